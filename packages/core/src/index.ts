@@ -1,0 +1,4 @@
+// @jixiao/core — the pure domain: no IO, no clock, no process. Everything else calls this.
+export * from './decimal.ts';
+export * from './money.ts';
+export * from './result.ts';

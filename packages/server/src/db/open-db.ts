@@ -1,0 +1,70 @@
+// Open the database: embedded PGlite in a data directory by default, PostgreSQL when a URL is given.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+export type Driver = 'pglite' | 'pg';
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  /** The PGlite instance (embedded) — for COPY and snapshots. */
+  pglite: PGlite | null;
+  /** The pg pool (server). */
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+export type OpenDbOptions =
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'pg'; url: string; max?: number };
+
+// numeric → string (default), date → string 'YYYY-MM-DD' (avoid timezone shifts), int8 count → number.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export async function openDb(options: OpenDbOptions): Promise<Database> {
+  if (options.kind === 'pg') {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'pg',
+      pglite: null,
+      pool,
+      close: () => pool.end(),
+    };
+  }
+  if (options.dataDir) {
+    fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+  }
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    pglite: client,
+    pool: null,
+    close: () => client.close(),
+  };
+}
+
+/** The raw driver client behind a transaction (PGlite Transaction or pg PoolClient), for COPY. */
+export function rawClientOf(tx: Queryable): unknown {
+  const session = (tx as unknown as { session: { client: unknown } }).session;
+  return session.client;
+}

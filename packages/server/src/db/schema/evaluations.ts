@@ -1,0 +1,77 @@
+// Self-evaluations (单位自评) with the frozen input, the scores, the rule preset used; report texts.
+import { index, jsonb, numeric, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { createdAt, idColumn, updatedAt } from './common.ts';
+import { departments } from './organizations.ts';
+
+export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+/** One self-evaluation of a project (projectId) or the whole department (projectId null). */
+export const selfEvaluations = pgTable(
+  'self_evaluations',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    /** null for the department-level (部门整体) self-evaluation. */
+    projectId: text('project_id'),
+    status: text('status').$type<EvaluationStatus>().notNull().default('draft'),
+    /** Rule preset and effective rules used to score. */
+    preset: text('preset').notNull(),
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    /** The scoring input as scored (frozen at submission: metric values included). */
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    output: jsonb('output').$type<Record<string, unknown>>().notNull(),
+    total: numeric('total', { precision: 6, scale: 2 }),
+    grade: text('grade'),
+    scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
+    scoredBy: text('scored_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: text('submitted_by'),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('self_evaluations_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+/** The department's own narrative inputs for the report of a year. */
+export const reportNarratives = pgTable(
+  'report_narratives',
+  {
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    keyTasks: jsonb('key_tasks').$type<string[]>().notNull().default([]),
+    achievements: jsonb('achievements').$type<string[]>().notNull().default([]),
+    problems: jsonb('problems')
+      .$type<{ text: string; measure: string; owner: string; deadline: string }[]>()
+      .notNull()
+      .default([]),
+    managementPractice: jsonb('management_practice').$type<string[]>().notNull().default([]),
+    /** Department income (收入) lines: label + 元 amount string. */
+    income: jsonb('income').$type<{ label: string; amountYuan: string }[]>().notNull().default([]),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('report_narratives_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+/** A paragraph of the generated report overwritten by the user; kept across regenerations. */
+export const reportOverrides = pgTable(
+  'report_overrides',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    paragraphKey: text('paragraph_key').notNull(),
+    text: text('text').notNull(),
+    updatedBy: text('updated_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique('report_overrides_key').on(t.departmentCode, t.fiscalYear, t.paragraphKey)],
+);

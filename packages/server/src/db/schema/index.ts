@@ -1,0 +1,5 @@
+// The one database schema (PostgreSQL dialect), shared by PGlite and node-postgres.
+export * from './organizations.ts';
+export * from './projects.ts';
+export * from './goals.ts';
+export * from './evaluations.ts';

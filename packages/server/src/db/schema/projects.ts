@@ -1,0 +1,117 @@
+// Projects (一级/二级), budget lines (年初 + 调整) and the expenditure ledger.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { createdAt, idColumn, money } from './common.ts';
+import { departments } from './organizations.ts';
+
+export type FundSource = 'general' | 'governmentFund' | 'stateCapital' | 'fiscalSpecial' | 'other';
+export type ExpenditureType = 'basic' | 'project';
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code')
+      .notNull()
+      .references(() => departments.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: smallint('level').$type<1 | 2>().notNull().default(1),
+    parentId: text('parent_id').references((): AnyPgColumn => projects.id),
+    fundSource: text('fund_source').$type<FundSource>().notNull().default('general'),
+    expenditureType: text('expenditure_type').$type<ExpenditureType>().notNull().default('project'),
+    implementingUnit: text('implementing_unit'),
+    illustrative: boolean('illustrative').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('projects_dept_year_code').on(t.departmentCode, t.fiscalYear, t.code),
+    index('projects_region_year').on(t.regionCode, t.fiscalYear),
+  ],
+);
+
+/** One budget line: the 年初预算数 (initial) or an in-year 调整 (adjustment, ±). 全年预算数 = Σ lines. */
+export const budgetLines = pgTable(
+  'budget_lines',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'initial' | 'adjustment'>().notNull(),
+    /** 元, numeric(18,2). */
+    amount: money('amount').notNull(),
+    /** Of which: 当年财政拨款 / 上年结转 / 其他资金. */
+    fundKind: text('fund_kind').$type<'current' | 'carryover' | 'other'>().notNull().default('current'),
+    effectiveDate: date('effective_date'),
+    documentNo: text('document_no'),
+    reason: text('reason'),
+    importBatchId: text('import_batch_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('budget_lines_project').on(t.projectId), index('budget_lines_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+/** An import of a file (ledger, budgets, indicator progress): all-or-nothing, duplicate-detected by sha256. */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    kind: text('kind').$type<'ledger' | 'budget' | 'progress'>().notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Months covered (1..12), for month replacement. */
+    months: integer('months').array().notNull().default(sql`'{}'::integer[]`),
+    rowCount: integer('row_count').notNull(),
+    totalAmount: money('total_amount').notNull().default('0'),
+    status: text('status').$type<'active' | 'replaced'>().notNull().default('active'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('import_batches_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+/** The expenditure ledger (国库集中支付 / accounting export). One row per payment. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    projectCode: text('project_code').notNull(),
+    payDate: date('pay_date').notNull(),
+    month: smallint('month').notNull(),
+    economicClass: text('economic_class').notNull(),
+    /** 元, numeric(18,2). */
+    amount: money('amount').notNull(),
+    summary: text('summary'),
+    voucherNo: text('voucher_no'),
+    importBatchId: text('import_batch_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_dept_year_project').on(t.departmentCode, t.fiscalYear, t.projectCode, t.month),
+    index('ledger_batch').on(t.importBatchId),
+  ],
+);

@@ -1,0 +1,247 @@
+// Loads the haizhu-2023 demo (demo/haizhu-2023/*.json, ledger.csv) in one transaction.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
+import type { Db, Tx } from '../db/open-db.ts';
+import * as s from '../db/schema/index.ts';
+import type { Level1, Level2, Operator, TargetBasis } from '../db/schema/goals.ts';
+import { parseLedgerCsvText } from './parse-demo-ledger.ts';
+
+export const DEMO_NAME = 'haizhu-2023';
+export const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo', DEMO_NAME);
+
+interface DemoIndicator {
+  level1: Level1;
+  level2: Level2;
+  name: string;
+  operator: string;
+  target: string;
+  unit: string;
+  weight: string;
+  targetBasis?: TargetBasis;
+  dataSource?: string;
+  actual?: string;
+  deviationNote?: string;
+  qualScore?: string;
+  evidence?: string;
+  metric?: { key: string; params?: Record<string, unknown> };
+  progress?: Record<string, string>;
+  illustrative?: boolean;
+}
+interface DemoGoal {
+  target: string;
+  actual: string;
+  illustrative?: boolean;
+  indicators: DemoIndicator[];
+}
+interface DemoProject {
+  code: string;
+  name: string;
+  expenditureType: 'basic' | 'project';
+  fundSource: s.FundSource;
+  implementingUnit: string;
+  illustrative: boolean;
+  budget: { kind: 'initial' | 'adjustment'; amountWan: string; date: string; documentNo?: string; reason?: string }[];
+  goal?: DemoGoal;
+}
+interface DemoOrganization {
+  regions: { code: string; name: string; parentCode: string | null; level: 'province' | 'city' | 'district' }[];
+  financeBureau: { code: string; name: string; shortName: string };
+  department: { code: string; regionCode: string; name: string; shortName: string; functions: string[]; functionsIllustrative: boolean };
+  units: { name: string; kind: string }[];
+  staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number; illustrative: boolean };
+  fiscalYear: { year: number; scoringPreset: string; basisNotice: string; financeApprovalRequired: boolean };
+}
+interface DemoPlan {
+  departmentGoal: DemoGoal;
+  projects: DemoProject[];
+}
+interface DemoNarrative {
+  income: { label: string; amountWan: string }[];
+  keyTasks: string[];
+  managementPractice: string[];
+  achievements: string[];
+  problems: { text: string; measure: string; owner: string; deadline: string }[];
+}
+
+export interface DemoData {
+  organization: DemoOrganization;
+  plan: DemoPlan;
+  narrative: DemoNarrative;
+  ledgerCsv: string;
+}
+
+const OPERATORS: Record<string, Operator> = { '≥': 'GE', '＞': 'GT', '＝': 'EQ', '＜': 'LT', '≤': 'LE', 定性: 'QUAL' };
+
+export function readDemoData(dir = demoDir): DemoData {
+  const json = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T;
+  return {
+    organization: json<DemoOrganization>('organization.json'),
+    plan: json<DemoPlan>('plan.json'),
+    narrative: json<DemoNarrative>('narrative.json'),
+    ledgerCsv: fs.readFileSync(path.join(dir, 'ledger.csv'), 'utf8'),
+  };
+}
+
+function wanToYuanString(wan: string): string {
+  const f = parseWanYuan(wan);
+  if (f === null) {
+    throw new Error(`demo: bad 万元 amount ${wan}`);
+  }
+  return fenToYuanString(f);
+}
+
+/** True when the demo department already exists. */
+export async function isDemoLoaded(db: Db): Promise<boolean> {
+  const rows = await db.select({ code: s.departments.code }).from(s.departments).where(eq(s.departments.code, '440105-TZCJ'));
+  return rows.length > 0;
+}
+
+/** Hooks other modules register to add their demo data in the same transaction (users, pipeline …). */
+export type DemoHook = (tx: Tx, data: DemoData) => Promise<void>;
+const hooks: DemoHook[] = [];
+export function registerDemoHook(hook: DemoHook): void {
+  hooks.push(hook);
+}
+
+/** Loads the demo into an empty database, in one transaction. */
+export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise<void> {
+  const { organization: org, plan, narrative } = data;
+  const region = org.department.regionCode;
+  const year = org.fiscalYear.year;
+  const dept = org.department.code;
+  await db.transaction(async (tx) => {
+    await tx.insert(s.regions).values(org.regions);
+    await tx.insert(s.departments).values([
+      { code: org.financeBureau.code, regionCode: region, name: org.financeBureau.name, shortName: org.financeBureau.shortName, kind: 'financeBureau', functions: [] },
+      { code: dept, regionCode: region, name: org.department.name, shortName: org.department.shortName, kind: 'department', functions: org.department.functions, illustrative: org.department.functionsIllustrative },
+    ]);
+    await tx.insert(s.departmentUnits).values(org.units.map((u, i) => ({ regionCode: region, departmentCode: dept, name: u.name, kind: u.kind, sort: i })));
+    await tx.insert(s.staffing).values({ regionCode: region, fiscalYear: year, departmentCode: dept, ...org.staffing });
+    await tx.insert(s.fiscalYears).values({
+      regionCode: region,
+      year,
+      scoringPreset: org.fiscalYear.scoringPreset,
+      basisNotice: org.fiscalYear.basisNotice,
+      financeApprovalRequired: org.fiscalYear.financeApprovalRequired,
+    });
+
+    const lockedAt = new Date(`${year - 1}-12-28T08:00:00Z`);
+    const insertGoal = async (goal: DemoGoal, projectId: string | null): Promise<void> => {
+      const [g] = await tx
+        .insert(s.goals)
+        .values({ regionCode: region, fiscalYear: year, departmentCode: dept, projectId, targetText: goal.target, actualText: goal.actual, status: 'locked', lockedAt, illustrative: goal.illustrative ?? false })
+        .returning({ id: s.goals.id });
+      let sort = 0;
+      for (const ind of goal.indicators) {
+        const operator = OPERATORS[ind.operator];
+        if (!operator) {
+          throw new Error(`demo: unknown operator ${ind.operator}`);
+        }
+        const [row] = await tx
+          .insert(s.indicators)
+          .values({
+            regionCode: region,
+            fiscalYear: year,
+            departmentCode: dept,
+            goalId: g!.id,
+            level1: ind.level1,
+            level2: ind.level2,
+            name: ind.name,
+            operator,
+            target: ind.target,
+            unit: ind.unit,
+            weight: d(ind.weight).toFixed(2),
+            targetBasis: ind.targetBasis ?? null,
+            dataSource: ind.dataSource ?? null,
+            sort: sort++,
+            actual: ind.actual ?? null,
+            actualEnteredAt: ind.actual ? new Date(`${year + 1}-01-15T08:00:00Z`) : null,
+            evidence: ind.evidence ?? null,
+            deviationNote: ind.deviationNote ?? null,
+            qualScore: ind.qualScore ?? null,
+            metricKey: ind.metric?.key ?? null,
+            metricParams: ind.metric?.params ?? null,
+            illustrative: ind.illustrative ?? false,
+          })
+          .returning({ id: s.indicators.id });
+        for (const [month, value] of Object.entries(ind.progress ?? {})) {
+          await tx.insert(s.indicatorProgress).values({ regionCode: region, fiscalYear: year, departmentCode: dept, indicatorId: row!.id, month: Number(month), value });
+        }
+      }
+    };
+
+    await insertGoal(plan.departmentGoal, null);
+    for (const p of plan.projects) {
+      const [proj] = await tx
+        .insert(s.projects)
+        .values({ regionCode: region, fiscalYear: year, departmentCode: dept, code: p.code, name: p.name, level: 1, fundSource: p.fundSource, expenditureType: p.expenditureType, implementingUnit: p.implementingUnit, illustrative: p.illustrative })
+        .returning({ id: s.projects.id });
+      await tx.insert(s.budgetLines).values(
+        p.budget.map((b) => ({
+          regionCode: region,
+          fiscalYear: year,
+          departmentCode: dept,
+          projectId: proj!.id,
+          kind: b.kind,
+          amount: wanToYuanString(b.amountWan),
+          effectiveDate: b.date,
+          documentNo: b.documentNo ?? null,
+          reason: b.reason ?? null,
+        })),
+      );
+      if (p.goal) {
+        await insertGoal(p.goal, proj!.id);
+      }
+    }
+
+    await tx.insert(s.reportNarratives).values({
+      regionCode: region,
+      fiscalYear: year,
+      departmentCode: dept,
+      keyTasks: narrative.keyTasks,
+      achievements: narrative.achievements,
+      problems: narrative.problems,
+      managementPractice: narrative.managementPractice,
+      income: narrative.income.map((i) => ({ label: i.label, amountYuan: wanToYuanString(i.amountWan) })),
+    });
+
+    const ledger = parseLedgerCsvText(data.ledgerCsv);
+    const [batch] = await tx
+      .insert(s.importBatches)
+      .values({
+        regionCode: region,
+        fiscalYear: year,
+        departmentCode: dept,
+        kind: 'ledger',
+        fileName: 'demo/haizhu-2023/ledger.csv',
+        sha256: 'demo',
+        months: [...new Set(ledger.map((r) => r.month))].sort((a, b) => a - b),
+        rowCount: ledger.length,
+        totalAmount: fenToYuanString(ledger.reduce((t, r) => t + r.amountFen, 0) as Fen),
+      })
+      .returning({ id: s.importBatches.id });
+    for (let i = 0; i < ledger.length; i += 500) {
+      await tx.insert(s.ledgerEntries).values(
+        ledger.slice(i, i + 500).map((r) => ({
+          regionCode: region,
+          fiscalYear: year,
+          departmentCode: dept,
+          projectCode: r.projectCode,
+          payDate: r.payDate,
+          month: r.month,
+          economicClass: r.economicClass,
+          amount: fenToYuanString(r.amountFen),
+          summary: r.summary,
+          voucherNo: r.voucherNo,
+          importBatchId: batch!.id,
+        })),
+      );
+    }
+    for (const hook of hooks) {
+      await hook(tx, data);
+    }
+  });
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# npm test: install what the suite needs (as root, from Debian), start a throwaway PostgreSQL on
+# loopback, type-check, run every test on PGlite and PostgreSQL, stop what it started, and print
+# a plain "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+mkdir -p .tmp
+
+# 1. System packages (Chromium + CJK fonts for browser tests, PostgreSQL, LibreOffice for PDF).
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -q "AR PL UKai" || need+=(fonts-arphic-ukai)
+fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing: ${need[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >.tmp/apt.log 2>&1 \
+      || { echo "apt-get install failed (see .tmp/apt.log)"; tail -20 .tmp/apt.log; }
+  else
+    echo "== missing system packages (run as root to install): ${need[*]}"
+  fi
+fi
+
+# 2. A throwaway PostgreSQL on 127.0.0.1 (initdb + pg_ctl, no systemd), stopped on exit.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+PGTMP=""
+PGPID=""
+cleanup() {
+  if [ -n "$PGPID" ]; then
+    kill -INT "$PGPID" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$PGPID" 2>/dev/null || break; sleep 0.1; done
+  fi
+  [ -n "$PGTMP" ] && rm -rf "$PGTMP"
+}
+trap cleanup EXIT
+if [ -n "$PGBIN" ] && [ -z "${JIXIAO_TEST_PG_URL:-}" ]; then
+  PGTMP=$(mktemp -d /tmp/jixiao-pg.XXXXXX)
+  PGPORT=${JIXIAO_TEST_PG_PORT:-$((54000 + RANDOM % 1000))}
+  mkdir -p "$PGTMP/data" "$PGTMP/run"
+  RUNAS=()
+  if [ "$(id -u)" = "0" ]; then
+    chown -R postgres:postgres "$PGTMP"
+    RUNAS=(runuser -u postgres --)
+  fi
+  if "${RUNAS[@]}" "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGTMP/run/initdb.log" 2>&1 \
+    && "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/run/server.log" -w -t 30 \
+      -o "-p $PGPORT -k $PGTMP/run -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+    PGPID=$(head -1 "$PGTMP/data/postmaster.pid")
+    export JIXIAO_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+    echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+  else
+    echo "== could not start PostgreSQL; integration tests run on PGlite only"
+    cat "$PGTMP/run/"*.log 2>/dev/null | tail -20
+  fi
+fi
+
+# 3. Type-check everything (tests included), then build the web app the browser tests open.
+echo "== typecheck"
+npx tsc -p tsconfig.json --noEmit
+TSC=$?
+echo "== build web"
+npx vite build packages/web --logLevel warn >.tmp/vite-build.log 2>&1 || { cat .tmp/vite-build.log; }
+
+# 4. The suite.
+echo "== vitest"
+TZ=UTC npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+RC=$?
+
+# 5. The plain closing line CI reads.
+if [ -f .tmp/vitest.json ]; then
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
+    const failed = r.numFailedTests + (process.argv[1] === "0" ? 0 : 1);
+    console.log(`${r.numPassedTests} passed, ${failed} failed`);
+  ' "$TSC"
+else
+  echo "0 passed, 1 failed"
+fi
+[ $TSC -ne 0 ] && exit 1
+exit $RC
