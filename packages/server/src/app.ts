@@ -1,0 +1,63 @@
+// createApp(deps) → the Hono app (API + OpenAPI + the built web UI). No listen, so tests use app.request().
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppDeps, AppEnv } from './http/app-env.ts';
+import { errorBody, handleError, validationBody } from './http/error-response.ts';
+import { routeModules } from './http/routes/index.ts';
+import { middlewareModules } from './http/middleware/index.ts';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return c.json(validationBody(result.error.issues), 400);
+      }
+      return undefined;
+    },
+  });
+  app.onError(handleError);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  for (const m of middlewareModules) {
+    m(app, deps);
+  }
+  for (const register of routeModules) {
+    register(app, deps);
+  }
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jixiao 绩效 API',
+      version: '1.0.0',
+      description: '全过程预算绩效管理 API：部门、项目、预算执行、绩效目标与指标、自评、报告。金额以元为单位的两位小数字符串。',
+    },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return c.json(errorBody('NOT_FOUND', '接口不存在', 'No such endpoint'), 404);
+    }
+    return serveIndex(c.html.bind(c));
+  });
+  if (fs.existsSync(webDistDir)) {
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), webDistDir) }));
+    app.get('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), webDistDir) }));
+  }
+  return app;
+}
+
+function serveIndex(html: (s: string) => Response | Promise<Response>): Response | Promise<Response> {
+  const index = path.join(webDistDir, 'index.html');
+  if (fs.existsSync(index)) {
+    return html(fs.readFileSync(index, 'utf8'));
+  }
+  return html('<!doctype html><meta charset="utf-8"><title>绩效</title><p>前端尚未构建：请运行 <code>npm run build:web</code>。</p>');
+}

@@ -1,0 +1,33 @@
+// Open the configured database, migrate it, and load the demo into an empty one when asked.
+import type { Config } from '../config.ts';
+import { isDemoLoaded, loadDemo } from '../demo/load-demo.ts';
+import { migrate } from './migrate.ts';
+import { openDb, type Database } from './open-db.ts';
+
+export async function openConfiguredDb(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDb({ kind: 'pg', url: config.databaseUrl })
+    : openDb({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+export interface BootstrapResult {
+  database: Database;
+  migrationsApplied: number;
+  demoLoaded: boolean;
+}
+
+export async function bootstrapDb(config: Config): Promise<BootstrapResult> {
+  const database = await openConfiguredDb(config);
+  try {
+    const { applied } = await migrate(database);
+    let demoLoaded = false;
+    if (config.loadDemo && !(await isDemoLoaded(database.db))) {
+      await loadDemo(database.db);
+      demoLoaded = true;
+    }
+    return { database, migrationsApplied: applied, demoLoaded };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

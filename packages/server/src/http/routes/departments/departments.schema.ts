@@ -1,0 +1,52 @@
+// Request/response schemas for departments (zod → validation, types and OpenAPI in one place).
+import { z } from '@hono/zod-openapi';
+
+export const DepartmentCodeParam = z.object({
+  code: z
+    .string()
+    .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ')
+    .openapi({ param: { name: 'code', in: 'path' }, example: '440105-TZCJ' }),
+});
+
+export const YearQuery = z.object({
+  year: z.coerce
+    .number({ message: '年度必须是数字' })
+    .int('年度必须是整数')
+    .min(2000, '年度不早于 2000')
+    .max(2100, '年度不晚于 2100')
+    .openapi({ param: { name: 'year', in: 'query' }, example: 2023 }),
+});
+
+export const DepartmentSummarySchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    regionCode: z.string(),
+    years: z.array(z.number()),
+  })
+  .openapi('DepartmentSummary');
+
+export const DepartmentProfileSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    functions: z.array(z.string()),
+    units: z.array(z.object({ name: z.string(), kind: z.string() })),
+    staffing: z
+      .object({ authorizedStaff: z.number(), activeStaff: z.number(), retiredStaff: z.number(), illustrative: z.boolean() })
+      .nullable(),
+    illustrative: z.boolean(),
+    scoringPreset: z.string().nullable(),
+    basisNotice: z.string().nullable(),
+  })
+  .openapi('DepartmentProfile');
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }),
+  })
+  .openapi('Error');

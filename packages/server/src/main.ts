@@ -1,0 +1,50 @@
+// Server entry: loadConfig → open + migrate the database → (demo) → serve on PORT.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+import { bootstrapDb } from './db/bootstrap.ts';
+import { startupHooks } from './startup.ts';
+
+export async function startServer(config: Config = loadConfig()): Promise<{ close: () => Promise<void>; url: string }> {
+  const { database, migrationsApplied, demoLoaded } = await bootstrapDb(config);
+  const log = (s: string): void => {
+    process.stdout.write(`${s}\n`);
+  };
+  log(`[jixiao] 数据库 database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}; 迁移 migrations applied: ${migrationsApplied}`);
+  if (demoLoaded) {
+    log('[jixiao] 已载入演示数据 demo loaded: haizhu-2023 (广州市海珠区投资促进局)');
+  }
+  const deps = { database, config, now: () => new Date() };
+  for (const hook of startupHooks) {
+    await hook(deps, log);
+  }
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const url = `http://localhost:${config.port}`;
+  log(`[jixiao] 已启动 listening on ${url}  (API 文档 docs: ${url}/api/docs)`);
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+  };
+  return { close, url };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain) {
+  try {
+    const { close } = await startServer();
+    const stop = (): void => {
+      void close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (e) {
+    process.stderr.write(`[jixiao] 启动失败 failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
