@@ -6,13 +6,19 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
+import type { Actor } from './services/actor.ts';
 import { errorBody, handleError, validationBody } from './http/error-response.ts';
 import { routeModules } from './http/routes/index.ts';
 import { middlewareModules } from './http/middleware/index.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+export interface CreateAppOptions {
+  /** Tests only: act as this user without a session (main.ts never sets it). */
+  testActor?: Actor;
+}
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -26,8 +32,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  for (const m of middlewareModules) {
-    m(app, deps);
+  if (options.testActor) {
+    const actor = options.testActor;
+    app.use('/api/*', async (c, next) => {
+      c.set('actor', actor);
+      await next();
+    });
+  } else {
+    for (const m of middlewareModules) {
+      m(app, deps);
+    }
   }
   for (const register of routeModules) {
     register(app, deps);

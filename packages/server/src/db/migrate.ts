@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Database } from './open-db.ts';
+import { queryRows, type Database } from './open-db.ts';
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -37,12 +37,13 @@ export async function migrate(database: Database): Promise<{ applied: number }> 
 }
 
 async function appliedCount(database: Database): Promise<number> {
-  const exists = await database.db.execute(
+  const exists = await queryRows(
+    database.db,
     sql`select 1 from information_schema.tables where table_schema = 'drizzle' and table_name = '__drizzle_migrations'`,
   );
-  if (exists.rows.length === 0) {
+  if (exists.length === 0) {
     return 0;
   }
-  const r = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  return Number((r.rows[0] as { n: number }).n);
+  const r = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Number(r[0]?.n ?? 0);
 }

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
-import type { Db, Tx } from '../db/open-db.ts';
+import type { Db } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { Level1, Level2, Operator, TargetBasis } from '../db/schema/goals.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
+import { demoHooks } from './demo-hooks.ts';
 
 export const DEMO_NAME = 'haizhu-2023';
 export const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo', DEMO_NAME);
@@ -99,12 +100,6 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Hooks other modules register to add their demo data in the same transaction (users, pipeline …). */
-export type DemoHook = (tx: Tx, data: DemoData) => Promise<void>;
-const hooks: DemoHook[] = [];
-export function registerDemoHook(hook: DemoHook): void {
-  hooks.push(hook);
-}
 
 /** Loads the demo into an empty database, in one transaction. */
 export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise<void> {
@@ -240,7 +235,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
         })),
       );
     }
-    for (const hook of hooks) {
+    for (const hook of demoHooks) {
       await hook(tx, data);
     }
   });

@@ -1,6 +1,6 @@
 // Department SQL: lookups and the per-year overview (budget, execution) used by lists.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/open-db.ts';
+import { queryRows, type Queryable } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 
 export type DepartmentRow = typeof s.departments.$inferSelect;
@@ -42,6 +42,6 @@ export async function findRegion(db: Queryable, code: string) {
 
 /** Years for which a department has projects. */
 export async function listDepartmentYears(db: Queryable, departmentCode: string): Promise<number[]> {
-  const r = await db.execute(sql`select distinct fiscal_year as y from projects where department_code = ${departmentCode} order by 1 desc`);
-  return (r.rows as { y: number }[]).map((x) => Number(x.y));
+  const r = await queryRows<{ y: number }>(db, sql`select distinct fiscal_year as y from projects where department_code = ${departmentCode} order by 1 desc`);
+  return r.map((x) => Number(x.y));
 }
