@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWanYuan, fenToYuanString, parseWanYuan, parseYuan, wanToFen } from './money.ts';
+import { fenToWanString, formatWanYuan, fenToYuanString, parseWanYuan, parseYuan, wanToFen } from './money.ts';
 import { d, roundHalfUp2, toFixed2 } from './decimal.ts';
 
 describe('money', () => {
@@ -31,5 +31,14 @@ describe('decimal', () => {
     expect(toFixed2(d('32.3').div(40).times(10))).toBe('8.08');
     expect(roundHalfUp2(d('-2.345')).toString()).toBe('-2.35');
     expect(toFixed2(d('76.27').div(80).times(100))).toBe('95.34');
+  });
+});
+
+describe('fenToWanString', () => {
+  it('is exact and keeps two decimals at least', () => {
+    expect(fenToWanString(76_270_000)).toBe('76.27');
+    expect(fenToWanString(36_628_610_000)).toBe('36628.61');
+    expect(fenToWanString(1)).toBe('0.000001');
+    expect(fenToWanString(-50_000)).toBe('-0.05');
   });
 });

@@ -115,3 +115,11 @@ export function sumFen(xs: readonly (Fen | number)[]): Fen {
   }
   return assertSafeFen(t);
 }
+
+/** Fen → exact 万元 decimal string with at least 2 decimals: 7627000 → "76.27", 1 → "0.000001". */
+export function fenToWanString(f: Fen | number): string {
+  const s = fenToWan(f).toFixed(6);
+  const trimmed = s.replace(/0+$/, '');
+  const [i, frac = ''] = trimmed.split('.');
+  return `${i}.${frac.padEnd(2, '0')}`;
+}
