@@ -3,4 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/index.ts');
+try {
+  await import('../src/index.ts');
+} catch (e) {
+  process.stderr.write(`错误 Error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}

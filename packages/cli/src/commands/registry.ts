@@ -1,9 +1,17 @@
 // Every command registers itself here, one line each (keep sorted).
 import type { Command } from 'commander';
 
+import { registerDemoCommand } from './demo.ts';
+import { registerDepartmentsCommand } from './departments.ts';
+import { registerServeCommand } from './serve.ts';
+
 type Register = (program: Command) => void;
 
-const registrations: Register[] = [];
+const registrations: Register[] = [
+  registerDemoCommand,
+  registerDepartmentsCommand,
+  registerServeCommand,
+];
 
 export function registerCommands(program: Command): void {
   for (const r of registrations) {

@@ -1,5 +1,11 @@
 // Every route module registers here, one line each.
 import type { RegisterRoutes } from '../app-env.ts';
 import { registerDepartmentRoutes } from './departments/departments.routes.ts';
+import { registerEvaluationRoutes } from './evaluations/evaluations.routes.ts';
+import { registerOverviewRoutes } from './overview/overview.routes.ts';
 
-export const routeModules: RegisterRoutes[] = [registerDepartmentRoutes];
+export const routeModules: RegisterRoutes[] = [
+  registerDepartmentRoutes,
+  registerEvaluationRoutes,
+  registerOverviewRoutes,
+];

@@ -1,0 +1,10 @@
+// @jixiao/server — the public surface the CLI and the bench use (services, database, config).
+export { loadConfig, type Config } from './config.ts';
+export { bootstrapDb, openConfiguredDb } from './db/bootstrap.ts';
+export { openDb, type Database, type Db } from './db/open-db.ts';
+export { migrate } from './db/migrate.ts';
+export { loadDemo, isDemoLoaded, DEMO_NAME } from './demo/load-demo.ts';
+export { CLI_ACTOR, type Actor } from './services/actor.ts';
+export { ServiceError } from './services/errors.ts';
+export { listDepartments } from './services/department.service.ts';
+export { startServer } from './main.ts';
