@@ -2,3 +2,4 @@
 export * from './decimal.ts';
 export * from './money.ts';
 export * from './result.ts';
+export * from './scoring/index.ts';
