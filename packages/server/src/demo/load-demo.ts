@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
-import type { Db } from '../db/open-db.ts';
+import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { Level1, Level2, Operator, TargetBasis } from '../db/schema/goals.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
@@ -67,11 +67,28 @@ interface DemoNarrative {
   problems: { text: string; measure: string; owner: string; deadline: string }[];
 }
 
+/** A further department of the same region, compact: monthly execution instead of a ledger file. */
+interface DemoOtherDepartment {
+  code: string;
+  name: string;
+  shortName: string;
+  functions: string[];
+  units: { name: string; kind: string }[];
+  staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number };
+  departmentGoal: Omit<DemoGoal, 'illustrative'>;
+  projects: (Omit<DemoProject, 'fundSource' | 'implementingUnit' | 'illustrative' | 'budget'> & {
+    budget: { kind: 'initial' | 'adjustment'; amountWan: string }[];
+    executedByMonthWan: string[];
+    economicClass: string;
+  })[];
+}
+
 export interface DemoData {
   organization: DemoOrganization;
   plan: DemoPlan;
   narrative: DemoNarrative;
   ledgerCsv: string;
+  otherDepartments: DemoOtherDepartment[];
 }
 
 const OPERATORS: Record<string, Operator> = { '≥': 'GE', '＞': 'GT', '＝': 'EQ', '＜': 'LT', '≤': 'LE', 定性: 'QUAL' };
@@ -83,6 +100,7 @@ export function readDemoData(dir = demoDir): DemoData {
     plan: json<DemoPlan>('plan.json'),
     narrative: json<DemoNarrative>('narrative.json'),
     ledgerCsv: fs.readFileSync(path.join(dir, 'ledger.csv'), 'utf8'),
+    otherDepartments: json<{ departments: DemoOtherDepartment[] }>('other-departments.json').departments,
   };
 }
 
@@ -124,10 +142,10 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
     });
 
     const lockedAt = new Date(`${year - 1}-12-28T08:00:00Z`);
-    const insertGoal = async (goal: DemoGoal, projectId: string | null): Promise<void> => {
+    const insertGoal = async (goal: DemoGoal, projectId: string | null, deptCode: string = dept): Promise<void> => {
       const [g] = await tx
         .insert(s.goals)
-        .values({ regionCode: region, fiscalYear: year, departmentCode: dept, projectId, targetText: goal.target, actualText: goal.actual, status: 'locked', lockedAt, illustrative: goal.illustrative ?? false })
+        .values({ regionCode: region, fiscalYear: year, departmentCode: deptCode, projectId, targetText: goal.target, actualText: goal.actual, status: 'locked', lockedAt, illustrative: goal.illustrative ?? false })
         .returning({ id: s.goals.id });
       let sort = 0;
       for (const ind of goal.indicators) {
@@ -140,7 +158,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
           .values({
             regionCode: region,
             fiscalYear: year,
-            departmentCode: dept,
+            departmentCode: deptCode,
             goalId: g!.id,
             level1: ind.level1,
             level2: ind.level2,
@@ -163,7 +181,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
           })
           .returning({ id: s.indicators.id });
         for (const [month, value] of Object.entries(ind.progress ?? {})) {
-          await tx.insert(s.indicatorProgress).values({ regionCode: region, fiscalYear: year, departmentCode: dept, indicatorId: row!.id, month: Number(month), value });
+          await tx.insert(s.indicatorProgress).values({ regionCode: region, fiscalYear: year, departmentCode: deptCode, indicatorId: row!.id, month: Number(month), value });
         }
       }
     };
@@ -235,8 +253,54 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
         })),
       );
     }
+    for (const other of data.otherDepartments) {
+      await insertOtherDepartment(tx, other, region, year, insertGoal);
+    }
     for (const hook of demoHooks) {
       await hook(tx, data);
     }
   });
+}
+
+async function insertOtherDepartment(
+  tx: Tx,
+  o: DemoOtherDepartment,
+  region: string,
+  year: number,
+  insertGoal: (goal: DemoGoal, projectId: string | null, deptCode: string) => Promise<void>,
+): Promise<void> {
+  await tx.insert(s.departments).values({ code: o.code, regionCode: region, name: o.name, shortName: o.shortName, kind: 'department', functions: o.functions, illustrative: true });
+  await tx.insert(s.departmentUnits).values(o.units.map((u, i) => ({ regionCode: region, departmentCode: o.code, name: u.name, kind: u.kind, sort: i })));
+  await tx.insert(s.staffing).values({ regionCode: region, fiscalYear: year, departmentCode: o.code, ...o.staffing, illustrative: true });
+  await insertGoal({ ...o.departmentGoal, illustrative: true, indicators: o.departmentGoal.indicators.map((i) => ({ ...i, illustrative: true })) }, null, o.code);
+  for (const p of o.projects) {
+    const [proj] = await tx
+      .insert(s.projects)
+      .values({ regionCode: region, fiscalYear: year, departmentCode: o.code, code: p.code, name: p.name, level: 1, fundSource: 'general', expenditureType: p.expenditureType, implementingUnit: o.name, illustrative: true })
+      .returning({ id: s.projects.id });
+    await tx.insert(s.budgetLines).values(
+      p.budget.map((b) => ({ regionCode: region, fiscalYear: year, departmentCode: o.code, projectId: proj!.id, kind: b.kind, amount: wanToYuanString(b.amountWan), effectiveDate: `${year}-01-10` })),
+    );
+    if (p.goal) {
+      await insertGoal({ ...p.goal, illustrative: true, indicators: p.goal.indicators.map((i) => ({ ...i, illustrative: true })) }, proj!.id, o.code);
+    }
+    const rows = p.executedByMonthWan
+      .map((wan, i) => ({ wan, month: i + 1 }))
+      .filter((r) => r.wan !== '0.00')
+      .map((r) => ({
+        regionCode: region,
+        fiscalYear: year,
+        departmentCode: o.code,
+        projectCode: p.code,
+        payDate: `${year}-${String(r.month).padStart(2, '0')}-25`,
+        month: r.month,
+        economicClass: p.economicClass,
+        amount: wanToYuanString(r.wan),
+        summary: `${p.name}${r.month}月支出`,
+        voucherNo: `${o.code.slice(7)}-${year}-${String(r.month).padStart(2, '0')}`,
+      }));
+    if (rows.length > 0) {
+      await tx.insert(s.ledgerEntries).values(rows);
+    }
+  }
 }
