@@ -84,10 +84,10 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
   const toReportIndicators = (subject: EvaluationSubject): ReportIndicator[] => {
     const scores = 'total' in subject.output ? new Map(subject.output.indicators.map((i) => [i.id, i.score])) : new Map<string, string>();
     return subject.input.indicators.map((ci: ContractIndicator) => {
-      const row = indicatorById.get(ci.id);
-      const change = changeOf.get(ci.id);
+      const row = indicatorById.get(ci.indicatorId);
+      const change = changeOf.get(ci.indicatorId);
       return {
-        id: ci.id,
+        id: ci.indicatorId,
         level1: ci.level1,
         level2: ci.level2,
         name: ci.name,
@@ -102,7 +102,7 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
         dataSource: ci.metric ? `${row?.dataSource ?? ci.metric.key}（系统实时取数，截至${ci.metric.asOf}，${ci.metric.records}条记录）` : (row?.dataSource ?? null),
         illustrative: row?.illustrative ?? false,
         targetChange: change ? { originalTarget: change.originalTarget, newTarget: change.newTarget, reason: change.reason, approvedAt: change.approvedAt } : null,
-        source: { table: ci.metric ? 'metric' : 'indicators', id: ci.id, ...(ci.metric ? { note: ci.metric.key } : {}) },
+        source: { table: ci.metric ? 'metric' : 'indicators', id: ci.indicatorId, ...(ci.metric ? { note: ci.metric.key } : {}) },
       };
     });
   };

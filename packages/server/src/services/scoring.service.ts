@@ -48,7 +48,10 @@ export interface ContractInput {
 }
 
 export interface ContractIndicator {
+  /** Position in the subject's indicator list ("1", "2" …): short, for messages and tables. */
   id: string;
+  /** Not part of the contract (ignored by the engine): the database id of the indicator. */
+  indicatorId: string;
   level1: string;
   level2: string;
   name: string;
@@ -95,11 +98,12 @@ function fen(yuan: string): Fen {
   return f;
 }
 
-function toContractIndicator(row: repo.IndicatorRow, metric: MetricActual | undefined): ContractIndicator {
+function toContractIndicator(row: repo.IndicatorRow, position: number, metric: MetricActual | undefined): ContractIndicator {
   const isQual = row.operator === 'QUAL';
   const actual = metric ? metric.value : isQual ? (QUAL_TEXT[row.actual ?? ''] ?? row.actual ?? '') : (row.actual ?? '');
   return {
-    id: row.id,
+    id: String(position),
+    indicatorId: row.id,
     level1: LEVEL1_TEXT[row.level1] ?? row.level1,
     level2: LEVEL2_TEXT[row.level2] ?? row.level2,
     name: row.name,
@@ -164,7 +168,7 @@ export async function buildEvaluationInputs(
       weight: '10',
       note,
     },
-    indicators: rows.map((r) => toContractIndicator(r, metrics.get(r.id))),
+    indicators: rows.map((r, i) => toContractIndicator(r, i + 1, metrics.get(r.id))),
   });
 
   let totalInitial = 0;
