@@ -31,6 +31,10 @@ export const selfEvaluations = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: text('submitted_by'),
     reviewComment: text('review_comment'),
+    /** Findings the finance bureau attached when returning the report for revision. */
+    reviewFindings: jsonb('review_findings').$type<{ code: string; severity: string; line: number | null; message: string }[] | null>(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
