@@ -79,6 +79,15 @@ export interface EvaluationSubject {
   status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
   frozenAt: string | null;
   reviewComment: string | null;
+  reviewFindings: ReviewFindingNote[] | null;
+}
+
+/** A review finding the finance bureau attached when returning a report (from the report reviewer). */
+export interface ReviewFindingNote {
+  code: string;
+  severity: string;
+  line: number | null;
+  message: string;
 }
 
 export interface DepartmentEvaluation {
@@ -238,9 +247,21 @@ async function evaluate(db: Queryable, departmentCode: string, departmentName: s
         status: row.status,
         frozenAt: row.submittedAt?.toISOString() ?? null,
         reviewComment: row.reviewComment,
+        reviewFindings: row.reviewFindings ?? null,
       };
     }
-    return { kind, projectId, code, name, input: live, output: score(live), status: row ? row.status : 'live', frozenAt: null, reviewComment: row?.reviewComment ?? null };
+    return {
+      kind,
+      projectId,
+      code,
+      name,
+      input: live,
+      output: score(live),
+      status: row ? row.status : 'live',
+      frozenAt: null,
+      reviewComment: row?.reviewComment ?? null,
+      reviewFindings: row?.reviewFindings ?? null,
+    };
   };
   return {
     departmentCode,
@@ -304,7 +325,14 @@ export async function submitEvaluation(db: Db, actor: Actor, departmentCode: str
 }
 
 /** The finance bureau returns a submitted self-evaluation for revision, with comments (退回). */
-export async function returnEvaluation(db: Db, actor: Actor, departmentCode: string, year: number, comment: string): Promise<DepartmentEvaluation> {
+export async function returnEvaluation(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  comment: string,
+  findings: ReviewFindingNote[] = [],
+): Promise<DepartmentEvaluation> {
   requireRole(actor, 'financeReviewer');
   const dept = await getDepartment(db, actor, departmentCode);
   await db.transaction(async (tx) => {
@@ -312,8 +340,21 @@ export async function returnEvaluation(db: Db, actor: Actor, departmentCode: str
     if (!existing.some((e) => e.status === 'submitted')) {
       throw new ServiceError('STATE', '该部门尚未提交自评，无需退回', 'Nothing submitted to return');
     }
-    await repo.setSelfEvaluationStatus(tx, departmentCode, year, { status: 'returned', reviewComment: comment });
-    await auditInTx(tx, actor, { action: 'selfEvaluation.return', entity: 'self_evaluations', entityId: `${departmentCode}/${year}`, departmentCode, before: { status: 'submitted' }, after: { status: 'returned', comment } });
+    await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
+      status: 'returned',
+      reviewComment: comment,
+      reviewFindings: findings,
+      reviewedBy: actor.userId,
+      reviewedAt: new Date(),
+    });
+    await auditInTx(tx, actor, {
+      action: 'selfEvaluation.return',
+      entity: 'self_evaluations',
+      entityId: `${departmentCode}/${year}`,
+      departmentCode,
+      before: { status: 'submitted' },
+      after: { status: 'returned', comment, findings: findings.map((f) => f.code) },
+    });
   });
   return evaluate(db, dept.code, dept.name, year);
 }
@@ -327,7 +368,7 @@ export async function acceptEvaluation(db: Db, actor: Actor, departmentCode: str
     if (!existing.some((e) => e.status === 'submitted')) {
       throw new ServiceError('STATE', '该部门尚未提交自评', 'Nothing submitted to accept');
     }
-    await repo.setSelfEvaluationStatus(tx, departmentCode, year, { status: 'accepted' });
+    await repo.setSelfEvaluationStatus(tx, departmentCode, year, { status: 'accepted', reviewedBy: actor.userId, reviewedAt: new Date() });
     await auditInTx(tx, actor, { action: 'selfEvaluation.accept', entity: 'self_evaluations', entityId: `${departmentCode}/${year}`, departmentCode, before: { status: 'submitted' }, after: { status: 'accepted' } });
   });
   return evaluate(db, dept.code, dept.name, year);

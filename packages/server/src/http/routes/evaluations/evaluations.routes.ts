@@ -28,7 +28,7 @@ export function registerEvaluationRoutes(app: App, deps: AppDeps): void {
   app.openapi(getRoute, async (c) => c.json(await getEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year) as never, 200));
   app.openapi(submitRoute, async (c) => c.json(await submitEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, deps.now()) as never, 200));
   app.openapi(returnRoute, async (c) =>
-    c.json(await returnEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, c.req.valid('json').comment) as never, 200),
+    c.json(await returnEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, c.req.valid('json').comment, c.req.valid('json').findings) as never, 200),
   );
   app.openapi(acceptRoute, async (c) => c.json(await acceptEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year) as never, 200));
 }

@@ -1,9 +1,17 @@
 // Schemas for the self-evaluation endpoints (live scores, submit, return, accept).
 import { z } from '@hono/zod-openapi';
 
+const FindingNote = z.object({
+  code: z.string().min(1).max(64),
+  severity: z.enum(['high', 'medium', 'low'], { message: '严重程度应为 high / medium / low' }),
+  line: z.number().int().positive().nullable(),
+  message: z.string().min(1).max(2000),
+});
+
 export const ReturnBody = z
   .object({
     comment: z.string().trim().min(2, '请填写退回意见（至少 2 个字）').max(4000, '退回意见不超过 4000 字'),
+    findings: z.array(FindingNote).max(200, '附带的审核发现不超过 200 条').default([]),
   })
   .openapi('ReturnEvaluationBody');
 
@@ -17,6 +25,7 @@ const EvaluationSubjectSchema = z.object({
   status: z.enum(['live', 'draft', 'submitted', 'returned', 'accepted']),
   frozenAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
+  reviewFindings: z.array(FindingNote).nullable(),
 });
 
 export const DepartmentEvaluationSchema = z
