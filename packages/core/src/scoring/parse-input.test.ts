@@ -163,6 +163,11 @@ describe('parseScoringInput accepts', () => {
     }
   });
 
+  it('negative targets and actuals (a negative actual then counts as 0)', () => {
+    const r = parseScoringInput(mutate((x) => Object.assign(indicator(x, '2'), { target: '-5', actual: '-1' })));
+    expect(r.ok && r.value.indicators[1]).toMatchObject({ target: '-5', actual: '-1' });
+  });
+
   it('"+5" and " 12 " as decimals', () => {
     const r = parseScoringInput(mutate((x) => Object.assign(indicator(x, '2'), { target: ' 95 ', actual: '+98' })));
     expect(r.ok && r.value.indicators[1]).toMatchObject({ target: '95', actual: '98' });

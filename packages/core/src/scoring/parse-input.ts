@@ -34,7 +34,8 @@ function failFor(errors: ScoringError[], indicator: string | null, label: Field)
 
 /**
  * A decimal field. Blank text counts as absent. `absentCode` is the error when it is absent (undefined: optional);
- * `nanCode` when it is text that is not a decimal. Negative values are SCHEMA errors.
+ * `nanCode` when it is text that is not a decimal. Negative values are SCHEMA errors unless `signed`
+ * (targets and actuals: negative actuals count as 0).
  */
 function decimalField(
   v: unknown,
@@ -42,6 +43,7 @@ function decimalField(
   fail: Fail,
   absentCode: ScoringErrorCode | undefined,
   nanCode: ScoringErrorCode = 'SCHEMA',
+  signed = false,
 ): Num | 'absent' | 'invalid' {
   const r = readDecimal(typeof v === 'string' && v.trim() === '' ? undefined : v);
   switch (r.kind) {
@@ -58,7 +60,7 @@ function decimalField(
       fail(nanCode, `${f.zh}"${r.shown}"不是数字`, `${f.en} "${r.shown}" is not a number`);
       return 'invalid';
     case 'ok':
-      if (r.value.lt(0)) {
+      if (!signed && r.value.lt(0)) {
         fail('SCHEMA', `${f.zh}不能为负数（${r.text}）`, `${f.en} must not be negative (${r.text})`);
         return 'invalid';
       }
@@ -255,8 +257,8 @@ function parseValues(
     };
   }
   if (operator !== 'QUAL') {
-    const target = decimalField(raw['target'], targetField, fail, 'SCHEMA', 'NOT_A_NUMBER');
-    const actual = decimalField(raw['actual'], actualField, fail, 'SCHEMA', 'NOT_A_NUMBER');
+    const target = decimalField(raw['target'], targetField, fail, 'SCHEMA', 'NOT_A_NUMBER', true);
+    const actual = decimalField(raw['actual'], actualField, fail, 'SCHEMA', 'NOT_A_NUMBER', true);
     return typeof target === 'object' && typeof actual === 'object' ? { target: target.text, actual: actual.text } : null;
   }
   const target = readTextOrNumber(raw['target']);
