@@ -3,3 +3,4 @@ export * from './decimal.ts';
 export * from './money.ts';
 export * from './result.ts';
 export * from './scoring/index.ts';
+export * from './review/index.ts';

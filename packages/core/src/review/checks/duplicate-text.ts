@@ -1,0 +1,56 @@
+// DUPLICATE_TEXT: a passage of 20 or more characters (ignoring whitespace and punctuation) appears again verbatim.
+import { isContentChar, lineOf, type ReviewDocument } from '../review-document.ts';
+import { makeFinding, type ReviewFinding } from '../types.ts';
+
+export const MIN_DUPLICATE_CHARS = 20;
+
+export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
+  // The content characters after the title, each with its offset in doc.text.
+  let chars = '';
+  const at: number[] = [];
+  for (let i = doc.titleEnd; i < doc.text.length; i++) {
+    const ch = doc.text[i] ?? '';
+    if (isContentChar(ch)) {
+      chars += ch;
+      at.push(i);
+    }
+  }
+  const n = MIN_DUPLICATE_CHARS;
+  const firstSeen = new Map<string, number>();
+  const out: ReviewFinding[] = [];
+  let i = 0;
+  while (i + n <= chars.length) {
+    const gram = chars.slice(i, i + n);
+    const j = firstSeen.get(gram);
+    if (j === undefined || j + n > i) {
+      if (j === undefined) {
+        firstSeen.set(gram, i);
+      }
+      i += 1;
+      continue;
+    }
+    // Extend the repeat as far as it goes (never into itself).
+    let len = n;
+    while (i + len < chars.length && j + len < i && chars[i + len] === chars[j + len]) {
+      len += 1;
+    }
+    const start = at[i] ?? 0;
+    const end = (at[i + len - 1] ?? start) + 1;
+    const firstLine = lineOf(doc, at[j] ?? 0);
+    out.push(
+      makeFinding(doc, 'DUPLICATE_TEXT', start, end, {
+        zh: `这段文字（${len} 字）与第 ${firstLine} 行的文字重复。`,
+        en: `This passage (${len} characters) repeats the text on line ${firstLine} word for word.`,
+      }),
+    );
+    // Record the grams of the repeated run too, so a third copy points at the first.
+    for (let k = i; k < i + len && k + n <= chars.length; k++) {
+      const g = chars.slice(k, k + n);
+      if (!firstSeen.has(g)) {
+        firstSeen.set(g, k);
+      }
+    }
+    i += len;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// NO_TARGET_VALUES: results (336个, 1.8万家, 15.1%) reported with no target value to compare against.
+import type { Quantity } from '../numbers.ts';
+import { clauseEnd, clauseStart, labelBefore, quantitiesIn, type Paragraph, type ReviewDocument, type Sentence } from '../review-document.ts';
+import { makeFinding, type ReviewFinding } from '../types.ts';
+
+const RESULT_UNITS = new Set([
+  '个', '家', '万家', '项', '次', '场', '户', '万户', '人', '人次', '万人', '万人次', '件', '万件', '万个',
+  '条', '篇', '批', '名', '套', '台', '家次', '户次', '倍', '%', '个百分点', '亿元',
+]);
+// Clauses about money, scoring and coverage are not results of the work.
+const NOT_RESULT_RE = /预算|执行率|执行数|支出|资金|经费|得分|权重|分值|一级项目|二级项目|覆盖|自评|总额/;
+const TARGET_WORD_RE = /指标值|目标|计划|任务数|任务量|预期/;
+const ACHIEVED_RE =
+  /完成|实现|新增|推动|洽谈|签约|落地|引进|引入|举办|开展|组织|服务|走访|达到|增至|拉动|增长|培育|办理|累计|提升|提高|降低|减少|受理|帮助|协调|解决|新设|培训|发放|惠及|吸引|招引|促成/;
+const TARGET_VALUE_RE = /(?:指标值|目标值|目标任务|年度目标|目标为|目标是|目标|计划数|计划值|计划|任务数|任务量|预期值|预期|下达任务)[^。；;，,]{0,10}?\d/;
+
+function inScope(doc: ReviewDocument): Paragraph[] {
+  const evaluation = doc.paragraphs.filter((p) => p.top !== null && /综合评价|评价分析|评价情况/.test(p.top.title));
+  const scope = evaluation.length > 0 ? evaluation : doc.paragraphs;
+  return scope.filter((p) => !(p.heading?.alone ?? false));
+}
+
+function hasTarget(doc: ReviewDocument, s: Sentence): boolean {
+  return TARGET_VALUE_RE.test(s.text) || quantitiesIn(doc, s.start, s.end).some((q) => q.operator !== null);
+}
+
+function resultQuantities(doc: ReviewDocument, s: Sentence): Quantity[] {
+  if (!ACHIEVED_RE.test(s.text)) {
+    return [];
+  }
+  return quantitiesIn(doc, s.start, s.end).filter((q) => {
+    if (!RESULT_UNITS.has(q.unit) || q.operator !== null) {
+      return false;
+    }
+    const clause = doc.text.slice(clauseStart(doc.text, q.start), clauseEnd(doc.text, q.end));
+    return !NOT_RESULT_RE.test(clause) && !TARGET_WORD_RE.test(labelBefore(doc, q).label);
+  });
+}
+
+const key = (q: Quantity): string => `${q.value}|${q.unit}`;
+
+export function checkNoTargetValues(doc: ReviewDocument): ReviewFinding[] {
+  // An actual printed beside its target anywhere (an indicator table) also backs the same figure in prose.
+  const targeted = new Set<string>();
+  for (const s of doc.sentences) {
+    if (hasTarget(doc, s)) {
+      quantitiesIn(doc, s.start, s.end).forEach((q) => targeted.add(key(q)));
+    }
+  }
+  const out: ReviewFinding[] = [];
+  for (const p of inScope(doc)) {
+    for (const s of doc.sentences.filter((x) => x.paragraph === p.index)) {
+      if (hasTarget(doc, s)) {
+        continue;
+      }
+      const bare = resultQuantities(doc, s).filter((q) => !targeted.has(key(q)));
+      if (bare.length === 0) {
+        continue;
+      }
+      const figures = bare.map((q) => q.raw.replace(/\s+/g, '')).join('、');
+      const lead = s.text.length - s.text.trimStart().length;
+      out.push(
+        makeFinding(doc, 'NO_TARGET_VALUES', s.start + lead, s.end, {
+          zh: `报告了完成情况（${figures}），但没有给出可对照的年度指标值，无法计算完成率；请在结果旁列出年度指标值。`,
+          en: `Results are reported (${figures}) with no target value to compare against, so no completion rate can be computed; state the annual target beside each result.`,
+        }),
+      );
+      break; // one finding per paragraph
+    }
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+// RATE_MISMATCH / RATE_PRECISION: a printed rate against the amounts printed with it.
+import Big from 'big.js';
+import { toFixed2 } from '../../decimal.ts';
+import { moneyFacts, type MoneyFact } from '../money-facts.ts';
+import { quantityValue, type Quantity } from '../numbers.ts';
+import { labelBefore, type ReviewDocument, type Sentence } from '../review-document.ts';
+import { makeFinding, type ReviewFinding } from '../types.ts';
+
+const BUDGET_RATE_RE =
+  /(预算执行率|资金执行率|执行率|支出进度|支出率|预算完成率|完成预算的?|资金使用率|资金支出率)\s*(?:为|达到?|是|约为|仅为)?\s*/g;
+const COMPLETION_RATE_RE = /(?<!预算)(完成率|完成比例|达成率|完成程度)\s*(?:为|达到?|是)?\s*/g;
+
+const RATE_NAMES_EN: Readonly<Record<string, string>> = {
+  预算执行率: 'budget execution rate',
+  资金执行率: 'execution rate',
+  执行率: 'execution rate',
+  支出进度: 'spending progress',
+  支出率: 'spending rate',
+  预算完成率: 'budget completion rate',
+  完成预算的: 'share of budget completed',
+  完成预算: 'share of budget completed',
+  资金使用率: 'fund utilisation rate',
+  资金支出率: 'spending rate',
+  完成率: 'completion rate',
+  完成比例: 'completion rate',
+  达成率: 'achievement rate',
+  完成程度: 'completion rate',
+};
+
+interface RateClaim {
+  name: string;
+  percent: Quantity;
+  /** Offsets of the words the rate is computed from (numerator first). */
+  numerator: Quantity;
+  denominator: Quantity;
+  numeratorValue: Big;
+  denominatorValue: Big;
+  excerptStart: number;
+  /** A completion rate may be capped at 100% once the target is reached. */
+  cappedAt100: boolean;
+}
+
+function numberText(q: Quantity): string {
+  return q.raw.slice(0, q.raw.length - (q.unit === '%' && q.raw.endsWith('％') ? 1 : q.unit.length)).trim();
+}
+
+function percentAt(doc: ReviewDocument, offset: number): Quantity | undefined {
+  return doc.quantities.find((q) => q.start === offset && q.unit === '%');
+}
+
+/** True when `exact` printed at `dp` decimals (half-up, or cut off) gives `printed`. */
+function agrees(exact: Big, printed: Big, dp: number): boolean {
+  return exact.round(dp, Big.roundHalfUp).eq(printed) || exact.round(dp, Big.roundDown).eq(printed);
+}
+
+function budgetClaims(doc: ReviewDocument, sentence: Sentence, facts: readonly MoneyFact[]): RateClaim[] {
+  const out: RateClaim[] = [];
+  let segmentStart = sentence.start;
+  for (const m of sentence.text.matchAll(BUDGET_RATE_RE)) {
+    const at = sentence.start + m.index;
+    const percent = percentAt(doc, at + m[0].length);
+    if (percent === undefined) {
+      continue;
+    }
+    const inSegment = facts.filter((f) => f.q.start >= segmentStart && f.q.end <= at);
+    segmentStart = percent.end;
+    const executed = inSegment.filter((f) => f.role === 'executed').at(-1);
+    const budget =
+      inSegment.filter((f) => f.role === 'budget').at(-1) ?? inSegment.filter((f) => f.role === 'initial').at(-1);
+    if (executed === undefined || budget === undefined || executed.subjectKey !== budget.subjectKey) {
+      continue;
+    }
+    if (budget.yuan.eq(0)) {
+      continue;
+    }
+    out.push({
+      name: m[1] ?? '',
+      percent,
+      numerator: executed.q,
+      denominator: budget.q,
+      numeratorValue: executed.yuan,
+      denominatorValue: budget.yuan,
+      excerptStart: Math.min(executed.labelStart, executed.q.start),
+      cappedAt100: false,
+    });
+  }
+  return out;
+}
+
+function completionClaims(doc: ReviewDocument, sentence: Sentence): RateClaim[] {
+  const out: RateClaim[] = [];
+  let segmentStart = sentence.start;
+  for (const m of sentence.text.matchAll(COMPLETION_RATE_RE)) {
+    const at = sentence.start + m.index;
+    const percent = percentAt(doc, at + m[0].length);
+    if (percent === undefined) {
+      continue;
+    }
+    const inSegment = doc.quantities.filter((q) => q.start >= segmentStart && q.end <= at && q.unit !== '');
+    segmentStart = percent.end;
+    const targetIndex = inSegment.findLastIndex(
+      (q) => q.operator !== null || /指标值|目标值|目标|计划|任务/.test(labelBefore(doc, q).label),
+    );
+    const target = inSegment[targetIndex];
+    const actual = inSegment
+      .slice(targetIndex + 1)
+      .filter((q) => {
+        const label = labelBefore(doc, q).label;
+        return label === '' || /实际|完成|实现|达到|达/.test(label);
+      })
+      .at(-1);
+    if (target === undefined || actual === undefined || target.unit !== actual.unit) {
+      continue;
+    }
+    if (target.operator === '≤' || target.operator === '<' || quantityValue(target).eq(0)) {
+      continue;
+    }
+    out.push({
+      name: m[1] ?? '',
+      percent,
+      numerator: actual,
+      denominator: target,
+      numeratorValue: quantityValue(actual),
+      denominatorValue: quantityValue(target),
+      excerptStart: labelBefore(doc, actual).start,
+      cappedAt100: true,
+    });
+  }
+  return out;
+}
+
+function judge(doc: ReviewDocument, c: RateClaim): ReviewFinding | null {
+  const exact = c.numeratorValue.times(100).div(c.denominatorValue);
+  const printed = quantityValue(c.percent);
+  const dp = c.percent.decimals;
+  if (c.cappedAt100 && printed.eq(100) && exact.gte(100)) {
+    return null;
+  }
+  const shown = c.percent.raw.replace(/\s+/g, '').replace('％', '%');
+  const exact2 = `${toFixed2(exact)}%`;
+  const division = `${numberText(c.numerator)} ÷ ${numberText(c.denominator)}`;
+  const nameZh = c.name === '完成预算的' || c.name === '完成预算' ? '完成预算的比例' : c.name;
+  const nameEn = RATE_NAMES_EN[c.name] ?? 'rate';
+  if (!agrees(exact, printed, dp)) {
+    return makeFinding(doc, 'RATE_MISMATCH', c.excerptStart, c.percent.end, {
+      zh: `${nameZh}应为 ${exact2}（${division}），报告写作 ${shown}，与金额不符。`,
+      en: `The ${nameEn} should be ${exact2} (${division}); the report prints ${shown}, which the amounts do not support.`,
+    });
+  }
+  if (dp < 2 && !exact.round(2, Big.roundHalfUp).eq(printed)) {
+    return makeFinding(doc, 'RATE_PRECISION', c.excerptStart, c.percent.end, {
+      zh: `${nameZh}应为 ${exact2}（${division}），报告写作 ${shown}。`,
+      en: `The ${nameEn} should be ${exact2} (${division}); the report prints ${shown}. Show rates to two decimals.`,
+    });
+  }
+  return null;
+}
+
+/** Recompute every printed 执行率 / 支出进度 / 完成预算的 / 完成率 from the amounts beside it. */
+export function checkRates(doc: ReviewDocument): ReviewFinding[] {
+  const facts = moneyFacts(doc);
+  const out: ReviewFinding[] = [];
+  for (const sentence of doc.sentences) {
+    for (const claim of [...budgetClaims(doc, sentence, facts), ...completionClaims(doc, sentence)]) {
+      const f = judge(doc, claim);
+      if (f !== null) {
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+

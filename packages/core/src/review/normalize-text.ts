@@ -1,0 +1,126 @@
+// Join the hard line breaks of PDF-extracted text into paragraphs, keeping every character's source line.
+
+/**
+ * The text the reviewer matches against: one paragraph per line ('\n' between paragraphs),
+ * hard-wrapped lines joined, blank lines dropped, runs of spaces collapsed.
+ * `lines[i]` is the 1-based line of the input on which `text[i]` stands.
+ */
+export interface NormalizedText {
+  readonly text: string;
+  readonly lines: readonly number[];
+}
+
+const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019]/;
+const LETTER_RE = /[A-Za-z]/;
+const SENTENCE_END_RE = /[。！？!?]$/;
+const SENTENCE_PUNCT_RE = /[。，；,;！？]/;
+
+/** A line that opens a block: 一、 （一） 1. (but not a decimal such as 0.9% or 2.3个百分点). */
+export function startsBlock(line: string): boolean {
+  return (
+    /^[一二三四五六七八九十]{1,3}[、.．]/.test(line) ||
+    /^[（(][一二三四五六七八九十]{1,3}[）)]/.test(line) ||
+    /^\d{1,2}[.．、](?![\d])/.test(line) ||
+    /^[（(]\d{1,2}[）)]/.test(line)
+  );
+}
+
+/** A heading standing alone on its line: a block marker, short, with no sentence punctuation. */
+export function isHeadingOnly(line: string): boolean {
+  return startsBlock(line) && line.length <= 32 && !SENTENCE_PUNCT_RE.test(line);
+}
+
+/** Display width: CJK and full-width characters count 2, others 1. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    w += CJK_RE.test(ch) ? 2 : 1;
+  }
+  return w;
+}
+
+interface SourceLine {
+  text: string;
+  line: number;
+}
+
+/** Trim, collapse inner whitespace; drop spaces between two CJK characters (PDF justification artefacts). */
+function cleanLine(raw: string): string {
+  const collapsed = raw.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < collapsed.length; i++) {
+    const ch = collapsed[i] ?? '';
+    if (ch === ' ') {
+      const prev = collapsed[i - 1] ?? '';
+      const next = collapsed[i + 1] ?? '';
+      if (CJK_RE.test(prev) && CJK_RE.test(next)) {
+        continue;
+      }
+    }
+    out += ch;
+  }
+  // Full-width digits to ASCII, one character for one, so offsets and lines stay aligned.
+  return out.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+}
+
+/** The width a wrapped line reaches: the 75th percentile of line widths. */
+function wrapWidth(lines: readonly SourceLine[]): number {
+  if (lines.length < 6) {
+    return 0;
+  }
+  const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.75)] ?? 0;
+}
+
+/** Whether a paragraph ends between line `prev` and line `next`. */
+function breaksBetween(prev: string, next: string, wrapAt: number): boolean {
+  if (startsBlock(next) || isHeadingOnly(prev) || SENTENCE_END_RE.test(prev)) {
+    return true;
+  }
+  // A line clearly shorter than the wrap width ended on purpose (title lines, table cells).
+  return wrapAt > 0 && displayWidth(prev) < wrapAt * 0.8;
+}
+
+/** Normalize input text (PDF-extracted or not) for review; see NormalizedText. */
+export function normalizeReportText(input: string): NormalizedText {
+  const source: SourceLine[] = [];
+  input
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const text = cleanLine(raw);
+      if (text !== '') {
+        source.push({ text, line: i + 1 });
+      }
+    });
+  const wrapAt = wrapWidth(source);
+  let text = '';
+  const lines: number[] = [];
+  let prev: SourceLine | null = null;
+  for (const cur of source) {
+    if (prev !== null) {
+      if (breaksBetween(prev.text, cur.text, wrapAt)) {
+        text += '\n';
+        lines.push(prev.line);
+      } else if (LETTER_RE.test(prev.text.slice(-1)) && LETTER_RE.test(cur.text.charAt(0))) {
+        text += ' ';
+        lines.push(prev.line);
+      }
+    }
+    text += cur.text;
+    for (let k = 0; k < cur.text.length; k++) {
+      lines.push(cur.line);
+    }
+    prev = cur;
+  }
+  return { text, lines };
+}
+
+/** The 1-based input line of the character at `offset` of the normalized text. */
+export function lineAt(n: NormalizedText, offset: number): number {
+  if (n.lines.length === 0) {
+    return 1;
+  }
+  const i = Math.max(0, Math.min(offset, n.lines.length - 1));
+  return n.lines[i] ?? 1;
+}

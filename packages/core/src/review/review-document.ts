@@ -1,0 +1,222 @@
+// The report as the checks see it: normalized text, paragraphs, headings, sentences, quantities.
+import { lineAt, normalizeReportText, startsBlock, type NormalizedText } from './normalize-text.ts';
+import { findQuantities, type Quantity } from './numbers.ts';
+
+export interface Heading {
+  /** 1 for 一、, 2 for （一）, 3 for 1. and （1）. */
+  level: 1 | 2 | 3;
+  /** The heading's words without the marker, up to the first full stop or colon. */
+  title: string;
+  /** True when the paragraph holds nothing but the heading. */
+  alone: boolean;
+  start: number;
+  end: number;
+}
+
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Set when the paragraph opens with a block marker. */
+  heading: Heading | null;
+  /** The nearest 一、 heading above (or this one). */
+  top: Heading | null;
+  /** The nearest （一） heading above within the same 一、 part (or this one). */
+  sub: Heading | null;
+  /** The nearest 1. / （1） heading above within the same （一） part (or this one). */
+  item: Heading | null;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+}
+
+export interface ReviewDocument {
+  source: NormalizedText;
+  text: string;
+  title: string;
+  /** [start, end) of the title paragraphs in `text`; 0,0 when no title was found. */
+  titleStart: number;
+  titleEnd: number;
+  year: number | null;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  quantities: Quantity[];
+}
+
+function headingOf(text: string, start: number): Heading | null {
+  if (!startsBlock(text)) {
+    return null;
+  }
+  const m =
+    /^([一二三四五六七八九十]{1,3}[、.．])|^([（(][一二三四五六七八九十]{1,3}[）)])|^(\d{1,2}[.．、]|[（(]\d{1,2}[）)])/.exec(
+      text,
+    );
+  if (!m) {
+    return null;
+  }
+  const level: 1 | 2 | 3 = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+  const rest = text.slice(m[0].length);
+  const stop = rest.search(/[。：:；;，,]/);
+  const title = (stop < 0 ? rest : rest.slice(0, stop)).slice(0, 40).trim();
+  const alone = rest.replace(/[：:。\s]+$/, '').trim() === title;
+  return { level, title, alone, start, end: start + m[0].length + title.length };
+}
+
+function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let top: Heading | null = null;
+  let sub: Heading | null = null;
+  let item: Heading | null = null;
+  let start = 0;
+  for (const part of text.split('\n')) {
+    const heading = headingOf(part, start);
+    if (heading?.level === 1) {
+      top = heading;
+      sub = null;
+      item = null;
+    } else if (heading?.level === 2) {
+      sub = heading;
+      item = null;
+    } else if (heading?.level === 3) {
+      item = heading;
+    }
+    out.push({ index: out.length, start, end: start + part.length, text: part, heading, top, sub, item });
+    start += part.length + 1;
+  }
+  return out;
+}
+
+function splitSentences(paragraphs: readonly Paragraph[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of paragraphs) {
+    const re = /[^。！？!?]+[。！？!?]*/g;
+    for (const m of p.text.matchAll(re)) {
+      const start = p.start + m.index;
+      out.push({ start, end: start + m[0].length, text: m[0], paragraph: p.index });
+    }
+  }
+  return out;
+}
+
+/** The title: the paragraphs before the first heading, joined, cut after the last 报告. */
+function findTitle(paragraphs: readonly Paragraph[]): { title: string; start: number; end: number } {
+  const before: Paragraph[] = [];
+  for (const p of paragraphs) {
+    if (p.heading !== null || before.length >= 3) {
+      break;
+    }
+    before.push(p);
+  }
+  const withReport = before.filter((p) => p.text.includes('报告') || p.text.length <= 40);
+  const first = withReport[0];
+  const last = withReport[withReport.length - 1];
+  if (first === undefined || last === undefined) {
+    return { title: '', start: 0, end: 0 };
+  }
+  let title = withReport.map((p) => p.text).join('');
+  const cut = title.lastIndexOf('报告');
+  if (cut >= 0) {
+    title = title.slice(0, cut + 2);
+  }
+  title = title.replace(/^附件\s*\d*\s*[：:]?/, '').replace(/\s+/g, '');
+  return { title, start: first.start, end: last.end };
+}
+
+function findYear(title: string, text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(title) ?? /((?:19|20)\d{2})\s*年度/.exec(text);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+/** Build the document the checks read. */
+export function buildReviewDocument(input: string): ReviewDocument {
+  const source = normalizeReportText(input);
+  const text = source.text;
+  const paragraphs = splitParagraphs(text);
+  const { title, start, end } = findTitle(paragraphs);
+  return {
+    source,
+    text,
+    title,
+    titleStart: start,
+    titleEnd: end,
+    year: findYear(title, text),
+    paragraphs,
+    sentences: splitSentences(paragraphs),
+    quantities: findQuantities(text),
+  };
+}
+
+/** Quantities inside [start, end). */
+export function quantitiesIn(doc: ReviewDocument, start: number, end: number): Quantity[] {
+  return doc.quantities.filter((q) => q.start >= start && q.end <= end);
+}
+
+/** The 1-based input line of an offset into doc.text. */
+export function lineOf(doc: ReviewDocument, offset: number): number {
+  return lineAt(doc.source, offset);
+}
+
+/** Where the clause holding `offset` begins: after the last ，；：、。 or line start. */
+export function clauseStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && !/[，,；;：:、。！？!?\n]/.test(text[i - 1] ?? '')) {
+    i -= 1;
+  }
+  return i;
+}
+
+/** Where the clause holding `offset` ends (exclusive). */
+export function clauseEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && !/[，,；;：:、。！？!?\n]/.test(text[i] ?? '')) {
+    i += 1;
+  }
+  return i;
+}
+
+/** The words before a quantity within its clause, trimmed: "全年预算数" for "全年预算数 36,628.61 万元". */
+export function labelBefore(doc: ReviewDocument, q: Quantity): { label: string; start: number } {
+  const cs = clauseStart(doc.text, q.start);
+  // Within a clause, a label stops at the previous quantity.
+  let start = cs;
+  for (const other of doc.quantities) {
+    if (other.end <= q.start && other.end > start) {
+      start = other.end;
+    }
+  }
+  const raw = doc.text.slice(start, q.start);
+  const lead = raw.length - raw.trimStart().length;
+  const label = raw
+    .trim()
+    .replace(/(?:≥|≧|>=|≤|≦|<=|>|＞|<|＜|=|＝|大于等于|小于等于|不少于|不低于|不小于|不超过|不高于|不大于)$/, '')
+    .replace(/(?:为|是|达到?|约|共计?|合计|总计|累计)$/, '')
+    .trim();
+  return { label, start: start + lead };
+}
+
+/** The words right after a quantity's unit within its clause: "重点招商项目" in "336个重点招商项目". */
+export function nounAfter(doc: ReviewDocument, q: Quantity): string {
+  const end = clauseEnd(doc.text, q.end);
+  let stop = end;
+  for (const other of doc.quantities) {
+    if (other.start >= q.end && other.start < stop) {
+      stop = other.start;
+    }
+  }
+  return doc.text.slice(q.end, stop).trim();
+}
+
+/** The sentence holding `offset`. */
+export function sentenceAt(doc: ReviewDocument, offset: number): Sentence | undefined {
+  return doc.sentences.find((s) => offset >= s.start && offset < s.end);
+}
+
+/** Characters kept when comparing passages: letters, digits and CJK ideographs (no spaces or punctuation). */
+export function isContentChar(ch: string): boolean {
+  return /[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+}
