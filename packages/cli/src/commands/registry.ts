@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
 
 type Register = (program: Command) => void;
@@ -10,6 +11,7 @@ type Register = (program: Command) => void;
 const registrations: Register[] = [
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerScoreCommand,
   registerServeCommand,
 ];
 
