@@ -25,7 +25,20 @@ export function d(value: string | number | Big): Big {
   if (!DECIMAL_RE.test(s)) {
     throw new TypeError(`d(): not a decimal number: "${value}"`);
   }
-  return new Big(s);
+  return new Big(s.startsWith('+') ? s.slice(1) : s);
+}
+
+/** A private constructor that truncates quotients at 50 decimals (the shared Big keeps its defaults). */
+const Trunc = Big();
+Trunc.DP = 50;
+Trunc.RM = Big.roundDown;
+
+/**
+ * a / b truncated toward zero at 50 decimals. Rounding that half-up to 2 decimals gives the same result
+ * as rounding the exact quotient (no double rounding). b must not be 0.
+ */
+export function divExact(a: Big, b: Big): Big {
+  return new Big(new Trunc(a).div(new Trunc(b)));
 }
 
 /** Round half-up (away from zero on a tie) to `dp` decimals. */
@@ -65,7 +78,7 @@ export function percentOf(a: Big, b: Big): Big | null {
   if (b.eq(0)) {
     return null;
   }
-  return a.times(100).div(b);
+  return divExact(a.times(100), b);
 }
 
 /** "95.34%" from an unrounded percentage. */

@@ -2,19 +2,7 @@
 import Big from 'big.js';
 import { isDecimalString, type Decimal } from '../decimal.ts';
 
-/** A private constructor that truncates quotients at 50 decimals (the shared Big keeps its defaults). */
-const Trunc = Big();
-Trunc.DP = 50;
-Trunc.RM = Big.roundDown;
-
-/**
- * a / b truncated toward zero at 50 decimals. Rounding that half-up to 2 decimals gives the same result as
- * rounding the exact quotient (truncation never crosses a 3-decimal midpoint), unlike a quotient that was
- * itself rounded half-up first. b must not be 0.
- */
-export function divExact(a: Decimal, b: Decimal): Decimal {
-  return new Big(new Trunc(a).div(new Trunc(b)));
-}
+export { divExact } from '../decimal.ts';
 
 /** Parse "12", "-3.5", "+0.75", " 8 " into a Decimal; null for anything else ("1e3", "95%", "1,200", ""). */
 export function parseDecimal(text: string): Decimal | null {
