@@ -43,7 +43,7 @@ export function formatTable(header: string[], rows: string[][]): string {
   const width = (s: string): number => {
     let w = 0;
     for (const ch of s) {
-      w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+      w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
     }
     return w;
   };
