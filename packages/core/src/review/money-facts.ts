@@ -21,7 +21,7 @@ export interface MoneyFact {
 // Names of expenditure categories that contain role words (支出, 预算) but are subjects.
 const CATEGORY_RE = /一般公共预算|政府性基金预算|国有资本经营预算|基本支出|项目支出|人员支出|公用支出|经常性支出|资本性支出/g;
 const BUDGET_WORD_RE = /年初预算|预算|安排|批复|下达|核定/g;
-const EXECUTED_WORD_RE = /执行|支出|支付|使用|拨付|花费|开支|决算|完成/g;
+const EXECUTED_WORD_RE = /执行|支出|支付|使用|拨付|花费|开支|决算/g;
 const ROLE_START_RE =
   /年初|全年|调整后|变动后|实际|累计|已|预算|安排|批复|下达|核定|执行|支出|支付|使用|拨付|花费|开支|决算|完成/;
 const FILLER_RE =
@@ -107,12 +107,12 @@ export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
     const sameSentence = prev !== null && prev.sentence.start === sentence.start;
     if (sameSentence && prev !== null) {
       // "X年初预算80万元，实际支出76.27万元": the second figure is X's too.
-      if (subjectKey === '' && role !== null && prev.subjectKey !== '' && prev.role !== role) {
+      if (subjectKey === '' && role !== null && prev.subjectKey !== '' && prev.role !== null && prev.role !== role) {
         subject = prev.subject;
         subjectKey = prev.subjectKey;
       }
       // "全年预算数A万元，其中基本支出B万元": B is a budget figure too.
-      if (role === null && subjectKey !== '') {
+      if (role === null && subjectKey !== '' && /其中|基本支出|项目支出|经费|项目/.test(label)) {
         role = prev.role;
       }
     }

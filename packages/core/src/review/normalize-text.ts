@@ -63,22 +63,31 @@ function cleanLine(raw: string): string {
   return out.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
 }
 
-/** The width a wrapped line reaches: the 75th percentile of line widths. */
+/**
+ * The width at which the text was hard-wrapped, or 0 when it was not.
+ * In a PDF extraction most lines that do not end a sentence are full lines of (nearly) one width;
+ * in a .txt/.docx each line is a paragraph, and such lines (titles, cells, headings) vary.
+ */
 function wrapWidth(lines: readonly SourceLine[]): number {
-  if (lines.length < 6) {
+  const open = lines
+    .filter((l) => !SENTENCE_END_RE.test(l.text) && !startsBlock(l.text))
+    .map((l) => displayWidth(l.text))
+    .sort((a, b) => a - b);
+  if (open.length < 8) {
     return 0;
   }
-  const widths = lines.map((l) => displayWidth(l.text)).sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const median = open[Math.floor(open.length / 2)] ?? 0;
+  const near = open.filter((w) => Math.abs(w - median) <= median * 0.1).length;
+  return near >= open.length * 0.6 ? median : 0;
 }
 
 /** Whether a paragraph ends between line `prev` and line `next`. */
 function breaksBetween(prev: string, next: string, wrapAt: number): boolean {
-  if (startsBlock(next) || isHeadingOnly(prev) || SENTENCE_END_RE.test(prev)) {
+  if (wrapAt === 0 || startsBlock(next) || isHeadingOnly(prev) || SENTENCE_END_RE.test(prev)) {
     return true;
   }
   // A line clearly shorter than the wrap width ended on purpose (title lines, table cells).
-  return wrapAt > 0 && displayWidth(prev) < wrapAt * 0.8;
+  return displayWidth(prev) < wrapAt * 0.75;
 }
 
 /** Normalize input text (PDF-extracted or not) for review; see NormalizedText. */
@@ -97,9 +106,11 @@ export function normalizeReportText(input: string): NormalizedText {
   let text = '';
   const lines: number[] = [];
   let prev: SourceLine | null = null;
-  for (const cur of source) {
+  for (const [i, cur] of source.entries()) {
     if (prev !== null) {
-      if (breaksBetween(prev.text, cur.text, wrapAt)) {
+      // A title such as "…整体支出绩效自评报告" ends its paragraph even when it fills the line.
+      const titleEnds = i <= 3 && /报告$/.test(prev.text) && !SENTENCE_PUNCT_RE.test(prev.text);
+      if (titleEnds || breaksBetween(prev.text, cur.text, wrapAt)) {
         text += '\n';
         lines.push(prev.line);
       } else if (LETTER_RE.test(prev.text.slice(-1)) && LETTER_RE.test(cur.text.charAt(0))) {

@@ -103,22 +103,21 @@ function splitSentences(paragraphs: readonly Paragraph[]): Sentence[] {
   return out;
 }
 
-/** The title: the paragraphs before the first heading, joined, cut after the last 报告. */
+/** The title: the short unpunctuated paragraphs before the first heading, joined, cut after the last 报告. */
 function findTitle(paragraphs: readonly Paragraph[]): { title: string; start: number; end: number } {
-  const before: Paragraph[] = [];
+  const lines: Paragraph[] = [];
   for (const p of paragraphs) {
-    if (p.heading !== null || before.length >= 3) {
+    if (p.heading !== null || lines.length >= 3 || p.text.length > 60 || /[。，,；;]/.test(p.text)) {
       break;
     }
-    before.push(p);
+    lines.push(p);
   }
-  const withReport = before.filter((p) => p.text.includes('报告') || p.text.length <= 40);
-  const first = withReport[0];
-  const last = withReport[withReport.length - 1];
+  const first = lines[0];
+  const last = lines[lines.length - 1];
   if (first === undefined || last === undefined) {
     return { title: '', start: 0, end: 0 };
   }
-  let title = withReport.map((p) => p.text).join('');
+  let title = lines.map((p) => p.text).join('');
   const cut = title.lastIndexOf('报告');
   if (cut >= 0) {
     title = title.slice(0, cut + 2);

@@ -38,7 +38,7 @@ function moneyMentions(doc: ReviewDocument): Mention[] {
 function projectCountMentions(doc: ReviewDocument): Mention[] {
   const out: Mention[] = [];
   for (const q of doc.quantities) {
-    if (q.unit !== '个' && q.unit !== '项') {
+    if ((q.unit !== '个' && q.unit !== '项') || q.operator !== null) {
       continue;
     }
     const { label, start } = labelBefore(doc, q);

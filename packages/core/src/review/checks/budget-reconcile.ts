@@ -33,7 +33,8 @@ function isPart(key: string, year: number | null): boolean {
 /** "3.73万元" — a difference in the unit of the figure it is read against. */
 function money(yuan: Big, like: MoneyFact): string {
   const scale = like.q.unit === '亿元' ? 100_000_000 : like.q.unit === '万元' ? 10_000 : like.q.unit === '千元' ? 1000 : 1;
-  return `${toFixed2(yuan.div(scale))}${like.q.unit}`;
+  const [int = '', frac = ''] = toFixed2(yuan.div(scale)).split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}${like.q.unit}`;
 }
 
 export function checkBudgetReconcile(doc: ReviewDocument): ReviewFinding[] {

@@ -4,14 +4,17 @@ import { makeFinding, type ReviewFinding } from '../types.ts';
 
 export const MIN_DUPLICATE_CHARS = 20;
 
+const BREAK = '\u0001';
+
 export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
   // The content characters after the title, each with its offset in doc.text.
+  // A passage never spans paragraphs (nor table cells): a break is a character no passage contains.
   let chars = '';
   const at: number[] = [];
   for (let i = doc.titleEnd; i < doc.text.length; i++) {
     const ch = doc.text[i] ?? '';
-    if (isContentChar(ch)) {
-      chars += ch;
+    if (isContentChar(ch) || ch === '\n') {
+      chars += ch === '\n' ? BREAK : ch;
       at.push(i);
     }
   }
@@ -21,6 +24,10 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
   let i = 0;
   while (i + n <= chars.length) {
     const gram = chars.slice(i, i + n);
+    if (gram.includes(BREAK)) {
+      i += 1;
+      continue;
+    }
     const j = firstSeen.get(gram);
     if (j === undefined || j + n > i) {
       if (j === undefined) {
@@ -31,7 +38,7 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
     }
     // Extend the repeat as far as it goes (never into itself).
     let len = n;
-    while (i + len < chars.length && j + len < i && chars[i + len] === chars[j + len]) {
+    while (i + len < chars.length && j + len < i && chars[i + len] !== BREAK && chars[i + len] === chars[j + len]) {
       len += 1;
     }
     const start = at[i] ?? 0;
@@ -46,7 +53,7 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
     // Record the grams of the repeated run too, so a third copy points at the first.
     for (let k = i; k < i + len && k + n <= chars.length; k++) {
       const g = chars.slice(k, k + n);
-      if (!firstSeen.has(g)) {
+      if (!g.includes(BREAK) && !firstSeen.has(g)) {
         firstSeen.set(g, k);
       }
     }

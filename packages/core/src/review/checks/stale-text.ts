@@ -4,12 +4,12 @@ import { makeFinding, type ReviewFinding } from '../types.ts';
 
 /** COVID-era wording; from 2023 on it is copied from an earlier year's report. */
 const PANDEMIC_RE =
-  /(?:坚持|统筹|做好|落实|抓好|常态化)?(?:疫情防控|新冠肺炎|新冠疫情|抗击疫情|抗疫|防疫物资|核酸检测|复工复产|疫情期间)([^。；;，,]{0,16})/g;
+  /(?:坚持|统筹|做好|落实|抓好|常态化)*(?:疫情防控|新冠肺炎|新冠疫情|抗击疫情|抗疫|防疫物资|核酸检测|复工复产|疫情期间)([^。；;，,]{0,16})/g;
 // "疫情防控平稳转段后" describes 2023 itself.
 const PANDEMIC_OVER_RE = /^[^，,。]{0,3}?(?:后|以后|之后|过后|结束|转段|以来)/;
 
 /** "对2022年度…开展绩效自评" in a 2023 report. */
-const OTHER_YEAR_RE = /对\s*((?:19|20)\d{2})\s*年度?[^。；;，,]{0,24}?(?:开展|进行|组织)了?(?:部门)?(?:整体)?(?:支出)?绩效自评/g;
+const OTHER_YEAR_RE = /对\s*((?:19|20)\d{2})\s*年度?[^。；;，,]{0,60}?(?:开展|进行|组织)了?(?:部门)?(?:整体)?(?:支出)?绩效自评/g;
 
 export function checkStaleText(doc: ReviewDocument): ReviewFinding[] {
   const year = doc.year;
