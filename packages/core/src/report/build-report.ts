@@ -75,6 +75,22 @@ function orientationOf(table: TableBlock): 'portrait' | 'landscape' {
   return width > PORTRAIT_TEXT_WIDTH_MM ? 'landscape' : 'portrait';
 }
 
+/** Characters of a 小二 (18 pt) title that fit the 156 mm text width; Latin digits count half. */
+const ANNEX_TITLE_FIT = 23;
+
+function printWidth(s: string): number {
+  return [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 0.5 : 1), 0);
+}
+
+/** Break a long annex title before its form name ("…部门整体支出绩效自评表" / "…项目支出绩效自评表"). */
+function annexTitleLines(title: string): string[] {
+  if (printWidth(title) <= ANNEX_TITLE_FIT) {
+    return [title];
+  }
+  const m = /(部门整体支出绩效自评表|项目支出绩效自评表)$/.exec(title);
+  return m === null || m.index === 0 ? [title] : [title.slice(0, m.index), title.slice(m.index)];
+}
+
 function buildAnnexes(data: DepartmentReportData): ReportAnnex[] {
   const subtitle = `填报单位：${data.department.name}`;
   const tables: { title: string; table: TableBlock }[] = [
@@ -85,6 +101,7 @@ function buildAnnexes(data: DepartmentReportData): ReportAnnex[] {
     number: i + 1,
     label: `附件${i + 1}`,
     title,
+    titleLines: annexTitleLines(title),
     subtitle,
     table,
     orientation: orientationOf(table),

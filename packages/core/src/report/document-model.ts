@@ -105,6 +105,8 @@ export interface ReportAnnex {
   label: string;
   /** e.g. "2023年度广州市海珠区投资促进局部门整体支出绩效自评表" */
   title: string;
+  /** The title split where print breaks it (joined they give `title`). */
+  titleLines: string[];
   /** Printed above the table: 填报单位, 单位 etc. */
   subtitle: string | null;
   table: TableBlock;

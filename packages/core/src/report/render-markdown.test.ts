@@ -27,7 +27,7 @@ describe('renderMarkdown', () => {
     expect(md).toContain('\n#### 1.主要职能\n');
     expect(md).toContain('\n**部门整体支出绩效自评综述：**本次自评');
     expect(md).toContain('\n---\n\n## 附件2　2023年度招商引资业务工作经费项目支出绩效自评表\n');
-    expect(md).toContain('| 总分 |  |  |  |  | 100.00 | 99.53 | 自评等级：**优** |  |');
+    expect(md).toContain('| 总分 |  |  |  |  | 100.00 | 99.53 | 自评等级：**优** |  |  |');
   });
 
   it('leaves merged slots empty and escapes pipes and line breaks in cells', () => {

@@ -16,11 +16,12 @@ import {
 } from './report-format.ts';
 
 /**
- * Nine grid columns (mm, sum 156 = A4 text width with 公文 margins). The blocks merge them differently:
- * budget block  | 项目资金 | row label (2) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
- * indicators    | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 (2) |
+ * Ten grid columns (mm, sum 156 = A4 text width with 公文 margins); the blocks merge them differently so that
+ * amounts get 18–24 mm and the deviation note 44 mm:
+ * budget block | 项目资金 | row label (2) | 年初预算数 | 全年预算数 | 全年执行数 (2) | 分值 | 执行率 | 得分 |
+ * indicators   | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 (3) |
  */
-export const SELF_EVALUATION_COLUMNS_MM: readonly number[] = [16, 16, 30, 17, 17, 13, 13, 13, 21];
+export const SELF_EVALUATION_COLUMNS_MM: readonly number[] = [15, 15, 22, 18, 18, 12, 12, 14, 16, 14];
 
 export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] as const;
 export const BUDGET_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'] as const;
@@ -35,8 +36,8 @@ function head(s: string, colSpan = 1, rowSpan = 1): TableCell {
   return cell(s, { header: true, align: 'center', colSpan, rowSpan });
 }
 
-function amountCell(f: Fen, source: SourceRef): TableCell {
-  return cell([figure(formatWan(f), source)], { align: 'right', number: { value: fenToWan(f).toString(), format: 'amount' } });
+function amountCell(f: Fen, source: SourceRef, colSpan = 1): TableCell {
+  return cell([figure(formatWan(f), source)], { align: 'right', colSpan, number: { value: fenToWan(f).toString(), format: 'amount' } });
 }
 
 function scoreCell(score: string | null, source: SourceRef, illustrative = false): TableCell {
@@ -61,13 +62,13 @@ function budgetBlockRows(label: string, b: ReportBudgetBlock): TableRow[] {
     row([
       head(label, 1, 2 + b.rows.length),
       head('', 2),
-      ...BUDGET_HEADERS.map((h) => head(h)),
+      ...BUDGET_HEADERS.map((h) => head(h, h === '全年执行数' ? 2 : 1)),
     ]),
     row([
       cell('年度资金总额', { colSpan: 2 }),
       amountCell(b.initialBudget, src),
       amountCell(b.adjustedBudget, src),
-      amountCell(b.executed, src),
+      amountCell(b.executed, src, 2),
       scoreCell(b.weight, src),
       percentCell(executionRateText(b), { ...src, note: '执行率 = 全年执行数 ÷ 全年预算数' }),
       scoreCell(b.score, src),
@@ -81,7 +82,7 @@ function budgetBlockRows(label: string, b: ReportBudgetBlock): TableRow[] {
         cell(i === 0 ? `其中：${sub.label}` : sub.label, { colSpan: 2 }),
         amountCell(sub.initialBudget, subSrc),
         amountCell(sub.adjustedBudget, subSrc),
-        amountCell(sub.executed, subSrc),
+        amountCell(sub.executed, subSrc, 2),
         cell('—', { align: 'center' }),
         percentCell(rate, subSrc),
         cell('—', { align: 'center' }),
@@ -93,8 +94,8 @@ function budgetBlockRows(label: string, b: ReportBudgetBlock): TableRow[] {
 
 function goalRows(goal: { target: string; actual: string }): TableRow[] {
   return [
-    row([head('年度总体目标', 1, 2), head('预期目标', 4), head('实际完成情况', 4)]),
-    row([cell(goal.target, { colSpan: 4 }), cell(goal.actual, { colSpan: 4 })]),
+    row([head('年度总体目标', 1, 2), head('预期目标', 4), head('实际完成情况', 5)]),
+    row([cell(goal.target, { colSpan: 4 }), cell(goal.actual, { colSpan: 5 })]),
   ];
 }
 
@@ -123,7 +124,7 @@ function spans(values: readonly string[]): number[] {
 }
 
 function indicatorRows(indicators: readonly ReportIndicator[]): TableRow[] {
-  const rows: TableRow[] = [row(INDICATOR_HEADERS.map((h, i) => head(h, i === INDICATOR_HEADERS.length - 1 ? 2 : 1)))];
+  const rows: TableRow[] = [row(INDICATOR_HEADERS.map((h, i) => head(h, i === INDICATOR_HEADERS.length - 1 ? 3 : 1)))];
   const l1Spans = spans(indicators.map((i) => i.level1));
   const l2Spans = spans(indicators.map((i) => `${i.level1}/${i.level2}`));
   indicators.forEach((ind, k) => {
@@ -143,7 +144,7 @@ function indicatorRows(indicators: readonly ReportIndicator[]): TableRow[] {
       cell([figure(formatActual(ind), { ...ind.source, note: '实际完成值' })], { align: 'center', illustrative: ill }),
       scoreCell(ind.weight, ind.source),
       scoreCell(ind.score, ind.source, ill),
-      cell(ind.deviationNote === null ? '' : trimEnd(ind.deviationNote), { colSpan: 2 }),
+      cell(ind.deviationNote === null ? '' : trimEnd(ind.deviationNote), { colSpan: 3 }),
     );
     rows.push(row(cells));
   });
@@ -156,7 +157,7 @@ function totalRow(b: ReportBudgetBlock, indicators: readonly ReportIndicator[], 
     head('总分', 5),
     cell([figure(full, { ...src, note: '预算执行率分值 + 指标分值合计' })], { align: 'center', header: true, number: { value: full, format: 'score' } }),
     score === null ? cell('—', { align: 'center', header: true }) : cell([figure(toFixed2(d(score.total)), src)], { align: 'center', header: true, number: { value: toFixed2(d(score.total)), format: 'score' } }),
-    cell(score === null ? '自评等级：—' : [text('自评等级：'), text(score.grade, true)], { colSpan: 2, header: true, align: 'center' }),
+    cell(score === null ? '自评等级：—' : [text('自评等级：'), text(score.grade, true)], { colSpan: 3, header: true, align: 'center' }),
   ]);
 }
 
@@ -196,8 +197,8 @@ export function buildDepartmentSelfEvaluationTable(data: DepartmentReportData): 
   const dept = data.department;
   const scoreSrc: SourceRef = { table: 'evaluations', id: dept.code };
   const rows: TableRow[] = [
-    row([head('部门名称', 2), cell(dept.name, { colSpan: 7 })], true),
-    row([head('部门编码', 2), cell(dept.code, { colSpan: 3 }), head('自评年度', 2), cell(`${data.fiscalYear}年度`, { colSpan: 2 })]),
+    row([head('部门名称', 2), cell(dept.name, { colSpan: 8 })], true),
+    row([head('部门编码', 2), cell(dept.code, { colSpan: 3 }), head('自评年度', 3), cell(`${data.fiscalYear}年度`, { colSpan: 2 })]),
     ...budgetBlockRows('部门资金（万元）', data.budget),
     ...goalRows(data.departmentGoal),
     ...indicatorRows(data.departmentIndicators),
@@ -220,8 +221,8 @@ export function buildProjectSelfEvaluationTable(data: DepartmentReportData, proj
   const scoreSrc: SourceRef = { table: 'evaluations', id: project.code };
   const name = project.illustrative ? `${project.name}${ILLUSTRATIVE_MARK}` : project.name;
   const rows: TableRow[] = [
-    row([head('项目名称', 2), cell(name, { colSpan: 7, illustrative: project.illustrative })], true),
-    row([head('主管部门', 2), cell(data.department.name, { colSpan: 3 }), head('实施单位', 2), cell(project.implementingUnit, { colSpan: 2 })]),
+    row([head('项目名称', 2), cell(name, { colSpan: 8, illustrative: project.illustrative })], true),
+    row([head('主管部门', 2), cell(data.department.name, { colSpan: 3 }), head('实施单位', 3), cell(project.implementingUnit, { colSpan: 2 })]),
     ...budgetBlockRows('项目资金（万元）', project.budget),
     ...goalRows(project.goal),
     ...indicatorRows(project.indicators),
