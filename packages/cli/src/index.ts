@@ -1,7 +1,7 @@
 // jixiao — the command line. One file per noun in commands/; this file only wires them.
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_FAILURE } from './exit-codes.ts';
-import { printError, setLang } from './output.ts';
+import { printError, setLang, t } from './output.ts';
 import { registerCommands } from './commands/registry.ts';
 
 const program = new Command();
@@ -26,9 +26,17 @@ try {
   } else if (e instanceof CliError) {
     printError(e.message);
     process.exitCode = e.exitCode;
+  } else if (isServiceError(e)) {
+    printError(t({ zh: e.messageZh, en: e.messageEn }));
+    process.exitCode = e.code === 'UNAVAILABLE' ? EXIT_FAILURE : 2;
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     printError(`错误 Error: ${msg}`);
     process.exitCode = EXIT_FAILURE;
   }
+}
+
+/** A service error (from @jixiao/server) carries both languages' messages and a code. */
+function isServiceError(e: unknown): e is { code: string; messageZh: string; messageEn: string } {
+  return typeof e === 'object' && e !== null && 'messageZh' in e && 'messageEn' in e && 'code' in e;
 }

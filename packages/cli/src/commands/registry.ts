@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerReportCommand } from './report.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
 
@@ -11,6 +12,7 @@ type Register = (program: Command) => void;
 const registrations: Register[] = [
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerReportCommand,
   registerScoreCommand,
   registerServeCommand,
 ];

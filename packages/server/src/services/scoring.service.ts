@@ -3,6 +3,7 @@
 // the frozen input, output and rule preset at submission so a report can be traced to its rules.
 import {
   fenToWanString,
+  formatWan,
   parseYuan,
   scoreEvaluation,
   type Fen,
@@ -163,7 +164,7 @@ export async function buildEvaluationInputs(
       return null;
     }
     return lines
-      .map((a) => `${a.effectiveDate ?? ''}${a.documentNo ? `（${a.documentNo}）` : ''}调整${fenToWanString(fen(a.amount))}万元${a.reason ? `：${a.reason}` : ''}`)
+      .map((a) => `${a.effectiveDate ?? ''}${a.documentNo ? `（${a.documentNo}）` : ''}调整${formatWan(fen(a.amount))}万元${a.reason ? `：${a.reason}` : ''}`)
       .join('；');
   };
   const subjectInput = (kind: 'project' | 'department', name: string, initial: Fen, adjusted: Fen, executed: Fen, note: string | null, rows: repo.IndicatorRow[]): ContractInput => ({

@@ -3,9 +3,11 @@ import type { RegisterRoutes } from '../app-env.ts';
 import { registerDepartmentRoutes } from './departments/departments.routes.ts';
 import { registerEvaluationRoutes } from './evaluations/evaluations.routes.ts';
 import { registerOverviewRoutes } from './overview/overview.routes.ts';
+import { registerReportRoutes } from './reports/reports.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
   registerEvaluationRoutes,
   registerOverviewRoutes,
+  registerReportRoutes,
 ];
