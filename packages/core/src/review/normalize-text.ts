@@ -2,7 +2,8 @@
 
 /**
  * The text the reviewer matches against: one paragraph per line ('\n' between paragraphs),
- * hard-wrapped lines joined, blank lines dropped, runs of spaces collapsed.
+ * hard-wrapped lines joined, blank lines dropped, runs of spaces collapsed (a run holding a tab,
+ * which separates table cells, becomes one tab).
  * `lines[i]` is the 1-based line of the input on which `text[i]` stands.
  */
 export interface NormalizedText {
@@ -46,7 +47,10 @@ interface SourceLine {
 
 /** Trim, collapse inner whitespace; drop spaces between two CJK characters (PDF justification artefacts). */
 function cleanLine(raw: string): string {
-  const collapsed = raw.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+  // A tab separates table cells and survives as one tab; other whitespace runs become one space.
+  const collapsed = raw
+    .replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' '))
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   let out = '';
   for (let i = 0; i < collapsed.length; i++) {
     const ch = collapsed[i] ?? '';

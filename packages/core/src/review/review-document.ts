@@ -163,7 +163,7 @@ export function lineOf(doc: ReviewDocument, offset: number): number {
 /** Where the clause holding `offset` begins: after the last ，；：、。 or line start. */
 export function clauseStart(text: string, offset: number): number {
   let i = offset;
-  while (i > 0 && !/[，,；;：:、。！？!?\n]/.test(text[i - 1] ?? '')) {
+  while (i > 0 && !/[，,；;：:、。！？!?\n\t]/.test(text[i - 1] ?? '')) {
     i -= 1;
   }
   return i;
@@ -172,7 +172,7 @@ export function clauseStart(text: string, offset: number): number {
 /** Where the clause holding `offset` ends (exclusive). */
 export function clauseEnd(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && !/[，,；;：:、。！？!?\n]/.test(text[i] ?? '')) {
+  while (i < text.length && !/[，,；;：:、。！？!?\n\t]/.test(text[i] ?? '')) {
     i += 1;
   }
   return i;

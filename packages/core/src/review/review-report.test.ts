@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haizhu2023Fixture } from '../report/fixtures/haizhu-2023.fixture.ts';
+import { buildSelfEvaluationReport, renderPlainText } from '../report/index.ts';
 import { hardWrap } from './fixtures/hard-wrap.ts';
 import { normalizeReportText } from './normalize-text.ts';
 import { reviewReport } from './review-report.ts';
@@ -110,4 +112,22 @@ describe('fixtures: good reports stay silent, planted reports yield exactly thei
       expect(codes(reviewReport(wrapped))).toEqual([...expected.codes].sort());
     });
   }
+});
+
+describe('our own generated report (core/report, Haizhu 2023 fixture)', () => {
+  const text = renderPlainText(buildSelfEvaluationReport(haizhu2023Fixture));
+
+  it('has no high or medium finding, as plain text and hard-wrapped like a PDF', () => {
+    for (const t of [text, hardWrap(text)]) {
+      const serious = reviewReport(t).findings.filter((f) => f.severity !== 'low');
+      expect(serious.map((f) => `${f.code} L${f.line}: ${f.message}`)).toEqual([]);
+    }
+  });
+
+  it('reads its title, year and department total', () => {
+    const r = reviewReport(text);
+    expect(r.title).toBe('2023年度广州市海珠区投资促进局整体支出绩效自评报告');
+    expect(r.year).toBe(2023);
+    expect(r.figures).toContainEqual(expect.objectContaining({ label: '部门全年预算数', value: '36628.61', unit: '万元' }));
+  });
 });

@@ -8,13 +8,13 @@ const BREAK = '\u0001';
 
 export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
   // The content characters after the title, each with its offset in doc.text.
-  // A passage never spans paragraphs (nor table cells): a break is a character no passage contains.
+  // A passage never spans paragraphs nor table cells (tab, |): a break is a character no passage contains.
   let chars = '';
   const at: number[] = [];
   for (let i = doc.titleEnd; i < doc.text.length; i++) {
     const ch = doc.text[i] ?? '';
-    if (isContentChar(ch) || ch === '\n') {
-      chars += ch === '\n' ? BREAK : ch;
+    if (isContentChar(ch) || ch === '\n' || ch === '\t' || ch === '|') {
+      chars += isContentChar(ch) ? ch : BREAK;
       at.push(i);
     }
   }
