@@ -1,6 +1,6 @@
 // The report as the checks see it: normalized text, paragraphs, headings, sentences, quantities.
 import { lineAt, normalizeReportText, startsBlock, type NormalizedText } from './normalize-text.ts';
-import { findQuantities, type Quantity } from './numbers.ts';
+import { findQuantities, isDate, type Quantity } from './numbers.ts';
 
 export interface Heading {
   /** 1 for 一、, 2 for （一）, 3 for 1. and （1）. */
@@ -181,10 +181,10 @@ export function clauseEnd(text: string, offset: number): number {
 /** The words before a quantity within its clause, trimmed: "全年预算数" for "全年预算数 36,628.61 万元". */
 export function labelBefore(doc: ReviewDocument, q: Quantity): { label: string; start: number } {
   const cs = clauseStart(doc.text, q.start);
-  // Within a clause, a label stops at the previous quantity.
+  // Within a clause, a label stops at the previous quantity (a date such as 2022年 is part of the label).
   let start = cs;
   for (const other of doc.quantities) {
-    if (other.end <= q.start && other.end > start) {
+    if (other.end <= q.start && other.end > start && !isDate(other)) {
       start = other.end;
     }
   }

@@ -46,6 +46,13 @@ const GRADE_SHORT_RE = new RegExp(
   'g',
 );
 
+// "等级为“优”" with no key word counts when its sentence is about evaluation (not 风险等级为中).
+const GRADE_BARE_RE = new RegExp(
+  `(?:等级|等次)\\s*(?:为|是|：|:|评定为|评为)\\s*${Q_OPEN}(优秀|良好|中等|较差|不合格|合格|优|良|中|差)${AFTER}`,
+  'g',
+);
+const EVALUATION_CONTEXT_RE = /自评|评价|考评|考核|得分/;
+
 const TOTAL_SCORE_RE =
   /(?:自评|评价|综合|最终|合计|总)(?:得分|评分|分数|总分)\s*(?:为|是|：|:|共|合计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?/g;
 const PLAIN_SCORE_RE = /(?<![满权重分值\d.])(\d{1,3}(?:\.\d{1,2})?)\s*分(?![别析配之钟类解散批享工布值管局项数期区摊担成为拨])/g;
@@ -55,11 +62,14 @@ const GRADE_EN: Readonly<Record<Grade, string>> = { 优: 'excellent', 良: 'good
 
 function gradeClaims(doc: ReviewDocument): GradeClaim[] {
   const out: GradeClaim[] = [];
-  for (const re of [GRADE_LONG_RE, GRADE_SHORT_RE]) {
+  for (const re of [GRADE_LONG_RE, GRADE_SHORT_RE, GRADE_BARE_RE]) {
     for (const m of doc.text.matchAll(re)) {
       const word = m[1] ?? '';
       const grade = GRADE_WORDS[word];
       if (grade === undefined) {
+        continue;
+      }
+      if (re === GRADE_BARE_RE && !EVALUATION_CONTEXT_RE.test(sentenceAt(doc, m.index)?.text ?? '')) {
         continue;
       }
       const end = m.index + m[0].length;
@@ -91,7 +101,9 @@ function scoreFor(doc: ReviewDocument, claim: GradeClaim, totals: readonly Score
       ...scoresIn(s.text, s.start, TOTAL_SCORE_RE, true),
       ...scoresIn(s.text, s.start, PLAIN_SCORE_RE, false),
     ];
-    const best = local.find((x) => x.explicit) ?? local[0];
+    // A total-score word wins; else the score printed nearest before the claim (得分93.52分，等级为优).
+    const before = local.filter((x) => !x.explicit && x.start < claim.start).sort((a, b) => b.start - a.start);
+    const best = local.find((x) => x.explicit) ?? before[0] ?? local[0];
     if (best !== undefined) {
       return best;
     }
