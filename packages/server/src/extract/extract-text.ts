@@ -1,0 +1,128 @@
+// Read a report file into text for the reviewer: .txt (UTF-8, or GBK/GB18030), .docx (mammoth), text .pdf (unpdf).
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Bilingual } from '@jixiao/core';
+import iconv from 'iconv-lite';
+import mammoth from 'mammoth';
+import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
+
+export type ExtractKind = 'txt' | 'docx' | 'pdf';
+
+export interface ExtractedText {
+  text: string;
+  kind: ExtractKind;
+}
+
+export type ExtractErrorCode = 'NOT_FOUND' | 'UNSUPPORTED_TYPE' | 'UNREADABLE' | 'NO_TEXT';
+
+/** A file the reviewer cannot read. `messages` holds one line in each language; `message` joins them. */
+export class ExtractError extends Error {
+  override readonly name = 'ExtractError';
+
+  constructor(
+    readonly code: ExtractErrorCode,
+    readonly messages: Bilingual,
+    options?: { cause?: unknown },
+  ) {
+    super(`${messages.zh} ${messages.en}`, options);
+  }
+}
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
+
+function kindOf(path: string, bytes: Uint8Array): ExtractKind | null {
+  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
+  if (head === '%PDF-') {
+    return 'pdf';
+  }
+  const ext = extname(path).toLowerCase();
+  if (head.startsWith('PK\u0003\u0004')) {
+    return ext === '.docx' || ext === '' ? 'docx' : null;
+  }
+  if (ext === '.docx' || ext === '.pdf') {
+    return ext === '.docx' ? 'docx' : 'pdf'; // the content does not match: reported as unreadable
+  }
+  return TEXT_EXTENSIONS.has(ext) || ext === '' ? 'txt' : null;
+}
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes), 'gb18030');
+  }
+}
+
+async function readTxt(file: string, bytes: Uint8Array): Promise<string> {
+  if (bytes.includes(0)) {
+    throw unreadable(file, '不是文本文件', 'it is not a text file');
+  }
+  return decodeText(bytes);
+}
+
+async function readDocx(file: string, bytes: Uint8Array): Promise<string> {
+  try {
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return value;
+  } catch (e) {
+    throw unreadable(file, '不是有效的 .docx 文件', 'it is not a valid .docx file', e);
+  }
+}
+
+async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }); // 0: errors only, no warnings on stderr
+    const { text } = await extractPdfText(pdf, { mergePages: false });
+    return text.join('\n');
+  } catch (e) {
+    throw unreadable(file, '不是有效的 PDF 文件或已加密', 'it is not a valid PDF, or it is encrypted', e);
+  }
+}
+
+function unreadable(file: string, zh: string, en: string, cause?: unknown): ExtractError {
+  return new ExtractError(
+    'UNREADABLE',
+    { zh: `无法读取文件 ${file}：${zh}。`, en: `Cannot read ${file}: ${en}.` },
+    { cause },
+  );
+}
+
+/** Read a .txt, .docx or text .pdf report. Throws ExtractError when the file cannot be read. */
+export async function extractText(filePath: string): Promise<ExtractedText> {
+  const file = basename(filePath);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(filePath);
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ExtractError(
+      missing ? 'NOT_FOUND' : 'UNREADABLE',
+      missing
+        ? { zh: `找不到文件：${filePath}。`, en: `File not found: ${filePath}.` }
+        : { zh: `无法读取文件：${filePath}。`, en: `Cannot read the file: ${filePath}.` },
+      { cause: e },
+    );
+  }
+  const kind = kindOf(filePath, bytes);
+  if (kind === null) {
+    throw new ExtractError('UNSUPPORTED_TYPE', {
+      zh: `不支持的文件类型：${file}（支持 .txt、.docx 和文字版 .pdf；.doc 请另存为 .docx）。`,
+      en: `Unsupported file type: ${file} (use .txt, .docx or a text PDF; save .doc files as .docx).`,
+    });
+  }
+  const text = kind === 'pdf' ? await readPdf(file, bytes) : kind === 'docx' ? await readDocx(file, bytes) : await readTxt(file, bytes);
+  if (text.trim() === '') {
+    throw new ExtractError('NO_TEXT', {
+      zh: `文件 ${file} 中没有可提取的文字${kind === 'pdf' ? '（可能是扫描件，请提供文字版 PDF 或 .docx）' : ''}。`,
+      en: `${file} contains no text to review${kind === 'pdf' ? ' (probably a scanned PDF; provide a text PDF or a .docx)' : ''}.`,
+    });
+  }
+  return { text, kind };
+}
