@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
 import { registerReportCommand } from './report.ts';
+import { registerReviewCommand } from './review.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
 
@@ -13,6 +14,7 @@ const registrations: Register[] = [
   registerDemoCommand,
   registerDepartmentsCommand,
   registerReportCommand,
+  registerReviewCommand,
   registerScoreCommand,
   registerServeCommand,
 ];
