@@ -67,6 +67,12 @@ export function handleError(e: unknown, c: Context): Response {
     if (status === 413) {
       return c.json(errorBody('TOO_LARGE', '上传文件过大', 'Payload too large'), 413);
     }
+    if (status === 415) {
+      return c.json(
+        errorBody('UNSUPPORTED_MEDIA_TYPE', '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON', 'Unsupported media type: upload files as multipart/form-data, send other requests as JSON'),
+        415,
+      );
+    }
     return c.json(errorBody('HTTP', e.message || '请求无效', e.message || 'Bad request'), status);
   }
   if (e instanceof SyntaxError) {

@@ -4,10 +4,12 @@ import { registerDepartmentRoutes } from './departments/departments.routes.ts';
 import { registerEvaluationRoutes } from './evaluations/evaluations.routes.ts';
 import { registerOverviewRoutes } from './overview/overview.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
+import { registerReviewRoutes } from './reviews/reviews.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
   registerEvaluationRoutes,
   registerOverviewRoutes,
   registerReportRoutes,
+  registerReviewRoutes,
 ];
