@@ -44,6 +44,18 @@ describe('normalizeReportText', () => {
     expect(twice).toBe(once);
   });
 
+  it('reads a PDF table row as tab-separated cells, but not spaced-out prose', () => {
+    expect(normalizeReportText('年初预算数 全年预算数 全年执行数 分值 执行率 得分').text).toBe('年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分');
+    expect(normalizeReportText('商项目数※ ≥300 个 336 个 15.00 15.00').text).toBe('商项目数※\t≥300 个\t336 个\t15.00\t15.00');
+    expect(normalizeReportText('原 因 是 2023-09-15 （ 海 财 预 〔 2023 〕 41 号').text).toBe('原因是 2023-09-15 （海财预〔 2023 〕 41 号');
+  });
+
+  it('drops page numbers between lines of a paragraph', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => `第${i}行的文字很长很长很长很长很长很长很长很长很长很长很`);
+    const text = [...lines.slice(0, 5), '— 2 —', ...lines.slice(5)].join('\n');
+    expect(normalizeReportText(text).text).toBe(lines.join(''));
+  });
+
   it('reads CRLF, a BOM and full-width digits', () => {
     const n = normalizeReportText('\ufeff一、基本情况\r\n全年预算数３６,６２８.６１万元。\r\n');
     expect(n.text).toBe('一、基本情况\n全年预算数36,628.61万元。');

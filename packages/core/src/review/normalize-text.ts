@@ -13,6 +13,9 @@ export interface NormalizedText {
 
 const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019]/;
 const LETTER_RE = /[A-Za-z]/;
+const NARROW_RE = /[\s,.:;()\-/'|]/;
+/** Page numbers a PDF extraction leaves between lines: "— 2 —", "- 2 -", "第 2 页 共 9 页", "2 / 9". */
+const PAGE_NUMBER_RE = /^(?:[—\-－–─]+\s*\d{1,3}\s*[—\-－–─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 const SENTENCE_END_RE = /[。！？!?]$/;
 const SENTENCE_PUNCT_RE = /[。，；,;！？]/;
 
@@ -31,11 +34,11 @@ export function isHeadingOnly(line: string): boolean {
   return startsBlock(line) && line.length <= 32 && !SENTENCE_PUNCT_RE.test(line);
 }
 
-/** Display width: CJK and full-width characters count 2, others 1. */
+/** Printed width in half-em: CJK and full-width characters 2, narrow punctuation and spaces 1/2, others 1. */
 function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
-    w += CJK_RE.test(ch) ? 2 : 1;
+    w += CJK_RE.test(ch) ? 2 : NARROW_RE.test(ch) ? 0.5 : 1;
   }
   return w;
 }
@@ -45,12 +48,34 @@ interface SourceLine {
   line: number;
 }
 
+/**
+ * A PDF table row comes out as cells separated by spaces ("年初预算数 全年预算数 全年执行数 分值"):
+ * four or more cells, no sentence punctuation, few one-character pieces (which mark spaced-out
+ * justified prose, "原 因 是"). Its gaps become tabs, except before a one-character piece, which stays with its cell ("336 个").
+ */
+function tableRowToTabs(line: string): string {
+  const cells = line.split(' ');
+  if (cells.length < 4 || /[。，；！？,;]/.test(line)) {
+    return line;
+  }
+  const single = cells.filter((c) => [...c].length === 1).length;
+  if (single > cells.length * 0.3) {
+    return line;
+  }
+  return cells.reduce((acc, c, i) => {
+    if (i === 0) {
+      return c;
+    }
+    return acc + ([...c].length === 1 ? ' ' : '\t') + c;
+  }, '');
+}
+
 /** Trim, collapse inner whitespace; drop spaces between two CJK characters (PDF justification artefacts). */
 function cleanLine(raw: string): string {
   // A tab separates table cells and survives as one tab; other whitespace runs become one space.
-  const collapsed = raw
-    .replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' '))
-    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const collapsed = tableRowToTabs(
+    raw.replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' ')).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
+  );
   let out = '';
   for (let i = 0; i < collapsed.length; i++) {
     const ch = collapsed[i] ?? '';
@@ -69,20 +94,21 @@ function cleanLine(raw: string): string {
 
 /**
  * The width at which the text was hard-wrapped, or 0 when it was not.
- * In a PDF extraction most lines that do not end a sentence are full lines of (nearly) one width;
- * in a .txt/.docx each line is a paragraph, and such lines (titles, cells, headings) vary.
+ * The wrap width is the width most lines that do not end a sentence reach (within 10% below it);
+ * a text is wrapped when at least 8 lines reach it and hardly any line (≤ 5%) is wider.
+ * A .txt or .docx, one paragraph per line, always has many lines far wider than any cluster.
  */
 function wrapWidth(lines: readonly SourceLine[]): number {
-  const open = lines
-    .filter((l) => !SENTENCE_END_RE.test(l.text) && !startsBlock(l.text))
-    .map((l) => displayWidth(l.text))
-    .sort((a, b) => a - b);
-  if (open.length < 8) {
-    return 0;
+  const open = lines.filter((l) => !SENTENCE_END_RE.test(l.text)).map((l) => displayWidth(l.text));
+  let best = { count: 0, width: 0 };
+  for (const w of new Set(open)) {
+    const count = open.filter((x) => x >= w * 0.9 && x <= w + 2).length;
+    if (count > best.count || (count === best.count && w > best.width)) {
+      best = { count, width: w };
+    }
   }
-  const median = open[Math.floor(open.length / 2)] ?? 0;
-  const near = open.filter((w) => Math.abs(w - median) <= median * 0.1).length;
-  return near >= open.length * 0.6 ? median : 0;
+  const wider = lines.filter((l) => displayWidth(l.text) > best.width * 1.15).length;
+  return best.count >= 8 && wider <= lines.length * 0.05 ? best.width : 0;
 }
 
 /** Whether a paragraph ends between line `prev` and line `next`. */
@@ -102,7 +128,7 @@ export function normalizeReportText(input: string): NormalizedText {
     .split(/\r\n|\r|\n/)
     .forEach((raw, i) => {
       const text = cleanLine(raw);
-      if (text !== '') {
+      if (text !== '' && !PAGE_NUMBER_RE.test(text)) {
         source.push({ text, line: i + 1 });
       }
     });

@@ -21,6 +21,14 @@ describe('DUPLICATE_TEXT', () => {
     expect(codesOf(checkDuplicateText, `${TITLE}${header}\n产出指标\t数量指标\n${header}`)).toEqual([]);
   });
 
+  it('ignores repeated rows of figures and repeated form lines', () => {
+    const row = '年度资金总额\t34,200.00\t36,628.61\t36,624.88\t10.00\t99.99%\t10.00';
+    const figures = '款 34,200.00 36,628.61 36,624.88 — 99.99% —';
+    expect(codesOf(checkDuplicateText, `${TITLE}${row}\n${figures}\n${figures}`)).toEqual([]);
+    const form = '填报单位：广州市海珠区科技工业商务和信息化局';
+    expect(codesOf(checkDuplicateText, `${TITLE}${form}\n附件2\n${form}`)).toEqual([]);
+  });
+
   it('reports a run once, however long, and a third copy against the first', () => {
     const found = run(checkDuplicateText, `${TITLE}${PASSAGE}。\n${PASSAGE}。\n${PASSAGE}。`);
     expect(found.map((f) => f.message)).toEqual([

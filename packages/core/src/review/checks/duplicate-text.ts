@@ -6,6 +6,17 @@ export const MIN_DUPLICATE_CHARS = 20;
 
 const BREAK = '\u0001';
 
+/**
+ * A repeated run is copy-paste only in prose: not a row of figures from a table
+ * (fewer than 8 letters or ideographs), nor a short form line such as "填报单位：…" repeated per annex.
+ */
+function isProse(doc: ReviewDocument, run: string, start: number): boolean {
+  const words = [...run].filter((ch) => /[A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(ch)).length;
+  const p = doc.paragraphs.find((x) => start >= x.start && start < x.end);
+  const formLine = p !== undefined && p.text.length <= 32 && !/[。！？]/.test(p.text);
+  return words >= 8 && !formLine;
+}
+
 export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
   // The content characters after the title, each with its offset in doc.text.
   // A passage never spans paragraphs nor table cells (tab, |): a break is a character no passage contains.
@@ -44,12 +55,6 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
     const start = at[i] ?? 0;
     const end = (at[i + len - 1] ?? start) + 1;
     const firstLine = lineOf(doc, at[j] ?? 0);
-    out.push(
-      makeFinding(doc, 'DUPLICATE_TEXT', start, end, {
-        zh: `这段文字（${len} 字）与第 ${firstLine} 行的文字重复。`,
-        en: `This passage (${len} characters) repeats the text on line ${firstLine} word for word.`,
-      }),
-    );
     // Record the grams of the repeated run too, so a third copy points at the first.
     for (let k = i; k < i + len && k + n <= chars.length; k++) {
       const g = chars.slice(k, k + n);
@@ -58,6 +63,15 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
       }
     }
     i += len;
+    if (!isProse(doc, chars.slice(i - len, i), start)) {
+      continue;
+    }
+    out.push(
+      makeFinding(doc, 'DUPLICATE_TEXT', start, end, {
+        zh: `这段文字（${len} 字）与第 ${firstLine} 行的文字重复。`,
+        en: `This passage (${len} characters) repeats the text on line ${firstLine} word for word.`,
+      }),
+    );
   }
   return out;
 }

@@ -50,12 +50,42 @@ function resultQuantities(doc: ReviewDocument, s: Sentence): Quantity[] {
 
 const key = (q: Quantity): string => `${q.value}|${q.unit}`;
 
+/** Runs of consecutive short unpunctuated paragraphs: table cells read one per line. */
+function cellBlocks(doc: ReviewDocument): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let run: Paragraph[] = [];
+  const flush = (): void => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (run.length >= 2 && first !== undefined && last !== undefined) {
+      out.push({ start: first.start, end: last.end });
+    }
+    run = [];
+  };
+  for (const p of doc.paragraphs) {
+    if (p.text.length <= 40 && !/[。；;！？]/.test(p.text) && p.heading === null) {
+      run.push(p);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
 export function checkNoTargetValues(doc: ReviewDocument): ReviewFinding[] {
   // An actual printed beside its target anywhere (an indicator table) also backs the same figure in prose.
   const targeted = new Set<string>();
   for (const s of doc.sentences) {
     if (hasTarget(doc, s)) {
       quantitiesIn(doc, s.start, s.end).forEach((q) => targeted.add(key(q)));
+    }
+  }
+  // A table read cell by cell (one paragraph per cell, as from a .docx) has its targets in nearby cells.
+  for (const block of cellBlocks(doc)) {
+    const qs = quantitiesIn(doc, block.start, block.end);
+    if (qs.some((q) => q.operator !== null)) {
+      qs.forEach((q) => targeted.add(key(q)));
     }
   }
   const out: ReviewFinding[] = [];
