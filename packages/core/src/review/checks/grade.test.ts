@@ -23,6 +23,17 @@ describe('GRADE_WITHOUT_SCORE / GRADE_SCORE_MISMATCH', () => {
     expect(codesOf(checkGrade, '自评得分59.99分，自评等级为“中”。')).toEqual(['GRADE_SCORE_MISMATCH']);
   });
 
+  it('reads the score however it is printed: after the grade, in a table total row', () => {
+    expect(codesOf(checkGrade, '综合评定为“良好”等次，得分85分。')).toEqual([]);
+    expect(codesOf(checkGrade, '综合评定为“优秀”等次，得分85分。')).toEqual(['GRADE_SCORE_MISMATCH']);
+    expect(codesOf(checkGrade, '总分\t100.00\t98.90\t自评等级：优')).toEqual([]);
+    expect(codesOf(checkGrade, '总分\t100.00\t88.90\t自评等级：优')).toEqual(['GRADE_SCORE_MISMATCH']);
+  });
+
+  it('does not guess between several indicator scores that follow the grade', () => {
+    expect(codesOf(checkGrade, '自评等级为优，其中预算执行率得分9.53分，产出指标得分45.00分。')).toEqual([]);
+  });
+
   it('takes the total, not an indicator score, to back the grade', () => {
     expect(codesOf(checkGrade, '预算执行率得分9.53分，产出指标得分45分，合计86.40分，等级为“良”。')).toEqual([]);
   });
