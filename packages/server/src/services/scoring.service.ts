@@ -144,14 +144,13 @@ export async function buildEvaluationInputs(
   }
   const fy = await deptRepo.findFiscalYear(db, dept.regionCode, year);
   const preset = fy?.scoringPreset ?? 'mof-2020';
-  const [projects, money, goals, indicators, adjustments, metrics] = await Promise.all([
-    repo.listProjects(db, departmentCode, year),
-    repo.projectMoney(db, departmentCode, year),
-    repo.listGoals(db, departmentCode, year),
-    repo.listIndicatorsOfDepartmentYear(db, departmentCode, year),
-    repo.listBudgetAdjustments(db, departmentCode, year),
-    resolveMetricActualsSafe(db, departmentCode, year, options.asOf),
-  ]);
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const projects = await repo.listProjects(db, departmentCode, year);
+  const money = await repo.projectMoney(db, departmentCode, year);
+  const goals = await repo.listGoals(db, departmentCode, year);
+  const indicators = await repo.listIndicatorsOfDepartmentYear(db, departmentCode, year);
+  const adjustments = await repo.listBudgetAdjustments(db, departmentCode, year);
+  const metrics = await resolveMetricActualsSafe(db, departmentCode, year, options.asOf);
   const moneyOf = new Map(money.map((m) => [m.projectId, m]));
   const goalOfProject = new Map(goals.map((g) => [g.projectId ?? '', g]));
   const indicatorsOfGoal = new Map<string, repo.IndicatorRow[]>();

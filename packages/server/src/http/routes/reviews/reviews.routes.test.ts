@@ -12,9 +12,9 @@ const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const reviewer: Actor = { userId: 'u-rev', username: 'czj_reviewer', displayName: '财政审核', role: 'financeReviewer', departmentCode: null, regionCode: '440105', ip: null };
 const auditor: Actor = { ...reviewer, userId: 'u-aud', role: 'auditAdmin' };
 
-function upload(name: string, bytes: Uint8Array | string): FormData {
+function upload(name: string, bytes: Buffer | string): FormData {
   const form = new FormData();
-  form.append('file', new File([bytes], name));
+  form.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
   return form;
 }
 
