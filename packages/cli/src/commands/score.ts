@@ -31,18 +31,6 @@ interface ScoreOptions {
   project?: string;
 }
 
-/** The server module, loaded only for the database path (its signature, declared here to stay type-correct). */
-interface ScoringServiceModule {
-  scoreStoredEvaluation(opts: {
-    department: string;
-    year: number;
-    project?: string;
-    preset?: string;
-  }): Promise<{ output: ScoringOutput; subjectName: string }[]>;
-}
-
-const SCORING_SERVICE = '@jixiao/server/services/scoring.service';
-
 const FINDING_SHORT: Readonly<Record<FindingCode, Bilingual>> = {
   BELOW_TARGET: { zh: '未达指标值', en: 'below target' },
   OVER_TARGET: { zh: '大幅超指标值', en: 'far over target' },
@@ -121,14 +109,7 @@ async function scoreStored(department: string, opts: ScoreOptions): Promise<void
   if (opts.year === undefined || !/^\d{4}$/.test(opts.year)) {
     throw new CliError(t({ zh: '--department 需要 --year YYYY', en: '--department needs --year YYYY' }));
   }
-  let service: ScoringServiceModule;
-  try {
-    const modulePath = SCORING_SERVICE;
-    service = (await import(/* @vite-ignore */ modulePath)) as ScoringServiceModule;
-  } catch (e) {
-    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new CliError(t({ zh: `计分服务不可用：${detail}`, en: `The scoring service is unavailable: ${detail}` }), EXIT_FAILURE);
-  }
+  const service = await import('@jixiao/server/services/scoring.service');
   const results = await service.scoreStoredEvaluation({
     department,
     year,
@@ -142,8 +123,11 @@ async function scoreStored(department: string, opts: ScoreOptions): Promise<void
       if (k > 0) {
         printLine();
       }
-      printLine(r.subjectName);
-      printHuman(r.output);
+      const parsed = parseScoringInput(r.input);
+      if (!parsed.ok) {
+        printLine(r.subjectName);
+      }
+      printHuman(r.output, parsed.ok ? parsed.value : undefined);
     });
   }
   if (results.some((r) => !isScored(r.output))) {

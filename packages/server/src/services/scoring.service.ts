@@ -375,7 +375,13 @@ export async function acceptEvaluation(db: Db, actor: Actor, departmentCode: str
 }
 
 /** CLI path: `jixiao score --department CODE --year YYYY [--project CODE]`. */
-export async function scoreStoredEvaluation(opts: { department: string; year: number; project?: string; preset?: string; db?: Db }): Promise<{ output: ScoringOutput; subjectName: string }[]> {
+export async function scoreStoredEvaluation(opts: {
+  department: string;
+  year: number;
+  project?: string;
+  preset?: string;
+  db?: Db;
+}): Promise<{ output: ScoringOutput; subjectName: string; input: ContractInput }[]> {
   const run = async (db: Db) => {
     const ev = await evaluate(db, opts.department, (await getDepartment(db, CLI_ACTOR, opts.department)).name, opts.year);
     const subjects = opts.project ? ev.projects.filter((p) => p.code === opts.project) : [ev.department, ...ev.projects];
@@ -384,7 +390,7 @@ export async function scoreStoredEvaluation(opts: { department: string; year: nu
     }
     return subjects.map((sj) => {
       const input = opts.preset ? { ...sj.input, rules: { preset: opts.preset } } : sj.input;
-      return { output: opts.preset ? score(input) : sj.output, subjectName: sj.name };
+      return { output: opts.preset ? score(input) : sj.output, subjectName: sj.name, input };
     });
   };
   if (opts.db) {
