@@ -1,0 +1,80 @@
+// The module registry: every page of the app is one entry here (route + menu + roles), loaded lazily.
+// To add a feature, add ONE entry: its page file lives under modules/<feature>/ and exports a named component.
+//
+//   scope 'department' → /dept/:code/<path>   (a department's data; useDeptCode() gives :code)
+//   scope 'bureau'     → /bureau/<path>       (the finance bureau's region-wide views)
+//   scope 'admin'      → /admin/<path>
+//
+// Example (investment pipeline):
+//   { key: 'investment', scope: 'department', path: 'investment', order: 35, label: { zh: '招商项目', en: 'Investment pipeline' },
+//     icon: <FundProjectionScreenOutlined />, roles: ['clerk', 'deptHead', 'financeReviewer'],
+//     page: lazyPage(() => import('../modules/investment/investment-page.tsx'), 'InvestmentPage') },
+import {
+  AimOutlined,
+  AlertOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  FundOutlined,
+  SettingOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { MessageKey } from '../i18n/i18n.tsx';
+import { lazyPage } from './lazy-page.ts';
+import type { Role } from './roles.ts';
+
+export type ModuleScope = 'department' | 'bureau' | 'admin';
+
+export interface AppModule {
+  key: string;
+  scope: ModuleScope;
+  /** Path below the scope's prefix, without a leading slash. */
+  path: string;
+  /** A dictionary key, or the text itself in both languages. */
+  label: MessageKey | { zh: string; en: string };
+  icon?: ReactNode;
+  /** Roles that may open the page (the server still checks every request). */
+  roles: readonly Role[];
+  /** Menu position (ascending). */
+  order: number;
+  /** false: routed but not in the menu (e.g. a detail page). */
+  menu?: boolean;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const DEPT: readonly Role[] = ['clerk', 'deptHead'];
+const DEPT_AND_BUREAU: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'];
+const BUREAU: readonly Role[] = ['financeReviewer'];
+
+export const appModules: AppModule[] = [
+  { key: 'dashboard', scope: 'department', path: 'dashboard', order: 10, label: 'menu.dashboard', icon: <DashboardOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage') },
+  { key: 'goals', scope: 'department', path: 'goals', order: 20, label: 'menu.goals', icon: <AimOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/goals/goals-page.tsx'), 'GoalsPage') },
+  { key: 'execution', scope: 'department', path: 'execution', order: 30, label: 'menu.execution', icon: <TableOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/execution/execution-page.tsx'), 'ExecutionPage') },
+  { key: 'monitoring', scope: 'department', path: 'monitoring', order: 40, label: 'menu.monitoring', icon: <AlertOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/monitoring/monitoring-page.tsx'), 'MonitoringPage') },
+  { key: 'evaluation', scope: 'department', path: 'evaluation', order: 50, label: 'menu.evaluation', icon: <FormOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/evaluation/evaluation-page.tsx'), 'EvaluationPage') },
+  { key: 'report', scope: 'department', path: 'report', order: 60, label: 'menu.report', icon: <FileTextOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/report/report-page.tsx'), 'ReportPage') },
+  { key: 'bureau-overview', scope: 'bureau', path: 'overview', order: 10, label: 'menu.bureauOverview', icon: <FundOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/overview-page.tsx'), 'BureauOverviewPage') },
+  { key: 'bureau-monitoring', scope: 'bureau', path: 'monitoring', order: 20, label: 'menu.bureauMonitoring', icon: <AlertOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/bureau-monitoring-page.tsx'), 'BureauMonitoringPage') },
+  { key: 'bureau-review', scope: 'bureau', path: 'review', order: 30, label: 'menu.bureauReview', icon: <FileSearchOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/review-page.tsx'), 'ReviewPage') },
+  { key: 'admin-home', scope: 'admin', path: 'home', order: 10, label: 'menu.adminHome', icon: <SettingOutlined />, roles: ['systemAdmin', 'securityAdmin', 'auditAdmin'], page: lazyPage(() => import('../modules/admin/admin-home-page.tsx'), 'AdminHomePage') },
+  { key: 'audit', scope: 'admin', path: 'audit', order: 20, label: 'menu.audit', icon: <AuditOutlined />, roles: ['auditAdmin'], page: lazyPage(() => import('../modules/admin/audit-page.tsx'), 'AuditPage') },
+];
+
+export const SCOPE_PREFIX: Record<ModuleScope, string> = { department: '/dept/:code', bureau: '/bureau', admin: '/admin' };
+
+/** Where a module lives for this department (department scope) or globally. */
+export function modulePath(m: AppModule, departmentCode?: string | null): string {
+  if (m.scope === 'department') {
+    return `/dept/${departmentCode ?? ''}/${m.path}`;
+  }
+  return `/${m.scope}/${m.path}`;
+}
+
+export function modulesFor(scope: ModuleScope, role: Role): AppModule[] {
+  return appModules.filter((m) => m.scope === scope && m.roles.includes(role)).sort((a, b) => a.order - b.order);
+}
+
+export const DEPT_ROLES = DEPT;

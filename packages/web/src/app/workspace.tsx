@@ -1,0 +1,71 @@
+// The working context after sign-in: the departments the user may see and the chosen fiscal year.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useApi } from '../api/use-api.ts';
+import type { DepartmentSummary } from '../api/types.ts';
+
+const YEAR_KEY = 'jixiao.year';
+
+interface WorkspaceValue {
+  departments: DepartmentSummary[];
+  departmentsLoading: boolean;
+  years: number[];
+  year: number;
+  setYear: (y: number) => void;
+  departmentName: (code: string) => string;
+}
+
+const WorkspaceContext = createContext<WorkspaceValue | null>(null);
+
+function storedYear(): number | null {
+  try {
+    const v = Number(localStorage.getItem(YEAR_KEY));
+    return Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const deps = useApi<DepartmentSummary[]>('/api/departments');
+  const departments = useMemo(() => deps.data ?? [], [deps.data]);
+  const years = useMemo(() => {
+    const set = new Set<number>();
+    for (const d of departments) {
+      for (const y of d.years) {
+        set.add(y);
+      }
+    }
+    if (set.size === 0) {
+      set.add(new Date().getFullYear());
+    }
+    return [...set].sort((a, b) => b - a);
+  }, [departments]);
+  const [chosen, setChosen] = useState<number | null>(storedYear);
+  const year = chosen !== null && (years.includes(chosen) || deps.loading) ? chosen : (years[0] ?? new Date().getFullYear());
+  const setYear = useCallback((y: number) => {
+    setChosen(y);
+    try {
+      localStorage.setItem(YEAR_KEY, String(y));
+    } catch {
+      // not persisted
+    }
+  }, []);
+  const departmentName = useCallback((code: string) => departments.find((d) => d.code === code)?.name ?? code, [departments]);
+  const value = useMemo(
+    () => ({ departments, departmentsLoading: deps.loading, years, year, setYear, departmentName }),
+    [departments, deps.loading, years, year, setYear, departmentName],
+  );
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceValue {
+  const v = useContext(WorkspaceContext);
+  if (!v) {
+    throw new Error('useWorkspace outside WorkspaceProvider');
+  }
+  return v;
+}
+
+export function useYear(): number {
+  return useWorkspace().year;
+}

@@ -1,0 +1,2 @@
+// Ambient declarations for non-TS imports handled by Vite.
+declare module '*.css';

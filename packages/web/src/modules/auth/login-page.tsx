@@ -1,0 +1,90 @@
+// 用户登录: username + password, Enter submits, the server's message shown beside the form.
+import { LockOutlined, UserOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../app/auth.tsx';
+import { homePath } from '../../app/home-path.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { applyServerErrors } from '../../ui/form-errors.ts';
+import './login-page.css';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const { state, login } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (state.status === 'signedIn') {
+    return <Navigate to={homePath(state.user)} replace />;
+  }
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await login(v.username.trim(), v.password);
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(user), { replace: true });
+    } catch (e) {
+      setError(applyServerErrors(form, e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="jx-login">
+      <div className="jx-login-band">
+        <div className="jx-login-brand">
+          <span className="jx-login-logo" aria-hidden>
+            绩
+          </span>
+          <div>
+            <div className="jx-login-title">{t('app.title')}</div>
+            <div className="jx-login-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        <p className="jx-login-intro">{t('login.intro')}</p>
+        <ul className="jx-login-points" aria-hidden>
+          <li>绩效目标 · 指标体系</li>
+          <li>预算执行 · 双监控预警</li>
+          <li>绩效自评 · 自评报告</li>
+          <li>财政审核 · 智能审查</li>
+        </ul>
+      </div>
+      <main className="jx-login-main">
+        <Button className="jx-login-lang" size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('app.lang')}
+        </Button>
+        <div className="jx-login-card">
+          <h1>{t('login.title')}</h1>
+          {params.get('expired') === '1' && !error && (
+            <Alert type="warning" showIcon message={lang === 'en' ? 'Your session has ended; please sign in again.' : '登录已过期，请重新登录。'} style={{ marginBottom: 16 }} />
+          )}
+          {error && <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />}
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large" autoComplete="on">
+            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+            </Form.Item>
+            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+              {t('login.submit')}
+            </Button>
+          </Form>
+          <p className="jx-login-foot">{t('login.footer')}</p>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// Monitoring warning colours (domain-rules §6.2): red / yellow / green / blue.
+import { Tag } from 'antd';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export type WarningLevel = 'red' | 'yellow' | 'green' | 'blue';
+
+export const WARNING_COLORS: Record<WarningLevel, string> = {
+  red: '#d32f2f',
+  yellow: '#f9a825',
+  green: '#2e7d32',
+  blue: '#1565c0',
+};
+
+export function isWarningLevel(s: unknown): s is WarningLevel {
+  return s === 'red' || s === 'yellow' || s === 'green' || s === 'blue';
+}
+
+export function WarningTag({ level, children }: { level: WarningLevel | null | undefined; children?: React.ReactNode }) {
+  const { t } = useI18n();
+  if (!level) {
+    return <Tag>—</Tag>;
+  }
+  return (
+    <Tag color={WARNING_COLORS[level]} className="jx-warning-tag">
+      <span aria-hidden>● </span>
+      {children ?? t(`warning.${level}`)}
+    </Tag>
+  );
+}
+
+/** "红 2 黄 1" counts, or "无预警". */
+export function WarningCounts({ red, yellow }: { red: number; yellow: number }) {
+  const { t } = useI18n();
+  if (red === 0 && yellow === 0) {
+    return <span className="jx-muted">{t('warning.none')}</span>;
+  }
+  return (
+    <span>
+      {red > 0 && (
+        <WarningTag level="red">
+          {t('warning.red')} {red}
+        </WarningTag>
+      )}
+      {yellow > 0 && (
+        <WarningTag level="yellow">
+          {t('warning.yellow')} {yellow}
+        </WarningTag>
+      )}
+    </span>
+  );
+}
