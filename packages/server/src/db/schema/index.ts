@@ -3,3 +3,7 @@ export * from './organizations.ts';
 export * from './projects.ts';
 export * from './goals.ts';
 export * from './evaluations.ts';
+export * from './users.ts';
+export * from './audit.ts';
+export * from './indicator-templates.ts';
+export * from './change-requests.ts';

@@ -1,0 +1,41 @@
+// The audit trail: an append-only, hash-chained log of every change (and every refused access).
+import { bigint, bigserial, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * One audit entry. hash = sha256(canonical JSON of the entry incl. prev_hash); seq is gapless (1, 2, 3 …).
+ * UPDATE / DELETE / TRUNCATE are refused by triggers (migration audit_append_only).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: text('actor_user_id').notNull(),
+    actorUsername: text('actor_username').notNull(),
+    actorRole: text('actor_role').notNull(),
+    ip: text('ip'),
+    /** e.g. goal.submit, indicator.actual.set, access.denied. */
+    action: text('action').notNull(),
+    /** Table or noun changed, e.g. goals, indicators. */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    departmentCode: text('department_code'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_at').on(t.at),
+    index('audit_log_actor').on(t.actorUsername),
+    index('audit_log_action').on(t.action),
+    index('audit_log_department').on(t.departmentCode),
+  ],
+);
+
+/** The head of the chain (one row, id 1): writers lock it FOR UPDATE, so the chain never forks. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: smallint('id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});
