@@ -5,3 +5,4 @@ export * from './result.ts';
 export * from './scoring/index.ts';
 export * from './report/index.ts';
 export * from './review/index.ts';
+export * from './indicators/index.ts';
