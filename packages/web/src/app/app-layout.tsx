@@ -9,7 +9,7 @@ import { ErrorBoundary } from './error-boundary.tsx';
 import { PageFallback } from './page-fallback.tsx';
 import { modulePath, modulesFor, type AppModule, type ModuleScope } from './modules.tsx';
 import { PasswordDialog } from './password-dialog.tsx';
-import { useWorkspace } from './workspace.tsx';
+import { useRegionName, useWorkspace } from './workspace.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -38,11 +38,12 @@ export function AppLayout() {
     });
   const selected = menuItems.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
 
+  const regionName = useRegionName(scope === 'bureau');
   const context =
     scope === 'department' && user.departmentCode
       ? departmentName(user.departmentCode)
       : scope === 'bureau'
-        ? `${t('app.region')} ${user.regionCode}`
+        ? `${regionName ?? `${t('app.region')} ${user.regionCode}`}${lang === 'en' ? ' finance bureau' : '财政局'}`
         : t('admin.title');
 
   return (

@@ -1,7 +1,7 @@
 // The working context after sign-in: the departments the user may see and the chosen fiscal year.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../api/use-api.ts';
-import type { DepartmentSummary } from '../api/types.ts';
+import type { DepartmentProfile, DepartmentSummary } from '../api/types.ts';
 
 const YEAR_KEY = 'jixiao.year';
 
@@ -68,4 +68,12 @@ export function useWorkspace(): WorkspaceValue {
 
 export function useYear(): number {
   return useWorkspace().year;
+}
+
+/** The region's name (广州市海珠区), read from the first visible department's profile. */
+export function useRegionName(enabled: boolean): string | null {
+  const { departments, year } = useWorkspace();
+  const first = enabled ? departments[0]?.code : undefined;
+  const profile = useApi<DepartmentProfile>(first ? `/api/departments/${encodeURIComponent(first)}` : null, { year });
+  return profile.data?.regionName ?? null;
 }

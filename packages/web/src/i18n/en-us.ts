@@ -103,7 +103,7 @@ export const enUS: Record<MessageKey, string> = {
   'dash.monthlySpend': 'Spent in month',
   'dash.cumulative': 'Cumulative',
   'dash.spendProgress': 'Spending progress',
-  'dash.projectTitle': 'Budget and execution by project',
+  'dash.projectTitle': 'Execution by project',
   'dash.indicatorTitle': 'Indicator progress',
   'dash.scoreLive': 'Computed live from the current data',
   'dash.scoreFrozen': 'Submitted; the score is frozen',
@@ -112,6 +112,8 @@ export const enUS: Record<MessageKey, string> = {
   'dash.asOf': 'As of',
   'dash.month': '',
   'dash.invalid': 'The self-evaluation is incomplete and cannot be scored yet',
+  'dash.met': 'Met',
+  'dash.notMet': 'Not met',
 
   'eval.title': 'Self-evaluation',
   'eval.department': 'Whole department',

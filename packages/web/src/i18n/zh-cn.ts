@@ -101,7 +101,7 @@ export const zhCN = {
   'dash.monthlySpend': '当月支出',
   'dash.cumulative': '累计支出',
   'dash.spendProgress': '支出进度',
-  'dash.projectTitle': '各项目预算与执行',
+  'dash.projectTitle': '各项目预算执行进度',
   'dash.indicatorTitle': '绩效指标完成进度',
   'dash.scoreLive': '按当前填报数据实时计算',
   'dash.scoreFrozen': '已提交，得分已冻结',
@@ -110,6 +110,8 @@ export const zhCN = {
   'dash.asOf': '截至',
   'dash.month': '月',
   'dash.invalid': '自评数据尚不完整，暂不能计分',
+  'dash.met': '已达标',
+  'dash.notMet': '未达标',
 
   'eval.title': '绩效自评',
   'eval.department': '部门整体',

@@ -43,8 +43,8 @@ export function BureauOverviewPage() {
       series: [
         {
           type: 'pie',
-          radius: ['40%', '68%'],
-          center: ['50%', '45%'],
+          radius: ['36%', '60%'],
+          center: ['50%', '44%'],
           label: { formatter: '{b}：{c}' },
           data: grades.map((g) => ({ name: g.grade === '—' ? t('bureau.noGrade') : gradeText(g.grade, lang), value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] } })),
         },
@@ -55,7 +55,7 @@ export function BureauOverviewPage() {
   const rateOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
-      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: all.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
