@@ -7,3 +7,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './indicator-templates.ts';
 export * from './change-requests.ts';
+export * from './investment.ts';
