@@ -1,7 +1,7 @@
 // Loads everything the self-evaluation report needs (DepartmentReportData) from the database, with
 // the scores from the self-evaluation (frozen when submitted, live otherwise).
 import { and, eq } from 'drizzle-orm';
-import { parseYuan, type DepartmentReportData, type Fen, type ReportBudgetBlock, type ReportIndicator, type ReportScore, type SourceRef } from '@jixiao/core';
+import { QUAL_LEVEL_TEXT, TARGET_BASIS_TEXT, parseYuan, type DepartmentReportData, type Fen, type ReportBudgetBlock, type ReportIndicator, type ReportScore, type SourceRef } from '@jixiao/core';
 import type { Db } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import * as deptRepo from '../repositories/department.repository.ts';
@@ -11,12 +11,7 @@ import { getDepartment } from './department.service.ts';
 import { getEvaluation, type ContractIndicator, type EvaluationSubject } from './scoring.service.ts';
 import { listTargetChangesSafe } from './target-changes.ts';
 
-const QUAL_CODE_TEXT: Record<string, string> = {
-  ACHIEVED: '达成年度指标',
-  PARTIAL: '部分达成年度指标并具有一定效果',
-  NOT_ACHIEVED: '未达成年度指标且效果较差',
-};
-const BASIS_TEXT: Record<string, string> = { PLAN: '计划标准', INDUSTRY: '行业标准', HISTORY: '历史标准', OTHER: '其他标准' };
+const QUAL_CODE_TEXT = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
 
 function fen(yuan: string | null | undefined): Fen {
   return parseYuan(yuan ?? '0') ?? (0 as Fen);
@@ -98,7 +93,7 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
         weight: Number(ci.weight).toFixed(2),
         score: scores.get(ci.id) ?? null,
         deviationNote: ci.deviationNote,
-        targetBasis: row?.targetBasis ? (BASIS_TEXT[row.targetBasis] ?? null) : null,
+        targetBasis: row?.targetBasis ? TARGET_BASIS_TEXT[row.targetBasis] : null,
         dataSource: ci.metric ? `${row?.dataSource ?? ci.metric.key}（系统实时取数，截至${ci.metric.asOf}，${ci.metric.records}条记录）` : (row?.dataSource ?? null),
         illustrative: row?.illustrative ?? false,
         targetChange: change ? { originalTarget: change.originalTarget, newTarget: change.newTarget, reason: change.reason, approvedAt: change.approvedAt } : null,

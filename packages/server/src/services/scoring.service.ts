@@ -2,6 +2,10 @@
 // department (部门整体, domain-rules §5.1), scores it with the one engine in @jixiao/core, and stores
 // the frozen input, output and rule preset at submission so a report can be traced to its rules.
 import {
+  LEVEL1_TEXT,
+  LEVEL2_TEXT,
+  OPERATOR_SYMBOL,
+  QUAL_LEVEL_TEXT,
   fenToWanString,
   formatWan,
   parseYuan,
@@ -19,25 +23,6 @@ import { getDepartment } from './department.service.ts';
 import { ServiceError, notFound } from './errors.ts';
 import { resolveMetricActualsSafe, type MetricActual } from './metric-actuals.ts';
 import { auditInTx } from './audit-hook.ts';
-
-const LEVEL1_TEXT: Record<string, string> = { OUTPUT: '产出指标', BENEFIT: '效益指标', SATISFACTION: '满意度指标', COST: '成本指标' };
-const LEVEL2_TEXT: Record<string, string> = {
-  QUANTITY: '数量指标',
-  QUALITY: '质量指标',
-  TIMELINESS: '时效指标',
-  COST: '成本指标',
-  ECONOMIC: '经济效益指标',
-  SOCIAL: '社会效益指标',
-  ECOLOGICAL: '生态效益指标',
-  SUSTAINABLE: '可持续影响指标',
-  SERVICE_SATISFACTION: '服务对象满意度指标',
-};
-const OPERATOR_SYMBOL: Record<string, string> = { GE: '≥', GT: '＞', EQ: '＝', LT: '＜', LE: '≤', QUAL: '定性' };
-const QUAL_TEXT: Record<string, string> = {
-  ACHIEVED: '达成年度指标',
-  PARTIAL: '部分达成年度指标并具有一定效果',
-  NOT_ACHIEVED: '未达成年度指标且效果较差',
-};
 
 /** The scoring-contract JSON input (shared/spec/scoring-contract.md), as built from the database. */
 export interface ContractInput {
@@ -110,14 +95,15 @@ function fen(yuan: string): Fen {
 
 function toContractIndicator(row: repo.IndicatorRow, position: number, metric: MetricActual | undefined): ContractIndicator {
   const isQual = row.operator === 'QUAL';
-  const actual = metric ? metric.value : isQual ? (QUAL_TEXT[row.actual ?? ''] ?? row.actual ?? '') : (row.actual ?? '');
+  const qualText = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
+  const actual = metric ? metric.value : isQual ? (qualText[row.actual ?? ''] ?? row.actual ?? '') : (row.actual ?? '');
   return {
     id: String(position),
     indicatorId: row.id,
-    level1: LEVEL1_TEXT[row.level1] ?? row.level1,
-    level2: LEVEL2_TEXT[row.level2] ?? row.level2,
+    level1: LEVEL1_TEXT[row.level1],
+    level2: LEVEL2_TEXT[row.level2],
     name: row.name,
-    operator: OPERATOR_SYMBOL[row.operator] ?? row.operator,
+    operator: OPERATOR_SYMBOL[row.operator],
     target: row.target,
     actual,
     unit: row.unit,
