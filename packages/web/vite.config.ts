@@ -23,6 +23,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: the chunk graph, read by e2e/bundle-size.test.ts to measure the first page's JS.
+    manifest: true,
   },
   server: {
     // `npx vite packages/web` during development: the API runs on :3000 (npm start).

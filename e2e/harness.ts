@@ -1,0 +1,149 @@
+// Browser-test harness: starts the real server (node --import tsx packages/server/src/main.ts) on a free port
+// with a throw-away data directory and the demo loaded, launches Debian's Chromium through playwright-core,
+// and stops and removes everything afterwards. It builds nothing: packages/web/dist must exist
+// (scripts/test.sh runs `vite build packages/web` before vitest; `npm run build:web` by hand).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'packages/web/dist/index.html');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Generous: PGlite start + migrations + demo load take several seconds on a slow machine. */
+export const SERVER_START_TIMEOUT_MS = 180_000;
+/** Waits on elements: long enough for a cold chunk load under load, never a fixed sleep. */
+export const UI_TIMEOUT_MS = 30_000;
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Everything the server printed (for failure messages). */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with code ${child.exitCode} before it listened:\n${output()}`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+export interface StartOptions {
+  /** Extra environment (e.g. JIXIAO_DEMO=0). */
+  env?: Record<string, string>;
+}
+
+/** Starts the real server with the demo in a temporary data directory. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (!fs.existsSync(WEB_DIST)) {
+    throw new Error(`packages/web/dist is missing: run \`npm run build:web\` (scripts/test.sh does it) before the browser tests`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
+  const port = await freePort();
+  let log = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JIXIAO_DATA_DIR: dataDir,
+      JIXIAO_DEMO: '1',
+      DATABASE_URL: '',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (b: Buffer) => {
+    log += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    log += b.toString();
+  });
+  const output = () => log;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`${url}/api/openapi.json`, child, output, SERVER_START_TIMEOUT_MS);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, port, dataDir, output, stop };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does it as root)`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export async function newContext(browser: Browser, viewport: Viewport = { width: 1366, height: 768 }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
+  ctx.setDefaultTimeout(UI_TIMEOUT_MS);
+  return ctx;
+}
+
+/** Page errors (uncaught exceptions) collected for assertions. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Logs in through the login form (keyboard: Enter submits) and waits until the app leaves /login. */
+export async function loginAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-password').press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
+}
