@@ -30,3 +30,8 @@ export function canOpenDepartment(user: SessionUser, code: string): boolean {
 export function canEditDepartment(user: SessionUser, code: string): boolean {
   return (user.role === 'clerk' || user.role === 'deptHead') && user.departmentCode === code;
 }
+
+/** May this user enter actual values and edit goals of the department (the clerk of that department)? */
+export function canEnterData(user: SessionUser, code: string): boolean {
+  return user.role === 'clerk' && user.departmentCode === code;
+}

@@ -50,6 +50,11 @@ export const enUS: Record<MessageKey, string> = {
   'login.intro': 'Targets, execution monitoring, self-evaluation and reports in one place',
   'login.footer': 'Keep your password safe and sign out when you leave.',
   'login.demoHint': 'Demo accounts',
+  'login.expired': 'Your session has ended; please sign in again.',
+  'login.point1': 'Targets and indicator trees',
+  'login.point2': 'Execution and dual monitoring',
+  'login.point3': 'Self-evaluation and reports',
+  'login.point4': 'Finance-bureau review',
 
   'password.title': 'Change password',
   'password.current': 'Current password',

@@ -48,6 +48,11 @@ export const zhCN = {
   'login.intro': '部门填报、财政审核、运行监控与自评报告一体化平台',
   'login.footer': '请妥善保管账号密码，离开时请退出登录。',
   'login.demoHint': '演示账号',
+  'login.expired': '登录已过期，请重新登录。',
+  'login.point1': '绩效目标 · 指标体系',
+  'login.point2': '预算执行 · 双监控预警',
+  'login.point3': '绩效自评 · 自评报告',
+  'login.point4': '财政审核 · 智能审查',
 
   'password.title': '修改密码',
   'password.current': '当前密码',

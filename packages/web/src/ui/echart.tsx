@@ -2,6 +2,13 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
+const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+
+/** Every chart uses the UI's CJK font (the canvas would otherwise follow the page language's default). */
+function withFont(o: EChartsCoreOption): EChartsCoreOption {
+  return { textStyle: { fontFamily: FONT }, ...o };
+}
+
 type Chart = { setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void };
 
 export function EChart({ option, height = 300, label, testId }: { option: EChartsCoreOption; height?: number; label: string; testId?: string }) {
@@ -19,7 +26,7 @@ export function EChart({ option, height = 300, label, testId }: { option: EChart
       }
       const c = echarts.init(el.current, undefined, { renderer: 'canvas', locale: document.documentElement.lang === 'en' ? 'EN' : 'ZH' });
       chart.current = c;
-      c.setOption(latest.current, true);
+      c.setOption(withFont(latest.current), true);
       observer = new ResizeObserver(() => c.resize());
       observer.observe(el.current);
     });
@@ -32,7 +39,7 @@ export function EChart({ option, height = 300, label, testId }: { option: EChart
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(withFont(option), true);
   }, [option]);
 
   return <div ref={el} className="jx-chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;

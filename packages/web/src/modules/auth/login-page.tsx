@@ -55,10 +55,10 @@ export function LoginPage() {
         </div>
         <p className="jx-login-intro">{t('login.intro')}</p>
         <ul className="jx-login-points" aria-hidden>
-          <li>绩效目标 · 指标体系</li>
-          <li>预算执行 · 双监控预警</li>
-          <li>绩效自评 · 自评报告</li>
-          <li>财政审核 · 智能审查</li>
+          <li>{t('login.point1')}</li>
+          <li>{t('login.point2')}</li>
+          <li>{t('login.point3')}</li>
+          <li>{t('login.point4')}</li>
         </ul>
       </div>
       <main className="jx-login-main">
@@ -68,7 +68,7 @@ export function LoginPage() {
         <div className="jx-login-card">
           <h1>{t('login.title')}</h1>
           {params.get('expired') === '1' && !error && (
-            <Alert type="warning" showIcon message={lang === 'en' ? 'Your session has ended; please sign in again.' : '登录已过期，请重新登录。'} style={{ marginBottom: 16 }} />
+            <Alert type="warning" showIcon message={t('login.expired')} style={{ marginBottom: 16 }} />
           )}
           {error && <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />}
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large" autoComplete="on">

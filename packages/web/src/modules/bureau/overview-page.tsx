@@ -126,7 +126,7 @@ export function BureauOverviewPage() {
     {
       title: t('app.actions'),
       key: 'actions',
-      width: 130,
+      width: 170,
       render: (_v, r) => (
         <span className="jx-row-actions" onClick={(e) => e.stopPropagation()}>
           <Link to={`/dept/${r.code}/evaluation`}>{t('menu.evaluation')}</Link>

@@ -10,7 +10,7 @@ import type { DepartmentEvaluation, EvaluationSubject } from '../../api/types.ts
 import { useApi } from '../../api/use-api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useDeptCode } from '../../app/dept-code.ts';
-import { canEditDepartment } from '../../app/home-path.ts';
+import { canEditDepartment, canEnterData } from '../../app/home-path.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -51,7 +51,8 @@ export function EvaluationPage() {
   }, [code, year]);
 
   const subjects = useMemo(() => (ev.data ? [ev.data.department, ...ev.data.projects] : []), [ev.data]);
-  const canEdit = canEditDepartment(user, code);
+  const canEdit = canEnterData(user, code);
+  const canSubmit = canEditDepartment(user, code);
   const computed = useMemo(
     () =>
       subjects.map((s) => {
@@ -151,15 +152,17 @@ export function EvaluationPage() {
     }
   };
 
-  const deptEditable = canEdit && EDITABLE_STATUSES.has(deptStatus);
+  const deptEditable = canSubmit && EDITABLE_STATUSES.has(deptStatus);
   const actions = (
     <Space wrap>
       {deptEditable && (
         <>
           {totalChanged > 0 && <Typography.Text type="warning">{t('eval.unsaved', { n: totalChanged })}</Typography.Text>}
+          {canEdit && (
           <Button icon={<SaveOutlined />} onClick={() => void save()} loading={busy === 'save'} disabled={totalChanged === 0} data-testid="eval-save">
             {t('eval.save')}
           </Button>
+          )}
           <Popconfirm title={t('eval.submit')} description={<div style={{ maxWidth: 320 }}>{t('eval.submitConfirm')}</div>} onConfirm={() => void submit()} okText={t('app.confirm')} cancelText={t('app.cancel')}>
             <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} data-testid="eval-submit">
               {t('eval.submit')}
