@@ -6,3 +6,5 @@ export * from './scoring/index.ts';
 export * from './report/index.ts';
 export * from './review/index.ts';
 export * from './indicators/index.ts';
+export * from './ledger/index.ts';
+export * from './monitoring/index.ts';
