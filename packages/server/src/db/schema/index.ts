@@ -8,3 +8,4 @@ export * from './audit.ts';
 export * from './indicator-templates.ts';
 export * from './change-requests.ts';
 export * from './investment.ts';
+export * from './monitoring.ts';
