@@ -1,0 +1,129 @@
+// One import (ledger / budgets / progress): template download, file upload with a progress bar (XHR), then
+// the server's verdict — row count, or the rows to fix (nothing is half-imported).
+import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Progress, Space, Upload } from 'antd';
+import { useRef, useState } from 'react';
+import { ApiError } from '../../api/api-error.ts';
+import { downloadFile } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { importedCount } from './execution-data.ts';
+
+export function ImportPanel({
+  title,
+  template,
+  path,
+  year,
+  canImport,
+  testId,
+  onDone,
+}: {
+  title: string;
+  template: 'ledger' | 'budgets' | 'progress';
+  path: string;
+  year: number;
+  canImport: boolean;
+  testId: string;
+  onDone: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [problems, setProblems] = useState<{ title: string; items: string[] } | null>(null);
+  const abort = useRef<(() => void) | null>(null);
+
+  const upload = async (file: File) => {
+    setProblems(null);
+    setProgress(0);
+    const h = uploadFile<unknown>(path, file, { query: { year }, onProgress: setProgress });
+    abort.current = h.abort;
+    try {
+      const body = await h.promise;
+      void message.success(t('execution.imported', { n: importedCount(body) || '✓' }));
+      onDone();
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        return;
+      }
+      if (e instanceof ApiError) {
+        setProblems({ title: e.localized(lang), items: e.fields.map((f) => `${f.field}：${lang === 'en' && f.messageEn ? f.messageEn : f.message}`) });
+      } else {
+        setProblems({ title: String(e), items: [] });
+      }
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(`/api/templates/${template}.xlsx`, undefined, `${template}.xlsx`).catch((e: unknown) => message.error(e instanceof ApiError ? e.localized(lang) : String(e)))}>
+          {t('execution.template')}
+        </Button>
+      }
+    >
+      {canImport ? (
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          multiple={false}
+          showUploadList={false}
+          disabled={progress !== null}
+          beforeUpload={(file) => {
+            void upload(file);
+            return Upload.LIST_IGNORE;
+          }}
+          data-testid={testId}
+        >
+          <p className="ant-upload-drag-icon">
+            <CloudUploadOutlined />
+          </p>
+          <p className="ant-upload-text">{t('execution.import')}</p>
+          <p className="ant-upload-hint">{t('execution.importHint')}</p>
+        </Upload.Dragger>
+      ) : (
+        <p className="jx-muted">{t('eval.readOnly')}</p>
+      )}
+      {progress !== null && (
+        <div className="jx-section" role="status">
+          <Progress percent={progress} status="active" />
+          <Space>
+            <span className="jx-muted">{progress < 100 ? t('execution.uploading', { p: progress }) : t('execution.processing')}</span>
+            {progress < 100 && (
+              <Button size="small" type="link" onClick={() => abort.current?.()}>
+                {t('app.cancel')}
+              </Button>
+            )}
+          </Space>
+        </div>
+      )}
+      {problems && (
+        <Alert
+          className="jx-section"
+          type="error"
+          showIcon
+          closable
+          onClose={() => setProblems(null)}
+          message={t('execution.errorsTitle')}
+          description={
+            <div>
+              <div>{problems.title}</div>
+              {problems.items.length > 0 && (
+                <ul className="jx-findings jx-import-errors">
+                  {problems.items.slice(0, 50).map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                  {problems.items.length > 50 && <li>… {problems.items.length - 50}</li>}
+                </ul>
+              )}
+            </div>
+          }
+          role="alert"
+        />
+      )}
+    </Card>
+  );
+}
