@@ -15,6 +15,12 @@ export function isWarningLevel(s: unknown): s is WarningLevel {
   return s === 'red' || s === 'yellow' || s === 'green' || s === 'blue';
 }
 
+/** The API's level (core uses RED/YELLOW/GREEN/BLUE) as the UI's; null for anything else. */
+export function toWarningLevel(v: unknown): WarningLevel | null {
+  const s = typeof v === 'string' ? v.toLowerCase() : null;
+  return isWarningLevel(s) ? s : null;
+}
+
 export function WarningTag({ level, children }: { level: WarningLevel | null | undefined; children?: React.ReactNode }) {
   const { t } = useI18n();
   if (!level) {

@@ -1,7 +1,7 @@
 // Indicator progress rows for the dashboard: warning colours from the monitoring API (rules live in the
 // server/core, not here); without it, the year-end picture from the scoring engine (met / not met).
 import type { DepartmentEvaluation } from '../../api/types.ts';
-import { isWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
+import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
 
 export interface IndicatorProgressRow {
@@ -37,7 +37,7 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
     if (!m) {
       return;
     }
-    const level = [m['level'], m['color'], m['warning'], m['colour']].find(isWarningLevel) ?? null;
+    const level = [m['level'], m['color'], m['warning'], m['colour']].map(toWarningLevel).find((x) => x !== null) ?? null;
     const unit = text(m['unit']);
     rows.push({
       key: text(m['indicatorId']) || text(m['id']) || String(i),

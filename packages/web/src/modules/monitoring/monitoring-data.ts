@@ -1,6 +1,6 @@
 // Readers for the monitoring API (engineer "ledger"): budget-execution warnings per project and target
 // warnings per indicator, with the colour the server computed (domain-rules §6.2). Nothing is recomputed here.
-import { isWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
+import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 
 function rec(v: unknown): Record<string, unknown> | null {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -20,7 +20,7 @@ function str(r: Record<string, unknown>, ...keys: string[]): string | null {
 }
 
 function levelOf(r: Record<string, unknown>): WarningLevel | null {
-  return [r['level'], r['color'], r['colour'], r['warning']].find(isWarningLevel) ?? null;
+  return [r['level'], r['color'], r['colour'], r['warning']].map(toWarningLevel).find((x) => x !== null) ?? null;
 }
 
 function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
