@@ -43,8 +43,8 @@ export function AuditPage() {
   const query = {
     user: user.trim() || undefined,
     action: action.trim() || undefined,
-    from: range?.[0]?.startOf('day').toISOString(),
-    to: range?.[1]?.endOf('day').toISOString(),
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
@@ -54,11 +54,11 @@ export function AuditPage() {
 
   const verify = async () => {
     try {
-      const r = await api.get<{ ok: boolean; entries?: number; checked?: number }>('/api/audit/verify');
-      if (r.ok) {
-        void message.success(t('audit.chainOk', { n: r.entries ?? r.checked ?? 0 }));
+      const r = await api.get<{ intact: boolean; entries: number; firstBroken: { seq: number; message: string; messageEn: string } | null }>('/api/audit/verify');
+      if (r.intact) {
+        void message.success(t('audit.chainOk', { n: r.entries }));
       } else {
-        void message.error(t('audit.chainBroken'));
+        void message.error(`${t('audit.chainBroken')}${r.firstBroken ? `（#${r.firstBroken.seq}：${lang === 'en' ? r.firstBroken.messageEn : r.firstBroken.message}）` : ''}`);
       }
     } catch (e) {
       void message.error(errText(e));
@@ -74,7 +74,7 @@ export function AuditPage() {
             <Button icon={<SafetyCertificateOutlined />} onClick={() => void verify()}>
               {t('audit.verify')}
             </Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void downloadFile('/api/audit/export', { format: 'csv', ...query, limit: undefined, offset: undefined }, 'audit.csv').catch((e: unknown) => message.error(errText(e)))}>
+            <Button icon={<DownloadOutlined />} onClick={() => void downloadFile('/api/audit/export.csv', { ...query, limit: undefined, offset: undefined }, 'audit.csv').catch((e: unknown) => message.error(errText(e)))}>
               {t('audit.export')}
             </Button>
           </Space>

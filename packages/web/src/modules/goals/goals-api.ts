@@ -129,6 +129,7 @@ export interface ChangeRequestView {
   indicatorId: string;
   indicatorName?: string;
   field: string;
+  fieldLabel?: string;
   originalValue: string;
   newValue: string;
   reason: string;

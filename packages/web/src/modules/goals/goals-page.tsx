@@ -415,7 +415,7 @@ function GoalDetail({
                       }
                       description={
                         <span>
-                          {c.field}：{c.originalValue} → <strong>{c.newValue}</strong>；{c.reason}
+                          {c.fieldLabel ?? c.field}：{c.originalValue} → <strong>{c.newValue}</strong>；{c.reason}
                           <br />
                           <span className="jx-muted">
                             {c.requestedByName} · {new Date(c.requestedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}

@@ -1,0 +1,80 @@
+// The department clerk's day: dashboard → 绩效自评 → type an actual (the score moves as it is typed, by core's
+// engine in the browser) → save → the value is kept → 自评报告 shows it → download the .docx.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
+import { collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+
+async function text(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+}
+
+describe('clerk: from an actual value to the downloaded report (browser)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('enters 举办和参加招商推介活动场次 = 10 (target ≥ 12, weight 15): 12.50 live, saved, in the report, downloaded', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      const clerk = demoUser('clerk');
+      await loginAs(page, server.url, clerk.username, clerk.password);
+      await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
+
+      await page.getByRole('link', { name: '绩效自评' }).click();
+      await page.getByTestId('live-total').waitFor();
+      await page.getByTestId('eval-tab-project:TZCJ-XM-001').click();
+      await page.getByText('项目支出绩效自评表').waitFor();
+      const row = page.locator('tr', { hasText: '举办和参加招商推介活动场次' });
+      const input = row.locator('input').first();
+      const before = await input.inputValue();
+      const totalBefore = await text(page, 'live-total');
+      expect(totalBefore).toMatch(/^\d+\.\d{2}$/);
+
+      await input.fill('10');
+      const scoreCell = row.locator('td.jx-sheet-score');
+      await expect.poll(async () => (await scoreCell.textContent())?.trim(), { timeout: UI_TIMEOUT_MS }).toBe('12.50');
+      await expect.poll(() => text(page, 'live-total'), { timeout: UI_TIMEOUT_MS }).not.toBe(totalBefore);
+      const liveTotal = await text(page, 'live-total');
+      expect(before).not.toBe('10');
+
+      await row.locator('textarea').fill('两场推介会因场地原因顺延至次年一季度。改进措施：提前锁定场地。');
+      await page.getByTestId('eval-save').click();
+      await page.getByText('已保存 1 项指标').waitFor({ timeout: UI_TIMEOUT_MS });
+
+      await page.reload();
+      await page.getByTestId('eval-tab-project:TZCJ-XM-001').click();
+      const savedRow = page.locator('tr', { hasText: '举办和参加招商推介活动场次' });
+      await expect.poll(() => savedRow.locator('input').first().inputValue(), { timeout: UI_TIMEOUT_MS }).toBe('10');
+      expect(await text(page, 'live-total')).toBe(liveTotal);
+
+      await page.getByRole('link', { name: '自评报告' }).click();
+      const preview = page.getByTestId('report-preview');
+      await preview.locator('h1').waitFor({ timeout: UI_TIMEOUT_MS });
+      expect(await preview.locator('h1').textContent()).toContain('海珠区投资促进局');
+      await expect.poll(async () => (await preview.textContent()) ?? '', { timeout: UI_TIMEOUT_MS }).toContain(liveTotal);
+
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('download-docx').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const file = await download.path();
+      const head = fs.readFileSync(file).subarray(0, 2).toString('latin1');
+      expect(head).toBe('PK');
+      expect(fs.statSync(file).size).toBeGreaterThan(5_000);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
