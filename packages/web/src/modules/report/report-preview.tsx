@@ -56,6 +56,10 @@ export function ReportPreview({
     if (!root) {
       return;
     }
+    root.querySelectorAll<HTMLElement>('.jx-figure[data-source]').forEach((f) => {
+      const note = f.dataset['sourceNote'];
+      f.title = `${t('report.figureSource')}：${note ? `${note} · ` : ''}${f.dataset['source'] ?? ''}`;
+    });
     root.querySelectorAll<HTMLElement>('p[data-key]').forEach((p) => {
       if (editMode) {
         p.tabIndex = 0;
