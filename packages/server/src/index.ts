@@ -8,3 +8,4 @@ export { CLI_ACTOR, type Actor } from './services/actor.ts';
 export { ServiceError } from './services/errors.ts';
 export { listDepartments } from './services/department.service.ts';
 export { startServer } from './main.ts';
+export { resolveMetricActuals, listDepartmentMetrics } from './services/metric.service.ts';

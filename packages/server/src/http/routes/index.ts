@@ -1,10 +1,21 @@
 // Every route module registers here, one line each.
 import type { RegisterRoutes } from '../app-env.ts';
+import { registerAllocationRoutes } from './allocations/allocations.routes.ts';
 import { registerDepartmentRoutes } from './departments/departments.routes.ts';
+import { registerEnterpriseRoutes } from './enterprises/enterprises.routes.ts';
+import { registerInvestmentRoutes } from './investment/investment.routes.ts';
+import { registerMetricRoutes } from './metrics/metrics.routes.ts';
 import { registerEvaluationRoutes } from './evaluations/evaluations.routes.ts';
 import { registerOverviewRoutes } from './overview/overview.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerUserRoutes } from './users/users.routes.ts';
+import { registerGoalRoutes } from './goals/goals.routes.ts';
+import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
+import { registerChangeRequestRoutes } from './change-requests/change-requests.routes.ts';
+import { registerIndicatorLibraryRoutes } from './indicator-library/indicator-library.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -12,4 +23,15 @@ export const routeModules: RegisterRoutes[] = [
   registerOverviewRoutes,
   registerReportRoutes,
   registerReviewRoutes,
+  registerInvestmentRoutes,
+  registerAllocationRoutes,
+  registerEnterpriseRoutes,
+  registerMetricRoutes,
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerGoalRoutes,
+  registerIndicatorRoutes,
+  registerChangeRequestRoutes,
+  registerIndicatorLibraryRoutes,
+  registerAuditRoutes,
 ];
