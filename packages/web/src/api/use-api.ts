@@ -45,8 +45,7 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
         setLoading(false);
       });
     return () => ctrl.abort();
-    // key captures path + query
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // key captures path + query; tick forces a reload
   }, [key, tick]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);

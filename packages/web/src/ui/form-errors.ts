@@ -20,9 +20,8 @@ export function applyServerErrors<T>(form: FormInstance<T>, error: unknown, lang
   if (!(error instanceof ApiError)) {
     return error instanceof Error ? error.message : String(error);
   }
-  const known = new Set(
-    Object.keys(form.getFieldsValue(true) as Record<string, unknown>).map((k) => k),
-  );
+  // every registered field (getFieldsError lists them all, set or not)
+  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
   const matched: { name: (string | number)[]; errors: string[] }[] = [];
   const rest: string[] = [];
   for (const f of error.fields) {
