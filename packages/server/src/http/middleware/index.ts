@@ -1,4 +1,7 @@
 // Middleware modules, applied in order before the routes (session → CSRF → …).
 import type { RegisterRoutes } from '../app-env.ts';
+import { registerSessionMiddleware } from './session.ts';
+import { registerCsrfMiddleware } from './csrf.ts';
+import { registerAccessLogMiddleware } from './access-log.ts';
 
-export const middlewareModules: RegisterRoutes[] = [];
+export const middlewareModules: RegisterRoutes[] = [registerSessionMiddleware, registerCsrfMiddleware, registerAccessLogMiddleware];

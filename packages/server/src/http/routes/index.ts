@@ -9,6 +9,13 @@ import { registerEvaluationRoutes } from './evaluations/evaluations.routes.ts';
 import { registerOverviewRoutes } from './overview/overview.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
 import { registerReviewRoutes } from './reviews/reviews.routes.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerUserRoutes } from './users/users.routes.ts';
+import { registerGoalRoutes } from './goals/goals.routes.ts';
+import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
+import { registerChangeRequestRoutes } from './change-requests/change-requests.routes.ts';
+import { registerIndicatorLibraryRoutes } from './indicator-library/indicator-library.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -20,4 +27,11 @@ export const routeModules: RegisterRoutes[] = [
   registerAllocationRoutes,
   registerEnterpriseRoutes,
   registerMetricRoutes,
+  registerAuthRoutes,
+  registerUserRoutes,
+  registerGoalRoutes,
+  registerIndicatorRoutes,
+  registerChangeRequestRoutes,
+  registerIndicatorLibraryRoutes,
+  registerAuditRoutes,
 ];

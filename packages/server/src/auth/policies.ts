@@ -1,0 +1,43 @@
+// Role × action: which roles may do what (三员分立: administrators never touch business data; auditors only read the log).
+import type { Role } from '../services/actor.ts';
+
+export const PERMISSIONS = {
+  /** Read goals, indicators, change requests of a department in scope. */
+  'goal.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Create/edit/delete goals and indicators while draft or returned; submit. */
+  'goal.edit': ['clerk'],
+  /** First approval (or return) of a submitted goal set. */
+  'goal.approve.dept': ['deptHead'],
+  /** Finance-bureau approval (or return) when the fiscal year requires it. */
+  'goal.approve.finance': ['financeReviewer'],
+  /** Enter actual values of locked indicators. */
+  'indicator.actual': ['clerk'],
+  /** Reviewer deductions (扣分) with a reason. */
+  'indicator.deduction': ['deptHead', 'financeReviewer'],
+  'changeRequest.create': ['clerk'],
+  'changeRequest.decide.dept': ['deptHead'],
+  'changeRequest.decide.finance': ['financeReviewer'],
+  'library.read': ['clerk', 'deptHead', 'financeReviewer'],
+  'library.manage': ['financeReviewer'],
+  /** List accounts. */
+  'user.read': ['systemAdmin', 'securityAdmin'],
+  /** Create accounts, edit names/departments, disable/enable, reset passwords. */
+  'user.manage': ['systemAdmin'],
+  /** Change roles, unlock accounts. */
+  'user.security': ['securityAdmin'],
+  'security.policy': ['securityAdmin'],
+  /** Read, search, export and verify the audit log. */
+  'audit.read': ['auditAdmin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles that belong to one department (scope = that department). */
+export const DEPARTMENT_ROLES: readonly Role[] = ['clerk', 'deptHead'];
+/** Roles of the finance bureau and the administrators. */
+export const BUREAU_ROLES: readonly Role[] = ['financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'];
+export const ALL_ROLES: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'];

@@ -1,0 +1,41 @@
+// CSRF (double submit): state-changing /api requests must echo the jixiao_csrf cookie in X-CSRF-Token, and the
+// token must be the one issued to this session (its sha256 is stored). Login is exempt (no session yet).
+import { getCookie } from 'hono/cookie';
+import type { RegisterRoutes } from '../app-env.ts';
+import { CSRF_COOKIE, CSRF_HEADER, sameText, sha256 } from '../../auth/sessions.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import { errorBody } from '../error-response.ts';
+import { requestSession } from './request-context.ts';
+import { isPublicApiPath } from './session.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const registerCsrfMiddleware: RegisterRoutes = (app, deps) => {
+  app.use('/api/*', async (c, next) => {
+    if (!UNSAFE.has(c.req.method) || isPublicApiPath(c.req.path)) {
+      await next();
+      return undefined;
+    }
+    const header = c.req.header(CSRF_HEADER) ?? '';
+    const cookie = getCookie(c, CSRF_COOKIE) ?? '';
+    const session = requestSession(c);
+    const ok = header !== '' && sameText(header, cookie) && session !== null && sameText(sha256(header), session.csrfHash);
+    if (!ok) {
+      const actor = c.var.actor;
+      await recordAudit(deps.database.db, actor, {
+        action: 'access.denied',
+        entity: 'http',
+        entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
+        departmentCode: actor.departmentCode,
+        before: null,
+        after: { reason: 'csrf', headerPresent: header !== '', cookiePresent: cookie !== '' },
+      });
+      return c.json(
+        errorBody('CSRF', '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试', 'Security check failed (CSRF token missing or wrong): reload the page and try again'),
+        403,
+      );
+    }
+    await next();
+    return undefined;
+  });
+};
