@@ -1,4 +1,6 @@
-// The demo accounts the browser tests and screenshots sign in with (created by the server's demo loader).
+// The demo accounts the browser tests and screenshots sign in with: read from the server's demo hook
+// (packages/server/src/auth/startup-and-demo.ts), one per role.
+import { DEMO_ACCOUNTS as SERVER_DEMO_ACCOUNTS } from '../packages/server/src/auth/startup-and-demo.ts';
 import type { Role } from '../packages/web/src/app/roles.ts';
 
 export const DEMO_DEPARTMENT = '440105-TZCJ';
@@ -8,15 +10,10 @@ export interface DemoAccount {
   username: string;
   password: string;
   role: Role;
-  displayName?: string;
+  displayName: string;
 }
 
-/** Provisional until the auth module's demo hook lands (then read from it). */
-export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'clerk', password: 'demo', role: 'clerk' },
-  { username: 'head', password: 'demo', role: 'deptHead' },
-  { username: 'reviewer', password: 'demo', role: 'financeReviewer' },
-];
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = SERVER_DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, role: a.role, displayName: a.displayName }));
 
 export function demoUser(role: Role): DemoAccount {
   const a = DEMO_ACCOUNTS.find((x) => x.role === role);
