@@ -148,7 +148,7 @@ export async function listStageChanges(db: Queryable, projectId: string): Promis
     .select()
     .from(s.investmentStageChanges)
     .where(eq(s.investmentStageChanges.projectId, projectId))
-    .orderBy(asc(s.investmentStageChanges.changedAt), asc(s.investmentStageChanges.id));
+    .orderBy(asc(s.investmentStageChanges.seq));
 }
 
 function fenOf(yuan: string): Fen {

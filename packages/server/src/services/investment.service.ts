@@ -859,7 +859,12 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
     if (stage !== null) {
       filled = fillImpliedDates(stage, dates);
       for (const e of validateStageDates(stage, filled, today)) {
-        fail(e.stage ? DATE_HEADERS[e.stage] : null, e.zh, e.en);
+        // A date left empty was taken from the next later stage: say so, and point at the column typed.
+        const implied = e.stage !== undefined && dates[e.stage] === null && filled[e.stage] !== null;
+        const from = implied ? PIPELINE_STAGES.slice(stageIndex(e.stage!) + 1).find((s) => dates[s] !== null) : undefined;
+        const column = e.stage ? DATE_HEADERS[from ?? e.stage] : null;
+        const note = from ? `（「${DATE_HEADERS[e.stage!]}」未填，按「${DATE_HEADERS[from]}」推定）` : '';
+        fail(column, `${e.zh}${note}`, e.en);
       }
     }
     const code = fields.code?.trim();

@@ -2,7 +2,7 @@
 // history, the city's yearly targets and their decomposition, key enterprises with their chief service
 // officer, enterprise requests and follow-up surveys, policy packages and the grants paid under them.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, money, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 import { projects } from './projects.ts';
@@ -83,6 +83,8 @@ export const investmentStageChanges = pgTable(
   'investment_stage_changes',
   {
     id: idColumn(),
+    /** Insertion order: several changes can share one timestamp (a move that skips stages). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     regionCode: text('region_code').notNull(),
     /** The year of reached_on (or of the change, for a correction). */
     fiscalYear: smallint('fiscal_year').notNull(),
@@ -100,7 +102,7 @@ export const investmentStageChanges = pgTable(
     changedByName: text('changed_by_name').notNull(),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('investment_stage_changes_project').on(t.projectId, t.changedAt)],
+  (t) => [index('investment_stage_changes_project').on(t.projectId, t.seq)],
 );
 
 /** A target the city set for the district for a year (市下达任务), kept by the bureau. */
