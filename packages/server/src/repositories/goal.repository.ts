@@ -67,7 +67,7 @@ export async function insertGoalEvent(tx: Queryable, values: typeof goalEvents.$
 }
 
 export async function listGoalEvents(db: Queryable, goalId: string): Promise<GoalEventRow[]> {
-  return db.select().from(goalEvents).where(eq(goalEvents.goalId, goalId)).orderBy(asc(goalEvents.at), asc(goalEvents.id));
+  return db.select().from(goalEvents).where(eq(goalEvents.goalId, goalId)).orderBy(asc(goalEvents.seq));
 }
 
 export async function findProject(db: Queryable, id: string) {

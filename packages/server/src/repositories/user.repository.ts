@@ -61,12 +61,12 @@ export async function revokeSession(tx: Queryable, id: string, now: Date): Promi
   await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
-/** Revoke every live session of a user (optionally keeping one); returns how many. */
+/** Revoke every live (unexpired) session of a user (optionally keeping one); returns how many. */
 export async function revokeUserSessions(tx: Queryable, userId: string, now: Date, exceptSessionId?: string): Promise<number> {
   const rows = await tx
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ...(exceptSessionId ? [ne(sessions.id, exceptSessionId)] : [])))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), ...(exceptSessionId ? [ne(sessions.id, exceptSessionId)] : [])))
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -1,5 +1,5 @@
 // Changes to locked targets (变更申请) and the workflow history of goal sets (submit, approve, return, lock).
-import { index, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn } from './common.ts';
 import { goals, indicators } from './goals.ts';
 
@@ -52,6 +52,8 @@ export const goalEvents = pgTable(
   'goal_events',
   {
     id: idColumn(),
+    /** Insertion order (several events may share a timestamp, e.g. approve + lock). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     regionCode: text('region_code').notNull(),
     fiscalYear: smallint('fiscal_year').notNull(),
     departmentCode: text('department_code').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "goal_events" ADD COLUMN "seq" bigserial NOT NULL;
