@@ -88,7 +88,7 @@ function prng(seed: number): () => number {
   };
 }
 
-class Rand {
+export class Rand {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = prng(seed);
@@ -275,7 +275,7 @@ function datesFrom(r: Rand, neg: string, last: PipelineStage, until: string, reg
   return dates;
 }
 
-function buildPipeline(r: Rand, year: number): DemoProject[] {
+export function buildPipeline(r: Rand, year: number): DemoProject[] {
   const units = [...DEPARTMENT_UNITS, ...HAIZHU_SUBDISTRICTS];
   const end = `${year}-12-29`;
   const h1 = [`${year}-01-03`, `${year}-06-30`] as const;
@@ -344,7 +344,7 @@ interface DemoRequest {
 }
 
 /** 400 requests due and closed in the year: 374 on time (93.50 %), 3,440 working days in all (8.60 each). */
-function buildRequests(r: Rand, year: number): DemoRequest[] {
+export function buildRequests(r: Rand, year: number): DemoRequest[] {
   const LIMIT = 10;
   const out: DemoRequest[] = [];
   const late = 26;
