@@ -61,6 +61,15 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
+/** The server's environment: ours, without a DATABASE_URL (the browser tests use PGlite in the temp dir). */
+function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (!('DATABASE_URL' in extra)) {
+    delete env['DATABASE_URL'];
+  }
+  return env;
+}
+
 export interface StartOptions {
   /** Extra environment (e.g. JIXIAO_DEMO=0). */
   env?: Record<string, string>;
@@ -76,15 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      JIXIAO_DATA_DIR: dataDir,
-      JIXIAO_DEMO: '1',
-      DATABASE_URL: '',
-      ...options.env,
-    },
+    env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b: Buffer) => {
