@@ -33,7 +33,7 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
       await loginAs(page, server.url, clerk.username, clerk.password);
       await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
 
-      await page.getByRole('link', { name: '绩效自评' }).click();
+      await page.getByRole('link', { name: '绩效自评', exact: true }).click();
       await page.getByTestId('live-total').waitFor();
       await page.getByTestId('eval-tab-project:TZCJ-XM-001').click();
       await page.getByText('项目支出绩效自评表').waitFor();
@@ -60,7 +60,7 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
       await expect.poll(() => savedRow.locator('input').first().inputValue(), { timeout: UI_TIMEOUT_MS }).toBe('10');
       expect(await text(page, 'live-total')).toBe(liveTotal);
 
-      await page.getByRole('link', { name: '自评报告' }).click();
+      await page.getByRole('link', { name: '自评报告', exact: true }).click();
       const preview = page.getByTestId('report-preview');
       await preview.locator('h1').waitFor({ timeout: UI_TIMEOUT_MS });
       expect(await preview.locator('h1').textContent()).toContain('海珠区投资促进局');

@@ -27,8 +27,8 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
       const r = demoUser('financeReviewer');
       await loginAs(page, server.url, r.username, r.password);
       const table = page.getByTestId('overview-table');
-      await table.locator('tbody tr').first().waitFor({ timeout: UI_TIMEOUT_MS });
-      const rows = await table.locator('tbody tr').count();
+      await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const rows = await table.locator('tbody tr.ant-table-row').count();
       expect(rows).toBeGreaterThanOrEqual(3);
       await expect(table.textContent()).resolves.toContain('36,628.61 万元');
       await page.getByTestId('grade-chart').locator('canvas').waitFor({ timeout: UI_TIMEOUT_MS });

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const r = demoUser('financeReviewer');
     await loginAs(rev, server.url, r.username, r.password);
     await rev.goto(`${server.url}/bureau/overview`);
-    await rev.getByTestId('overview-table').locator('tbody tr').first().waitFor();
+    await rev.getByTestId('overview-table').locator('tbody tr.ant-table-row').first().waitFor();
     await rev.getByTestId('grade-chart').locator('canvas').waitFor();
     await shot(rev, 'bureau-overview');
     await revCtx.close();
