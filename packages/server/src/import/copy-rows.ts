@@ -1,0 +1,72 @@
+// COPY … FROM inside the caller's transaction, in bounded batches so memory stays flat: PGlite reads a
+// Blob ('/dev/blob', stack-notes §3), PostgreSQL a pg-copy-streams stream. Rows are CSV lines we build.
+import { once } from 'node:events';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { rawClientOf, type Driver, type Tx } from '../db/open-db.ts';
+
+interface PgliteTxLike {
+  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+}
+
+/** A CSV field for COPY (FORMAT csv): quoted, quotes doubled; null → unquoted empty (NULL). */
+export function csvField(s: string | null): string {
+  if (s === null) {
+    return '';
+  }
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export interface CopyWriter {
+  /** Adds one line (fields already joined by ',' without the newline). */
+  push(line: string): Promise<void>;
+  /** Copies what is buffered; returns the total number of rows copied. */
+  finish(): Promise<number>;
+}
+
+/**
+ * A writer that COPYs every `batchRows` lines into `table (columns)` through the transaction's own
+ * connection. Everything it copies commits or rolls back with the transaction.
+ */
+export function copyWriter(tx: Tx, driver: Driver, table: string, columns: readonly string[], batchRows = 50_000): CopyWriter {
+  const statementFrom = (src: string) => `COPY ${table} (${columns.join(', ')}) FROM ${src} WITH (FORMAT csv)`;
+  let lines: string[] = [];
+  let copied = 0;
+  const flush = async (): Promise<void> => {
+    if (lines.length === 0) {
+      return;
+    }
+    const text = `${lines.join('\n')}\n`;
+    const n = lines.length;
+    lines = [];
+    if (driver === 'pglite') {
+      const client = rawClientOf(tx) as PgliteTxLike;
+      await client.query(statementFrom(`'/dev/blob'`), [], { blob: new Blob([text]) });
+    } else {
+      const client = rawClientOf(tx) as PoolClient;
+      const stream = client.query(copyFrom(statementFrom('STDIN')));
+      const done = new Promise<void>((resolve, reject) => {
+        stream.on('finish', () => resolve());
+        stream.on('error', reject);
+      });
+      if (!stream.write(text)) {
+        await once(stream, 'drain');
+      }
+      stream.end();
+      await done;
+    }
+    copied += n;
+  };
+  return {
+    async push(line) {
+      lines.push(line);
+      if (lines.length >= batchRows) {
+        await flush();
+      }
+    },
+    async finish() {
+      await flush();
+      return copied;
+    },
+  };
+}
