@@ -57,7 +57,7 @@ export function BureauOverviewPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
       grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: all.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: all.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',

@@ -98,7 +98,7 @@ export function DashboardPage() {
           label: { show: true, position: 'insideRight', color: '#fff', formatter: '{c}%' },
           markLine: {
             symbol: 'none',
-            label: { formatter: `${t('dash.timeProgress')} {c}%`, position: 'end', color: '#c62828' },
+            label: { formatter: `${t('dash.timeProgress')} {c}%`, position: 'start', color: '#c62828' },
             lineStyle: { color: '#c62828', type: 'dashed' },
             data: [{ xAxis: yearEnd }],
           },
@@ -132,7 +132,7 @@ export function DashboardPage() {
           <Card size="small">
             <Statistic title={warn ? t('dash.warnings') : t('eval.findings')} value={warn ? warn.red + warn.yellow : findingCount} />
             <div className="jx-stat-foot">
-              {warn ? <WarningCounts red={warn.red} yellow={warn.yellow} /> : <Link to={`/dept/${code}/evaluation`}>{t('eval.findings')} →</Link>}
+              {warn ? <WarningCounts red={warn.red} yellow={warn.yellow} /> : <Link to={`/dept/${code}/evaluation`}>{t('menu.evaluation')} →</Link>}
             </div>
           </Card>
           <Card size="small" className="jx-dash-score">
