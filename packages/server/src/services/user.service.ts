@@ -498,3 +498,8 @@ export async function seedUsers(tx: Queryable, list: readonly SeedUser[], now: D
   }
   return n;
 }
+
+/** The id of an account by username (CLI), or null. */
+export async function findUserIdByUsername(db: Queryable, username: string): Promise<string | null> {
+  return (await repo.findUserByUsername(db, normalizeUsername(username)))?.id ?? null;
+}

@@ -1,0 +1,86 @@
+// jixiao users list | create | reset-password | unlock — account recovery on the server itself (acts as the CLI).
+import type { Command } from 'commander';
+import { CliError } from '../exit-codes.ts';
+import { formatTable, printJson, printLine, t } from '../output.ts';
+import { withDb } from '../with-db.ts';
+
+const ROLES = ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'] as const;
+type Role = (typeof ROLES)[number];
+
+async function idOf(db: import('@jixiao/server').Db, username: string): Promise<string> {
+  const { findUserIdByUsername } = await import('@jixiao/server/services/user.service');
+  const id = await findUserIdByUsername(db, username);
+  if (!id) {
+    throw new CliError(t({ zh: `用户「${username}」不存在`, en: `No user ${username}` }));
+  }
+  return id;
+}
+
+export function registerUsersCommand(program: Command): void {
+  const users = program.command('users').description('账户管理（本机命令行）/ accounts (local command line)');
+
+  users
+    .command('list')
+    .description('列出账户 / list accounts')
+    .option('--json', '输出 JSON / JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      const { CLI_ACTOR } = await import('@jixiao/server');
+      const { listUsers } = await import('@jixiao/server/services/user.service');
+      const list = await withDb((database) => listUsers(database.db, CLI_ACTOR), { demo: false });
+      if (opts.json) {
+        printJson(list);
+        return;
+      }
+      printLine(
+        formatTable(
+          [t({ zh: '用户名', en: 'Username' }), t({ zh: '姓名', en: 'Name' }), t({ zh: '角色', en: 'Role' }), t({ zh: '部门', en: 'Department' }), t({ zh: '状态', en: 'Status' })],
+          list.map((u) => [u.username, u.displayName, u.role, u.departmentCode ?? '—', u.disabled ? t({ zh: '停用', en: 'disabled' }) : u.lockedUntil ? t({ zh: '锁定', en: 'locked' }) : t({ zh: '正常', en: 'active' })]),
+        ),
+      );
+    });
+
+  users
+    .command('create')
+    .description('新建账户（任何角色；不给密码则生成并显示一次）/ create an account (any role; a generated password is shown once)')
+    .requiredOption('--username <name>', '用户名 / username')
+    .requiredOption('--role <role>', `角色 ${ROLES.join('|')} / role`)
+    .option('--name <displayName>', '姓名 / display name')
+    .option('--department <code>', '部门或财政局编码 / department or finance bureau code')
+    .option('--password <password>', '密码（≥12 位，至少 3 类字符）/ password')
+    .action(async (opts: { username: string; role: string; name?: string; department?: string; password?: string }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) {
+        throw new CliError(t({ zh: `角色无效：${opts.role}（可选 ${ROLES.join('、')}）`, en: `Invalid role: ${opts.role}` }));
+      }
+      const { CLI_ACTOR } = await import('@jixiao/server');
+      const { createUser } = await import('@jixiao/server/services/user.service');
+      const r = await withDb(
+        (database) =>
+          createUser(database.db, CLI_ACTOR, { username: opts.username, displayName: opts.name ?? opts.username, role: opts.role as Role, departmentCode: opts.department ?? null, ...(opts.password ? { password: opts.password } : {}) }, new Date()),
+        { demo: false },
+      );
+      printLine(t({ zh: `已创建 ${r.user.username}（${r.user.role}）`, en: `Created ${r.user.username} (${r.user.role})` }));
+      if (r.generatedPassword) {
+        printLine(t({ zh: `初始密码（仅显示这一次）：${r.generatedPassword}`, en: `Initial password (shown once): ${r.generatedPassword}` }));
+      }
+    });
+
+  users
+    .command('reset-password <username>')
+    .description('重置密码（生成新密码并显示一次；其会话全部失效）/ reset a password')
+    .action(async (username: string) => {
+      const { CLI_ACTOR } = await import('@jixiao/server');
+      const { resetPassword } = await import('@jixiao/server/services/user.service');
+      const r = await withDb(async (database) => resetPassword(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
+      printLine(t({ zh: `${username} 的新密码（仅显示这一次）：${r.generatedPassword}`, en: `New password of ${username} (shown once): ${r.generatedPassword}` }));
+    });
+
+  users
+    .command('unlock <username>')
+    .description('解除登录锁定 / unlock an account')
+    .action(async (username: string) => {
+      const { CLI_ACTOR } = await import('@jixiao/server');
+      const { unlockUser } = await import('@jixiao/server/services/user.service');
+      await withDb(async (database) => unlockUser(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
+      printLine(t({ zh: `已解锁 ${username}`, en: `Unlocked ${username}` }));
+    });
+}
