@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerMetricsCommand } from './metrics.ts';
+import { registerPipelineCommand } from './pipeline.ts';
 import { registerReportCommand } from './report.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerScoreCommand } from './score.ts';
@@ -16,6 +18,8 @@ const registrations: Register[] = [
   registerAuditCommand,
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerMetricsCommand,
+  registerPipelineCommand,
   registerReportCommand,
   registerReviewCommand,
   registerScoreCommand,
