@@ -347,6 +347,7 @@ export const enUS: Record<MessageKey, string> = {
   'goals.reject': 'Reject',
   'goals.changeSent': 'Change request sent',
   'goals.history': 'History',
+  'goals.toDecide': '{n} change request(s) await your decision',
 
   'audit.title': 'Audit log',
   'audit.empty': 'No audit entries.',

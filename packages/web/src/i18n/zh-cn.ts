@@ -345,6 +345,7 @@ export const zhCN = {
   'goals.reject': '驳回',
   'goals.changeSent': '调整申请已提交',
   'goals.history': '流转记录',
+  'goals.toDecide': '有 {n} 项指标调整申请待您审核',
 
   'audit.title': '审计日志',
   'audit.empty': '暂无审计记录。',

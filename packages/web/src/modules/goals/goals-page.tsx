@@ -247,12 +247,13 @@ function GoalDetail({
       },
     },
     { title: t('eval.weight'), dataIndex: ['ind', 'weight'], width: 64, align: 'center' },
-    { title: t('goals.targetBasis'), dataIndex: ['ind', 'targetBasis'], width: 90, render: (v: string | null) => (v ? t(`goals.basis.${v}` as MessageKey) : '—') },
-    { title: t('goals.dataSource'), dataIndex: ['ind', 'dataSource'], width: 140, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('goals.targetBasis'), dataIndex: ['ind', 'targetBasis'], width: 90, responsive: ['xl'], render: (v: string | null) => (v ? t(`goals.basis.${v}` as MessageKey) : '—') },
+    { title: t('goals.dataSource'), dataIndex: ['ind', 'dataSource'], width: 150, ellipsis: true, responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
     {
       title: t('app.actions'),
       key: 'actions',
-      width: 120,
+      width: 76,
+      align: 'center',
       render: (_v, r) =>
         editable ? (
           <Space size={4}>
@@ -268,15 +269,32 @@ function GoalDetail({
             </Popconfirm>
           </Space>
         ) : canEdit && (goal.status === 'approved' || goal.status === 'locked') ? (
-          <Button size="small" icon={<SwapOutlined />} onClick={() => setChangeFor(r.ind)}>
-            {t('goals.requestChangeShort')}
-          </Button>
+          <Tooltip title={t('goals.requestChangeShort')}>
+            <Button size="small" icon={<SwapOutlined />} onClick={() => setChangeFor(r.ind)} aria-label={`${t('goals.requestChangeShort')} ${r.ind.name}`} />
+          </Tooltip>
         ) : null,
     },
   ];
 
+  const hasActions = editable || (canEdit && (goal.status === 'approved' || goal.status === 'locked'));
+  const shownColumns = hasActions ? columns : columns.filter((c) => c.key !== 'actions');
+  const toDecide = changeRequests.filter((c) => (role === 'deptHead' && c.status === 'pending') || (role === 'financeReviewer' && c.status === 'deptApproved'));
+
   return (
     <div className="jx-goal-detail">
+      {toDecide.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="jx-goal-todo"
+          message={t('goals.toDecide', { n: toDecide.length })}
+          action={
+            <Button size="small" onClick={() => document.getElementById('jx-change-requests')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+              {t('app.view')}
+            </Button>
+          }
+        />
+      )}
       <Card
         size="small"
         title={
@@ -360,7 +378,7 @@ function GoalDetail({
         {allIndicators(goal).length === 0 ? (
           <EmptyState text={editable ? t('goals.noIndicatorsEdit') : t('dash.noIndicators')} />
         ) : (
-          <Table<Row> size="small" bordered rowKey="key" columns={columns} dataSource={rowsOf(goal)} pagination={false} scroll={{ x: 900 }} data-testid="indicator-tree" />
+          <Table<Row> size="small" bordered rowKey="key" columns={shownColumns} dataSource={rowsOf(goal)} pagination={false} scroll={{ x: 760 }} data-testid="indicator-tree" />
         )}
         {shownIssues.length > 0 && (goal.editable || submitIssues) && (
           <Alert
@@ -383,7 +401,7 @@ function GoalDetail({
       </Card>
 
       <div className="jx-grid jx-grid-2 jx-section">
-        <Card size="small" title={t('goals.changeRequests')}>
+        <Card size="small" title={t('goals.changeRequests')} id="jx-change-requests">
           {changeRequests.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={canEdit && !goal.editable ? t('goals.noChangesHint') : t('goals.noChanges')} />
           ) : (
