@@ -31,6 +31,8 @@ import { ServiceError } from './errors.ts';
 import { computeExecution, loadMonitoringConfig } from './execution.service.ts';
 import { resolveMetricActualsSafe } from './metric-actuals.ts';
 import { installWarningCounter } from './warning-counts.ts';
+import { renderMonitoringDocx } from '../render/monitoring/monitoring-form-docx.ts';
+import { renderMonitoringXlsx } from '../render/monitoring/monitoring-form-xlsx.ts';
 
 export type Colour = 'red' | 'yellow' | 'green' | 'blue';
 
@@ -116,17 +118,6 @@ export interface MonitoringReport {
 }
 
 const COLOUR: Record<WarningLevel, Colour> = { RED: 'red', YELLOW: 'yellow', GREEN: 'green', BLUE: 'blue' };
-
-const REASON_TEXT: Record<string, { zh: string; en: string }> = {
-  NO_BUDGET: { zh: '无预算', en: 'no budget' },
-  NO_PROGRESS: { zh: '未填报进度', en: 'no progress reported' },
-  BAD_VALUE: { zh: '完成值无法识别', en: 'unreadable value' },
-  BAD_TARGET: { zh: '指标值不是数字', en: 'target is not a number' },
-};
-
-export function reasonText(reason: string | null): string {
-  return reason ? (REASON_TEXT[reason]?.zh ?? reason) : '';
-}
 
 function monthEnd(year: number, month: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -470,6 +461,27 @@ export async function regionMonitoring(db: Db, actor: Actor, year: number, month
     m = config?.defaultCutoffMonth ?? 6;
   }
   return { year, month: m, timeProgress, departments: rows };
+}
+
+export const MONITORING_FORM_FORMATS = ['docx', 'xlsx'] as const;
+export type MonitoringFormFormat = (typeof MONITORING_FORM_FORMATS)[number];
+
+/** GET …/monitoring/{month}/form.{docx|xlsx}, `jixiao monitoring --out`: the 绩效运行监控表 file. */
+export async function renderMonitoringForm(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  month: number,
+  format: MonitoringFormFormat,
+  now: Date,
+): Promise<{ fileName: string; contentType: string; body: Buffer; report: MonitoringReport }> {
+  const report = await getMonitoring(db, actor, departmentCode, year, month);
+  const fileName = `${report.departmentName}${year}年${report.month}月绩效运行监控表.${format}`;
+  if (format === 'docx') {
+    return { fileName, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await renderMonitoringDocx(report), report };
+  }
+  return { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await renderMonitoringXlsx(report, now), report };
 }
 
 export const DEVIATION_REASON_LABELS = DEVIATION_REASON_TEXT;
