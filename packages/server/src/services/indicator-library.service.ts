@@ -97,7 +97,14 @@ function view(t: repo.TemplateRow): TemplateView {
 
 export async function listTemplates(db: Db, actor: Actor, filter: Omit<repo.TemplateFilter, 'regionCode'>): Promise<TemplateView[]> {
   assertPermission(actor, 'library.read');
-  return (await repo.searchTemplates(db, { ...filter, regionCode: actor.regionCode })).map(view);
+  const rows = (await repo.searchTemplates(db, { ...filter, regionCode: actor.regionCode })).map(view);
+  const q = filter.q?.trim();
+  if (!q) {
+    return rows;
+  }
+  // exact name first, then names containing the words, then matches in the description only
+  const rank = (t: TemplateView): number => (t.name === q ? 0 : t.name.includes(q) ? 1 : 2);
+  return rows.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map((x) => x.t);
 }
 
 export async function getTemplate(db: Db, actor: Actor, id: string): Promise<TemplateView> {
