@@ -16,6 +16,10 @@ import { registerIndicatorRoutes } from './indicators/indicators.routes.ts';
 import { registerChangeRequestRoutes } from './change-requests/change-requests.routes.ts';
 import { registerIndicatorLibraryRoutes } from './indicator-library/indicator-library.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerExecutionRoutes } from './execution/execution.routes.ts';
+import { registerImportRoutes } from './imports/imports.routes.ts';
+import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
+import { registerTemplateRoutes } from './templates/templates.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -34,4 +38,8 @@ export const routeModules: RegisterRoutes[] = [
   registerChangeRequestRoutes,
   registerIndicatorLibraryRoutes,
   registerAuditRoutes,
+  registerExecutionRoutes,
+  registerImportRoutes,
+  registerMonitoringRoutes,
+  registerTemplateRoutes,
 ];

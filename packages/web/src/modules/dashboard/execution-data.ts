@@ -51,6 +51,9 @@ export function readExecution(body: unknown): ExecutionSeries | null {
   const budgetFen = totals ? yuanField(totals, ['adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'totalBudgetYuan']) : null;
   const spentByMonth = new Map<number, Fen>();
   const cumulativeByMonth = new Map<number, Fen>();
+  /** The server's own 支出进度 / 序时进度 per month (its configured time points), preferred when given. */
+  const serverRate = new Map<number, string>();
+  const serverTime = new Map<number, string>();
   for (const item of list) {
     const m = rec(item);
     const month = m ? Number(m['month']) : NaN;
@@ -65,6 +68,12 @@ export function readExecution(body: unknown): ExecutionSeries | null {
     if (cum !== null) {
       cumulativeByMonth.set(month, cum);
     }
+    if (typeof m['rate'] === 'string') {
+      serverRate.set(month, m['rate']);
+    }
+    if (typeof m['timeProgress'] === 'string') {
+      serverTime.set(month, m['timeProgress']);
+    }
   }
   if (spentByMonth.size === 0 && cumulativeByMonth.size === 0) {
     return null;
@@ -76,8 +85,14 @@ export function readExecution(body: unknown): ExecutionSeries | null {
     const cum = cumulativeByMonth.get(month);
     const spent = spentByMonth.get(month) ?? (cum !== undefined ? cum - running : 0);
     running = cum ?? running + spent;
-    const progress = budgetFen !== null && budgetFen !== 0 ? toFixed2(percentOf(d(running), d(budgetFen)) ?? d(0)) : null;
-    months.push({ month, spentFen: spent as Fen, cumulativeFen: running as Fen, progress, timeProgress: timeProgress(month) });
+    const computed = budgetFen !== null && budgetFen !== 0 ? toFixed2(percentOf(d(running), d(budgetFen)) ?? d(0)) : null;
+    months.push({
+      month,
+      spentFen: spent as Fen,
+      cumulativeFen: running as Fen,
+      progress: serverRate.get(month) ?? computed,
+      timeProgress: serverTime.get(month) ?? timeProgress(month),
+    });
   }
   return { budgetFen, months };
 }

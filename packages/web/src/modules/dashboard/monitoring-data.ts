@@ -1,5 +1,6 @@
 // Indicator progress rows for the dashboard: warning colours from the monitoring API (rules live in the
 // server/core, not here); without it, the year-end picture from the scoring engine (met / not met).
+import { OPERATOR_SYMBOL, type Operator } from '@jixiao/core/scoring/index';
 import type { DepartmentEvaluation } from '../../api/types.ts';
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
@@ -39,12 +40,14 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
     }
     const level = [m['level'], m['color'], m['warning'], m['colour']].map(toWarningLevel).find((x) => x !== null) ?? null;
     const unit = text(m['unit']);
+    const op = text(m['operator']);
+    const symbol = op === 'QUAL' ? '' : (OPERATOR_SYMBOL[op as Operator] ?? op);
     rows.push({
       key: text(m['indicatorId']) || text(m['id']) || String(i),
       subject: text(m['projectName']) || text(m['subject']) || text(m['project']),
       name: text(m['name']) || text(m['indicatorName']),
-      target: `${text(m['operator'])}${text(m['target'])}${unit ? ` ${unit}` : ''}`,
-      value: `${text(m['value']) || text(m['actual']) || '—'}${unit ? ` ${unit}` : ''}`,
+      target: `${symbol}${text(m['target'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`,
+      value: text(m['value']) || text(m['actual']) ? `${text(m['value']) || text(m['actual'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}` : '—',
       ratio: text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
       level,
       met: null,

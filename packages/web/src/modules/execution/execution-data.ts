@@ -28,6 +28,7 @@ export interface ProjectRow {
   code: string;
   name: string;
   kind: string | null;
+  fundSource: string | null;
   initialYuan: string | null;
   adjustedYuan: string | null;
   executedYuan: string | null;
@@ -39,6 +40,7 @@ export function readProjects(body: unknown): ProjectRow[] {
     code: str(p, 'code', 'projectCode') ?? '',
     name: str(p, 'name', 'projectName') ?? '',
     kind: str(p, 'expenditureType', 'kind', 'type'),
+    fundSource: str(p, 'fundSourceName', 'fundSource'),
     initialYuan: str(p, 'initialYuan', 'initialBudgetYuan', 'initial'),
     adjustedYuan: str(p, 'adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'adjusted'),
     executedYuan: str(p, 'executedYuan', 'spentYuan', 'executed'),
@@ -56,10 +58,10 @@ export interface LedgerRow {
   economicClass: string;
 }
 
-export function readLedger(body: unknown): { rows: LedgerRow[]; total: number } {
-  const rows = listIn(body, 'rows', 'entries', 'items').map((l, i) => ({
+export function readLedger(body: unknown): { rows: LedgerRow[]; total: number; totalYuan: string | null } {
+  const rows = listIn(body, 'entries', 'rows', 'items').map((l, i) => ({
     key: str(l, 'id', 'seq') ?? String(i),
-    date: str(l, 'date', 'paidOn', 'entryDate') ?? '',
+    date: str(l, 'payDate', 'date', 'paidOn', 'entryDate') ?? '',
     projectCode: str(l, 'projectCode', 'project') ?? '',
     amountYuan: str(l, 'amountYuan', 'amount') ?? '',
     summary: str(l, 'summary', 'description', 'memo') ?? '',
@@ -67,7 +69,8 @@ export function readLedger(body: unknown): { rows: LedgerRow[]; total: number } 
     economicClass: str(l, 'economicClass', 'economicCode', 'economicClassCode') ?? '',
   }));
   const total = Number(rec(body)?.['total'] ?? rows.length);
-  return { rows, total: Number.isFinite(total) ? total : rows.length };
+  const totalYuan = rec(body)?.['totalYuan'];
+  return { rows, total: Number.isFinite(total) ? total : rows.length, totalYuan: typeof totalYuan === 'string' ? totalYuan : null };
 }
 
 export interface ImportRow {
@@ -97,4 +100,39 @@ export function importedCount(body: unknown): string {
   const r = rec(body);
   const b = rec(r?.['batch']) ?? r;
   return (b && str(b, 'rowCount', 'rows', 'imported', 'count', 'inserted')) ?? '';
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+  messageEn: string;
+}
+
+/** The rows an import refused (details.errors of IMPORT_INVALID) and how many there were in all. */
+export function importErrors(details: unknown): { errors: ImportRowError[]; count: number } {
+  const r = rec(details);
+  const list = Array.isArray(r?.['errors']) ? (r?.['errors'] as unknown[]) : [];
+  const errors = list
+    .map(rec)
+    .filter((x): x is Record<string, unknown> => x !== null)
+    .map((e) => ({
+      row: Number(e['row'] ?? 0),
+      column: str(e, 'column') ?? '',
+      value: str(e, 'value') ?? '',
+      message: str(e, 'message') ?? '',
+      messageEn: str(e, 'messageEn') ?? '',
+    }));
+  const count = Number(r?.['errorCount'] ?? errors.length);
+  return { errors, count: Number.isFinite(count) ? count : errors.length };
+}
+
+/** The department totals of the execution report (its top level). */
+export function readTotals(body: unknown): Omit<ProjectRow, 'code' | 'name' | 'kind' | 'fundSource'> | null {
+  const r = rec(body);
+  if (!r || !str(r, 'budgetYuan')) {
+    return null;
+  }
+  return { initialYuan: str(r, 'initialYuan'), adjustedYuan: str(r, 'budgetYuan'), executedYuan: str(r, 'executedYuan'), rate: str(r, 'rate') };
 }

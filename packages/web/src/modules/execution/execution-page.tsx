@@ -1,6 +1,6 @@
 // 预算执行: projects with their budgets and execution, the expenditure ledger, and the imports (ledger,
 // budgets, indicator progress) with upload progress.
-import { Card, Input, Table, Tabs } from 'antd';
+import { Card, Grid, Select, Space, Table, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -14,7 +14,7 @@ import { MoneyText, toFen } from '../../ui/money-text.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PercentText, ratioPercent } from '../../ui/percent-text.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
-import { readImports, readLedger, readProjects, type ImportRow, type LedgerRow, type ProjectRow } from './execution-data.ts';
+import { readImports, readLedger, readProjects, readTotals, type ImportRow, type LedgerRow, type ProjectRow } from './execution-data.ts';
 import { ImportPanel } from './import-panel.tsx';
 
 const LEDGER_PAGE = 50;
@@ -25,15 +25,19 @@ export function ExecutionPage() {
   const { year, departmentName } = useWorkspace();
   const { t, lang } = useI18n();
   const dept = `/api/departments/${encodeURIComponent(code)}`;
-  const projects = useApi<unknown>(`${dept}/projects`, { year });
+  // the execution report carries every project with its budget, execution and rate
+  const projects = useApi<unknown>(`${dept}/execution`, { year });
   const [page, setPage] = useState(1);
-  const [q, setQ] = useState('');
-  const ledger = useApi<unknown>(`${dept}/ledger`, { year, limit: LEDGER_PAGE, offset: (page - 1) * LEDGER_PAGE, q: q.trim() || undefined });
+  const [project, setProject] = useState<string | undefined>(undefined);
+  const [month, setMonth] = useState<number | undefined>(undefined);
+  const ledger = useApi<unknown>(`${dept}/ledger`, { year, page, pageSize: LEDGER_PAGE, project, month });
   const imports = useApi<unknown>(`${dept}/imports`, { year });
   const projectRows = useMemo(() => readProjects(projects.data), [projects.data]);
+  const totals = useMemo(() => readTotals(projects.data), [projects.data]);
   const ledgerData = useMemo(() => readLedger(ledger.data), [ledger.data]);
   const importRows = useMemo(() => readImports(imports.data), [imports.data]);
   const canImport = canEnterData(user, code);
+  const screens = Grid.useBreakpoint();
   const refresh = () => {
     projects.reload();
     ledger.reload();
@@ -60,9 +64,32 @@ export function ExecutionPage() {
                       dataSource={projectRows}
                       pagination={false}
                       data-testid="projects-table"
+                      summary={() =>
+                        totals ? (
+                          <Table.Summary.Row className="jx-summary-row">
+                            <Table.Summary.Cell index={0} colSpan={2}>
+                              {t('execution.total')}
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={2} colSpan={screens.xl ? 2 : 1} />
+                            <Table.Summary.Cell index={4} align="right">
+                              <MoneyText yuan={totals.initialYuan} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={5} align="right">
+                              <MoneyText yuan={totals.adjustedYuan} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={6} align="right">
+                              <MoneyText yuan={totals.executedYuan} />
+                            </Table.Summary.Cell>
+                            <Table.Summary.Cell index={7} align="right">
+                              <PercentText rate={totals.rate} />
+                            </Table.Summary.Cell>
+                          </Table.Summary.Row>
+                        ) : null
+                      }
                       columns={[
                         { title: t('execution.code'), dataIndex: 'code', width: 140 },
                         { title: t('execution.name'), dataIndex: 'name' },
+                        { title: t('execution.fundSource'), dataIndex: 'fundSource', width: 140, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
                         { title: t('execution.kind'), dataIndex: 'kind', width: 100, render: (v: string | null) => (v === 'basic' ? t('execution.basic') : v === 'project' ? t('execution.project') : (v ?? '—')) },
                         { title: t('execution.initial'), dataIndex: 'initialYuan', align: 'right', width: 150, render: (v: string | null) => <MoneyText yuan={v} /> },
                         { title: t('execution.adjusted'), dataIndex: 'adjustedYuan', align: 'right', width: 150, sorter: (a, b) => (toFen({ yuan: a.adjustedYuan }) ?? 0) - (toFen({ yuan: b.adjustedYuan }) ?? 0), render: (v: string | null) => <MoneyText yuan={v} /> },
@@ -81,7 +108,38 @@ export function ExecutionPage() {
             children: (
               <Card size="small">
                 <div className="jx-table-tools">
-                  <Input.Search allowClear placeholder={t('execution.ledgerSearch')} aria-label={t('app.search')} onSearch={(v) => { setQ(v); setPage(1); }} style={{ maxWidth: 320 }} />
+                  <Space wrap>
+                    <Select
+                      allowClear
+                      placeholder={t('execution.name')}
+                      aria-label={t('execution.name')}
+                      value={project}
+                      onChange={(v: string | undefined) => {
+                        setProject(v);
+                        setPage(1);
+                      }}
+                      options={projectRows.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+                      style={{ width: 320 }}
+                      showSearch={{ optionFilterProp: 'label' }}
+                    />
+                    <Select
+                      allowClear
+                      placeholder={t('execution.month')}
+                      aria-label={t('execution.month')}
+                      value={month}
+                      onChange={(v: number | undefined) => {
+                        setMonth(v);
+                        setPage(1);
+                      }}
+                      options={Array.from({ length: 12 }, (_x, i) => ({ value: i + 1, label: lang === 'en' ? `Month ${i + 1}` : `${i + 1}月` }))}
+                      style={{ width: 120 }}
+                    />
+                  </Space>
+                  {ledgerData.totalYuan && (
+                    <span>
+                      {t('execution.ledgerTotal', { n: ledgerData.total })} <MoneyText yuan={ledgerData.totalYuan} />
+                    </span>
+                  )}
                 </div>
                 <LoadState loading={false} error={ledger.error} reload={ledger.reload}>
                   <Table<LedgerRow>
@@ -110,9 +168,9 @@ export function ExecutionPage() {
             children: (
               <>
                 <div className="jx-grid jx-grid-2" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
-                  <ImportPanel title={t('execution.importLedger')} template="ledger" path={`${dept}/imports/ledger`} year={year} canImport={canImport} testId="import-ledger" onDone={refresh} />
-                  <ImportPanel title={t('execution.importBudgets')} template="budgets" path={`${dept}/imports/budgets`} year={year} canImport={canImport} testId="import-budgets" onDone={refresh} />
-                  <ImportPanel title={t('execution.importProgress')} template="progress" path={`${dept}/imports/progress`} year={year} canImport={canImport} testId="import-progress" onDone={refresh} />
+                  <ImportPanel title={t('execution.importLedger')} template="ledger" path={`${dept}/imports/ledger`} year={year} departmentCode={code} canImport={canImport} testId="import-ledger" onDone={refresh} />
+                  <ImportPanel title={t('execution.importBudgets')} template="budgets" path={`${dept}/imports/budgets`} year={year} departmentCode={code} canImport={canImport} testId="import-budgets" onDone={refresh} />
+                  <ImportPanel title={t('execution.importProgress')} template="progress" path={`${dept}/imports/progress`} year={year} departmentCode={code} canImport={canImport} testId="import-progress" onDone={refresh} />
                 </div>
                 <Card size="small" title={t('execution.history')} className="jx-section">
                   <LoadState loading={imports.loading && !imports.data} error={imports.error} reload={imports.reload}>

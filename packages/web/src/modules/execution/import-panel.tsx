@@ -1,19 +1,20 @@
 // One import (ledger / budgets / progress): template download, file upload with a progress bar (XHR), then
 // the server's verdict — row count, or the rows to fix (nothing is half-imported).
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Progress, Space, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Table, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { downloadFile } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { importedCount } from './execution-data.ts';
+import { importErrors, importedCount, type ImportRowError } from './execution-data.ts';
 
 export function ImportPanel({
   title,
   template,
   path,
   year,
+  departmentCode,
   canImport,
   testId,
   onDone,
@@ -22,6 +23,7 @@ export function ImportPanel({
   template: 'ledger' | 'budgets' | 'progress';
   path: string;
   year: number;
+  departmentCode: string;
   canImport: boolean;
   testId: string;
   onDone: () => void;
@@ -29,7 +31,7 @@ export function ImportPanel({
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
-  const [problems, setProblems] = useState<{ title: string; items: string[] } | null>(null);
+  const [problems, setProblems] = useState<{ title: string; rows: ImportRowError[]; count: number } | null>(null);
   const abort = useRef<(() => void) | null>(null);
 
   const upload = async (file: File) => {
@@ -46,9 +48,11 @@ export function ImportPanel({
         return;
       }
       if (e instanceof ApiError) {
-        setProblems({ title: e.localized(lang), items: e.fields.map((f) => `${f.field}：${lang === 'en' && f.messageEn ? f.messageEn : f.message}`) });
+        const rows = importErrors(e.details);
+        const fieldRows = e.fields.map((f) => ({ row: 0, column: f.field, value: '', message: f.message, messageEn: f.messageEn ?? f.message }));
+        setProblems({ title: e.localized(lang), rows: [...rows.errors, ...fieldRows], count: rows.count });
       } else {
-        setProblems({ title: String(e), items: [] });
+        setProblems({ title: String(e), rows: [], count: 0 });
       }
     } finally {
       abort.current = null;
@@ -61,7 +65,7 @@ export function ImportPanel({
       size="small"
       title={title}
       extra={
-        <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(`/api/templates/${template}.xlsx`, undefined, `${template}.xlsx`).catch((e: unknown) => message.error(e instanceof ApiError ? e.localized(lang) : String(e)))}>
+        <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(`/api/templates/${template}.xlsx`, template === 'progress' ? { department: departmentCode, year } : undefined, `${template}.xlsx`).catch((e: unknown) => message.error(e instanceof ApiError ? e.localized(lang) : String(e)))}>
           {t('execution.template')}
         </Button>
       }
@@ -111,14 +115,22 @@ export function ImportPanel({
           description={
             <div>
               <div>{problems.title}</div>
-              {problems.items.length > 0 && (
-                <ul className="jx-findings jx-import-errors">
-                  {problems.items.slice(0, 50).map((x) => (
-                    <li key={x}>{x}</li>
-                  ))}
-                  {problems.items.length > 50 && <li>… {problems.items.length - 50}</li>}
-                </ul>
+              {problems.rows.length > 0 && (
+                <Table<ImportRowError>
+                  className="jx-import-errors"
+                  size="small"
+                  rowKey={(r, i) => `${r.row}-${r.column}-${i ?? 0}`}
+                  dataSource={problems.rows}
+                  pagination={problems.rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+                  columns={[
+                    { title: t('execution.row'), dataIndex: 'row', width: 64, render: (v: number) => (v > 0 ? v : '—') },
+                    { title: t('execution.column'), dataIndex: 'column', width: 110, ellipsis: true },
+                    { title: t('execution.value'), dataIndex: 'value', width: 110, ellipsis: true },
+                    { title: t('monitoring.reason'), key: 'message', render: (_v, r) => (lang === 'en' ? r.messageEn : r.message) },
+                  ]}
+                />
               )}
+              {problems.count > problems.rows.length && <div className="jx-muted">{t('execution.moreErrors', { n: problems.count })}</div>}
             </div>
           }
           role="alert"
