@@ -174,7 +174,12 @@ describeEachDb('access matrix', (use) => {
     const created = await sys.post('/api/users', { username: 'generated_pw', displayName: '生成密码', role: 'financeReviewer', departmentCode: '440105-CZJ' });
     const pw = (created.body as { generatedPassword: string }).generatedPassword;
     expect(pw).toMatch(/^.{20}$/);
-    expect((await new TestClient(app()).login('generated_pw', pw)).status).toBe(200);
+    const newcomer = new TestClient(app());
+    expect((await newcomer.login('generated_pw', pw)).status).toBe(200);
+    const uid = (created.body as { user: { id: string } }).user.id;
+    expect((await sys.request('PATCH', `/api/users/${uid}`, { disabled: true })).status).toBe(200);
+    expect((await newcomer.get('/api/auth/me')).status).toBe(401); // disabling signs the account out
+    expect((await sys.request('PATCH', `/api/users/${uid}`, { disabled: false })).status).toBe(200);
     const list = (await clients.secadmin.get('/api/users')).body as { username: string }[];
     expect(JSON.stringify(list)).not.toContain('scrypt$');
   });

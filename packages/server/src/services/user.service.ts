@@ -169,6 +169,9 @@ export async function login(db: Db, input: LoginInput, now: Date, sessionHours: 
     if (!fresh) {
       return { error: BAD_CREDENTIALS() };
     }
+    if (fresh.lockedUntil && fresh.lockedUntil > now) {
+      return { error: lockedError(fresh.lockedUntil, policy) }; // locked by a concurrent attempt
+    }
     if (!ok) {
       const locked = await registerFailure(tx, fresh, anonymous, policy, now, 'auth.login.failed');
       return { error: locked ?? BAD_CREDENTIALS() };
