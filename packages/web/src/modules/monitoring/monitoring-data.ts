@@ -29,7 +29,54 @@ function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
   return Array.isArray(list) ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null) : [];
 }
 
-export interface BudgetWarningRow {
+/** The department's answer to a warning (偏差原因, 完成目标可能性, 纠偏措施 …). */
+export interface WarningResponse {
+  deviationReasons: string[];
+  deviationNote: string | null;
+  completionLikelihood: string | null;
+  measures: string | null;
+  expectedAnnual: string | null;
+}
+
+function responseOf(r: Record<string, unknown>): WarningResponse | null {
+  const x = rec(r['response']);
+  if (!x) {
+    return null;
+  }
+  return {
+    deviationReasons: Array.isArray(x['deviationReasons']) ? (x['deviationReasons'] as unknown[]).filter((v): v is string => typeof v === 'string') : [],
+    deviationNote: str(x, 'deviationNote'),
+    completionLikelihood: str(x, 'completionLikelihood'),
+    measures: str(x, 'measures'),
+    expectedAnnual: str(x, 'expectedAnnual'),
+  };
+}
+
+export interface Respondable {
+  subjectKey: string | null;
+  needsResponse: boolean;
+  response: WarningResponse | null;
+}
+
+function respondable(r: Record<string, unknown>): Respondable {
+  return { subjectKey: str(r, 'subjectKey'), needsResponse: r['needsResponse'] === true, response: responseOf(r) };
+}
+
+export interface MonitoringRound {
+  status: 'draft' | 'submitted';
+  submittedAt: string | null;
+  submittedBy: string | null;
+}
+
+export function readRound(body: unknown): MonitoringRound | null {
+  const r = rec(rec(body)?.['round']);
+  if (!r) {
+    return null;
+  }
+  return { status: r['status'] === 'submitted' ? 'submitted' : 'draft', submittedAt: str(r, 'submittedAt'), submittedBy: str(r, 'submittedBy') };
+}
+
+export interface BudgetWarningRow extends Respondable {
   key: string;
   project: string;
   budgetYuan: string | null;
@@ -50,7 +97,20 @@ export function readBudgetWarnings(body: unknown): BudgetWarningRow[] {
     timeProgress: str(p, 'timeProgress', 'expectedProgress'),
     ratio: str(p, 'ratio', 'v'),
     level: levelOf(p),
+    ...respondable(p),
   }));
+}
+
+/** The indicators' warnings with what is needed to answer them. */
+export function readIndicatorResponses(body: unknown): Map<string, Respondable> {
+  const out = new Map<string, Respondable>();
+  for (const i of listIn(body, 'indicators')) {
+    const key = str(i, 'indicatorId', 'id');
+    if (key) {
+      out.set(key, respondable(i));
+    }
+  }
+  return out;
 }
 
 export interface RegionWarningRow {
