@@ -67,6 +67,9 @@ export function handleError(e: unknown, c: Context): Response {
     if (status === 413) {
       return c.json(errorBody('TOO_LARGE', '上传文件过大', 'Payload too large'), 413);
     }
+    if (status === 400 && /json/i.test(e.message)) {
+      return c.json(errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'), 400);
+    }
     if (status === 415) {
       return c.json(
         errorBody('UNSUPPORTED_MEDIA_TYPE', '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON', 'Unsupported media type: upload files as multipart/form-data, send other requests as JSON'),
