@@ -115,6 +115,6 @@ describe('small readers', () => {
     expect(m.get('TZCJ-XM-001')?.achieved).toBe('完成 12 场');
     expect(toWarningLevel('RED')).toBe('red');
     expect(toWarningLevel('purple')).toBeNull();
-    expect(readWarningCounts({ warnings: { red: 2, yellow: 1 } })).toEqual({ red: 2, yellow: 1 });
+    expect(readWarningCounts({ warnings: { red: 2, yellow: 1, green: 9 } })).toEqual({ red: 2, yellow: 1, green: 9, blue: 0 });
   });
 });

@@ -116,6 +116,7 @@ export const enUS: Record<MessageKey, string> = {
   'dash.noExecution': 'No execution data yet. Import the expenditure ledger under "Budget execution".',
   'dash.noIndicators': 'No indicators yet. Add them under "Performance targets" or pick from the library.',
   'dash.asOf': 'As of',
+  'dash.asOfMonth': 'to month {m}',
   'dash.month': '',
   'dash.invalid': 'The self-evaluation is incomplete and cannot be scored yet',
   'dash.met': 'Met',

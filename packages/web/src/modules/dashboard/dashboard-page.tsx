@@ -19,7 +19,7 @@ import { StatusTag } from '../../ui/status-tag.tsx';
 import { WarningCounts, WarningTag } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
 import { readExecution, wanValue } from './execution-data.ts';
-import { readIndicatorProgress, readWarningCounts, type IndicatorProgressRow } from './monitoring-data.ts';
+import { monthOf, readIndicatorProgress, readWarningCounts, type IndicatorProgressRow } from './monitoring-data.ts';
 import './dashboard.css';
 
 export function DashboardPage() {
@@ -160,7 +160,7 @@ export function DashboardPage() {
           </Card>
         </div>
 
-        <Card size="small" title={t('dash.indicatorTitle')} className="jx-section">
+        <Card size="small" title={monthOf(mon.data) ? `${t('dash.indicatorTitle')}（${t('dash.asOfMonth', { m: monthOf(mon.data) ?? 12 })}）` : t('dash.indicatorTitle')} className="jx-section">
           {progressRows.length === 0 ? (
             <EmptyState text={t('dash.noIndicators')} action={<Link to={`/dept/${code}/goals`}>{t('menu.goals')} →</Link>} />
           ) : (

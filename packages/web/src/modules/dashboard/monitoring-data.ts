@@ -1,6 +1,6 @@
 // Indicator progress rows for the dashboard: warning colours from the monitoring API (rules live in the
 // server/core, not here); without it, the year-end picture from the scoring engine (met / not met).
-import { OPERATOR_SYMBOL, type Operator } from '@jixiao/core/scoring/index';
+import { OPERATOR_SYMBOL, QUAL_LEVEL_TEXT, parseQualLevel, type Operator } from '@jixiao/core/scoring/index';
 import type { DepartmentEvaluation } from '../../api/types.ts';
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
@@ -40,15 +40,20 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
     }
     const level = [m['level'], m['color'], m['warning'], m['colour']].map(toWarningLevel).find((x) => x !== null) ?? null;
     const unit = text(m['unit']);
-    const op = text(m['operator']);
+    const rawOp = text(m['operator']);
+    const op = rawOp === '定性' ? 'QUAL' : rawOp;
     const symbol = op === 'QUAL' ? '' : (OPERATOR_SYMBOL[op as Operator] ?? op);
+    const rawValue = text(m['value']) || text(m['actual']);
+    const qual = op === 'QUAL' ? parseQualLevel(rawValue) : null;
+    const basis = text(m['basis']);
     rows.push({
       key: text(m['indicatorId']) || text(m['id']) || String(i),
       subject: text(m['projectName']) || text(m['subject']) || text(m['project']),
       name: text(m['name']) || text(m['indicatorName']),
       target: `${symbol}${text(m['target'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`,
-      value: text(m['value']) || text(m['actual']) ? `${text(m['value']) || text(m['actual'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}` : '—',
-      ratio: text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
+      value: qual ? QUAL_LEVEL_TEXT[qual] : rawValue ? `${rawValue}${unit && op !== 'QUAL' ? ` ${unit}` : ''}` : '—',
+      // v of a reverse indicator is the value itself (§6.2), not a percentage: not shown as one
+      ratio: basis === 'REVERSE' || op === 'QUAL' ? null : text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
       level,
       met: null,
     });
@@ -82,16 +87,24 @@ export function readIndicatorProgress(monitoring: unknown, evaluation: Departmen
   return rows;
 }
 
-/** Red/yellow counts from the monitoring API ({warnings:{red,yellow}} or counted from its rows); null without data. */
-export function readWarningCounts(body: unknown): { red: number; yellow: number } | null {
+/** Warning counts from the monitoring API ({warnings:{red,yellow,green,blue}} or counted from its rows); null without data. */
+export function readWarningCounts(body: unknown): { red: number; yellow: number; green: number; blue: number } | null {
   const r = rec(body);
   const w = rec(r?.['warnings']) ?? rec(r?.['counts']);
+  const n = (x: Record<string, unknown>, k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
   if (w && typeof w['red'] === 'number' && typeof w['yellow'] === 'number') {
-    return { red: w['red'], yellow: w['yellow'] };
+    return { red: n(w, 'red'), yellow: n(w, 'yellow'), green: n(w, 'green'), blue: n(w, 'blue') };
   }
   const rows = readMonitoringIndicators(body);
   if (rows.length === 0) {
     return null;
   }
-  return { red: rows.filter((x) => x.level === 'red').length, yellow: rows.filter((x) => x.level === 'yellow').length };
+  const count = (l: WarningLevel) => rows.filter((x) => x.level === l).length;
+  return { red: count('red'), yellow: count('yellow'), green: count('green'), blue: count('blue') };
+}
+
+/** The cut-off month the monitoring answer is for. */
+export function monthOf(body: unknown): number | null {
+  const m = rec(body)?.['month'];
+  return typeof m === 'number' && Number.isInteger(m) ? m : null;
 }

@@ -118,7 +118,7 @@ export function MonitoringPage() {
               <div className="jx-monitor-counts" role="status">
                 {LEVELS.map((l) => (
                   <WarningTag key={l} level={l}>
-                    {t(`warning.${l}`)} {(counts as Record<string, number>)[l] ?? 0}
+                    {t(`warning.${l}`)} {counts[l]}
                   </WarningTag>
                 ))}
               </div>
@@ -138,7 +138,7 @@ export function MonitoringPage() {
                   { title: t('dash.timeProgress'), dataIndex: 'timeProgress', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
                   { title: t('monitoring.progress'), dataIndex: 'ratio', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
                   { title: t('monitoring.level'), dataIndex: 'level', width: 100, filters: levelFilter, onFilter: (v, r) => r.level === v, render: (v: BudgetWarningRow['level']) => <WarningTag level={v} /> },
-                  { title: t('monitoring.reason'), key: 'respond', width: 110, render: (_v, r) => respondCell(r.project, r) },
+                  { title: t('monitoring.reason'), key: 'respond', width: 124, render: (_v, r) => respondCell(r.project, r) },
                 ]}
               />
             </Card>
@@ -159,7 +159,7 @@ export function MonitoringPage() {
                   {
                     title: t('monitoring.reason'),
                     key: 'respond',
-                    width: 110,
+                    width: 124,
                     render: (_v, r) => {
                       const x = indicatorResponses.get(r.key);
                       return x ? respondCell(`${r.subject}：${r.name}`, x) : null;
