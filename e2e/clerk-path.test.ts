@@ -77,4 +77,31 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
       await ctx.close();
     }
   });
+
+  it('uploads a ledger with mistakes (XHR with progress) and is told row by row, nothing imported', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    try {
+      const clerk = demoUser('clerk');
+      await loginAs(page, server.url, clerk.username, clerk.password);
+      await page.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/execution`);
+      await page.getByRole('tab', { name: '支出台账' }).click();
+      const totalLine = page.getByText(/共 \d+ 笔，合计/);
+      await totalLine.waitFor({ timeout: UI_TIMEOUT_MS });
+      const before = await totalLine.textContent();
+
+      await page.getByRole('tab', { name: '数据导入' }).click();
+      const csv = ['支付日期,项目编码,项目名称,经济分类,金额,摘要,凭证号', '2023-13-01,TZCJ-XM-001,招商引资业务工作经费,30201,abc,办公用品,V-E2E-1', '2023-02-01,NOPE-000,不存在的项目,30201,100.00,测试,V-E2E-2'].join('\n');
+      await page.locator('[data-testid="import-ledger"] input[type=file], .ant-upload-wrapper:has([data-testid="import-ledger"]) input[type=file]').first().setInputFiles({ name: '台账-有错误.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      const alert = page.locator('.ant-alert-error', { hasText: '导入未完成' });
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.locator('tbody tr.ant-table-row').count()).toBeGreaterThanOrEqual(2);
+      expect(await alert.textContent()).toMatch(/\b2\b/);
+
+      await page.getByRole('tab', { name: '支出台账' }).click();
+      await expect.poll(() => page.getByText(/共 \d+ 笔，合计/).textContent(), { timeout: UI_TIMEOUT_MS }).toBe(before);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

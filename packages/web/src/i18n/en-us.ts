@@ -87,6 +87,9 @@ export const enUS: Record<MessageKey, string> = {
   'status.pending': 'Pending',
   'status.rejected': 'Rejected',
   'status.notStarted': 'Not started',
+  'status.active': 'Active',
+  'status.superseded': 'Replaced',
+  'status.none': 'Not started',
 
   'warning.red': 'Red',
   'warning.yellow': 'Yellow',
@@ -305,6 +308,8 @@ export const enUS: Record<MessageKey, string> = {
   'execution.at': 'Time',
   'execution.by': 'By',
   'execution.errorsTitle': 'Not imported: fix these rows and upload again',
+  'execution.conflictTitle': 'These months were imported before',
+  'execution.replace': 'Replace the imported data and import again',
   'execution.row': 'Row',
   'execution.total': 'Total',
   'execution.column': 'Column',

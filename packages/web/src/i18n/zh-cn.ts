@@ -85,6 +85,9 @@ export const zhCN = {
   'status.pending': '待处理',
   'status.rejected': '已驳回',
   'status.notStarted': '未开始',
+  'status.active': '有效',
+  'status.superseded': '已替换',
+  'status.none': '未填报',
 
   'warning.red': '红色预警',
   'warning.yellow': '黄色预警',
@@ -303,6 +306,8 @@ export const zhCN = {
   'execution.at': '时间',
   'execution.by': '操作人',
   'execution.errorsTitle': '导入未完成：以下行有误，请修改后重新上传',
+  'execution.conflictTitle': '这些月份已导入过数据',
+  'execution.replace': '替换已导入的数据并重新导入',
   'execution.row': '行',
   'execution.total': '合计',
   'execution.column': '列',

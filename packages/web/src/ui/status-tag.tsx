@@ -13,6 +13,9 @@ const COLORS: Record<string, string> = {
   rejected: 'red',
   pending: 'gold',
   notStarted: 'default',
+  active: 'green',
+  superseded: 'default',
+  none: 'default',
 };
 
 export function statusLabel(status: string, t: (k: MessageKey) => string): string {

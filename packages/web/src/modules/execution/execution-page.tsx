@@ -7,7 +7,7 @@ import { useUser } from '../../app/auth.tsx';
 import { useDeptCode } from '../../app/dept-code.ts';
 import { canEnterData } from '../../app/home-path.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { MoneyText, toFen } from '../../ui/money-text.tsx';
@@ -18,6 +18,10 @@ import { readImports, readLedger, readProjects, readTotals, type ImportRow, type
 import { ImportPanel } from './import-panel.tsx';
 
 const LEDGER_PAGE = 50;
+
+function importKindLabel(kind: string, t: (k: MessageKey) => string): string {
+  return kind === 'ledger' ? t('execution.ledger') : kind === 'budget' || kind === 'budgets' ? t('execution.projects') : kind === 'progress' ? t('execution.importProgress') : kind;
+}
 
 export function ExecutionPage() {
   const code = useDeptCode();
@@ -153,7 +157,7 @@ export function ExecutionPage() {
                       { title: t('execution.date'), dataIndex: 'date', width: 110 },
                       { title: t('execution.code'), dataIndex: 'projectCode', width: 130 },
                       { title: t('execution.summary'), dataIndex: 'summary', ellipsis: true },
-                      { title: t('execution.economic'), dataIndex: 'economicClass', width: 100 },
+                      { title: t('execution.economic'), dataIndex: 'economicClass', width: 170, ellipsis: true },
                       { title: t('execution.voucher'), dataIndex: 'voucher', width: 120 },
                       { title: t('execution.amount'), dataIndex: 'amountYuan', align: 'right', width: 150, render: (v: string) => <MoneyText yuan={v} /> },
                     ]}
@@ -182,7 +186,7 @@ export function ExecutionPage() {
                       locale={{ emptyText: t('execution.noImports') }}
                       columns={[
                         { title: t('execution.at'), dataIndex: 'at', width: 170, render: (v: string) => (v ? new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '—') },
-                        { title: t('execution.kind'), dataIndex: 'kind', width: 100 },
+                        { title: t('execution.kind'), dataIndex: 'kind', width: 120, render: (v: string) => importKindLabel(v, t) },
                         { title: t('execution.file'), dataIndex: 'fileName', ellipsis: true },
                         { title: t('execution.rows'), dataIndex: 'rows', width: 90, align: 'right' },
                         { title: t('execution.by'), dataIndex: 'by', width: 120 },

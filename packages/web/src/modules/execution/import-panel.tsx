@@ -31,13 +31,13 @@ export function ImportPanel({
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
-  const [problems, setProblems] = useState<{ title: string; rows: ImportRowError[]; count: number } | null>(null);
+  const [problems, setProblems] = useState<{ title: string; rows: ImportRowError[]; count: number; conflict: File | null } | null>(null);
   const abort = useRef<(() => void) | null>(null);
 
-  const upload = async (file: File) => {
+  const upload = async (file: File, replace = false) => {
     setProblems(null);
     setProgress(0);
-    const h = uploadFile<unknown>(path, file, { query: { year }, onProgress: setProgress });
+    const h = uploadFile<unknown>(path, file, { query: { year, replace: replace ? 'true' : undefined }, onProgress: setProgress });
     abort.current = h.abort;
     try {
       const body = await h.promise;
@@ -50,9 +50,9 @@ export function ImportPanel({
       if (e instanceof ApiError) {
         const rows = importErrors(e.details);
         const fieldRows = e.fields.map((f) => ({ row: 0, column: f.field, value: '', message: f.message, messageEn: f.messageEn ?? f.message }));
-        setProblems({ title: e.localized(lang), rows: [...rows.errors, ...fieldRows], count: rows.count });
+        setProblems({ title: e.localized(lang), rows: [...rows.errors, ...fieldRows], count: rows.count, conflict: e.status === 409 ? file : null });
       } else {
-        setProblems({ title: String(e), rows: [], count: 0 });
+        setProblems({ title: String(e), rows: [], count: 0, conflict: null });
       }
     } finally {
       abort.current = null;
@@ -111,7 +111,14 @@ export function ImportPanel({
           showIcon
           closable
           onClose={() => setProblems(null)}
-          message={t('execution.errorsTitle')}
+          message={problems.conflict ? t('execution.conflictTitle') : t('execution.errorsTitle')}
+          action={
+            problems.conflict && (
+              <Button size="small" danger onClick={() => problems.conflict && void upload(problems.conflict, true)}>
+                {t('execution.replace')}
+              </Button>
+            )
+          }
           description={
             <div>
               <div>{problems.title}</div>
