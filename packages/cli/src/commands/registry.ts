@@ -4,12 +4,17 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerExecutionCommand } from './execution.ts';
+import { registerImportCommand } from './import.ts';
 import { registerMetricsCommand } from './metrics.ts';
+import { registerMonitoringCommand } from './monitoring.ts';
 import { registerPipelineCommand } from './pipeline.ts';
+import { registerProjectsCommand } from './projects.ts';
 import { registerReportCommand } from './report.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerTemplateCommand } from './template.ts';
 import { registerUsersCommand } from './users.ts';
 
 type Register = (program: Command) => void;
@@ -18,12 +23,17 @@ const registrations: Register[] = [
   registerAuditCommand,
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerExecutionCommand,
+  registerImportCommand,
   registerMetricsCommand,
+  registerMonitoringCommand,
   registerPipelineCommand,
+  registerProjectsCommand,
   registerReportCommand,
   registerReviewCommand,
   registerScoreCommand,
   registerServeCommand,
+  registerTemplateCommand,
   registerUsersCommand,
 ];
 

@@ -472,7 +472,7 @@ export async function renderMonitoringForm(
   actor: Actor,
   departmentCode: string,
   year: number,
-  month: number,
+  month: number | undefined,
   format: MonitoringFormFormat,
   now: Date,
 ): Promise<{ fileName: string; contentType: string; body: Buffer; report: MonitoringReport }> {
