@@ -69,4 +69,42 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
       await ctx.close();
     }
   });
+
+  it('returns a submitted self-evaluation with a comment, and the clerk reads it on the 自评表 page', async () => {
+    const comment = '请补充“企业诉求按期办结率”未达标的改进措施，并核对执行率表述。';
+    const clerkCtx = await newContext(browser);
+    const clerkPage = await clerkCtx.newPage();
+    const revCtx = await newContext(browser);
+    const revPage = await revCtx.newPage();
+    try {
+      const c = demoUser('clerk');
+      await loginAs(clerkPage, server.url, c.username, c.password);
+      await clerkPage.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await clerkPage.getByTestId('live-total').waitFor({ timeout: UI_TIMEOUT_MS });
+      await clerkPage.getByTestId('eval-submit').click();
+      await clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).or(clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确定' })).first().click();
+      await clerkPage.getByText('自评已提交').waitFor({ timeout: 60_000 });
+      await clerkPage.locator('.ant-tag', { hasText: '已提交' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+
+      const r = demoUser('financeReviewer');
+      await loginAs(revPage, server.url, r.username, r.password);
+      await revPage.goto(`${server.url}/bureau/overview`);
+      const table = revPage.getByTestId('overview-table');
+      await expect.poll(async () => (await table.locator('tr', { hasText: '广州市海珠区投资促进局' }).textContent()) ?? '', { timeout: UI_TIMEOUT_MS }).toContain('已提交');
+      await revPage.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await revPage.getByTestId('eval-return').click();
+      await revPage.getByTestId('return-comment').fill(comment);
+      await revPage.locator('#return-confirm').click();
+      await revPage.getByText('已退回部门修改').waitFor({ timeout: UI_TIMEOUT_MS });
+
+      await clerkPage.reload();
+      const note = clerkPage.getByTestId('review-comment');
+      await note.waitFor({ timeout: UI_TIMEOUT_MS });
+      expect(await note.textContent()).toContain(comment);
+      await clerkPage.locator('.ant-tag', { hasText: '已退回' }).first().waitFor();
+    } finally {
+      await clerkCtx.close();
+      await revCtx.close();
+    }
+  });
 });

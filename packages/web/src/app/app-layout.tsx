@@ -37,6 +37,9 @@ export function AppLayout() {
       return { key: to, icon: m.icon, label: <Link to={to}>{moduleLabel(m, t, pick)}</Link> };
     });
   const selected = menuItems.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
+  if (scope === 'bureau' && location.pathname.startsWith('/dept/')) {
+    selected.push('/bureau/overview'); // a drill-down into a department belongs to the overview
+  }
 
   const regionName = useRegionName(scope === 'bureau');
   const context =
