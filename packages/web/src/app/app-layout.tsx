@@ -65,6 +65,7 @@ export function AppLayout() {
           </span>
         </Link>
         <Space size={12} className="jx-header-tools">
+          {scope !== 'admin' && (
           <label className="jx-year">
             <span>{t('app.year')}</span>
             <Select
@@ -77,6 +78,7 @@ export function AppLayout() {
               data-testid="year-select"
             />
           </label>
+          )}
           <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
             {t('app.lang')}
           </Button>

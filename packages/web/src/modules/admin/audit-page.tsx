@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api, downloadFile } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+
+const ROLE_KEYS = { clerk: 1, deptHead: 1, financeReviewer: 1, systemAdmin: 1, securityAdmin: 1, auditAdmin: 1 } as const;
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 
@@ -101,9 +103,9 @@ export function AuditPage() {
               { title: '#', dataIndex: 'seq', width: 70 },
               { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') },
               { title: t('audit.user'), dataIndex: 'actorUsername', width: 120 },
-              { title: t('audit.role'), dataIndex: 'actorRole', width: 120 },
+              { title: t('audit.role'), dataIndex: 'actorRole', width: 120, render: (v: string) => (v in ROLE_KEYS ? t(`role.${v}` as MessageKey) : v) },
               { title: t('audit.action'), dataIndex: 'action', width: 190, render: (v: string) => <Tag color={v.startsWith('access.') ? 'red' : 'blue'}>{v}</Tag> },
-              { title: t('audit.entity'), key: 'entity', width: 220, ellipsis: true, render: (_v, r) => `${r.entity} ${r.entityId}` },
+              { title: t('audit.entity'), key: 'entity', width: 180, ellipsis: true, render: (_v, r) => `${r.entity} ${r.entityId}` },
               { title: t('app.department'), dataIndex: 'departmentCode', width: 120, render: (v: string | null) => v ?? '—' },
               {
                 title: t('audit.change'),
