@@ -18,6 +18,7 @@ import {
   FileTextOutlined,
   FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   SettingOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -53,6 +54,7 @@ export const appModules: AppModule[] = [
   { key: 'dashboard', scope: 'department', path: 'dashboard', order: 10, label: 'menu.dashboard', icon: <DashboardOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage') },
   { key: 'goals', scope: 'department', path: 'goals', order: 20, label: 'menu.goals', icon: <AimOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/goals/goals-page.tsx'), 'GoalsPage') },
   { key: 'execution', scope: 'department', path: 'execution', order: 30, label: 'menu.execution', icon: <TableOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/execution/execution-page.tsx'), 'ExecutionPage') },
+  { key: 'investment', scope: 'department', path: 'investment', order: 35, label: { zh: '招商项目', en: 'Investment pipeline' }, icon: <FundProjectionScreenOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/investment/investment-page.tsx'), 'InvestmentPage') },
   { key: 'monitoring', scope: 'department', path: 'monitoring', order: 40, label: 'menu.monitoring', icon: <AlertOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/monitoring/monitoring-page.tsx'), 'MonitoringPage') },
   { key: 'evaluation', scope: 'department', path: 'evaluation', order: 50, label: 'menu.evaluation', icon: <FormOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/evaluation/evaluation-page.tsx'), 'EvaluationPage') },
   { key: 'report', scope: 'department', path: 'report', order: 60, label: 'menu.report', icon: <FileTextOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/report/report-page.tsx'), 'ReportPage') },

@@ -1,7 +1,7 @@
 // 招商项目库 (the investment bureau's business): the pipeline as a board and as a table, the target
 // decomposition across departments and 街道, and the indicators that take their actual from these records.
 import { Input, Select, Space, Tabs, Tag } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PIPELINE_STAGES, STAGE_LABEL } from '@jixiao/core/investment/index';
 import { useApi } from '../../api/use-api.ts';
@@ -42,8 +42,7 @@ export function InvestmentPage() {
   const set = (patch: Partial<PipelineFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const reached = filters.reachedStage ? `${pick(STAGE_LABEL[filters.reachedStage])} ${filters.reachedFrom ?? ''}–${filters.reachedTo ?? ''}` : null;
 
-  const filterBar = useMemo(
-    () => (
+  const filterBar = (
       <Space wrap className="jx-inv-filters">
         <Select
           allowClear
@@ -96,10 +95,6 @@ export function InvestmentPage() {
           </Tag>
         )}
       </Space>
-    ),
-    // set is stable enough: it only calls setFilters
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filters, units.data, view, year, pick, reached],
   );
 
   return (

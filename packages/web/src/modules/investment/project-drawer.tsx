@@ -75,7 +75,7 @@ export function ProjectDrawer({ code, project, canEdit, onClose, onChanged }: { 
       </Descriptions>
 
       {canEdit && (
-        <Form layout="vertical" className="jx-section" onFinish={() => void submit()}>
+        <Form layout="vertical" className="jx-section" component="div">
           <Space align="end" wrap>
             <Form.Item label={pick({ zh: '推进到', en: 'Move to' })} style={{ marginBottom: 0 }}>
               <Select
@@ -95,7 +95,7 @@ export function ProjectDrawer({ code, project, canEdit, onClose, onChanged }: { 
                 <DatePicker value={date} onChange={(d) => setDate(d)} data-testid="move-date" />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" loading={saving} disabled={!to} data-testid="move-submit">
+            <Button type="primary" loading={saving} disabled={!to} onClick={() => void submit()} data-testid="move-submit">
               {pick({ zh: '确定', en: 'Apply' })}
             </Button>
           </Space>

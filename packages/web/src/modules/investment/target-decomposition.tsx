@@ -17,6 +17,11 @@ import { deptBase, PROGRESS_STATUS, TARGET_KIND_LABEL, TARGET_KINDS, type Decomp
 
 const STATUS_COLOR: Record<UnitProgress['status'], string> = { DONE: '#389e0d', ON_TRACK: '#1677ff', BEHIND: '#fa8c16', NO_TARGET: '#bfbfbf' };
 
+/** ECharts tooltips are HTML: unit names are escaped. */
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** A quantity as shown: counts as they are, amounts (万元) through the one money formatter. */
 function quantity(kind: TargetKind, v: string | null): string {
   if (v === null) {
@@ -44,15 +49,16 @@ export function TargetDecomposition({ code, year, canEdit }: { code: string; yea
     const names = rows.map((u) => u.unitName).reverse();
     return {
       grid: { left: 150, right: 48, top: 24, bottom: 24 },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps: { name: string; data: { rate: string } }[]) => ps.map((x) => `${escapeHtml(x.name)}：${x.data.rate}%`).join('<br/>') },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
       series: [
         {
           type: 'bar',
           name: pick({ zh: '完成率', en: 'Completion' }),
-          data: rows.map((u) => ({ value: Number(u.rate), itemStyle: { color: STATUS_COLOR[u.status] } })).reverse(),
-          label: { show: true, position: 'right', formatter: '{c}%' },
+          // Bar lengths are plotted as numbers; the labels show the API's exact 2-decimal rates.
+          data: rows.map((u) => ({ value: Number(u.rate), rate: u.rate, itemStyle: { color: STATUS_COLOR[u.status] } })).reverse(),
+          label: { show: true, position: 'right', formatter: (x: { data: { rate: string } }) => `${x.data.rate}%` },
           markLine: {
             symbol: 'none',
             data: [{ xAxis: Number(p.timeProgress), name: pick({ zh: '序时进度', en: 'Time progress' }) }],
@@ -88,7 +94,7 @@ export function TargetDecomposition({ code, year, canEdit }: { code: string; yea
           markLine:
             cityTarget === null
               ? undefined
-              : { symbol: 'none', data: [{ yAxis: cityTarget }], label: { formatter: pick({ zh: `市下达目标 ${p.district.target}`, en: `City target ${p.district.target}` }) }, lineStyle: { color: '#cf1322', type: 'dashed' } },
+              : { symbol: 'none', data: [{ yAxis: cityTarget }], label: { position: 'insideEndTop', formatter: pick({ zh: `市下达目标 ${quantity(p.kind, p.district.target)}`, en: `City target ${quantity(p.kind, p.district.target)}` }) }, lineStyle: { color: '#cf1322', type: 'dashed' } },
         },
       ],
     };
