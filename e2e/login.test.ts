@@ -83,6 +83,26 @@ describe('login (browser)', () => {
     }
   });
 
+  it('switches to English (dictionary and antd en_US) and keeps the choice after signing in', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    try {
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.getByTestId('login-submit').click();
+      await page.getByText('Enter your username').waitFor({ timeout: UI_TIMEOUT_MS });
+      const a = DEMO_ACCOUNTS.find((x) => x.role === 'financeReviewer')!;
+      await loginAs(page, server.url, a.username, a.password);
+      await expect.poll(() => page.locator('h1').first().textContent(), { timeout: UI_TIMEOUT_MS }).toContain('Departments');
+      await page.getByRole('columnheader', { name: 'Execution rate' }).or(page.getByRole('columnheader', { name: 'Rate' })).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.locator('body').textContent()).toContain('36,628.61 万元');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('signs out and protects pages again', async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();

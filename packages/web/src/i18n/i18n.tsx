@@ -1,5 +1,5 @@
 // The language context: zh-CN by default, English on request; t(key, vars) looks up the dictionary.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { enUS } from './en-us.ts';
 import { zhCN, type MessageKey } from './zh-cn.ts';
 
@@ -45,8 +45,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // private mode: the choice lasts for this page only
     }
-    document.documentElement.lang = l === 'en' ? 'en' : 'zh-CN';
   }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  }, [lang]);
   const value = useMemo<I18nValue>(
     () => ({
       lang,
