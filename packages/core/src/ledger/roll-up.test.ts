@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import type { Fen } from '../money.ts';
-import { rollUpExecution, type ProjectBudget } from './roll-up.ts';
+import { executionRate, rollUpExecution, type ProjectBudget } from './roll-up.ts';
 
 const f = (n: number) => n as Fen;
 const budgets: ProjectBudget[] = [
@@ -41,5 +41,16 @@ describe('execution roll-up', () => {
     expect(r.projects[0]!.rate).toBeNull();
     expect(r.projects[1]).toMatchObject({ code: 'ZZ', unbudgeted: true, executedFen: 5_00 });
     expect(r.total.executedFen).toBe(5_00);
+  });
+});
+
+describe('executionRate', () => {
+  it('matches the decimal helper (half-up, 2 dp) on awkward values', async () => {
+    const { percentOf, toFixed2 } = await import('../decimal.ts');
+    const cases: [number, number][] = [[76_27_00, 80_00_00], [1, 3], [2, 3], [1_005, 100_000], [-1_005, 100_000], [12_345, 1], [0, 7], [9_999_999_999_99, 3], [50, 200_000], [-2, 3]];
+    for (const [e, b] of cases) {
+      expect(executionRate(e, b)).toBe(toFixed2(percentOf(new Big(e), new Big(b))!));
+    }
+    expect(executionRate(1, 0)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Budget execution roll-ups: per project, per funding source and for the department, month by month,
 // from exact 分 sums — 执行率 against 全年预算数, 结转结余 (budget − executed) and the gap to 序时进度.
 import Big from 'big.js';
-import { percentOf, toFixed2 } from '../decimal.ts';
+import { toFixed2 } from '../decimal.ts';
 import { assertSafeFen, type Fen } from '../money.ts';
 
 export interface ProjectBudget {
@@ -64,10 +64,23 @@ export interface ExecutionRollUp {
   total: ExecutionFigures;
 }
 
-/** 执行率 % (2 dp half-up) or null when the budget is 0. */
+/**
+ * 执行率 % (2 dp, half-up away from zero) or null when the budget is 0 — exact integer arithmetic on 分
+ * (the same result as toFixed2(percentOf(executed, budget)), without a 50-digit division per cell).
+ */
 export function executionRate(executedFen: number, budgetFen: number): string | null {
-  const p = percentOf(new Big(executedFen), new Big(budgetFen));
-  return p === null ? null : toFixed2(p);
+  if (budgetFen === 0) {
+    return null;
+  }
+  const negative = executedFen < 0 !== budgetFen < 0 && executedFen !== 0;
+  const n = BigInt(Math.abs(executedFen)) * 10000n;
+  const d = BigInt(Math.abs(budgetFen));
+  let q = n / d;
+  if ((n % d) * 2n >= d) {
+    q += 1n;
+  }
+  const digits = q.toString().padStart(3, '0');
+  return `${negative && q !== 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 function figures(initialFen: number, budgetFen: number, monthly: number[], timeProgress: Big): ExecutionFigures {

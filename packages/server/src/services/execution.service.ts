@@ -119,11 +119,11 @@ function out(f: ExecutionFigures): FiguresOut {
   };
 }
 
-function monthsOut(f: ExecutionFigures, config: MonitoringConfig): MonthFigures[] {
+function monthsOut(f: ExecutionFigures, timeProgress: readonly string[]): MonthFigures[] {
   return f.monthly.map((m, i) => {
     const cum = f.cumulative[i] ?? 0;
     const rate = executionRate(cum, f.budgetFen);
-    return { month: i + 1, executedYuan: fenToYuanString(m), cumulativeYuan: fenToYuanString(cum), rate, timeProgress: formatTimeProgress(i + 1, config.timeProgress) };
+    return { month: i + 1, executedYuan: fenToYuanString(m), cumulativeYuan: fenToYuanString(cum), rate, timeProgress: timeProgress[i] ?? '' };
   });
 }
 
@@ -147,6 +147,7 @@ export async function computeExecution(db: Queryable, dept: { code: string; name
     tp,
   );
   const total = out(r.total);
+  const tpByMonth = Array.from({ length: asOf }, (_, i) => formatTimeProgress(i + 1, config.timeProgress));
   return {
     departmentCode: dept.code,
     departmentName: dept.name,
@@ -155,7 +156,7 @@ export async function computeExecution(db: Queryable, dept: { code: string; name
     lastLedgerMonth: lastMonth,
     timeProgress: r.timeProgress,
     ...total,
-    months: monthsOut(r.total, config),
+    months: monthsOut(r.total, tpByMonth),
     total,
     projects: r.projects.map((p) => ({
       code: p.code,
@@ -166,7 +167,7 @@ export async function computeExecution(db: Queryable, dept: { code: string; name
       expenditureType: p.expenditureType,
       unbudgeted: p.unbudgeted,
       ...out(p),
-      months: monthsOut(p, config),
+      months: monthsOut(p, tpByMonth),
     })),
     fundSources: r.fundSources.map((g) => ({ key: g.key, name: FUND_SOURCE_TEXT[g.key] ?? g.key, projects: g.projects, ...out(g) })),
     expenditureTypes: r.expenditureTypes.map((g) => ({ key: g.key, name: EXPENDITURE_TYPE_TEXT[g.key] ?? g.key, projects: g.projects, ...out(g) })),

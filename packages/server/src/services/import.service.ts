@@ -559,24 +559,32 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
       replaced = { months: [], batches: old.map((b) => b.id), deletedRows: del.length };
     }
     const created: string[] = [];
-    for (const [code, name] of newNames) {
-      const first = lines.find((l) => l.projectCode === code);
-      const [p] = await tx
-        .insert(s.projects)
-        .values({
-          regionCode: dept.regionCode,
-          fiscalYear: year,
-          departmentCode: dept.code,
-          code,
-          name,
-          level: 1,
-          fundSource: first?.fundSource ?? 'general',
-          expenditureType: first?.expenditureType ?? 'project',
-          implementingUnit: dept.name,
-        })
-        .returning({ id: s.projects.id });
-      existing.set(code, { id: p!.id, code, name });
-      created.push(code);
+    const firstLine = new Map<string, BudgetLineIn>();
+    for (const l of lines) {
+      if (!firstLine.has(l.projectCode)) {
+        firstLine.set(l.projectCode, l);
+      }
+    }
+    const newProjects = [...newNames].map(([code, name]) => {
+      const first = firstLine.get(code);
+      return {
+        regionCode: dept.regionCode,
+        fiscalYear: year,
+        departmentCode: dept.code,
+        code,
+        name,
+        level: 1 as const,
+        fundSource: first?.fundSource ?? ('general' as const),
+        expenditureType: first?.expenditureType ?? ('project' as const),
+        implementingUnit: dept.name,
+      };
+    });
+    for (let i = 0; i < newProjects.length; i += 1000) {
+      const inserted = await tx.insert(s.projects).values(newProjects.slice(i, i + 1000)).returning({ id: s.projects.id, code: s.projects.code, name: s.projects.name });
+      for (const p of inserted) {
+        existing.set(p.code, p);
+        created.push(p.code);
+      }
     }
     let totalFen = 0;
     const values = lines.map((l) => {
