@@ -88,7 +88,7 @@ describe('investment pipeline and target decomposition (browser)', () => {
     }
   });
 
-  it('decomposition: district total against the city's 300, 22 ranked units, both charts drawn; live indicators read 170 and 8.60 from the records', async () => {
+  it('decomposition: district total against the city’s 300, 22 ranked units, both charts drawn; live indicators read 170 and 8.60 from the records', async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
