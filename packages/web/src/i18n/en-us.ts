@@ -96,6 +96,8 @@ export const enUS: Record<MessageKey, string> = {
   'warning.green': 'On track',
   'warning.blue': 'Ahead',
   'warning.none': 'No warnings',
+  'warning.redShort': 'Red',
+  'warning.yellowShort': 'Yellow',
 
   'grade.label': 'Grade',
   'score.label': 'Score',

@@ -94,6 +94,8 @@ export const zhCN = {
   'warning.green': '正常',
   'warning.blue': '超前',
   'warning.none': '无预警',
+  'warning.redShort': '红',
+  'warning.yellowShort': '黄',
 
   'grade.label': '等级',
   'score.label': '得分',

@@ -34,22 +34,23 @@ export function WarningTag({ level, children }: { level: WarningLevel | null | u
   );
 }
 
-/** "红 2 黄 1" counts, or "无预警". */
+/** "红 2 · 黄 1" counts on one line (full words for screen readers), or "无预警". */
 export function WarningCounts({ red, yellow }: { red: number; yellow: number }) {
   const { t } = useI18n();
   if (red === 0 && yellow === 0) {
     return <span className="jx-muted">{t('warning.none')}</span>;
   }
+  const label = [red > 0 ? `${t('warning.red')} ${red}` : '', yellow > 0 ? `${t('warning.yellow')} ${yellow}` : ''].filter(Boolean).join('，');
   return (
-    <span>
+    <span className="jx-warning-counts" aria-label={label} title={label}>
       {red > 0 && (
         <WarningTag level="red">
-          {t('warning.red')} {red}
+          {t('warning.redShort')} {red}
         </WarningTag>
       )}
       {yellow > 0 && (
         <WarningTag level="yellow">
-          {t('warning.yellow')} {yellow}
+          {t('warning.yellowShort')} {yellow}
         </WarningTag>
       )}
     </span>

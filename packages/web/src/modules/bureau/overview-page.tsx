@@ -52,24 +52,25 @@ export function BureauOverviewPage() {
     }),
     [grades, t, lang],
   );
+  const byRate = useMemo(() => [...all].sort((a, b) => compareDecimal(b.rate, a.rate)), [all]);
   const rateOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
       grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: all.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: byRate.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
           name: t('bureau.rate'),
-          data: all.map((r) => r.rate),
+          data: byRate.map((r) => r.rate),
           itemStyle: { color: '#1d4f9c' },
           label: { show: true, position: 'right', formatter: '{c}%' },
           barMaxWidth: 22,
         },
       ],
     }),
-    [all, t],
+    [byRate, t],
   );
 
   const statusFilters = [...new Set(all.map((r) => r.status))].map((s) => ({ text: statusLabel(s, t), value: s }));

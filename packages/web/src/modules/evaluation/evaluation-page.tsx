@@ -152,7 +152,7 @@ export function EvaluationPage() {
     }
   };
 
-  const deptEditable = canSubmit && EDITABLE_STATUSES.has(deptStatus);
+  const deptEditable = ev.data !== undefined && canSubmit && EDITABLE_STATUSES.has(deptStatus);
   const actions = (
     <Space wrap>
       {deptEditable && (
