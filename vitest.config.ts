@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'cli',
           include: ['packages/cli/src/**/*.test.ts'],
+          // Each case spawns the real CLI (tsx + a database): generous, never a speed assertion.
+          testTimeout: 240_000,
           globalSetup: ['./packages/server/src/db/test-global-setup.ts'],
         },
       },
@@ -31,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          testTimeout: 240_000,
           globalSetup: ['./packages/server/src/db/test-global-setup.ts'],
         },
       },
