@@ -18,7 +18,7 @@ import {
   type LedgerRow,
   type RowError,
 } from '@jixiao/core';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Driver, Queryable, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { FundSource } from '../db/schema/projects.ts';
@@ -48,6 +48,9 @@ export type ImportKind = 'ledger' | 'budget' | 'progress';
 
 /** At most this many row errors are listed (all are counted); beyond it the file is clearly the wrong one. */
 export const MAX_LISTED_ERRORS = 50_000;
+
+/** Imports at least this large refresh the ledger's planner statistics (ANALYZE) in their transaction. */
+const ANALYZE_AFTER_ROWS = 10_000;
 
 export interface ImportResult {
   batchId: string;
@@ -309,6 +312,10 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
     }
     await writer.finish();
     await hooks.afterCopy?.();
+    if (count >= ANALYZE_AFTER_ROWS) {
+      // Fresh statistics, so the planner aggregates a large ledger with a scan, not row-by-row index lookups.
+      await tx.execute(sql`analyze ledger_entries`);
+    }
     const monthList = [...months].sort((a, b) => a - b);
     const replaced = await finishLedgerBatch(tx, actor, {
       batchId,
