@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
 
 async function text(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
@@ -76,7 +76,7 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('uploads a ledger with mistakes (XHR with progress) and is told row by row, nothing imported', async () => {
     const ctx = await newContext(browser);
@@ -103,5 +103,5 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

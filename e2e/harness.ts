@@ -17,8 +17,10 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 /** Generous: PGlite start + migrations + demo load take several seconds on a slow machine. */
 export const SERVER_START_TIMEOUT_MS = 180_000;
+/** One browser test (sign-in, several pages, a download): generous, for a loaded machine. */
+export const BROWSER_TEST_TIMEOUT_MS = 300_000;
 /** Waits on elements: long enough for a cold chunk load under load, never a fixed sleep. */
-export const UI_TIMEOUT_MS = 30_000;
+export const UI_TIMEOUT_MS = 60_000;
 
 export interface RunningServer {
   url: string;

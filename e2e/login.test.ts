@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENT } from './demo-users.ts';
-import { collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
 
 const START_PAGE: Record<string, { path: RegExp; heading: string }> = {
   clerk: { path: new RegExp(`/dept/${DEMO_DEPARTMENT}/dashboard$`), heading: '工作台' },
@@ -43,7 +43,7 @@ describe('login (browser)', () => {
       } finally {
         await ctx.close();
       }
-    });
+    }, BROWSER_TEST_TIMEOUT_MS);
   }
 
   it('shows the server’s message beside the form for a wrong password, and Enter submits', async () => {
@@ -61,7 +61,7 @@ describe('login (browser)', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('validates the form before sending (empty fields name what is missing)', async () => {
     const ctx = await newContext(browser);
@@ -81,7 +81,7 @@ describe('login (browser)', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('switches to English (dictionary and antd en_US) and keeps the choice after signing in', async () => {
     const ctx = await newContext(browser);
@@ -101,7 +101,7 @@ describe('login (browser)', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('signs out and protects pages again', async () => {
     const ctx = await newContext(browser);
@@ -118,5 +118,5 @@ describe('login (browser)', () => {
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
 
 describe('reviewer: from the overview to a department’s report (browser)', () => {
   let server: RunningServer;
@@ -49,7 +49,7 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('reviews the generated report on the review page: text with line numbers, findings beside it', async () => {
     const ctx = await newContext(browser);
@@ -68,7 +68,7 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
     } finally {
       await ctx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 
   it('returns a submitted self-evaluation with a comment, and the clerk reads it on the 自评表 page', async () => {
     const comment = '请补充“企业诉求按期办结率”未达标的改进措施，并核对执行率表述。';
@@ -106,5 +106,5 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
       await clerkCtx.close();
       await revCtx.close();
     }
-  });
+  }, BROWSER_TEST_TIMEOUT_MS);
 });
