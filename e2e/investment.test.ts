@@ -11,11 +11,27 @@ async function count(page: Page, stage: string): Promise<number> {
   return Number(((await page.getByTestId(`board-count-${stage}`).textContent()) ?? '').trim());
 }
 
-/** Opens an antd Select and picks the visible option with exactly this text; waits until it shows as chosen. */
+/**
+ * Opens an antd Select and picks the visible option with exactly this text, until the Select shows it as
+ * chosen (a click that lands while the popup is still animating open is tried again, at most 3 times).
+ */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: new RegExp(`^${option.replace(/[()（）]/g, '.')}$`) }).click();
-  await expect.poll(async () => (await select.textContent()) ?? '', { timeout: UI_TIMEOUT_MS }).toContain(option);
+  const text = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: text });
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await expect.poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 }).toContain(option);
+      return;
+    } catch (e) {
+      if (attempt === 3) {
+        throw e;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('investment pipeline and target decomposition (browser)', () => {
