@@ -377,6 +377,12 @@ export const enUS: Record<MessageKey, string> = {
   'goals.noChanges': 'No change requests.',
   'goals.reject': 'Reject',
   'goals.changeSent': 'Change request sent',
+  'goals.create': "New goal set",
+  'goals.scope': "For",
+  'goals.scopeRequired': "Choose the department or a project",
+  'goals.goalTextRequired': "Write the annual overall goal",
+  'goals.goalTextHint': "e.g. at least 300 key investment projects negotiated this year …",
+  'goals.emptyCreate': 'No targets set for this year. Click “New goal set” to start.',
   'goals.history': 'History',
   'goals.toDecide': '{n} change request(s) await your decision',
 

@@ -375,6 +375,12 @@ export const zhCN = {
   'goals.noChanges': '暂无调整申请。',
   'goals.reject': '驳回',
   'goals.changeSent': '调整申请已提交',
+  'goals.create': "新建绩效目标",
+  'goals.scope': "目标对象",
+  'goals.scopeRequired': "请选择部门整体或项目",
+  'goals.goalTextRequired': "请填写年度总体目标",
+  'goals.goalTextHint': "如：全年新洽谈重点招商项目不少于300个……",
+  'goals.emptyCreate': "本年度尚未设定绩效目标。点击「新建绩效目标」开始填报。",
   'goals.history': '流转记录',
   'goals.toDecide': '有 {n} 项指标调整申请待您审核',
 

@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
 import { ChangeRequestDialog } from './change-request-dialog.tsx';
 import { allIndicators, goalsApi, listOf, type ChangeRequestView, type GoalListing, type GoalView, type IndicatorInput, type IndicatorView } from './goals-api.ts';
+import { CreateGoalDialog, type GoalScopeOption } from './create-goal-dialog.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { LibraryDrawer } from './library-drawer.tsx';
 import './goals.css';
@@ -68,7 +69,21 @@ export function GoalsPage() {
   const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
   const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(`/api/departments/${encodeURIComponent(code)}/change-requests`, { year });
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const projects = useApi<unknown>(canEnterData(user, code) ? `/api/departments/${encodeURIComponent(code)}/projects` : null, { year });
   const goals = listing.data?.goals ?? [];
+  const scopeOptions = useMemo<GoalScopeOption[]>(() => {
+    const taken = new Set(goals.map((g) => g.projectId ?? ''));
+    const opts: GoalScopeOption[] = taken.has('') ? [] : [{ value: '', label: t('eval.department') }];
+    const list = Array.isArray(projects.data) ? (projects.data as { id?: unknown; code?: unknown; name?: unknown }[]) : [];
+    for (const p of list) {
+      // a project can get its goal set only when the API gives its id
+      if (typeof p.id === 'string' && !taken.has(p.id)) {
+        opts.push({ value: p.id, label: `${String(p.code ?? '')} ${String(p.name ?? '')}` });
+      }
+    }
+    return opts;
+  }, [goals, projects.data, t]);
   const goal = goals.find((g) => g.id === activeId) ?? goals[0] ?? null;
 
   useEffect(() => setActiveId(null), [code, year]);
@@ -81,11 +96,22 @@ export function GoalsPage() {
 
   return (
     <div className="jx-goals">
-      <PageHeader title={t('goals.title')} sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`} />
+      <PageHeader
+        title={t('goals.title')}
+        sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
+        extra={
+          canEnterData(user, code) &&
+          scopeOptions.length > 0 && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-goal">
+              {t('goals.create')}
+            </Button>
+          )
+        }
+      />
       <LoadState loading={listing.loading && !listing.data} error={listing.error} reload={listing.reload} rows={10}>
         {goals.length === 0 ? (
           <Card>
-            <EmptyState text={t('goals.empty')} />
+            <EmptyState text={canEnterData(user, code) ? t('goals.emptyCreate') : t('goals.empty')} />
           </Card>
         ) : (
           <div className="jx-goals-grid">
@@ -122,6 +148,18 @@ export function GoalsPage() {
           </div>
         )}
       </LoadState>
+      <CreateGoalDialog
+        open={creating}
+        departmentCode={code}
+        year={year}
+        options={scopeOptions}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          void message.success(t('app.saved'));
+          reload();
+        }}
+      />
     </div>
   );
 }
