@@ -1,6 +1,6 @@
 // The 自评表 in its official layout (domain-rules §3.8): header, 项目资金（万元）, 年度总体目标, 绩效指标 with
 // 一级/二级 cells merged, and the total. Actuals, 定性 scores and deviation notes are editable in place.
-import { isDecimalString } from '@jixiao/core/decimal';
+import { d, dSum, isDecimalString } from '@jixiao/core/decimal';
 import { QUAL_LEVELS, QUAL_LEVEL_TEXT, QUAL_LEVEL_TEXT_EN, parseQualLevel, qualitativeBand } from '@jixiao/core/scoring/index';
 import type { ScoredOutput } from '@jixiao/core/scoring/index';
 import { Input, Select, Tag, Tooltip } from 'antd';
@@ -32,19 +32,12 @@ interface Group {
 
 const LEVEL1_ORDER = ['产出指标', '效益指标', '满意度指标', '成本指标'];
 
-function sumWeights(items: ContractIndicator[]): string {
-  // weights are 2-dp decimals: add as integer hundredths (exact)
-  let hundredths = 0;
-  for (const i of items) {
-    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(i.weight.trim());
-    if (!m) {
-      return '—';
-    }
-    hundredths += Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2));
+/** Σ weights with core's decimals ("50", "7.50" → "57.5"); "—" when one is not a number. */
+function sumWeights(items: Pick<ContractIndicator, 'weight'>[]): string {
+  if (!items.every((i) => isDecimalString(i.weight))) {
+    return '—';
   }
-  const whole = Math.floor(hundredths / 100);
-  const frac = hundredths % 100;
-  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, '0')}`;
+  return dSum(items.map((i) => d(i.weight))).toFixed();
 }
 
 export function groupIndicators(indicators: ContractIndicator[]): Group[] {
@@ -149,7 +142,7 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
   const groups = groupIndicators(input.indicators);
   const b = input.budget;
   const money = (wan: string | undefined) => (wan === undefined ? '—' : moneyText({ wan, bare: true }));
-  const totalWeight = sumWeights([...input.indicators, { weight: b.weight ?? '10' } as ContractIndicator]);
+  const totalWeight = sumWeights([...input.indicators, { weight: b.weight ?? '10' }]);
 
   return (
     <div className="jx-sheet-wrap">
