@@ -17,6 +17,12 @@ export function csvField(s: string | null): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Which driver is behind a transaction: a pg PoolClient has a `connection`, a PGlite transaction does not. */
+export function driverOfTx(tx: Tx): Driver {
+  const c = rawClientOf(tx);
+  return typeof c === 'object' && c !== null && 'connection' in c ? 'pg' : 'pglite';
+}
+
 export interface CopyWriter {
   /** Adds one line (fields already joined by ',' without the newline). */
   push(line: string): Promise<void>;

@@ -10,7 +10,8 @@ import { bufferSource } from '../import/import-source.ts';
 import { CLI_ACTOR, type Actor } from './actor.ts';
 import { installAuditWriter, type AuditEntryInput } from './audit-hook.ts';
 import { ServiceError } from './errors.ts';
-import { importBudgets, importLedger, importProgress, listImports } from './import.service.ts';
+import { importBudgets, importLedger, importLedgerRows, importProgress, listImports } from './import.service.ts';
+import type { Fen } from '@jixiao/core';
 
 const DEPT = '440105-TZCJ';
 const YEAR = 2024;
@@ -177,6 +178,15 @@ describeEachDb('imports (ledger, budgets, progress)', (use) => {
     // The same file imports fine afterwards (nothing of the failed attempt remains).
     const ok = await importLedger(use(), CLI_ACTOR, { departmentCode: DEPT, year: YEAR, source: bufferSource('台账-5月.csv', Buffer.from(may)) });
     expect(ok.rows).toBe(1);
+  });
+
+  it('importLedgerRows (the demo loader’s path) checks, COPYs and records a batch inside the caller’s transaction', async () => {
+    const rows = [{ payDate: '2024-06-10', month: 6, projectCode: 'TZCJ-XM-101', economicClass: '30215 会议费', amountFen: 1_000_00 as Fen, summary: '', voucherNo: 'D-1' }];
+    const r = await use().db.transaction((tx) => importLedgerRows(tx, CLI_ACTOR, { regionCode: '440105', departmentCode: DEPT, year: YEAR, fileName: 'demo.csv', sha256: 'demo-2024-06', rows }));
+    expect(r).toMatchObject({ rows: 1, months: [6], totalYuan: '1000.00' });
+    expect(await ledgerTotal(use().db)).toEqual({ n: 7, total: '115968.97' });
+    const bad = use().db.transaction((tx) => importLedgerRows(tx, CLI_ACTOR, { regionCode: '440105', departmentCode: DEPT, year: YEAR, fileName: 'x.csv', sha256: 'x', rows: [{ ...rows[0]!, projectCode: 'NOPE' }] }));
+    await expectServiceError(bad, 'IMPORT_INVALID');
   });
 
   it('refuses an empty file, a file without the required columns, and a legacy .xls', async () => {

@@ -19,10 +19,10 @@ import {
   type RowError,
 } from '@jixiao/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Driver, Queryable, Tx } from '../db/open-db.ts';
+import type { Database, Queryable, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { FundSource } from '../db/schema/projects.ts';
-import { copyWriter, csvField } from '../import/copy-rows.ts';
+import { copyWriter, csvField, driverOfTx } from '../import/copy-rows.ts';
 import { sha256Of, type ImportSource } from '../import/import-source.ts';
 import { UnreadableFileError, openTable, type TableInfo, type TableRow } from '../import/read-table.ts';
 import {
@@ -351,7 +351,6 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
  */
 export async function importLedgerRows(
   tx: Tx,
-  driver: Driver,
   actor: Actor,
   input: { regionCode: string; departmentCode: string; year: number; fileName: string; sha256: string; rows: readonly LedgerRow[]; replace?: boolean },
 ): Promise<ImportResult> {
@@ -367,7 +366,7 @@ export async function importLedgerRows(
   errors.throwIfAny(input.fileName);
   await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256, input.fileName);
   const batchId = randomUUID();
-  const writer = copyWriter(tx, driver, 'ledger_entries', LEDGER_COLUMNS);
+  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS);
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
