@@ -26,18 +26,44 @@ export function driverOfTx(tx: Tx): Driver {
 export interface CopyWriter {
   /** Adds one line (fields already joined by ',' without the newline). */
   push(line: string): Promise<void>;
-  /** Copies what is buffered; returns the total number of rows copied. */
+  /** Copies what is buffered and completes the COPY; returns the total number of rows copied. */
   finish(): Promise<number>;
+  /** Ends an open COPY without caring for its result (the transaction is about to roll back). */
+  abort(): Promise<void>;
 }
 
 /**
- * A writer that COPYs every `batchRows` lines into `table (columns)` through the transaction's own
- * connection. Everything it copies commits or rolls back with the transaction.
+ * A writer that COPYs `table (columns)` through the transaction's own connection; everything it copies commits
+ * or rolls back with the transaction. PGlite: one COPY FROM '/dev/blob' per `batchRows` lines. PostgreSQL: one
+ * COPY FROM STDIN stream for the whole import, written in `batchRows` chunks with back-pressure, so the server
+ * ingests while the next rows are parsed.
  */
 export function copyWriter(tx: Tx, driver: Driver, table: string, columns: readonly string[], batchRows = 50_000): CopyWriter {
   const statementFrom = (src: string) => `COPY ${table} (${columns.join(', ')}) FROM ${src} WITH (FORMAT csv)`;
   let lines: string[] = [];
   let copied = 0;
+  let stream: ReturnType<typeof copyFrom> | null = null;
+  let streamDone: Promise<void> | null = null;
+  let streamError: unknown = null;
+
+  const openStream = (): ReturnType<typeof copyFrom> => {
+    if (!stream) {
+      const client = rawClientOf(tx) as PoolClient;
+      const st = client.query(copyFrom(statementFrom('STDIN')));
+      streamDone = new Promise<void>((resolve, reject) => {
+        st.on('finish', () => resolve());
+        st.on('error', (e) => {
+          streamError = e;
+          reject(e);
+        });
+      });
+      // Errors surface through finish(); keep an early failure from becoming an unhandled rejection.
+      streamDone.catch(() => undefined);
+      stream = st;
+    }
+    return stream;
+  };
+
   const flush = async (): Promise<void> => {
     if (lines.length === 0) {
       return;
@@ -49,20 +75,17 @@ export function copyWriter(tx: Tx, driver: Driver, table: string, columns: reado
       const client = rawClientOf(tx) as PgliteTxLike;
       await client.query(statementFrom(`'/dev/blob'`), [], { blob: new Blob([text]) });
     } else {
-      const client = rawClientOf(tx) as PoolClient;
-      const stream = client.query(copyFrom(statementFrom('STDIN')));
-      const done = new Promise<void>((resolve, reject) => {
-        stream.on('finish', () => resolve());
-        stream.on('error', reject);
-      });
-      if (!stream.write(text)) {
-        await once(stream, 'drain');
+      const st = openStream();
+      if (streamError) {
+        throw streamError;
       }
-      stream.end();
-      await done;
+      if (!st.write(text)) {
+        await Promise.race([once(st, 'drain'), streamDone]);
+      }
     }
     copied += n;
   };
+
   return {
     async push(line) {
       lines.push(line);
@@ -72,7 +95,20 @@ export function copyWriter(tx: Tx, driver: Driver, table: string, columns: reado
     },
     async finish() {
       await flush();
+      if (stream && streamDone) {
+        stream.end();
+        await streamDone;
+        stream = null;
+      }
       return copied;
+    },
+    async abort() {
+      lines = [];
+      if (stream && streamDone) {
+        stream.end();
+        await streamDone.catch(() => undefined);
+        stream = null;
+      }
     },
   };
 }

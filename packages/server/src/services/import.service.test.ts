@@ -189,6 +189,19 @@ describeEachDb('imports (ledger, budgets, progress)', (use) => {
     await expectServiceError(bad, 'IMPORT_INVALID');
   });
 
+  it('an error after rows were already COPYed (small chunks) still refuses the whole file', async () => {
+    const head = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
+    const good = Array.from({ length: 7 }, (_, i) => `2024-07-0${i + 1},TZCJ-XM-101,,30201 办公费,10.00,x,GK2024-07${i}`);
+    const csv = [head, ...good, '2024-07-31,TZCJ-XM-101,,30201 办公费,abc,x,GK2024-0799'].join('\n');
+    const before = await ledgerTotal(use().db);
+    const e = await expectServiceError(importLedger(use(), CLI_ACTOR, { departmentCode: DEPT, year: YEAR, source: bufferSource('台账-7月.csv', Buffer.from(csv)) }, { copyBatchRows: 2 }), 'IMPORT_INVALID');
+    expect((e.details as { errors: { row: number }[] }).errors.map((x) => x.row)).toEqual([9]);
+    expect(await ledgerTotal(use().db)).toEqual(before);
+    // The connection is healthy afterwards, and the fixed file imports.
+    const fixed = await importLedger(use(), CLI_ACTOR, { departmentCode: DEPT, year: YEAR, source: bufferSource('台账-7月.csv', Buffer.from(csv.replace('abc', '10.00'))) }, { copyBatchRows: 2 });
+    expect(fixed).toMatchObject({ rows: 8, months: [7], totalYuan: '80.00' });
+  });
+
   it('refuses an empty file, a file without the required columns, and a legacy .xls', async () => {
     await expectServiceError(importLedger(use(), CLI_ACTOR, { departmentCode: DEPT, year: YEAR, source: bufferSource('empty.csv', new Uint8Array()) }), 'IMPORT_INVALID');
     const noCols = await expectServiceError(importLedger(use(), CLI_ACTOR, { departmentCode: DEPT, year: YEAR, source: bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')) }), 'IMPORT_INVALID');

@@ -80,6 +80,8 @@ export interface ImportInput {
 /** Test hooks: a failure injected here must leave the database as it was. */
 export interface ImportHooks {
   afterCopy?: () => Promise<void>;
+  /** Rows per COPY chunk (tests use a small one to have rows copied before a later row fails). */
+  copyBatchRows?: number;
 }
 
 const LEDGER_COLUMNS = ['region_code', 'fiscal_year', 'department_code', 'project_code', 'pay_date', 'month', 'economic_class', 'amount', 'summary', 'voucher_no', 'import_batch_id'] as const;
@@ -258,59 +260,64 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
   return database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
-    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS);
+    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, hooks.copyBatchRows);
     const errors = new ErrorList();
     const months = new Set<number>();
     let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null = null;
     let count = 0;
     let totalFen = 0;
     try {
-      for await (const row of rows) {
-        if (columns === null) {
+      try {
+        for await (const row of rows) {
+          if (columns === null) {
+            if (isBlank(row.cells)) {
+              continue;
+            }
+            const m = matchHeaders(row.cells, LEDGER_ALIASES, LEDGER_REQUIRED_COLUMNS);
+            if (m.missing.length > 0) {
+              throw missingColumns(m.missing, LEDGER_HEADERS, source.fileName);
+            }
+            columns = m.columns;
+            continue;
+          }
           if (isBlank(row.cells)) {
             continue;
           }
-          const m = matchHeaders(row.cells, LEDGER_ALIASES, LEDGER_REQUIRED_COLUMNS);
-          if (m.missing.length > 0) {
-            throw missingColumns(m.missing, LEDGER_HEADERS, source.fileName);
+          const bad = encodingProblem(row);
+          if (bad) {
+            errors.add([bad]);
+            continue;
           }
-          columns = m.columns;
-          continue;
+          const v = validateLedgerRow(cellsOf(row.cells, columns), row.row, ctx);
+          if (!v.ok) {
+            errors.add(v.errors);
+            continue;
+          }
+          count++;
+          if (errors.count === 0) {
+            months.add(v.row.month);
+            totalFen += v.row.amountFen;
+            await writer.push(ledgerLine(dept.regionCode, dept.code, year, batchId, v.row));
+          }
         }
-        if (isBlank(row.cells)) {
-          continue;
-        }
-        const bad = encodingProblem(row);
-        if (bad) {
-          errors.add([bad]);
-          continue;
-        }
-        const v = validateLedgerRow(cellsOf(row.cells, columns), row.row, ctx);
-        if (!v.ok) {
-          errors.add(v.errors);
-          continue;
-        }
-        count++;
-        if (errors.count === 0) {
-          months.add(v.row.month);
-          totalFen += v.row.amountFen;
-          await writer.push(ledgerLine(dept.regionCode, dept.code, year, batchId, v.row));
-        }
+      } catch (e) {
+        unreadable(e);
       }
+      if (columns === null) {
+        throw missingColumns([...LEDGER_REQUIRED_COLUMNS], LEDGER_HEADERS, source.fileName);
+      }
+      errors.throwIfAny(source.fileName);
+      if (count === 0) {
+        throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
+      }
+      if (!Number.isSafeInteger(totalFen)) {
+        throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', { errorCount: 0, errors: [] });
+      }
+      await writer.finish();
     } catch (e) {
-      unreadable(e);
+      await writer.abort();
+      throw e;
     }
-    if (columns === null) {
-      throw missingColumns([...LEDGER_REQUIRED_COLUMNS], LEDGER_HEADERS, source.fileName);
-    }
-    errors.throwIfAny(source.fileName);
-    if (count === 0) {
-      throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
-    }
-    if (!Number.isSafeInteger(totalFen)) {
-      throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', { errorCount: 0, errors: [] });
-    }
-    await writer.finish();
     await hooks.afterCopy?.();
     if (count >= ANALYZE_AFTER_ROWS) {
       // Fresh statistics, so the planner aggregates a large ledger with a scan, not row-by-row index lookups.
