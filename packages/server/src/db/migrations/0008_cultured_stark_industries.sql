@@ -1,0 +1,2 @@
+DROP INDEX "ledger_dept_year_project";--> statement-breakpoint
+CREATE INDEX "ledger_dept_year_project" ON "ledger_entries" USING btree ("department_code","fiscal_year","project_code","month","amount");
