@@ -12,7 +12,7 @@ import { compareDecimal, gradeCounts, meanOf } from '../packages/web/src/modules
 import { namePath } from '../packages/web/src/ui/form-errors.ts';
 import { toWarningLevel } from '../packages/web/src/ui/warning-tag.tsx';
 
-const worked = JSON.parse(fs.readFileSync('/work/shared/golden/scoring/worked-example.json', 'utf8')) as { input: ContractInput; output?: { total: string } };
+const worked = JSON.parse(fs.readFileSync(new URL('../packages/core/src/scoring/golden/worked-example.json', import.meta.url), 'utf8')) as { input: ContractInput; output?: { total: string } };
 
 describe('live scoring of the 自评表 (core engine in the browser)', () => {
   it('scores the worked example as the server does: 90.27 优', () => {

@@ -76,7 +76,9 @@ RC=$?
 if [ -f .tmp/vitest.json ]; then
   node -e '
     const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
-    const failed = r.numFailedTests + (process.argv[1] === "0" ? 0 : 1);
+    // A test file that fails to load has no failed test of its own: count it as one failure.
+    const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed")).length;
+    const failed = r.numFailedTests + brokenFiles + (process.argv[1] === "0" ? 0 : 1);
     console.log(`${r.numPassedTests} passed, ${failed} failed`);
   ' "$TSC"
 else

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReviewResult } from '@jixiao/core';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const seed = join(repoRoot, '..', 'shared', 'seed', 'haizhu-2023-self-evaluation-report.txt');
+const seed = join(repoRoot, 'packages', 'core', 'src', 'review', 'seed', 'haizhu-2023-self-evaluation-report.txt');
 const fixtures = join(repoRoot, 'packages', 'core', 'src', 'review', 'fixtures');
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scoreFromJson, type ScoringErrorCode } from '@jixiao/core';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const goldenDir = join(repoRoot, '..', 'shared', 'golden', 'scoring');
+const goldenDir = join(repoRoot, 'packages', 'core', 'src', 'scoring', 'golden');
 const goldenFiles = readdirSync(goldenDir).filter((f) => f.endsWith('.json'));
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-score-'));
 

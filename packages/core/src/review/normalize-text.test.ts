@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hardWrap } from './fixtures/hard-wrap.ts';
 import { lineAt, normalizeReportText } from './normalize-text.ts';
 
-const SEED = readFileSync(new URL('../../../../../shared/seed/haizhu-2023-self-evaluation-report.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(new URL('./seed/haizhu-2023-self-evaluation-report.txt', import.meta.url), 'utf8');
 
 describe('normalizeReportText', () => {
   it('joins words the PDF split across lines: 投 / 资促进中心, 76.27 / 万元, 1.8 / 万家', () => {

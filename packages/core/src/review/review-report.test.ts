@@ -7,7 +7,7 @@ import { normalizeReportText } from './normalize-text.ts';
 import { reviewReport } from './review-report.ts';
 import type { ReviewCode, ReviewResult } from './types.ts';
 
-const SEED_URL = new URL('../../../../../shared/seed/haizhu-2023-self-evaluation-report.txt', import.meta.url);
+const SEED_URL = new URL('./seed/haizhu-2023-self-evaluation-report.txt', import.meta.url);
 const SEED = readFileSync(SEED_URL, 'utf8');
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 

@@ -1,12 +1,11 @@
-// Every golden case in shared/golden/scoring/*.json must score exactly as expected.
+// Every golden case in golden/*.json (copied from shared/golden/scoring, kept identical by fixtures-in-sync.test.ts)
+// must score exactly as expected.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scoreFromJson } from './score-evaluation.ts';
 
-// packages/core/src/scoring/ → repo root → ../shared/golden/scoring
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const goldenDir = `${repoRoot}../shared/golden/scoring/`;
+const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
 
 interface Golden {
   input: unknown;
