@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   'changeRequest.create': ['clerk'],
   'changeRequest.decide.dept': ['deptHead'],
   'changeRequest.decide.finance': ['financeReviewer'],
+  /** Create and edit the department's projects (code, name, level, fund source, expenditure type). */
+  'project.edit': ['clerk', 'deptHead'],
+  /** See which fiscal years the region has opened (and their rule presets). */
+  'fiscalYear.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Open a fiscal year for the region (rule preset, finance approval of goals). */
+  'fiscalYear.open': ['financeReviewer'],
   'library.read': ['clerk', 'deptHead', 'financeReviewer'],
   'library.manage': ['financeReviewer'],
   /** List accounts. */

@@ -188,9 +188,13 @@ export async function getExecution(db: Db, actor: Actor, departmentCode: string,
 }
 
 export interface ProjectOut {
+  /** The project's id (goal sets and edits name projects by id). */
+  id: string;
   code: string;
   name: string;
   level: number;
+  /** The 一级 project a 二级 project belongs to. */
+  parentId: string | null;
   fundSource: string;
   expenditureType: string;
   initialYuan: string;
@@ -201,7 +205,7 @@ export interface ProjectOut {
 export async function listProjects(db: Db, actor: Actor, departmentCode: string, year: number): Promise<ProjectOut[]> {
   const dept = await getDepartment(db, actor, departmentCode);
   const rows = await execRepo.projectBudgets(db, dept.code, year, null);
-  return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, fundSource: r.fundSource, expenditureType: r.expenditureType, initialYuan: r.initialYuan, budgetYuan: r.budgetYuan }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parentId, fundSource: r.fundSource, expenditureType: r.expenditureType, initialYuan: r.initialYuan, budgetYuan: r.budgetYuan }));
 }
 
 export const LEDGER_PAGE_SIZE = 50;

@@ -20,6 +20,8 @@ import { registerExecutionRoutes } from './execution/execution.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
 import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { registerTemplateRoutes } from './templates/templates.routes.ts';
+import { registerProjectRoutes } from './projects/projects.routes.ts';
+import { registerRegionRoutes } from './regions/regions.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -42,4 +44,6 @@ export const routeModules: RegisterRoutes[] = [
   registerImportRoutes,
   registerMonitoringRoutes,
   registerTemplateRoutes,
+  registerProjectRoutes,
+  registerRegionRoutes,
 ];

@@ -50,7 +50,19 @@ export const ExecutionSchema = z
   .openapi('Execution');
 
 export const ProjectListSchema = z
-  .array(z.object({ code: z.string(), name: z.string(), level: z.number(), fundSource: z.string(), expenditureType: z.string(), initialYuan: Money, budgetYuan: Money }))
+  .array(
+    z.object({
+      id: z.string().openapi({ description: '项目编号（新建项目绩效目标、修改项目时使用）' }),
+      code: z.string(),
+      name: z.string(),
+      level: z.number(),
+      parentId: z.string().nullable().openapi({ description: '二级项目所属的一级项目编号' }),
+      fundSource: z.string(),
+      expenditureType: z.string(),
+      initialYuan: Money,
+      budgetYuan: Money,
+    }),
+  )
   .openapi('ProjectList');
 
 export const LedgerPageSchema = z
