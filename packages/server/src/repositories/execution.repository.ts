@@ -37,20 +37,27 @@ export interface MonthSumRow {
   amountYuan: string;
 }
 
-/** Σ ledger amounts per project and month, months 1..throughMonth. */
+/**
+ * Σ ledger amounts per project and month, months 1..throughMonth. The sums travel one row per project
+ * ("1=1234.50,2=…"): PGlite decodes result rows in JavaScript, and 10,000 rows instead of 120,000 project-months
+ * take 1.2 s → 0.4–0.6 s on a 1M-row ledger (bench/run.ts).
+ */
 export async function monthlySums(db: Queryable, departmentCode: string, year: number, throughMonth: number): Promise<MonthSumRow[]> {
-  const rows = await queryRows<MonthSumRow>(
+  const rows = await queryRows<{ projectCode: string; sums: string }>(
     db,
-    sql`select project_code as "projectCode", month, sum(amount)::text as "amountYuan"
-        from ledger_entries
-        where department_code = ${departmentCode} and fiscal_year = ${year} and month <= ${throughMonth}
-        group by project_code, month`,
+    sql`select project_code as "projectCode", string_agg(month || '=' || amount, ',') as sums
+        from (select project_code, month, sum(amount)::text as amount
+              from ledger_entries
+              where department_code = ${departmentCode} and fiscal_year = ${year} and month <= ${throughMonth}
+              group by project_code, month) m
+        group by project_code`,
   );
-  return rows.map((r) => ({ ...r, month: Number(r.month) }));
-}
-
-/** The latest month with ledger entries (0 when none). */
-export async function lastLedgerMonth(db: Queryable, departmentCode: string, year: number): Promise<number> {
-  const [r] = await queryRows<{ m: number | null }>(db, sql`select max(month) as m from ledger_entries where department_code = ${departmentCode} and fiscal_year = ${year}`);
-  return Number(r?.m ?? 0);
+  const out: MonthSumRow[] = [];
+  for (const r of rows) {
+    for (const pair of r.sums.split(',')) {
+      const eq = pair.indexOf('=');
+      out.push({ projectCode: r.projectCode, month: Number(pair.slice(0, eq)), amountYuan: pair.slice(eq + 1) });
+    }
+  }
+  return out;
 }

@@ -132,13 +132,12 @@ function monthsOut(f: ExecutionFigures, timeProgress: readonly string[]): MonthF
  * 全年预算数 counts the budget lines effective by the end of that month.
  */
 export async function computeExecution(db: Queryable, dept: { code: string; name: string; regionCode: string }, year: number, month?: number): Promise<ExecutionReport> {
-  const lastMonth = await execRepo.lastLedgerMonth(db, dept.code, year);
+  // One pass over the ledger: the whole year's monthly sums also tell the last month with entries.
+  const [config, yearSums] = await Promise.all([loadMonitoringConfig(db, dept.regionCode, year), execRepo.monthlySums(db, dept.code, year, 12)]);
+  const lastMonth = yearSums.reduce((m, x) => Math.max(m, x.month), 0);
   const asOf = month ?? (lastMonth === 0 ? 12 : lastMonth);
-  const config = await loadMonitoringConfig(db, dept.regionCode, year);
-  const [budgets, sums] = await Promise.all([
-    execRepo.projectBudgets(db, dept.code, year, asOf === 12 ? null : monthEnd(year, asOf)),
-    execRepo.monthlySums(db, dept.code, year, asOf),
-  ]);
+  const sums = asOf === 12 ? yearSums : yearSums.filter((x) => x.month <= asOf);
+  const budgets = await execRepo.projectBudgets(db, dept.code, year, asOf === 12 ? null : monthEnd(year, asOf));
   const tp = timeProgressAt(asOf, config.timeProgress);
   const r = rollUpExecution(
     budgets.map((b) => ({ code: b.code, name: b.name, level: b.level, fundSource: b.fundSource, expenditureType: b.expenditureType, initialFen: yuanFen(b.initialYuan), budgetFen: yuanFen(b.budgetYuan) })),

@@ -264,7 +264,7 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
   const result = await database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
-    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, hooks.copyBatchRows);
+    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, { batchRows: hooks.copyBatchRows, sortLines: true });
     const errors = new ErrorList();
     const months = new Set<number>();
     let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null = null;
@@ -378,7 +378,7 @@ export async function importLedgerRows(
   errors.throwIfAny(input.fileName);
   await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256, input.fileName);
   const batchId = randomUUID();
-  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS);
+  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS, { sortLines: true });
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
