@@ -24,6 +24,27 @@ export interface DepartmentSummary {
   years: number[];
 }
 
+/** A fiscal year the region's finance bureau opened (GET /api/regions/{code}/fiscal-years). */
+export interface FiscalYearView {
+  year: number;
+  scoringPreset: string;
+  scoringPresetTitle: string;
+  financeApprovalRequired: boolean;
+  basisNotice: string | null;
+  openedAt: string;
+}
+
+export interface FiscalYearListing {
+  regionCode: string;
+  regionName: string;
+  years: FiscalYearView[];
+  /** The year to open next (latest opened + 1, at most maxYear). */
+  nextYear: number;
+  /** The latest year that may be opened now (next calendar year). */
+  maxYear: number;
+  presets: { name: string; title: string; titleEn: string }[];
+}
+
 export interface DepartmentProfile {
   code: string;
   name: string;

@@ -12,6 +12,7 @@
 import {
   AimOutlined,
   AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -53,6 +54,7 @@ const BUREAU: readonly Role[] = ['financeReviewer'];
 export const appModules: AppModule[] = [
   { key: 'dashboard', scope: 'department', path: 'dashboard', order: 10, label: 'menu.dashboard', icon: <DashboardOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage') },
   { key: 'goals', scope: 'department', path: 'goals', order: 20, label: 'menu.goals', icon: <AimOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/goals/goals-page.tsx'), 'GoalsPage') },
+  { key: 'projects', scope: 'department', path: 'projects', order: 25, label: 'menu.projects', icon: <AppstoreOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/projects/projects-page.tsx'), 'ProjectsPage') },
   { key: 'execution', scope: 'department', path: 'execution', order: 30, label: 'menu.execution', icon: <TableOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/execution/execution-page.tsx'), 'ExecutionPage') },
   { key: 'investment', scope: 'department', path: 'investment', order: 35, label: { zh: '招商项目', en: 'Investment pipeline' }, icon: <FundProjectionScreenOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/investment/investment-page.tsx'), 'InvestmentPage') },
   { key: 'monitoring', scope: 'department', path: 'monitoring', order: 40, label: 'menu.monitoring', icon: <AlertOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/monitoring/monitoring-page.tsx'), 'MonitoringPage') },

@@ -1,17 +1,23 @@
 // The working context after sign-in: the departments the user may see and the chosen fiscal year.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../api/use-api.ts';
-import type { DepartmentProfile, DepartmentSummary } from '../api/types.ts';
+import type { DepartmentProfile, DepartmentSummary, FiscalYearListing } from '../api/types.ts';
+import { useUser } from './auth.tsx';
 
 const YEAR_KEY = 'jixiao.year';
 
 interface WorkspaceValue {
   departments: DepartmentSummary[];
   departmentsLoading: boolean;
+  /** Years with data plus the fiscal years the region's finance bureau opened (newest first). */
   years: number[];
   year: number;
   setYear: (y: number) => void;
   departmentName: (code: string) => string;
+  /** The region's fiscal years (GET /api/regions/{code}/fiscal-years); undefined while loading or for admins. */
+  fiscalYears: FiscalYearListing | undefined;
+  /** Re-read departments and fiscal years (after a year was opened). */
+  reloadYears: () => void;
 }
 
 const WorkspaceContext = createContext<WorkspaceValue | null>(null);
@@ -26,22 +32,34 @@ function storedYear(): number | null {
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const user = useUser();
   const deps = useApi<DepartmentSummary[]>('/api/departments');
+  const businessRole = user.role === 'clerk' || user.role === 'deptHead' || user.role === 'financeReviewer';
+  const fy = useApi<FiscalYearListing>(businessRole ? `/api/regions/${encodeURIComponent(user.regionCode)}/fiscal-years` : null);
   const departments = useMemo(() => deps.data ?? [], [deps.data]);
-  const years = useMemo(() => {
+  // years with data come first when nothing was chosen; opened years (planning) are offered too
+  const dataYears = useMemo(() => {
     const set = new Set<number>();
     for (const d of departments) {
       for (const y of d.years) {
         set.add(y);
       }
     }
+    return [...set].sort((a, b) => b - a);
+  }, [departments]);
+  const years = useMemo(() => {
+    const set = new Set<number>(dataYears);
+    for (const y of fy.data?.years ?? []) {
+      set.add(y.year);
+    }
     if (set.size === 0) {
       set.add(new Date().getFullYear());
     }
     return [...set].sort((a, b) => b - a);
-  }, [departments]);
+  }, [dataYears, fy.data]);
   const [chosen, setChosen] = useState<number | null>(storedYear);
-  const year = chosen !== null && (years.includes(chosen) || deps.loading) ? chosen : (years[0] ?? new Date().getFullYear());
+  const loading = deps.loading || fy.loading;
+  const year = chosen !== null && (years.includes(chosen) || loading) ? chosen : (dataYears[0] ?? years[0] ?? new Date().getFullYear());
   const setYear = useCallback((y: number) => {
     setChosen(y);
     try {
@@ -51,9 +69,15 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     }
   }, []);
   const departmentName = useCallback((code: string) => departments.find((d) => d.code === code)?.name ?? code, [departments]);
+  const reloadDeps = deps.reload;
+  const reloadFy = fy.reload;
+  const reloadYears = useCallback(() => {
+    reloadDeps();
+    reloadFy();
+  }, [reloadDeps, reloadFy]);
   const value = useMemo(
-    () => ({ departments, departmentsLoading: deps.loading, years, year, setYear, departmentName }),
-    [departments, deps.loading, years, year, setYear, departmentName],
+    () => ({ departments, departmentsLoading: deps.loading, years, year, setYear, departmentName, fiscalYears: fy.data, reloadYears }),
+    [departments, deps.loading, years, year, setYear, departmentName, fy.data, reloadYears],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

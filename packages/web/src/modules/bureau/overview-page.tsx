@@ -1,6 +1,7 @@
 // 部门总览 (finance bureau): every department of the region for the year — status, execution, score, grade,
 // warnings — sortable and filterable, with the grade distribution; a row opens the department.
-import { Card, Input, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, Statistic, Table, Tag, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { OverviewRow } from '../../api/types.ts';
@@ -16,15 +17,18 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { PercentText } from '../../ui/percent-text.tsx';
 import { StatusTag, statusLabel } from '../../ui/status-tag.tsx';
 import { WarningCounts } from '../../ui/warning-tag.tsx';
+import { OpenYearDialog } from './open-year-dialog.tsx';
 import { compareDecimal, gradeCounts, meanOf, SUBMITTED_STATUSES, warningsOf } from './overview-stats.ts';
 import './bureau.css';
 
 const GRADE_COLORS: Record<string, string> = { 优: '#2e7d32', 良: '#1d4f9c', 中: '#d48806', 差: '#c62828', '—': '#bfbfbf' };
 
 export function BureauOverviewPage() {
-  const { year } = useWorkspace();
+  const { year, fiscalYears, reloadYears } = useWorkspace();
   const { t, lang } = useI18n();
+  const { message } = App.useApp();
   const navigate = useNavigate();
+  const [opening, setOpening] = useState(false);
   const rows = useApi<OverviewRow[]>('/api/overview', { year });
   const [q, setQ] = useState('');
   const data = useMemo(() => {
@@ -139,7 +143,29 @@ export function BureauOverviewPage() {
 
   return (
     <div>
-      <PageHeader title={t('bureau.title')} sub={`${year}${t('app.yearSuffix')}`} />
+      <PageHeader
+        title={t('bureau.title')}
+        sub={`${year}${t('app.yearSuffix')}`}
+        extra={
+          fiscalYears && (
+            <Button icon={<CalendarOutlined />} onClick={() => setOpening(true)} data-testid="open-fiscal-year">
+              {t('fiscal.open')}
+            </Button>
+          )
+        }
+      />
+      {fiscalYears && (
+        <OpenYearDialog
+          open={opening}
+          listing={fiscalYears}
+          onClose={() => setOpening(false)}
+          onOpened={(y) => {
+            setOpening(false);
+            void message.success(t('fiscal.done', { year: y }));
+            reloadYears();
+          }}
+        />
+      )}
       <LoadState loading={rows.loading && !rows.data} error={rows.error} reload={rows.reload} rows={8}>
         {all.length === 0 ? (
           <Card>

@@ -6,7 +6,7 @@ import { App, Alert, Badge, Button, Card, Popconfirm, Space, Tabs, Tag, Typograp
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
-import type { DepartmentEvaluation, EvaluationSubject } from '../../api/types.ts';
+import type { ContractIndicator, DepartmentEvaluation, EvaluationSubject } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useDeptCode } from '../../app/dept-code.ts';
@@ -18,11 +18,12 @@ import { GradeTag } from '../../ui/grade-tag.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
+import { DeductionDialog } from './deduction-dialog.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { applyEdits, changedIndicators, errorsOf, liveScore, scored, type IndicatorEdit, type SubjectEdits } from './live-score.ts';
 import { ReturnDialog } from './return-dialog.tsx';
-import { SelfEvaluationSheet } from './self-evaluation-sheet.tsx';
-import { useGoalTexts } from './use-goal-texts.ts';
+import { SelfEvaluationSheet, type SheetDeductions } from './self-evaluation-sheet.tsx';
+import { useGoalListing } from './use-goal-texts.ts';
 import './evaluation.css';
 
 const EDITABLE_STATUSES = new Set(['live', 'draft', 'returned']);
@@ -38,7 +39,9 @@ export function EvaluationPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const ev = useApi<DepartmentEvaluation>(`/api/departments/${encodeURIComponent(code)}/evaluation`, { year });
-  const goalTexts = useGoalTexts(code, year);
+  const goalListing = useGoalListing(code, year);
+  const goalTexts = goalListing.texts;
+  const [deducting, setDeducting] = useState<ContractIndicator | null>(null);
   const [edits, setEdits] = useState<Record<string, SubjectEdits>>({});
   const [active, setActive] = useState('department');
   const [busy, setBusy] = useState<null | 'save' | 'submit' | 'accept'>(null);
@@ -79,6 +82,19 @@ export function EvaluationPage() {
 
   const current = computed.find((c) => c.key === active) ?? computed[0];
   const deptStatus = ev.data?.department.status ?? 'live';
+
+  // 扣分: the department head of this department or the finance bureau (the server checks again), on locked
+  // indicators while the self-evaluation is still open
+  const mayDeduct = (user.role === 'deptHead' && user.departmentCode === code) || user.role === 'financeReviewer';
+  const meta = goalListing.meta;
+  const deductions = useMemo<SheetDeductions>(
+    () => ({
+      meta: (ind) => (ind.indicatorId ? meta.get(ind.indicatorId) : undefined),
+      canDeduct: (ind) => mayDeduct && current !== undefined && EDITABLE_STATUSES.has(current.s.status) && ind.indicatorId !== undefined && meta.get(ind.indicatorId)?.locked === true,
+      onDeduct: (ind) => setDeducting(ind),
+    }),
+    [meta, mayDeduct, current],
+  );
 
   const onEdit = (key: string) => (id: string, edit: IndicatorEdit) =>
     setEdits((prev) => ({ ...prev, [key]: { ...prev[key], [id]: { ...prev[key]?.[id], ...edit } } }));
@@ -246,10 +262,24 @@ export function EvaluationPage() {
               editable={current.editable}
               goal={goalTexts.get(current.s.kind === 'department' ? '' : (current.s.projectId ?? current.s.code)) ?? null}
               onEdit={onEdit(current.key)}
+              deductions={deductions}
             />
           </>
         )}
       </LoadState>
+      {current && (
+        <DeductionDialog
+          input={current.input}
+          indicator={deducting}
+          onClose={() => setDeducting(null)}
+          onSaved={(cleared) => {
+            setDeducting(null);
+            void message.success(cleared ? t('deduction.cleared') : t('deduction.saved'));
+            ev.reload();
+            goalListing.reload();
+          }}
+        />
+      )}
       <ReturnDialog
         open={returnOpen}
         departmentCode={code}
@@ -274,6 +304,7 @@ function SubjectView({
   editable,
   goal,
   onEdit,
+  deductions,
 }: {
   departmentName: string;
   subject: EvaluationSubject;
@@ -282,6 +313,7 @@ function SubjectView({
   editable: boolean;
   goal: { expected: string | null; achieved: string | null } | null;
   onEdit: (id: string, edit: IndicatorEdit) => void;
+  deductions: SheetDeductions;
 }) {
   const { t, lang } = useI18n();
   const sc = scored(output);
@@ -322,6 +354,7 @@ function SubjectView({
             goal={goal}
             flagged={flagged}
             onEdit={onEdit}
+            deductions={deductions}
           />
         </Card>
         <Card size="small" className="jx-eval-side">

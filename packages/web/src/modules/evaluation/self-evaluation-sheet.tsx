@@ -3,12 +3,21 @@
 import { d, dSum, isDecimalString } from '@jixiao/core/decimal';
 import { QUAL_LEVELS, QUAL_LEVEL_TEXT, QUAL_LEVEL_TEXT_EN, parseQualLevel, qualitativeBand } from '@jixiao/core/scoring/index';
 import type { ScoredOutput } from '@jixiao/core/scoring/index';
-import { Input, Select, Tag, Tooltip } from 'antd';
+import { MinusCircleOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Tag, Tooltip } from 'antd';
 import type { ContractIndicator, ContractInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { moneyText } from '../../ui/money-text.tsx';
 import { percentText } from '../../ui/percent-text.tsx';
 import type { IndicatorEdit } from './live-score.ts';
+import type { IndicatorMeta } from './use-goal-texts.ts';
+
+/** Reviewer deductions on the sheet: shown under the deviation note, with a button for those who may set one. */
+export interface SheetDeductions {
+  meta: (ind: ContractIndicator) => IndicatorMeta | undefined;
+  canDeduct: (ind: ContractIndicator) => boolean;
+  onDeduct: (ind: ContractIndicator) => void;
+}
 
 export interface SheetProps {
   kind: 'project' | 'department';
@@ -22,6 +31,7 @@ export interface SheetProps {
   /** Indicator ids with findings (highlighted). */
   flagged: ReadonlySet<string>;
   onEdit: (id: string, edit: IndicatorEdit) => void;
+  deductions?: SheetDeductions;
 }
 
 interface Group {
@@ -65,6 +75,37 @@ export function groupIndicators(indicators: ContractIndicator[]): Group[] {
 
 function trimScore(s: string): string {
   return s.replace(/\.00$/, '');
+}
+
+function hasDeduction(ind: ContractIndicator): boolean {
+  return ind.deduction !== null && ind.deduction !== undefined && isDecimalString(ind.deduction) && d(ind.deduction).gt(0);
+}
+
+/** 扣 3 分：理由 (who, when) and the 扣分 button. */
+function DeductionNote({ ind, deductions }: { ind: ContractIndicator; deductions: SheetDeductions }) {
+  const { t, lang } = useI18n();
+  const meta = deductions.meta(ind);
+  const shown = hasDeduction(ind);
+  const can = deductions.canDeduct(ind);
+  if (!shown && !can) {
+    return null;
+  }
+  const at = meta?.deductionAt ? new Date(meta.deductionAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : null;
+  return (
+    <div className="jx-sheet-deduction" data-testid={`deduction-${ind.id}`}>
+      {shown && (
+        <>
+          <span className="jx-sheet-deduction-text">{t('deduction.shown', { points: trimScore(ind.deduction ?? ''), reason: ind.deductionReason ?? '' })}</span>
+          {meta?.deductionBy && <span className="jx-sheet-deduction-by">{t('deduction.by', { who: meta.deductionBy, at: at ?? '' })}</span>}
+        </>
+      )}
+      {can && (
+        <Button size="small" type="link" danger icon={<MinusCircleOutlined />} onClick={() => deductions.onDeduct(ind)} className="jx-sheet-deduct" data-testid={`deduct-${ind.id}`} aria-label={`${ind.name} ${t('deduction.edit')}`}>
+          {shown ? t('deduction.change') : t('deduction.edit')}
+        </Button>
+      )}
+    </div>
+  );
 }
 
 function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editable: boolean; onEdit: SheetProps['onEdit'] }) {
@@ -136,7 +177,7 @@ function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editabl
   );
 }
 
-export function SelfEvaluationSheet({ kind, title, competent, input, output, editable, goal, flagged, onEdit }: SheetProps) {
+export function SelfEvaluationSheet({ kind, title, competent, input, output, editable, goal, flagged, onEdit, deductions }: SheetProps) {
   const { t } = useI18n();
   const scoreOf = new Map((output?.indicators ?? []).map((i) => [i.id, i]));
   const groups = groupIndicators(input.indicators);
@@ -290,6 +331,7 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
                       ) : (
                         <span className="jx-sheet-note">{ind.deviationNote ?? ''}</span>
                       )}
+                      {deductions && !na && <DeductionNote ind={ind} deductions={deductions} />}
                     </td>
                   </tr>
                 );

@@ -6,7 +6,7 @@ import type { Level1, Operator } from '@jixiao/core/scoring/index';
 import { defaultPreset } from '@jixiao/core/scoring/index';
 import type { IndicatorLevel2 } from '@jixiao/core/indicators/index';
 import { BookOutlined, CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Alert, Badge, Button, Card, Empty, Input, List, Popconfirm, Space, Steps, Table, Tag, Timeline, Tooltip, type TableColumnsType } from 'antd';
+import { App, Alert, Badge, Button, Card, Empty, Input, List, Popconfirm, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -63,9 +63,12 @@ function rowsOf(g: GoalView): Row[] {
 export function GoalsPage() {
   const code = useDeptCode();
   const user = useUser();
-  const { year, departmentName } = useWorkspace();
+  const { year, years, departmentName, fiscalYears } = useWorkspace();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  // planning a new year: it appears in the year picker once the finance bureau opened it
+  const lastOpened = Math.max(0, ...(fiscalYears?.years ?? []).map((y) => y.year));
+  const nextNotOpen = canEnterData(user, code) && fiscalYears !== undefined && year === years[0] && lastOpened >= year && lastOpened + 1 <= fiscalYears.maxYear ? lastOpened + 1 : null;
   const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
   const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(`/api/departments/${encodeURIComponent(code)}/change-requests`, { year });
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -108,6 +111,11 @@ export function GoalsPage() {
           )
         }
       />
+      {nextNotOpen !== null && (
+        <Typography.Paragraph type="secondary" className="jx-section" data-testid="next-year-hint">
+          {t('fiscal.nextNotOpen', { year: nextNotOpen })}
+        </Typography.Paragraph>
+      )}
       <LoadState loading={listing.loading && !listing.data} error={listing.error} reload={listing.reload} rows={10}>
         {goals.length === 0 ? (
           <Card>
