@@ -24,12 +24,27 @@ export function driverOfTx(tx: Tx): Driver {
 }
 
 export interface CopyWriter {
-  /** Adds one line (fields already joined by ',' without the newline). */
-  push(line: string): Promise<void>;
+  /**
+   * Adds one line (fields already joined by ',' without the newline). `groupKey`: lines of a batch are copied
+   * grouped by it, groups in key order (see CopyWriterOptions.groupLines).
+   */
+  push(line: string, groupKey?: string): Promise<void>;
   /** Copies what is buffered and completes the COPY; returns the total number of rows copied. */
   finish(): Promise<number>;
   /** Ends an open COPY without caring for its result (the transaction is about to roll back). */
   abort(): Promise<void>;
+}
+
+export interface CopyWriterOptions {
+  /** Lines per COPY (PGlite) or per stream write (PostgreSQL). */
+  batchRows?: number;
+  /**
+   * Copy each batch's lines grouped by their `groupKey`, groups in key order. When the key is the leading
+   * column of the table's main index after the constant ones (the ledger's project code), index entries are
+   * inserted nearly in key order, touching each index page about once per batch instead of at random
+   * (1M ledger rows into PGlite: 23.6 s → 18.5 s of COPY). Grouping is linear; only the distinct keys are sorted.
+   */
+  groupLines?: boolean;
 }
 
 /**
@@ -38,21 +53,12 @@ export interface CopyWriter {
  * COPY FROM STDIN stream for the whole import, written in `batchRows` chunks with back-pressure, so the server
  * ingests while the next rows are parsed.
  */
-export interface CopyWriterOptions {
-  /** Lines per COPY (PGlite) or per stream write (PostgreSQL). */
-  batchRows?: number;
-  /**
-   * Sort each batch's lines before copying. When the lines begin with the columns of the table's main index
-   * (the ledger's do: region, year, department, project, date), index entries are then inserted in key order,
-   * touching each index page once per batch instead of at random (1M ledger rows into PGlite: 23.6 s → 18.5 s).
-   */
-  sortLines?: boolean;
-}
-
 export function copyWriter(tx: Tx, driver: Driver, table: string, columns: readonly string[], options: CopyWriterOptions = {}): CopyWriter {
   const batchRows = options.batchRows ?? 50_000;
   const statementFrom = (src: string) => `COPY ${table} (${columns.join(', ')}) FROM ${src} WITH (FORMAT csv)`;
   let lines: string[] = [];
+  let groups = new Map<string, string[]>();
+  let buffered = 0;
   let copied = 0;
   let stream: ReturnType<typeof copyFrom> | null = null;
   let streamDone: Promise<void> | null = null;
@@ -77,15 +83,21 @@ export function copyWriter(tx: Tx, driver: Driver, table: string, columns: reado
   };
 
   const flush = async (): Promise<void> => {
-    if (lines.length === 0) {
+    if (buffered === 0) {
       return;
     }
-    if (options.sortLines) {
-      lines.sort();
+    if (options.groupLines) {
+      for (const key of [...groups.keys()].sort()) {
+        for (const l of groups.get(key)!) {
+          lines.push(l);
+        }
+      }
+      groups = new Map();
     }
     const text = `${lines.join('\n')}\n`;
-    const n = lines.length;
+    const n = buffered;
     lines = [];
+    buffered = 0;
     if (driver === 'pglite') {
       const client = rawClientOf(tx) as PgliteTxLike;
       await client.query(statementFrom(`'/dev/blob'`), [], { blob: new Blob([text]) });
@@ -102,9 +114,18 @@ export function copyWriter(tx: Tx, driver: Driver, table: string, columns: reado
   };
 
   return {
-    async push(line) {
-      lines.push(line);
-      if (lines.length >= batchRows) {
+    async push(line, groupKey = '') {
+      if (options.groupLines) {
+        const g = groups.get(groupKey);
+        if (g) {
+          g.push(line);
+        } else {
+          groups.set(groupKey, [line]);
+        }
+      } else {
+        lines.push(line);
+      }
+      if (++buffered >= batchRows) {
         await flush();
       }
     },
@@ -119,6 +140,8 @@ export function copyWriter(tx: Tx, driver: Driver, table: string, columns: reado
     },
     async abort() {
       lines = [];
+      groups = new Map();
+      buffered = 0;
       if (stream && streamDone) {
         stream.end();
         await streamDone.catch(() => undefined);

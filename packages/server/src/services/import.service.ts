@@ -264,7 +264,7 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
   const result = await database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
-    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, { batchRows: hooks.copyBatchRows, sortLines: true });
+    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, { batchRows: hooks.copyBatchRows, groupLines: true });
     const errors = new ErrorList();
     const months = new Set<number>();
     let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null = null;
@@ -301,7 +301,7 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
           if (errors.count === 0) {
             months.add(v.row.month);
             totalFen += v.row.amountFen;
-            await writer.push(ledgerLine(dept.regionCode, dept.code, year, batchId, v.row));
+            await writer.push(ledgerLine(dept.regionCode, dept.code, year, batchId, v.row), v.row.projectCode);
           }
         }
       } catch (e) {
@@ -378,13 +378,13 @@ export async function importLedgerRows(
   errors.throwIfAny(input.fileName);
   await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256, input.fileName);
   const batchId = randomUUID();
-  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS, { sortLines: true });
+  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS, { groupLines: true });
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
     totalFen += r.amountFen;
     months.add(r.month);
-    await writer.push(ledgerLine(input.regionCode, input.departmentCode, input.year, batchId, r));
+    await writer.push(ledgerLine(input.regionCode, input.departmentCode, input.year, batchId, r), r.projectCode);
   }
   await writer.finish();
   const monthList = [...months].sort((a, b) => a - b);
