@@ -36,6 +36,16 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     expect(ev.department.output).toMatchObject({ total: '98.67' });
   });
 
+  it('refuses to submit while a goal set is not yet approved and locked, naming it', async () => {
+    const db = use().db;
+    const [project] = await db.select().from(s.projects).where(eq(s.projects.code, 'TZCJ-XM-001'));
+    await db.update(s.goals).set({ status: 'approved' }).where(eq(s.goals.projectId, project!.id));
+    const refused = submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date('2024-02-01T08:00:00Z'));
+    await expect(refused).rejects.toMatchObject({ code: 'STATE', messageZh: expect.stringContaining('「招商引资业务工作经费」') });
+    expect(await db.select().from(s.selfEvaluations).where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ'))).toHaveLength(0);
+    await db.update(s.goals).set({ status: 'locked' }).where(eq(s.goals.projectId, project!.id));
+  });
+
   it('freezes scores at submission: later data changes do not move a submitted self-evaluation', async () => {
     const db = use().db;
     const submitted = await submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date('2024-02-01T08:00:00Z'));

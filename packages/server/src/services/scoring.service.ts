@@ -268,6 +268,19 @@ export async function submitEvaluation(db: Db, actor: Actor, departmentCode: str
     if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
       throw new ServiceError('STATE', '自评已提交，不能重复提交；如需修改请由财政局退回', 'The self-evaluation is already submitted; it must be returned before it can change');
     }
+    // A self-evaluation scores against approved targets (domain-rules §4: targets are set and locked before
+    // the year); a goal set still being edited would let targets follow the actuals (TARGETS_AFTER_FACT).
+    const unlocked = (await repo.listGoals(tx, departmentCode, year)).filter((g) => g.status !== 'locked');
+    if (unlocked.length > 0) {
+      const projects = await repo.listProjects(tx, departmentCode, year);
+      const nameOf = (projectId: string | null): string => (projectId === null ? '部门整体' : (projects.find((p) => p.id === projectId)?.name ?? projectId));
+      throw new ServiceError(
+        'STATE',
+        `以下绩效目标尚未批复锁定，不能提交自评：${unlocked.map((g) => `「${nameOf(g.projectId)}」`).join('、')}。请先完成目标审核与锁定`,
+        `Goal sets not yet approved and locked: ${unlocked.map((g) => nameOf(g.projectId)).join(', ')}`,
+        { goals: unlocked.map((g) => ({ id: g.id, projectId: g.projectId, status: g.status })) },
+      );
+    }
     const built = await buildEvaluationInputs(tx, departmentCode, year);
     const all = [
       { projectId: null as string | null, name: built.department.name, input: built.department.input },
