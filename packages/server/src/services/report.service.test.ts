@@ -53,6 +53,9 @@ describeEachDb('the self-evaluation report of the demo department', (use) => {
     expect(text).not.toMatch(/执行率95%/);
     expect(text).not.toContain('疫情');
     expect(text).not.toMatch(/GDP增速2\.3%/);
+    // The budget block's sub-row reads 其中：当年财政拨款 once (the label was once prefixed twice).
+    expect(text).toContain('其中：当年财政拨款');
+    expect(text).not.toContain('其中：其中');
   });
 
   it('the reviewer finds no high or medium issue in our own report', async () => {
