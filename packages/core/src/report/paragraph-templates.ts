@@ -362,9 +362,9 @@ function projectParagraph(ctx: ReportContext, p: ReportProject, annexNo: number)
   const b = p.budget;
   const src = b.source;
   // Worded so that two projects' paragraphs share no 20-character run (the reviewer's DUPLICATE_TEXT): the unit
-  // comes early and the fund source sits after the amount.
+  // comes early and the fund source follows the execution sentence (whose amounts and rate stay adjacent).
   const intro = r`该项目由${p.implementingUnit}实施，属${projectTypeLabel(p)}。`;
-  const exec = r`全年预算数${moneyFigure(b.adjustedBudget, src)}（资金来源：${p.fundSource}），全年执行数${moneyFigure(b.executed, src)}，执行率${budgetRate(b)}${b.score === null ? '' : r`，预算执行得分${scoreFigure(b.score, src)}`}。`;
+  const exec = r`全年预算数${moneyFigure(b.adjustedBudget, src)}，全年执行数${moneyFigure(b.executed, src)}，执行率${budgetRate(b)}${b.score === null ? '' : r`，预算执行得分${scoreFigure(b.score, src)}`}；资金来源为${p.fundSource}。`;
   const key = `evaluation.projects.${p.code}`;
   const diff = b.adjustedBudget - b.initialBudget;
   const underspent = b.adjustedBudget - b.executed;
