@@ -5,7 +5,7 @@ import type { Role } from '../services/actor.ts';
 import { ensureFirstAdmin, seedUsers, type SeedUser } from '../services/user.service.ts';
 import { ensureIndicatorLibrary } from '../services/indicator-library.service.ts';
 
-/** First start: systemAdmin `admin` with JIXIAO_ADMIN_PASSWORD, or a generated password printed once. */
+/** First start: systemAdmin `admin` with JIXIAO_ADMIN_PASSWORD, or a generated password printed once (to be changed at the first sign-in). */
 export const firstAdminStartupHook: StartupHook = async (deps, log) => {
   const r = await ensureFirstAdmin(deps.database.db, deps.config.adminPassword, deps.now());
   if (r.problems.length > 0) {
@@ -14,7 +14,7 @@ export const firstAdminStartupHook: StartupHook = async (deps, log) => {
   if (r.created) {
     log(
       r.password
-        ? `[jixiao] 已创建系统管理员 admin，初始密码（仅显示这一次，请登录后立即修改）/ created administrator "admin", initial password (shown once, change it after signing in): ${r.password}`
+        ? `[jixiao] 已创建系统管理员 admin，初始密码（仅显示这一次，首次登录须修改）/ created administrator "admin", initial password (shown once, must be changed at the first sign-in): ${r.password}`
         : '[jixiao] 已创建系统管理员 admin（密码取自 JIXIAO_ADMIN_PASSWORD）/ created administrator "admin" (password from JIXIAO_ADMIN_PASSWORD)',
     );
   }

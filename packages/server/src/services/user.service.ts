@@ -25,6 +25,8 @@ export interface PublicUser {
 
 export interface AdminUserView extends PublicUser {
   disabled: boolean;
+  /** The password was set by someone else; the owner must change it at the next sign-in. */
+  mustChangePassword: boolean;
   lockedUntil: string | null;
   failedAttempts: number;
   lastLoginAt: string | null;
@@ -39,6 +41,7 @@ function adminView(u: repo.UserRow): AdminUserView {
   return {
     ...publicUser(u),
     disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
     failedAttempts: u.failedAttempts,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
@@ -93,12 +96,15 @@ export async function setPasswordPolicy(db: Db, actor: Actor, next: PasswordPoli
   });
 }
 
-function assertStrong(password: string, username: string, policy: PasswordPolicy): void {
+/** A validation error on one input field (the web shows it beside that field). */
+function fieldError(field: string, zh: string, en: string, extra: Record<string, unknown> = {}): ServiceError {
+  return new ServiceError('VALIDATION', zh, en, { ...extra, fields: [{ field, message: zh, messageEn: en }] });
+}
+
+function assertStrong(password: string, username: string, policy: PasswordPolicy, field: string): void {
   const problems = passwordProblems(password, username, policy);
   if (problems.length > 0) {
-    throw new ServiceError('VALIDATION', `密码不符合要求：${problems.map((p) => p.zh).join('；')}`, `Password rejected: ${problems.map((p) => p.en).join('; ')}`, {
-      problems,
-    });
+    throw fieldError(field, `密码不符合要求：${problems.map((p) => p.zh).join('；')}`, `Password rejected: ${problems.map((p) => p.en).join('; ')}`, { problems });
   }
 }
 
@@ -113,6 +119,8 @@ export interface LoginInput {
 
 export interface LoginResult extends NewSession {
   user: PublicUser;
+  /** The password was generated or reset by someone else: only a password change (or sign-out) is allowed. */
+  mustChangePassword: boolean;
 }
 
 const BAD_CREDENTIALS = (): ServiceError => new ServiceError('UNAUTHENTICATED', '用户名或密码错误', 'Wrong username or password');
@@ -188,9 +196,9 @@ export async function login(db: Db, input: LoginInput, now: Date, sessionHours: 
       entityId: session.session.id,
       departmentCode: user.departmentCode,
       before: null,
-      after: { userAgent: input.userAgent?.slice(0, 120) ?? null },
+      after: { userAgent: input.userAgent?.slice(0, 120) ?? null, ...(fresh.mustChangePassword ? { mustChangePassword: true } : {}) },
     });
-    return { result: { ...session, user: publicUser(fresh) } };
+    return { result: { ...session, user: publicUser(fresh), mustChangePassword: fresh.mustChangePassword } };
   });
   if ('error' in outcome) {
     throw outcome.error;
@@ -225,17 +233,25 @@ export async function changePassword(db: Db, actor: Actor, sessionId: string | n
       const fresh = await repo.lockUser(tx, user.id);
       return fresh ? registerFailure(tx, fresh, actor, policy, now, 'auth.password.change.failed') : null;
     });
-    throw locked ?? new ServiceError('VALIDATION', '当前密码不正确', 'The current password is wrong');
+    throw locked ?? fieldError('current', '当前密码不正确', 'The current password is wrong');
   }
   if (current === next) {
-    throw new ServiceError('VALIDATION', '新密码不能与当前密码相同', 'The new password must differ from the current one');
+    throw fieldError('next', '新密码不能与当前密码相同', 'The new password must differ from the current one');
   }
-  assertStrong(next, user.username, policy);
+  assertStrong(next, user.username, policy, 'next');
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { passwordHash: hash, passwordChangedAt: now, failedAttempts: 0, updatedAt: now });
+    // The owner chose this password: a pending forced change is done.
+    await repo.updateUser(tx, user.id, { passwordHash: hash, passwordChangedAt: now, failedAttempts: 0, mustChangePassword: false, updatedAt: now });
     const revoked = await repo.revokeUserSessions(tx, user.id, now, sessionId ?? undefined);
-    await recordAudit(tx, actor, { action: 'auth.password.change', entity: 'users', entityId: user.id, departmentCode: user.departmentCode, before: null, after: { otherSessionsRevoked: revoked } });
+    await recordAudit(tx, actor, {
+      action: 'auth.password.change',
+      entity: 'users',
+      entityId: user.id,
+      departmentCode: user.departmentCode,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { otherSessionsRevoked: revoked, mustChangePassword: false },
+    });
   });
 }
 
@@ -294,6 +310,11 @@ export interface CreateUserInput {
   departmentCode?: string | null;
   /** Omit to generate one (returned once). */
   password?: string;
+  /**
+   * Must the owner change the password at the first sign-in? Default true, for a generated password and for one
+   * the administrator chose alike: either way someone else knows it. Only scripted set-ups (tests) pass false.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** Roles a system administrator may give new accounts; 三员 roles are granted by the security administrator (or the CLI). */
@@ -313,7 +334,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
   }
   const policy = await getPasswordPolicy(db);
   const password = input.password ?? generatePassword();
-  assertStrong(password, username, policy);
+  assertStrong(password, username, policy, 'password');
   const place = await placement(db, actor, input.role, input.departmentCode);
   const hash = await hashPassword(password);
   const row = await db.transaction(async (tx) => {
@@ -328,11 +349,19 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
       regionCode: place.regionCode,
       passwordHash: hash,
       passwordChangedAt: now,
+      mustChangePassword: input.mustChangePassword ?? true,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, actor, { action: 'user.create', entity: 'users', entityId: u.id, departmentCode: u.departmentCode, before: null, after: publicUser(u) });
+    await recordAudit(tx, actor, {
+      action: 'user.create',
+      entity: 'users',
+      entityId: u.id,
+      departmentCode: u.departmentCode,
+      before: null,
+      after: { ...publicUser(u), mustChangePassword: u.mustChangePassword },
+    });
     return u;
   });
   return { user: adminView(row), generatedPassword: input.password === undefined ? password : null };
@@ -379,9 +408,17 @@ export async function resetPassword(db: Db, actor: Actor, id: string, now: Date)
   const password = generatePassword();
   const hash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const next = await repo.updateUser(tx, u.id, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+    // Someone else now knows the password: the owner must change it at the next sign-in.
+    const next = await repo.updateUser(tx, u.id, { passwordHash: hash, passwordChangedAt: now, mustChangePassword: true, updatedAt: now });
     const revoked = await repo.revokeUserSessions(tx, u.id, now);
-    await recordAudit(tx, actor, { action: 'user.password.reset', entity: 'users', entityId: u.id, departmentCode: u.departmentCode, before: null, after: { sessionsRevoked: revoked } });
+    await recordAudit(tx, actor, {
+      action: 'user.password.reset',
+      entity: 'users',
+      entityId: u.id,
+      departmentCode: u.departmentCode,
+      before: { mustChangePassword: u.mustChangePassword },
+      after: { sessionsRevoked: revoked, mustChangePassword: true },
+    });
     return { user: adminView(next), generatedPassword: password };
   });
 }
@@ -435,7 +472,11 @@ export async function lockUserAccount(db: Db, actor: Actor, id: string, minutes:
 
 // ——— first administrator, demo accounts ———
 
-/** When there is no account `admin` yet: create it (systemAdmin) with the configured or a generated password. */
+/**
+ * When there is no account `admin` yet: create it (systemAdmin) with the configured or a generated password. A
+ * generated one was printed to whoever reads the server log, so it must be changed at the first sign-in; a
+ * configured JIXIAO_ADMIN_PASSWORD was chosen by the operator and is not forced.
+ */
 export async function ensureFirstAdmin(db: Db, configuredPassword: string | null, now: Date): Promise<{ created: boolean; password: string | null; problems: Bilingual[] }> {
   if (await repo.findUserByUsername(db, 'admin')) {
     return { created: false, password: null, problems: [] };
@@ -458,11 +499,19 @@ export async function ensureFirstAdmin(db: Db, configuredPassword: string | null
       regionCode: '*',
       passwordHash: hash,
       passwordChangedAt: now,
+      mustChangePassword: configuredPassword === null,
       createdBy: 'system',
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, SYSTEM_ACTOR, { action: 'user.create', entity: 'users', entityId: u.id, departmentCode: null, before: null, after: { ...publicUser(u), firstAdministrator: true } });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'user.create',
+      entity: 'users',
+      entityId: u.id,
+      departmentCode: null,
+      before: null,
+      after: { ...publicUser(u), firstAdministrator: true, mustChangePassword: u.mustChangePassword },
+    });
     return true;
   });
   return { created, password: created && !configuredPassword ? password : null, problems: [] };
@@ -477,7 +526,10 @@ export interface SeedUser {
   password: string;
 }
 
-/** Insert accounts (demo / CLI) with hashed passwords, audited as the system; existing usernames are skipped. */
+/**
+ * Insert accounts (demo / CLI) with hashed passwords, audited as the system; existing usernames are skipped. Their
+ * passwords are published (the demo accounts in the README), so no change is forced: must_change_password stays false.
+ */
 export async function seedUsers(tx: Queryable, list: readonly SeedUser[], now: Date): Promise<number> {
   let n = 0;
   for (const s of list) {

@@ -5,6 +5,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 export interface RequestSession {
   sessionId: string;
   csrfHash: string;
+  /** The account's password was generated or reset by someone else and must be changed first. */
+  mustChangePassword: boolean;
 }
 
 const sessions = new WeakMap<Request, RequestSession>();

@@ -38,7 +38,7 @@ export const registerSessionMiddleware: RegisterRoutes = (app, deps) => {
     if (found.renewed) {
       setSessionCookie(c, deps, token);
     }
-    setRequestSession(c, { sessionId: found.session.id, csrfHash: found.session.csrfHash });
+    setRequestSession(c, { sessionId: found.session.id, csrfHash: found.session.csrfHash, mustChangePassword: found.user.mustChangePassword });
     c.set('actor', actorOf(found.user, clientIp(c)));
     await next();
     return undefined;

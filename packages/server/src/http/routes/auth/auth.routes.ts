@@ -17,7 +17,15 @@ const err = (description: string) => ({ description, content: { 'application/jso
 const UserSchema = z
   .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), departmentCode: z.string().nullable(), regionCode: z.string() })
   .openapi('SessionUser');
-const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('Session');
+const SessionSchema = z
+  .object({
+    user: UserSchema,
+    csrfToken: z.string(),
+    mustChangePassword: z.boolean().openapi({
+      description: 'true：密码由他人设置（首次登录或被重置），须先修改密码；在此之前除本接口、修改密码与退出登录外一律 403 PASSWORD_CHANGE_REQUIRED',
+    }),
+  })
+  .openapi('Session');
 
 const LoginBody = z
   .object({
@@ -83,7 +91,7 @@ const passwordRoute = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags: TAG,
-  summary: '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效',
+  summary: '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」',
   request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
   responses: { 200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } }, 400: err('密码不符合要求'), 401: err('未登录'), 403: err('CSRF 校验失败'), 423: err('已锁定') },
 });
@@ -118,20 +126,21 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     const r = await login(db, { username: b.username, password: b.password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }, deps.now(), deps.config.sessionHours);
     setSessionCookie(c, deps, r.token);
     setCsrfCookie(c, deps, r.csrfToken);
-    return c.json({ user: r.user, csrfToken: r.csrfToken }, 200);
+    return c.json({ user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword }, 200);
   });
   app.openapi(meRoute, async (c) => {
     const s = requestSession(c);
     if (!s) {
-      return c.json({ user: userOf(c), csrfToken: '' }, 200); // tests acting without a session
+      return c.json({ user: userOf(c), csrfToken: '', mustChangePassword: false }, 200); // tests acting without a session
     }
+    const mustChangePassword = s.mustChangePassword;
     const cookie = getCookie(c, CSRF_COOKIE) ?? '';
     if (cookie !== '' && sameText(sha256(cookie), s.csrfHash)) {
-      return c.json({ user: userOf(c), csrfToken: cookie }, 200);
+      return c.json({ user: userOf(c), csrfToken: cookie, mustChangePassword }, 200);
     }
     const token = await rotateCsrf(db, s.sessionId);
     setCsrfCookie(c, deps, token);
-    return c.json({ user: userOf(c), csrfToken: token }, 200);
+    return c.json({ user: userOf(c), csrfToken: token, mustChangePassword }, 200);
   });
   app.openapi(logoutRoute, async (c) => {
     const s = requestSession(c);

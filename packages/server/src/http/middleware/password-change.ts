@@ -1,0 +1,51 @@
+// Forced password change: while the account's password is one someone else set (the generated first-admin
+// password, an account created or a password reset by an administrator), its session may only ask who it is,
+// change the password and sign out. Every other /api request is refused 403 PASSWORD_CHANGE_REQUIRED and written
+// to the audit log as 'access.denied', like the other refusals.
+import type { RegisterRoutes } from '../app-env.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import { errorBody } from '../error-response.ts';
+import { requestSession } from './request-context.ts';
+
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+/** "METHOD path" pairs a session that must change its password may still call. */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'POST /api/auth/logout-all',
+  'GET /api/health',
+]);
+
+export function allowedBeforePasswordChange(method: string, path: string): boolean {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${m} ${path}`);
+}
+
+export const registerPasswordChangeMiddleware: RegisterRoutes = (app, deps) => {
+  app.use('/api/*', async (c, next) => {
+    const session = requestSession(c);
+    if (!session?.mustChangePassword || allowedBeforePasswordChange(c.req.method, c.req.path)) {
+      await next();
+      return undefined;
+    }
+    const actor = c.var.actor;
+    try {
+      await recordAudit(deps.database.db, actor, {
+        action: 'access.denied',
+        entity: 'http',
+        entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
+        departmentCode: actor.departmentCode,
+        before: null,
+        after: { reason: 'passwordChangeRequired' },
+      });
+    } catch (err) {
+      process.stderr.write(`[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    return c.json(
+      errorBody(PASSWORD_CHANGE_REQUIRED, '首次登录或密码被重置后，须先修改密码', 'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else'),
+      403,
+    );
+  });
+};
