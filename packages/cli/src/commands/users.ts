@@ -34,7 +34,19 @@ export function registerUsersCommand(program: Command): void {
       printLine(
         formatTable(
           [t({ zh: '用户名', en: 'Username' }), t({ zh: '姓名', en: 'Name' }), t({ zh: '角色', en: 'Role' }), t({ zh: '部门', en: 'Department' }), t({ zh: '状态', en: 'Status' })],
-          list.map((u) => [u.username, u.displayName, u.role, u.departmentCode ?? '—', u.disabled ? t({ zh: '停用', en: 'disabled' }) : u.lockedUntil ? t({ zh: '锁定', en: 'locked' }) : t({ zh: '正常', en: 'active' })]),
+          list.map((u) => [
+            u.username,
+            u.displayName,
+            u.role,
+            u.departmentCode ?? '—',
+            u.disabled
+              ? t({ zh: '停用', en: 'disabled' })
+              : u.lockedUntil
+                ? t({ zh: '锁定', en: 'locked' })
+                : u.mustChangePassword
+                  ? t({ zh: '待改密码', en: 'must change password' })
+                  : t({ zh: '正常', en: 'active' }),
+          ]),
         ),
       );
     });
@@ -62,16 +74,20 @@ export function registerUsersCommand(program: Command): void {
       if (r.generatedPassword) {
         printLine(t({ zh: `初始密码（仅显示这一次）：${r.generatedPassword}`, en: `Initial password (shown once): ${r.generatedPassword}` }));
       }
+      if (r.user.mustChangePassword) {
+        printLine(t({ zh: `${r.user.username} 首次登录时须修改密码。`, en: `${r.user.username} must change the password at the first sign-in.` }));
+      }
     });
 
   users
     .command('reset-password <username>')
-    .description('重置密码（生成新密码并显示一次；其会话全部失效）/ reset a password')
+    .description('重置密码（生成新密码并显示一次；其会话全部失效；下次登录须修改密码）/ reset a password (must be changed at the next sign-in)')
     .action(async (username: string) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
       const { resetPassword } = await import('@jixiao/server/services/user.service');
       const r = await withDb(async (database) => resetPassword(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
       printLine(t({ zh: `${username} 的新密码（仅显示这一次）：${r.generatedPassword}`, en: `New password of ${username} (shown once): ${r.generatedPassword}` }));
+      printLine(t({ zh: `${username} 下次登录时须修改密码；其所有会话已失效。`, en: `${username} must change the password at the next sign-in; all of its sessions were signed out.` }));
     });
 
   users
