@@ -14,6 +14,8 @@ export interface SessionUser {
 export interface LoginResponse {
   user: SessionUser;
   csrfToken: string;
+  /** The password was set by an administrator (first sign-in or a reset): change it before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface DepartmentSummary {

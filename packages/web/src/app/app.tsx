@@ -13,6 +13,8 @@ import './app.css';
 const LoginPage = lazyPage(() => import('../modules/auth/login-page.tsx'), 'LoginPage');
 // The signed-in frame (menu, header, dialogs) loads after sign-in, so the login page's JS stays small.
 const SignedInFrame = lazyPage(() => import('./signed-in-frame.tsx'), 'SignedInFrame');
+// A password an administrator set must be changed first: this screen only, whatever the address.
+const PasswordChangePage = lazyPage(() => import('../modules/auth/password-change-page.tsx'), 'PasswordChangePage');
 const DeptLayout = lazyPage(() => import('./dept-layout.tsx'), 'DeptLayout');
 const NotFound = lazyPage(() => import('./not-found.tsx'), 'NotFound');
 
@@ -42,6 +44,9 @@ function RequireSession() {
     }
     const s = qs.toString();
     return <Navigate to={s ? `/login?${s}` : '/login'} replace />;
+  }
+  if (state.mustChangePassword) {
+    return <PasswordChangePage />;
   }
   return <SignedInFrame />;
 }

@@ -1,14 +1,20 @@
-// Who is signed in: GET /api/auth/me on start, login/logout, and back to the login page on any 401.
+// Who is signed in: GET /api/auth/me on start, login/logout, and back to the login page on any 401. A session whose
+// password was set by an administrator (mustChangePassword) sees only the password change until it is done.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, request, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { LoginResponse, SessionUser } from '../api/types.ts';
 
-type AuthState = { status: 'loading' } | { status: 'anonymous'; expired: boolean } | { status: 'signedIn'; user: SessionUser };
+type AuthState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'signedIn'; user: SessionUser; mustChangePassword: boolean };
 
 interface AuthValue {
   state: AuthState;
   login: (username: string, password: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
+  /** The forced password change succeeded: the rest of the app opens. */
+  passwordChanged: () => void;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -22,6 +28,11 @@ function userOf(body: unknown): SessionUser | null {
   return typeof u.username === 'string' && typeof u.role === 'string' ? (u as SessionUser) : null;
 }
 
+/** The login and me responses say whether the password must be changed first. */
+export function mustChangeOf(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as Record<string, unknown>)['mustChangePassword'] === true;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
 
@@ -31,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then((body) => {
         const user = userOf(body);
         if (live) {
-          setState(user ? { status: 'signedIn', user } : { status: 'anonymous', expired: false });
+          setState(user ? { status: 'signedIn', user, mustChangePassword: mustChangeOf(body) } : { status: 'anonymous', expired: false });
         }
       })
       .catch(() => {
@@ -56,8 +67,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!user) {
       throw new Error('登录响应缺少用户信息');
     }
-    setState({ status: 'signedIn', user });
+    setState({ status: 'signedIn', user, mustChangePassword: mustChangeOf(r) });
     return user;
+  }, []);
+
+  const passwordChanged = useCallback(() => {
+    setState((s) => (s.status === 'signedIn' ? { ...s, mustChangePassword: false } : s));
   }, []);
 
   const logout = useCallback(async () => {
@@ -69,7 +84,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout }), [state, login, logout]);
+  const value = useMemo(() => ({ state, login, logout, passwordChanged }), [state, login, logout, passwordChanged]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

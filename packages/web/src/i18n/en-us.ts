@@ -63,6 +63,12 @@ export const enUS: Record<MessageKey, string> = {
   'password.mismatch': 'The two new passwords differ',
   'password.rule': 'At least 12 characters',
   'password.changed': 'Password changed',
+  'password.rules': 'Rules: at least 12 characters; at least 3 of upper-case letters, lower-case letters, digits and symbols; must not contain the username; must differ from the current password.',
+  'password.forcedTitle': 'Change your password',
+  'password.forcedIntro': 'Your password was set by an administrator (first sign-in, or a password reset). Choose a new one that only you know before you continue.',
+  'password.forcedAccount': 'Account: {name} ({username})',
+  'password.currentGiven': 'Current password (the one you were given)',
+  'password.forcedSubmit': 'Change password and continue',
 
   'menu.dashboard': 'Dashboard',
   'menu.goals': 'Performance targets',

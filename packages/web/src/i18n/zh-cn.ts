@@ -61,6 +61,12 @@ export const zhCN = {
   'password.mismatch': '两次输入的新密码不一致',
   'password.rule': '新密码至少 12 位',
   'password.changed': '密码已修改',
+  'password.rules': '密码规则：至少 12 位；包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含用户名；不能与当前密码相同。',
+  'password.forcedTitle': '请修改初始密码',
+  'password.forcedIntro': '您的密码由管理员设置（首次登录，或密码已被重置），须先改为只有您本人知道的新密码，才能继续使用系统。',
+  'password.forcedAccount': '当前账户：{name}（{username}）',
+  'password.currentGiven': '当前密码（管理员提供的密码）',
+  'password.forcedSubmit': '修改密码并继续',
 
   'menu.dashboard': '工作台',
   'menu.goals': '绩效目标',
