@@ -1,6 +1,5 @@
 // A file as rows of text cells, streamed: CSV (any supported encoding; comma, tab or semicolon separated)
 // or .xlsx (first worksheet, exceljs streaming reader). Row numbers are the ones the user sees (header = 1).
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { fenToYuanString } from '@jixiao/core';
@@ -125,6 +124,8 @@ async function* csvRows(source: ImportSource, encoding: TextEncoding, delimiter:
 }
 
 async function* xlsxRows(source: ImportSource): AsyncGenerator<TableRow> {
+  // Loaded on first use: exceljs takes ~0.3 s to load, which every CSV import (and the ledger worker thread) skips.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.open(), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
