@@ -3,8 +3,6 @@
 // imported refused unless replaced explicitly, every import audited.
 import { randomUUID } from 'node:crypto';
 import {
-  LEDGER_HEADERS,
-  LEDGER_REQUIRED_COLUMNS,
   cellsOf,
   fenToYuanString,
   isDecimalString,
@@ -22,15 +20,17 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { FundSource } from '../db/schema/projects.ts';
-import { copyWriter, csvField, driverOfTx } from '../import/copy-rows.ts';
+import { copyWriter, driverOfTx } from '../import/copy-rows.ts';
 import { sha256Of, type ImportSource } from '../import/import-source.ts';
-import { UnreadableFileError, openTable, type TableInfo, type TableRow } from '../import/read-table.ts';
+import { LEDGER_COLUMNS, LedgerLineGroups, ledgerLine, type LedgerBatchesEnd } from '../import/ledger-batches.ts';
+import { inThreadReader } from '../import/ledger-batches-thread.ts';
+import { UnreadableFileError, openTable, type TableInfo } from '../import/read-table.ts';
+import { ErrorList, encodingProblem, isBlank, missingColumns, refuseRowErrors } from '../import/row-errors.ts';
 import {
   BUDGET_ALIASES,
   BUDGET_HEADERS,
   BUDGET_REQUIRED,
   DEPARTMENT_SUBJECT_CODES,
-  LEDGER_ALIASES,
   PROGRESS_ALIASES,
   PROGRESS_HEADERS,
   PROGRESS_REQUIRED,
@@ -46,8 +46,7 @@ import { ServiceError } from './errors.ts';
 
 export type ImportKind = 'ledger' | 'budget' | 'progress';
 
-/** At most this many row errors are listed (all are counted); beyond it the file is clearly the wrong one. */
-export const MAX_LISTED_ERRORS = 50_000;
+export { MAX_LISTED_ERRORS } from '../import/row-errors.ts';
 
 /**
  * After an import at least this large commits, the ledger is vacuumed and analysed: a bulk load leaves stale
@@ -88,68 +87,11 @@ export interface ImportHooks {
   copyBatchRows?: number;
 }
 
-const LEDGER_COLUMNS = ['region_code', 'fiscal_year', 'department_code', 'project_code', 'pay_date', 'month', 'economic_class', 'amount', 'summary', 'voucher_no', 'import_batch_id'] as const;
-
-/** Collects row errors (listing at most MAX_LISTED_ERRORS) and the rows they were found on. */
-class ErrorList {
-  readonly list: RowError[] = [];
-  count = 0;
-  private readonly rows = new Set<number>();
-  add(errors: readonly RowError[]): void {
-    for (const e of errors) {
-      this.count++;
-      this.rows.add(e.row);
-      if (this.list.length < MAX_LISTED_ERRORS) {
-        this.list.push(e);
-      }
-    }
-  }
-  get badRows(): number {
-    return this.rows.size;
-  }
-  throwIfAny(fileName: string): void {
-    if (this.count === 0) {
-      return;
-    }
-    throw new ServiceError(
-      'IMPORT_INVALID',
-      `文件「${fileName}」有 ${this.count} 处错误（涉及 ${this.badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。`,
-      `File "${fileName}" has ${this.count} error(s) on ${this.badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.`,
-      { fileName, errorCount: this.count, badRows: this.badRows, listed: this.list.length, errors: this.list },
-    );
-  }
-}
-
 function unreadable(e: unknown): never {
   if (e instanceof UnreadableFileError) {
     throw new ServiceError('IMPORT_INVALID', e.messageZh, e.messageEn, { errorCount: 1, errors: [] });
   }
   throw e;
-}
-
-function missingColumns(missing: readonly string[], headers: Readonly<Record<string, string>>, fileName: string): ServiceError {
-  const errors = missing.map((f) =>
-    rowError(1, headers[f] ?? f, '', 'REQUIRED', { zh: `缺少必需的列「${headers[f] ?? f}」（请使用导入模板）`, en: `required column "${headers[f] ?? f}" is missing (use the template)` }),
-  );
-  return new ServiceError(
-    'IMPORT_INVALID',
-    `文件「${fileName}」缺少必需的列：${errors.map((e) => e.column).join('、')}。未导入任何数据。`,
-    `File "${fileName}" lacks required column(s): ${errors.map((e) => e.column).join(', ')}. Nothing was imported.`,
-    { fileName, errorCount: errors.length, badRows: 1, listed: errors.length, errors },
-  );
-}
-
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === '');
-}
-
-function encodingProblem(row: TableRow): RowError | null {
-  for (const c of row.cells) {
-    if (c.includes('\uFFFD') || c.includes('\u0000')) {
-      return rowError(row.row, '', c, 'BAD_ENCODING', { zh: '含无法识别的字符：文件编码应为 UTF-8 或 GBK', en: 'unreadable characters: the file must be UTF-8 or GBK' });
-    }
-  }
-  return null;
 }
 
 async function refuseDuplicate(db: Queryable, departmentCode: string, year: number, kind: ImportKind, sha256: string, fileName: string): Promise<void> {
@@ -229,28 +171,27 @@ async function finishLedgerBatch(tx: Tx, actor: Actor, f: LedgerBatchFacts): Pro
   return replaced;
 }
 
-function ledgerLine(regionCode: string, departmentCode: string, year: number, batchId: string, r: LedgerRow): string {
-  return [
-    regionCode,
-    String(year),
-    csvField(departmentCode),
-    csvField(r.projectCode),
-    r.payDate,
-    String(r.month),
-    csvField(r.economicClass),
-    fenToYuanString(r.amountFen),
-    r.summary === '' ? '' : csvField(r.summary),
-    csvField(r.voucherNo),
-    batchId,
-  ].join(',');
-}
-
 /**
  * `jixiao import ledger` / POST …/imports/ledger: the file is streamed, every row checked, valid rows COPYed in
  * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row.
  */
 export async function importLedger(database: Database, actor: Actor, input: ImportInput, hooks: ImportHooks = {}): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
+  const result = await importLedgerInTx(database, actor, dept, input, hooks);
+  if (result.rows >= VACUUM_AFTER_ROWS) {
+    // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
+    await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
+  }
+  return result;
+}
+
+async function importLedgerInTx(
+  database: Database,
+  actor: Actor,
+  dept: { code: string; name: string; regionCode: string },
+  input: ImportInput,
+  hooks: ImportHooks,
+): Promise<ImportResult> {
   const { source, year } = input;
   const sha256 = await sha256Of(source);
   await refuseDuplicate(database.db, dept.code, year, 'ledger', sha256, source.fileName);
@@ -258,63 +199,36 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
   if (projects.length === 0) {
     throw new ServiceError('IMPORT_INVALID', `${dept.name} ${year} 年度还没有项目预算：请先导入项目预算（import budgets）`, `${dept.code} has no projects for ${year}: import the budget first`, { errorCount: 0, errors: [] });
   }
-  const ctx = { fiscalYear: year, projectCodes: new Set(projects.map((p) => p.code)) };
-  const { info, rows } = await openTable(source).catch(unreadable);
+  const projectCodes = new Set(projects.map((p) => p.code));
 
-  const result = await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
-    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS, { batchRows: hooks.copyBatchRows, groupLines: true });
-    const errors = new ErrorList();
-    const months = new Set<number>();
-    let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null = null;
-    let count = 0;
-    let totalFen = 0;
+    const batchInput = { projectCodes, line: { regionCode: dept.regionCode, departmentCode: dept.code, year, batchId }, batchRows: hooks.copyBatchRows };
+    const reader = inThreadReader(source, batchInput);
+    const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS);
+    let end: LedgerBatchesEnd;
     try {
       try {
-        for await (const row of rows) {
-          if (columns === null) {
-            if (isBlank(row.cells)) {
-              continue;
-            }
-            const m = matchHeaders(row.cells, LEDGER_ALIASES, LEDGER_REQUIRED_COLUMNS);
-            if (m.missing.length > 0) {
-              throw missingColumns(m.missing, LEDGER_HEADERS, source.fileName);
-            }
-            columns = m.columns;
-            continue;
+        for (;;) {
+          const r = await reader.next();
+          if (r.done) {
+            end = r.value;
+            break;
           }
-          if (isBlank(row.cells)) {
-            continue;
-          }
-          const bad = encodingProblem(row);
-          if (bad) {
-            errors.add([bad]);
-            continue;
-          }
-          const v = validateLedgerRow(cellsOf(row.cells, columns), row.row, ctx);
-          if (!v.ok) {
-            errors.add(v.errors);
-            continue;
-          }
-          count++;
-          if (errors.count === 0) {
-            months.add(v.row.month);
-            totalFen += v.row.amountFen;
-            await writer.push(ledgerLine(dept.regionCode, dept.code, year, batchId, v.row), v.row.projectCode);
-          }
+          await writer.copy(r.value.text, r.value.rows);
         }
       } catch (e) {
         unreadable(e);
+      } finally {
+        // The file is read (or the import failed): end the reading.
+        await reader.close();
       }
-      if (columns === null) {
-        throw missingColumns([...LEDGER_REQUIRED_COLUMNS], LEDGER_HEADERS, source.fileName);
-      }
-      errors.throwIfAny(source.fileName);
-      if (count === 0) {
+      refuseRowErrors(end.errors, source.fileName);
+      if (end.count === 0) {
         throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
       }
-      if (!Number.isSafeInteger(totalFen)) {
+      if (!Number.isSafeInteger(end.totalFen)) {
         throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', { errorCount: 0, errors: [] });
       }
       await writer.finish();
@@ -323,7 +237,6 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
       throw e;
     }
     await hooks.afterCopy?.();
-    const monthList = [...months].sort((a, b) => a - b);
     const replaced = await finishLedgerBatch(tx, actor, {
       batchId,
       regionCode: dept.regionCode,
@@ -331,9 +244,9 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
       year,
       fileName: source.fileName,
       sha256,
-      rows: count,
-      months: monthList,
-      totalFen,
+      rows: end.count,
+      months: end.months,
+      totalFen: end.totalFen,
       replace: input.replace ?? false,
     });
     return {
@@ -341,20 +254,15 @@ export async function importLedger(database: Database, actor: Actor, input: Impo
       kind: 'ledger' as const,
       fileName: source.fileName,
       sha256,
-      format: info.format,
-      encoding: info.encoding,
-      rows: count,
-      months: monthList,
-      totalYuan: fenToYuanString(totalFen),
+      format: end.info.format,
+      encoding: end.info.encoding,
+      rows: end.count,
+      months: end.months,
+      totalYuan: fenToYuanString(end.totalFen),
       createdProjects: [],
       replaced,
     };
   });
-  if (result.rows >= VACUUM_AFTER_ROWS) {
-    // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
-    await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
-  }
-  return result;
 }
 
 /**
@@ -378,13 +286,22 @@ export async function importLedgerRows(
   errors.throwIfAny(input.fileName);
   await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256, input.fileName);
   const batchId = randomUUID();
-  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS, { groupLines: true });
+  const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS);
+  const groups = new LedgerLineGroups();
+  const line = { regionCode: input.regionCode, departmentCode: input.departmentCode, year: input.year, batchId };
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
     totalFen += r.amountFen;
     months.add(r.month);
-    await writer.push(ledgerLine(input.regionCode, input.departmentCode, input.year, batchId, r), r.projectCode);
+    const full = groups.add(ledgerLine(line, r), r.projectCode);
+    if (full) {
+      await writer.copy(full.text, full.rows);
+    }
+  }
+  const last = groups.take();
+  if (last) {
+    await writer.copy(last.text, last.rows);
   }
   await writer.finish();
   const monthList = [...months].sort((a, b) => a - b);
