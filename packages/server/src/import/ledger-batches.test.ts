@@ -1,8 +1,12 @@
-// The ledger row loop (ledgerBatches): batches grouped by project code, the summary, errors.
+// The ledger row loop (ledgerBatches) and its two transports: the same batches on this thread and from a worker
+// thread, back-pressure (at most 2 batches in flight), errors re-created as their own classes, the thread always
+// terminated, and a source's bytes transferred (not copied) to the worker.
 import { describe, expect, it } from 'vitest';
-import { bufferSource } from './import-source.ts';
+import { ServiceError } from '../services/errors.ts';
+import { bufferSource, fileSource } from './import-source.ts';
 import { type LedgerBatch, type LedgerBatchesEnd, type LedgerBatchesInput } from './ledger-batches.ts';
-import { inThreadReader, type LedgerBatchReader } from './ledger-batches-thread.ts';
+import { LEDGER_BATCHES_IN_FLIGHT, LedgerBatchesWorker, inThreadReader, type LedgerBatchReader } from './ledger-batches-thread.ts';
+import { UnreadableFileError } from './read-table.ts';
 
 const HEAD = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
 const line = { regionCode: '440105', departmentCode: '440105-TZCJ', year: 2024, batchId: 'b-1' };
@@ -33,6 +37,13 @@ async function drain(reader: LedgerBatchReader): Promise<{ batches: LedgerBatch[
   }
 }
 
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
 describe('ledgerBatches', () => {
   it('yields COPY lines in batches, each grouped by project code in code order, then the summary', async () => {
     const { batches, end } = await drain(inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(3)));
@@ -57,4 +68,83 @@ describe('ledgerBatches', () => {
       [6, 'BAD_AMOUNT'],
     ]);
   });
+});
+
+describe('ledgerBatches in a worker thread', () => {
+  it('gives exactly the batches and summary of this thread; the thread is gone afterwards', async () => {
+    const here = await drain(inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(2)));
+    const worker = new LedgerBatchesWorker();
+    worker.start(bufferSource('a.csv', Buffer.from(csv)), input(2));
+    const there = await drain(worker);
+    expect(there).toEqual(here);
+    expect(worker.worker.threadId).toBe(-1);
+  });
+
+  it('keeps at most 2 batches in flight until they are consumed', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `2024-04-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,,30201 办公费,1.00,x,GK-${i}`);
+    const worker = new LedgerBatchesWorker();
+    try {
+      worker.start(bufferSource('c.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
+      const first = await worker.next();
+      expect(first.done).toBe(false);
+      // The worker has had ample time to parse all 40 rows; it may only post what it has credit for.
+      for (let i = 0; i < 50 && worker.inFlight < LEDGER_BATCHES_IN_FLIGHT; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      expect(worker.inFlight).toBe(LEDGER_BATCHES_IN_FLIGHT);
+      const rest = await drain(worker);
+      expect(1 + rest.batches.length).toBe(40);
+      expect(rest.end.count).toBe(40);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('closed mid-file, the thread is terminated and reading stops', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `2024-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`);
+    const worker = new LedgerBatchesWorker();
+    worker.start(bufferSource('d.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
+    expect((await worker.next()).done).toBe(false);
+    await worker.close();
+    expect(worker.worker.threadId).toBe(-1);
+    expect(await rejection(worker.next())).toBeInstanceOf(Error);
+  });
+
+  it('re-creates errors as their own classes: unreadable file, missing columns, anything else', async () => {
+    const run = async (source: ReturnType<typeof bufferSource>) => {
+      const worker = new LedgerBatchesWorker();
+      worker.start(source, input(10));
+      const e = await rejection(drain(worker));
+      expect(worker.worker.threadId).toBe(-1);
+      return e;
+    };
+    const xls = await run(bufferSource('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])));
+    expect(xls).toBeInstanceOf(UnreadableFileError);
+    expect((xls as UnreadableFileError).messageZh).toContain('.xls');
+    const cols = await run(bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')));
+    expect(cols).toBeInstanceOf(ServiceError);
+    expect(((cols as ServiceError).details as { errors: { column: string }[] }).errors.map((e) => e.column)).toEqual(['项目编码', '经济分类科目', '凭证号']);
+    const missing = await run(fileSource('/nonexistent/台账.csv'));
+    expect(missing).toBeInstanceOf(Error);
+    expect((missing as Error).message).toContain('ENOENT');
+  });
+
+  it('transfers a source’s whole buffer to the thread (not copied; the source is spent) and copies a pooled view once', async () => {
+    const whole = new Uint8Array(Buffer.from(csv));
+    const source = bufferSource('e.csv', whole);
+    const worker = new LedgerBatchesWorker();
+    worker.start(source, input(10));
+    expect(whole.byteLength).toBe(0); // detached: the bytes now belong to the worker
+    expect(() => source.open()).toThrow('handed to another thread');
+    expect((await drain(worker)).end.count).toBe(5);
+
+    const pooled = Buffer.from(csv.slice(0, 200)); // a view into Node's shared small-Buffer pool
+    expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);
+    const h = bufferSource('f.csv', pooled).handOff!();
+    expect(pooled.byteLength).toBeGreaterThan(0);
+    expect(h.transfer[0]).not.toBe(pooled.buffer);
+    expect(Buffer.from(h.data.kind === 'bytes' ? h.data.bytes : []).equals(pooled)).toBe(true);
+  });
+
 });

@@ -1,5 +1,6 @@
 // The ledger import's row loop, as one async generator: read the table, check every row, and yield the valid
-// rows as COPY-ready CSV text in batches (read through ledger-batches-thread.ts).
+// rows as COPY-ready CSV text in batches. It runs on the importing thread for small files and in a worker
+// thread for large ones (ledger-batches.worker.ts / ledger-batches-thread.ts), so parsing overlaps the COPY.
 import {
   LEDGER_HEADERS,
   LEDGER_REQUIRED_COLUMNS,
@@ -9,8 +10,9 @@ import {
   validateLedgerRow,
   type LedgerRow,
 } from '@jixiao/core';
+import { ServiceError, type ServiceErrorCode } from '../services/errors.ts';
 import type { ImportSource } from './import-source.ts';
-import { openTable, type TableInfo } from './read-table.ts';
+import { openTable, UnreadableFileError, type TableInfo } from './read-table.ts';
 import { ErrorList, encodingProblem, isBlank, missingColumns, type RowErrorSummary } from './row-errors.ts';
 import { LEDGER_ALIASES } from './table-columns.ts';
 
@@ -186,4 +188,38 @@ export async function* ledgerBatches(source: ImportSource, input: LedgerBatchesI
     yield last;
   }
   return { info, count, months: [...months].sort((a, b) => a - b), totalFen, errors: errors.summary() };
+}
+
+/** An error as plain data, to cross a thread boundary and become the same class again (`errorFromData`). */
+export type ErrorData =
+  | { kind: 'service'; code: ServiceErrorCode; messageZh: string; messageEn: string; details: unknown }
+  | { kind: 'unreadable'; messageZh: string; messageEn: string }
+  | { kind: 'error'; name: string; message: string; stack: string | undefined };
+
+export function errorToData(e: unknown): ErrorData {
+  if (e instanceof ServiceError) {
+    return { kind: 'service', code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, details: e.details };
+  }
+  if (e instanceof UnreadableFileError) {
+    return { kind: 'unreadable', messageZh: e.messageZh, messageEn: e.messageEn };
+  }
+  if (e instanceof Error) {
+    return { kind: 'error', name: e.name, message: e.message, stack: e.stack };
+  }
+  return { kind: 'error', name: 'Error', message: String(e), stack: undefined };
+}
+
+export function errorFromData(d: ErrorData): Error {
+  if (d.kind === 'service') {
+    return new ServiceError(d.code, d.messageZh, d.messageEn, d.details);
+  }
+  if (d.kind === 'unreadable') {
+    return new UnreadableFileError(d.messageZh, d.messageEn);
+  }
+  const e = new Error(d.message);
+  e.name = d.name;
+  if (d.stack) {
+    e.stack = `${d.stack}\n    (in the ledger worker thread)`;
+  }
+  return e;
 }

@@ -2,6 +2,7 @@
 // all-or-nothing in one transaction (COPY for the ledger), duplicate files refused by sha256, months already
 // imported refused unless replaced explicitly, every import audited.
 import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import {
   cellsOf,
   fenToYuanString,
@@ -23,7 +24,7 @@ import type { FundSource } from '../db/schema/projects.ts';
 import { copyWriter, driverOfTx } from '../import/copy-rows.ts';
 import { sha256Of, type ImportSource } from '../import/import-source.ts';
 import { LEDGER_COLUMNS, LedgerLineGroups, ledgerLine, type LedgerBatchesEnd } from '../import/ledger-batches.ts';
-import { inThreadReader } from '../import/ledger-batches-thread.ts';
+import { LEDGER_WORKER_MIN_BYTES, LedgerBatchesWorker, inThreadReader, type LedgerBatchReader } from '../import/ledger-batches-thread.ts';
 import { UnreadableFileError, openTable, type TableInfo } from '../import/read-table.ts';
 import { ErrorList, encodingProblem, isBlank, missingColumns, refuseRowErrors } from '../import/row-errors.ts';
 import {
@@ -85,6 +86,10 @@ export interface ImportHooks {
   afterCopy?: () => Promise<void>;
   /** Rows per COPY chunk (tests use a small one to have rows copied before a later row fails). */
   copyBatchRows?: number;
+  /** Ledger: parse in a worker thread (true) or on this thread (false); default by size (LEDGER_WORKER_MIN_BYTES). */
+  parseInWorker?: boolean;
+  /** Ledger: called with the worker thread when one is started (tests check it is gone afterwards). */
+  onWorker?: (worker: Worker) => void;
 }
 
 function unreadable(e: unknown): never {
@@ -171,18 +176,41 @@ async function finishLedgerBatch(tx: Tx, actor: Actor, f: LedgerBatchFacts): Pro
   return replaced;
 }
 
+/** Parse in a worker thread? Forced by the hook, else by size (and only for a source that can leave the thread). */
+async function parseInWorker(source: ImportSource, hooks: ImportHooks): Promise<boolean> {
+  if (!source.handOff) {
+    return false;
+  }
+  if (hooks.parseInWorker !== undefined) {
+    return hooks.parseInWorker;
+  }
+  const size = await source.size?.();
+  return size !== undefined && size >= LEDGER_WORKER_MIN_BYTES;
+}
+
 /**
  * `jixiao import ledger` / POST …/imports/ledger: the file is streamed, every row checked, valid rows COPYed in
- * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row.
+ * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row. A large
+ * file is read and checked in a worker thread while this one COPYs (ledger-batches-thread.ts).
  */
 export async function importLedger(database: Database, actor: Actor, input: ImportInput, hooks: ImportHooks = {}): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
-  const result = await importLedgerInTx(database, actor, dept, input, hooks);
-  if (result.rows >= VACUUM_AFTER_ROWS) {
-    // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
-    await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
+  const { source } = input;
+  // Started first: the thread boots while this one hashes the file and looks up the projects.
+  const worker = (await parseInWorker(source, hooks)) ? new LedgerBatchesWorker() : null;
+  if (worker) {
+    hooks.onWorker?.(worker.worker);
   }
-  return result;
+  try {
+    const result = await importLedgerInTx(database, actor, dept, input, worker, hooks);
+    if (result.rows >= VACUUM_AFTER_ROWS) {
+      // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
+      await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
+    }
+    return result;
+  } finally {
+    await worker?.close();
+  }
 }
 
 async function importLedgerInTx(
@@ -190,6 +218,7 @@ async function importLedgerInTx(
   actor: Actor,
   dept: { code: string; name: string; regionCode: string },
   input: ImportInput,
+  worker: LedgerBatchesWorker | null,
   hooks: ImportHooks,
 ): Promise<ImportResult> {
   const { source, year } = input;
@@ -205,7 +234,13 @@ async function importLedgerInTx(
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
     const batchId = randomUUID();
     const batchInput = { projectCodes, line: { regionCode: dept.regionCode, departmentCode: dept.code, year, batchId }, batchRows: hooks.copyBatchRows };
-    const reader = inThreadReader(source, batchInput);
+    let reader: LedgerBatchReader;
+    if (worker) {
+      worker.start(source, batchInput);
+      reader = worker;
+    } else {
+      reader = inThreadReader(source, batchInput);
+    }
     const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS);
     let end: LedgerBatchesEnd;
     try {
@@ -221,7 +256,7 @@ async function importLedgerInTx(
       } catch (e) {
         unreadable(e);
       } finally {
-        // The file is read (or the import failed): end the reading.
+        // The file is read (or the import failed): end the reading — a worker thread is terminated here.
         await reader.close();
       }
       refuseRowErrors(end.errors, source.fileName);
