@@ -1,36 +1,25 @@
 // The department clerk's day: dashboard → 绩效自评 → type an actual (the score moves as it is typed, by core's
-// engine in the browser) → save → the value is kept → 自评报告 shows it → download the .docx.
+// engine in the env.browser) → save → the value is kept → 自评报告 shows it → download the .docx.
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
 async function text(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
 }
 
-describe('clerk: from an actual value to the downloaded report (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('clerk: from an actual value to the downloaded report (env.browser)', () => {
+  const env = useServerAndBrowser();
 
   it('enters 举办和参加招商推介活动场次 = 10 (target ≥ 12, weight 15): 12.50 live, saved, in the report, downloaded', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const clerk = demoUser('clerk');
-      await loginAs(page, server.url, clerk.username, clerk.password);
+      await loginAs(page, env.server.url, clerk.username, clerk.password);
       await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
 
       await page.getByRole('link', { name: '绩效自评', exact: true }).click();
@@ -79,12 +68,12 @@ describe('clerk: from an actual value to the downloaded report (browser)', () =>
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('uploads a ledger with mistakes (XHR with progress) and is told row by row, nothing imported', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
       const clerk = demoUser('clerk');
-      await loginAs(page, server.url, clerk.username, clerk.password);
-      await page.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/execution`);
+      await loginAs(page, env.server.url, clerk.username, clerk.password);
+      await page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/execution`);
       await page.getByRole('tab', { name: '支出台账' }).click();
       const totalLine = page.getByText(/共 \d+ 笔，合计/);
       await totalLine.waitFor({ timeout: UI_TIMEOUT_MS });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'packages/web/dist/index.html');
@@ -115,6 +116,39 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     throw e;
   }
   return { url, port, dataDir, output, stop };
+}
+
+/** A browser test file's server (fresh demo database) and Chromium: started before its tests, stopped after. */
+export interface BrowserEnv {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+export function useServerAndBrowser(options: StartOptions = {}): BrowserEnv {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+    browser = await launchBrowser();
+  }, SERVER_START_TIMEOUT_MS + 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) {
+      throw new Error('server or browser not started (beforeAll failed)');
+    }
+    return x;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -2,10 +2,10 @@
 // its card (and the column counts follow), a backward move without a reason is refused in Chinese, the
 // list filters and pages, the decomposition ranks the units with its charts, and the indicators read
 // 336 / 170 live from the records. The finance bureau can look but not move.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
 async function count(page: Page, stage: string): Promise<number> {
   return Number(((await page.getByTestId(`board-count-${stage}`).textContent()) ?? '').trim());
@@ -34,28 +34,17 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
   }
 }
 
-describe('investment pipeline and target decomposition (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const base = () => `${server.url}/dept/${DEMO_DEPARTMENT}/investment`;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('investment pipeline and target decomposition (env.browser)', () => {
+  const env = useServerAndBrowser();
+  const base = () => `${env.server.url}/dept/${DEMO_DEPARTMENT}/investment`;
 
   it('clerk: the board counts the pipeline; a lead moves to 洽谈 from its card; a backward move needs a reason', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const c = demoUser('clerk');
-      await loginAs(page, server.url, c.username, c.password);
+      await loginAs(page, env.server.url, c.username, c.password);
       await page.getByRole('link', { name: '招商项目', exact: true }).click();
       await page.getByTestId('board-count-OPERATING').waitFor();
       expect(await count(page, 'OPERATING')).toBe(40);
@@ -85,11 +74,11 @@ describe('investment pipeline and target decomposition (browser)', () => {
   });
 
   it('clerk: the list filters key projects and pages on the server (20 a page)', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
       const c = demoUser('clerk');
-      await loginAs(page, server.url, c.username, c.password);
+      await loginAs(page, env.server.url, c.username, c.password);
       await page.goto(`${base()}?view=table`);
       await page.getByTestId('project-table').locator('tbody tr.ant-table-row').first().waitFor();
       const all = Number(/共 (\d+) 个项目/.exec((await page.getByTestId('project-total').textContent()) ?? '')?.[1]);
@@ -105,12 +94,12 @@ describe('investment pipeline and target decomposition (browser)', () => {
   });
 
   it('decomposition: district total against the city’s 300, 22 ranked units, both charts drawn; live indicators read 170 and 8.60 from the records', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const c = demoUser('clerk');
-      await loginAs(page, server.url, c.username, c.password);
+      await loginAs(page, env.server.url, c.username, c.password);
       await page.goto(`${base()}?view=targets`);
       const view = page.getByTestId('target-decomposition');
       await view.getByTestId('ranking-chart').locator('canvas').waitFor();
@@ -140,11 +129,11 @@ describe('investment pipeline and target decomposition (browser)', () => {
   });
 
   it('finance reviewer: sees the board and the decomposition, without the editing controls', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
       const r = demoUser('financeReviewer');
-      await loginAs(page, server.url, r.username, r.password);
+      await loginAs(page, env.server.url, r.username, r.password);
       await page.goto(`${base()}?view=board`);
       await page.getByTestId('board-count-REGISTERED').waitFor();
       await page.getByTestId('board-col-REGISTERED').locator('.jx-inv-card').first().click();

@@ -1,9 +1,8 @@
 // Signing in as each demo role lands on that role's start page; a wrong password is explained on the form;
 // the session ends with "退出登录". Runs the real server and Debian's Chromium.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENT } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
 const START_PAGE: Record<string, { path: RegExp; heading: string }> = {
   clerk: { path: new RegExp(`/dept/${DEMO_DEPARTMENT}/dashboard$`), heading: '工作台' },
@@ -14,27 +13,16 @@ const START_PAGE: Record<string, { path: RegExp; heading: string }> = {
   auditAdmin: { path: /\/admin\/home$/, heading: '系统管理' },
 };
 
-describe('login (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('login (env.browser)', () => {
+  const env = useServerAndBrowser();
 
   for (const account of DEMO_ACCOUNTS) {
     it(`signs in as ${account.role} (${account.username}) and lands on its start page`, async () => {
-      const ctx = await newContext(browser);
+      const ctx = await newContext(env.browser);
       const page = await ctx.newPage();
       const errors = collectPageErrors(page);
       try {
-        await loginAs(page, server.url, account.username, account.password);
+        await loginAs(page, env.server.url, account.username, account.password);
         const start = START_PAGE[account.role]!;
         await page.waitForURL((u) => start.path.test(u.pathname), { timeout: UI_TIMEOUT_MS });
         await expect.poll(() => page.locator('h1').first().textContent(), { timeout: UI_TIMEOUT_MS }).toContain(start.heading);
@@ -47,10 +35,10 @@ describe('login (browser)', () => {
   }
 
   it('shows the server’s message beside the form for a wrong password, and Enter submits', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${env.server.url}/login`);
       await page.getByTestId('login-username').fill(DEMO_ACCOUNTS[0]!.username);
       await page.getByTestId('login-password').fill('definitely-not-the-password');
       await page.keyboard.press('Enter');
@@ -64,7 +52,7 @@ describe('login (browser)', () => {
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('validates the form before sending (empty fields name what is missing)', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     let posted = 0;
     page.on('request', (r) => {
@@ -73,7 +61,7 @@ describe('login (browser)', () => {
       }
     });
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${env.server.url}/login`);
       await page.getByTestId('login-submit').click();
       await page.getByText('请输入用户名').waitFor({ timeout: UI_TIMEOUT_MS });
       await page.getByText('请输入密码').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -84,16 +72,16 @@ describe('login (browser)', () => {
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('switches to English (dictionary and antd en_US) and keeps the choice after signing in', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${env.server.url}/login`);
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await page.getByTestId('login-submit').click();
       await page.getByText('Enter your username').waitFor({ timeout: UI_TIMEOUT_MS });
       const a = DEMO_ACCOUNTS.find((x) => x.role === 'financeReviewer')!;
-      await loginAs(page, server.url, a.username, a.password);
+      await loginAs(page, env.server.url, a.username, a.password);
       await expect.poll(() => page.locator('h1').first().textContent(), { timeout: UI_TIMEOUT_MS }).toContain('Departments');
       await page.getByRole('columnheader', { name: 'Execution rate' }).or(page.getByRole('columnheader', { name: 'Rate' })).first().waitFor({ timeout: UI_TIMEOUT_MS });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -104,15 +92,15 @@ describe('login (browser)', () => {
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('signs out and protects pages again', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
       const a = DEMO_ACCOUNTS[0]!;
-      await loginAs(page, server.url, a.username, a.password);
+      await loginAs(page, env.server.url, a.username, a.password);
       await page.getByTestId('user-menu').click();
       await page.getByText('退出登录').click();
       await page.waitForURL((u) => u.pathname === '/login', { timeout: UI_TIMEOUT_MS });
-      await page.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
       await page.waitForURL((u) => u.pathname === '/login', { timeout: UI_TIMEOUT_MS });
       expect(new URL(page.url()).searchParams.get('next')).toBe(`/dept/${DEMO_DEPARTMENT}/evaluation`);
     } finally {

@@ -1,10 +1,9 @@
 // Forced password change in the browser: the system administrator resets the clerk's password (API, as the admin's
 // session would), the clerk signs in with it and sees only 请修改初始密码 (the rules shown, the server's errors beside
 // the fields, still there after a reload), changes it, and reaches the dashboard. Real server, Debian's Chromium.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
 /** Signs in over HTTP and returns a fetch that sends the session cookie and the CSRF header. */
 async function apiSession(baseUrl: string, username: string, password: string): Promise<(method: string, path: string) => Promise<Response>> {
@@ -20,24 +19,13 @@ async function apiSession(baseUrl: string, username: string, password: string): 
   return (method, path) => fetch(`${baseUrl}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken } });
 }
 
-describe('forced password change (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('forced password change (env.browser)', () => {
+  const env = useServerAndBrowser();
 
   it('a clerk whose password the administrator reset must change it at sign-in, then reaches the dashboard', async () => {
     const clerk = demoUser('clerk');
     const admin = demoUser('systemAdmin');
-    const asAdmin = await apiSession(server.url, admin.username, admin.password);
+    const asAdmin = await apiSession(env.server.url, admin.username, admin.password);
     const accounts = (await (await asAdmin('GET', '/api/users')).json()) as { id: string; username: string }[];
     const id = accounts.find((a) => a.username === clerk.username)?.id;
     expect(id).toBeTruthy();
@@ -45,7 +33,7 @@ describe('forced password change (browser)', () => {
     expect(reset.status).toBe(200);
     const { generatedPassword } = (await reset.json()) as { generatedPassword: string };
 
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     const apiCalls: string[] = [];
@@ -56,7 +44,7 @@ describe('forced password change (browser)', () => {
       }
     });
     try {
-      await loginAs(page, server.url, clerk.username, generatedPassword);
+      await loginAs(page, env.server.url, clerk.username, generatedPassword);
       const screen = page.getByTestId('password-change-page');
       await screen.waitFor({ timeout: UI_TIMEOUT_MS });
       await expect.poll(() => page.locator('h1').first().textContent(), { timeout: UI_TIMEOUT_MS }).toBe('请修改初始密码');
@@ -99,10 +87,10 @@ describe('forced password change (browser)', () => {
       expect(await screen.count()).toBe(0);
 
       // the new password is the clerk's now: a fresh sign-in goes straight to the dashboard
-      const again = await newContext(browser);
+      const again = await newContext(env.browser);
       try {
         const p2 = await again.newPage();
-        await loginAs(p2, server.url, clerk.username, 'Haizhu#Clerk2024');
+        await loginAs(p2, env.server.url, clerk.username, 'Haizhu#Clerk2024');
         await p2.waitForURL((u) => u.pathname === `/dept/${DEMO_DEPARTMENT}/dashboard`, { timeout: UI_TIMEOUT_MS });
         await p2.getByTestId('user-menu').waitFor({ timeout: UI_TIMEOUT_MS });
         expect(await p2.getByTestId('password-change-page').count()).toBe(0);

@@ -3,10 +3,10 @@
 // project's goal set with it. The department head deducts 2 points with a reason on the 2023 自评表: the preview,
 // the indicator's score and the total move, and the row shows who deducted and why.
 import { d } from '@jixiao/core/decimal';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
 /** Picks an antd Select option by its exact text, retrying a click that lands while the popup animates. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
@@ -33,28 +33,17 @@ function nextYear(): number {
   return new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
 }
 
-describe('projects of a new year and a deduction on the 自评表 (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('projects of a new year and a deduction on the 自评表 (env.browser)', () => {
+  const env = useServerAndBrowser();
 
   it('the bureau opens next year; the clerk creates projects in it and a project goal set', async () => {
     const year = nextYear();
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const reviewer = demoUser('financeReviewer');
-      await loginAs(page, server.url, reviewer.username, reviewer.password);
+      await loginAs(page, env.server.url, reviewer.username, reviewer.password);
       await page.getByTestId('open-fiscal-year').click();
       const dialog = page.getByRole('dialog', { name: '开启预算年度' });
       await dialog.getByTestId('fiscal-year-input').fill(String(year));
@@ -63,7 +52,7 @@ describe('projects of a new year and a deduction on the 自评表 (browser)', ()
       await ctx.clearCookies();
 
       const clerk = demoUser('clerk');
-      await loginAs(page, server.url, clerk.username, clerk.password);
+      await loginAs(page, env.server.url, clerk.username, clerk.password);
       await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
       await choose(page, page.getByTestId('year-select'), `${year}年度`);
       await page.getByRole('link', { name: '项目管理', exact: true }).click();
@@ -115,13 +104,13 @@ describe('projects of a new year and a deduction on the 自评表 (browser)', ()
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('the department head deducts 2 points with a reason; score, total and who/when follow', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const head = demoUser('deptHead');
-      await loginAs(page, server.url, head.username, head.password);
-      await page.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await loginAs(page, env.server.url, head.username, head.password);
+      await page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
       // the newest year with projects is the default; the demo's scores are in 2023
       await choose(page, page.getByTestId('year-select'), '2023年度');
       await page.getByTestId('live-total').waitFor();

@@ -1,31 +1,19 @@
 // The finance-bureau reviewer: the region's departments (sortable table, grade chart) → one department →
 // its report preview; then the same report through the reviewer (findings beside the text).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, launchBrowser, loginAs, newContext, startServer, UI_TIMEOUT_MS, type RunningServer } from './harness.ts';
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
 
-describe('reviewer: from the overview to a department’s report (browser)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('reviewer: from the overview to a department’s report (env.browser)', () => {
+  const env = useServerAndBrowser();
 
   it('opens 广州市海珠区投资促进局 from the overview and reads its report', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
       const r = demoUser('financeReviewer');
-      await loginAs(page, server.url, r.username, r.password);
+      await loginAs(page, env.server.url, r.username, r.password);
       const table = page.getByTestId('overview-table');
       await table.locator('tbody tr.ant-table-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
       const rows = await table.locator('tbody tr.ant-table-row').count();
@@ -52,12 +40,12 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
   }, BROWSER_TEST_TIMEOUT_MS);
 
   it('reviews the generated report on the review page: text with line numbers, findings beside it', async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(env.browser);
     const page = await ctx.newPage();
     try {
       const r = demoUser('financeReviewer');
-      await loginAs(page, server.url, r.username, r.password);
-      await page.goto(`${server.url}/bureau/review`);
+      await loginAs(page, env.server.url, r.username, r.password);
+      await page.goto(`${env.server.url}/bureau/review`);
       await page.getByTestId('review-dept').click();
       await page.getByTitle('广州市海珠区投资促进局').click();
       await page.getByTestId('review-generated').click();
@@ -72,14 +60,14 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
 
   it('returns a submitted self-evaluation with a comment, and the clerk reads it on the 自评表 page', async () => {
     const comment = '请补充“企业诉求按期办结率”未达标的改进措施，并核对执行率表述。';
-    const clerkCtx = await newContext(browser);
+    const clerkCtx = await newContext(env.browser);
     const clerkPage = await clerkCtx.newPage();
-    const revCtx = await newContext(browser);
+    const revCtx = await newContext(env.browser);
     const revPage = await revCtx.newPage();
     try {
       const c = demoUser('clerk');
-      await loginAs(clerkPage, server.url, c.username, c.password);
-      await clerkPage.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await loginAs(clerkPage, env.server.url, c.username, c.password);
+      await clerkPage.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
       await clerkPage.getByTestId('live-total').waitFor({ timeout: UI_TIMEOUT_MS });
       await clerkPage.getByTestId('eval-submit').click();
       await clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确 定' }).or(clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确定' })).first().click();
@@ -87,11 +75,11 @@ describe('reviewer: from the overview to a department’s report (browser)', () 
       await clerkPage.locator('.ant-tag', { hasText: '已提交' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
 
       const r = demoUser('financeReviewer');
-      await loginAs(revPage, server.url, r.username, r.password);
-      await revPage.goto(`${server.url}/bureau/overview`);
+      await loginAs(revPage, env.server.url, r.username, r.password);
+      await revPage.goto(`${env.server.url}/bureau/overview`);
       const table = revPage.getByTestId('overview-table');
       await expect.poll(async () => (await table.locator('tr', { hasText: '广州市海珠区投资促进局' }).textContent()) ?? '', { timeout: UI_TIMEOUT_MS }).toContain('已提交');
-      await revPage.goto(`${server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+      await revPage.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
       await revPage.getByTestId('eval-return').click();
       await revPage.getByTestId('return-comment').fill(comment);
       await revPage.locator('#return-confirm').click();
