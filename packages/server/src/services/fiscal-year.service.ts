@@ -75,7 +75,9 @@ export async function listFiscalYears(db: Db, actor: Actor, regionCode: string, 
     regionCode,
     regionName: region.name,
     years: rows.map(view),
-    nextYear: Math.min(last === undefined ? cstYear(now) : last + 1, maxYear),
+    // Planning is for a year not yet under way: after a gap (the latest opened year long past), propose next
+    // calendar year rather than a year that has already ended and can no longer take goals.
+    nextYear: Math.min(last === undefined ? cstYear(now) : Math.max(last + 1, cstYear(now) + 1), maxYear),
     maxYear,
     presets: listPresets().map((p) => ({ name: p.name, title: p.title, titleEn: p.titleEn })),
   };

@@ -39,6 +39,12 @@ describeEachDb('region fiscal-year routes', (use) => {
   };
   const errorOf = (b: unknown) => (b as ErrorBody).error;
 
+  it('years later, proposes next calendar year, not the ended year after the last one opened', async () => {
+    const later = createApp({ database: use(), config: loadConfig({}), now: () => new Date('2026-11-27T02:00:00Z') }, { testActor: clerk });
+    const l = (await (await later.request(PATH)).json()) as Listing;
+    expect(l).toMatchObject({ nextYear: 2027, maxYear: 2027 });
+  });
+
   it('lists the demo year and proposes the next one', async () => {
     const res = await call(clerk, 'GET', PATH);
     expect(res.status).toBe(200);

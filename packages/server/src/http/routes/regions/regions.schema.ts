@@ -34,7 +34,7 @@ export const FiscalYearListingSchema = z
     regionCode: z.string(),
     regionName: z.string(),
     years: z.array(FiscalYearSchema),
-    nextYear: z.number().openapi({ description: '建议开启的下一年度（已开启的最晚年度 + 1）' }),
+    nextYear: z.number().openapi({ description: '建议开启的年度：已开启的最晚年度 + 1，且不早于下一自然年度（不超过 maxYear）' }),
     maxYear: z.number().openapi({ description: '现在最晚可开启的年度（下一自然年）' }),
     presets: z.array(z.object({ name: z.string(), title: z.string(), titleEn: z.string() })),
   })
