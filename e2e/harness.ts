@@ -8,8 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'packages/web/dist/index.html');
@@ -183,4 +183,27 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-password').press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * Opens an antd Select and picks the visible option with exactly this text, until the Select shows it as chosen
+ * (a click that lands while the popup is still animating open is tried again, at most 3 times).
+ */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  const text = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await expect.poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 }).toContain(option);
+      return;
+    } catch (e) {
+      if (attempt === 3) {
+        throw e;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
 }

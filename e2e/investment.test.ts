@@ -2,36 +2,13 @@
 // its card (and the column counts follow), a backward move without a reason is refused in Chinese, the
 // list filters and pages, the decomposition ranks the units with its charts, and the indicators read
 // 336 / 170 live from the records. The finance bureau can look but not move.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
+import { collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, choose, useServerAndBrowser } from './harness.ts';
 
 async function count(page: Page, stage: string): Promise<number> {
   return Number(((await page.getByTestId(`board-count-${stage}`).textContent()) ?? '').trim());
-}
-
-/**
- * Opens an antd Select and picks the visible option with exactly this text, until the Select shows it as
- * chosen (a click that lands while the popup is still animating open is tried again, at most 3 times).
- */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  const text = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const item = page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: text });
-    await item.waitFor({ state: 'visible' });
-    await item.click();
-    try {
-      await expect.poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 }).toContain(option);
-      return;
-    } catch (e) {
-      if (attempt === 3) {
-        throw e;
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 describe('investment pipeline and target decomposition (env.browser)', () => {

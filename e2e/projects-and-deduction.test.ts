@@ -3,30 +3,10 @@
 // project's goal set with it. The department head deducts 2 points with a reason on the 2023 自评表: the preview,
 // the indicator's score and the total move, and the row shows who deducted and why.
 import { d } from '@jixiao/core/decimal';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
-import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, useServerAndBrowser } from './harness.ts';
-
-/** Picks an antd Select option by its exact text, retrying a click that lands while the popup animates. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  const text = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
-    await item.waitFor({ state: 'visible' });
-    await item.click();
-    try {
-      await expect.poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 }).toContain(option);
-      return;
-    } catch (e) {
-      if (attempt === 3) {
-        throw e;
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
-}
+import { BROWSER_TEST_TIMEOUT_MS, collectPageErrors, loginAs, newContext, UI_TIMEOUT_MS, choose, useServerAndBrowser } from './harness.ts';
 
 /** Next calendar year in China Standard Time: the latest year the bureau may open, and still open for goals. */
 function nextYear(): number {

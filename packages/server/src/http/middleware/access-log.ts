@@ -1,8 +1,30 @@
 // Refused access is logged: every 403 FORBIDDEN a service raised (another department's data, a role's limits)
 // becomes an 'access.denied' audit entry, written in its own transaction after the refusal.
-import type { RegisterRoutes } from '../app-env.ts';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv, RegisterRoutes } from '../app-env.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import type { Actor } from '../../services/actor.ts';
 import { ServiceError } from '../../services/errors.ts';
+
+/**
+ * Writes one 'access.denied' entry for this request (the one place the three refusals — a service's FORBIDDEN,
+ * a failed CSRF check, a pending password change — are logged). Best effort: a failed write is reported on
+ * stderr and the refusal stands.
+ */
+export async function logAccessDenied(deps: AppDeps, c: Context<AppEnv>, actor: Actor, departmentCode: string | null, after: Record<string, unknown>): Promise<void> {
+  try {
+    await recordAudit(deps.database.db, actor, {
+      action: 'access.denied',
+      entity: 'http',
+      entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
+      departmentCode,
+      before: null,
+      after,
+    });
+  } catch (err) {
+    process.stderr.write(`[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+}
 
 export const registerAccessLogMiddleware: RegisterRoutes = (app, deps) => {
   app.use('/api/*', async (c, next) => {
@@ -16,17 +38,6 @@ export const registerAccessLogMiddleware: RegisterRoutes = (app, deps) => {
       return;
     }
     const details = (e.details ?? {}) as { reason?: string; departmentCode?: string | null; permission?: string };
-    try {
-      await recordAudit(deps.database.db, actor, {
-        action: 'access.denied',
-        entity: 'http',
-        entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
-        departmentCode: details.departmentCode ?? null,
-        before: null,
-        after: { reason: details.reason ?? 'forbidden', permission: details.permission ?? null, message: e.messageZh },
-      });
-    } catch (err) {
-      process.stderr.write(`[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`);
-    }
+    await logAccessDenied(deps, c, actor, details.departmentCode ?? null, { reason: details.reason ?? 'forbidden', permission: details.permission ?? null, message: e.messageZh });
   });
 };

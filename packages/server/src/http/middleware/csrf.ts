@@ -3,7 +3,7 @@
 import { getCookie } from 'hono/cookie';
 import type { RegisterRoutes } from '../app-env.ts';
 import { CSRF_COOKIE, CSRF_HEADER, sameText, sha256 } from '../../auth/sessions.ts';
-import { recordAudit } from '../../audit/audit-log.ts';
+import { logAccessDenied } from './access-log.ts';
 import { errorBody } from '../error-response.ts';
 import { requestSession } from './request-context.ts';
 import { isPublicApiPath } from './session.ts';
@@ -21,15 +21,7 @@ export const registerCsrfMiddleware: RegisterRoutes = (app, deps) => {
     const session = requestSession(c);
     const ok = header !== '' && sameText(header, cookie) && session !== null && sameText(sha256(header), session.csrfHash);
     if (!ok) {
-      const actor = c.var.actor;
-      await recordAudit(deps.database.db, actor, {
-        action: 'access.denied',
-        entity: 'http',
-        entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
-        departmentCode: actor.departmentCode,
-        before: null,
-        after: { reason: 'csrf', headerPresent: header !== '', cookiePresent: cookie !== '' },
-      });
+      await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, { reason: 'csrf', headerPresent: header !== '', cookiePresent: cookie !== '' });
       return c.json(
         errorBody('CSRF', '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试', 'Security check failed (CSRF token missing or wrong): reload the page and try again'),
         403,

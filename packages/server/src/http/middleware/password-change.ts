@@ -3,8 +3,8 @@
 // change the password and sign out. Every other /api request is refused 403 PASSWORD_CHANGE_REQUIRED and written
 // to the audit log as 'access.denied', like the other refusals.
 import type { RegisterRoutes } from '../app-env.ts';
-import { recordAudit } from '../../audit/audit-log.ts';
 import { errorBody } from '../error-response.ts';
+import { logAccessDenied } from './access-log.ts';
 import { requestSession } from './request-context.ts';
 
 export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
@@ -30,19 +30,7 @@ export const registerPasswordChangeMiddleware: RegisterRoutes = (app, deps) => {
       await next();
       return undefined;
     }
-    const actor = c.var.actor;
-    try {
-      await recordAudit(deps.database.db, actor, {
-        action: 'access.denied',
-        entity: 'http',
-        entityId: `${c.req.method} ${c.req.path}`.slice(0, 200),
-        departmentCode: actor.departmentCode,
-        before: null,
-        after: { reason: 'passwordChangeRequired' },
-      });
-    } catch (err) {
-      process.stderr.write(`[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`);
-    }
+    await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, { reason: 'passwordChangeRequired' });
     return c.json(
       errorBody(PASSWORD_CHANGE_REQUIRED, '首次登录或密码被重置后，须先修改密码', 'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else'),
       403,
