@@ -14,8 +14,8 @@ import { fenToYuanString } from '@jixiao/core';
 import { CLI_ACTOR, migrate, openDb, type Database } from '@jixiao/server';
 import * as s from '@jixiao/server/db/schema/index';
 import { fileSource } from '@jixiao/server/import/import-source';
-import { importBudgets, importLedger } from '@jixiao/server/services/import.service';
-import { computeExecution } from '@jixiao/server/services/execution.service';
+import { importBudgets, importLedger } from '@jixiao/server/features/imports/imports.service';
+import { computeExecution } from '@jixiao/server/features/execution/execution.service';
 import pg from 'pg';
 import { BENCH_YEAR, writeBudgetCsv, writeLedgerCsv } from './generate-ledger.ts';
 

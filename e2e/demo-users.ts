@@ -1,6 +1,6 @@
 // The demo accounts the browser tests and screenshots sign in with: read from the server's demo hook
 // (packages/server/src/auth/startup-and-demo.ts), one per role.
-import { DEMO_ACCOUNTS as SERVER_DEMO_ACCOUNTS } from '../packages/server/src/auth/startup-and-demo.ts';
+import { DEMO_ACCOUNTS as SERVER_DEMO_ACCOUNTS } from '../packages/server/src/demo/demo-accounts.ts';
 import type { Role } from '../packages/web/src/app/roles.ts';
 
 export const DEMO_DEPARTMENT = '440105-TZCJ';

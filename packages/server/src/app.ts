@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import './modules.ts';
 import { swaggerUI } from '@hono/swagger-ui';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppDeps, AppEnv } from './http/app-env.ts';
-import type { Actor } from './services/actor.ts';
+import type { Actor } from './auth/actor.ts';
 import { errorBody, handleError, validationBody } from './http/error-response.ts';
-import { routeModules } from './http/routes/index.ts';
+import { routeModules } from './features/routes.ts';
 import { middlewareModules } from './http/middleware/index.ts';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

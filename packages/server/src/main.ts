@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapDb } from './db/bootstrap.ts';
-import { startupHooks } from './startup.ts';
+import { runStartupTasks } from './features/accounts/first-admin.ts';
 
 export async function startServer(config: Config = loadConfig()): Promise<{ close: () => Promise<void>; url: string }> {
   const { database, migrationsApplied, demoLoaded } = await bootstrapDb(config);
@@ -15,9 +15,7 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
     log('[jixiao] 已载入演示数据 demo loaded: haizhu-2023 (广州市海珠区投资促进局)');
   }
   const deps = { database, config, now: () => new Date() };
-  for (const hook of startupHooks) {
-    await hook(deps, log);
-  }
+  await runStartupTasks(deps, log);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   const url = `http://localhost:${config.port}`;

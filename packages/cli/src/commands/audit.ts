@@ -52,7 +52,7 @@ export function registerAuditCommand(program: Command): void {
         }
       }
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { exportAuditLog } = await import('@jixiao/server/audit/audit-queries');
+      const { exportAuditLog } = await import('@jixiao/server/features/audit-log/audit-log.service');
       const out = await withDb(
         (database) => exportAuditLog(database.db, CLI_ACTOR, { from: opts.from, to: opts.to, user: opts.user, action: opts.action, department: opts.department }, format),
         { demo: false },

@@ -21,7 +21,7 @@ export function registerExecutionCommand(program: Command): void {
       const year = requireYear(opts.year);
       const month = optionalMonth(opts.month);
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { getExecution } = await import('@jixiao/server/services/execution.service');
+      const { getExecution } = await import('@jixiao/server/features/execution/execution.service');
       const e = await withDb((database) => getExecution(database.db, CLI_ACTOR, code, year, month));
       if (opts.json) {
         printJson({

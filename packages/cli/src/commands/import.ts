@@ -50,7 +50,7 @@ export function registerImportCommand(program: Command): void {
         throw new CliError(t({ zh: `找不到文件：${file}`, en: `No such file: ${file}` }));
       }
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const service = await import('@jixiao/server/services/import.service');
+      const service = await import('@jixiao/server/features/imports/imports.service');
       const { fileSource } = await import('@jixiao/server/import/import-source');
       const input = { departmentCode, year, source: fileSource(file), replace: kind === 'ledger' ? (opts.replaceMonth ?? false) : (opts.replace ?? false) };
       try {

@@ -34,7 +34,7 @@ export function registerMetricsCommand(program: Command): void {
       const year = parseYearOption(opts.year);
       const asOf = opts.asOf === undefined ? undefined : parseDateOption(opts.asOf, { zh: '截止日期', en: 'as-of date' });
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { listDepartmentMetrics } = await import('@jixiao/server/services/metric.service');
+      const { listDepartmentMetrics } = await import('@jixiao/server/features/metrics/metrics.service');
       const rows = await withDb((database) => listDepartmentMetrics(database.db, CLI_ACTOR, opts.department, year, asOf));
       if (opts.json) {
         printJson(rows.map((r) => ({ indicator: r.indicator, indicatorId: r.indicatorId, metric: r.metric.key, value: r.value, records: r.recordCount, asOf: r.asOf })));

@@ -29,7 +29,7 @@ export function registerMonitoringCommand(program: Command): void {
         throw new CliError(t({ zh: '--out 应为 .docx 或 .xlsx 文件', en: '--out must end in .docx or .xlsx' }));
       }
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const service = await import('@jixiao/server/services/monitoring.service');
+      const service = await import('@jixiao/server/features/monitoring/monitoring.service');
       const r = await withDb(async (database) => {
         if (format && opts.out) {
           const f = await service.renderMonitoringForm(database.db, CLI_ACTOR, code, year, month, format, new Date());

@@ -56,7 +56,7 @@ export function registerPipelineCommand(program: Command): void {
       }
       const f = filters(opts);
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { listInvestmentProjects } = await import('@jixiao/server/services/investment.service');
+      const { listInvestmentProjects } = await import('@jixiao/server/features/investment/investment.service');
       const page = await withDb((database) => listInvestmentProjects(database.db, CLI_ACTOR, opts.department, { ...f, page: 1, pageSize: limit }));
       if (opts.json) {
         printJson(page);
@@ -87,7 +87,7 @@ export function registerPipelineCommand(program: Command): void {
         throw new CliError(t({ zh: `无法读取文件 ${file}（${code}）`, en: `Cannot read ${file} (${code})` }), EXIT_FAILURE);
       }
       const { CLI_ACTOR, ServiceError } = await import('@jixiao/server');
-      const { importInvestmentProjects } = await import('@jixiao/server/services/investment.service');
+      const { importInvestmentProjects } = await import('@jixiao/server/features/investment/investment.service');
       try {
         const r = await withDb((database) => importInvestmentProjects(database.db, CLI_ACTOR, opts.department, path.basename(file), new Uint8Array(body), new Date()));
         if (opts.json) {
@@ -122,7 +122,7 @@ export function registerPipelineCommand(program: Command): void {
     .action(async (opts: FilterOpts & { out?: string }) => {
       const f = filters(opts);
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { exportInvestmentProjects } = await import('@jixiao/server/services/investment.service');
+      const { exportInvestmentProjects } = await import('@jixiao/server/features/investment/investment.service');
       const r = await withDb((database) => exportInvestmentProjects(database.db, CLI_ACTOR, opts.department, f, new Date()));
       const out = path.resolve(opts.out ?? r.fileName);
       fs.writeFileSync(out, r.body);
@@ -147,7 +147,7 @@ export function registerPipelineCommand(program: Command): void {
         throw new CliError(t({ zh: `月份无效：${opts.month}（1–12）`, en: `Invalid month: ${opts.month} (1–12)` }));
       }
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { getDecomposition } = await import('@jixiao/server/services/allocation.service');
+      const { getDecomposition } = await import('@jixiao/server/features/allocations/allocations.service');
       const p = await withDb((database) => getDecomposition(database.db, CLI_ACTOR, opts.department, year, opts.kind as (typeof KINDS)[number], month, new Date()));
       if (opts.json) {
         printJson(p);

@@ -16,7 +16,7 @@ export function registerProjectsCommand(program: Command): void {
       const code = requireDepartment(opts.department);
       const year = requireYear(opts.year);
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { listProjects } = await import('@jixiao/server/services/execution.service');
+      const { listProjects } = await import('@jixiao/server/features/execution/execution.service');
       const list = await withDb((database) => listProjects(database.db, CLI_ACTOR, code, year));
       if (opts.json) {
         printJson(list.map((p) => ({ code: p.code, name: p.name, level: p.level })));

@@ -27,7 +27,7 @@ export function registerReportCommand(program: Command): void {
       }
       const format = opts.format as Format;
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { renderReport } = await import('@jixiao/server/services/report.service');
+      const { renderReport } = await import('@jixiao/server/features/reports/reports.service');
       const report = await withDb((database) => renderReport(database.db, CLI_ACTOR, opts.department, year, format, new Date()));
       if (opts.out === '-') {
         if (format === 'docx' || format === 'pdf' || format === 'xlsx') {

@@ -109,7 +109,7 @@ async function scoreStored(department: string, opts: ScoreOptions): Promise<void
   if (opts.year === undefined || !/^\d{4}$/.test(opts.year)) {
     throw new CliError(t({ zh: '--department 需要 --year YYYY', en: '--department needs --year YYYY' }));
   }
-  const service = await import('@jixiao/server/services/scoring.service');
+  const service = await import('@jixiao/server/features/evaluations/evaluations.service');
   const results = await service.scoreStoredEvaluation({
     department,
     year,

@@ -23,7 +23,7 @@ export function registerTemplateCommand(program: Command): void {
         throw new CliError(t({ zh: '请用 --out 指定输出的 .xlsx 文件', en: 'Give --out FILE.xlsx' }));
       }
       const out = opts.out;
-      const service = await import('@jixiao/server/services/template.service');
+      const service = await import('@jixiao/server/features/templates/templates.service');
       let body: Buffer;
       if (opts.department !== undefined) {
         const code = requireDepartment(opts.department);

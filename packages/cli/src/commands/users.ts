@@ -8,7 +8,7 @@ const ROLES = ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityA
 type Role = (typeof ROLES)[number];
 
 async function idOf(db: import('@jixiao/server').Db, username: string): Promise<string> {
-  const { findUserIdByUsername } = await import('@jixiao/server/services/user.service');
+  const { findUserIdByUsername } = await import('@jixiao/server/features/accounts/accounts.service');
   const id = await findUserIdByUsername(db, username);
   if (!id) {
     throw new CliError(t({ zh: `用户「${username}」不存在`, en: `No user ${username}` }));
@@ -25,7 +25,7 @@ export function registerUsersCommand(program: Command): void {
     .option('--json', '输出 JSON / JSON output')
     .action(async (opts: { json?: boolean }) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { listUsers } = await import('@jixiao/server/services/user.service');
+      const { listUsers } = await import('@jixiao/server/features/accounts/accounts.service');
       const list = await withDb((database) => listUsers(database.db, CLI_ACTOR), { demo: false });
       if (opts.json) {
         printJson(list);
@@ -64,7 +64,7 @@ export function registerUsersCommand(program: Command): void {
         throw new CliError(t({ zh: `角色无效：${opts.role}（可选 ${ROLES.join('、')}）`, en: `Invalid role: ${opts.role}` }));
       }
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { createUser } = await import('@jixiao/server/services/user.service');
+      const { createUser } = await import('@jixiao/server/features/accounts/accounts.service');
       const r = await withDb(
         (database) =>
           createUser(database.db, CLI_ACTOR, { username: opts.username, displayName: opts.name ?? opts.username, role: opts.role as Role, departmentCode: opts.department ?? null, ...(opts.password ? { password: opts.password } : {}) }, new Date()),
@@ -84,7 +84,7 @@ export function registerUsersCommand(program: Command): void {
     .description('重置密码（生成新密码并显示一次；其会话全部失效；下次登录须修改密码）/ reset a password (must be changed at the next sign-in)')
     .action(async (username: string) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { resetPassword } = await import('@jixiao/server/services/user.service');
+      const { resetPassword } = await import('@jixiao/server/features/accounts/accounts.service');
       const r = await withDb(async (database) => resetPassword(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
       printLine(t({ zh: `${username} 的新密码（仅显示这一次）：${r.generatedPassword}`, en: `New password of ${username} (shown once): ${r.generatedPassword}` }));
       printLine(t({ zh: `${username} 下次登录时须修改密码；其所有会话已失效。`, en: `${username} must change the password at the next sign-in; all of its sessions were signed out.` }));
@@ -95,7 +95,7 @@ export function registerUsersCommand(program: Command): void {
     .description('解除登录锁定 / unlock an account')
     .action(async (username: string) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
-      const { unlockUser } = await import('@jixiao/server/services/user.service');
+      const { unlockUser } = await import('@jixiao/server/features/accounts/accounts.service');
       await withDb(async (database) => unlockUser(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
       printLine(t({ zh: `已解锁 ${username}`, en: `Unlocked ${username}` }));
     });

@@ -4,13 +4,13 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../db/open-db.ts';
 import { describeEachDb } from '../db/test-db.ts';
-import type { Actor } from '../services/actor.ts';
-import { auditInTx } from '../services/audit-hook.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditInTx } from './audit-log.ts';
 import { recordAudit } from './audit-log.ts';
 import { canonicalJson, toJsonValue } from './canonical-json.ts';
-import { csvCell, exportAudit } from './audit-export.ts';
+import { csvCell, exportAudit } from '../features/audit-log/audit-export.ts';
 import { verifyAuditChain } from './verify-chain.ts';
-import { searchAuditLog, toFilter } from './audit-queries.ts';
+import { searchAuditLog, toFilter } from '../features/audit-log/audit-log.service.ts';
 
 const clerk: Actor = { userId: 'u-clerk', username: 'tzcj_clerk', displayName: '填报员', role: 'clerk', departmentCode: '440105-TZCJ', regionCode: '440105', ip: '10.0.0.8' };
 const auditor: Actor = { userId: 'u-aud', username: 'auditadmin', displayName: '审计管理员', role: 'auditAdmin', departmentCode: '440105-CZJ', regionCode: '440105', ip: null };

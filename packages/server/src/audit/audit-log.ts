@@ -11,17 +11,25 @@
 //
 // Writers are serialised by locking the one chain-head row (SELECT … FOR UPDATE), so seq is gapless and the chain
 // never forks: hash = sha256(canonical JSON of the entry + prev_hash). The table is append-only (triggers).
-// Services that cannot import this module call services/audit-hook.ts `auditInTx`, which this module installs.
+// Services import `auditInTx` (or `recordAudit` for pseudo-actors) from here directly: there is no registry,
+// so a write path cannot run without the writer.
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Queryable, Tx } from '../db/open-db.ts';
 import { auditChainHead, auditLog } from '../db/schema/audit.ts';
-import type { Actor } from '../services/actor.ts';
-import { installAuditWriter, type AuditEntryInput } from '../services/audit-hook.ts';
+import type { Actor } from '../auth/actor.ts';
 import { canonicalJson, toJsonValue } from './canonical-json.ts';
 
-export type { AuditEntryInput } from '../services/audit-hook.ts';
+/** What a service says about its change; who and when are added by the writer. */
+export interface AuditEntryInput {
+  action: string;
+  entity: string;
+  entityId: string;
+  departmentCode: string | null;
+  before: unknown;
+  after: unknown;
+}
 
 /** Who acted: a user (Actor), or a pseudo-actor for the system itself and for failed logins. */
 export interface AuditActor {
@@ -109,6 +117,7 @@ async function append(tx: Tx, actor: AuditActor, entry: AuditEntryInput): Promis
   return { seq: fields.seq, hash };
 }
 
-installAuditWriter(async (tx, actor, entry) => {
+/** A service's audit entry for the signed-in actor, inside the service's transaction. */
+export async function auditInTx(tx: Queryable, actor: Actor, entry: AuditEntryInput): Promise<void> {
   await recordAudit(tx, actor, entry);
-});
+}

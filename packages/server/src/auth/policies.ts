@@ -1,5 +1,5 @@
 // Role × action: which roles may do what (三员分立: administrators never touch business data; auditors only read the log).
-import type { Role } from '../services/actor.ts';
+import type { Role } from './actor.ts';
 
 export const PERMISSIONS = {
   /** Read goals, indicators, change requests of a department in scope. */

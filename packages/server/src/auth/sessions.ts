@@ -1,7 +1,7 @@
 // Session and CSRF tokens: 32 random bytes each, only their sha256 stored; sliding expiry; cookie names.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../db/open-db.ts';
-import * as repo from '../repositories/user.repository.ts';
+import * as repo from '../features/accounts/accounts.repository.ts';
 
 export const SESSION_COOKIE = 'jixiao_session';
 export const CSRF_COOKIE = 'jixiao_csrf';

@@ -1,6 +1,5 @@
 // Open the configured database, migrate it, and load the demo into an empty one when asked.
 import type { Config } from '../config.ts';
-import '../modules.ts';
 import { isDemoLoaded, loadDemo } from '../demo/load-demo.ts';
 import { migrate } from './migrate.ts';
 import { openDb, type Database } from './open-db.ts';

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import '../modules.ts';
 import { openDb, type Database, type Driver } from './open-db.ts';
 import { SNAPSHOT_DIR_ENV, adminQuery, withDatabase } from './test-global-setup.ts';
 

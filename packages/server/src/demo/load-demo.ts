@@ -8,7 +8,9 @@ import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { Level1, Level2, Operator, TargetBasis } from '../db/schema/goals.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
-import { demoHooks } from './demo-hooks.ts';
+import { loadInvestmentDemo } from './investment-demo.ts';
+import { loadDemoAccounts } from './demo-accounts.ts';
+import { ensureIndicatorLibrary } from '../features/indicator-library/indicator-library.service.ts';
 
 export const DEMO_NAME = 'haizhu-2023';
 export const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo', DEMO_NAME);
@@ -256,9 +258,9 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
     for (const other of data.otherDepartments) {
       await insertOtherDepartment(tx, other, region, year, insertGoal);
     }
-    for (const hook of demoHooks) {
-      await hook(tx, data);
-    }
+    await loadInvestmentDemo(tx, data);
+    await ensureIndicatorLibrary(tx);
+    await loadDemoAccounts(tx, data);
   });
 }
 

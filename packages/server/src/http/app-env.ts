@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/open-db.ts';
-import type { Actor } from '../services/actor.ts';
+import type { Actor } from '../auth/actor.ts';
 
 export interface AppDeps {
   database: Database;

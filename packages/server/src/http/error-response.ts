@@ -1,7 +1,7 @@
 // Errors → JSON responses: {error: {code, message, messageEn, details}}. Never a stack trace to users.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { HTTP_STATUS, ServiceError } from '../services/errors.ts';
+import { HTTP_STATUS, ServiceError } from './service-error.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; messageEn: string; details?: unknown };

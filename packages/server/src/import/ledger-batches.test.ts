@@ -2,7 +2,7 @@
 // thread, back-pressure (at most 2 batches in flight), errors re-created as their own classes, the thread always
 // terminated, and a source's bytes transferred (not copied) to the worker.
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../services/errors.ts';
+import { ServiceError } from '../http/service-error.ts';
 import { bufferSource, fileSource } from './import-source.ts';
 import { type LedgerBatch, type LedgerBatchesEnd, type LedgerBatchesInput } from './ledger-batches.ts';
 import { LEDGER_BATCHES_IN_FLIGHT, LedgerBatchesWorker, inThreadReader, type LedgerBatchReader } from './ledger-batches-thread.ts';

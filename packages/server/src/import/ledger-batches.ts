@@ -10,7 +10,7 @@ import {
   validateLedgerRow,
   type LedgerRow,
 } from '@jixiao/core';
-import { ServiceError, type ServiceErrorCode } from '../services/errors.ts';
+import { ServiceError, type ServiceErrorCode } from '../http/service-error.ts';
 import type { ImportSource } from './import-source.ts';
 import { openTable, UnreadableFileError, type TableInfo } from './read-table.ts';
 import { ErrorList, encodingProblem, isBlank, missingColumns, type RowErrorSummary } from './row-errors.ts';

@@ -1,7 +1,7 @@
 // Row errors of an import file: collected (listed up to a cap, all counted), turned into the one refusal the
 // user sees; plus the row checks every import kind shares (blank rows, encoding damage, missing columns).
 import { rowError, type RowError } from '@jixiao/core';
-import { ServiceError } from '../services/errors.ts';
+import { ServiceError } from '../http/service-error.ts';
 import type { TableRow } from './read-table.ts';
 
 /** At most this many row errors are listed (all are counted); beyond it the file is clearly the wrong one. */

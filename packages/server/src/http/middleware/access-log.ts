@@ -3,8 +3,8 @@
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv, RegisterRoutes } from '../app-env.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
-import type { Actor } from '../../services/actor.ts';
-import { ServiceError } from '../../services/errors.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { ServiceError } from '../service-error.ts';
 
 /**
  * Writes one 'access.denied' entry for this request (the one place the three refusals — a service's FORBIDDEN,

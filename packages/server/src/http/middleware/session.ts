@@ -4,7 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { AppDeps, RegisterRoutes } from '../app-env.ts';
 import { authenticate, SESSION_COOKIE } from '../../auth/sessions.ts';
-import { actorOf } from '../../services/user.service.ts';
+import { actorOf } from '../../features/accounts/accounts.service.ts';
 import { errorBody } from '../error-response.ts';
 import { clientIp, setRequestSession } from './request-context.ts';
 

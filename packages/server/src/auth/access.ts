@@ -1,0 +1,93 @@
+// Data scoping and permissions: which departments an actor may see and change, and what each role may do.
+// Every service calls these. A refusal is a FORBIDDEN ServiceError whose details say why; the HTTP layer logs
+// it in the audit trail as 'access.denied' (http/middleware/access-log.ts).
+import { PERMISSIONS, roleMay, type Permission } from './policies.ts';
+import { ServiceError } from '../http/service-error.ts';
+import { isCli, type Actor } from './actor.ts';
+
+export interface DepartmentRef {
+  code: string;
+  regionCode: string;
+}
+
+export type DenialReason = 'department' | 'role';
+
+export function accessDenied(reason: DenialReason, departmentCode: string | null, permission?: string): ServiceError {
+  return reason === 'department'
+    ? new ServiceError('FORBIDDEN', '无权访问其他部门的数据', 'You may not access another department’s data', { reason, departmentCode, ...(permission ? { permission } : {}) })
+    : new ServiceError('FORBIDDEN', '当前角色无权执行该操作', 'Your role may not perform this action', { reason, departmentCode, ...(permission ? { permission } : {}) });
+}
+
+/** May the actor read this department's business data? */
+export function canReadDepartment(actor: Actor, dept: DepartmentRef): boolean {
+  if (isCli(actor)) {
+    return true;
+  }
+  switch (actor.role) {
+    case 'clerk':
+    case 'deptHead':
+      return actor.departmentCode === dept.code;
+    case 'financeReviewer':
+      return actor.regionCode === dept.regionCode;
+    case 'systemAdmin':
+    case 'securityAdmin':
+    case 'auditAdmin':
+      return false; // 三员分立: administrators manage the system, not the business data
+  }
+}
+
+export function assertCanRead(actor: Actor, dept: DepartmentRef): void {
+  if (!canReadDepartment(actor, dept)) {
+    throw accessDenied(isBusinessRole(actor) ? 'department' : 'role', dept.code);
+  }
+}
+
+/** Department data entry (clerk of that department; head may also edit). */
+export function assertCanEdit(actor: Actor, dept: DepartmentRef): void {
+  if (isCli(actor)) {
+    return;
+  }
+  if ((actor.role === 'clerk' || actor.role === 'deptHead') && actor.departmentCode === dept.code) {
+    return;
+  }
+  throw accessDenied(actor.role === 'clerk' || actor.role === 'deptHead' || actor.role === 'financeReviewer' ? 'department' : 'role', dept.code);
+}
+
+export function requireRole(actor: Actor, ...roles: Actor['role'][]): void {
+  if (isCli(actor) || roles.includes(actor.role)) {
+    return;
+  }
+  throw accessDenied('role', actor.departmentCode);
+}
+
+/**
+ * The role may perform `permission` (policies.ts) and, when `dept` is given, on that department: department
+ * roles on their own department only, the finance bureau on every department of its region.
+ * Role is checked first, so an administrator touching business data is refused for its role.
+ */
+export function assertPermission(actor: Actor, permission: Permission, dept?: DepartmentRef): void {
+  if (isCli(actor)) {
+    return;
+  }
+  if (!roleMay(actor.role, permission)) {
+    throw accessDenied('role', dept?.code ?? null, permission);
+  }
+  if (dept && !canReadDepartment(actor, dept)) {
+    throw accessDenied('department', dept.code, permission);
+  }
+}
+
+export function may(actor: Actor, permission: Permission, dept?: DepartmentRef): boolean {
+  return isCli(actor) || (roleMay(actor.role, permission) && (!dept || canReadDepartment(actor, dept)));
+}
+
+function isBusinessRole(actor: Actor): boolean {
+  return actor.role === 'clerk' || actor.role === 'deptHead' || actor.role === 'financeReviewer';
+}
+
+/** Regions whose departments the actor may list ('*' = all, for the CLI). */
+export function visibleRegion(actor: Actor): string {
+  return isCli(actor) ? '*' : actor.regionCode;
+}
+
+export { PERMISSIONS };

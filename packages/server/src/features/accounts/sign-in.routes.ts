@@ -1,0 +1,168 @@
+// Sign-in: POST /api/auth/login → session (HttpOnly jixiao_session) + CSRF (jixiao_csrf) cookies; GET /api/auth/me;
+// logout; logout everywhere; password change. The web UI calls exactly these.
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { App, AppDeps, AppEnv } from '../../http/app-env.ts';
+import { CSRF_COOKIE, rotateCsrf, SESSION_COOKIE, sameText, sha256 } from '../../auth/sessions.ts';
+import { changePassword, login, logout, logoutEverywhere, type PublicUser } from './accounts.service.ts';
+import { ServiceError } from '../../http/service-error.ts';
+import { clientIp, requestSession } from '../../http/middleware/request-context.ts';
+import { setSessionCookie } from '../../http/middleware/session.ts';
+import { ErrorSchema } from '../goals/goals.schema.ts';
+
+const TAG = ['登录 Auth'];
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
+const UserSchema = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), departmentCode: z.string().nullable(), regionCode: z.string() })
+  .openapi('SessionUser');
+const SessionSchema = z
+  .object({
+    user: UserSchema,
+    csrfToken: z.string(),
+    mustChangePassword: z.boolean().openapi({
+      description: 'true：密码由他人设置（首次登录或被重置），须先修改密码；在此之前除本接口、修改密码与退出登录外一律 403 PASSWORD_CHANGE_REQUIRED',
+    }),
+  })
+  .openapi('Session');
+
+const LoginBody = z
+  .object({
+    username: z.string({ message: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名不超过 64 个字符'),
+    password: z.string({ message: '请输入密码' }).min(1, '请输入密码').max(200, '密码不超过 200 个字符'),
+  })
+  .openapi('Login');
+
+const PasswordBody = z
+  .object({
+    current: z.string().max(200, '密码不超过 200 个字符').optional(),
+    next: z.string().max(200, '密码不超过 200 个字符').optional(),
+    currentPassword: z.string().max(200, '密码不超过 200 个字符').optional(),
+    newPassword: z.string().max(200, '密码不超过 200 个字符').optional(),
+  })
+  .openapi('PasswordChange', { description: '{current, next}（也接受 currentPassword / newPassword）' });
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: TAG,
+  summary: '登录（连续 5 次失败锁定 15 分钟）',
+  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  responses: {
+    200: { description: '已登录：设置 jixiao_session（HttpOnly）与 jixiao_csrf Cookie', content: { 'application/json': { schema: SessionSchema } } },
+    400: err('输入有误'),
+    401: err('用户名或密码错误'),
+    403: err('账户已停用'),
+    423: err('账户已锁定'),
+  },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: TAG,
+  summary: '当前用户与 CSRF 令牌',
+  responses: { 200: { description: '当前会话', content: { 'application/json': { schema: SessionSchema } } }, 401: err('未登录') },
+});
+
+const OkSchema = z.object({ ok: z.literal(true) });
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: TAG,
+  summary: '退出登录',
+  responses: { 200: { description: '已退出', content: { 'application/json': { schema: OkSchema } } }, 401: err('未登录'), 403: err('CSRF 校验失败') },
+});
+
+const logoutAllRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout-all',
+  tags: TAG,
+  summary: '在所有设备退出登录',
+  responses: {
+    200: { description: '已退出', content: { 'application/json': { schema: z.object({ ok: z.literal(true), sessionsRevoked: z.number() }) } } },
+    401: err('未登录'),
+    403: err('CSRF 校验失败'),
+  },
+});
+
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags: TAG,
+  summary: '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」',
+  request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
+  responses: { 200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } }, 400: err('密码不符合要求'), 401: err('未登录'), 403: err('CSRF 校验失败'), 423: err('已锁定') },
+});
+
+function setCsrfCookie(c: Context<AppEnv>, deps: AppDeps, token: string): void {
+  setCookie(c, CSRF_COOKIE, token, { httpOnly: false, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies, maxAge: Math.round(deps.config.sessionHours * 3600) });
+}
+
+function clearCookies(c: Context<AppEnv>, deps: AppDeps): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.config.secureCookies });
+  deleteCookie(c, CSRF_COOKIE, { path: '/', secure: deps.config.secureCookies });
+}
+
+function userOf(c: Context<AppEnv>): PublicUser {
+  const a = c.var.actor;
+  return { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, departmentCode: a.departmentCode, regionCode: a.regionCode };
+}
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: TAG,
+  summary: '健康检查（无需登录）',
+  responses: { 200: { description: '正常', content: { 'application/json': { schema: OkSchema } } } },
+});
+
+export function registerAuthRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
+  app.openapi(loginRoute, async (c) => {
+    const b = c.req.valid('json');
+    const r = await login(db, { username: b.username, password: b.password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }, deps.now(), deps.config.sessionHours);
+    setSessionCookie(c, deps, r.token);
+    setCsrfCookie(c, deps, r.csrfToken);
+    return c.json({ user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword }, 200);
+  });
+  app.openapi(meRoute, async (c) => {
+    const s = requestSession(c);
+    if (!s) {
+      return c.json({ user: userOf(c), csrfToken: '', mustChangePassword: false }, 200); // tests acting without a session
+    }
+    const mustChangePassword = s.mustChangePassword;
+    const cookie = getCookie(c, CSRF_COOKIE) ?? '';
+    if (cookie !== '' && sameText(sha256(cookie), s.csrfHash)) {
+      return c.json({ user: userOf(c), csrfToken: cookie, mustChangePassword }, 200);
+    }
+    const token = await rotateCsrf(db, s.sessionId);
+    setCsrfCookie(c, deps, token);
+    return c.json({ user: userOf(c), csrfToken: token, mustChangePassword }, 200);
+  });
+  app.openapi(logoutRoute, async (c) => {
+    const s = requestSession(c);
+    if (s) {
+      await logout(db, c.var.actor, s.sessionId, deps.now());
+    }
+    clearCookies(c, deps);
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(logoutAllRoute, async (c) => {
+    const n = await logoutEverywhere(db, c.var.actor, deps.now());
+    clearCookies(c, deps);
+    return c.json({ ok: true as const, sessionsRevoked: n }, 200);
+  });
+  app.openapi(passwordRoute, async (c) => {
+    const b = c.req.valid('json');
+    const current = b.current ?? b.currentPassword;
+    const next = b.next ?? b.newPassword;
+    if (!current || !next) {
+      throw new ServiceError('VALIDATION', '请填写当前密码（current）和新密码（next）', 'Give the current password (current) and the new one (next)');
+    }
+    await changePassword(db, c.var.actor, requestSession(c)?.sessionId ?? null, current, next, deps.now());
+    return c.json({ ok: true as const }, 200);
+  });
+}

@@ -1,0 +1,72 @@
+// Audit log SQL: filtered search (newest first) and ordered reads for export. Writes go through audit/audit-log.ts.
+import { and, asc, count, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/open-db.ts';
+import { auditLog } from '../../db/schema/audit.ts';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export interface AuditFilter {
+  /** Username (exact) of the actor. */
+  user?: string | undefined;
+  /** Action, exact ('goal.submit') or a prefix ending in '.' or '*' ('goal.' / 'goal*'). */
+  action?: string | undefined;
+  /** Inclusive lower bound. */
+  from?: Date | undefined;
+  /** Exclusive upper bound. */
+  to?: Date | undefined;
+  department?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function where(f: AuditFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.user) {
+    parts.push(eq(auditLog.actorUsername, f.user));
+  }
+  if (f.action) {
+    if (f.action.endsWith('*') || f.action.endsWith('.')) {
+      const prefix = f.action.replace(/\*$/, '');
+      parts.push(like(auditLog.action, `${escapeLike(prefix)}%`));
+    } else {
+      const exact = eq(auditLog.action, f.action);
+      parts.push(or(exact, like(auditLog.action, `${escapeLike(f.action)}.%`)) ?? exact);
+    }
+  }
+  if (f.from) {
+    parts.push(gte(auditLog.at, f.from));
+  }
+  if (f.to) {
+    parts.push(lt(auditLog.at, f.to));
+  }
+  if (f.department) {
+    parts.push(eq(auditLog.departmentCode, f.department));
+  }
+  if (f.entity) {
+    parts.push(eq(auditLog.entity, f.entity));
+  }
+  if (f.entityId) {
+    parts.push(eq(auditLog.entityId, f.entityId));
+  }
+  return parts.length === 0 ? undefined : and(...parts);
+}
+
+export async function searchAudit(db: Queryable, f: AuditFilter, limit: number, offset: number): Promise<{ total: number; rows: AuditRow[] }> {
+  const w = where(f);
+  const [rows, totals] = [
+    await db.select().from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
+    await db.select({ n: count() }).from(auditLog).where(w),
+  ];
+  return { total: Number(totals[0]?.n ?? 0), rows };
+}
+
+/** Entries in chain order, page by page (seq > afterSeq). */
+export async function readAuditPage(db: Queryable, f: AuditFilter, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  const w = where(f);
+  const cond = w ? and(w, gte(auditLog.seq, afterSeq + 1)) : gte(auditLog.seq, afterSeq + 1);
+  return db.select().from(auditLog).where(cond).orderBy(asc(auditLog.seq)).limit(limit);
+}

@@ -1,0 +1,71 @@
+// What the audit administrator may do with the log: search, export (CSV/JSON), verify. Exports and verifications
+// are themselves audited. Nobody else may read it (三员分立).
+import type { Db } from '../../db/open-db.ts';
+import { searchAudit, type AuditFilter } from './audit-log.repository.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { assertPermission } from '../../auth/access.ts';
+import { ServiceError } from '../../http/service-error.ts';
+import { recordAudit } from '../../audit/audit-log.ts';
+import { exportAudit, toExportEntry, type AuditExportEntry, type AuditExportFormat } from './audit-export.ts';
+import { verifyAuditChain, type ChainVerification } from '../../audit/verify-chain.ts';
+
+export interface AuditQueryInput {
+  user?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  department?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+}
+
+/** "2024-01-31" = that day in China Standard Time; an ISO time without a zone is read as UTC+8 too. */
+export function parseWhen(text: string, endOfDay: boolean): Date {
+  const t = text.trim();
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t);
+  const iso = dateOnly ? `${t}T00:00:00+08:00` : withZone ? t.replace(' ', 'T') : `${t.replace(' ', 'T')}+08:00`;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    throw new ServiceError('VALIDATION', `日期「${text}」无效`, `Invalid date ${text}`);
+  }
+  return dateOnly && endOfDay ? new Date(d.getTime() + 86_400_000) : d;
+}
+
+export function toFilter(q: AuditQueryInput): AuditFilter {
+  const from = q.from ? parseWhen(q.from, false) : undefined;
+  const to = q.to ? parseWhen(q.to, true) : undefined;
+  if (from && to && from >= to) {
+    throw new ServiceError('VALIDATION', '起始时间应早于截止时间', 'from must be before to');
+  }
+  return {
+    user: q.user?.trim() || undefined,
+    action: q.action?.trim() || undefined,
+    from,
+    to,
+    department: q.department?.trim() || undefined,
+    entity: q.entity?.trim() || undefined,
+    entityId: q.entityId?.trim() || undefined,
+  };
+}
+
+export async function searchAuditLog(db: Db, actor: Actor, q: AuditQueryInput & { limit: number; offset: number }): Promise<{ total: number; entries: AuditExportEntry[] }> {
+  assertPermission(actor, 'audit.read');
+  const { total, rows } = await searchAudit(db, toFilter(q), q.limit, q.offset);
+  return { total, entries: rows.map(toExportEntry) };
+}
+
+export async function exportAuditLog(db: Db, actor: Actor, q: AuditQueryInput, format: AuditExportFormat): Promise<{ body: string; fileName: string; count: number }> {
+  assertPermission(actor, 'audit.read');
+  const filter = toFilter(q);
+  const out = await exportAudit(db, filter, format);
+  await recordAudit(db, actor, { action: 'audit.export', entity: 'audit_log', entityId: format, departmentCode: null, before: null, after: { filter: { ...q }, count: out.count } });
+  return { ...out, fileName: `audit-log.${format}` };
+}
+
+export async function verifyAuditLog(db: Db, actor: Actor): Promise<ChainVerification> {
+  assertPermission(actor, 'audit.read');
+  const result = await verifyAuditChain(db);
+  await recordAudit(db, actor, { action: 'audit.verify', entity: 'audit_log', entityId: String(result.lastSeq), departmentCode: null, before: null, after: { entries: result.entries, intact: result.intact, firstBroken: result.firstBroken?.seq ?? null } });
+  return result;
+}

@@ -1,0 +1,146 @@
+// Change requests after locking: create (one batch, with a reason), list a department's year, decide
+// (department head, then the finance bureau when configured), and the approved target changes for reports.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { App, AppDeps } from '../../http/app-env.ts';
+import * as cr from './change-requests.service.ts';
+import { ServiceError } from '../../http/service-error.ts';
+import { errorBody } from '../../http/error-response.ts';
+import {
+  ChangeRequestBody,
+  ChangeRequestViewSchema,
+  DecisionBody,
+  DepartmentCodeParam,
+  ErrorSchema,
+  IdParam,
+  StatusQuery,
+  TargetChangeSchema,
+  YearQuery,
+} from '../goals/goals.schema.ts';
+
+const TAG = ['变更申请 Change requests'];
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问（已记入审计日志）'), 404: err('不存在'), 409: err('状态不允许'), 422: err('变更后目标不符合要求') };
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const batch = { description: '变更申请（同批）', content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } } };
+
+const createRoot = createRoute({
+  method: 'post',
+  path: '/api/change-requests',
+  tags: TAG,
+  summary: '提交变更申请（锁定后修改指标值/分值/性质/单位/名称，须填理由）— 填报员',
+  description: '单项：{indicatorId, field, newValue, reason}；多项（同一目标，一并审批）：{items: [{indicatorId, field, newValue}], reason}',
+  request: { body: json(ChangeRequestBody) },
+  responses: { 201: batch, ...errors },
+});
+
+const createForGoal = createRoute({
+  method: 'post',
+  path: '/api/goals/{id}/change-requests',
+  tags: TAG,
+  summary: '提交该目标下指标的变更申请（同上）— 填报员',
+  request: { params: IdParam, body: json(ChangeRequestBody) },
+  responses: { 201: batch, ...errors },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/departments/{code}/change-requests',
+  tags: TAG,
+  summary: '部门某年度的变更申请（可按状态筛选）',
+  request: { params: DepartmentCodeParam, query: StatusQuery },
+  responses: { 200: { description: '变更申请', content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } } }, ...errors },
+});
+
+const targetChangesRoute = createRoute({
+  method: 'get',
+  path: '/api/departments/{code}/target-changes',
+  tags: TAG,
+  summary: '已批准的指标值调整（原值、新值、理由、批准时间），供报告与自评表',
+  request: { params: DepartmentCodeParam, query: YearQuery },
+  responses: { 200: { description: '调整清单', content: { 'application/json': { schema: z.array(TargetChangeSchema) } } }, ...errors },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/change-requests/{id}',
+  tags: TAG,
+  summary: '一个变更申请及其同批各项',
+  request: { params: IdParam },
+  responses: { 200: batch, ...errors },
+});
+
+const approveRoute = createRoute({
+  method: 'post',
+  path: '/api/change-requests/{id}/approve',
+  tags: TAG,
+  summary: '批准（整批）— 部门负责人（待部门审核）/ 财政审核员（待财政审核）；最终批准即生效',
+  request: { params: IdParam, body: json(DecisionBody) },
+  responses: { 200: batch, ...errors },
+});
+
+const rejectRoute = createRoute({
+  method: 'post',
+  path: '/api/change-requests/{id}/reject',
+  tags: TAG,
+  summary: '驳回（整批，须填意见）',
+  request: { params: IdParam, body: json(DecisionBody) },
+  responses: { 200: batch, ...errors },
+});
+
+type Body = z.infer<typeof ChangeRequestBody>;
+
+/** A change that would break the goal set → 422 GOAL_INVALID with the issues (as for submission); else rethrow. */
+function goalInvalid(e: unknown) {
+  if (e instanceof ServiceError && e.code === 'IMPORT_INVALID') {
+    return errorBody('GOAL_INVALID', e.messageZh, e.messageEn, e.details);
+  }
+  throw e;
+}
+
+function itemsOf(b: Body): cr.ChangeItem[] {
+  const list = b.items ?? b.changes;
+  if (list) {
+    if (b.indicatorId !== undefined || b.field !== undefined || b.newValue !== undefined) {
+      throw new ServiceError('VALIDATION', '请只用 items（多项）或 indicatorId/field/newValue（单项）之一', 'Use either items or indicatorId/field/newValue');
+    }
+    return list;
+  }
+  if (b.indicatorId === undefined || b.field === undefined || b.newValue === undefined) {
+    throw new ServiceError('VALIDATION', '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）', 'Give indicatorId, field and newValue (or items)');
+  }
+  return [{ indicatorId: b.indicatorId, field: b.field, newValue: b.newValue }];
+}
+
+export function registerChangeRequestRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(createRoot, async (c) => {
+    const b = c.req.valid('json');
+    try {
+      return c.json(await cr.createChangeRequest(db, c.var.actor, { items: itemsOf(b), reason: b.reason }, deps.now()), 201);
+    } catch (e) {
+      return c.json(goalInvalid(e), 422);
+    }
+  });
+  app.openapi(createForGoal, async (c) => {
+    const b = c.req.valid('json');
+    try {
+      return c.json(await cr.createChangeRequest(db, c.var.actor, { items: itemsOf(b), reason: b.reason, goalId: c.req.valid('param').id }, deps.now()), 201);
+    } catch (e) {
+      return c.json(goalInvalid(e), 422);
+    }
+  });
+  app.openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await cr.listChangeRequests(db, c.var.actor, c.req.valid('param').code, q.year, q.status), 200);
+  });
+  app.openapi(targetChangesRoute, async (c) => c.json(await cr.listTargetChangesFor(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year), 200));
+  app.openapi(getRoute, async (c) => c.json(await cr.getChangeRequest(db, c.var.actor, c.req.valid('param').id), 200));
+  app.openapi(approveRoute, async (c) => {
+    try {
+      return c.json(await cr.approveChangeRequest(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment?.trim() || null, deps.now()), 200);
+    } catch (e) {
+      return c.json(goalInvalid(e), 422);
+    }
+  });
+  app.openapi(rejectRoute, async (c) => c.json(await cr.rejectChangeRequest(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment ?? '', deps.now()), 200));
+}

@@ -1,0 +1,140 @@
+// Ledger SQL: import batches (duplicates, months covered, replacement), ledger entries (paged), and the
+// project codes an import checks against. Money stays numeric in SQL and comes back as strings.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/open-db.ts';
+import * as s from '../../db/schema/index.ts';
+
+export type ImportBatchRow = typeof s.importBatches.$inferSelect;
+export type ImportKind = ImportBatchRow['kind'];
+
+export interface ProjectRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export async function listProjectRefs(db: Queryable, departmentCode: string, year: number): Promise<ProjectRef[]> {
+  return db
+    .select({ id: s.projects.id, code: s.projects.code, name: s.projects.name })
+    .from(s.projects)
+    .where(and(eq(s.projects.departmentCode, departmentCode), eq(s.projects.fiscalYear, year)))
+    .orderBy(asc(s.projects.code));
+}
+
+/** An active batch of the same kind with the same file content, if any. */
+export async function findActiveBatchBySha(db: Queryable, departmentCode: string, year: number, kind: ImportKind, sha256: string): Promise<ImportBatchRow | null> {
+  const rows = await db
+    .select()
+    .from(s.importBatches)
+    .where(
+      and(
+        eq(s.importBatches.departmentCode, departmentCode),
+        eq(s.importBatches.fiscalYear, year),
+        eq(s.importBatches.kind, kind),
+        eq(s.importBatches.sha256, sha256),
+        eq(s.importBatches.status, 'active'),
+      ),
+    );
+  return rows[0] ?? null;
+}
+
+export async function insertBatch(db: Queryable, row: typeof s.importBatches.$inferInsert): Promise<void> {
+  await db.insert(s.importBatches).values(row);
+}
+
+export async function listBatches(db: Queryable, departmentCode: string, year: number): Promise<ImportBatchRow[]> {
+  return db
+    .select()
+    .from(s.importBatches)
+    .where(and(eq(s.importBatches.departmentCode, departmentCode), eq(s.importBatches.fiscalYear, year)))
+    .orderBy(desc(s.importBatches.createdAt));
+}
+
+/** Months among `months` that already hold ledger entries of the department-year (outside `exceptBatch`). */
+export async function monthsWithEntries(db: Queryable, departmentCode: string, year: number, months: readonly number[], exceptBatch: string): Promise<number[]> {
+  if (months.length === 0) {
+    return [];
+  }
+  const rows = await queryRows<{ month: number }>(
+    db,
+    sql`select m as month from unnest(${sql.raw(`array[${months.map((m) => Number(m)).join(',')}]::smallint[]`)}) as m
+        where exists (select 1 from ledger_entries l
+                      where l.department_code = ${departmentCode} and l.fiscal_year = ${year} and l.month = m
+                        and l.import_batch_id is distinct from ${exceptBatch})
+        order by 1`,
+  );
+  return rows.map((r) => Number(r.month));
+}
+
+/**
+ * Deletes the department-year's entries of `months` (outside `exceptBatch`) and updates the batches they came
+ * from: their months shrink, counts and totals are recomputed, and a batch left with no month is 'replaced'.
+ * Returns the ids of batches fully replaced and the rows deleted.
+ */
+export async function replaceMonths(db: Queryable, departmentCode: string, year: number, months: readonly number[], exceptBatch: string): Promise<{ deletedRows: number; replacedBatches: string[]; shrunkBatches: string[] }> {
+  const monthArray = sql.raw(`array[${months.map((m) => Number(m)).join(',')}]::smallint[]`);
+  const deleted = await queryRows<{ n: string }>(
+    db,
+    sql`with d as (delete from ledger_entries
+                   where department_code = ${departmentCode} and fiscal_year = ${year} and month = any(${monthArray})
+                     and import_batch_id is distinct from ${exceptBatch}
+                   returning 1)
+        select count(*)::text as n from d`,
+  );
+  const affected = await queryRows<{ id: string; months: number[] }>(
+    db,
+    sql`select id, months from import_batches
+        where department_code = ${departmentCode} and fiscal_year = ${year} and kind = 'ledger' and status = 'active'
+          and id <> ${exceptBatch} and months && ${sql.raw(`array[${months.map((m) => Number(m)).join(',')}]::integer[]`)}`,
+  );
+  const replacedBatches: string[] = [];
+  const shrunkBatches: string[] = [];
+  for (const b of affected) {
+    const left = b.months.map(Number).filter((m) => !months.includes(m));
+    if (left.length === 0) {
+      replacedBatches.push(b.id);
+      await db.update(s.importBatches).set({ status: 'replaced' }).where(eq(s.importBatches.id, b.id));
+    } else {
+      shrunkBatches.push(b.id);
+      await db.execute(sql`update import_batches set months = ${sql.raw(`array[${left.join(',')}]::integer[]`)},
+          row_count = (select count(*) from ledger_entries where import_batch_id = ${b.id}),
+          total_amount = (select coalesce(sum(amount), 0) from ledger_entries where import_batch_id = ${b.id})
+        where id = ${b.id}`);
+    }
+  }
+  return { deletedRows: Number(deleted[0]?.n ?? 0), replacedBatches, shrunkBatches };
+}
+
+export interface LedgerEntryOut {
+  id: number;
+  payDate: string;
+  month: number;
+  projectCode: string;
+  economicClass: string;
+  amountYuan: string;
+  summary: string | null;
+  voucherNo: string | null;
+  importBatchId: string | null;
+}
+
+export async function listLedgerEntries(
+  db: Queryable,
+  q: { departmentCode: string; year: number; projectCode?: string; month?: number; limit: number; offset: number },
+): Promise<{ total: number; totalYuan: string; entries: LedgerEntryOut[] }> {
+  const where = sql`department_code = ${q.departmentCode} and fiscal_year = ${q.year}
+    ${q.projectCode ? sql`and project_code = ${q.projectCode}` : sql``}
+    ${q.month ? sql`and month = ${q.month}` : sql``}`;
+  const [agg] = await queryRows<{ n: string; total: string }>(db, sql`select count(*)::text as n, coalesce(sum(amount), 0)::numeric(18,2)::text as total from ledger_entries where ${where}`);
+  const entries = await queryRows<LedgerEntryOut>(
+    db,
+    sql`select id::int8 as id, pay_date::text as "payDate", month, project_code as "projectCode", economic_class as "economicClass",
+          amount::text as "amountYuan", summary, voucher_no as "voucherNo", import_batch_id as "importBatchId"
+        from ledger_entries where ${where}
+        order by pay_date, id limit ${q.limit} offset ${q.offset}`,
+  );
+  return {
+    total: Number(agg?.n ?? 0),
+    totalYuan: agg?.total ?? '0.00',
+    entries: entries.map((e) => ({ ...e, id: Number(e.id), month: Number(e.month) })),
+  };
+}

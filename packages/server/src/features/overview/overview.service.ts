@@ -1,0 +1,59 @@
+// The finance bureau's view: every department of its region for a year — submission status,
+// execution, score, grade and warnings.
+import type { Db } from '../../db/open-db.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { requireRole } from '../../auth/access.ts';
+import { listDepartments } from '../departments/departments.service.ts';
+import { getEvaluation } from '../evaluations/evaluations.service.ts';
+import { d, fenToYuanString, parseYuan, toFixed2, wanToFen, type Fen } from '@jixiao/core';
+import { countDepartmentWarnings } from '../monitoring/monitoring.service.ts';
+
+export interface OverviewRow {
+  code: string;
+  name: string;
+  /** live (not submitted) | submitted | returned | accepted */
+  status: string;
+  budgetYuan: string;
+  executedYuan: string;
+  rate: string | null;
+  score: string | null;
+  grade: string | null;
+  projects: number;
+  findings: number;
+  warnings: { red: number; yellow: number };
+}
+
+export async function regionOverview(db: Db, actor: Actor, year: number): Promise<OverviewRow[]> {
+  requireRole(actor, 'financeReviewer');
+  const depts = await listDepartments(db, actor);
+  const rows: OverviewRow[] = [];
+  for (const dept of depts) {
+    if (!dept.years.includes(year)) {
+      continue;
+    }
+    const ev = await getEvaluation(db, actor, dept.code, year);
+    const b = ev.department.input.budget;
+    const out = ev.department.output;
+    const budget = wanToFen(d(b.adjusted));
+    const executed = wanToFen(d(b.executed));
+    const rate = budget === 0 ? null : toFixed2(d(executed).times(100).div(budget));
+    rows.push({
+      code: dept.code,
+      name: dept.name,
+      status: ev.department.status,
+      budgetYuan: fenToYuanString(budget),
+      executedYuan: fenToYuanString(executed),
+      rate,
+      score: 'total' in out ? out.total : null,
+      grade: 'total' in out ? out.grade : null,
+      projects: ev.projects.length,
+      findings: 'total' in out ? out.findings.length : out.errors.length,
+      warnings: await countDepartmentWarnings(db, dept.code, year),
+    });
+  }
+  return rows;
+}
+
+export function sumYuan(xs: string[]): string {
+  return fenToYuanString(xs.reduce((t, x) => t + (parseYuan(x) ?? 0), 0) as Fen);
+}

@@ -1,0 +1,103 @@
+// The self-evaluation report (自评报告): data → document model (core) → .docx / .md / .html / .xlsx /
+// .pdf / .txt; and the user's paragraph overrides, kept across regenerations.
+import { and, eq } from 'drizzle-orm';
+import { allParagraphs, buildSelfEvaluationReport, renderHtml, renderMarkdown, renderPlainText, type ReportDocument } from '@jixiao/core';
+import type { Db } from '../../db/open-db.ts';
+import * as s from '../../db/schema/index.ts';
+import { renderDocx } from '../../render/docx/render-docx.ts';
+import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
+import { renderSelfEvaluationXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { assertCanEdit } from '../../auth/access.ts';
+import { auditInTx } from '../../audit/audit-log.ts';
+import { getDepartment } from '../departments/departments.service.ts';
+import { ServiceError } from '../../http/service-error.ts';
+import { loadReportData } from './report-data.service.ts';
+
+export const REPORT_FORMATS = ['docx', 'pdf', 'md', 'html', 'xlsx', 'txt'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  txt: 'text/plain; charset=utf-8',
+};
+
+export interface RenderedReport {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+export async function buildReportDocument(db: Db, actor: Actor, departmentCode: string, year: number, now: Date): Promise<ReportDocument> {
+  const data = await loadReportData(db, actor, departmentCode, year, now);
+  return buildSelfEvaluationReport(data);
+}
+
+export async function renderReport(db: Db, actor: Actor, departmentCode: string, year: number, format: ReportFormat, now: Date): Promise<RenderedReport> {
+  const data = await loadReportData(db, actor, departmentCode, year, now);
+  const doc = buildSelfEvaluationReport(data);
+  const base = `${year}年度${data.department.name}整体支出绩效自评报告`;
+  const make = (body: Buffer | string, ext: string, name = base): RenderedReport => ({
+    body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+    contentType: CONTENT_TYPES[format],
+    fileName: `${name}.${ext}`,
+  });
+  switch (format) {
+    case 'docx':
+      return make(await renderDocx(doc), 'docx');
+    case 'md':
+      return make(renderMarkdown(doc), 'md');
+    case 'html':
+      return make(renderHtml(doc), 'html');
+    case 'txt':
+      return make(renderPlainText(doc), 'txt');
+    case 'xlsx':
+      return make(await renderSelfEvaluationXlsx(data), 'xlsx', `${year}年度${data.department.name}绩效自评表`);
+    case 'pdf': {
+      const pdf = await convertDocxToPdf(await renderDocx(doc));
+      if (!pdf.ok) {
+        throw new ServiceError('UNAVAILABLE', pdf.error.message.zh, pdf.error.message.en);
+      }
+      return make(pdf.value, 'pdf');
+    }
+  }
+}
+
+/** Overwrite one paragraph of the report (by its stable key); kept across regenerations. */
+export async function setParagraphOverride(db: Db, actor: Actor, departmentCode: string, year: number, key: string, text: string, now: Date): Promise<void> {
+  const dept = await getDepartment(db, actor, departmentCode);
+  assertCanEdit(actor, dept);
+  const doc = await buildReportDocument(db, actor, departmentCode, year, now);
+  if (!allParagraphs(doc).some((p) => p.key === key)) {
+    throw new ServiceError('VALIDATION', `报告中没有编号为「${key}」的段落`, `The report has no paragraph "${key}"`);
+  }
+  await db.transaction(async (tx) => {
+    const where = and(eq(s.reportOverrides.departmentCode, departmentCode), eq(s.reportOverrides.fiscalYear, year), eq(s.reportOverrides.paragraphKey, key));
+    const [before] = await tx.select().from(s.reportOverrides).where(where);
+    if (before) {
+      await tx.update(s.reportOverrides).set({ text, updatedBy: actor.userId, updatedAt: now }).where(where);
+    } else {
+      await tx.insert(s.reportOverrides).values({ regionCode: dept.regionCode, fiscalYear: year, departmentCode, paragraphKey: key, text, updatedBy: actor.userId, updatedAt: now });
+    }
+    await auditInTx(tx, actor, { action: 'report.paragraph.set', entity: 'report_overrides', entityId: `${departmentCode}/${year}/${key}`, departmentCode, before: before?.text ?? null, after: text });
+  });
+}
+
+/** Revert a paragraph to the generated text. */
+export async function clearParagraphOverride(db: Db, actor: Actor, departmentCode: string, year: number, key: string): Promise<void> {
+  const dept = await getDepartment(db, actor, departmentCode);
+  assertCanEdit(actor, dept);
+  await db.transaction(async (tx) => {
+    const where = and(eq(s.reportOverrides.departmentCode, departmentCode), eq(s.reportOverrides.fiscalYear, year), eq(s.reportOverrides.paragraphKey, key));
+    const [before] = await tx.select().from(s.reportOverrides).where(where);
+    if (!before) {
+      throw new ServiceError('NOT_FOUND', `段落「${key}」没有被改写过`, `Paragraph "${key}" has no override`);
+    }
+    await tx.delete(s.reportOverrides).where(where);
+    await auditInTx(tx, actor, { action: 'report.paragraph.clear', entity: 'report_overrides', entityId: `${departmentCode}/${year}/${key}`, departmentCode, before: before.text, after: null });
+  });
+}
