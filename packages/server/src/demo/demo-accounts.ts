@@ -2,7 +2,7 @@
 import type { Tx } from '../db/open-db.ts';
 import type { Role } from '../auth/actor.ts';
 import { seedUsers, type SeedUser } from '../features/accounts/accounts.service.ts';
-import type { DemoData } from './load-demo.ts';
+import type { DemoData } from './demo-data.ts';
 
 /** Demo accounts, one per role (passwords meet the rules; listed in the README). */
 export const DEMO_ACCOUNTS: readonly { username: string; password: string; role: Role; displayName: string; of: 'department' | 'bureau' }[] = [

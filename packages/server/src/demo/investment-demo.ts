@@ -33,7 +33,7 @@ import { fenToYuanString, parseYuan } from '@jixiao/core';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
-import type { DemoData } from './load-demo.ts';
+import type { DemoData } from './demo-data.ts';
 
 /** The figures the demo must produce (plan.json's actual values of the metric-bound indicators). */
 export const INVESTMENT_DEMO_EXPECTED: Readonly<Record<MetricKey, string | null>> = {

@@ -6,92 +6,18 @@ import { eq } from 'drizzle-orm';
 import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
 import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
-import type { Level1, Level2, Operator, TargetBasis } from '../db/schema/goals.ts';
+import type { Operator } from '../db/schema/goals.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
+import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepartment, DemoData } from './demo-data.ts';
 import { loadInvestmentDemo } from './investment-demo.ts';
 import { loadDemoAccounts } from './demo-accounts.ts';
 import { ensureIndicatorLibrary } from '../features/indicator-library/indicator-library.service.ts';
 
 export const DEMO_NAME = 'haizhu-2023';
+export type { DemoData } from './demo-data.ts';
+
 export const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo', DEMO_NAME);
 
-interface DemoIndicator {
-  level1: Level1;
-  level2: Level2;
-  name: string;
-  operator: string;
-  target: string;
-  unit: string;
-  weight: string;
-  targetBasis?: TargetBasis;
-  dataSource?: string;
-  actual?: string;
-  deviationNote?: string;
-  qualScore?: string;
-  evidence?: string;
-  metric?: { key: string; params?: Record<string, unknown> };
-  progress?: Record<string, string>;
-  illustrative?: boolean;
-}
-interface DemoGoal {
-  target: string;
-  actual: string;
-  illustrative?: boolean;
-  indicators: DemoIndicator[];
-}
-interface DemoProject {
-  code: string;
-  name: string;
-  expenditureType: 'basic' | 'project';
-  fundSource: s.FundSource;
-  implementingUnit: string;
-  illustrative: boolean;
-  budget: { kind: 'initial' | 'adjustment'; amountWan: string; date: string; documentNo?: string; reason?: string }[];
-  goal?: DemoGoal;
-}
-interface DemoOrganization {
-  regions: { code: string; name: string; parentCode: string | null; level: 'province' | 'city' | 'district' }[];
-  financeBureau: { code: string; name: string; shortName: string };
-  department: { code: string; regionCode: string; name: string; shortName: string; functions: string[]; functionsIllustrative: boolean };
-  units: { name: string; kind: string }[];
-  staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number; illustrative: boolean };
-  fiscalYear: { year: number; scoringPreset: string; basisNotice: string; financeApprovalRequired: boolean };
-}
-interface DemoPlan {
-  departmentGoal: DemoGoal;
-  projects: DemoProject[];
-}
-interface DemoNarrative {
-  income: { label: string; amountWan: string }[];
-  keyTasks: string[];
-  managementPractice: string[];
-  achievements: string[];
-  problems: { text: string; measure: string; owner: string; deadline: string }[];
-}
-
-/** A further department of the same region, compact: monthly execution instead of a ledger file. */
-interface DemoOtherDepartment {
-  code: string;
-  name: string;
-  shortName: string;
-  functions: string[];
-  units: { name: string; kind: string }[];
-  staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number };
-  departmentGoal: Omit<DemoGoal, 'illustrative'>;
-  projects: (Omit<DemoProject, 'fundSource' | 'implementingUnit' | 'illustrative' | 'budget'> & {
-    budget: { kind: 'initial' | 'adjustment'; amountWan: string }[];
-    executedByMonthWan: string[];
-    economicClass: string;
-  })[];
-}
-
-export interface DemoData {
-  organization: DemoOrganization;
-  plan: DemoPlan;
-  narrative: DemoNarrative;
-  ledgerCsv: string;
-  otherDepartments: DemoOtherDepartment[];
-}
 
 const OPERATORS: Record<string, Operator> = { '≥': 'GE', '＞': 'GT', '＝': 'EQ', '＜': 'LT', '≤': 'LE', 定性: 'QUAL' };
 

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { WarningLevel } from '@jixiao/core';
-import type { MonitoringReport } from './monitoring.service.ts';
+import type { MonitoringReport } from './monitoring.types.ts';
 import { buildMonitoringForm, type FormTable } from './monitoring-form.ts';
 
 const FONTS = { title: '方正小标宋简体', heading: '黑体', body: '仿宋_GB2312' } as const;

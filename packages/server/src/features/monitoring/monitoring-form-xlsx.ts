@@ -2,7 +2,7 @@
 // text cells guarded against formula injection, printable landscape A4.
 import ExcelJS from 'exceljs';
 import type { WarningLevel } from '@jixiao/core';
-import type { MonitoringReport } from './monitoring.service.ts';
+import type { MonitoringReport } from './monitoring.types.ts';
 import { sanitizeCell } from '../../render/sanitize-cell.ts';
 import { buildMonitoringForm } from './monitoring-form.ts';
 

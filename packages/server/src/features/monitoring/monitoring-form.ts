@@ -14,7 +14,7 @@ import {
   type QualLevel,
   type WarningLevel,
 } from '@jixiao/core';
-import type { MonitoringReport, WarningResponse } from './monitoring.service.ts';
+import type { MonitoringReport, WarningResponse } from './monitoring.types.ts';
 
 const REASON_TEXT: Record<string, string> = { NO_BUDGET: '无预算', NO_PROGRESS: '未填报', BAD_VALUE: '完成值无法识别', BAD_TARGET: '指标值非数字' };
 
