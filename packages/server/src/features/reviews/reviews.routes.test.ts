@@ -8,7 +8,7 @@ import { loadConfig } from '../../config.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 
-const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../core/src/review/seed/haizhu-2023-self-evaluation-report.txt');
+const seedPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../core/src/review/seed/haizhu-2023-self-evaluation-report.txt');
 const reviewer: Actor = { userId: 'u-rev', username: 'czj_reviewer', displayName: '财政审核', role: 'financeReviewer', departmentCode: null, regionCode: '440105', ip: null };
 const auditor: Actor = { ...reviewer, userId: 'u-aud', role: 'auditAdmin' };
 
