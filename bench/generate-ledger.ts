@@ -4,8 +4,28 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 
 export const BENCH_YEAR = 2025;
-const ECONOMIC = ['30101 基本工资', '30102 津贴补贴', '30201 办公费', '30202 印刷费', '30211 差旅费', '30215 会议费', '30216 培训费', '30227 委托业务费', '31002 办公设备购置', '39999 其他支出'];
-const SUMMARY = ['支付会议场地费', '报销差旅费', '购置办公用品', '支付印刷费', '支付委托业务费', '发放津贴补贴', '政策资金兑现', '支付培训费'];
+const ECONOMIC = [
+  '30101 基本工资',
+  '30102 津贴补贴',
+  '30201 办公费',
+  '30202 印刷费',
+  '30211 差旅费',
+  '30215 会议费',
+  '30216 培训费',
+  '30227 委托业务费',
+  '31002 办公设备购置',
+  '39999 其他支出',
+];
+const SUMMARY = [
+  '支付会议场地费',
+  '报销差旅费',
+  '购置办公用品',
+  '支付印刷费',
+  '支付委托业务费',
+  '发放津贴补贴',
+  '政策资金兑现',
+  '支付培训费',
+];
 
 /** mulberry32: a small, fast, deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -31,7 +51,12 @@ export interface GeneratedLedger {
   totalFen: number;
 }
 
-export async function writeLedgerCsv(file: string, rows: number, projects: number, seed = 20251127): Promise<GeneratedLedger> {
+export async function writeLedgerCsv(
+  file: string,
+  rows: number,
+  projects: number,
+  seed = 20251127,
+): Promise<GeneratedLedger> {
   const rnd = prng(seed);
   const out = fs.createWriteStream(file);
   out.write('支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n');
@@ -70,7 +95,9 @@ export async function writeBudgetCsv(file: string, projects: number, seed = 7): 
   for (let p = 0; p < projects; p++) {
     const fen = 100_000_000 + Math.floor(rnd() * 800_000_000);
     totalFen += fen;
-    lines.push(`${projectCode(p)},项目${p + 1},年初,${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')},${BENCH_YEAR}-01-10,预算批复,`);
+    lines.push(
+      `${projectCode(p)},项目${p + 1},年初,${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')},${BENCH_YEAR}-01-10,预算批复,`,
+    );
   }
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return totalFen;

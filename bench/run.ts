@@ -45,7 +45,9 @@ function cleanup(): void {
 
 // Bound the runtime: print what we have and stop (after cleaning up what we started).
 const watchdog = setTimeout(() => {
-  out(`\n!! time limit of ${LIMIT_S} s reached: stopping (results above are complete, the rest was not measured)`);
+  out(
+    `\n!! time limit of ${LIMIT_S} s reached: stopping (results above are complete, the rest was not measured)`,
+  );
   cleanup();
   process.exit(0);
 }, LIMIT_S * 1000);
@@ -65,7 +67,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; s: number }> 
 }
 
 /** Samples RSS while `fn` runs: the peak increase shows whether memory stays flat (streamed). */
-async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; s: number; rssGrowthMb: number }> {
+async function withRssSampling<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; s: number; rssGrowthMb: number }> {
   const base = process.memoryUsage().rss;
   let peak = base;
   const timer = setInterval(() => {
@@ -82,8 +86,16 @@ async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; s: 
 
 async function seedDepartment(database: Database): Promise<void> {
   const db = database.db;
-  await db.insert(s.regions).values({ code: REGION, name: '基准测试区', parentCode: null, level: 'district' });
-  await db.insert(s.departments).values({ code: DEPT, regionCode: REGION, name: '基准测试部门', shortName: '基准部门', kind: 'department' });
+  await db
+    .insert(s.regions)
+    .values({ code: REGION, name: '基准测试区', parentCode: null, level: 'district' });
+  await db.insert(s.departments).values({
+    code: DEPT,
+    regionCode: REGION,
+    name: '基准测试部门',
+    shortName: '基准部门',
+    kind: 'department',
+  });
   await db.insert(s.fiscalYears).values({ regionCode: REGION, year: BENCH_YEAR });
 }
 
@@ -98,16 +110,35 @@ interface EngineResult {
   projects: number;
 }
 
-async function runOurs(engine: string, database: Database, ledgerCsv: string, budgetCsv: string): Promise<EngineResult> {
+async function runOurs(
+  engine: string,
+  database: Database,
+  ledgerCsv: string,
+  budgetCsv: string,
+): Promise<EngineResult> {
   await migrate(database);
   await seedDepartment(database);
-  const budgets = await timed(() => importBudgets(database, CLI_ACTOR, { departmentCode: DEPT, year: BENCH_YEAR, source: fileSource(budgetCsv) }));
-  const ledger = await withRssSampling(() => importLedger(database, CLI_ACTOR, { departmentCode: DEPT, year: BENCH_YEAR, source: fileSource(ledgerCsv) }));
+  const budgets = await timed(() =>
+    importBudgets(database, CLI_ACTOR, {
+      departmentCode: DEPT,
+      year: BENCH_YEAR,
+      source: fileSource(budgetCsv),
+    }),
+  );
+  const ledger = await withRssSampling(() =>
+    importLedger(database, CLI_ACTOR, {
+      departmentCode: DEPT,
+      year: BENCH_YEAR,
+      source: fileSource(ledgerCsv),
+    }),
+  );
   const dept = { code: DEPT, name: '基准测试部门', regionCode: REGION };
   const exec = await timed(() => computeExecution(database.db, dept, BENCH_YEAR, 12));
   // The first scan after a bulk load also writes hint bits on every page; the second shows the steady state.
   const warm = await timed(() => computeExecution(database.db, dept, BENCH_YEAR, 12));
-  out(`   ${engine}: budgets ${budgets.value.rows} lines ${budgets.s.toFixed(2)} s · ledger ${ledger.value.rows.toLocaleString('en')} rows ${ledger.s.toFixed(2)} s (${Math.round(ledger.value.rows / ledger.s).toLocaleString('en')} rows/s, RSS +${ledger.rssGrowthMb} MB during import) · execution of ${exec.value.projects.length.toLocaleString('en')} projects ${exec.s.toFixed(2)} s (again: ${warm.s.toFixed(2)} s)`);
+  out(
+    `   ${engine}: budgets ${budgets.value.rows} lines ${budgets.s.toFixed(2)} s · ledger ${ledger.value.rows.toLocaleString('en')} rows ${ledger.s.toFixed(2)} s (${Math.round(ledger.value.rows / ledger.s).toLocaleString('en')} rows/s, RSS +${ledger.rssGrowthMb} MB during import) · execution of ${exec.value.projects.length.toLocaleString('en')} projects ${exec.s.toFixed(2)} s (again: ${warm.s.toFixed(2)} s)`,
+  );
   return {
     engine,
     importS: ledger.s,
@@ -120,7 +151,10 @@ async function runOurs(engine: string, database: Database, ledgerCsv: string, bu
   };
 }
 
-async function runDuckDb(ledgerCsv: string, budgetCsv: string): Promise<{ loadS: number; aggregateS: number; totalYuan: string; groups: number }> {
+async function runDuckDb(
+  ledgerCsv: string,
+  budgetCsv: string,
+): Promise<{ loadS: number; aggregateS: number; totalYuan: string; groups: number }> {
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
@@ -134,7 +168,9 @@ async function runDuckDb(ledgerCsv: string, budgetCsv: string): Promise<{ loadS:
       );
     });
     const agg = await timed(async () => {
-      const monthly = await con.runAndReadAll(`SELECT project_code, month(pay_date) AS month, sum(amount)::VARCHAR AS amount FROM ledger GROUP BY 1, 2`);
+      const monthly = await con.runAndReadAll(
+        `SELECT project_code, month(pay_date) AS month, sum(amount)::VARCHAR AS amount FROM ledger GROUP BY 1, 2`,
+      );
       const rows = monthly.getRowObjectsJson();
       const joined = await con.runAndReadAll(
         `SELECT b.project_code, sum(b.amount)::VARCHAR AS budget, coalesce(e.spent, 0)::VARCHAR AS spent, round(coalesce(e.spent, 0) * 100 / sum(b.amount), 2)::VARCHAR AS rate
@@ -143,9 +179,18 @@ async function runDuckDb(ledgerCsv: string, budgetCsv: string): Promise<{ loadS:
       );
       const projects = joined.getRowObjectsJson();
       const total = await con.runAndReadAll(`SELECT sum(amount)::VARCHAR AS t FROM ledger`);
-      return { groups: rows.length, projects: projects.length, total: String(total.getRowObjectsJson()[0]?.['t'] ?? '') };
+      return {
+        groups: rows.length,
+        projects: projects.length,
+        total: String(total.getRowObjectsJson()[0]?.['t'] ?? ''),
+      };
     });
-    return { loadS: load.s, aggregateS: agg.s, totalYuan: agg.value.total, groups: agg.value.groups };
+    return {
+      loadS: load.s,
+      aggregateS: agg.s,
+      totalYuan: agg.value.total,
+      groups: agg.value.groups,
+    };
   } finally {
     con.closeSync();
     instance.closeSync();
@@ -157,7 +202,10 @@ function startPostgres(): string | null {
     return process.env['JIXIAO_BENCH_PG_URL'];
   }
   try {
-    const line = execFileSync('bash', [path.join(here, 'start-pg.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const line = execFileSync('bash', [path.join(here, 'start-pg.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
     const [url, pid, dir] = line.split(' ');
     if (!url || !pid || !dir) {
       return null;
@@ -177,7 +225,9 @@ function startPostgres(): string | null {
     });
     return url;
   } catch (e) {
-    out(`   (PostgreSQL not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    out(
+      `   (PostgreSQL not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
     return null;
   }
 }
@@ -197,7 +247,9 @@ function ratio(a: number, b: number): string {
 }
 
 async function main(): Promise<void> {
-  out(`Jixiao bench — ${ROWS.toLocaleString('en')} ledger rows, ${PROJECTS.toLocaleString('en')} projects, fiscal year ${BENCH_YEAR} (time limit ${LIMIT_S} s)`);
+  out(
+    `Jixiao bench — ${ROWS.toLocaleString('en')} ledger rows, ${PROJECTS.toLocaleString('en')} projects, fiscal year ${BENCH_YEAR} (time limit ${LIMIT_S} s)`,
+  );
   out(`   node ${process.version}, ${os.cpus().length} cores, temp ${tmp}`);
   const ledgerCsv = path.join(tmp, 'ledger.csv');
   const budgetCsv = path.join(tmp, 'budget.csv');
@@ -207,11 +259,15 @@ async function main(): Promise<void> {
     return l;
   });
   const expectedTotal = fenToYuanString(gen.value.totalFen);
-  out(`1. generated ${(gen.value.bytes / 1048576).toFixed(1)} MB CSV in ${gen.s.toFixed(2)} s (Σ ${expectedTotal} 元)`);
+  out(
+    `1. generated ${(gen.value.bytes / 1048576).toFixed(1)} MB CSV in ${gen.s.toFixed(2)} s (Σ ${expectedTotal} 元)`,
+  );
 
   out('2. DuckDB (read_csv + aggregate, the reference)');
   const duck = await runDuckDb(ledgerCsv, budgetCsv);
-  out(`   DuckDB: load ${duck.loadS.toFixed(2)} s · aggregate (${duck.groups.toLocaleString('en')} project-months + ${PROJECTS.toLocaleString('en')}-project join) ${duck.aggregateS.toFixed(3)} s · Σ ${duck.totalYuan} ${duck.totalYuan === expectedTotal ? '✓' : '✗ MISMATCH'}`);
+  out(
+    `   DuckDB: load ${duck.loadS.toFixed(2)} s · aggregate (${duck.groups.toLocaleString('en')} project-months + ${PROJECTS.toLocaleString('en')}-project join) ${duck.aggregateS.toFixed(3)} s · Σ ${duck.totalYuan} ${duck.totalYuan === expectedTotal ? '✓' : '✗ MISMATCH'}`,
+  );
 
   const results: EngineResult[] = [];
   out('3. PGlite (file dataDir, fresh), through the real import path');
@@ -244,14 +300,27 @@ async function main(): Promise<void> {
 
   out('');
   out('Results (ratio = ours / DuckDB; goal ≤ 3×)');
-  out('| engine | ledger import (s) | vs DuckDB load | execution, all projects (s) | vs DuckDB aggregate | execution again (s) | vs DuckDB | RSS growth during import | Σ matches |');
+  out(
+    '| engine | ledger import (s) | vs DuckDB load | execution, all projects (s) | vs DuckDB aggregate | execution again (s) | vs DuckDB | RSS growth during import | Σ matches |',
+  );
   out('|---|---|---|---|---|---|---|---|---|');
-  out(`| DuckDB | ${duck.loadS.toFixed(2)} | 1.0× | ${duck.aggregateS.toFixed(3)} | 1.0× | — | — | — | ${duck.totalYuan === expectedTotal ? 'yes' : 'NO'} |`);
+  out(
+    `| DuckDB | ${duck.loadS.toFixed(2)} | 1.0× | ${duck.aggregateS.toFixed(3)} | 1.0× | — | — | — | ${duck.totalYuan === expectedTotal ? 'yes' : 'NO'} |`,
+  );
   for (const r of results) {
-    out(`| ${r.engine} | ${r.importS.toFixed(2)} | ${ratio(r.importS, duck.loadS)} | ${r.executionS.toFixed(3)} | ${ratio(r.executionS, duck.aggregateS)} | ${r.warmExecutionS.toFixed(3)} | ${ratio(r.warmExecutionS, duck.aggregateS)} | +${r.importRssGrowthMb} MB | ${r.totalYuan === expectedTotal ? 'yes' : `NO (${r.totalYuan})`} |`);
+    out(
+      `| ${r.engine} | ${r.importS.toFixed(2)} | ${ratio(r.importS, duck.loadS)} | ${r.executionS.toFixed(3)} | ${ratio(r.executionS, duck.aggregateS)} | ${r.warmExecutionS.toFixed(3)} | ${ratio(r.warmExecutionS, duck.aggregateS)} | +${r.importRssGrowthMb} MB | ${r.totalYuan === expectedTotal ? 'yes' : `NO (${r.totalYuan})`} |`,
+    );
   }
-  out(`Load average during the run: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (other work on this machine slows every engine)`);
-  out(`Peak RSS of the whole run (process.resourceUsage().maxRSS): ${mb(peakRss())}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  out(
+    `Load average during the run: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (other work on this machine slows every engine)`,
+  );
+  out(
+    `Peak RSS of the whole run (process.resourceUsage().maxRSS): ${mb(peakRss())}; total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main()

@@ -11,7 +11,10 @@ const FIRST_PAGE_BUDGET_KB = 260;
 
 describe('web bundle', () => {
   it('was built (scripts/test.sh runs vite build before the tests)', () => {
-    expect(fs.existsSync(path.join(DIST, '.vite/manifest.json')), 'run `npm run build:web` first').toBe(true);
+    expect(
+      fs.existsSync(path.join(DIST, '.vite/manifest.json')),
+      'run `npm run build:web` first',
+    ).toBe(true);
   });
 
   it(`keeps the first page under ${FIRST_PAGE_BUDGET_KB} KB of gzip JS and free of ECharts and page code`, () => {

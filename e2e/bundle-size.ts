@@ -20,7 +20,11 @@ export function readManifest(distDir: string): Manifest {
 }
 
 /** A chunk and everything it imports statically (what loads before it runs). */
-export function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+export function staticClosure(
+  manifest: Manifest,
+  key: string,
+  seen = new Set<string>(),
+): Set<string> {
   if (seen.has(key)) {
     return seen;
   }
@@ -38,7 +42,13 @@ export interface Measured {
 }
 
 export function measure(distDir: string, manifest: Manifest, keys: Iterable<string>): Measured {
-  const files = [...new Set([...keys].map((k) => manifest[k]?.file).filter((f): f is string => f !== undefined && f.endsWith('.js')))].sort();
+  const files = [
+    ...new Set(
+      [...keys]
+        .map((k) => manifest[k]?.file)
+        .filter((f): f is string => f !== undefined && f.endsWith('.js')),
+    ),
+  ].sort();
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const f of files) {
@@ -74,15 +84,25 @@ export function echartsChunks(distDir: string): string[] {
   const setupFile = manifest[setup]?.file;
   return [...staticClosure(manifest, setup)]
     .map((k) => manifest[k]?.file)
-    .filter((f): f is string => f !== undefined && (f === setupFile || fs.readFileSync(path.join(distDir, f), 'utf8').includes('zrender')))
+    .filter(
+      (f): f is string =>
+        f !== undefined &&
+        (f === setupFile || fs.readFileSync(path.join(distDir, f), 'utf8').includes('zrender')),
+    )
     .sort();
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isMain =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
-  const dist = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../packages/web/dist');
+  const dist = path.resolve(
+    path.dirname(new URL(import.meta.url).pathname),
+    '../packages/web/dist',
+  );
   const m = firstPageJs(dist);
-  process.stdout.write(`first page JS: ${m.files.length} files, ${(m.rawBytes / 1024).toFixed(1)} KB raw, ${(m.gzipBytes / 1024).toFixed(1)} KB gzip\n`);
+  process.stdout.write(
+    `first page JS: ${m.files.length} files, ${(m.rawBytes / 1024).toFixed(1)} KB raw, ${(m.gzipBytes / 1024).toFixed(1)} KB gzip\n`,
+  );
   for (const f of m.files) {
     process.stdout.write(`  ${f}\n`);
   }

@@ -13,7 +13,12 @@ export interface DemoAccount {
   displayName: string;
 }
 
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = SERVER_DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, role: a.role, displayName: a.displayName }));
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = SERVER_DEMO_ACCOUNTS.map((a) => ({
+  username: a.username,
+  password: a.password,
+  role: a.role,
+  displayName: a.displayName,
+}));
 
 export function demoUser(role: Role): DemoAccount {
   const a = DEMO_ACCOUNTS.find((x) => x.role === role);

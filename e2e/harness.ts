@@ -8,13 +8,27 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'packages/web/dist/index.html');
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Generous: PGlite start + migrations + demo load take several seconds on a slow machine. */
 export const SERVER_START_TIMEOUT_MS = 180_000;
@@ -45,7 +59,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -81,16 +100,28 @@ export interface StartOptions {
 /** Starts the real server with the demo in a temporary data directory. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(WEB_DIST)) {
-    throw new Error(`packages/web/dist is missing: run \`npm run build:web\` (scripts/test.sh does it) before the browser tests`);
+    throw new Error(
+      `packages/web/dist is missing: run \`npm run build:web\` (scripts/test.sh does it) before the browser tests`,
+    );
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')], {
-    cwd: ROOT,
-    env: serverEnv({ PORT: String(port), HOST: '127.0.0.1', JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1', ...options.env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')],
+    {
+      cwd: ROOT,
+      env: serverEnv({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        JIXIAO_DATA_DIR: dataDir,
+        JIXIAO_DEMO: '1',
+        ...options.env,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (b: Buffer) => {
     log += b.toString();
   });
@@ -153,7 +184,9 @@ export function useServerAndBrowser(options: StartOptions = {}): BrowserEnv {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does it as root)`);
+    throw new Error(
+      `${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does it as root)`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
@@ -163,8 +196,16 @@ export interface Viewport {
   height: number;
 }
 
-export async function newContext(browser: Browser, viewport: Viewport = { width: 1366, height: 768 }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
+export async function newContext(
+  browser: Browser,
+  viewport: Viewport = { width: 1366, height: 768 },
+): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    timezoneId: 'Asia/Shanghai',
+  });
   ctx.setDefaultTimeout(UI_TIMEOUT_MS);
   return ctx;
 }
@@ -177,7 +218,12 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /** Logs in through the login form (keyboard: Enter submits) and waits until the app leaves /login. */
-export async function loginAs(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+export async function loginAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -193,11 +239,16 @@ export async function choose(page: Page, select: Locator, option: string): Promi
   const text = new RegExp(`^${option.replace(/[()（）]/g, '.')}$`);
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text });
+    const item = page.locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+      { hasText: text },
+    );
     await item.waitFor({ state: 'visible' });
     await item.click();
     try {
-      await expect.poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 }).toContain(option);
+      await expect
+        .poll(async () => (await select.textContent()) ?? '', { timeout: 3_000 })
+        .toContain(option);
       return;
     } catch (e) {
       if (attempt === 3) {

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`[investment screenshots] failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `[investment screenshots] failed: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

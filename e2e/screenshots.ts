@@ -24,7 +24,10 @@ async function settle(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   log('[screenshots] vite build packages/web');
-  const build = spawnSync('npx', ['vite', 'build', 'packages/web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', 'packages/web', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     throw new Error('vite build failed');
   }

@@ -3,16 +3,37 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../packages/web/src/api/types.ts';
-import { readExecution, timeProgress } from '../packages/web/src/modules/dashboard/execution-data.ts';
-import { readIndicatorProgress, readWarningCounts } from '../packages/web/src/modules/dashboard/monitoring-data.ts';
-import { applyEdits, changedIndicators, errorsOf, liveScore, scored } from '../packages/web/src/modules/evaluation/live-score.ts';
+import {
+  readExecution,
+  timeProgress,
+} from '../packages/web/src/modules/dashboard/execution-data.ts';
+import {
+  readIndicatorProgress,
+  readWarningCounts,
+} from '../packages/web/src/modules/dashboard/monitoring-data.ts';
+import {
+  applyEdits,
+  changedIndicators,
+  errorsOf,
+  liveScore,
+  scored,
+} from '../packages/web/src/modules/evaluation/live-score.ts';
 import { goalTextsFrom } from '../packages/web/src/modules/evaluation/use-goal-texts.ts';
 import { lineMarks } from '../packages/web/src/modules/bureau/review-text.tsx';
-import { compareDecimal, gradeCounts, meanOf } from '../packages/web/src/modules/bureau/overview-stats.ts';
+import {
+  compareDecimal,
+  gradeCounts,
+  meanOf,
+} from '../packages/web/src/modules/bureau/overview-stats.ts';
 import { namePath } from '../packages/web/src/ui/form-errors.ts';
 import { toWarningLevel } from '../packages/web/src/ui/warning-tag.tsx';
 
-const worked = JSON.parse(fs.readFileSync(new URL('../packages/core/src/scoring/golden/worked-example.json', import.meta.url), 'utf8')) as { input: ContractInput; output?: { total: string } };
+const worked = JSON.parse(
+  fs.readFileSync(
+    new URL('../packages/core/src/scoring/golden/worked-example.json', import.meta.url),
+    'utf8',
+  ),
+) as { input: ContractInput; output?: { total: string } };
 
 describe('live scoring of the 自评表 (core engine in the browser)', () => {
   it('scores the worked example as the server does: 90.27 优', () => {
@@ -27,7 +48,9 @@ describe('live scoring of the 自评表 (core engine in the browser)', () => {
     const out = scored(liveScore(edited));
     expect(out?.indicators.find((i) => i.id === '1')?.score).toBe('20.00');
     expect(out?.total).toBe('93.60');
-    expect(changedIndicators(worked.input, { '1': { actual: '12' } }).map((c) => c.indicator.id)).toEqual(['1']);
+    expect(
+      changedIndicators(worked.input, { '1': { actual: '12' } }).map((c) => c.indicator.id),
+    ).toEqual(['1']);
     expect(changedIndicators(worked.input, { '1': { actual: '10' } })).toEqual([]);
   });
 
@@ -40,20 +63,37 @@ describe('live scoring of the 自评表 (core engine in the browser)', () => {
   it('checks the 定性 score against its band: 10.50 in [9.00, 12.00) is fine, 12.50 is not', () => {
     const qual = worked.input.indicators.find((i) => i.operator === '定性');
     expect(qual).toBeDefined();
-    expect(scored(liveScore(applyEdits(worked.input, { [qual!.id]: { score: '10.50' } })))).not.toBeNull();
+    expect(
+      scored(liveScore(applyEdits(worked.input, { [qual!.id]: { score: '10.50' } }))),
+    ).not.toBeNull();
     const bad = liveScore(applyEdits(worked.input, { [qual!.id]: { score: '12.50' } }));
     expect(errorsOf(bad).map((e) => e.code)).toContain('QUAL_SCORE_OUT_OF_BAND');
   });
 
   it('lists indicators that missed their target as not met when the monitoring API has nothing', () => {
-    const rows = readIndicatorProgress(undefined, {
-      departmentCode: 'X',
-      departmentName: 'X',
-      year: 2024,
-      preset: 'mof-2020',
-      department: { kind: 'department', projectId: null, code: 'X', name: 'X', input: worked.input, output: liveScore(worked.input), status: 'live', frozenAt: null, reviewComment: null, reviewFindings: null },
-      projects: [],
-    }, '部门整体');
+    const rows = readIndicatorProgress(
+      undefined,
+      {
+        departmentCode: 'X',
+        departmentName: 'X',
+        year: 2024,
+        preset: 'mof-2020',
+        department: {
+          kind: 'department',
+          projectId: null,
+          code: 'X',
+          name: 'X',
+          input: worked.input,
+          output: liveScore(worked.input),
+          status: 'live',
+          frozenAt: null,
+          reviewComment: null,
+          reviewFindings: null,
+        },
+        projects: [],
+      },
+      '部门整体',
+    );
     expect(rows.find((r) => r.name === '举办招商推介活动场次')?.met).toBe(false);
     expect(rows.find((r) => r.name === '推介项目信息入库合格率')?.met).toBe(true);
   });
@@ -77,9 +117,24 @@ describe('execution series', () => {
 });
 
 describe('overview statistics', () => {
-  const row = (code: string, rate: string | null, score: string | null, grade: string | null) => ({ code, name: code, status: 'live', budgetYuan: '1.00', executedYuan: '1.00', rate, score, grade, warnings: { red: 0, yellow: 0 } });
+  const row = (code: string, rate: string | null, score: string | null, grade: string | null) => ({
+    code,
+    name: code,
+    status: 'live',
+    budgetYuan: '1.00',
+    executedYuan: '1.00',
+    rate,
+    score,
+    grade,
+    warnings: { red: 0, yellow: 0 },
+  });
   it('averages rates and scores with decimals (no floats) and counts grades in 优良中差 order', () => {
-    const rows = [row('a', '99.99', '98.67', '优'), row('b', '91.07', '85.00', '良'), row('c', '77.48', '73.36', '中'), row('d', null, null, null)];
+    const rows = [
+      row('a', '99.99', '98.67', '优'),
+      row('b', '91.07', '85.00', '良'),
+      row('c', '77.48', '73.36', '中'),
+      row('d', null, null, null),
+    ];
     expect(meanOf(rows.map((r) => r.rate))).toBe('89.51');
     expect(meanOf(rows.map((r) => r.score))).toBe('85.68');
     expect(gradeCounts(rows)).toEqual([
@@ -96,8 +151,23 @@ describe('overview statistics', () => {
 describe('small readers', () => {
   it('marks review lines by their worst severity', () => {
     const marks = lineMarks([
-      { code: 'RATE_PRECISION', severity: 'low', line: 3, excerpt: '执行率 95%', message: '', messageEn: '' },
-      { code: 'AMOUNT_INCONSISTENT', severity: 'high', line: 3, endLine: 4, excerpt: '36,628.61', message: '', messageEn: '' },
+      {
+        code: 'RATE_PRECISION',
+        severity: 'low',
+        line: 3,
+        excerpt: '执行率 95%',
+        message: '',
+        messageEn: '',
+      },
+      {
+        code: 'AMOUNT_INCONSISTENT',
+        severity: 'high',
+        line: 3,
+        endLine: 4,
+        excerpt: '36,628.61',
+        message: '',
+        messageEn: '',
+      },
     ]);
     expect(marks.get(3)?.severity).toBe('high');
     expect(marks.get(4)?.findings).toEqual([1]);
@@ -110,11 +180,26 @@ describe('small readers', () => {
   });
 
   it('reads goal texts by project id and code, and warning levels in either case', () => {
-    const m = goalTextsFrom({ goals: [{ projectId: null, targetText: '全年引进项目 150 个' }, { projectId: 'p1', projectCode: 'TZCJ-XM-001', targetText: '举办推介活动', actualText: '完成 12 场' }] });
+    const m = goalTextsFrom({
+      goals: [
+        { projectId: null, targetText: '全年引进项目 150 个' },
+        {
+          projectId: 'p1',
+          projectCode: 'TZCJ-XM-001',
+          targetText: '举办推介活动',
+          actualText: '完成 12 场',
+        },
+      ],
+    });
     expect(m.get('')?.expected).toBe('全年引进项目 150 个');
     expect(m.get('TZCJ-XM-001')?.achieved).toBe('完成 12 场');
     expect(toWarningLevel('RED')).toBe('red');
     expect(toWarningLevel('purple')).toBeNull();
-    expect(readWarningCounts({ warnings: { red: 2, yellow: 1, green: 9 } })).toEqual({ red: 2, yellow: 1, green: 9, blue: 0 });
+    expect(readWarningCounts({ warnings: { red: 2, yellow: 1, green: 9 } })).toEqual({
+      red: 2,
+      yellow: 1,
+      green: 9,
+      blue: 0,
+    });
   });
 });

@@ -17,16 +17,25 @@ function newestMtime(dir) {
 }
 
 const srcDir = path.join(web, 'src');
-const stale = !fs.existsSync(dist) || (fs.existsSync(srcDir) && newestMtime(srcDir) > fs.statSync(dist).mtimeMs);
+const stale =
+  !fs.existsSync(dist) ||
+  (fs.existsSync(srcDir) && newestMtime(srcDir) > fs.statSync(dist).mtimeMs);
 if (stale && fs.existsSync(path.join(web, 'index.html'))) {
   process.stdout.write('[jixiao] 正在构建前端 building the web UI…\n');
-  const r = spawnSync('npx', ['vite', 'build', 'packages/web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', 'packages/web', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     process.exit(r.status ?? 1);
   }
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 0);

@@ -60,10 +60,15 @@ if [ -n "$PGBIN" ] && [ -z "${JIXIAO_TEST_PG_URL:-}" ]; then
   fi
 fi
 
-# 3. Type-check everything (tests included), then build the web app the browser tests open.
-echo "== typecheck"
-npx tsc -p tsconfig.json --noEmit
-TSC=$?
+# 3. Static checks: formatting (Prettier), lint with type information (ESLint), types of every package; then
+#    build the web app the browser tests open. Each failure counts as one failed check in the closing line.
+STATIC_FAILED=0
+echo "== format (prettier --check)"
+npx prettier --check . --log-level warn || STATIC_FAILED=$((STATIC_FAILED + 1))
+echo "== lint (eslint)"
+npx eslint . --quiet || STATIC_FAILED=$((STATIC_FAILED + 1))
+echo "== typecheck (one tsconfig per package)"
+npm run -s typecheck || STATIC_FAILED=$((STATIC_FAILED + 1))
 echo "== build web"
 npx vite build packages/web --logLevel warn >.tmp/vite-build.log 2>&1 || { cat .tmp/vite-build.log; }
 
@@ -78,11 +83,11 @@ if [ -f .tmp/vitest.json ]; then
     const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
     // A test file that fails to load has no failed test of its own: count it as one failure.
     const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed")).length;
-    const failed = r.numFailedTests + brokenFiles + (process.argv[1] === "0" ? 0 : 1);
+    const failed = r.numFailedTests + brokenFiles + Number(process.argv[1]);
     console.log(`${r.numPassedTests} passed, ${failed} failed`);
-  ' "$TSC"
+  ' "$STATIC_FAILED"
 else
-  echo "0 passed, 1 failed"
+  echo "0 passed, $((STATIC_FAILED + 1)) failed"
 fi
-[ $TSC -ne 0 ] && exit 1
+[ $STATIC_FAILED -ne 0 ] && exit 1
 exit $RC

@@ -7,7 +7,9 @@ import { registerCommands } from './commands/registry.ts';
 const program = new Command();
 program
   .name('jixiao')
-  .description('绩效 Jixiao — 全过程预算绩效管理（Budget performance management）\n语言 Language: --lang zh|en 或 JIXIAO_LANG=en')
+  .description(
+    '绩效 Jixiao — 全过程预算绩效管理（Budget performance management）\n语言 Language: --lang zh|en 或 JIXIAO_LANG=en',
+  )
   .option('--lang <lang>', '界面语言 zh | en (language)', 'zh')
   .hook('preAction', (cmd) => {
     const l = String(cmd.opts()['lang'] ?? 'zh');

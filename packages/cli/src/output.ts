@@ -43,13 +43,21 @@ export function formatTable(header: string[], rows: string[][]): string {
   const width = (s: string): number => {
     let w = 0;
     for (const ch of s) {
-      w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+      w +=
+        /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+          ch,
+        )
+          ? 2
+          : 1;
     }
     return w;
   };
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))));
   const line = (r: string[]): string =>
-    r.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c)))).join('  ').trimEnd();
+    r
+      .map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c))))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

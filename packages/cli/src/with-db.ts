@@ -2,7 +2,10 @@
 // so commands that need no database start fast).
 import type { Database } from '@jixiao/server';
 
-export async function withDb<T>(fn: (database: Database) => Promise<T>, options: { demo?: boolean } = {}): Promise<T> {
+export async function withDb<T>(
+  fn: (database: Database) => Promise<T>,
+  options: { demo?: boolean } = {},
+): Promise<T> {
   const { bootstrapDb, loadConfig } = await import('@jixiao/server');
   const config = loadConfig();
   const { database } = await bootstrapDb({ ...config, loadDemo: options.demo ?? config.loadDemo });

@@ -40,11 +40,16 @@ function violations(files: string[], rules: { re: RegExp; why: string }[]): stri
 
 describe('dependency rules', () => {
   it('core has no IO, no clock, no process and imports nothing of ours', () => {
-    const files = sourceFiles(path.join(packagesDir, 'core/src')).filter((f) => !f.includes(`${path.sep}fixtures${path.sep}`));
+    const files = sourceFiles(path.join(packagesDir, 'core/src')).filter(
+      (f) => !f.includes(`${path.sep}fixtures${path.sep}`),
+    );
     expect(files.length).toBeGreaterThan(5);
     expect(
       violations(files, [
-        { re: /from ['"]node:|require\(['"]node:|from ['"](fs|path|os|child_process|crypto)['"]/, why: 'node module in core' },
+        {
+          re: /from ['"]node:|require\(['"]node:|from ['"](fs|path|os|child_process|crypto)['"]/,
+          why: 'node module in core',
+        },
         { re: /\bprocess\.(env|stdout|stderr|exit|argv)/, why: 'process in core' },
         { re: /\bconsole\./, why: 'console in core' },
         { re: /\bDate\.now\(|new Date\(\)/, why: 'clock in core (pass the time in)' },
@@ -55,12 +60,18 @@ describe('dependency rules', () => {
   });
 
   it('core depends on the decimal library only', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(packagesDir, 'core/package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(packagesDir, 'core/package.json'), 'utf8'),
+    ) as { dependencies?: Record<string, string> };
     expect(Object.keys(pkg.dependencies ?? {})).toEqual(['big.js']);
   });
 
   it('web never imports the server at run time', () => {
     const files = sourceFiles(path.join(packagesDir, 'web/src'));
-    expect(violations(files, [{ re: /^import (?!type)[^;]*from ['"]@jixiao\/server/, why: 'web imports server code' }])).toEqual([]);
+    expect(
+      violations(files, [
+        { re: /^import (?!type)[^;]*from ['"]@jixiao\/server/, why: 'web imports server code' },
+      ]),
+    ).toEqual([]);
   });
 });

@@ -56,7 +56,9 @@ export function importGraph(files: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const f of files) {
     const info = ts.preProcessFile(fs.readFileSync(f, 'utf8'), true, true);
-    const targets = info.importedFiles.map((i) => resolveImport(f, i.fileName)).filter((t): t is string => t !== null);
+    const targets = info.importedFiles
+      .map((i) => resolveImport(f, i.fileName))
+      .filter((t): t is string => t !== null);
     graph.set(f, [...new Set(targets)]);
   }
   return graph;
@@ -118,9 +120,13 @@ describe('import cycles', () => {
   });
 
   it('no package has an import cycle', () => {
-    const files = ['core', 'server', 'cli', 'web'].flatMap((p) => sourceFiles(path.join(packagesDir, p, 'src')));
+    const files = ['core', 'server', 'cli', 'web'].flatMap((p) =>
+      sourceFiles(path.join(packagesDir, p, 'src')),
+    );
     expect(files.length).toBeGreaterThan(300);
-    const cycles = findCycles(importGraph(files)).map((c) => c.map((f) => path.relative(packagesDir, f)).join(' ↔ '));
+    const cycles = findCycles(importGraph(files)).map((c) =>
+      c.map((f) => path.relative(packagesDir, f)).join(' ↔ '),
+    );
     expect(cycles).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fenToWanString, formatWanYuan, fenToYuanString, parseWanYuan, parseYuan, wanToFen } from './money.ts';
+import {
+  fenToWanString,
+  formatWanYuan,
+  fenToYuanString,
+  parseWanYuan,
+  parseYuan,
+  wanToFen,
+} from './money.ts';
 import { d, roundHalfUp2, toFixed2 } from './decimal.ts';
 
 describe('money', () => {

@@ -11,7 +11,10 @@ import { errorBody, handleError, validationBody } from './http/error-response.ts
 import { routeModules } from './features/routes.ts';
 import { middlewareModules } from './http/middleware/index.ts';
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const webDistDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../web/dist',
+);
 
 export interface CreateAppOptions {
   /** Tests only: act as this user without a session (main.ts never sets it). */
@@ -51,7 +54,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
     info: {
       title: 'Jixiao 绩效 API',
       version: '1.0.0',
-      description: '全过程预算绩效管理 API：部门、项目、预算执行、绩效目标与指标、自评、报告。金额以元为单位的两位小数字符串。',
+      description:
+        '全过程预算绩效管理 API：部门、项目、预算执行、绩效目标与指标、自评、报告。金额以元为单位的两位小数字符串。',
     },
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
@@ -68,10 +72,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
   return app;
 }
 
-function serveIndex(html: (s: string) => Response | Promise<Response>): Response | Promise<Response> {
+function serveIndex(
+  html: (s: string) => Response | Promise<Response>,
+): Response | Promise<Response> {
   const index = path.join(webDistDir, 'index.html');
   if (fs.existsSync(index)) {
     return html(fs.readFileSync(index, 'utf8'));
   }
-  return html('<!doctype html><meta charset="utf-8"><title>绩效</title><p>前端尚未构建：请运行 <code>npm run build:web</code>。</p>');
+  return html(
+    '<!doctype html><meta charset="utf-8"><title>绩效</title><p>前端尚未构建：请运行 <code>npm run build:web</code>。</p>',
+  );
 }

@@ -5,12 +5,16 @@ import { loadConfig, type Config } from './config.ts';
 import { bootstrapDb } from './db/bootstrap.ts';
 import { runStartupTasks } from './features/accounts/first-admin.ts';
 
-export async function startServer(config: Config = loadConfig()): Promise<{ close: () => Promise<void>; url: string }> {
+export async function startServer(
+  config: Config = loadConfig(),
+): Promise<{ close: () => Promise<void>; url: string }> {
   const { database, migrationsApplied, demoLoaded } = await bootstrapDb(config);
   const log = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
-  log(`[jixiao] 数据库 database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}; 迁移 migrations applied: ${migrationsApplied}`);
+  log(
+    `[jixiao] 数据库 database: ${config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`}; 迁移 migrations applied: ${migrationsApplied}`,
+  );
   if (demoLoaded) {
     log('[jixiao] 已载入演示数据 demo loaded: haizhu-2023 (广州市海珠区投资促进局)');
   }
@@ -32,7 +36,8 @@ export async function startServer(config: Config = loadConfig()): Promise<{ clos
   return { close, url };
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+const isMain =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
   try {
     const { close } = await startServer();
@@ -42,7 +47,9 @@ if (isMain) {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (e) {
-    process.stderr.write(`[jixiao] 启动失败 failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `[jixiao] 启动失败 failed to start: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -8,7 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, SNAPSHOT_DIR_ENV, withDatabase } from '../../../server/src/db/test-global-setup.ts';
+import {
+  adminQuery,
+  SNAPSHOT_DIR_ENV,
+  withDatabase,
+} from '../../../server/src/db/test-global-setup.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -42,14 +46,22 @@ async function pgliteTarget(): Promise<Target> {
   return {
     env: { JIXIAO_DATA_DIR: dir },
     sql: (text) => withDb(async (db) => void (await db.exec(text))),
-    count: () => withDb(async (db) => Number((await db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n)),
+    count: () =>
+      withDb(async (db) =>
+        Number(
+          (await db.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n,
+        ),
+      ),
     close: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
 
 async function pgTarget(url: string): Promise<Target> {
   const name = `jixiao_cli_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  await adminQuery(url, `create database ${name} template ${process.env['JIXIAO_TEST_PG_TEMPLATE_DEMO']!}`);
+  await adminQuery(
+    url,
+    `create database ${name} template ${process.env['JIXIAO_TEST_PG_TEMPLATE_DEMO']!}`,
+  );
   const dbUrl = withDatabase(url, name);
   const pg = (await import('pg')).default;
   const run = async <T>(fn: (c: InstanceType<typeof pg.Client>) => Promise<T>): Promise<T> => {
@@ -64,7 +76,12 @@ async function pgTarget(url: string): Promise<Target> {
   return {
     env: { DATABASE_URL: dbUrl },
     sql: (text) => run(async (c) => void (await c.query(text))),
-    count: () => run(async (c) => Number((await c.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n)),
+    count: () =>
+      run(async (c) =>
+        Number(
+          (await c.query<{ n: number }>('select count(*)::int as n from audit_log')).rows[0]!.n,
+        ),
+      ),
     close: () => adminQuery(url, `drop database if exists ${name} with (force)`),
   };
 }
@@ -76,20 +93,32 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
     if (!env['DATABASE_URL']) {
       delete e['DATABASE_URL'];
     }
-    execFile(process.execPath, ['packages/cli/bin/jixiao.mjs', ...args], { cwd: repoRoot, env: e }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['packages/cli/bin/jixiao.mjs', ...args],
+      { cwd: repoRoot, env: e },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
-const drivers = process.env['JIXIAO_TEST_PG_URL'] ? (['pglite', 'pg'] as const) : (['pglite'] as const);
+const drivers = process.env['JIXIAO_TEST_PG_URL']
+  ? (['pglite', 'pg'] as const)
+  : (['pglite'] as const);
 
 for (const driver of drivers) {
   describe(`jixiao audit [${driver}]`, () => {
     let target: Target;
     const out = path.join(os.tmpdir(), `jixiao-audit-${randomUUID()}.csv`);
     beforeAll(async () => {
-      target = driver === 'pg' ? await pgTarget(process.env['JIXIAO_TEST_PG_URL']!) : await pgliteTarget();
+      target =
+        driver === 'pg' ? await pgTarget(process.env['JIXIAO_TEST_PG_URL']!) : await pgliteTarget();
     });
     afterAll(async () => {
       await target.close();
@@ -106,7 +135,10 @@ for (const driver of drivers) {
     });
 
     it('export: CSV (UTF-8 BOM, header + one line per entry) to a file; a bad format exits 2', async () => {
-      const run = await runCli(['audit', 'export', '--format', 'csv', '--from', '2000-01-01', '--out', out], target.env);
+      const run = await runCli(
+        ['audit', 'export', '--format', 'csv', '--from', '2000-01-01', '--out', out],
+        target.env,
+      );
       expect(run.code).toBe(0);
       const text = fs.readFileSync(out, 'utf8');
       expect(text.startsWith('\uFEFF序号 seq,')).toBe(true);

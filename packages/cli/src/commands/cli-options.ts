@@ -4,7 +4,12 @@ import { t } from '../output.ts';
 
 export function requireDepartment(v: string | undefined): string {
   if (!v || !/^\d{6}-[A-Z0-9]{2,12}$/.test(v)) {
-    throw new CliError(t({ zh: '请用 --department 指定部门编码，如 440105-TZCJ（运行 `npx jixiao departments` 查看）', en: 'Give --department CODE, e.g. 440105-TZCJ (see `npx jixiao departments`)' }));
+    throw new CliError(
+      t({
+        zh: '请用 --department 指定部门编码，如 440105-TZCJ（运行 `npx jixiao departments` 查看）',
+        en: 'Give --department CODE, e.g. 440105-TZCJ (see `npx jixiao departments`)',
+      }),
+    );
   }
   return v;
 }
@@ -12,7 +17,12 @@ export function requireDepartment(v: string | undefined): string {
 export function requireYear(v: string | undefined): number {
   const y = Number(v);
   if (!v || !/^\d{4}$/.test(v) || y < 2000 || y > 2100) {
-    throw new CliError(t({ zh: '请用 --year 指定预算年度（四位数字，如 2023）', en: 'Give --year YYYY (e.g. 2023)' }));
+    throw new CliError(
+      t({
+        zh: '请用 --year 指定预算年度（四位数字，如 2023）',
+        en: 'Give --year YYYY (e.g. 2023)',
+      }),
+    );
   }
   return y;
 }

@@ -17,7 +17,12 @@ export function registerDemoCommand(program: Command): void {
         async (database) => {
           const loaded = await isDemoLoaded(database.db);
           if (loaded && !opts.reset) {
-            printLine(t({ zh: '演示数据已存在（使用 --reset 清空后重新载入）。', en: 'Demo already loaded (use --reset to wipe and reload).' }));
+            printLine(
+              t({
+                zh: '演示数据已存在（使用 --reset 清空后重新载入）。',
+                en: 'Demo already loaded (use --reset to wipe and reload).',
+              }),
+            );
             return;
           }
           if (opts.reset) {
@@ -28,14 +33,24 @@ export function registerDemoCommand(program: Command): void {
             const names = tables.rows.map((r) => `"${r.tablename}"`);
             if (names.length > 0) {
               try {
-                await database.db.execute(sql.raw(`truncate ${names.join(', ')} restart identity cascade`));
+                await database.db.execute(
+                  sql.raw(`truncate ${names.join(', ')} restart identity cascade`),
+                );
               } catch (e) {
-                throw new CliError(`重置失败 reset failed: ${e instanceof Error ? e.message : String(e)}`, 1);
+                throw new CliError(
+                  `重置失败 reset failed: ${e instanceof Error ? e.message : String(e)}`,
+                  1,
+                );
               }
             }
           }
           await loadDemo(database.db);
-          printLine(t({ zh: '已载入演示数据 haizhu-2023（广州市海珠区投资促进局 440105-TZCJ，2023年度）。', en: 'Loaded demo haizhu-2023 (440105-TZCJ, 2023).' }));
+          printLine(
+            t({
+              zh: '已载入演示数据 haizhu-2023（广州市海珠区投资促进局 440105-TZCJ，2023年度）。',
+              en: 'Loaded demo haizhu-2023 (440105-TZCJ, 2023).',
+            }),
+          );
         },
         { demo: false },
       );

@@ -17,12 +17,21 @@ export function registerDepartmentsCommand(program: Command): void {
         return;
       }
       if (list.length === 0) {
-        printLine(t({ zh: '暂无部门。运行 `npx jixiao demo` 载入演示数据。', en: 'No departments. Run `npx jixiao demo` to load the demo.' }));
+        printLine(
+          t({
+            zh: '暂无部门。运行 `npx jixiao demo` 载入演示数据。',
+            en: 'No departments. Run `npx jixiao demo` to load the demo.',
+          }),
+        );
         return;
       }
       printLine(
         formatTable(
-          [t({ zh: '部门编码', en: 'Code' }), t({ zh: '部门名称', en: 'Name' }), t({ zh: '年度', en: 'Years' })],
+          [
+            t({ zh: '部门编码', en: 'Code' }),
+            t({ zh: '部门名称', en: 'Name' }),
+            t({ zh: '年度', en: 'Years' }),
+          ],
           list.map((d) => [d.code, d.name, d.years.join(', ')]),
         ),
       );

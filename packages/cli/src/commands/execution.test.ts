@@ -11,7 +11,11 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, SNAPSHOT_DIR_ENV, withDatabase } from '../../../server/src/db/test-global-setup.ts';
+import {
+  adminQuery,
+  SNAPSHOT_DIR_ENV,
+  withDatabase,
+} from '../../../server/src/db/test-global-setup.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-ledger-'));
@@ -27,13 +31,24 @@ async function pgliteEnv(): Promise<{ env: Record<string, string>; close: () => 
   const tar = fs.readFileSync(path.join(process.env[SNAPSHOT_DIR_ENV]!, 'demo.tar'));
   const seed = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tar]) });
   await seed.close();
-  return { env: { JIXIAO_DATA_DIR: dir }, close: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { JIXIAO_DATA_DIR: dir },
+    close: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
-async function pgEnv(url: string): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
+async function pgEnv(
+  url: string,
+): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
   const name = `jixiao_cli_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  await adminQuery(url, `create database ${name} template ${process.env['JIXIAO_TEST_PG_TEMPLATE_DEMO']!}`);
-  return { env: { DATABASE_URL: withDatabase(url, name) }, close: () => adminQuery(url, `drop database if exists ${name} with (force)`) };
+  await adminQuery(
+    url,
+    `create database ${name} template ${process.env['JIXIAO_TEST_PG_TEMPLATE_DEMO']!}`,
+  );
+  return {
+    env: { DATABASE_URL: withDatabase(url, name) },
+    close: () => adminQuery(url, `drop database if exists ${name} with (force)`),
+  };
 }
 
 function runCli(args: string[], env: Record<string, string>): Promise<Run> {
@@ -43,9 +58,18 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
     if (!env['DATABASE_URL']) {
       delete e['DATABASE_URL'];
     }
-    execFile(process.execPath, ['packages/cli/bin/jixiao.mjs', ...args], { cwd: repoRoot, env: e, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['packages/cli/bin/jixiao.mjs', ...args],
+      { cwd: repoRoot, env: e, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -57,7 +81,10 @@ function write(name: string, content: string | Buffer): string {
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const targets: [string, () => Promise<{ env: Record<string, string>; close: () => Promise<void> }>][] = [['pglite', pgliteEnv]];
+const targets: [
+  string,
+  () => Promise<{ env: Record<string, string>; close: () => Promise<void> }>,
+][] = [['pglite', pgliteEnv]];
 if (process.env['JIXIAO_TEST_PG_URL']) {
   const url = process.env['JIXIAO_TEST_PG_URL'];
   targets.push(['pg', () => pgEnv(url)]);
@@ -89,11 +116,26 @@ for (const [driver, open] of targets) {
       expect(JSON.parse(r.stdout)).toEqual({
         projects: [
           // 1,148.50 万元 (1,120 + 28.50), executed 1,148.50 万元 = 100.00%
-          { code: 'TZCJ-JB-2023', budgetYuan: '11485000.00', executedYuan: '11485000.00', rate: '100.00' },
+          {
+            code: 'TZCJ-JB-2023',
+            budgetYuan: '11485000.00',
+            executedYuan: '11485000.00',
+            rate: '100.00',
+          },
           // 76.27 / 80.00 = 95.34%
-          { code: 'TZCJ-XM-001', budgetYuan: '800000.00', executedYuan: '762700.00', rate: '95.34' },
+          {
+            code: 'TZCJ-XM-001',
+            budgetYuan: '800000.00',
+            executedYuan: '762700.00',
+            rate: '95.34',
+          },
           // 35,400.11 / 35,400.11 = 100.00%
-          { code: 'TZCJ-XM-002', budgetYuan: '354001100.00', executedYuan: '354001100.00', rate: '100.00' },
+          {
+            code: 'TZCJ-XM-002',
+            budgetYuan: '354001100.00',
+            executedYuan: '354001100.00',
+            rate: '100.00',
+          },
         ],
         // 36,628.61 万元 budget, 36,624.88 万元 executed: 99.99%
         total: { budgetYuan: '366286100.00', executedYuan: '366248800.00', rate: '99.99' },
@@ -106,11 +148,17 @@ for (const [driver, open] of targets) {
     });
 
     it('import: a bad file exits 2 and lists every bad row on stderr; nothing is imported', async () => {
-      const budgets = write('budget-2024.csv', '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因\nTZCJ-XM-301,招商引资业务工作经费,年初,500000.00,2024-01-10,,\n');
+      const budgets = write(
+        'budget-2024.csv',
+        '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因\nTZCJ-XM-301,招商引资业务工作经费,年初,500000.00,2024-01-10,,\n',
+      );
       const b = await runCli(['import', 'budgets', budgets, ...D, '--year', '2024'], env);
       expect(b.stdout + b.stderr).toContain('新建项目：TZCJ-XM-301');
       expect(b.code).toBe(0);
-      const bad = write('bad.csv', '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-01-05,TZCJ-XM-301,,30201 办公费,1.234,x,V1\n2023-12-01,TZCJ-XM-301,,30201 办公费,1.00,x,V2\n2024-01-06,TZCJ-XM-301,,30201 办公费,2.00,x,\n');
+      const bad = write(
+        'bad.csv',
+        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-01-05,TZCJ-XM-301,,30201 办公费,1.234,x,V1\n2023-12-01,TZCJ-XM-301,,30201 办公费,1.00,x,V2\n2024-01-06,TZCJ-XM-301,,30201 办公费,2.00,x,\n',
+      );
       const r = await runCli(['import', 'ledger', bad, ...D, '--year', '2024'], env);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('第 2 行【金额(元)】「1.234」');
@@ -123,7 +171,8 @@ for (const [driver, open] of targets) {
     });
 
     it('import: a GBK file, then the same file again (refused), then a month replaced with --replace-month', async () => {
-      const text = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\r\n2024-01-05,TZCJ-XM-301,招商引资业务工作经费,30215 会议费,1000.00,推介会场地,GK1\r\n2024-02-05,TZCJ-XM-301,招商引资业务工作经费,30211 差旅费,234.56,赴深圳招商,GK2\r\n';
+      const text =
+        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\r\n2024-01-05,TZCJ-XM-301,招商引资业务工作经费,30215 会议费,1000.00,推介会场地,GK1\r\n2024-02-05,TZCJ-XM-301,招商引资业务工作经费,30211 差旅费,234.56,赴深圳招商,GK2\r\n';
       const gbk = write('台账-gbk.csv', iconv.encode(text, 'gbk'));
       const first = await runCli(['import', 'ledger', gbk, ...D, '--year', '2024'], env);
       expect(first.code).toBe(0);
@@ -132,16 +181,26 @@ for (const [driver, open] of targets) {
       const dup = await runCli(['import', 'ledger', gbk, ...D, '--year', '2024'], env);
       expect(dup.code).toBe(2);
       expect(dup.stderr).toContain('已导入过');
-      const feb = write('台账-2月.csv', '\uFEFF支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-02-05,TZCJ-XM-301,,30211 差旅费,200.00,更正,GK2\n');
+      const feb = write(
+        '台账-2月.csv',
+        '\uFEFF支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-02-05,TZCJ-XM-301,,30211 差旅费,200.00,更正,GK2\n',
+      );
       const refused = await runCli(['import', 'ledger', feb, ...D, '--year', '2024'], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('--replace-month');
-      const replaced = await runCli(['import', 'ledger', feb, ...D, '--year', '2024', '--replace-month'], env);
+      const replaced = await runCli(
+        ['import', 'ledger', feb, ...D, '--year', '2024', '--replace-month'],
+        env,
+      );
       expect(replaced.code).toBe(0);
       expect(replaced.stdout).toContain('已替换');
       const e = await runCli(['execution', ...D, '--year', '2024', '--json'], env);
       // 1,000.00 (January) + 200.00 (February, replaced) = 1,200.00 of 500,000.00 = 0.24%
-      expect(JSON.parse(e.stdout).total).toEqual({ budgetYuan: '500000.00', executedYuan: '1200.00', rate: '0.24' });
+      expect(JSON.parse(e.stdout).total).toEqual({
+        budgetYuan: '500000.00',
+        executedYuan: '1200.00',
+        rate: '0.24',
+      });
     });
 
     it('monitoring --json at June and --out writes the 绩效运行监控表', async () => {
@@ -150,10 +209,17 @@ for (const [driver, open] of targets) {
       const m = JSON.parse(r.stdout) as { warnings: { red: number; yellow: number } };
       expect(m.warnings).toMatchObject({ red: 1, yellow: 5 });
       const out = path.join(tmp, `form-${driver}.docx`);
-      const f = await runCli(['monitoring', ...D, '--year', '2023', '--month', '6', '--out', out], env);
+      const f = await runCli(
+        ['monitoring', ...D, '--year', '2023', '--month', '6', '--out', out],
+        env,
+      );
       expect(f.code).toBe(0);
       expect(f.stdout).toContain('红色 1');
-      const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
+      const xml = await (
+        await JSZip.loadAsync(fs.readFileSync(out))
+      )
+        .file('word/document.xml')!
+        .async('string');
       expect(xml).toContain('绩效运行监控表');
     });
 
@@ -165,7 +231,10 @@ for (const [driver, open] of targets) {
       const bad = await runCli(['execution', '--department', 'nope', '--year', '2023'], env);
       expect(bad.code).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-      const noFile = await runCli(['import', 'ledger', path.join(tmp, 'missing.csv'), ...D, '--year', '2024'], env);
+      const noFile = await runCli(
+        ['import', 'ledger', path.join(tmp, 'missing.csv'), ...D, '--year', '2024'],
+        env,
+      );
       expect(noFile.code).toBe(2);
       expect(noFile.stderr).toContain('找不到文件');
     });

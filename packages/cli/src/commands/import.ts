@@ -23,26 +23,45 @@ interface RowErrorLike {
   messageEn: string;
 }
 
-function isServiceError(e: unknown): e is { code: string; messageZh: string; messageEn: string; details?: unknown } {
+function isServiceError(
+  e: unknown,
+): e is { code: string; messageZh: string; messageEn: string; details?: unknown } {
   return typeof e === 'object' && e !== null && 'code' in e && 'messageZh' in e;
 }
 
-const KIND_TEXT = { ledger: { zh: '支出台账', en: 'ledger' }, budgets: { zh: '项目预算', en: 'budget lines' }, progress: { zh: '指标完成进度', en: 'indicator progress' } } as const;
+const KIND_TEXT = {
+  ledger: { zh: '支出台账', en: 'ledger' },
+  budgets: { zh: '项目预算', en: 'budget lines' },
+  progress: { zh: '指标完成进度', en: 'indicator progress' },
+} as const;
 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('导入支出台账 / 项目预算 / 指标完成进度（.xlsx 或 .csv，整批校验、整批写入）/ import a ledger, budget or progress file')
+    .description(
+      '导入支出台账 / 项目预算 / 指标完成进度（.xlsx 或 .csv，整批校验、整批写入）/ import a ledger, budget or progress file',
+    )
     .argument('<kind>', 'ledger | budgets | progress')
     .argument('<file>', '.xlsx 或 .csv 文件（UTF-8 或 GBK）/ the file')
     .option('--department <code>', '部门编码 / department code')
     .option('--year <yyyy>', '预算年度 / fiscal year')
-    .option('--replace-month', '台账：替换已导入月份的数据 / ledger: replace months already imported')
-    .option('--replace', '项目预算：替换本年度全部预算行 / budgets: replace the year’s budget lines')
+    .option(
+      '--replace-month',
+      '台账：替换已导入月份的数据 / ledger: replace months already imported',
+    )
+    .option(
+      '--replace',
+      '项目预算：替换本年度全部预算行 / budgets: replace the year’s budget lines',
+    )
     .option('--json', '输出 JSON / JSON output')
     .action(async (kind: string, file: string, opts: ImportOptions) => {
       if (kind !== 'ledger' && kind !== 'budgets' && kind !== 'progress') {
-        throw new CliError(t({ zh: `导入类型应为 ledger、budgets 或 progress，而不是「${kind}」`, en: `kind must be ledger, budgets or progress, not "${kind}"` }));
+        throw new CliError(
+          t({
+            zh: `导入类型应为 ledger、budgets 或 progress，而不是「${kind}」`,
+            en: `kind must be ledger, budgets or progress, not "${kind}"`,
+          }),
+        );
       }
       const departmentCode = requireDepartment(opts.department);
       const year = requireYear(opts.year);
@@ -52,10 +71,19 @@ export function registerImportCommand(program: Command): void {
       const { CLI_ACTOR } = await import('@jixiao/server');
       const service = await import('@jixiao/server/features/imports/imports.service');
       const { fileSource } = await import('@jixiao/server/import/import-source');
-      const input = { departmentCode, year, source: fileSource(file), replace: kind === 'ledger' ? (opts.replaceMonth ?? false) : (opts.replace ?? false) };
+      const input = {
+        departmentCode,
+        year,
+        source: fileSource(file),
+        replace: kind === 'ledger' ? (opts.replaceMonth ?? false) : (opts.replace ?? false),
+      };
       try {
         const r = await withDb((database) =>
-          kind === 'ledger' ? service.importLedger(database, CLI_ACTOR, input) : kind === 'budgets' ? service.importBudgets(database, CLI_ACTOR, input) : service.importProgress(database, CLI_ACTOR, input),
+          kind === 'ledger'
+            ? service.importLedger(database, CLI_ACTOR, input)
+            : kind === 'budgets'
+              ? service.importBudgets(database, CLI_ACTOR, input)
+              : service.importProgress(database, CLI_ACTOR, input),
         );
         if (opts.json) {
           printJson(r);
@@ -69,7 +97,12 @@ export function registerImportCommand(program: Command): void {
           }),
         );
         if (r.createdProjects.length > 0) {
-          printLine(t({ zh: `新建项目：${r.createdProjects.join('、')}`, en: `New projects: ${r.createdProjects.join(', ')}` }));
+          printLine(
+            t({
+              zh: `新建项目：${r.createdProjects.join('、')}`,
+              en: `New projects: ${r.createdProjects.join(', ')}`,
+            }),
+          );
         }
         if (r.replaced) {
           printLine(
@@ -81,9 +114,15 @@ export function registerImportCommand(program: Command): void {
         }
       } catch (e) {
         if (isServiceError(e) && e.code === 'IMPORT_INVALID') {
-          const d = (e.details ?? {}) as { errors?: RowErrorLike[]; errorCount?: number; listed?: number };
+          const d = (e.details ?? {}) as {
+            errors?: RowErrorLike[];
+            errorCount?: number;
+            listed?: number;
+          };
           if (opts.json) {
-            printJson({ error: { code: e.code, message: e.messageZh, messageEn: e.messageEn, details: d } });
+            printJson({
+              error: { code: e.code, message: e.messageZh, messageEn: e.messageEn, details: d },
+            });
           } else {
             for (const x of d.errors ?? []) {
               printError(
@@ -93,7 +132,12 @@ export function registerImportCommand(program: Command): void {
               );
             }
             if (d.errorCount !== undefined && d.listed !== undefined && d.errorCount > d.listed) {
-              printError(t({ zh: `……另有 ${d.errorCount - d.listed} 处错误未列出`, en: `… and ${d.errorCount - d.listed} more` }));
+              printError(
+                t({
+                  zh: `……另有 ${d.errorCount - d.listed} 处错误未列出`,
+                  en: `… and ${d.errorCount - d.listed} more`,
+                }),
+              );
             }
           }
           throw new CliError(t({ zh: e.messageZh, en: e.messageEn }));

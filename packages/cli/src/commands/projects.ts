@@ -23,13 +23,28 @@ export function registerProjectsCommand(program: Command): void {
         return;
       }
       if (list.length === 0) {
-        printLine(t({ zh: `${code} ${year} 年度没有项目（可用 \`npx jixiao import budgets\` 导入项目预算）。`, en: `${code} has no projects in ${year} (import a budget with \`npx jixiao import budgets\`).` }));
+        printLine(
+          t({
+            zh: `${code} ${year} 年度没有项目（可用 \`npx jixiao import budgets\` 导入项目预算）。`,
+            en: `${code} has no projects in ${year} (import a budget with \`npx jixiao import budgets\`).`,
+          }),
+        );
         return;
       }
       printLine(
         formatTable(
-          [t({ zh: '项目编码', en: 'Code' }), t({ zh: '项目名称', en: 'Name' }), t({ zh: '级次', en: 'Level' }), t({ zh: '全年预算数', en: 'Budget' })],
-          list.map((p) => [p.code, p.name, String(p.level), formatWanYuan(parseYuan(p.budgetYuan) ?? 0)]),
+          [
+            t({ zh: '项目编码', en: 'Code' }),
+            t({ zh: '项目名称', en: 'Name' }),
+            t({ zh: '级次', en: 'Level' }),
+            t({ zh: '全年预算数', en: 'Budget' }),
+          ],
+          list.map((p) => [
+            p.code,
+            p.name,
+            String(p.level),
+            formatWanYuan(parseYuan(p.budgetYuan) ?? 0),
+          ]),
         ),
       );
     });

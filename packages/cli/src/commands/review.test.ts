@@ -9,7 +9,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReviewResult } from '@jixiao/core';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const seed = join(repoRoot, 'packages', 'core', 'src', 'review', 'seed', 'haizhu-2023-self-evaluation-report.txt');
+const seed = join(
+  repoRoot,
+  'packages',
+  'core',
+  'src',
+  'review',
+  'seed',
+  'haizhu-2023-self-evaluation-report.txt',
+);
 const fixtures = join(repoRoot, 'packages', 'core', 'src', 'review', 'fixtures');
 const tmp = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
 
@@ -25,10 +33,15 @@ function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env['JIXIAO_LANG'];
-    execFile(process.execPath, ['packages/cli/bin/jixiao.mjs', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['packages/cli/bin/jixiao.mjs', ...args],
+      { cwd: repoRoot, env },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -63,13 +76,23 @@ describe('jixiao review', () => {
         message: '执行率应为 95.34%（76.27 ÷ 80），报告写作 95%。',
       }),
     );
-    expect(result.figures).toContainEqual({ label: '全年预算数', value: '36628.61', unit: '万元', line: 36 });
+    expect(result.figures).toContainEqual({
+      label: '全年预算数',
+      value: '36628.61',
+      unit: '万元',
+      line: 36,
+    });
   });
 
   it('lists the findings in Chinese by default and in English with --lang en', async () => {
-    const [zh, en] = await Promise.all([runCli(['review', seed]), runCli(['--lang', 'en', 'review', seed])]);
+    const [zh, en] = await Promise.all([
+      runCli(['review', seed]),
+      runCli(['--lang', 'en', 'review', seed]),
+    ]);
     expect(zh.code).toBe(0);
-    expect(zh.stdout).toContain('审核：2023年度广州市海珠区投资促进局整体支出绩效自评报告（2023年度）');
+    expect(zh.stdout).toContain(
+      '审核：2023年度广州市海珠区投资促进局整体支出绩效自评报告（2023年度）',
+    );
     expect(zh.stdout).toMatch(/发现 \d+ 处问题：高 3 · 中 \d+ · 低 \d+/);
     expect(zh.stdout).toMatch(/94\s+低\s+RATE_PRECISION 比率精度不足/);
     expect(en.code).toBe(0);
@@ -78,13 +101,18 @@ describe('jixiao review', () => {
 
   it('reads a .docx: a planted report round trip yields exactly its planted codes', async () => {
     const text = readFileSync(join(fixtures, 'planted-minzheng-2023.txt'), 'utf8');
-    const expected = JSON.parse(readFileSync(join(fixtures, 'planted-minzheng-2023.expected.json'), 'utf8')) as { codes: string[] };
+    const expected = JSON.parse(
+      readFileSync(join(fixtures, 'planted-minzheng-2023.expected.json'), 'utf8'),
+    ) as { codes: string[] };
     const paragraphs = text
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => new Paragraph({ children: [new TextRun(l)] }));
     const file = join(tmp, 'minzheng.docx');
-    writeFileSync(file, await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })));
+    writeFileSync(
+      file,
+      await Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] })),
+    );
     const run = await runCli(['review', file, '--json']);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as ReviewResult;

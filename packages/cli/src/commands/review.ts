@@ -31,7 +31,8 @@ function count(findings: readonly ReviewFinding[], severity: ReviewSeverity): nu
 /** The zh-CN (or English) list: title, counts, then one row per finding in text order. */
 export function renderReview(result: ReviewResult, file: string): string[] {
   const title = result.title === '' ? file : result.title;
-  const year = result.year === null ? '' : t({ zh: `（${result.year}年度）`, en: ` (${result.year})` });
+  const year =
+    result.year === null ? '' : t({ zh: `（${result.year}年度）`, en: ` (${result.year})` });
   const lines = [t({ zh: `审核：${title}${year}`, en: `Review: ${title}${year}` })];
   const f = result.findings;
   if (f.length === 0) {
@@ -67,8 +68,13 @@ export function renderReview(result: ReviewResult, file: string): string[] {
 export function registerReviewCommand(program: Command): void {
   program
     .command('review')
-    .description('报告智能审核：列出自评报告中审核人员会指出的问题 / review a self-evaluation report')
-    .argument('<file>', '报告文件：.txt、.docx 或文字版 .pdf / report file (.txt, .docx or text PDF)')
+    .description(
+      '报告智能审核：列出自评报告中审核人员会指出的问题 / review a self-evaluation report',
+    )
+    .argument(
+      '<file>',
+      '报告文件：.txt、.docx 或文字版 .pdf / report file (.txt, .docx or text PDF)',
+    )
     .option('--json', '输出审核结果 JSON / print the result object as JSON')
     .action(async (file: string, opts: { json?: boolean }) => {
       // Loaded here, not at start-up: the PDF and Word readers are only needed by this command.

@@ -25,10 +25,15 @@ function runCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env['JIXIAO_LANG'];
-    execFile(process.execPath, ['packages/cli/bin/jixiao.mjs', 'score', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['packages/cli/bin/jixiao.mjs', 'score', ...args],
+      { cwd: repoRoot, env },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -79,12 +84,21 @@ describe.concurrent('jixiao score FILE.json (real process)', () => {
       const g = golden(name);
       const r = await runCli([writeInput(g.input), '--json']);
       expect(r.code).toBe(0);
-      const out = JSON.parse(r.stdout) as { budget: unknown; indicators: { id: string; score: string }[]; total: string; grade: string; findings: { code: string }[]; errors: unknown[] };
+      const out = JSON.parse(r.stdout) as {
+        budget: unknown;
+        indicators: { id: string; score: string }[];
+        total: string;
+        grade: string;
+        findings: { code: string }[];
+        errors: unknown[];
+      };
       expect(out.budget).toEqual(g.expected.budget);
       expect(out.indicators.map(({ id, score }) => ({ id, score }))).toEqual(g.expected.indicators);
       expect(out.total).toBe(g.expected.total);
       expect(out.grade).toBe(g.expected.grade);
-      expect([...new Set(out.findings.map((f) => f.code))].sort()).toEqual([...g.expected.findingCodes].sort());
+      expect([...new Set(out.findings.map((f) => f.code))].sort()).toEqual(
+        [...g.expected.findingCodes].sort(),
+      );
       expect(out.errors).toEqual([]);
     });
   }
@@ -110,7 +124,11 @@ describe.concurrent('jixiao score FILE.json (real process)', () => {
   it('--preset hubei-variant scores the reverse indicator by ratio (8.77) and flags the 50/30/10 split', async () => {
     const r = await runCli([writeInput(golden().input), '--json', '--preset', 'hubei-variant']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { total: string; indicators: { score: string }[]; findings: { code: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      total: string;
+      indicators: { score: string }[];
+      findings: { code: string }[];
+    };
     expect(out.indicators[3]?.score).toBe('8.77');
     expect(out.total).toBe('90.44');
     expect(out.findings.map((f) => f.code)).toContain('LEVEL1_SPLIT');
@@ -130,7 +148,10 @@ describe.concurrent('jixiao score FILE.json (real process)', () => {
     it(`${code}: exit 2 with errors and no total`, async () => {
       const r = await runCli([writeInput(input), '--json']);
       expect(r.code).toBe(2);
-      const out = JSON.parse(r.stdout) as { errors: { code: string; message: string; messageEn: string }[]; total?: string };
+      const out = JSON.parse(r.stdout) as {
+        errors: { code: string; message: string; messageEn: string }[];
+        total?: string;
+      };
       expect(out.total).toBeUndefined();
       expect(out.errors.map((e) => e.code)).toEqual([code]);
       expect(out.errors[0]?.message).toMatch(/[\u4e00-\u9fff]/);
@@ -151,7 +172,9 @@ describe.concurrent('jixiao score FILE.json (real process)', () => {
     const file = writeInput('{"version": 1, "budget": ', true);
     const r = await runCli([file, '--json']);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.stdout) as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual(['SCHEMA']);
+    expect(
+      (JSON.parse(r.stdout) as { errors: { code: string }[] }).errors.map((e) => e.code),
+    ).toEqual(['SCHEMA']);
     expect(r.stderr).not.toMatch(STACK);
   });
 
@@ -167,14 +190,66 @@ describe.concurrent('jixiao score FILE.json (real process)', () => {
 // ---------------------------------------------------------------------------------------------
 // Fuzzing: arbitrary JSON and mutated golden inputs never make scoring throw.
 // ---------------------------------------------------------------------------------------------
-const KNOWN_ERRORS = new Set(['WEIGHT_SUM', 'BUDGET_ZERO', 'NOT_A_NUMBER', 'QUAL_LEVEL', 'QUAL_SCORE_MISSING', 'QUAL_SCORE_OUT_OF_BAND', 'DUPLICATE_ID', 'SCHEMA']);
+const KNOWN_ERRORS = new Set([
+  'WEIGHT_SUM',
+  'BUDGET_ZERO',
+  'NOT_A_NUMBER',
+  'QUAL_LEVEL',
+  'QUAL_SCORE_MISSING',
+  'QUAL_SCORE_OUT_OF_BAND',
+  'DUPLICATE_ID',
+  'SCHEMA',
+]);
 
 const nasty = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom<unknown>('', ' ', 'abc', '-1', '+5', '1e5', '0', '0.000000000000000000000001', '99999999999999999999999', 'constructor', '__proto__', 'toString', '≥', '>=', '定性', '达成年度指标', 'NaN', 0, -0, 1e308, -1, 0.1, null, true, [], {}),
+  fc.constantFrom<unknown>(
+    '',
+    ' ',
+    'abc',
+    '-1',
+    '+5',
+    '1e5',
+    '0',
+    '0.000000000000000000000001',
+    '99999999999999999999999',
+    'constructor',
+    '__proto__',
+    'toString',
+    '≥',
+    '>=',
+    '定性',
+    '达成年度指标',
+    'NaN',
+    0,
+    -0,
+    1e308,
+    -1,
+    0.1,
+    null,
+    true,
+    [],
+    {},
+  ),
 );
 
-const FIELDS = ['id', 'level1', 'level2', 'name', 'operator', 'target', 'actual', 'unit', 'weight', 'score', 'deduction', 'deductionReason', 'deviationNote', 'applicable', 'extra'];
+const FIELDS = [
+  'id',
+  'level1',
+  'level2',
+  'name',
+  'operator',
+  'target',
+  'actual',
+  'unit',
+  'weight',
+  'score',
+  'deduction',
+  'deductionReason',
+  'deviationNote',
+  'applicable',
+  'extra',
+];
 const BUDGET_FIELDS = ['initial', 'adjusted', 'executed', 'weight', 'note'];
 const TOP_FIELDS = ['version', 'rules', 'subject', 'budget', 'indicators'];
 
@@ -185,19 +260,48 @@ type Mutation =
   | { where: 'rules'; field: string; value: unknown; remove: boolean };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ where: fc.constant('indicator' as const), index: fc.nat(8), field: fc.constantFrom(...FIELDS), value: nasty, remove: fc.boolean() }),
-  fc.record({ where: fc.constant('budget' as const), field: fc.constantFrom(...BUDGET_FIELDS), value: nasty, remove: fc.boolean() }),
-  fc.record({ where: fc.constant('top' as const), field: fc.constantFrom(...TOP_FIELDS), value: nasty, remove: fc.boolean() }),
+  fc.record({
+    where: fc.constant('indicator' as const),
+    index: fc.nat(8),
+    field: fc.constantFrom(...FIELDS),
+    value: nasty,
+    remove: fc.boolean(),
+  }),
+  fc.record({
+    where: fc.constant('budget' as const),
+    field: fc.constantFrom(...BUDGET_FIELDS),
+    value: nasty,
+    remove: fc.boolean(),
+  }),
+  fc.record({
+    where: fc.constant('top' as const),
+    field: fc.constantFrom(...TOP_FIELDS),
+    value: nasty,
+    remove: fc.boolean(),
+  }),
   fc.record({
     where: fc.constant('rules' as const),
-    field: fc.constantFrom('preset', 'reverseFormula', 'qualitativeBands', 'overTargetRatio', 'budgetWeight', 'level1Weights', 'gradeBands', 'typo'),
+    field: fc.constantFrom(
+      'preset',
+      'reverseFormula',
+      'qualitativeBands',
+      'overTargetRatio',
+      'budgetWeight',
+      'level1Weights',
+      'gradeBands',
+      'typo',
+    ),
     value: nasty,
     remove: fc.boolean(),
   }),
 );
 
 function applyMutations(ms: readonly Mutation[]): unknown {
-  const input = structuredClone(golden().input) as Json & { budget: Json; indicators: Json[]; rules?: Json };
+  const input = structuredClone(golden().input) as Json & {
+    budget: Json;
+    indicators: Json[];
+    rules?: Json;
+  };
   for (const m of ms) {
     const list: unknown = input.indicators;
     const target: unknown =
@@ -206,8 +310,12 @@ function applyMutations(ms: readonly Mutation[]): unknown {
         : m.where === 'budget'
           ? input.budget
           : m.where === 'rules'
-            ? input.rules === undefined || (typeof input.rules === 'object' && input.rules !== null) ? (input.rules ??= {}) : undefined
-            : Array.isArray(list) ? (list[m.index % Math.max(1, list.length)] as unknown) : undefined;
+            ? input.rules === undefined || (typeof input.rules === 'object' && input.rules !== null)
+              ? (input.rules ??= {})
+              : undefined
+            : Array.isArray(list)
+              ? (list[m.index % Math.max(1, list.length)] as unknown)
+              : undefined;
     if (typeof target === 'object' && target !== null && !Array.isArray(target)) {
       const obj = target as Json;
       if (m.remove) {
@@ -237,16 +345,27 @@ function checkOutcome(raw: unknown): void {
 
 describe('fuzzing scoreFromJson (in-process)', () => {
   it('arbitrary JSON never throws', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => checkOutcome(v)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => checkOutcome(v)),
+      { numRuns: 3000 },
+    );
   });
 
   it('mutated golden inputs never throw', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => checkOutcome(applyMutations(ms))), { numRuns: 4000 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) =>
+        checkOutcome(applyMutations(ms)),
+      ),
+      { numRuns: 4000 },
+    );
   });
 });
 
 describe.concurrent('fuzzing the real process', () => {
-  const samples = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 3 }), { numRuns: 6, seed: 20240601 });
+  const samples = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 3 }), {
+    numRuns: 6,
+    seed: 20240601,
+  });
   samples.forEach((ms, k) => {
     it(`mutated input #${k + 1}: exit 0 or 2, JSON on stdout, never a stack trace`, async () => {
       const r = await runCli([writeInput(applyMutations(ms)), '--json']);

@@ -49,20 +49,31 @@ export function registerScoreCommand(program: Command): void {
     .argument('[file]', '自评输入 JSON 文件（见 scoring-contract.md）/ input JSON file')
     .option('--json', '输出计分结果 JSON / print the output object as JSON')
     .option('--preset <name>', '规则预设，如 mof-2020、hubei-variant / rule preset')
-    .option('--department <code>', '从数据库为该部门计分 / score stored evaluations of a department')
+    .option(
+      '--department <code>',
+      '从数据库为该部门计分 / score stored evaluations of a department',
+    )
     .option('--year <yyyy>', '预算年度（与 --department 一起）/ fiscal year')
     .option('--project <code>', '只计该项目（与 --department 一起）/ only this project')
     .action(async (file: string | undefined, opts: ScoreOptions) => {
       if (opts.department !== undefined) {
         if (file !== undefined) {
-          throw new CliError(t({ zh: '请二选一：FILE.json 或 --department', en: 'Give either FILE.json or --department, not both' }));
+          throw new CliError(
+            t({
+              zh: '请二选一：FILE.json 或 --department',
+              en: 'Give either FILE.json or --department, not both',
+            }),
+          );
         }
         await scoreStored(opts.department, opts);
         return;
       }
       if (file === undefined) {
         throw new CliError(
-          t({ zh: '缺少输入文件：jixiao score FILE.json [--json]', en: 'Missing input file: jixiao score FILE.json [--json]' }),
+          t({
+            zh: '缺少输入文件：jixiao score FILE.json [--json]',
+            en: 'Missing input file: jixiao score FILE.json [--json]',
+          }),
         );
       }
       await scoreFile(file, opts);
@@ -75,7 +86,10 @@ async function scoreFile(file: string, opts: ScoreOptions): Promise<void> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new CliError(t({ zh: `无法读取文件 ${file}（${code}）`, en: `Cannot read ${file} (${code})` }), EXIT_FAILURE);
+    throw new CliError(
+      t({ zh: `无法读取文件 ${file}（${code}）`, en: `Cannot read ${file} (${code})` }),
+      EXIT_FAILURE,
+    );
   }
   let raw: unknown;
   try {
@@ -107,7 +121,9 @@ function jsonError(file: string, detail: string): ScoringError {
 async function scoreStored(department: string, opts: ScoreOptions): Promise<void> {
   const year = Number(opts.year);
   if (opts.year === undefined || !/^\d{4}$/.test(opts.year)) {
-    throw new CliError(t({ zh: '--department 需要 --year YYYY', en: '--department needs --year YYYY' }));
+    throw new CliError(
+      t({ zh: '--department 需要 --year YYYY', en: '--department needs --year YYYY' }),
+    );
   }
   const service = await import('@jixiao/server/features/evaluations/evaluations.service');
   const results = await service.scoreStoredEvaluation({
@@ -149,8 +165,18 @@ function report(output: ScoringOutput, opts: ScoreOptions, input?: ScoringInput)
 
 function printHuman(output: ScoringOutput, input?: ScoringInput): void {
   if (!isScored(output)) {
-    const lines = output.errors.map((e) => `  - [${e.code}] ${getLang() === 'en' ? e.messageEn : e.message}`);
-    throw new CliError([t({ zh: `输入有误（${output.errors.length} 处）：`, en: `Invalid input (${output.errors.length}):` }), ...lines].join('\n'));
+    const lines = output.errors.map(
+      (e) => `  - [${e.code}] ${getLang() === 'en' ? e.messageEn : e.message}`,
+    );
+    throw new CliError(
+      [
+        t({
+          zh: `输入有误（${output.errors.length} 处）：`,
+          en: `Invalid input (${output.errors.length}):`,
+        }),
+        ...lines,
+      ].join('\n'),
+    );
   }
   for (const line of renderScored(output, input)) {
     printLine(line);
@@ -171,8 +197,14 @@ export function renderScored(out: ScoredOutput, input?: ScoringInput): string[] 
   const lines: string[] = [];
   if (input !== undefined) {
     const s = input.subject;
-    const kind = t(s.kind === 'department' ? { zh: '部门整体', en: 'department' } : { zh: '项目', en: 'project' });
-    const extra = [kind, s.year === undefined ? undefined : String(s.year), s.unit].filter((x) => x !== undefined);
+    const kind = t(
+      s.kind === 'department'
+        ? { zh: '部门整体', en: 'department' }
+        : { zh: '项目', en: 'project' },
+    );
+    const extra = [kind, s.year === undefined ? undefined : String(s.year), s.unit].filter(
+      (x) => x !== undefined,
+    );
     lines.push(`${s.name}（${extra.join(' · ')}）`);
     lines.push('');
   }
@@ -182,7 +214,11 @@ export function renderScored(out: ScoredOutput, input?: ScoringInput): string[] 
   const amountHeader =
     b === undefined
       ? []
-      : [t({ zh: '年初预算数', en: 'Initial' }), t({ zh: '全年预算数', en: 'Adjusted' }), t({ zh: '全年执行数', en: 'Executed' })];
+      : [
+          t({ zh: '年初预算数', en: 'Initial' }),
+          t({ zh: '全年预算数', en: 'Adjusted' }),
+          t({ zh: '全年执行数', en: 'Executed' }),
+        ];
   lines.push(
     formatTable(
       [...amountHeader, t({ zh: '执行率', en: 'Rate' }), t({ zh: '得分', en: 'Score' })],
@@ -213,12 +249,16 @@ export function renderScored(out: ScoredOutput, input?: ScoringInput): string[] 
     }
     const unit = i.unit ?? '';
     const qual = i.operator === 'QUAL';
-    const level = qual ? (en ? QUAL_LEVEL_TEXT_EN : QUAL_LEVEL_TEXT)[i.actual as keyof typeof QUAL_LEVEL_TEXT] : undefined;
+    const level = qual
+      ? (en ? QUAL_LEVEL_TEXT_EN : QUAL_LEVEL_TEXT)[i.actual as keyof typeof QUAL_LEVEL_TEXT]
+      : undefined;
     return [
       s.id,
       (en ? LEVEL1_TEXT_EN : LEVEL1_TEXT)[i.level1],
       i.name,
-      qual ? `${OPERATOR_SYMBOL.QUAL} ${i.target}` : `${OPERATOR_SYMBOL[i.operator]}${i.target}${unit}`,
+      qual
+        ? `${OPERATOR_SYMBOL.QUAL} ${i.target}`
+        : `${OPERATOR_SYMBOL[i.operator]}${i.target}${unit}`,
       qual ? (level ?? i.actual) : `${i.actual}${unit}`,
       i.weight,
       score,
@@ -228,10 +268,14 @@ export function renderScored(out: ScoredOutput, input?: ScoringInput): string[] 
   lines.push(formatTable(header, rows));
   lines.push('');
   const grade = en ? `${out.grade} (${GRADE_LABEL_EN[out.grade]})` : out.grade;
-  lines.push(t({ zh: `总分 ${out.total}　等级 ${grade}`, en: `Total ${out.total}   Grade ${grade}` }));
+  lines.push(
+    t({ zh: `总分 ${out.total}　等级 ${grade}`, en: `Total ${out.total}   Grade ${grade}` }),
+  );
   if (out.findings.length > 0) {
     lines.push('');
-    lines.push(t({ zh: `需关注（${out.findings.length}）：`, en: `Findings (${out.findings.length}):` }));
+    lines.push(
+      t({ zh: `需关注（${out.findings.length}）：`, en: `Findings (${out.findings.length}):` }),
+    );
     for (const f of out.findings) {
       lines.push(`  - [${f.code}] ${en ? f.messageEn : f.message}`);
     }

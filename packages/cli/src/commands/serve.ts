@@ -1,7 +1,6 @@
 // jixiao serve [--port N] — run the web app and API (same as npm start, without building the UI).
 import type { Command } from 'commander';
 
-
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')

@@ -4,11 +4,19 @@ import { CliError } from '../exit-codes.ts';
 import { formatTable, printJson, printLine, t } from '../output.ts';
 import { withDb } from '../with-db.ts';
 
-const ROLES = ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'] as const;
+const ROLES = [
+  'clerk',
+  'deptHead',
+  'financeReviewer',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+] as const;
 type Role = (typeof ROLES)[number];
 
 async function idOf(db: import('@jixiao/server').Db, username: string): Promise<string> {
-  const { findUserIdByUsername } = await import('@jixiao/server/features/accounts/accounts.service');
+  const { findUserIdByUsername } =
+    await import('@jixiao/server/features/accounts/accounts.service');
   const id = await findUserIdByUsername(db, username);
   if (!id) {
     throw new CliError(t({ zh: `用户「${username}」不存在`, en: `No user ${username}` }));
@@ -17,7 +25,9 @@ async function idOf(db: import('@jixiao/server').Db, username: string): Promise<
 }
 
 export function registerUsersCommand(program: Command): void {
-  const users = program.command('users').description('账户管理（本机命令行）/ accounts (local command line)');
+  const users = program
+    .command('users')
+    .description('账户管理（本机命令行）/ accounts (local command line)');
 
   users
     .command('list')
@@ -33,7 +43,13 @@ export function registerUsersCommand(program: Command): void {
       }
       printLine(
         formatTable(
-          [t({ zh: '用户名', en: 'Username' }), t({ zh: '姓名', en: 'Name' }), t({ zh: '角色', en: 'Role' }), t({ zh: '部门', en: 'Department' }), t({ zh: '状态', en: 'Status' })],
+          [
+            t({ zh: '用户名', en: 'Username' }),
+            t({ zh: '姓名', en: 'Name' }),
+            t({ zh: '角色', en: 'Role' }),
+            t({ zh: '部门', en: 'Department' }),
+            t({ zh: '状态', en: 'Status' }),
+          ],
           list.map((u) => [
             u.username,
             u.displayName,
@@ -53,41 +69,98 @@ export function registerUsersCommand(program: Command): void {
 
   users
     .command('create')
-    .description('新建账户（任何角色；不给密码则生成并显示一次）/ create an account (any role; a generated password is shown once)')
+    .description(
+      '新建账户（任何角色；不给密码则生成并显示一次）/ create an account (any role; a generated password is shown once)',
+    )
     .requiredOption('--username <name>', '用户名 / username')
     .requiredOption('--role <role>', `角色 ${ROLES.join('|')} / role`)
     .option('--name <displayName>', '姓名 / display name')
     .option('--department <code>', '部门或财政局编码 / department or finance bureau code')
     .option('--password <password>', '密码（≥12 位，至少 3 类字符）/ password')
-    .action(async (opts: { username: string; role: string; name?: string; department?: string; password?: string }) => {
-      if (!(ROLES as readonly string[]).includes(opts.role)) {
-        throw new CliError(t({ zh: `角色无效：${opts.role}（可选 ${ROLES.join('、')}）`, en: `Invalid role: ${opts.role}` }));
-      }
-      const { CLI_ACTOR } = await import('@jixiao/server');
-      const { createUser } = await import('@jixiao/server/features/accounts/accounts.service');
-      const r = await withDb(
-        (database) =>
-          createUser(database.db, CLI_ACTOR, { username: opts.username, displayName: opts.name ?? opts.username, role: opts.role as Role, departmentCode: opts.department ?? null, ...(opts.password ? { password: opts.password } : {}) }, new Date()),
-        { demo: false },
-      );
-      printLine(t({ zh: `已创建 ${r.user.username}（${r.user.role}）`, en: `Created ${r.user.username} (${r.user.role})` }));
-      if (r.generatedPassword) {
-        printLine(t({ zh: `初始密码（仅显示这一次）：${r.generatedPassword}`, en: `Initial password (shown once): ${r.generatedPassword}` }));
-      }
-      if (r.user.mustChangePassword) {
-        printLine(t({ zh: `${r.user.username} 首次登录时须修改密码。`, en: `${r.user.username} must change the password at the first sign-in.` }));
-      }
-    });
+    .action(
+      async (opts: {
+        username: string;
+        role: string;
+        name?: string;
+        department?: string;
+        password?: string;
+      }) => {
+        if (!(ROLES as readonly string[]).includes(opts.role)) {
+          throw new CliError(
+            t({
+              zh: `角色无效：${opts.role}（可选 ${ROLES.join('、')}）`,
+              en: `Invalid role: ${opts.role}`,
+            }),
+          );
+        }
+        const { CLI_ACTOR } = await import('@jixiao/server');
+        const { createUser } = await import('@jixiao/server/features/accounts/accounts.service');
+        const r = await withDb(
+          (database) =>
+            createUser(
+              database.db,
+              CLI_ACTOR,
+              {
+                username: opts.username,
+                displayName: opts.name ?? opts.username,
+                role: opts.role as Role,
+                departmentCode: opts.department ?? null,
+                ...(opts.password ? { password: opts.password } : {}),
+              },
+              new Date(),
+            ),
+          { demo: false },
+        );
+        printLine(
+          t({
+            zh: `已创建 ${r.user.username}（${r.user.role}）`,
+            en: `Created ${r.user.username} (${r.user.role})`,
+          }),
+        );
+        if (r.generatedPassword) {
+          printLine(
+            t({
+              zh: `初始密码（仅显示这一次）：${r.generatedPassword}`,
+              en: `Initial password (shown once): ${r.generatedPassword}`,
+            }),
+          );
+        }
+        if (r.user.mustChangePassword) {
+          printLine(
+            t({
+              zh: `${r.user.username} 首次登录时须修改密码。`,
+              en: `${r.user.username} must change the password at the first sign-in.`,
+            }),
+          );
+        }
+      },
+    );
 
   users
     .command('reset-password <username>')
-    .description('重置密码（生成新密码并显示一次；其会话全部失效；下次登录须修改密码）/ reset a password (must be changed at the next sign-in)')
+    .description(
+      '重置密码（生成新密码并显示一次；其会话全部失效；下次登录须修改密码）/ reset a password (must be changed at the next sign-in)',
+    )
     .action(async (username: string) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
       const { resetPassword } = await import('@jixiao/server/features/accounts/accounts.service');
-      const r = await withDb(async (database) => resetPassword(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
-      printLine(t({ zh: `${username} 的新密码（仅显示这一次）：${r.generatedPassword}`, en: `New password of ${username} (shown once): ${r.generatedPassword}` }));
-      printLine(t({ zh: `${username} 下次登录时须修改密码；其所有会话已失效。`, en: `${username} must change the password at the next sign-in; all of its sessions were signed out.` }));
+      const r = await withDb(
+        async (database) =>
+          resetPassword(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()),
+        { demo: false },
+      );
+      printLine(
+        t({
+          zh: `${username} 的新密码（仅显示这一次）：${r.generatedPassword}`,
+          en: `New password of ${username} (shown once): ${r.generatedPassword}`,
+        }),
+      );
+      printLine(
+        t({
+          zh: `${username} 下次登录时须修改密码；其所有会话已失效。`,
+          en: `${username} must change the password at the next sign-in; all of its sessions were signed out.`,
+        }),
+      );
     });
 
   users
@@ -96,7 +169,11 @@ export function registerUsersCommand(program: Command): void {
     .action(async (username: string) => {
       const { CLI_ACTOR } = await import('@jixiao/server');
       const { unlockUser } = await import('@jixiao/server/features/accounts/accounts.service');
-      await withDb(async (database) => unlockUser(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()), { demo: false });
+      await withDb(
+        async (database) =>
+          unlockUser(database.db, CLI_ACTOR, await idOf(database.db, username), new Date()),
+        { demo: false },
+      );
       printLine(t({ zh: `已解锁 ${username}`, en: `Unlocked ${username}` }));
     });
 }

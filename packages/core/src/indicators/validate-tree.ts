@@ -66,7 +66,10 @@ export interface GoalSetIssue {
 }
 
 /** The goal-set rules implied by a scoring preset: indicators total 100 − budget weight. */
-export function goalSetRulesFrom(rules: Pick<ScoringRules, 'budgetWeight' | 'level1Weights'>, minQuantitativeShare = '0.5'): GoalSetRules {
+export function goalSetRulesFrom(
+  rules: Pick<ScoringRules, 'budgetWeight' | 'level1Weights'>,
+  minQuantitativeShare = '0.5',
+): GoalSetRules {
   return {
     indicatorWeightTotal: toFixed2(d(100).minus(d(rules.budgetWeight))),
     budgetWeight: toFixed2(d(rules.budgetWeight)),
@@ -80,22 +83,36 @@ const REQUIRED_LEVEL1: readonly Level1[] = ['OUTPUT', 'BENEFIT'];
 /** Every problem of the goal set, errors first in tree order; an empty list means it may be submitted. */
 export function validateGoalSet(input: GoalSetInput, rules: GoalSetRules): GoalSetIssue[] {
   const issues: GoalSetIssue[] = [];
-  const add = (code: GoalSetIssueCode, severity: GoalSetIssue['severity'], indicatorId: string | null, m: Bilingual): void => {
+  const add = (
+    code: GoalSetIssueCode,
+    severity: GoalSetIssue['severity'],
+    indicatorId: string | null,
+    m: Bilingual,
+  ): void => {
     issues.push({ code, severity, indicatorId, message: m.zh, messageEn: m.en });
   };
 
   if (input.targetText.trim() === '') {
-    add('GOAL_TEXT_MISSING', 'error', null, { zh: '未填写年度总体目标（预期目标）', en: 'The annual overall goal text is empty' });
+    add('GOAL_TEXT_MISSING', 'error', null, {
+      zh: '未填写年度总体目标（预期目标）',
+      en: 'The annual overall goal text is empty',
+    });
   }
   const inds = input.indicators;
   if (inds.length === 0) {
-    add('NO_INDICATORS', 'error', null, { zh: '尚未设置任何绩效指标', en: 'No indicators have been set' });
+    add('NO_INDICATORS', 'error', null, {
+      zh: '尚未设置任何绩效指标',
+      en: 'No indicators have been set',
+    });
   }
 
   const present = new Set(inds.map((i) => i.level1));
   for (const l1 of REQUIRED_LEVEL1) {
     if (!present.has(l1)) {
-      add('LEVEL1_MISSING', 'error', null, { zh: `缺少一级指标「${LEVEL1_TEXT[l1]}」：每个一级指标至少设置一个三级指标`, en: `Level-1 category ${l1} has no indicator` });
+      add('LEVEL1_MISSING', 'error', null, {
+        zh: `缺少一级指标「${LEVEL1_TEXT[l1]}」：每个一级指标至少设置一个三级指标`,
+        en: `Level-1 category ${l1} has no indicator`,
+      });
     }
   }
   if (!present.has('SATISFACTION')) {
@@ -124,9 +141,15 @@ export function validateGoalSet(input: GoalSetInput, rules: GoalSetRules): GoalS
   for (const i of inds) {
     const label = i.name.trim() === '' ? '（未命名指标）' : `「${i.name.trim()}」`;
     if (i.name.trim() === '') {
-      add('NAME_MISSING', 'error', i.id, { zh: '有指标未填写三级指标名称', en: 'An indicator has no name' });
+      add('NAME_MISSING', 'error', i.id, {
+        zh: '有指标未填写三级指标名称',
+        en: 'An indicator has no name',
+      });
     } else if ((names.get(i.name.trim()) ?? 0) > 1) {
-      add('DUPLICATE_NAME', 'error', i.id, { zh: `指标名称${label}重复：同一目标下三级指标名称应唯一`, en: `Duplicate indicator name ${i.name}` });
+      add('DUPLICATE_NAME', 'error', i.id, {
+        zh: `指标名称${label}重复：同一目标下三级指标名称应唯一`,
+        en: `Duplicate indicator name ${i.name}`,
+      });
     }
     if (!level2Allowed(i.level1, i.level2)) {
       add('LEVEL2_MISMATCH', 'error', i.id, {
@@ -137,23 +160,42 @@ export function validateGoalSet(input: GoalSetInput, rules: GoalSetRules): GoalS
     if (isQuantitative(i.operator)) {
       quantitative += 1;
       if (i.target.trim() === '') {
-        add('TARGET_MISSING', 'error', i.id, { zh: `定量指标${label}未填写年度指标值`, en: `Quantitative indicator ${i.name} has no target` });
+        add('TARGET_MISSING', 'error', i.id, {
+          zh: `定量指标${label}未填写年度指标值`,
+          en: `Quantitative indicator ${i.name} has no target`,
+        });
       } else if (!isDecimalString(i.target)) {
         add('TARGET_NOT_NUMBER', 'error', i.id, {
           zh: `定量指标${label}的年度指标值「${i.target}」不是数字：请只填数字，单位填在计量单位中`,
           en: `Quantitative indicator ${i.name}: target "${i.target}" is not a number`,
         });
-      } else if (i.unit.trim() === '%' && (i.operator === 'GE' || i.operator === 'GT' || i.operator === 'EQ') && d(i.target).gt(100)) {
-        add('PERCENT_OVER_100', 'warning', i.id, { zh: `指标${label}的目标值 ${i.target}% 超过 100%，请核实`, en: `Indicator ${i.name}: target ${i.target}% exceeds 100%` });
+      } else if (
+        i.unit.trim() === '%' &&
+        (i.operator === 'GE' || i.operator === 'GT' || i.operator === 'EQ') &&
+        d(i.target).gt(100)
+      ) {
+        add('PERCENT_OVER_100', 'warning', i.id, {
+          zh: `指标${label}的目标值 ${i.target}% 超过 100%，请核实`,
+          en: `Indicator ${i.name}: target ${i.target}% exceeds 100%`,
+        });
       }
       if (i.unit.trim() === '') {
-        add('UNIT_MISSING', 'error', i.id, { zh: `定量指标${label}未填写计量单位`, en: `Quantitative indicator ${i.name} has no unit` });
+        add('UNIT_MISSING', 'error', i.id, {
+          zh: `定量指标${label}未填写计量单位`,
+          en: `Quantitative indicator ${i.name} has no unit`,
+        });
       }
     } else if (i.target.trim() === '') {
-      add('TARGET_MISSING', 'error', i.id, { zh: `定性指标${label}未填写年度指标值（预期达到的状态）`, en: `Qualitative indicator ${i.name} has no target statement` });
+      add('TARGET_MISSING', 'error', i.id, {
+        zh: `定性指标${label}未填写年度指标值（预期达到的状态）`,
+        en: `Qualitative indicator ${i.name} has no target statement`,
+      });
     }
     if (!isDecimalString(i.weight) || d(i.weight).lte(0)) {
-      add('WEIGHT_INVALID', 'error', i.id, { zh: `指标${label}的分值「${i.weight}」应为大于 0 的数字`, en: `Indicator ${i.name}: weight "${i.weight}" must be a number above 0` });
+      add('WEIGHT_INVALID', 'error', i.id, {
+        zh: `指标${label}的分值「${i.weight}」应为大于 0 的数字`,
+        en: `Indicator ${i.name}: weight "${i.weight}" must be a number above 0`,
+      });
     } else {
       weights.push({ level1: i.level1, w: d(i.weight) });
     }
@@ -179,11 +221,20 @@ export function validateGoalSet(input: GoalSetInput, rules: GoalSetRules): GoalS
         const key: Level1 = rules.level1Weights[x.level1] === undefined ? 'OUTPUT' : x.level1;
         byLevel1.set(key, (byLevel1.get(key) ?? d(0)).plus(x.w));
       }
-      const diffs = (Object.entries(rules.level1Weights) as [Level1, string][]).filter(([l1, w]) => !(byLevel1.get(l1) ?? d(0)).eq(d(w)));
+      const diffs = (Object.entries(rules.level1Weights) as [Level1, string][]).filter(
+        ([l1, w]) => !(byLevel1.get(l1) ?? d(0)).eq(d(w)),
+      );
       if (diffs.length > 0) {
-        const actual = (Object.keys(rules.level1Weights) as Level1[]).map((l1) => `${LEVEL1_TEXT[l1]} ${toFixed2(byLevel1.get(l1) ?? d(0))}`).join('、');
-        const want = (Object.entries(rules.level1Weights) as [Level1, string][]).map(([l1, w]) => `${LEVEL1_TEXT[l1]} ${w}`).join('、');
-        add('LEVEL1_SPLIT', 'warning', null, { zh: `一级指标分值为 ${actual}，与原则上的 ${want} 不同，请确认`, en: `Level-1 weights differ from the default split (${want})` });
+        const actual = (Object.keys(rules.level1Weights) as Level1[])
+          .map((l1) => `${LEVEL1_TEXT[l1]} ${toFixed2(byLevel1.get(l1) ?? d(0))}`)
+          .join('、');
+        const want = (Object.entries(rules.level1Weights) as [Level1, string][])
+          .map(([l1, w]) => `${LEVEL1_TEXT[l1]} ${w}`)
+          .join('、');
+        add('LEVEL1_SPLIT', 'warning', null, {
+          zh: `一级指标分值为 ${actual}，与原则上的 ${want} 不同，请确认`,
+          en: `Level-1 weights differ from the default split (${want})`,
+        });
       }
     }
   }
@@ -198,7 +249,10 @@ export function validateGoalSet(input: GoalSetInput, rules: GoalSetRules): GoalS
     }
   }
 
-  return [...issues.filter((x) => x.severity === 'error'), ...issues.filter((x) => x.severity === 'warning')];
+  return [
+    ...issues.filter((x) => x.severity === 'error'),
+    ...issues.filter((x) => x.severity === 'warning'),
+  ];
 }
 
 export function hasErrors(issues: readonly GoalSetIssue[]): boolean {

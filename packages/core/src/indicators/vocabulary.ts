@@ -57,9 +57,16 @@ export const TARGET_BASIS_TEXT: Readonly<Record<TargetBasisCode, string>> = {
 };
 
 export const LEVEL1_CODES: readonly Level1[] = ['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST'];
-export const LEVEL2_CODES: readonly IndicatorLevel2[] = Object.keys(LEVEL2_TEXT) as IndicatorLevel2[];
+export const LEVEL2_CODES: readonly IndicatorLevel2[] = Object.keys(
+  LEVEL2_TEXT,
+) as IndicatorLevel2[];
 export const OPERATOR_CODES: readonly Operator[] = ['GE', 'GT', 'EQ', 'LT', 'LE', 'QUAL'];
-export const TARGET_BASIS_CODES: readonly TargetBasisCode[] = ['PLAN', 'INDUSTRY', 'HISTORY', 'OTHER'];
+export const TARGET_BASIS_CODES: readonly TargetBasisCode[] = [
+  'PLAN',
+  'INDUSTRY',
+  'HISTORY',
+  'OTHER',
+];
 
 /** Quantitative (定量) indicators have a numeric target and a unit; 定性 ones a graded statement. */
 export function isQuantitative(operator: Operator): boolean {

@@ -27,7 +27,13 @@ function metric(key: string): MetricDefinition {
   return m;
 }
 
-function run(key: string, records: Partial<MetricRecords>, year = 2023, asOf?: string, params: Record<string, unknown> = {}): MetricValue {
+function run(
+  key: string,
+  records: Partial<MetricRecords>,
+  year = 2023,
+  asOf?: string,
+  params: Record<string, unknown> = {},
+): MetricValue {
   const def = metric(key);
   const p = parseMetricParams(def, params);
   if (!p.ok) {
@@ -36,7 +42,13 @@ function run(key: string, records: Partial<MetricRecords>, year = 2023, asOf?: s
   return def.compute({ ...EMPTY_METRIC_RECORDS, ...records }, metricWindow(year, asOf), p.value);
 }
 
-const project = (id: string, isKeyProject: boolean, dates: Partial<StageDates>, wan = 1000, unit = 'JD-PAZHOU'): InvestmentProjectRecord => ({
+const project = (
+  id: string,
+  isKeyProject: boolean,
+  dates: Partial<StageDates>,
+  wan = 1000,
+  unit = 'JD-PAZHOU',
+): InvestmentProjectRecord => ({
   id,
   isKeyProject,
   plannedInvestmentFen: wan * 1_000_000,
@@ -46,9 +58,39 @@ const project = (id: string, isKeyProject: boolean, dates: Partial<StageDates>, 
 
 const PROJECTS: InvestmentProjectRecord[] = [
   project('p1', true, { LEAD: '2023-01-03', NEGOTIATING: '2023-01-10' }),
-  project('p2', true, { LEAD: '2022-11-01', NEGOTIATING: '2023-02-01', SIGNED: '2023-03-01', REGISTERED: '2023-04-01' }, 2500.5),
-  project('p3', true, { LEAD: '2022-05-01', NEGOTIATING: '2022-06-01', SIGNED: '2022-12-01', REGISTERED: '2023-01-15' }, 800),
-  project('p4', false, { LEAD: '2023-01-01', NEGOTIATING: '2023-05-01', SIGNED: '2023-06-30', REGISTERED: '2023-07-01' }, 120.25),
+  project(
+    'p2',
+    true,
+    {
+      LEAD: '2022-11-01',
+      NEGOTIATING: '2023-02-01',
+      SIGNED: '2023-03-01',
+      REGISTERED: '2023-04-01',
+    },
+    2500.5,
+  ),
+  project(
+    'p3',
+    true,
+    {
+      LEAD: '2022-05-01',
+      NEGOTIATING: '2022-06-01',
+      SIGNED: '2022-12-01',
+      REGISTERED: '2023-01-15',
+    },
+    800,
+  ),
+  project(
+    'p4',
+    false,
+    {
+      LEAD: '2023-01-01',
+      NEGOTIATING: '2023-05-01',
+      SIGNED: '2023-06-30',
+      REGISTERED: '2023-07-01',
+    },
+    120.25,
+  ),
   project('p5', true, { LEAD: '2023-03-01' }),
   project('p6', true, { LEAD: '2023-10-01', NEGOTIATING: '2023-12-31' }),
   project('p7', true, { LEAD: '2023-10-01', NEGOTIATING: '2024-01-02' }),
@@ -57,24 +99,42 @@ const PROJECTS: InvestmentProjectRecord[] = [
 describe('pipeline metrics', () => {
   it('新洽谈重点招商项目数 counts key projects whose 洽谈 date falls in the year — also those gone further', () => {
     const v = run('investment.negotiatedKeyProjects', { investmentProjects: PROJECTS });
-    expect(v).toEqual({ value: '3', recordKind: 'investmentProject', recordIds: ['p1', 'p2', 'p6'] });
+    expect(v).toEqual({
+      value: '3',
+      recordKind: 'investmentProject',
+      recordIds: ['p1', 'p2', 'p6'],
+    });
   });
 
   it('as of 2023-06-30 only the negotiations up to that day count', () => {
-    expect(run('investment.negotiatedKeyProjects', { investmentProjects: PROJECTS }, 2023, '2023-06-30').recordIds).toEqual(['p1', 'p2']);
-    expect(run('investment.negotiatedKeyProjects', { investmentProjects: PROJECTS }, 2023, '2022-12-31').value).toBe('0');
+    expect(
+      run('investment.negotiatedKeyProjects', { investmentProjects: PROJECTS }, 2023, '2023-06-30')
+        .recordIds,
+    ).toEqual(['p1', 'p2']);
+    expect(
+      run('investment.negotiatedKeyProjects', { investmentProjects: PROJECTS }, 2023, '2022-12-31')
+        .value,
+    ).toBe('0');
   });
 
   it('注册落地项目数 counts every project registered in the year; keyOnly narrows to key projects', () => {
-    expect(run('investment.registeredProjects', { investmentProjects: PROJECTS }).recordIds).toEqual(['p2', 'p3', 'p4']);
-    expect(run('investment.registeredProjects', { investmentProjects: PROJECTS }, 2023, undefined, { keyOnly: true }).recordIds).toEqual(['p2', 'p3']);
+    expect(
+      run('investment.registeredProjects', { investmentProjects: PROJECTS }).recordIds,
+    ).toEqual(['p2', 'p3', 'p4']);
+    expect(
+      run('investment.registeredProjects', { investmentProjects: PROJECTS }, 2023, undefined, {
+        keyOnly: true,
+      }).recordIds,
+    ).toEqual(['p2', 'p3']);
   });
 
   it('签约项目计划投资额 sums the planned investment of projects signed in the year, exactly: 2,500.50 + 120.25 万元', () => {
     const v = run('investment.signedInvestmentWan', { investmentProjects: PROJECTS });
     expect(v.value).toBe('2620.75');
     expect(v.recordIds).toEqual(['p2', 'p4']);
-    expect(formatMetricValue(metric('investment.signedInvestmentWan'), v.value)).toBe('2,620.75 万元');
+    expect(formatMetricValue(metric('investment.signedInvestmentWan'), v.value)).toBe(
+      '2,620.75 万元',
+    );
   });
 
   it('pipelineMatches gives the date each project reached the stage (for monthly decomposition)', () => {
@@ -87,7 +147,14 @@ describe('pipeline metrics', () => {
   });
 });
 
-const req = (id: string, receivedOn: string, dueOn: string, closedOn: string | null, status: EnterpriseRequestRecord['status'] = closedOn ? 'closed' : 'open', category: EnterpriseRequestRecord['category'] = 'POLICY'): EnterpriseRequestRecord => ({
+const req = (
+  id: string,
+  receivedOn: string,
+  dueOn: string,
+  closedOn: string | null,
+  status: EnterpriseRequestRecord['status'] = closedOn ? 'closed' : 'open',
+  category: EnterpriseRequestRecord['category'] = 'POLICY',
+): EnterpriseRequestRecord => ({
   id,
   category,
   receivedOn,
@@ -116,8 +183,16 @@ describe('enterprise-service metrics', () => {
   });
 
   it('按期办结率 for one category; none due → null, not 0', () => {
-    expect(run('services.requestsClosedOnTimeRate', { enterpriseRequests: REQUESTS }, 2023, undefined, { category: 'LAND_SPACE' }).value).toBe('0.00');
-    expect(run('services.requestsClosedOnTimeRate', { enterpriseRequests: REQUESTS }, 2023, undefined, { category: 'FINANCING' }).value).toBeNull();
+    expect(
+      run('services.requestsClosedOnTimeRate', { enterpriseRequests: REQUESTS }, 2023, undefined, {
+        category: 'LAND_SPACE',
+      }).value,
+    ).toBe('0.00');
+    expect(
+      run('services.requestsClosedOnTimeRate', { enterpriseRequests: REQUESTS }, 2023, undefined, {
+        category: 'FINANCING',
+      }).value,
+    ).toBeNull();
   });
 
   it('平均办结时长: (4 + 3 + 15 + 5) / 4 = 6.75 working days over the requests closed in 2023', () => {
@@ -133,16 +208,29 @@ describe('enterprise-service metrics', () => {
   });
 
   it('a mean of 43/5 working days is exactly 8.60, and 2/3 rounds half-up to 0.67', () => {
-    const five = [4, 9, 10, 10, 10].map((n, i) => req(`m${i}`, '2023-03-06', '2023-03-31', null, 'closed'));
+    const five = [4, 9, 10, 10, 10].map((n, i) =>
+      req(`m${i}`, '2023-03-06', '2023-03-31', null, 'closed'),
+    );
     // received Monday 2023-03-06; n working days later (weekdays only in March 2023)
-    const closed = five.map((r, i) => ({ ...r, closedOn: ['2023-03-10', '2023-03-17', '2023-03-20', '2023-03-20', '2023-03-20'][i]! }));
+    const closed = five.map((r, i) => ({
+      ...r,
+      closedOn: ['2023-03-10', '2023-03-17', '2023-03-20', '2023-03-20', '2023-03-20'][i]!,
+    }));
     expect(run('services.meanDaysToClose', { enterpriseRequests: closed }).value).toBe('8.60');
-    const thirds = [req('a', '2023-03-06', '2023-03-31', '2023-03-06'), req('b', '2023-03-06', '2023-03-31', '2023-03-06'), req('c', '2023-03-06', '2023-03-31', '2023-03-08')];
+    const thirds = [
+      req('a', '2023-03-06', '2023-03-31', '2023-03-06'),
+      req('b', '2023-03-06', '2023-03-31', '2023-03-06'),
+      req('c', '2023-03-06', '2023-03-31', '2023-03-08'),
+    ];
     expect(run('services.meanDaysToClose', { enterpriseRequests: thirds }).value).toBe('0.67');
   });
 
   it('flags durations counted without the official holiday notice (a year not in the calendar)', () => {
-    const v = run('services.meanDaysToClose', { enterpriseRequests: [req('x', '2026-03-02', '2026-03-16', '2026-03-06')] }, 2026);
+    const v = run(
+      'services.meanDaysToClose',
+      { enterpriseRequests: [req('x', '2026-03-02', '2026-03-16', '2026-03-06')] },
+      2026,
+    );
     expect(v.value).toBe('4.00');
     expect(v.note?.zh).toContain('按周一至周五');
   });
@@ -155,18 +243,39 @@ describe('enterprise-service metrics', () => {
       { id: 's4', requestId: 'r4', surveyedOn: '2023-12-28', score: 4, satisfied: null },
       { id: 's5', requestId: 'r9', surveyedOn: '2022-12-28', score: 1, satisfied: null },
     ];
-    expect(run('services.satisfiedShare', { satisfactionSurveys: surveys })).toMatchObject({ value: '75.00', numerator: '3', denominator: '4', recordIds: ['s1', 's2', 's3', 's4'] });
+    expect(run('services.satisfiedShare', { satisfactionSurveys: surveys })).toMatchObject({
+      value: '75.00',
+      numerator: '3',
+      denominator: '4',
+      recordIds: ['s1', 's2', 's3', 's4'],
+    });
   });
 
   it('政策兑现企业数 counts distinct enterprises paid in the year', () => {
     const grants: PolicyGrantRecord[] = [
-      { id: 'g1', enterpriseId: 'e1', packageId: 'k1', grantedOn: '2023-03-01', amountFen: 500_000_00 },
-      { id: 'g2', enterpriseId: 'e1', packageId: 'k2', grantedOn: '2023-09-01', amountFen: 20_000_00 },
+      {
+        id: 'g1',
+        enterpriseId: 'e1',
+        packageId: 'k1',
+        grantedOn: '2023-03-01',
+        amountFen: 500_000_00,
+      },
+      {
+        id: 'g2',
+        enterpriseId: 'e1',
+        packageId: 'k2',
+        grantedOn: '2023-09-01',
+        amountFen: 20_000_00,
+      },
       { id: 'g3', enterpriseId: 'e2', packageId: 'k1', grantedOn: '2023-12-31', amountFen: 1 },
       { id: 'g4', enterpriseId: 'e3', packageId: 'k1', grantedOn: '2022-12-31', amountFen: 100_00 },
       { id: 'g5', enterpriseId: 'e4', packageId: 'k1', grantedOn: '2023-06-01', amountFen: 0 },
     ];
-    expect(run('services.policyBeneficiaries', { policyGrants: grants })).toEqual({ value: '2', recordKind: 'enterprise', recordIds: ['e1', 'e2'] });
+    expect(run('services.policyBeneficiaries', { policyGrants: grants })).toEqual({
+      value: '2',
+      recordKind: 'enterprise',
+      recordIds: ['e1', 'e2'],
+    });
   });
 });
 
@@ -183,10 +292,24 @@ describe('catalogue', () => {
   });
 
   it('checks params against what the metric understands', () => {
-    expect(parseMetricParams(metric('investment.registeredProjects'), { keyOnly: true, asOf: '2023-06-30' })).toEqual({ ok: true, value: { keyOnly: true, asOf: '2023-06-30' } });
-    expect(parseMetricParams(metric('investment.negotiatedKeyProjects'), { keyOnly: false })).toMatchObject({ ok: false, error: { zh: '指标「新洽谈重点招商项目数」不支持参数「keyOnly」' } });
-    expect(parseMetricParams(metric('services.meanDaysToClose'), { category: 'CATERING' }).ok).toBe(false);
-    expect(parseMetricParams(metric('services.meanDaysToClose'), { asOf: '2023-02-30' }).ok).toBe(false);
+    expect(
+      parseMetricParams(metric('investment.registeredProjects'), {
+        keyOnly: true,
+        asOf: '2023-06-30',
+      }),
+    ).toEqual({ ok: true, value: { keyOnly: true, asOf: '2023-06-30' } });
+    expect(
+      parseMetricParams(metric('investment.negotiatedKeyProjects'), { keyOnly: false }),
+    ).toMatchObject({
+      ok: false,
+      error: { zh: '指标「新洽谈重点招商项目数」不支持参数「keyOnly」' },
+    });
+    expect(parseMetricParams(metric('services.meanDaysToClose'), { category: 'CATERING' }).ok).toBe(
+      false,
+    );
+    expect(parseMetricParams(metric('services.meanDaysToClose'), { asOf: '2023-02-30' }).ok).toBe(
+      false,
+    );
     expect(parseMetricParams(metric('services.meanDaysToClose'), [1]).ok).toBe(false);
   });
 

@@ -10,7 +10,12 @@ import { err, ok, type Bilingual, type Result } from '../result.ts';
 import { isIsoDate } from './iso-date.ts';
 import type { PipelineStage, StageDates } from './pipeline-stages.ts';
 import { REQUEST_CATEGORIES, type RequestCategory, type RequestStatus } from './vocabulary.ts';
-import { calendarCovers, CN_WORKDAY_CALENDAR, workingDaysBetween, type WorkdayCalendar } from './workdays.ts';
+import {
+  calendarCovers,
+  CN_WORKDAY_CALENDAR,
+  workingDaysBetween,
+  type WorkdayCalendar,
+} from './workdays.ts';
 
 export const METRIC_KEYS = [
   'investment.negotiatedKeyProjects',
@@ -75,7 +80,12 @@ export interface MetricRecords {
 
 export type MetricSource = keyof MetricRecords;
 
-export const EMPTY_METRIC_RECORDS: MetricRecords = { investmentProjects: [], enterpriseRequests: [], satisfactionSurveys: [], policyGrants: [] };
+export const EMPTY_METRIC_RECORDS: MetricRecords = {
+  investmentProjects: [],
+  enterpriseRequests: [],
+  satisfactionSurveys: [],
+  policyGrants: [],
+};
 
 // ---- window and params ----
 
@@ -112,7 +122,8 @@ type ParamName = 'keyOnly' | 'category';
 
 // ---- results ----
 
-export type MetricRecordKind = 'investmentProject' | 'enterpriseRequest' | 'satisfactionSurvey' | 'enterprise';
+export type MetricRecordKind =
+  'investmentProject' | 'enterpriseRequest' | 'satisfactionSurvey' | 'enterprise';
 
 export interface MetricValue {
   /** Decimal string ("336", "93.50", "8.60", "12345.67"); null when there is nothing to measure (a rate over no records). */
@@ -135,12 +146,20 @@ export interface MetricDefinition {
   params: readonly ParamName[];
   /** 'count' values are whole numbers; 'money' values are 万元; 'decimal' values have 2 decimals. */
   kind: 'count' | 'money' | 'decimal';
-  compute(records: MetricRecords, window: MetricWindow, params: MetricParams, calendar?: WorkdayCalendar): MetricValue;
+  compute(
+    records: MetricRecords,
+    window: MetricWindow,
+    params: MetricParams,
+    calendar?: WorkdayCalendar,
+  ): MetricValue;
 }
 
 // ---- pipeline metrics ----
 
-export type PipelineMetricKey = 'investment.negotiatedKeyProjects' | 'investment.registeredProjects' | 'investment.signedInvestmentWan';
+export type PipelineMetricKey =
+  | 'investment.negotiatedKeyProjects'
+  | 'investment.registeredProjects'
+  | 'investment.signedInvestmentWan';
 
 export interface PipelineRule {
   stage: PipelineStage;
@@ -150,9 +169,17 @@ export interface PipelineRule {
 }
 
 export const PIPELINE_RULES: Readonly<Record<PipelineMetricKey, PipelineRule>> = {
-  'investment.negotiatedKeyProjects': { stage: 'NEGOTIATING', alwaysKeyOnly: true, measure: 'count' },
+  'investment.negotiatedKeyProjects': {
+    stage: 'NEGOTIATING',
+    alwaysKeyOnly: true,
+    measure: 'count',
+  },
   'investment.registeredProjects': { stage: 'REGISTERED', alwaysKeyOnly: false, measure: 'count' },
-  'investment.signedInvestmentWan': { stage: 'SIGNED', alwaysKeyOnly: false, measure: 'plannedInvestment' },
+  'investment.signedInvestmentWan': {
+    stage: 'SIGNED',
+    alwaysKeyOnly: false,
+    measure: 'plannedInvestment',
+  },
 };
 
 /** The projects a pipeline metric counts, with the date each reached the stage and what it adds (1, or 分). */
@@ -177,7 +204,9 @@ export function pipelineMatches(
 
 function countProjects(key: PipelineMetricKey) {
   return (records: MetricRecords, window: MetricWindow, params: MetricParams): MetricValue => {
-    const ids = pipelineMatches(key, records.investmentProjects, window, params).map((m) => m.project.id);
+    const ids = pipelineMatches(key, records.investmentProjects, window, params).map(
+      (m) => m.project.id,
+    );
     return { value: String(ids.length), recordKind: 'investmentProject', recordIds: ids };
   };
 }
@@ -185,7 +214,10 @@ function countProjects(key: PipelineMetricKey) {
 // ---- enterprise-service metrics ----
 
 function requestsOf(records: MetricRecords, params: MetricParams): EnterpriseRequestRecord[] {
-  return records.enterpriseRequests.filter((r) => r.status !== 'withdrawn' && (params.category === undefined || r.category === params.category));
+  return records.enterpriseRequests.filter(
+    (r) =>
+      r.status !== 'withdrawn' && (params.category === undefined || r.category === params.category),
+  );
 }
 
 /** Requests closed within the window, with their working days from receipt to closure. */
@@ -197,13 +229,25 @@ export function closedRequestDurations(
 ): { request: EnterpriseRequestRecord; workingDays: number }[] {
   return requestsOf(records, params)
     .filter((r) => r.status === 'closed' && inWindow(r.closedOn, window))
-    .map((r) => ({ request: r, workingDays: workingDaysBetween(r.receivedOn, r.closedOn!, calendar) }));
+    .map((r) => ({
+      request: r,
+      workingDays: workingDaysBetween(r.receivedOn, r.closedOn!, calendar),
+    }));
 }
 
-function calendarNote(rows: readonly { request: EnterpriseRequestRecord }[], calendar: WorkdayCalendar): Bilingual | undefined {
-  const uncovered = rows.some((r) => !calendarCovers(r.request.receivedOn, r.request.closedOn ?? r.request.receivedOn, calendar));
+function calendarNote(
+  rows: readonly { request: EnterpriseRequestRecord }[],
+  calendar: WorkdayCalendar,
+): Bilingual | undefined {
+  const uncovered = rows.some(
+    (r) =>
+      !calendarCovers(r.request.receivedOn, r.request.closedOn ?? r.request.receivedOn, calendar),
+  );
   return uncovered
-    ? { zh: '部分年份缺少国务院节假日安排，按周一至周五计算工作日', en: 'Some years lack the official holiday notice: working days counted Monday–Friday' }
+    ? {
+        zh: '部分年份缺少国务院节假日安排，按周一至周五计算工作日',
+        en: 'Some years lack the official holiday notice: working days counted Monday–Friday',
+      }
     : undefined;
 }
 
@@ -223,7 +267,13 @@ export function medianOf(values: readonly number[]): string | null {
   }
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? toFixed2(d(s[mid]!)) : toFixed2(d(s[mid - 1]!).plus(s[mid]!).div(2));
+  return s.length % 2 === 1
+    ? toFixed2(d(s[mid]!))
+    : toFixed2(
+        d(s[mid - 1]!)
+          .plus(s[mid]!)
+          .div(2),
+      );
 }
 
 export function isSatisfied(s: SatisfactionSurveyRecord): boolean {
@@ -271,9 +321,18 @@ export const METRICS: readonly MetricDefinition[] = [
     params: ['keyOnly'],
     kind: 'money',
     compute(records, window, params) {
-      const m = pipelineMatches('investment.signedInvestmentWan', records.investmentProjects, window, params);
+      const m = pipelineMatches(
+        'investment.signedInvestmentWan',
+        records.investmentProjects,
+        window,
+        params,
+      );
       const fen = m.reduce((t, x) => t + x.amount, 0);
-      return { value: fenToWanString(fen), recordKind: 'investmentProject', recordIds: m.map((x) => x.project.id) };
+      return {
+        value: fenToWanString(fen),
+        recordKind: 'investmentProject',
+        recordIds: m.map((x) => x.project.id),
+      };
     },
   },
   {
@@ -289,8 +348,16 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'decimal',
     compute(records, window, params) {
       const due = requestsOf(records, params).filter((r) => inWindow(r.dueOn, window));
-      const onTime = due.filter((r) => r.status === 'closed' && r.closedOn !== null && r.closedOn <= r.dueOn);
-      return { value: percentValue(onTime.length, due.length), recordKind: 'enterpriseRequest', recordIds: due.map((r) => r.id), numerator: String(onTime.length), denominator: String(due.length) };
+      const onTime = due.filter(
+        (r) => r.status === 'closed' && r.closedOn !== null && r.closedOn <= r.dueOn,
+      );
+      return {
+        value: percentValue(onTime.length, due.length),
+        recordKind: 'enterpriseRequest',
+        recordIds: due.map((r) => r.id),
+        numerator: String(onTime.length),
+        denominator: String(due.length),
+      };
     },
   },
   {
@@ -308,7 +375,16 @@ export const METRICS: readonly MetricDefinition[] = [
       const rows = closedRequestDurations(records, window, params, calendar);
       const sum = rows.reduce((t, r) => t + r.workingDays, 0);
       const value = rows.length === 0 ? null : toFixed2(divExact(d(sum), d(rows.length)));
-      return withNote({ value, recordKind: 'enterpriseRequest', recordIds: rows.map((r) => r.request.id), numerator: String(sum), denominator: String(rows.length) }, calendarNote(rows, calendar));
+      return withNote(
+        {
+          value,
+          recordKind: 'enterpriseRequest',
+          recordIds: rows.map((r) => r.request.id),
+          numerator: String(sum),
+          denominator: String(rows.length),
+        },
+        calendarNote(rows, calendar),
+      );
     },
   },
   {
@@ -324,7 +400,15 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'decimal',
     compute(records, window, params, calendar = CN_WORKDAY_CALENDAR) {
       const rows = closedRequestDurations(records, window, params, calendar);
-      return withNote({ value: medianOf(rows.map((r) => r.workingDays)), recordKind: 'enterpriseRequest', recordIds: rows.map((r) => r.request.id), denominator: String(rows.length) }, calendarNote(rows, calendar));
+      return withNote(
+        {
+          value: medianOf(rows.map((r) => r.workingDays)),
+          recordKind: 'enterpriseRequest',
+          recordIds: rows.map((r) => r.request.id),
+          denominator: String(rows.length),
+        },
+        calendarNote(rows, calendar),
+      );
     },
   },
   {
@@ -341,7 +425,13 @@ export const METRICS: readonly MetricDefinition[] = [
     compute(records, window) {
       const surveys = records.satisfactionSurveys.filter((s) => inWindow(s.surveyedOn, window));
       const yes = surveys.filter(isSatisfied).length;
-      return { value: percentValue(yes, surveys.length), recordKind: 'satisfactionSurvey', recordIds: surveys.map((s) => s.id), numerator: String(yes), denominator: String(surveys.length) };
+      return {
+        value: percentValue(yes, surveys.length),
+        recordKind: 'satisfactionSurvey',
+        recordIds: surveys.map((s) => s.id),
+        numerator: String(yes),
+        denominator: String(surveys.length),
+      };
     },
   },
   {
@@ -356,7 +446,13 @@ export const METRICS: readonly MetricDefinition[] = [
     params: [],
     kind: 'count',
     compute(records, window) {
-      const ids = [...new Set(records.policyGrants.filter((g) => g.amountFen > 0 && inWindow(g.grantedOn, window)).map((g) => g.enterpriseId))];
+      const ids = [
+        ...new Set(
+          records.policyGrants
+            .filter((g) => g.amountFen > 0 && inWindow(g.grantedOn, window))
+            .map((g) => g.enterpriseId),
+        ),
+      ];
       return { value: String(ids.length), recordKind: 'enterprise', recordIds: ids };
     },
   },
@@ -369,7 +465,10 @@ export function findMetric(key: string): MetricDefinition | undefined {
 }
 
 /** Checks an indicator's metric_params against what the metric understands. */
-export function parseMetricParams(def: MetricDefinition, raw: unknown): Result<MetricParams, Bilingual> {
+export function parseMetricParams(
+  def: MetricDefinition,
+  raw: unknown,
+): Result<MetricParams, Bilingual> {
   if (raw === null || raw === undefined) {
     return ok({});
   }
@@ -380,7 +479,10 @@ export function parseMetricParams(def: MetricDefinition, raw: unknown): Result<M
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     if (k === 'asOf') {
       if (typeof v !== 'string' || !isIsoDate(v)) {
-        return err({ zh: '截止日期 asOf 须为 YYYY-MM-DD 格式的有效日期', en: 'asOf must be a valid date (YYYY-MM-DD)' });
+        return err({
+          zh: '截止日期 asOf 须为 YYYY-MM-DD 格式的有效日期',
+          en: 'asOf must be a valid date (YYYY-MM-DD)',
+        });
       }
       out.asOf = v;
     } else if (k === 'keyOnly' && def.params.includes('keyOnly')) {
@@ -390,11 +492,17 @@ export function parseMetricParams(def: MetricDefinition, raw: unknown): Result<M
       out.keyOnly = v;
     } else if (k === 'category' && def.params.includes('category')) {
       if (typeof v !== 'string' || !(REQUEST_CATEGORIES as readonly string[]).includes(v)) {
-        return err({ zh: `参数 category 须为 ${REQUEST_CATEGORIES.join('、')} 之一`, en: `category must be one of ${REQUEST_CATEGORIES.join(', ')}` });
+        return err({
+          zh: `参数 category 须为 ${REQUEST_CATEGORIES.join('、')} 之一`,
+          en: `category must be one of ${REQUEST_CATEGORIES.join(', ')}`,
+        });
       }
       out.category = v as RequestCategory;
     } else {
-      return err({ zh: `指标「${def.name.zh}」不支持参数「${k}」`, en: `Metric ${def.key} has no parameter "${k}"` });
+      return err({
+        zh: `指标「${def.name.zh}」不支持参数「${k}」`,
+        en: `Metric ${def.key} has no parameter "${k}"`,
+      });
     }
   }
   return ok(out);
@@ -411,4 +519,3 @@ export function formatMetricValue(def: MetricDefinition, value: string | null): 
   }
   return def.unit.zh === '%' ? `${value}%` : `${value} ${def.unit.zh}`;
 }
-

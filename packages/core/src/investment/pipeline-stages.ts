@@ -7,7 +7,13 @@ import type { Bilingual } from '../result.ts';
 import { err, ok, type Result } from '../result.ts';
 import { isIsoDate } from './iso-date.ts';
 
-export const PIPELINE_STAGES = ['LEAD', 'NEGOTIATING', 'SIGNED', 'REGISTERED', 'OPERATING'] as const;
+export const PIPELINE_STAGES = [
+  'LEAD',
+  'NEGOTIATING',
+  'SIGNED',
+  'REGISTERED',
+  'OPERATING',
+] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 export const STAGE_LABEL: Readonly<Record<PipelineStage, Bilingual>> = {
@@ -21,7 +27,13 @@ export const STAGE_LABEL: Readonly<Record<PipelineStage, Bilingual>> = {
 /** The date each stage was reached (ISO "YYYY-MM-DD"), null while not reached. */
 export type StageDates = Readonly<Record<PipelineStage, string | null>>;
 
-export const NO_STAGE_DATES: StageDates = { LEAD: null, NEGOTIATING: null, SIGNED: null, REGISTERED: null, OPERATING: null };
+export const NO_STAGE_DATES: StageDates = {
+  LEAD: null,
+  NEGOTIATING: null,
+  SIGNED: null,
+  REGISTERED: null,
+  OPERATING: null,
+};
 
 export function isPipelineStage(x: unknown): x is PipelineStage {
   return typeof x === 'string' && (PIPELINE_STAGES as readonly string[]).includes(x);
@@ -70,12 +82,20 @@ export interface StageError extends Bilingual {
   stage?: PipelineStage;
 }
 
-function stageError(code: StageErrorCode, zh: string, en: string, stage?: PipelineStage): StageError {
+function stageError(
+  code: StageErrorCode,
+  zh: string,
+  en: string,
+  stage?: PipelineStage,
+): StageError {
   return stage ? { code, zh, en, stage } : { code, zh, en };
 }
 
 /** The stages a project at `stage` may move to: any later one, or back to an earlier one (a correction). */
-export function allowedMoves(stage: PipelineStage): { forward: PipelineStage[]; back: PipelineStage[] } {
+export function allowedMoves(stage: PipelineStage): {
+  forward: PipelineStage[];
+  back: PipelineStage[];
+} {
   const i = stageIndex(stage);
   return { forward: PIPELINE_STAGES.slice(i + 1), back: PIPELINE_STAGES.slice(0, i) };
 }
@@ -84,7 +104,11 @@ export function allowedMoves(stage: PipelineStage): { forward: PipelineStage[]; 
  * Checks a project's stage and dates together: every stage up to `stage` has a date, no later stage
  * has one, dates are real, not after `today`, and never decrease along the stages.
  */
-export function validateStageDates(stage: PipelineStage, dates: StageDates, today: string): StageError[] {
+export function validateStageDates(
+  stage: PipelineStage,
+  dates: StageDates,
+  today: string,
+): StageError[] {
   const errors: StageError[] = [];
   const current = stageIndex(stage);
   let previous: { stage: PipelineStage; date: string } | null = null;
@@ -94,25 +118,56 @@ export function validateStageDates(stage: PipelineStage, dates: StageDates, toda
     if (date === null) {
       if (i <= current) {
         errors.push(
-          stageError('DATE_MISSING', `当前阶段为「${STAGE_LABEL[stage].zh}」，须填写「${label.zh}」日期（达到某阶段即视为已经过此前各阶段）`, `Stage ${STAGE_LABEL[stage].en} needs the ${label.en} date (a stage reached implies the earlier ones)`, s),
+          stageError(
+            'DATE_MISSING',
+            `当前阶段为「${STAGE_LABEL[stage].zh}」，须填写「${label.zh}」日期（达到某阶段即视为已经过此前各阶段）`,
+            `Stage ${STAGE_LABEL[stage].en} needs the ${label.en} date (a stage reached implies the earlier ones)`,
+            s,
+          ),
         );
       }
       continue;
     }
     if (!isIsoDate(date)) {
-      errors.push(stageError('DATE_INVALID', `「${label.zh}」日期「${date}」不是有效日期（格式 YYYY-MM-DD）`, `${label.en} date "${date}" is not a valid date (YYYY-MM-DD)`, s));
+      errors.push(
+        stageError(
+          'DATE_INVALID',
+          `「${label.zh}」日期「${date}」不是有效日期（格式 YYYY-MM-DD）`,
+          `${label.en} date "${date}" is not a valid date (YYYY-MM-DD)`,
+          s,
+        ),
+      );
       continue;
     }
     if (i > current) {
-      errors.push(stageError('DATE_AFTER_STAGE', `当前阶段为「${STAGE_LABEL[stage].zh}」，不应填写「${label.zh}」日期`, `Stage ${STAGE_LABEL[stage].en} cannot have a ${label.en} date`, s));
+      errors.push(
+        stageError(
+          'DATE_AFTER_STAGE',
+          `当前阶段为「${STAGE_LABEL[stage].zh}」，不应填写「${label.zh}」日期`,
+          `Stage ${STAGE_LABEL[stage].en} cannot have a ${label.en} date`,
+          s,
+        ),
+      );
       continue;
     }
     if (date > today) {
-      errors.push(stageError('DATE_IN_FUTURE', `「${label.zh}」日期 ${date} 晚于今天（${today}）`, `${label.en} date ${date} is after today (${today})`, s));
+      errors.push(
+        stageError(
+          'DATE_IN_FUTURE',
+          `「${label.zh}」日期 ${date} 晚于今天（${today}）`,
+          `${label.en} date ${date} is after today (${today})`,
+          s,
+        ),
+      );
     }
     if (previous && date < previous.date) {
       errors.push(
-        stageError('DATES_OUT_OF_ORDER', `「${label.zh}」日期 ${date} 早于「${STAGE_LABEL[previous.stage].zh}」日期 ${previous.date}`, `${label.en} date ${date} is before the ${STAGE_LABEL[previous.stage].en} date ${previous.date}`, s),
+        stageError(
+          'DATES_OUT_OF_ORDER',
+          `「${label.zh}」日期 ${date} 早于「${STAGE_LABEL[previous.stage].zh}」日期 ${previous.date}`,
+          `${label.en} date ${date} is before the ${STAGE_LABEL[previous.stage].en} date ${previous.date}`,
+          s,
+        ),
       );
     }
     previous = { stage: s, date };
@@ -144,30 +199,69 @@ export function moveStage(
   const i = stageIndex(from);
   const j = stageIndex(to);
   if (i === j) {
-    return err(stageError('SAME_STAGE', `项目已处于「${STAGE_LABEL[to].zh}」阶段`, `The project is already at ${STAGE_LABEL[to].en}`, to));
+    return err(
+      stageError(
+        'SAME_STAGE',
+        `项目已处于「${STAGE_LABEL[to].zh}」阶段`,
+        `The project is already at ${STAGE_LABEL[to].en}`,
+        to,
+      ),
+    );
   }
   if (j < i) {
     if (!options.reason?.trim()) {
-      return err(stageError('REASON_REQUIRED', `退回到「${STAGE_LABEL[to].zh}」属于更正，请填写退回原因`, `Moving back to ${STAGE_LABEL[to].en} is a correction: give a reason`, to));
+      return err(
+        stageError(
+          'REASON_REQUIRED',
+          `退回到「${STAGE_LABEL[to].zh}」属于更正，请填写退回原因`,
+          `Moving back to ${STAGE_LABEL[to].en} is a correction: give a reason`,
+          to,
+        ),
+      );
     }
     const next: Record<PipelineStage, string | null> = { ...dates };
     const cleared = PIPELINE_STAGES.slice(j + 1);
     for (const s of cleared) {
       next[s] = null;
     }
-    return ok({ stage: to, dates: next, direction: 'back', reached: [], cleared: cleared.filter((s) => dates[s] !== null) });
+    return ok({
+      stage: to,
+      dates: next,
+      direction: 'back',
+      reached: [],
+      cleared: cleared.filter((s) => dates[s] !== null),
+    });
   }
   const date = options.date ?? '';
   if (!isIsoDate(date)) {
-    return err(stageError('DATE_INVALID', `请填写达到「${STAGE_LABEL[to].zh}」的日期（格式 YYYY-MM-DD）`, `Give the date ${STAGE_LABEL[to].en} was reached (YYYY-MM-DD)`, to));
+    return err(
+      stageError(
+        'DATE_INVALID',
+        `请填写达到「${STAGE_LABEL[to].zh}」的日期（格式 YYYY-MM-DD）`,
+        `Give the date ${STAGE_LABEL[to].en} was reached (YYYY-MM-DD)`,
+        to,
+      ),
+    );
   }
   if (date > options.today) {
-    return err(stageError('DATE_IN_FUTURE', `日期 ${date} 晚于今天（${options.today}）`, `Date ${date} is after today (${options.today})`, to));
+    return err(
+      stageError(
+        'DATE_IN_FUTURE',
+        `日期 ${date} 晚于今天（${options.today}）`,
+        `Date ${date} is after today (${options.today})`,
+        to,
+      ),
+    );
   }
   const currentDate = dates[from];
   if (currentDate !== null && date < currentDate) {
     return err(
-      stageError('DATE_BEFORE_PREVIOUS', `「${STAGE_LABEL[to].zh}」日期 ${date} 早于「${STAGE_LABEL[from].zh}」日期 ${currentDate}`, `${STAGE_LABEL[to].en} date ${date} is before the ${STAGE_LABEL[from].en} date ${currentDate}`, to),
+      stageError(
+        'DATE_BEFORE_PREVIOUS',
+        `「${STAGE_LABEL[to].zh}」日期 ${date} 早于「${STAGE_LABEL[from].zh}」日期 ${currentDate}`,
+        `${STAGE_LABEL[to].en} date ${date} is before the ${STAGE_LABEL[from].en} date ${currentDate}`,
+        to,
+      ),
     );
   }
   const next: Record<PipelineStage, string | null> = { ...dates };

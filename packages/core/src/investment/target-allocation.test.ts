@@ -1,7 +1,14 @@
 // 任务分解: splitting the city's targets over units, checking a decomposition, progress and ranking.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketByMonth, computeProgress, splitProportionally, summarizeAllocation, timeProgress, validateAllocation } from './target-allocation.ts';
+import {
+  bucketByMonth,
+  computeProgress,
+  splitProportionally,
+  summarizeAllocation,
+  timeProgress,
+  validateAllocation,
+} from './target-allocation.ts';
 import { toFixed2 } from '../decimal.ts';
 
 const UNITS = new Map([
@@ -18,20 +25,38 @@ describe('validateAllocation', () => {
       { unitCode: 'TZCJ', value: 110 },
     ];
     expect(validateAllocation(300, lines, UNITS)).toEqual([]);
-    expect(summarizeAllocation(300, lines)).toEqual({ target: 300, allocated: 310, difference: 10, status: 'OVER' });
+    expect(summarizeAllocation(300, lines)).toEqual({
+      target: 300,
+      allocated: 310,
+      difference: 10,
+      status: 'OVER',
+    });
   });
 
   it('refuses a decomposition short of the city target, with the gap in Chinese', () => {
-    const errors = validateAllocation(150, [{ unitCode: 'JD-PAZHOU', value: 100 }, { unitCode: 'TZCJ', value: 40 }], UNITS);
-    expect(errors).toEqual([expect.objectContaining({ code: 'UNDER_ALLOCATED', zh: expect.stringContaining('还差 10') })]);
+    const errors = validateAllocation(
+      150,
+      [
+        { unitCode: 'JD-PAZHOU', value: 100 },
+        { unitCode: 'TZCJ', value: 40 },
+      ],
+      UNITS,
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({ code: 'UNDER_ALLOCATED', zh: expect.stringContaining('还差 10') }),
+    ]);
   });
 
   it('refuses unknown and repeated units and non-whole shares', () => {
-    const errors = validateAllocation(10, [
-      { unitCode: 'JD-NOWHERE', value: 5 },
-      { unitCode: 'TZCJ', value: 5 },
-      { unitCode: 'TZCJ', value: 2.5 },
-    ], UNITS);
+    const errors = validateAllocation(
+      10,
+      [
+        { unitCode: 'JD-NOWHERE', value: 5 },
+        { unitCode: 'TZCJ', value: 5 },
+        { unitCode: 'TZCJ', value: 2.5 },
+      ],
+      UNITS,
+    );
     expect(errors.map((e) => e.code)).toEqual(['UNKNOWN_UNIT', 'DUPLICATE_UNIT', 'NOT_WHOLE']);
     expect(errors[1]!.zh).toBe('责任单位「区投资促进局」重复分配');
   });
@@ -49,13 +74,22 @@ describe('splitProportionally', () => {
 
   it('always sums to the total and never differs from the exact share by 1 or more', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 25 }), (total, ws) => {
-        fc.pre(ws.some((w) => w > 0));
-        const lines = splitProportionally(total, ws.map((w, i) => ({ unitCode: String(i), weight: w })));
-        const sumW = ws.reduce((t, w) => t + w, 0);
-        expect(lines.reduce((t, l) => t + l.value, 0)).toBe(total);
-        lines.forEach((l, i) => expect(Math.abs(l.value * sumW - total * ws[i]!)).toBeLessThan(sumW));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 25 }),
+        (total, ws) => {
+          fc.pre(ws.some((w) => w > 0));
+          const lines = splitProportionally(
+            total,
+            ws.map((w, i) => ({ unitCode: String(i), weight: w })),
+          );
+          const sumW = ws.reduce((t, w) => t + w, 0);
+          expect(lines.reduce((t, l) => t + l.value, 0)).toBe(total);
+          lines.forEach((l, i) =>
+            expect(Math.abs(l.value * sumW - total * ws[i]!)).toBeLessThan(sumW),
+          );
+        },
+      ),
     );
   });
 });
@@ -72,8 +106,25 @@ describe('progress and ranking', () => {
   it('June: 序时进度 50%; ranks by rate, ties share a rank, a unit without target comes last', () => {
     const rows = computeProgress(
       [
-        { unitCode: 'A', unitName: '赤岗街', target: 10, monthly: monthly([[2, 3], [5, 2]]) }, // 5/10 = 50.00%
-        { unitCode: 'B', unitName: '新港街', target: 20, monthly: monthly([[1, 4], [6, 6], [7, 5]]) }, // 10/20 = 50.00% (July not yet)
+        {
+          unitCode: 'A',
+          unitName: '赤岗街',
+          target: 10,
+          monthly: monthly([
+            [2, 3],
+            [5, 2],
+          ]),
+        }, // 5/10 = 50.00%
+        {
+          unitCode: 'B',
+          unitName: '新港街',
+          target: 20,
+          monthly: monthly([
+            [1, 4],
+            [6, 6],
+            [7, 5],
+          ]),
+        }, // 10/20 = 50.00% (July not yet)
         { unitCode: 'C', unitName: '琶洲街', target: 40, monthly: monthly([[3, 44]]) }, // 110.00%
         { unitCode: 'D', unitName: '滨江街', target: 8, monthly: monthly([[4, 3]]) }, // 37.50%
         { unitCode: 'E', unitName: '区商务局', target: 0, monthly: monthly([[4, 2]]) },

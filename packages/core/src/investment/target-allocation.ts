@@ -6,7 +6,11 @@ import { d, percentOf, toFixed2 } from '../decimal.ts';
 import type { Bilingual } from '../result.ts';
 import { monthOf, yearOf } from './iso-date.ts';
 
-export const TARGET_KINDS = ['negotiatedKeyProjects', 'registeredProjects', 'signedInvestment'] as const;
+export const TARGET_KINDS = [
+  'negotiatedKeyProjects',
+  'registeredProjects',
+  'signedInvestment',
+] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface TargetKindInfo {
@@ -15,13 +19,31 @@ export interface TargetKindInfo {
   /** true: quantities are 分 (the unit shown is 万元); false: counts. */
   money: boolean;
   /** The metric (metrics.ts) whose records are counted per responsible unit. */
-  metricKey: 'investment.negotiatedKeyProjects' | 'investment.registeredProjects' | 'investment.signedInvestmentWan';
+  metricKey:
+    | 'investment.negotiatedKeyProjects'
+    | 'investment.registeredProjects'
+    | 'investment.signedInvestmentWan';
 }
 
 export const TARGET_KIND_INFO: Readonly<Record<TargetKind, TargetKindInfo>> = {
-  negotiatedKeyProjects: { label: { zh: '新洽谈重点招商项目数', en: 'New key projects negotiated' }, unit: { zh: '个', en: 'projects' }, money: false, metricKey: 'investment.negotiatedKeyProjects' },
-  registeredProjects: { label: { zh: '注册落地项目数', en: 'Projects registered' }, unit: { zh: '个', en: 'projects' }, money: false, metricKey: 'investment.registeredProjects' },
-  signedInvestment: { label: { zh: '签约项目计划投资额', en: 'Investment signed' }, unit: { zh: '万元', en: '10k yuan' }, money: true, metricKey: 'investment.signedInvestmentWan' },
+  negotiatedKeyProjects: {
+    label: { zh: '新洽谈重点招商项目数', en: 'New key projects negotiated' },
+    unit: { zh: '个', en: 'projects' },
+    money: false,
+    metricKey: 'investment.negotiatedKeyProjects',
+  },
+  registeredProjects: {
+    label: { zh: '注册落地项目数', en: 'Projects registered' },
+    unit: { zh: '个', en: 'projects' },
+    money: false,
+    metricKey: 'investment.registeredProjects',
+  },
+  signedInvestment: {
+    label: { zh: '签约项目计划投资额', en: 'Investment signed' },
+    unit: { zh: '万元', en: '10k yuan' },
+    money: true,
+    metricKey: 'investment.signedInvestmentWan',
+  },
 };
 
 export function isTargetKind(x: unknown): x is TargetKind {
@@ -34,7 +56,8 @@ export interface AllocationLine {
   value: number;
 }
 
-export type AllocationErrorCode = 'TARGET_INVALID' | 'UNKNOWN_UNIT' | 'DUPLICATE_UNIT' | 'NOT_WHOLE' | 'UNDER_ALLOCATED';
+export type AllocationErrorCode =
+  'TARGET_INVALID' | 'UNKNOWN_UNIT' | 'DUPLICATE_UNIT' | 'NOT_WHOLE' | 'UNDER_ALLOCATED';
 
 export interface AllocationError extends Bilingual {
   code: AllocationErrorCode;
@@ -49,34 +72,66 @@ export interface AllocationSummary {
   status: 'UNDER' | 'EXACT' | 'OVER';
 }
 
-export function summarizeAllocation(target: number, lines: readonly AllocationLine[]): AllocationSummary {
+export function summarizeAllocation(
+  target: number,
+  lines: readonly AllocationLine[],
+): AllocationSummary {
   const allocated = lines.reduce((t, l) => t + l.value, 0);
   const difference = allocated - target;
-  return { target, allocated, difference, status: difference < 0 ? 'UNDER' : difference === 0 ? 'EXACT' : 'OVER' };
+  return {
+    target,
+    allocated,
+    difference,
+    status: difference < 0 ? 'UNDER' : difference === 0 ? 'EXACT' : 'OVER',
+  };
 }
 
 /**
  * A decomposition is valid when every line names a known unit once, with a whole, non-negative value,
  * and the lines together cover the city's target (they may exceed it: 层层加压).
  */
-export function validateAllocation(target: number, lines: readonly AllocationLine[], knownUnits: ReadonlyMap<string, string>, format: (n: number) => string = String): AllocationError[] {
+export function validateAllocation(
+  target: number,
+  lines: readonly AllocationLine[],
+  knownUnits: ReadonlyMap<string, string>,
+  format: (n: number) => string = String,
+): AllocationError[] {
   const errors: AllocationError[] = [];
   if (!Number.isSafeInteger(target) || target < 0) {
-    errors.push({ code: 'TARGET_INVALID', zh: '市下达目标值必须是不小于 0 的整数', en: 'The city target must be a whole number ≥ 0' });
+    errors.push({
+      code: 'TARGET_INVALID',
+      zh: '市下达目标值必须是不小于 0 的整数',
+      en: 'The city target must be a whole number ≥ 0',
+    });
   }
   const seen = new Set<string>();
   for (const l of lines) {
     const name = knownUnits.get(l.unitCode);
     if (name === undefined) {
-      errors.push({ code: 'UNKNOWN_UNIT', zh: `责任单位「${l.unitCode}」不存在`, en: `Unknown responsible unit ${l.unitCode}`, unitCode: l.unitCode });
+      errors.push({
+        code: 'UNKNOWN_UNIT',
+        zh: `责任单位「${l.unitCode}」不存在`,
+        en: `Unknown responsible unit ${l.unitCode}`,
+        unitCode: l.unitCode,
+      });
       continue;
     }
     if (seen.has(l.unitCode)) {
-      errors.push({ code: 'DUPLICATE_UNIT', zh: `责任单位「${name}」重复分配`, en: `Unit ${l.unitCode} appears twice`, unitCode: l.unitCode });
+      errors.push({
+        code: 'DUPLICATE_UNIT',
+        zh: `责任单位「${name}」重复分配`,
+        en: `Unit ${l.unitCode} appears twice`,
+        unitCode: l.unitCode,
+      });
     }
     seen.add(l.unitCode);
     if (!Number.isSafeInteger(l.value) || l.value < 0) {
-      errors.push({ code: 'NOT_WHOLE', zh: `「${name}」的分解任务必须是不小于 0 的整数`, en: `The share of ${l.unitCode} must be a whole number ≥ 0`, unitCode: l.unitCode });
+      errors.push({
+        code: 'NOT_WHOLE',
+        zh: `「${name}」的分解任务必须是不小于 0 的整数`,
+        en: `The share of ${l.unitCode} must be a whole number ≥ 0`,
+        unitCode: l.unitCode,
+      });
     }
   }
   if (errors.length === 0) {
@@ -96,7 +151,10 @@ export function validateAllocation(target: number, lines: readonly AllocationLin
  * Splits `total` in proportion to whole-number weights by the largest-remainder method: the shares are
  * whole, add up to `total` exactly, and ties go to the earlier unit.
  */
-export function splitProportionally(total: number, weights: readonly { unitCode: string; weight: number }[]): AllocationLine[] {
+export function splitProportionally(
+  total: number,
+  weights: readonly { unitCode: string; weight: number }[],
+): AllocationLine[] {
   const sumW = weights.reduce((t, w) => t + w.weight, 0);
   if (weights.length === 0 || sumW === 0) {
     return weights.map((w) => ({ unitCode: w.unitCode, value: 0 }));
@@ -179,7 +237,10 @@ export function timeProgress(month: number): Big {
 }
 
 /** Progress of every unit through `throughMonth` (1–12), ranked by completion rate, then by amount achieved. */
-export function computeProgress(units: readonly UnitTarget[], throughMonth: number): UnitProgress[] {
+export function computeProgress(
+  units: readonly UnitTarget[],
+  throughMonth: number,
+): UnitProgress[] {
   if (!Number.isInteger(throughMonth) || throughMonth < 1 || throughMonth > 12) {
     throw new RangeError(`computeProgress: month must be 1–12, got ${throughMonth}`);
   }
@@ -192,8 +253,25 @@ export function computeProgress(units: readonly UnitTarget[], throughMonth: numb
       cumulative.push(run);
     }
     const rateBig = u.target > 0 ? percentOf(d(run), d(u.target)) : null;
-    const status: ProgressStatus = rateBig === null ? 'NO_TARGET' : rateBig.gte(100) ? 'DONE' : rateBig.gte(tp) ? 'ON_TRACK' : 'BEHIND';
-    return { i, unitCode: u.unitCode, unitName: u.unitName, target: u.target, actual: run, cumulative, rateBig, rate: rateBig === null ? null : toFixed2(rateBig), status };
+    const status: ProgressStatus =
+      rateBig === null
+        ? 'NO_TARGET'
+        : rateBig.gte(100)
+          ? 'DONE'
+          : rateBig.gte(tp)
+            ? 'ON_TRACK'
+            : 'BEHIND';
+    return {
+      i,
+      unitCode: u.unitCode,
+      unitName: u.unitName,
+      target: u.target,
+      actual: run,
+      cumulative,
+      rateBig,
+      rate: rateBig === null ? null : toFixed2(rateBig),
+      status,
+    };
   });
   const better = (a: (typeof rows)[number], b: (typeof rows)[number]): number => {
     if (a.rateBig === null || b.rateBig === null) {
@@ -207,6 +285,15 @@ export function computeProgress(units: readonly UnitTarget[], throughMonth: numb
     for (let j = k - 1; j >= 0 && better(sorted[j]!, r) === 0; j--) {
       rank = j + 1;
     }
-    return { unitCode: r.unitCode, unitName: r.unitName, target: r.target, actual: r.actual, cumulative: r.cumulative, rate: r.rate, status: r.status, rank };
+    return {
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      target: r.target,
+      actual: r.actual,
+      cumulative: r.cumulative,
+      rate: r.rate,
+      status: r.status,
+      rank,
+    };
   });
 }

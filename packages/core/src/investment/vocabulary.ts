@@ -2,7 +2,15 @@
 // responsible unit (部门 / 街道), enterprise-request categories, and GB/T 4754-2017 industry codes.
 import type { Bilingual } from '../result.ts';
 
-export const PROJECT_SOURCES = ['BUILDING_CHIEF', 'CHAIN_LEADER', 'BUSINESS_REFERRAL', 'AGENCY', 'EXHIBITION', 'FUND', 'OTHER'] as const;
+export const PROJECT_SOURCES = [
+  'BUILDING_CHIEF',
+  'CHAIN_LEADER',
+  'BUSINESS_REFERRAL',
+  'AGENCY',
+  'EXHIBITION',
+  'FUND',
+  'OTHER',
+] as const;
 export type ProjectSource = (typeof PROJECT_SOURCES)[number];
 
 export const PROJECT_SOURCE_LABEL: Readonly<Record<ProjectSource, Bilingual>> = {
@@ -20,7 +28,9 @@ export function parseProjectSource(text: string): ProjectSource | null {
   if ((PROJECT_SOURCES as readonly string[]).includes(s.toUpperCase())) {
     return s.toUpperCase() as ProjectSource;
   }
-  const found = PROJECT_SOURCES.find((k) => PROJECT_SOURCE_LABEL[k].zh === s || PROJECT_SOURCE_LABEL[k].zh.replace('招商', '') === s);
+  const found = PROJECT_SOURCES.find(
+    (k) => PROJECT_SOURCE_LABEL[k].zh === s || PROJECT_SOURCE_LABEL[k].zh.replace('招商', '') === s,
+  );
   return found ?? null;
 }
 
@@ -31,7 +41,15 @@ export const UNIT_KIND_LABEL: Readonly<Record<ResponsibleUnitKind, Bilingual>> =
   subdistrict: { zh: '街道', en: 'Sub-district' },
 };
 
-export const REQUEST_CATEGORIES = ['POLICY', 'LAND_SPACE', 'LABOUR_TALENT', 'FINANCING', 'APPROVAL', 'MARKET', 'OTHER'] as const;
+export const REQUEST_CATEGORIES = [
+  'POLICY',
+  'LAND_SPACE',
+  'LABOUR_TALENT',
+  'FINANCING',
+  'APPROVAL',
+  'MARKET',
+  'OTHER',
+] as const;
 export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
 export const REQUEST_CATEGORY_LABEL: Readonly<Record<RequestCategory, Bilingual>> = {
   POLICY: { zh: '政策咨询与兑现', en: 'Policy' },

@@ -75,7 +75,11 @@ export const CN_WORKDAY_CALENDAR: WorkdayCalendar = {
 };
 
 /** True when the calendar has the official holiday notice for every year from `from` to `to`. */
-export function calendarCovers(from: string, to: string, calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR): boolean {
+export function calendarCovers(
+  from: string,
+  to: string,
+  calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR,
+): boolean {
   for (let y = yearOf(from); y <= yearOf(to); y++) {
     if (!calendar.years.includes(y)) {
       return false;
@@ -84,7 +88,10 @@ export function calendarCovers(from: string, to: string, calendar: WorkdayCalend
   return true;
 }
 
-export function isWorkingDay(iso: string, calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR): boolean {
+export function isWorkingDay(
+  iso: string,
+  calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR,
+): boolean {
   if (calendar.makeUpWorkdays.has(iso)) {
     return true;
   }
@@ -99,7 +106,11 @@ export function isWorkingDay(iso: string, calendar: WorkdayCalendar = CN_WORKDAY
  * Working days from `from` to `to`: the working days d with from < d ≤ to (a request received on a
  * Monday and closed on the Tuesday took 1 working day; closed the same day, 0). Negative if to < from.
  */
-export function workingDaysBetween(from: string, to: string, calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR): number {
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR,
+): number {
   if (to < from) {
     return -workingDaysBetween(to, from, calendar);
   }
@@ -114,7 +125,11 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkdayCa
 }
 
 /** The date `n` working days after `from` (n ≥ 0): the default due date of a request received on `from`. */
-export function addWorkingDays(from: string, n: number, calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR): string {
+export function addWorkingDays(
+  from: string,
+  n: number,
+  calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR,
+): string {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`addWorkingDays: n must be a whole number ≥ 0, got ${n}`);
   }

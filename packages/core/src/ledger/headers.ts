@@ -40,7 +40,10 @@ export function matchHeaders<F extends string>(
 }
 
 /** Picks the cells of a row by field. */
-export function cellsOf<F extends string>(row: readonly string[], columns: Partial<Record<F, number>>): Partial<Record<F, string>> {
+export function cellsOf<F extends string>(
+  row: readonly string[],
+  columns: Partial<Record<F, number>>,
+): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
   for (const f of Object.keys(columns) as F[]) {
     const i = columns[f];

@@ -3,15 +3,44 @@ import { parseLedgerDate, validateLedgerRow } from './ledger-row.ts';
 import { matchHeaders } from './headers.ts';
 
 const ctx = { fiscalYear: 2023, projectCodes: new Set(['TZCJ-XM-001', 'TZCJ-JB-2023']) };
-const good = { payDate: '2023-06-30', projectCode: 'TZCJ-XM-001', projectName: '招商引资业务工作经费', economicClass: '30201 办公费', amount: '1,234.50', summary: '支付印刷费', voucherNo: 'GK2023-00001' };
+const good = {
+  payDate: '2023-06-30',
+  projectCode: 'TZCJ-XM-001',
+  projectName: '招商引资业务工作经费',
+  economicClass: '30201 办公费',
+  amount: '1,234.50',
+  summary: '支付印刷费',
+  voucherNo: 'GK2023-00001',
+};
 
 describe('ledger row', () => {
   it('parses a good row into 分 and its month', () => {
     const r = validateLedgerRow(good, 2, ctx);
-    expect(r).toEqual({ ok: true, row: { payDate: '2023-06-30', month: 6, projectCode: 'TZCJ-XM-001', economicClass: '30201 办公费', amountFen: 123450, summary: '支付印刷费', voucherNo: 'GK2023-00001' } });
+    expect(r).toEqual({
+      ok: true,
+      row: {
+        payDate: '2023-06-30',
+        month: 6,
+        projectCode: 'TZCJ-XM-001',
+        economicClass: '30201 办公费',
+        amountFen: 123450,
+        summary: '支付印刷费',
+        voucherNo: 'GK2023-00001',
+      },
+    });
   });
   it('lists every problem of a row, each with column, value and both languages', () => {
-    const r = validateLedgerRow({ payDate: '2022-12-31', projectCode: 'NOPE', economicClass: '办公费', amount: '12.345', voucherNo: '' }, 7, ctx);
+    const r = validateLedgerRow(
+      {
+        payDate: '2022-12-31',
+        projectCode: 'NOPE',
+        economicClass: '办公费',
+        amount: '12.345',
+        voucherNo: '',
+      },
+      7,
+      ctx,
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => [e.row, e.column, e.code])).toEqual([
@@ -21,7 +50,11 @@ describe('ledger row', () => {
         [7, '金额(元)', 'BAD_AMOUNT'],
         [7, '凭证号', 'REQUIRED'],
       ]);
-      expect(r.errors[3]).toMatchObject({ value: '12.345', message: expect.stringContaining('两位小数'), messageEn: expect.stringContaining('2 decimals') });
+      expect(r.errors[3]).toMatchObject({
+        value: '12.345',
+        message: expect.stringContaining('两位小数'),
+        messageEn: expect.stringContaining('2 decimals'),
+      });
     }
   });
   it('accepts the date forms clerks type, refuses impossible dates', () => {
@@ -35,13 +68,26 @@ describe('ledger row', () => {
   });
   it('refuses a zero amount and accepts a red-ink reversal (negative)', () => {
     expect(validateLedgerRow({ ...good, amount: '0.00' }, 2, ctx).ok).toBe(false);
-    expect(validateLedgerRow({ ...good, amount: '-120.00' }, 2, ctx)).toMatchObject({ ok: true, row: { amountFen: -12000 } });
+    expect(validateLedgerRow({ ...good, amount: '-120.00' }, 2, ctx)).toMatchObject({
+      ok: true,
+      row: { amountFen: -12000 },
+    });
   });
 });
 
 describe('header matching', () => {
   it('accepts full-width brackets, spaces and * marks; reports missing required columns', () => {
-    const m = matchHeaders(['支付日期*', '项目编码', ' 金额（元）', '凭证号'], { payDate: ['支付日期'], projectCode: ['项目编码'], amount: ['金额(元)', '金额'], voucherNo: ['凭证号'], economicClass: ['经济分类科目'] }, ['payDate', 'projectCode', 'amount', 'voucherNo', 'economicClass']);
+    const m = matchHeaders(
+      ['支付日期*', '项目编码', ' 金额（元）', '凭证号'],
+      {
+        payDate: ['支付日期'],
+        projectCode: ['项目编码'],
+        amount: ['金额(元)', '金额'],
+        voucherNo: ['凭证号'],
+        economicClass: ['经济分类科目'],
+      },
+      ['payDate', 'projectCode', 'amount', 'voucherNo', 'economicClass'],
+    );
     expect(m.columns).toEqual({ payDate: 0, projectCode: 1, amount: 2, voucherNo: 3 });
     expect(m.missing).toEqual(['economicClass']);
   });

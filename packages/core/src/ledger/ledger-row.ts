@@ -4,7 +4,15 @@ import { parseYuan, type Fen } from '../money.ts';
 import type { Bilingual } from '../result.ts';
 
 /** The ledger's fields, in template order, with the Chinese column header of each. */
-export const LEDGER_FIELDS = ['payDate', 'projectCode', 'projectName', 'economicClass', 'amount', 'summary', 'voucherNo'] as const;
+export const LEDGER_FIELDS = [
+  'payDate',
+  'projectCode',
+  'projectName',
+  'economicClass',
+  'amount',
+  'summary',
+  'voucherNo',
+] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 export const LEDGER_HEADERS: Readonly<Record<LedgerField, string>> = {
@@ -18,7 +26,13 @@ export const LEDGER_HEADERS: Readonly<Record<LedgerField, string>> = {
 };
 
 /** Fields a file must have a column for (项目名称 and 摘要 may be absent). */
-export const LEDGER_REQUIRED_COLUMNS: readonly LedgerField[] = ['payDate', 'projectCode', 'economicClass', 'amount', 'voucherNo'];
+export const LEDGER_REQUIRED_COLUMNS: readonly LedgerField[] = [
+  'payDate',
+  'projectCode',
+  'economicClass',
+  'amount',
+  'voucherNo',
+];
 
 /** A problem with one cell (or a whole row when column is ''), located by its row number in the file. */
 export interface RowError {
@@ -51,8 +65,21 @@ export type RowErrorCode =
   | 'BAD_ENCODING'
   | 'TOO_LONG';
 
-export function rowError(row: number, column: string, value: string, code: RowErrorCode, msg: Bilingual): RowError {
-  return { row, column, value: value.length > 100 ? `${value.slice(0, 100)}…` : value, code, message: msg.zh, messageEn: msg.en };
+export function rowError(
+  row: number,
+  column: string,
+  value: string,
+  code: RowErrorCode,
+  msg: Bilingual,
+): RowError {
+  return {
+    row,
+    column,
+    value: value.length > 100 ? `${value.slice(0, 100)}…` : value,
+    code,
+    message: msg.zh,
+    messageEn: msg.en,
+  };
 }
 
 export interface LedgerRow {
@@ -82,7 +109,7 @@ const MAX_TEXT = 500;
 /** Accepts 2023-06-30, 2023/6/30, 2023.6.30, 2023年6月30日, 20230630 and Excel day serials; returns YYYY-MM-DD or null. */
 export function parseLedgerDate(input: string): string | null {
   const s = input.trim();
-  let m = ISO_DATE.exec(s) ?? SLASH_DATE.exec(s) ?? CN_DATE.exec(s) ?? COMPACT_DATE.exec(s);
+  const m = ISO_DATE.exec(s) ?? SLASH_DATE.exec(s) ?? CN_DATE.exec(s) ?? COMPACT_DATE.exec(s);
   if (!m && EXCEL_SERIAL.test(s)) {
     // Excel's day 1 is 1900-01-01 with the 1900 leap-year bug: serial 0 = 1899-12-30 for serials > 60.
     const n = Number(s);
@@ -105,7 +132,22 @@ export function parseLedgerDate(input: string): string | null {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1] ?? 0;
+  return (
+    [
+      31,
+      y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+      31,
+      30,
+      31,
+      30,
+      31,
+      31,
+      30,
+      31,
+      30,
+      31,
+    ][m - 1] ?? 0
+  );
 }
 
 /** Checks one row; returns the parsed row or every problem found in it. */
@@ -121,11 +163,21 @@ export function validateLedgerRow(
   const dateText = cell('payDate');
   let payDate: string | null = null;
   if (dateText === '') {
-    errors.push(rowError(rowNumber, header('payDate'), dateText, 'REQUIRED', { zh: '支付日期不能为空', en: 'payment date is missing' }));
+    errors.push(
+      rowError(rowNumber, header('payDate'), dateText, 'REQUIRED', {
+        zh: '支付日期不能为空',
+        en: 'payment date is missing',
+      }),
+    );
   } else {
     payDate = parseLedgerDate(dateText);
     if (payDate === null) {
-      errors.push(rowError(rowNumber, header('payDate'), dateText, 'BAD_DATE', { zh: '日期无法识别，应为 YYYY-MM-DD（如 2023-06-30）', en: 'not a valid date; use YYYY-MM-DD (e.g. 2023-06-30)' }));
+      errors.push(
+        rowError(rowNumber, header('payDate'), dateText, 'BAD_DATE', {
+          zh: '日期无法识别，应为 YYYY-MM-DD（如 2023-06-30）',
+          en: 'not a valid date; use YYYY-MM-DD (e.g. 2023-06-30)',
+        }),
+      );
     } else if (Number(payDate.slice(0, 4)) !== ctx.fiscalYear) {
       errors.push(
         rowError(rowNumber, header('payDate'), dateText, 'DATE_OUTSIDE_YEAR', {
@@ -139,7 +191,12 @@ export function validateLedgerRow(
 
   const projectCode = cell('projectCode');
   if (projectCode === '') {
-    errors.push(rowError(rowNumber, header('projectCode'), projectCode, 'REQUIRED', { zh: '项目编码不能为空', en: 'project code is missing' }));
+    errors.push(
+      rowError(rowNumber, header('projectCode'), projectCode, 'REQUIRED', {
+        zh: '项目编码不能为空',
+        en: 'project code is missing',
+      }),
+    );
   } else if (!ctx.projectCodes.has(projectCode)) {
     errors.push(
       rowError(rowNumber, header('projectCode'), projectCode, 'UNKNOWN_PROJECT', {
@@ -151,7 +208,12 @@ export function validateLedgerRow(
 
   const economicClass = cell('economicClass');
   if (economicClass === '') {
-    errors.push(rowError(rowNumber, header('economicClass'), economicClass, 'REQUIRED', { zh: '经济分类科目不能为空', en: 'economic class is missing' }));
+    errors.push(
+      rowError(rowNumber, header('economicClass'), economicClass, 'REQUIRED', {
+        zh: '经济分类科目不能为空',
+        en: 'economic class is missing',
+      }),
+    );
   } else if (!ECONOMIC_CLASS.test(economicClass)) {
     errors.push(
       rowError(rowNumber, header('economicClass'), economicClass, 'BAD_ECONOMIC_CLASS', {
@@ -164,7 +226,12 @@ export function validateLedgerRow(
   const amountText = cell('amount');
   let amountFen: Fen | null = null;
   if (amountText === '') {
-    errors.push(rowError(rowNumber, header('amount'), amountText, 'REQUIRED', { zh: '金额不能为空', en: 'amount is missing' }));
+    errors.push(
+      rowError(rowNumber, header('amount'), amountText, 'REQUIRED', {
+        zh: '金额不能为空',
+        en: 'amount is missing',
+      }),
+    );
   } else {
     amountFen = parseYuan(amountText);
     if (amountFen === null) {
@@ -175,24 +242,54 @@ export function validateLedgerRow(
         }),
       );
     } else if (amountFen === 0) {
-      errors.push(rowError(rowNumber, header('amount'), amountText, 'ZERO_AMOUNT', { zh: '金额不能为 0', en: 'amount must not be 0' }));
+      errors.push(
+        rowError(rowNumber, header('amount'), amountText, 'ZERO_AMOUNT', {
+          zh: '金额不能为 0',
+          en: 'amount must not be 0',
+        }),
+      );
       amountFen = null;
     }
   }
 
   const voucherNo = cell('voucherNo');
   if (voucherNo === '') {
-    errors.push(rowError(rowNumber, header('voucherNo'), voucherNo, 'REQUIRED', { zh: '凭证号不能为空', en: 'voucher number is missing' }));
+    errors.push(
+      rowError(rowNumber, header('voucherNo'), voucherNo, 'REQUIRED', {
+        zh: '凭证号不能为空',
+        en: 'voucher number is missing',
+      }),
+    );
   }
   const summary = cell('summary');
-  for (const [f, v] of [['summary', summary], ['voucherNo', voucherNo], ['economicClass', economicClass]] as const) {
+  for (const [f, v] of [
+    ['summary', summary],
+    ['voucherNo', voucherNo],
+    ['economicClass', economicClass],
+  ] as const) {
     if (v.length > MAX_TEXT) {
-      errors.push(rowError(rowNumber, header(f), v, 'TOO_LONG', { zh: `内容过长（不超过 ${MAX_TEXT} 字）`, en: `too long (at most ${MAX_TEXT} characters)` }));
+      errors.push(
+        rowError(rowNumber, header(f), v, 'TOO_LONG', {
+          zh: `内容过长（不超过 ${MAX_TEXT} 字）`,
+          en: `too long (at most ${MAX_TEXT} characters)`,
+        }),
+      );
     }
   }
 
   if (errors.length > 0 || payDate === null || amountFen === null) {
     return { ok: false, errors };
   }
-  return { ok: true, row: { payDate, month: Number(payDate.slice(5, 7)), projectCode, economicClass, amountFen, summary, voucherNo } };
+  return {
+    ok: true,
+    row: {
+      payDate,
+      month: Number(payDate.slice(5, 7)),
+      projectCode,
+      economicClass,
+      amountFen,
+      summary,
+      voucherNo,
+    },
+  };
 }

@@ -83,7 +83,12 @@ export function executionRate(executedFen: number, budgetFen: number): string | 
   return `${negative && q !== 0n ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
-function figures(initialFen: number, budgetFen: number, monthly: number[], timeProgress: Big): ExecutionFigures {
+function figures(
+  initialFen: number,
+  budgetFen: number,
+  monthly: number[],
+  timeProgress: Big,
+): ExecutionFigures {
   const cumulative: Fen[] = [];
   let run = 0;
   for (const m of monthly) {
@@ -107,7 +112,12 @@ function figures(initialFen: number, budgetFen: number, monthly: number[], timeP
  * Rolls month sums up to projects, funding sources, expenditure types and the department, through `asOfMonth`.
  * `timeProgress` is the 序时进度 percentage at that month (see monitoring/time-progress.ts).
  */
-export function rollUpExecution(budgets: readonly ProjectBudget[], spend: readonly MonthlySpend[], asOfMonth: number, timeProgress: Big): ExecutionRollUp {
+export function rollUpExecution(
+  budgets: readonly ProjectBudget[],
+  spend: readonly MonthlySpend[],
+  asOfMonth: number,
+  timeProgress: Big,
+): ExecutionRollUp {
   if (!Number.isInteger(asOfMonth) || asOfMonth < 1 || asOfMonth > 12) {
     throw new RangeError(`asOfMonth must be 1..12, got ${asOfMonth}`);
   }
@@ -134,18 +144,39 @@ export function rollUpExecution(budgets: readonly ProjectBudget[], spend: readon
     fundSource: b.fundSource,
     expenditureType: b.expenditureType,
     unbudgeted: false,
-    ...figures(b.initialFen, b.budgetFen, byCode.get(b.code) ?? new Array<number>(asOfMonth).fill(0), timeProgress),
+    ...figures(
+      b.initialFen,
+      b.budgetFen,
+      byCode.get(b.code) ?? new Array<number>(asOfMonth).fill(0),
+      timeProgress,
+    ),
   }));
   for (const [code, monthly] of byCode) {
     if (!known.has(code)) {
-      projects.push({ code, name: code, level: 1, fundSource: 'other', expenditureType: 'project', unbudgeted: true, ...figures(0, 0, monthly, timeProgress) });
+      projects.push({
+        code,
+        name: code,
+        level: 1,
+        fundSource: 'other',
+        expenditureType: 'project',
+        unbudgeted: true,
+        ...figures(0, 0, monthly, timeProgress),
+      });
     }
   }
   const group = (keyOf: (p: ProjectExecution) => string): GroupExecution[] => {
-    const acc = new Map<string, { initial: number; budget: number; monthly: number[]; n: number }>();
+    const acc = new Map<
+      string,
+      { initial: number; budget: number; monthly: number[]; n: number }
+    >();
     for (const p of projects) {
       const k = keyOf(p);
-      const g = acc.get(k) ?? { initial: 0, budget: 0, monthly: new Array<number>(asOfMonth).fill(0), n: 0 };
+      const g = acc.get(k) ?? {
+        initial: 0,
+        budget: 0,
+        monthly: new Array<number>(asOfMonth).fill(0),
+        n: 0,
+      };
       g.initial += p.initialFen;
       g.budget += p.budgetFen;
       p.monthly.forEach((v, i) => {
@@ -154,10 +185,15 @@ export function rollUpExecution(budgets: readonly ProjectBudget[], spend: readon
       g.n += 1;
       acc.set(k, g);
     }
-    return [...acc.entries()].map(([key, g]) => ({ key, projects: g.n, ...figures(g.initial, g.budget, g.monthly, timeProgress) }));
+    return [...acc.entries()].map(([key, g]) => ({
+      key,
+      projects: g.n,
+      ...figures(g.initial, g.budget, g.monthly, timeProgress),
+    }));
   };
   const all = group(() => 'total')[0];
-  const total: ExecutionFigures = all ?? figures(0, 0, new Array<number>(asOfMonth).fill(0), timeProgress);
+  const total: ExecutionFigures =
+    all ?? figures(0, 0, new Array<number>(asOfMonth).fill(0), timeProgress);
   return {
     asOfMonth,
     timeProgress: toFixed2(timeProgress),
@@ -168,7 +204,9 @@ export function rollUpExecution(budgets: readonly ProjectBudget[], spend: readon
   };
 }
 
-function stripGroup(g: ExecutionFigures & Partial<Pick<GroupExecution, 'key' | 'projects'>>): ExecutionFigures {
+function stripGroup(
+  g: ExecutionFigures & Partial<Pick<GroupExecution, 'key' | 'projects'>>,
+): ExecutionFigures {
   const { key: _k, projects: _p, ...rest } = g;
   return rest;
 }

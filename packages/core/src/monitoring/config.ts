@@ -41,7 +41,9 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
 const LEVELS: readonly WarningLevel[] = ['RED', 'YELLOW', 'GREEN', 'BLUE'];
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function num(v: unknown): string | null {
@@ -72,21 +74,40 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
     for (const [k, v] of Object.entries(tp ?? {})) {
       const m = Number(k);
       const p = num(v);
-      if (!Number.isInteger(m) || m < 1 || m > 12 || p === null || Number(p) < 0 || Number(p) > 100) {
-        problems.push({ zh: `序时进度配置「${k}: ${String(v)}」无效：月份 1–12，进度 0–100`, en: `bad time progress "${k}: ${String(v)}": month 1–12, percent 0–100` });
+      if (
+        !Number.isInteger(m) ||
+        m < 1 ||
+        m > 12 ||
+        p === null ||
+        Number(p) < 0 ||
+        Number(p) > 100
+      ) {
+        problems.push({
+          zh: `序时进度配置「${k}: ${String(v)}」无效：月份 1–12，进度 0–100`,
+          en: `bad time progress "${k}: ${String(v)}": month 1–12, percent 0–100`,
+        });
       } else {
         points[m] = p;
       }
     }
-    const months = Object.keys(points).map(Number).sort((a, b) => a - b);
+    const months = Object.keys(points)
+      .map(Number)
+      .sort((a, b) => a - b);
     if (!tp || months.length === 0) {
-      problems.push({ zh: '序时进度配置不能为空', en: 'time progress must list at least one month' });
+      problems.push({
+        zh: '序时进度配置不能为空',
+        en: 'time progress must list at least one month',
+      });
     } else if (months.some((m, i) => i > 0 && Number(points[m]) < Number(points[months[i - 1]!]))) {
       problems.push({ zh: '序时进度应随月份递增', en: 'time progress must not decrease' });
     }
     out.timeProgress = points;
   }
-  const thresholds = <K extends string>(key: string, names: readonly K[], base: Readonly<Record<K, string>>): Record<K, string> => {
+  const thresholds = <K extends string>(
+    key: string,
+    names: readonly K[],
+    base: Readonly<Record<K, string>>,
+  ): Record<K, string> => {
     const v = r[key];
     if (v === undefined) {
       return { ...base };
@@ -97,7 +118,10 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
       if (o && o[n] !== undefined) {
         const p = num(o[n]);
         if (p === null) {
-          problems.push({ zh: `预警阈值 ${key}.${n} 应为数字`, en: `threshold ${key}.${n} must be a number` });
+          problems.push({
+            zh: `预警阈值 ${key}.${n} 应为数字`,
+            en: `threshold ${key}.${n} must be a number`,
+          });
         } else {
           res[n] = p;
         }
@@ -109,12 +133,25 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
     return res;
   };
   out.budget = thresholds('budget', ['red', 'yellow'] as const, DEFAULT_MONITORING_CONFIG.budget);
-  out.positive = thresholds('positive', ['red', 'yellow', 'blue'] as const, DEFAULT_MONITORING_CONFIG.positive);
+  out.positive = thresholds(
+    'positive',
+    ['red', 'yellow', 'blue'] as const,
+    DEFAULT_MONITORING_CONFIG.positive,
+  );
   if (Number(out.budget.red) > Number(out.budget.yellow)) {
-    problems.push({ zh: '预算预警：红色阈值不能高于黄色阈值', en: 'budget: red threshold above yellow' });
+    problems.push({
+      zh: '预算预警：红色阈值不能高于黄色阈值',
+      en: 'budget: red threshold above yellow',
+    });
   }
-  if (Number(out.positive.red) > Number(out.positive.yellow) || Number(out.positive.yellow) > Number(out.positive.blue)) {
-    problems.push({ zh: '正向指标预警阈值应满足 红 ≤ 黄 ≤ 蓝', en: 'positive thresholds must satisfy red ≤ yellow ≤ blue' });
+  if (
+    Number(out.positive.red) > Number(out.positive.yellow) ||
+    Number(out.positive.yellow) > Number(out.positive.blue)
+  ) {
+    problems.push({
+      zh: '正向指标预警阈值应满足 红 ≤ 黄 ≤ 蓝',
+      en: 'positive thresholds must satisfy red ≤ yellow ≤ blue',
+    });
   }
   if (r['qualitative'] !== undefined) {
     const q = rec(r['qualitative']);
@@ -125,7 +162,10 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
         if (LEVELS.includes(v as WarningLevel)) {
           res[k] = v as WarningLevel;
         } else {
-          problems.push({ zh: `定性指标 ${k} 的预警颜色无效`, en: `bad colour for qualitative ${k}` });
+          problems.push({
+            zh: `定性指标 ${k} 的预警颜色无效`,
+            en: `bad colour for qualitative ${k}`,
+          });
         }
       }
     }
@@ -136,15 +176,25 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
     if (Array.isArray(u) && u.every((x) => typeof x === 'string')) {
       out.levelUnits = u as string[];
     } else {
-      problems.push({ zh: 'levelUnits 应为单位字符串列表', en: 'levelUnits must be a list of unit strings' });
+      problems.push({
+        zh: 'levelUnits 应为单位字符串列表',
+        en: 'levelUnits must be a list of unit strings',
+      });
     }
   }
   if (r['cutoffMonths'] !== undefined) {
     const c = r['cutoffMonths'];
-    if (Array.isArray(c) && c.length > 0 && c.every((x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 12)) {
+    if (
+      Array.isArray(c) &&
+      c.length > 0 &&
+      c.every((x) => Number.isInteger(x) && (x as number) >= 1 && (x as number) <= 12)
+    ) {
       out.cutoffMonths = c as number[];
     } else {
-      problems.push({ zh: '监控截止月份应为 1–12 的整数列表', en: 'cutoffMonths must list months 1–12' });
+      problems.push({
+        zh: '监控截止月份应为 1–12 的整数列表',
+        en: 'cutoffMonths must list months 1–12',
+      });
     }
   }
   if (r['defaultCutoffMonth'] !== undefined) {
@@ -158,7 +208,10 @@ export function parseMonitoringConfig(input: unknown): Result<MonitoringConfig, 
   if (r['keyProjectThresholdYuan'] !== undefined) {
     const k = num(r['keyProjectThresholdYuan']);
     if (k === null) {
-      problems.push({ zh: '重点监控金额阈值应为数字（元）', en: 'keyProjectThresholdYuan must be a number (元)' });
+      problems.push({
+        zh: '重点监控金额阈值应为数字（元）',
+        en: 'keyProjectThresholdYuan must be a number (元)',
+      });
     } else {
       out.keyProjectThresholdYuan = k;
     }

@@ -1,5 +1,10 @@
 // Public surface of 绩效运行监控 (双监控): configuration, 序时进度 and warnings.
-export { DEFAULT_MONITORING_CONFIG, parseMonitoringConfig, type MonitoringConfig, type WarningLevel } from './config.ts';
+export {
+  DEFAULT_MONITORING_CONFIG,
+  parseMonitoringConfig,
+  type MonitoringConfig,
+  type WarningLevel,
+} from './config.ts';
 export { formatTimeProgress, timeProgressAt } from './time-progress.ts';
 export {
   COMPLETION_LIKELIHOODS,

@@ -5,7 +5,10 @@ import { divExact, toFixed2 } from '../decimal.ts';
 import { DEFAULT_MONITORING_CONFIG } from './config.ts';
 
 /** 序时进度 % at the end of `month` (unrounded). */
-export function timeProgressAt(month: number, points: Readonly<Record<number, string>> = DEFAULT_MONITORING_CONFIG.timeProgress): Big {
+export function timeProgressAt(
+  month: number,
+  points: Readonly<Record<number, string>> = DEFAULT_MONITORING_CONFIG.timeProgress,
+): Big {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`month must be 1..12, got ${month}`);
   }
@@ -34,6 +37,9 @@ export function timeProgressAt(month: number, points: Readonly<Record<number, st
 }
 
 /** 序时进度 as shown: "50.00". */
-export function formatTimeProgress(month: number, points?: Readonly<Record<number, string>>): string {
+export function formatTimeProgress(
+  month: number,
+  points?: Readonly<Record<number, string>>,
+): string {
   return toFixed2(timeProgressAt(month, points));
 }

@@ -37,14 +37,23 @@ function lt(a: Big, b: string): boolean {
 }
 
 /** 预算执行预警 (bgttracewarn): v < 60 red, < 80 yellow, else green (defaults). v is compared as shown (2 dp). */
-export function budgetWarning(executedFen: number, budgetFen: number, month: number, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): BudgetWarning {
+export function budgetWarning(
+  executedFen: number,
+  budgetFen: number,
+  month: number,
+  config: MonitoringConfig = DEFAULT_MONITORING_CONFIG,
+): BudgetWarning {
   const tp = timeProgressAt(month, config.timeProgress);
   if (budgetFen === 0) {
     return { rate: null, timeProgress: toFixed2(tp), v: null, level: null, reason: 'NO_BUDGET' };
   }
   const rate = new Big(toFixed2(divExact(new Big(executedFen).times(100), new Big(budgetFen))));
   const v = new Big(toFixed2(divExact(rate.times(100), tp)));
-  const level: WarningLevel = lt(v, config.budget.red) ? 'RED' : lt(v, config.budget.yellow) ? 'YELLOW' : 'GREEN';
+  const level: WarningLevel = lt(v, config.budget.red)
+    ? 'RED'
+    : lt(v, config.budget.yellow)
+      ? 'YELLOW'
+      : 'GREEN';
   return { rate: toFixed2(rate), timeProgress: toFixed2(tp), v: toFixed2(v), level, reason: null };
 }
 
@@ -70,12 +79,19 @@ export interface IndicatorWarning {
 /** 达成 / 部分达成 / 未达成 (short forms), the three official texts, or the codes. */
 export function parseQualProgress(text: string): QualLevel | null {
   const s = text.trim();
-  const short: Record<string, QualLevel> = { 达成: 'ACHIEVED', 部分达成: 'PARTIAL', 未达成: 'NOT_ACHIEVED' };
+  const short: Record<string, QualLevel> = {
+    达成: 'ACHIEVED',
+    部分达成: 'PARTIAL',
+    未达成: 'NOT_ACHIEVED',
+  };
   return short[s] ?? parseQualLevel(s);
 }
 
 /** Is this indicator compared as a level (rate) rather than pro rata? */
-export function isLevelIndicator(ind: IndicatorForWarning, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): boolean {
+export function isLevelIndicator(
+  ind: IndicatorForWarning,
+  config: MonitoringConfig = DEFAULT_MONITORING_CONFIG,
+): boolean {
   return config.levelUnits.includes(ind.unit.trim());
 }
 
@@ -99,7 +115,13 @@ export function indicatorWarning(
     const q = parseQualProgress(value);
     return q === null
       ? { basis: 'QUALITATIVE', expected: null, v: null, level: null, reason: 'BAD_VALUE' }
-      : { basis: 'QUALITATIVE', expected: null, v: null, level: config.qualitative[q], reason: null };
+      : {
+          basis: 'QUALITATIVE',
+          expected: null,
+          v: null,
+          level: config.qualitative[q],
+          reason: null,
+        };
   }
   const reverse = ind.operator === 'LE' || ind.operator === 'LT';
   const level = isLevelIndicator(ind, config);
@@ -117,17 +139,43 @@ export function indicatorWarning(
   const t = new Big(ind.target.trim());
   if (reverse) {
     const over = ind.operator === 'LE' ? a.gt(t) : a.gte(t);
-    return { basis, expected: t.toString(), v: a.toString(), level: over ? 'RED' : 'GREEN', reason: null };
+    return {
+      basis,
+      expected: t.toString(),
+      v: a.toString(),
+      level: over ? 'RED' : 'GREEN',
+      reason: null,
+    };
   }
-  const expected = level ? t : divExact(t.times(timeProgressAt(month, config.timeProgress)), new Big(100));
+  const expected = level
+    ? t
+    : divExact(t.times(timeProgressAt(month, config.timeProgress)), new Big(100));
   if (expected.lte(0)) {
     // A zero target is met by any non-negative value.
-    return { basis, expected: toFixed2(expected), v: null, level: a.gte(0) ? 'GREEN' : 'RED', reason: null };
+    return {
+      basis,
+      expected: toFixed2(expected),
+      v: null,
+      level: a.gte(0) ? 'GREEN' : 'RED',
+      reason: null,
+    };
   }
   const v = new Big(toFixed2(divExact(a.times(100), expected)));
   const p = config.positive;
-  const lvl: WarningLevel = lt(v, p.red) ? 'RED' : lt(v, p.yellow) ? 'YELLOW' : lt(v, p.blue) ? 'GREEN' : 'BLUE';
-  return { basis, expected: expected.round(4, Big.roundHalfUp).toString(), v: toFixed2(v), level: lvl, reason: null };
+  const lvl: WarningLevel = lt(v, p.red)
+    ? 'RED'
+    : lt(v, p.yellow)
+      ? 'YELLOW'
+      : lt(v, p.blue)
+        ? 'GREEN'
+        : 'BLUE';
+  return {
+    basis,
+    expected: expected.round(4, Big.roundHalfUp).toString(),
+    v: toFixed2(v),
+    level: lvl,
+    reason: null,
+  };
 }
 
 /** 目标执行预警 (goalwarn): the worst colour (RED > YELLOW > GREEN > BLUE); null when none has a colour. */
@@ -142,13 +190,23 @@ export function worstWarning(levels: readonly (WarningLevel | null)[]): WarningL
 }
 
 /** Red and yellow counts (what needs a response). */
-export function countWarnings(levels: readonly (WarningLevel | null)[]): { red: number; yellow: number; green: number; blue: number } {
+export function countWarnings(levels: readonly (WarningLevel | null)[]): {
+  red: number;
+  yellow: number;
+  green: number;
+  blue: number;
+} {
   const c = { red: 0, yellow: 0, green: 0, blue: 0 };
   for (const l of levels) {
-    if (l === 'RED') c.red++;
-    else if (l === 'YELLOW') c.yellow++;
-    else if (l === 'GREEN') c.green++;
-    else if (l === 'BLUE') c.blue++;
+    if (l === 'RED') {
+      c.red++;
+    } else if (l === 'YELLOW') {
+      c.yellow++;
+    } else if (l === 'GREEN') {
+      c.green++;
+    } else if (l === 'BLUE') {
+      c.blue++;
+    }
   }
   return c;
 }

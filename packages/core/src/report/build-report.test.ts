@@ -59,13 +59,29 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
       '三、存在的主要问题',
       '四、下一步改进措施',
     ]);
-    expect(Object.values(REPORT_OUTLINE).every((t) => headings.some((h) => h.endsWith(t)))).toBe(true);
+    expect(Object.values(REPORT_OUTLINE).every((t) => headings.some((h) => h.endsWith(t)))).toBe(
+      true,
+    );
     const evaluation = doc.sections[1];
-    expect(evaluation?.blocks[0]?.kind === 'paragraph' && evaluation.blocks[0].lead).toBe('部门整体支出绩效自评综述：');
+    expect(evaluation?.blocks[0]?.kind === 'paragraph' && evaluation.blocks[0].lead).toBe(
+      '部门整体支出绩效自评综述：',
+    );
   });
 
   it('prints every seed figure', () => {
-    for (const f of ['36,628.61万元', '76.27万元', '80.00万元', '95.34%', '336个', '170个', '15.1%', '3.6%', '2.3个百分点', '0.9个百分点', '1.8万家']) {
+    for (const f of [
+      '36,628.61万元',
+      '76.27万元',
+      '80.00万元',
+      '95.34%',
+      '336个',
+      '170个',
+      '15.1%',
+      '3.6%',
+      '2.3个百分点',
+      '0.9个百分点',
+      '1.8万家',
+    ]) {
       expect(body, f).toContain(f);
     }
   });
@@ -78,7 +94,8 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
   });
 
   it('prints each 执行率 as the ratio of the amounts printed with it, to 2 decimals', () => {
-    const re = /全年预算数([\d,]+\.\d{2})万元，全年执行数([\d,]+\.\d{2})万元，(?:预算)?执行率([\d.]+%)/g;
+    const re =
+      /全年预算数([\d,]+\.\d{2})万元，全年执行数([\d,]+\.\d{2})万元，(?:预算)?执行率([\d.]+%)/g;
     const matches = [...body.matchAll(re)];
     expect(matches.length).toBe(3); // department + two projects
     for (const m of matches) {
@@ -86,19 +103,27 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
       const executed = d((m[2] ?? '').replace(/,/g, ''));
       expect(m[3]).toBe(formatPercent(percentOf(executed, budget)));
     }
-    expect(body).toContain('全年预算数80.00万元，全年执行数76.27万元，执行率95.34%，预算执行得分9.53分');
+    expect(body).toContain(
+      '全年预算数80.00万元，全年执行数76.27万元，执行率95.34%，预算执行得分9.53分',
+    );
   });
 
   it('reconciles basic + project expenditure with the total and states the carry-over and income', () => {
-    expect(body).toContain('基本支出全年预算数1,328.47万元、执行数1,328.47万元；项目支出全年预算数35,300.14万元、执行数35,296.41万元；两者合计与部门全年预算数、全年执行数一致');
+    expect(body).toContain(
+      '基本支出全年预算数1,328.47万元、执行数1,328.47万元；项目支出全年预算数35,300.14万元、执行数35,296.41万元；两者合计与部门全年预算数、全年执行数一致',
+    );
     expect(body).toContain('年末结转结余3.73万元');
-    expect(body).toContain('部门收入合计36,628.61万元，其中财政拨款收入36,428.61万元、上年结转200.00万元');
+    expect(body).toContain(
+      '部门收入合计36,628.61万元，其中财政拨款收入36,428.61万元、上年结转200.00万元',
+    );
   });
 
   it('fixes the seed weaknesses: staffing, basis notice, targets beside results, 满意度/质量/时效/成本, 个百分点, attribution, no 疫情', () => {
     expect(body).toContain('核定编制28名');
     expect(body).toMatch(/^根据《关于开展2023年度区级财政资金绩效自评工作的通知》/);
-    expect(body).toContain('全区新洽谈重点招商项目数※年度指标值≥300个，实际完成336个，完成率112.00%');
+    expect(body).toContain(
+      '全区新洽谈重点招商项目数※年度指标值≥300个，实际完成336个，完成率112.00%',
+    );
     for (const w of ['满意度', '质量指标', '时效指标', '成本指标']) {
       expect(body).toContain(w);
     }
@@ -123,7 +148,9 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
 
   it('repeats no passage of 20 characters in the narrative, nor between the narrative and any table cell', () => {
     expect(repeatedPassages(narrative, 20)).toEqual([]);
-    const cells = doc.annexes.flatMap((a) => a.table.rows.flatMap((r) => r.cells.map((c) => runsText(c.runs))));
+    const cells = doc.annexes.flatMap((a) =>
+      a.table.rows.flatMap((r) => r.cells.map((c) => runsText(c.runs))),
+    );
     const narrativeWindows = new Set<string>();
     for (const t of narrative) {
       const b = bare(t);
@@ -153,7 +180,10 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
     const pp = achievement?.runs.find((r) => r.kind === 'figure' && r.text === '2.3个百分点');
     expect(pp?.kind === 'figure' && pp.source).toEqual({ table: 'indicators', id: 'D08' });
     // no amount, rate or count with a unit is left as plain text
-    const plain = runs.filter((r) => r.kind === 'text').map((r) => r.text).join('|');
+    const plain = runs
+      .filter((r) => r.kind === 'text')
+      .map((r) => r.text)
+      .join('|');
     expect(plain).not.toMatch(/\d+(?:\.\d+)?(?:万元|%|个百分点|万家)/);
   });
 
@@ -176,8 +206,12 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
     const serious = result.findings.filter((f) => f.severity !== 'low');
     expect(serious).toEqual([]);
     // the low ones left are the annex forms repeating their own headers (same form, three times)
-    const narrativeLines = renderPlainText(doc).split('\n').findIndex((l) => l === '附件1');
-    expect(result.findings.every((f) => f.code === 'DUPLICATE_TEXT' && f.line > narrativeLines)).toBe(true);
+    const narrativeLines = renderPlainText(doc)
+      .split('\n')
+      .findIndex((l) => l === '附件1');
+    expect(
+      result.findings.every((f) => f.code === 'DUPLICATE_TEXT' && f.line > narrativeLines),
+    ).toBe(true);
   });
 
   it('keeps a user override and marks it', () => {
@@ -185,12 +219,19 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
       ...haizhu2023Fixture,
       narrative: {
         ...haizhu2023Fixture.narrative,
-        overrides: { 'basic.functions': '区投资促进局负责全区投资促进、招商引资和企业服务工作，全年服务企业1,200家。' },
+        overrides: {
+          'basic.functions':
+            '区投资促进局负责全区投资促进、招商引资和企业服务工作，全年服务企业1,200家。',
+        },
       },
     };
-    const p = allParagraphs(buildSelfEvaluationReport(data)).find((x) => x.key === 'basic.functions');
+    const p = allParagraphs(buildSelfEvaluationReport(data)).find(
+      (x) => x.key === 'basic.functions',
+    );
     expect(p?.overridden).toBe(true);
-    expect(runsText(p?.runs ?? [])).toBe('区投资促进局负责全区投资促进、招商引资和企业服务工作，全年服务企业1,200家。');
+    expect(runsText(p?.runs ?? [])).toBe(
+      '区投资促进局负责全区投资促进、招商引资和企业服务工作，全年服务企业1,200家。',
+    );
     expect(p?.runs.find((r) => r.kind === 'figure')).toEqual({
       kind: 'figure',
       text: '1,200家',
@@ -201,10 +242,18 @@ describe('buildSelfEvaluationReport — Haizhu 2023', () => {
   it('says so instead of claiming a reconciliation when the parts do not add up', () => {
     const data: DepartmentReportData = {
       ...haizhu2023Fixture,
-      basicExpenditure: { ...haizhu2023Fixture.basicExpenditure, executed: haizhu2023Fixture.basicExpenditure.adjustedBudget },
-      projectExpenditure: { ...haizhu2023Fixture.projectExpenditure, executed: haizhu2023Fixture.projectExpenditure.adjustedBudget },
+      basicExpenditure: {
+        ...haizhu2023Fixture.basicExpenditure,
+        executed: haizhu2023Fixture.basicExpenditure.adjustedBudget,
+      },
+      projectExpenditure: {
+        ...haizhu2023Fixture.projectExpenditure,
+        executed: haizhu2023Fixture.projectExpenditure.adjustedBudget,
+      },
     };
-    const text = allParagraphs(buildSelfEvaluationReport(data)).map((p) => runsText(p.runs)).join('\n');
+    const text = allParagraphs(buildSelfEvaluationReport(data))
+      .map((p) => runsText(p.runs))
+      .join('\n');
     expect(text).toContain('与部门合计数不一致，差异原因待核实');
   });
 

@@ -1,6 +1,14 @@
 // 部门整体支出绩效自评报告 as a document model, in the Haizhu outline (domain-rules §5.4) with the
 // 自评表 annexes (§3.8). Pure: data in, document out.
-import { text, type Block, type ParagraphBlock, type ReportAnnex, type ReportDocument, type ReportSection, type TableBlock } from './document-model.ts';
+import {
+  text,
+  type Block,
+  type ParagraphBlock,
+  type ReportAnnex,
+  type ReportDocument,
+  type ReportSection,
+  type TableBlock,
+} from './document-model.ts';
 import {
   createReportContext,
   renderTemplate,
@@ -52,7 +60,11 @@ function section(
 }
 
 /** A template whose paragraphs may open numbered sub-sections (heading → "1.名称"). */
-function withSubsections(ctx: ReportContext, key: TemplateKey, idPrefix: string): { blocks: Block[]; sections: ReportSection[] } {
+function withSubsections(
+  ctx: ReportContext,
+  key: TemplateKey,
+  idPrefix: string,
+): { blocks: Block[]; sections: ReportSection[] } {
   const blocks: Block[] = [];
   const sections: ReportSection[] = [];
   for (const { paragraph, heading } of renderTemplate(key, ctx)) {
@@ -95,7 +107,10 @@ function buildAnnexes(data: DepartmentReportData): ReportAnnex[] {
   const subtitle = `填报单位：${data.department.name}`;
   const tables: { title: string; table: TableBlock }[] = [
     { title: departmentAnnexTitle(data), table: buildDepartmentSelfEvaluationTable(data) },
-    ...data.projects.map((p, i) => ({ title: projectAnnexTitle(data, p), table: buildProjectSelfEvaluationTable(data, p, i + 1) })),
+    ...data.projects.map((p, i) => ({
+      title: projectAnnexTitle(data, p),
+      table: buildProjectSelfEvaluationTable(data, p, i + 1),
+    })),
   ];
   return tables.map(({ title, table }, i) => ({
     number: i + 1,
@@ -110,7 +125,10 @@ function buildAnnexes(data: DepartmentReportData): ReportAnnex[] {
 
 function annexList(annexes: readonly ReportAnnex[], data: DepartmentReportData): ParagraphBlock[] {
   return annexes.map((a, i) => {
-    const short = i === 0 ? '部门整体支出绩效自评表' : `项目支出绩效自评表（${data.projects[i - 1]?.name ?? ''}）`;
+    const short =
+      i === 0
+        ? '部门整体支出绩效自评表'
+        : `项目支出绩效自评表（${data.projects[i - 1]?.name ?? ''}）`;
     return {
       kind: 'paragraph',
       key: `closing.annexes.${a.number}`,
@@ -128,20 +146,64 @@ export function buildSelfEvaluationReport(data: DepartmentReportData): ReportDoc
   const projects = withSubsections(ctx, 'evaluation.projects', 'evaluation.projects');
 
   const sections: ReportSection[] = [
-    section('basic', 1, '一、', o.basic, [], [
-      section('basic.overview', 2, '（一）', o.overview, [], [
-        section('basic.overview.functions', 3, '1.', o.functions, paragraphs(ctx, 'basic.functions')),
-        section('basic.overview.units', 3, '2.', o.units, paragraphs(ctx, 'basic.units', 'basic.staffing')),
-      ]),
-      section('basic.keyTasks', 2, '（二）', o.keyTasks, paragraphs(ctx, 'basic.keyTasks')),
-      section('basic.finance', 2, '（三）', o.finance, paragraphs(ctx, 'basic.income', 'basic.expenditure')),
-      section('basic.management', 2, '（四）', o.management, paragraphs(ctx, 'basic.management')),
-    ]),
+    section(
+      'basic',
+      1,
+      '一、',
+      o.basic,
+      [],
+      [
+        section(
+          'basic.overview',
+          2,
+          '（一）',
+          o.overview,
+          [],
+          [
+            section(
+              'basic.overview.functions',
+              3,
+              '1.',
+              o.functions,
+              paragraphs(ctx, 'basic.functions'),
+            ),
+            section(
+              'basic.overview.units',
+              3,
+              '2.',
+              o.units,
+              paragraphs(ctx, 'basic.units', 'basic.staffing'),
+            ),
+          ],
+        ),
+        section('basic.keyTasks', 2, '（二）', o.keyTasks, paragraphs(ctx, 'basic.keyTasks')),
+        section(
+          'basic.finance',
+          2,
+          '（三）',
+          o.finance,
+          paragraphs(ctx, 'basic.income', 'basic.expenditure'),
+        ),
+        section('basic.management', 2, '（四）', o.management, paragraphs(ctx, 'basic.management')),
+      ],
+    ),
     section('evaluation', 1, '二、', o.evaluation, paragraphs(ctx, 'summary.overview'), [
-      section('evaluation.conclusion', 2, '（一）', o.conclusion, paragraphs(ctx, 'evaluation.conclusion')),
+      section(
+        'evaluation.conclusion',
+        2,
+        '（一）',
+        o.conclusion,
+        paragraphs(ctx, 'evaluation.conclusion'),
+      ),
       section('evaluation.targets', 2, '（二）', o.targets, paragraphs(ctx, 'evaluation.targets')),
       section('evaluation.projects', 2, '（三）', o.projects, projects.blocks, projects.sections),
-      section('evaluation.achievements', 2, '（四）', o.achievements, paragraphs(ctx, 'evaluation.achievements')),
+      section(
+        'evaluation.achievements',
+        2,
+        '（四）',
+        o.achievements,
+        paragraphs(ctx, 'evaluation.achievements'),
+      ),
     ]),
     section('problems', 1, '三、', o.problems, paragraphs(ctx, 'problems')),
     section('measures', 1, '四、', o.measures, paragraphs(ctx, 'measures')),

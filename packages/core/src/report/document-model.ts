@@ -154,7 +154,12 @@ export function normaliseRuns(runs: readonly Run[]): Run[] {
       continue;
     }
     const last = out[out.length - 1];
-    if (r.kind === 'text' && last !== undefined && last.kind === 'text' && Boolean(last.emphasis) === Boolean(r.emphasis)) {
+    if (
+      r.kind === 'text' &&
+      last !== undefined &&
+      last.kind === 'text' &&
+      Boolean(last.emphasis) === Boolean(r.emphasis)
+    ) {
       out[out.length - 1] = { ...last, text: last.text + r.text };
     } else {
       out.push(r);
@@ -178,7 +183,8 @@ export interface CellOptions {
 }
 
 export function cell(content: string | Run[], opts: CellOptions = {}): TableCell {
-  const runs = typeof content === 'string' ? (content === '' ? [] : [text(content)]) : normaliseRuns(content);
+  const runs =
+    typeof content === 'string' ? (content === '' ? [] : [text(content)]) : normaliseRuns(content);
   const c: TableCell = {
     runs,
     colSpan: opts.colSpan ?? 1,

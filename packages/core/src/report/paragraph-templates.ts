@@ -10,7 +10,12 @@ import {
   type ParagraphRole,
   type Run,
 } from './document-model.ts';
-import type { DepartmentReportData, ReportBudgetBlock, ReportProject, SourceRef } from './report-data.ts';
+import type {
+  DepartmentReportData,
+  ReportBudgetBlock,
+  ReportProject,
+  SourceRef,
+} from './report-data.ts';
 import {
   ILLUSTRATIVE_MARK,
   buildFigureIndex,
@@ -125,7 +130,9 @@ const WARNING_LABELS: Record<string, string> = {
 
 const preambleBasis: ParagraphTemplate = (ctx) => {
   const { data } = ctx;
-  const basis = data.narrative.basisNotice ?? `区财政局关于开展${data.fiscalYear}年度财政资金绩效自评工作的要求`;
+  const basis =
+    data.narrative.basisNotice ??
+    `区财政局关于开展${data.fiscalYear}年度财政资金绩效自评工作的要求`;
   return [
     {
       key: 'preamble.basis',
@@ -137,7 +144,13 @@ const preambleBasis: ParagraphTemplate = (ctx) => {
 const preambleIllustrative: ParagraphTemplate = (ctx) =>
   ctx.data.illustrativeNote === null
     ? []
-    : [{ key: 'preamble.illustrative', role: 'note', runs: clerkSentence(ctx, 'preamble.illustrative', ctx.data.illustrativeNote) }];
+    : [
+        {
+          key: 'preamble.illustrative',
+          role: 'note',
+          runs: clerkSentence(ctx, 'preamble.illustrative', ctx.data.illustrativeNote),
+        },
+      ];
 
 const basicFunctions: ParagraphTemplate = (ctx) => {
   const { department } = ctx.data;
@@ -187,7 +200,9 @@ const basicStaffing: ParagraphTemplate = (ctx) => {
 
 const basicKeyTasks: ParagraphTemplate = (ctx) => {
   const { data } = ctx;
-  const items = data.narrative.keyTasks.map((t, i) => r`${chineseNumber(i + 1)}是${clerk(ctx, 'basic.keyTasks', t)}`);
+  const items = data.narrative.keyTasks.map(
+    (t, i) => r`${chineseNumber(i + 1)}是${clerk(ctx, 'basic.keyTasks', t)}`,
+  );
   return [
     {
       key: 'basic.keyTasks',
@@ -203,7 +218,9 @@ const basicIncome: ParagraphTemplate = (ctx) => {
   }
   const src: SourceRef = { table: 'income', id: data.budget.source.id };
   const total = sumFen(data.income.map((i) => i.amount));
-  const parts = data.income.map((i) => r`${i.label}${moneyFigure(i.amount, { ...src, note: i.label })}`);
+  const parts = data.income.map(
+    (i) => r`${i.label}${moneyFigure(i.amount, { ...src, note: i.label })}`,
+  );
   return [
     {
       key: 'basic.income',
@@ -249,11 +266,17 @@ const basicManagement: ParagraphTemplate = (ctx) => {
     const items = data.narrative.managementPractice.map(
       (t, i) => r`${chineseNumber(i + 1)}是${clerk(ctx, 'basic.management', t)}`,
     );
-    out.push({ key: 'basic.management', runs: r`我局按照全过程预算绩效管理要求组织开展绩效管理工作：${join(items, '；')}。` });
+    out.push({
+      key: 'basic.management',
+      runs: r`我局按照全过程预算绩效管理要求组织开展绩效管理工作：${join(items, '；')}。`,
+    });
   }
   const m = data.monitoring;
   if (m !== null) {
-    const src: SourceRef = { table: 'monitoring', id: `${data.department.code}-${data.fiscalYear}-${m.cutoffMonth}` };
+    const src: SourceRef = {
+      table: 'monitoring',
+      id: `${data.department.code}-${data.fiscalYear}-${m.cutoffMonth}`,
+    };
     const colour = WARNING_LABELS[m.budgetWarning] ?? m.budgetWarning;
     const follow = m.indicatorWarnings > 0 ? '，已逐项分析偏差原因并督促相关科室整改' : '';
     out.push({
@@ -270,12 +293,21 @@ const summaryOverview: ParagraphTemplate = (ctx) => {
   const level1 = data.projects.filter((p) => p.level === 1).length;
   const level2 = data.projects.filter((p) => p.level === 2).length;
   const evaluated = data.projects.filter((p) => p.score !== null).length;
-  const projSrc: SourceRef = { table: 'projects', note: `${data.department.code} ${data.fiscalYear}` };
-  const coverage = figure(ratioText(evaluated, data.projects.length), { ...projSrc, note: '已自评项目数 ÷ 项目数' });
-  const share = figure(ratioText(data.projectExpenditure.adjustedBudget, data.budget.adjustedBudget), {
-    ...src,
-    note: '项目支出全年预算数 ÷ 部门全年预算数',
+  const projSrc: SourceRef = {
+    table: 'projects',
+    note: `${data.department.code} ${data.fiscalYear}`,
+  };
+  const coverage = figure(ratioText(evaluated, data.projects.length), {
+    ...projSrc,
+    note: '已自评项目数 ÷ 项目数',
   });
+  const share = figure(
+    ratioText(data.projectExpenditure.adjustedBudget, data.budget.adjustedBudget),
+    {
+      ...src,
+      note: '项目支出全年预算数 ÷ 部门全年预算数',
+    },
+  );
   const score = data.departmentScore;
   const scorePart =
     score === null
@@ -297,11 +329,15 @@ const evaluationConclusion: ParagraphTemplate = (ctx) => {
   const groups = groupByLevel1(data.departmentIndicators);
   const parts: Run[][] = [];
   if (b.score !== null) {
-    parts.push(r`预算执行率得分${scoreFigure(b.score, b.source)}（分值${figure(`${toFixed2(d(b.weight))}分`, b.source)}）`);
+    parts.push(
+      r`预算执行率得分${scoreFigure(b.score, b.source)}（分值${figure(`${toFixed2(d(b.weight))}分`, b.source)}）`,
+    );
   }
   for (const g of groups) {
     if (g.score !== null) {
-      parts.push(r`${g.level1}得分${scoreFigure(g.score, evalSrc)}（分值${figure(`${g.weight}分`, evalSrc)}）`);
+      parts.push(
+        r`${g.level1}得分${scoreFigure(g.score, evalSrc)}（分值${figure(`${g.weight}分`, evalSrc)}）`,
+      );
     }
   }
   const score = data.departmentScore;
@@ -332,14 +368,22 @@ const evaluationTargets: ParagraphTemplate = (ctx) => {
       runs: r`${String(data.fiscalYear)}年部门整体绩效目标随部门预算批复，按${level2s.join('、')}分解为三级指标（见附件1）。各项指标的年度指标值与实际完成值对照如下：`,
     },
   ];
-  const keys: Record<string, string> = { 产出指标: 'output', 效益指标: 'benefit', 满意度指标: 'satisfaction', 成本指标: 'cost' };
+  const keys: Record<string, string> = {
+    产出指标: 'output',
+    效益指标: 'benefit',
+    满意度指标: 'satisfaction',
+    成本指标: 'cost',
+  };
   groups.forEach((g, gi) => {
     const items = g.indicators.map((ind) => {
       const target = figure(formatTarget(ind), { ...ind.source, note: '年度指标值' });
       const actual = figure(formatActual(ind), { ...ind.source, note: '实际完成值' });
       const rate = completionRateText(ind);
       const mark = ind.illustrative ? ILLUSTRATIVE_MARK : '';
-      const ratePart = rate === null ? r`` : r`，完成率${figure(rate, { ...ind.source, note: '实际完成值 ÷ 年度指标值' })}`;
+      const ratePart =
+        rate === null
+          ? r``
+          : r`，完成率${figure(rate, { ...ind.source, note: '实际完成值 ÷ 年度指标值' })}`;
       const verdict = isIndicatorMet(ind) ? '' : '，未达到年度指标值';
       if (ind.operator === '定性') {
         return r`${ind.name}${mark}为定性指标，年度目标“${target}”，评定为“${actual}”`;
@@ -349,7 +393,9 @@ const evaluationTargets: ParagraphTemplate = (ctx) => {
     const evalSrc: SourceRef = { table: 'evaluations', id: data.department.code };
     const weight = figure(`${g.weight}分`, { ...evalSrc, note: `${g.level1}分值` });
     const head =
-      g.score === null ? r`${g.level1}（分值${weight}）：` : r`${g.level1}（分值${weight}，得分${scoreFigure(g.score, evalSrc)}）：`;
+      g.score === null
+        ? r`${g.level1}（分值${weight}）：`
+        : r`${g.level1}（分值${weight}，得分${scoreFigure(g.score, evalSrc)}）：`;
     out.push({
       key: `evaluation.targets.${keys[g.level1] ?? String(gi + 1)}`,
       runs: r`${head}${join(items, '；')}。`,
@@ -370,10 +416,14 @@ function projectParagraph(ctx: ReportContext, p: ReportProject, annexNo: number)
   const underspent = b.adjustedBudget - b.executed;
   const notes: Run[][] = [];
   if (diff !== 0) {
-    notes.push(r`年初预算数为${moneyFigure(b.initialBudget, src)}，年内调${diff > 0 ? '增' : '减'}${moneyFigure(Math.abs(diff) as Fen, src)}`);
+    notes.push(
+      r`年初预算数为${moneyFigure(b.initialBudget, src)}，年内调${diff > 0 ? '增' : '减'}${moneyFigure(Math.abs(diff) as Fen, src)}`,
+    );
   }
   if (underspent > 0) {
-    notes.push(r`结余${moneyFigure(underspent as Fen, { ...src, note: '全年预算数 − 全年执行数' })}`);
+    notes.push(
+      r`结余${moneyFigure(underspent as Fen, { ...src, note: '全年预算数 − 全年执行数' })}`,
+    );
   }
   const noteText =
     notes.length === 0
@@ -416,7 +466,11 @@ const evaluationProjects: ParagraphTemplate = (ctx) => {
     },
   ];
   projects.forEach((p, i) => {
-    out.push({ key: `evaluation.projects.${p.code}`, heading: p.name, runs: projectParagraph(ctx, p, i + 2) });
+    out.push({
+      key: `evaluation.projects.${p.code}`,
+      heading: p.name,
+      runs: projectParagraph(ctx, p, i + 2),
+    });
   });
   return out;
 };
@@ -500,8 +554,13 @@ export function applyOverride(ctx: ReportContext, g: GeneratedParagraph): Paragr
 }
 
 /** Run one template and apply overrides: the paragraphs for `key`, in order. */
-export function renderTemplate(key: TemplateKey, ctx: ReportContext): { paragraph: ParagraphBlock; heading?: string }[] {
+export function renderTemplate(
+  key: TemplateKey,
+  ctx: ReportContext,
+): { paragraph: ParagraphBlock; heading?: string }[] {
   return PARAGRAPH_TEMPLATES[key](ctx).map((g) =>
-    g.heading === undefined ? { paragraph: applyOverride(ctx, g) } : { paragraph: applyOverride(ctx, g), heading: g.heading },
+    g.heading === undefined
+      ? { paragraph: applyOverride(ctx, g) }
+      : { paragraph: applyOverride(ctx, g), heading: g.heading },
   );
 }

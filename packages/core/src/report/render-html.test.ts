@@ -11,9 +11,15 @@ const html = renderHtml(doc);
 
 describe('renderHtml', () => {
   it('is one <article> fragment with the title and the sections', () => {
-    expect(html.startsWith('<article class="jx-report" lang="zh-CN"><h1 class="jx-title">2023年度广州市海珠区投资促进局整体支出绩效自评报告</h1>')).toBe(true);
+    expect(
+      html.startsWith(
+        '<article class="jx-report" lang="zh-CN"><h1 class="jx-title">2023年度广州市海珠区投资促进局整体支出绩效自评报告</h1>',
+      ),
+    ).toBe(true);
     expect(html.endsWith('</article>')).toBe(true);
-    expect(html).toContain('<section class="jx-section jx-level-1" data-section="basic"><h2>一、基本情况</h2>');
+    expect(html).toContain(
+      '<section class="jx-section jx-level-1" data-section="basic"><h2>一、基本情况</h2>',
+    );
     expect(html).toContain('<h4>1.招商引资业务工作经费</h4>');
     expect(html).not.toContain('<html');
   });
@@ -28,7 +34,9 @@ describe('renderHtml', () => {
     expect(html).toContain(
       '<span class="jx-figure" data-source="budgets#TZCJ-2023-P01" data-source-note="执行率 = 全年执行数 ÷ 全年预算数">95.34%</span>',
     );
-    expect(html).toContain('<span class="jx-figure" data-source="indicators#D08">2.3个百分点</span>');
+    expect(html).toContain(
+      '<span class="jx-figure" data-source="indicators#D08">2.3个百分点</span>',
+    );
   });
 
   it('renders the annex tables with merged cells and marks illustrative cells', () => {
@@ -41,11 +49,16 @@ describe('renderHtml', () => {
   it('escapes user text and marks overrides', () => {
     const data: DepartmentReportData = {
       ...haizhu2023Fixture,
-      narrative: { ...haizhu2023Fixture.narrative, overrides: { problems: '<script>alert("x")</script> & 其他' } },
+      narrative: {
+        ...haizhu2023Fixture.narrative,
+        overrides: { problems: '<script>alert("x")</script> & 其他' },
+      },
     };
     const out = renderHtml(buildSelfEvaluationReport(data));
     expect(out).not.toContain('<script>');
-    expect(out).toContain('data-key="problems" data-overridden="true">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 其他</p>');
+    expect(out).toContain(
+      'data-key="problems" data-overridden="true">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 其他</p>',
+    );
     expect(escapeHtml(`a'b`)).toBe('a&#39;b');
   });
 

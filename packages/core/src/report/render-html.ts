@@ -22,7 +22,8 @@ export function escapeHtml(s: string): string {
 
 function runHtml(r: Run): string {
   if (r.kind === 'figure') {
-    const note = r.source.note === undefined ? '' : ` data-source-note="${escapeHtml(r.source.note)}"`;
+    const note =
+      r.source.note === undefined ? '' : ` data-source-note="${escapeHtml(r.source.note)}"`;
     return `<span class="jx-figure" data-source="${escapeHtml(formatSourceRef(r.source))}"${note}>${escapeHtml(r.text)}</span>`;
   }
   const t = escapeHtml(r.text);
@@ -70,20 +71,24 @@ export function tableHtml(t: TableBlock): string {
 function sectionHtml(s: ReportSection): string {
   const h = `h${s.level + 1}`;
   const blocks = s.blocks
-    .map((b) => (b.kind === 'paragraph' ? paragraphHtml(b) : b.kind === 'table' ? tableHtml(b) : ''))
+    .map((b) =>
+      b.kind === 'paragraph' ? paragraphHtml(b) : b.kind === 'table' ? tableHtml(b) : '',
+    )
     .join('');
   const children = s.sections.map(sectionHtml).join('');
   return `<section class="jx-section jx-level-${s.level}" data-section="${escapeHtml(s.id)}"><${h}>${escapeHtml(s.number + s.title)}</${h}>${blocks}${children}</section>`;
 }
 
 function annexHtml(a: ReportAnnex): string {
-  const sub = a.subtitle === null ? '' : `<p class="jx-annex-subtitle">${escapeHtml(a.subtitle)}</p>`;
+  const sub =
+    a.subtitle === null ? '' : `<p class="jx-annex-subtitle">${escapeHtml(a.subtitle)}</p>`;
   return `<section class="jx-annex jx-${a.orientation}" data-annex="${a.number}"><p class="jx-annex-label">${escapeHtml(a.label)}</p><h2 class="jx-annex-title">${escapeHtml(a.title)}</h2>${sub}${tableHtml(a.table)}</section>`;
 }
 
 /** The report as one <article> fragment (no <html>/<head>; the page supplies the styles). */
 export function renderHtml(doc: ReportDocument): string {
-  const subtitle = doc.subtitle === null ? '' : `<p class="jx-subtitle">${escapeHtml(doc.subtitle)}</p>`;
+  const subtitle =
+    doc.subtitle === null ? '' : `<p class="jx-subtitle">${escapeHtml(doc.subtitle)}</p>`;
   return [
     `<article class="jx-report" lang="zh-CN">`,
     `<h1 class="jx-title">${escapeHtml(doc.title)}</h1>`,

@@ -8,7 +8,11 @@ import { cell, type TableBlock } from './document-model.ts';
 import { haizhu2023Fixture } from './fixtures/haizhu-2023.fixture.ts';
 import { renderMarkdown, tableToMarkdown } from './render-markdown.ts';
 
-const golden = path.join(path.dirname(fileURLToPath(import.meta.url)), '__golden__', 'haizhu-2023.md');
+const golden = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '__golden__',
+  'haizhu-2023.md',
+);
 
 describe('renderMarkdown', () => {
   it('matches the golden file (UPDATE_GOLDEN=1 to rewrite)', () => {
@@ -36,7 +40,13 @@ describe('renderMarkdown', () => {
       key: 't',
       columnWidthsMm: [20, 20, 20],
       rows: [
-        { repeatHeader: true, cells: [cell('A', { header: true, rowSpan: 2 }), cell('B|C', { header: true, colSpan: 2 })] },
+        {
+          repeatHeader: true,
+          cells: [
+            cell('A', { header: true, rowSpan: 2 }),
+            cell('B|C', { header: true, colSpan: 2 }),
+          ],
+        },
         { repeatHeader: false, cells: [cell('x\ny'), cell('*z*')] },
       ],
       fontSizePt: 9,
@@ -44,6 +54,8 @@ describe('renderMarkdown', () => {
       caption: null,
       notes: ['n'],
     };
-    expect(tableToMarkdown(t)).toBe('| A | B\\|C |  |\n| --- | --- | --- |\n|  | x<br>y | \\*z\\* |\n\n注：n');
+    expect(tableToMarkdown(t)).toBe(
+      '| A | B\\|C |  |\n| --- | --- | --- |\n|  | x<br>y | \\*z\\* |\n\n注：n',
+    );
   });
 });

@@ -1,13 +1,21 @@
 // Document model → plain text (one paragraph per line, table rows as tab-separated cells): the .txt export
 // and what the reviewer reads in tests.
-import { runsText, type ParagraphBlock, type ReportDocument, type ReportSection, type TableBlock } from './document-model.ts';
+import {
+  runsText,
+  type ParagraphBlock,
+  type ReportDocument,
+  type ReportSection,
+  type TableBlock,
+} from './document-model.ts';
 
 function paragraphText(p: ParagraphBlock): string {
   return (p.lead ?? '') + runsText(p.runs);
 }
 
 export function tableToText(t: TableBlock): string {
-  const lines = t.rows.map((r) => r.cells.map((c) => runsText(c.runs).replace(/\s*\n\s*/g, ' ')).join('\t'));
+  const lines = t.rows.map((r) =>
+    r.cells.map((c) => runsText(c.runs).replace(/\s*\n\s*/g, ' ')).join('\t'),
+  );
   return [...lines, ...t.notes.map((n) => `注：${n}`)].join('\n');
 }
 

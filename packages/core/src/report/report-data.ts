@@ -28,7 +28,12 @@ export interface ReportIndicator {
   dataSource: string | null; // 指标数据来源
   illustrative: boolean; // 示例数据: value invented for the demo where the seed is silent
   /** Target changed after locking (change request) — shown in the table and the report. */
-  targetChange: { originalTarget: string; newTarget: string; reason: string; approvedAt: string } | null;
+  targetChange: {
+    originalTarget: string;
+    newTarget: string;
+    reason: string;
+    approvedAt: string;
+  } | null;
   source: SourceRef;
 }
 

@@ -2,7 +2,12 @@
 import { d, dSum, formatPercent, percentOf, toFixed2 } from '../decimal.ts';
 import { formatWan, type Fen } from '../money.ts';
 import { figure, text, type FigureRun, type Run } from './document-model.ts';
-import type { DepartmentReportData, ReportBudgetBlock, ReportIndicator, SourceRef } from './report-data.ts';
+import type {
+  DepartmentReportData,
+  ReportBudgetBlock,
+  ReportIndicator,
+  SourceRef,
+} from './report-data.ts';
 
 /** Marker printed after illustrative (示例数据) values. */
 export const ILLUSTRATIVE_MARK = '※';
@@ -54,7 +59,11 @@ function isQualitative(ind: ReportIndicator): boolean {
 }
 
 /** 年度指标值 as printed: "≥300个", "＝100%", or the free text of a 定性 target. */
-export function formatTargetValue(operator: ReportIndicator['operator'], target: string, unit: string): string {
+export function formatTargetValue(
+  operator: ReportIndicator['operator'],
+  target: string,
+  unit: string,
+): string {
   return operator === '定性' ? target : `${operator}${target}${unit}`;
 }
 
@@ -179,11 +188,32 @@ export function buildFigureIndex(data: DepartmentReportData): FigureIndex {
     addBlock(p.budget);
     addIndicators(p.indicators);
   }
-  addToIndex(index, `${formatWan(data.carryover)}万元`, { table: 'budgets', id: data.budget.source.id, note: '结转结余' });
+  addToIndex(index, `${formatWan(data.carryover)}万元`, {
+    table: 'budgets',
+    id: data.budget.source.id,
+    note: '结转结余',
+  });
   return index;
 }
 
-const UNITS = ['万元/场', '万元/家', '万元/个', '个百分点', '万元', '万家', '%', '个', '家', '场', '项', '人', '名', '份', '次', '分'];
+const UNITS = [
+  '万元/场',
+  '万元/家',
+  '万元/个',
+  '个百分点',
+  '万元',
+  '万家',
+  '%',
+  '个',
+  '家',
+  '场',
+  '项',
+  '人',
+  '名',
+  '份',
+  '次',
+  '分',
+];
 const NUMBER_RE = /\d+(?:,\d{3})*(?:\.\d+)?/g;
 
 /**
@@ -207,7 +237,10 @@ export function linkFigures(s: string, index: FigureIndex, fallback: SourceRef):
     if (start > last) {
       runs.push(text(s.slice(last, start)));
     }
-    const source = sources !== undefined && sources.length === 1 && sources[0] !== undefined ? sources[0] : fallback;
+    const source =
+      sources !== undefined && sources.length === 1 && sources[0] !== undefined
+        ? sources[0]
+        : fallback;
     runs.push(figure(printed, source));
     last = start + printed.length;
   }

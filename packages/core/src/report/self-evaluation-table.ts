@@ -2,8 +2,23 @@
 // HTML renderers share. Header, 项目资金（万元） block, 年度总体目标, 绩效指标, 总分.
 import { d, dSum, percentOf, toFixed2 } from '../decimal.ts';
 import { fenToWan, formatWan, type Fen } from '../money.ts';
-import { cell, figure, text, type Run, type TableBlock, type TableCell, type TableRow } from './document-model.ts';
-import type { DepartmentReportData, ReportBudgetBlock, ReportIndicator, ReportProject, ReportScore, SourceRef } from './report-data.ts';
+import {
+  cell,
+  figure,
+  text,
+  type Run,
+  type TableBlock,
+  type TableCell,
+  type TableRow,
+} from './document-model.ts';
+import type {
+  DepartmentReportData,
+  ReportBudgetBlock,
+  ReportIndicator,
+  ReportProject,
+  ReportScore,
+  SourceRef,
+} from './report-data.ts';
 import {
   ILLUSTRATIVE_MARK,
   TARGET_CHANGE_MARK,
@@ -21,10 +36,28 @@ import {
  * budget block | 项目资金 | row label (2) | 年初预算数 | 全年预算数 | 全年执行数 (2) | 分值 | 执行率 | 得分 |
  * indicators   | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 (3) |
  */
-export const SELF_EVALUATION_COLUMNS_MM: readonly number[] = [15, 15, 22, 18, 18, 12, 12, 14, 16, 14];
+export const SELF_EVALUATION_COLUMNS_MM: readonly number[] = [
+  15, 15, 22, 18, 18, 12, 12, 14, 16, 14,
+];
 
-export const INDICATOR_HEADERS = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'] as const;
-export const BUDGET_HEADERS = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'] as const;
+export const INDICATOR_HEADERS = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '年度指标值',
+  '实际完成值',
+  '分值',
+  '得分',
+  '偏差原因分析及改进措施',
+] as const;
+export const BUDGET_HEADERS = [
+  '年初预算数',
+  '全年预算数',
+  '全年执行数',
+  '分值',
+  '执行率',
+  '得分',
+] as const;
 
 const TABLE_FONT_PT = 9;
 
@@ -37,7 +70,11 @@ function head(s: string, colSpan = 1, rowSpan = 1): TableCell {
 }
 
 function amountCell(f: Fen, source: SourceRef, colSpan = 1): TableCell {
-  return cell([figure(formatWan(f), source)], { align: 'right', colSpan, number: { value: fenToWan(f).toString(), format: 'amount' } });
+  return cell([figure(formatWan(f), source)], {
+    align: 'right',
+    colSpan,
+    number: { value: fenToWan(f).toString(), format: 'amount' },
+  });
 }
 
 function scoreCell(score: string | null, source: SourceRef, illustrative = false): TableCell {
@@ -45,7 +82,11 @@ function scoreCell(score: string | null, source: SourceRef, illustrative = false
     return cell('—', { align: 'center' });
   }
   const v = toFixed2(d(score));
-  return cell([figure(v, source)], { align: 'center', number: { value: v, format: 'score' }, illustrative });
+  return cell([figure(v, source)], {
+    align: 'center',
+    number: { value: v, format: 'score' },
+    illustrative,
+  });
 }
 
 function percentCell(printed: string, source: SourceRef): TableCell {
@@ -76,7 +117,10 @@ function budgetBlockRows(label: string, b: ReportBudgetBlock): TableRow[] {
   ];
   b.rows.forEach((sub, i) => {
     const subSrc: SourceRef = { ...src, note: sub.label };
-    const rate = sub.adjustedBudget === 0 ? '—' : `${toFixed2(percentOf(d(sub.executed), d(sub.adjustedBudget)) ?? d(0))}%`;
+    const rate =
+      sub.adjustedBudget === 0
+        ? '—'
+        : `${toFixed2(percentOf(d(sub.executed), d(sub.adjustedBudget)) ?? d(0))}%`;
     rows.push(
       row([
         cell(i === 0 ? `其中：${sub.label}` : sub.label, { colSpan: 2 }),
@@ -103,7 +147,11 @@ function targetRuns(ind: ReportIndicator): Run[] {
   const runs: Run[] = [figure(formatTarget(ind), { ...ind.source, note: '年度指标值' })];
   const c = ind.targetChange;
   if (c !== null) {
-    runs.push(text(`${TARGET_CHANGE_MARK}（原${formatTargetValue(ind.operator, c.originalTarget, ind.unit)}）`));
+    runs.push(
+      text(
+        `${TARGET_CHANGE_MARK}（原${formatTargetValue(ind.operator, c.originalTarget, ind.unit)}）`,
+      ),
+    );
   }
   return runs;
 }
@@ -124,7 +172,9 @@ function spans(values: readonly string[]): number[] {
 }
 
 function indicatorRows(indicators: readonly ReportIndicator[]): TableRow[] {
-  const rows: TableRow[] = [row(INDICATOR_HEADERS.map((h, i) => head(h, i === INDICATOR_HEADERS.length - 1 ? 3 : 1)))];
+  const rows: TableRow[] = [
+    row(INDICATOR_HEADERS.map((h, i) => head(h, i === INDICATOR_HEADERS.length - 1 ? 3 : 1))),
+  ];
   const l1Spans = spans(indicators.map((i) => i.level1));
   const l2Spans = spans(indicators.map((i) => `${i.level1}/${i.level2}`));
   indicators.forEach((ind, k) => {
@@ -141,7 +191,10 @@ function indicatorRows(indicators: readonly ReportIndicator[]): TableRow[] {
     cells.push(
       cell(ill ? `${ind.name}${ILLUSTRATIVE_MARK}` : ind.name, { illustrative: ill }),
       cell(targetRuns(ind), { align: 'center', illustrative: ill }),
-      cell([figure(formatActual(ind), { ...ind.source, note: '实际完成值' })], { align: 'center', illustrative: ill }),
+      cell([figure(formatActual(ind), { ...ind.source, note: '实际完成值' })], {
+        align: 'center',
+        illustrative: ill,
+      }),
       scoreCell(ind.weight, ind.source),
       scoreCell(ind.score, ind.source, ill),
       cell(ind.deviationNote === null ? '' : trimEnd(ind.deviationNote), { colSpan: 3 }),
@@ -151,21 +204,45 @@ function indicatorRows(indicators: readonly ReportIndicator[]): TableRow[] {
   return rows;
 }
 
-function totalRow(b: ReportBudgetBlock, indicators: readonly ReportIndicator[], score: ReportScore | null, src: SourceRef): TableRow {
+function totalRow(
+  b: ReportBudgetBlock,
+  indicators: readonly ReportIndicator[],
+  score: ReportScore | null,
+  src: SourceRef,
+): TableRow {
   const full = toFixed2(dSum([d(b.weight), ...indicators.map((i) => d(i.weight))]));
   return row([
     head('总分', 5),
-    cell([figure(full, { ...src, note: '预算执行率分值 + 指标分值合计' })], { align: 'center', header: true, number: { value: full, format: 'score' } }),
-    score === null ? cell('—', { align: 'center', header: true }) : cell([figure(toFixed2(d(score.total)), src)], { align: 'center', header: true, number: { value: toFixed2(d(score.total)), format: 'score' } }),
-    cell(score === null ? '自评等级：—' : [text('自评等级：'), text(score.grade, true)], { colSpan: 3, header: true, align: 'center' }),
+    cell([figure(full, { ...src, note: '预算执行率分值 + 指标分值合计' })], {
+      align: 'center',
+      header: true,
+      number: { value: full, format: 'score' },
+    }),
+    score === null
+      ? cell('—', { align: 'center', header: true })
+      : cell([figure(toFixed2(d(score.total)), src)], {
+          align: 'center',
+          header: true,
+          number: { value: toFixed2(d(score.total)), format: 'score' },
+        }),
+    cell(score === null ? '自评等级：—' : [text('自评等级：'), text(score.grade, true)], {
+      colSpan: 3,
+      header: true,
+      align: 'center',
+    }),
   ]);
 }
 
-function tableNotes(indicators: readonly ReportIndicator[], illustrativeSubject: boolean): string[] {
+function tableNotes(
+  indicators: readonly ReportIndicator[],
+  illustrativeSubject: boolean,
+): string[] {
   const notes: string[] = [];
   const ill = indicators.filter((i) => i.illustrative).length;
   if (illustrativeSubject || ill > 0) {
-    notes.push(`标“${ILLUSTRATIVE_MARK}”的为示例数据${illustrativeSubject ? '（本表项目为示例）' : `（${ill}项）`}。`);
+    notes.push(
+      `标“${ILLUSTRATIVE_MARK}”的为示例数据${illustrativeSubject ? '（本表项目为示例）' : `（${ill}项）`}。`,
+    );
   }
   for (const ind of indicators) {
     const c = ind.targetChange;
@@ -198,7 +275,12 @@ export function buildDepartmentSelfEvaluationTable(data: DepartmentReportData): 
   const scoreSrc: SourceRef = { table: 'evaluations', id: dept.code };
   const rows: TableRow[] = [
     row([head('部门名称', 2), cell(dept.name, { colSpan: 8 })], true),
-    row([head('部门编码', 2), cell(dept.code, { colSpan: 3 }), head('自评年度', 3), cell(`${data.fiscalYear}年度`, { colSpan: 2 })]),
+    row([
+      head('部门编码', 2),
+      cell(dept.code, { colSpan: 3 }),
+      head('自评年度', 3),
+      cell(`${data.fiscalYear}年度`, { colSpan: 2 }),
+    ]),
     ...budgetBlockRows('部门资金（万元）', data.budget),
     ...goalRows(data.departmentGoal),
     ...indicatorRows(data.departmentIndicators),
@@ -217,12 +299,24 @@ export function buildDepartmentSelfEvaluationTable(data: DepartmentReportData): 
 }
 
 /** 附件2…: one 项目支出绩效自评表 per project. `index` is 1-based (sheet names stay unique). */
-export function buildProjectSelfEvaluationTable(data: DepartmentReportData, project: ReportProject, index: number): TableBlock {
+export function buildProjectSelfEvaluationTable(
+  data: DepartmentReportData,
+  project: ReportProject,
+  index: number,
+): TableBlock {
   const scoreSrc: SourceRef = { table: 'evaluations', id: project.code };
   const name = project.illustrative ? `${project.name}${ILLUSTRATIVE_MARK}` : project.name;
   const rows: TableRow[] = [
-    row([head('项目名称', 2), cell(name, { colSpan: 8, illustrative: project.illustrative })], true),
-    row([head('主管部门', 2), cell(data.department.name, { colSpan: 3 }), head('实施单位', 3), cell(project.implementingUnit, { colSpan: 2 })]),
+    row(
+      [head('项目名称', 2), cell(name, { colSpan: 8, illustrative: project.illustrative })],
+      true,
+    ),
+    row([
+      head('主管部门', 2),
+      cell(data.department.name, { colSpan: 3 }),
+      head('实施单位', 3),
+      cell(project.implementingUnit, { colSpan: 2 }),
+    ]),
     ...budgetBlockRows('项目资金（万元）', project.budget),
     ...goalRows(project.goal),
     ...indicatorRows(project.indicators),
@@ -241,9 +335,14 @@ export function buildProjectSelfEvaluationTable(data: DepartmentReportData, proj
 }
 
 /** All self-evaluation tables of a report, department first: what the xlsx export contains. */
-export function buildSelfEvaluationTables(data: DepartmentReportData): { title: string; table: TableBlock }[] {
+export function buildSelfEvaluationTables(
+  data: DepartmentReportData,
+): { title: string; table: TableBlock }[] {
   return [
     { title: departmentAnnexTitle(data), table: buildDepartmentSelfEvaluationTable(data) },
-    ...data.projects.map((p, i) => ({ title: projectAnnexTitle(data, p), table: buildProjectSelfEvaluationTable(data, p, i + 1) })),
+    ...data.projects.map((p, i) => ({
+      title: projectAnnexTitle(data, p),
+      table: buildProjectSelfEvaluationTable(data, p, i + 1),
+    })),
   ];
 }

@@ -19,7 +19,8 @@ export interface MoneyFact {
 }
 
 // Names of expenditure categories that contain role words (支出, 预算) but are subjects.
-const CATEGORY_RE = /一般公共预算|政府性基金预算|国有资本经营预算|基本支出|项目支出|人员支出|公用支出|经常性支出|资本性支出/g;
+const CATEGORY_RE =
+  /一般公共预算|政府性基金预算|国有资本经营预算|基本支出|项目支出|人员支出|公用支出|经常性支出|资本性支出/g;
 const BUDGET_WORD_RE = /年初预算|预算|安排|批复|下达|核定/g;
 const EXECUTED_WORD_RE = /执行|支出|支付|使用|拨付|花费|开支|决算/g;
 const ROLE_START_RE =
@@ -107,7 +108,13 @@ export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
     const sameSentence = prev !== null && prev.sentence.start === sentence.start;
     if (sameSentence && prev !== null) {
       // "X年初预算80万元，实际支出76.27万元": the second figure is X's too.
-      if (subjectKey === '' && role !== null && prev.subjectKey !== '' && prev.role !== null && prev.role !== role) {
+      if (
+        subjectKey === '' &&
+        role !== null &&
+        prev.subjectKey !== '' &&
+        prev.role !== null &&
+        prev.role !== role
+      ) {
         subject = prev.subject;
         subjectKey = prev.subjectKey;
       }
@@ -123,7 +130,16 @@ export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
         subjectKey = subjectKeyOf(hs, doc);
       }
     }
-    const fact: MoneyFact = { q, yuan, role, subject, subjectKey, label, labelStart: start, sentence };
+    const fact: MoneyFact = {
+      q,
+      yuan,
+      role,
+      subject,
+      subjectKey,
+      label,
+      labelStart: start,
+      sentence,
+    };
     out.push(fact);
     prev = fact;
   }

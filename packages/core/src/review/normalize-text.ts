@@ -15,7 +15,8 @@ const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201
 const LETTER_RE = /[A-Za-z]/;
 const NARROW_RE = /[\s,.:;()\-/'|]/;
 /** Page numbers a PDF extraction leaves between lines: "— 2 —", "- 2 -", "第 2 页 共 9 页", "2 / 9". */
-const PAGE_NUMBER_RE = /^(?:[—\-－–─]+\s*\d{1,3}\s*[—\-－–─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_NUMBER_RE =
+  /^(?:[—\-－–─]+\s*\d{1,3}\s*[—\-－–─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 const SENTENCE_END_RE = /[。！？!?]$/;
 const SENTENCE_PUNCT_RE = /[。，；,;！？]/;
 
@@ -74,7 +75,9 @@ function tableRowToTabs(line: string): string {
 function cleanLine(raw: string): string {
   // A tab separates table cells and survives as one tab; other whitespace runs become one space.
   const collapsed = tableRowToTabs(
-    raw.replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' ')).replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
+    raw
+      .replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' '))
+      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
   );
   let out = '';
   for (let i = 0; i < collapsed.length; i++) {

@@ -146,7 +146,12 @@ export function parseQuantity(s: string): Quantity | null {
   return head === '' ? q : null;
 }
 
-const MONEY_SCALE: Readonly<Record<string, string>> = { 元: '1', 千元: '1000', 万元: '10000', 亿元: '100000000' };
+const MONEY_SCALE: Readonly<Record<string, string>> = {
+  元: '1',
+  千元: '1000',
+  万元: '10000',
+  亿元: '100000000',
+};
 
 /** True for 元, 千元, 万元, 亿元. */
 export function isMoney(q: Quantity): boolean {

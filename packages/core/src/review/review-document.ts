@@ -85,7 +85,16 @@ function splitParagraphs(text: string): Paragraph[] {
     } else if (heading?.level === 3) {
       item = heading;
     }
-    out.push({ index: out.length, start, end: start + part.length, text: part, heading, top, sub, item });
+    out.push({
+      index: out.length,
+      start,
+      end: start + part.length,
+      text: part,
+      heading,
+      top,
+      sub,
+      item,
+    });
     start += part.length + 1;
   }
   return out;
@@ -104,10 +113,19 @@ function splitSentences(paragraphs: readonly Paragraph[]): Sentence[] {
 }
 
 /** The title: the short unpunctuated paragraphs before the first heading, joined, cut after the last 报告. */
-function findTitle(paragraphs: readonly Paragraph[]): { title: string; start: number; end: number } {
+function findTitle(paragraphs: readonly Paragraph[]): {
+  title: string;
+  start: number;
+  end: number;
+} {
   const lines: Paragraph[] = [];
   for (const p of paragraphs) {
-    if (p.heading !== null || lines.length >= 3 || p.text.length > 60 || /[。，,；;]/.test(p.text)) {
+    if (
+      p.heading !== null ||
+      lines.length >= 3 ||
+      p.text.length > 60 ||
+      /[。，,；;]/.test(p.text)
+    ) {
       break;
     }
     lines.push(p);
@@ -192,7 +210,10 @@ export function labelBefore(doc: ReviewDocument, q: Quantity): { label: string; 
   const lead = raw.length - raw.trimStart().length;
   const label = raw
     .trim()
-    .replace(/(?:≥|≧|>=|≤|≦|<=|>|＞|<|＜|=|＝|大于等于|小于等于|不少于|不低于|不小于|不超过|不高于|不大于)$/, '')
+    .replace(
+      /(?:≥|≧|>=|≤|≦|<=|>|＞|<|＜|=|＝|大于等于|小于等于|不少于|不低于|不小于|不超过|不高于|不大于)$/,
+      '',
+    )
     .replace(/(?:为|是|达到?|约|共计?|合计|总计|累计)$/, '')
     .trim();
   return { label, start: start + lead };

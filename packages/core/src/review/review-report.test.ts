@@ -15,7 +15,8 @@ const codes = (r: ReviewResult): ReviewCode[] => [...new Set(r.findings.map((f) 
 
 describe('reviewReport on the seed (haizhu 2023)', () => {
   const result = reviewReport(SEED);
-  const at = (code: ReviewCode): number[] => result.findings.filter((f) => f.code === code).map((f) => f.line);
+  const at = (code: ReviewCode): number[] =>
+    result.findings.filter((f) => f.code === code).map((f) => f.line);
 
   it('reads the title and year', () => {
     expect(result.title).toBe('2023年度广州市海珠区投资促进局整体支出绩效自评报告');
@@ -79,7 +80,12 @@ describe('reviewReport on the seed (haizhu 2023)', () => {
   });
 
   it('lists the figures with labels, values without separators and lines', () => {
-    expect(result.figures).toContainEqual({ label: '全年预算数', value: '36628.61', unit: '万元', line: 36 });
+    expect(result.figures).toContainEqual({
+      label: '全年预算数',
+      value: '36628.61',
+      unit: '万元',
+      line: 36,
+    });
     expect(result.figures).toContainEqual({ label: '执行率', value: '95', unit: '%', line: 95 });
   });
 });
@@ -94,7 +100,9 @@ describe('fixtures: good reports stay silent, planted reports yield exactly thei
 
   for (const file of files) {
     const text = readFileSync(new URL(file, FIXTURES), 'utf8');
-    const expected = JSON.parse(readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), FIXTURES), 'utf8')) as {
+    const expected = JSON.parse(
+      readFileSync(new URL(file.replace(/\.txt$/, '.expected.json'), FIXTURES), 'utf8'),
+    ) as {
       codes: ReviewCode[];
     };
 
@@ -128,6 +136,8 @@ describe('our own generated report (core/report, Haizhu 2023 fixture)', () => {
     const r = reviewReport(text);
     expect(r.title).toBe('2023年度广州市海珠区投资促进局整体支出绩效自评报告');
     expect(r.year).toBe(2023);
-    expect(r.figures).toContainEqual(expect.objectContaining({ label: '部门全年预算数', value: '36628.61', unit: '万元' }));
+    expect(r.figures).toContainEqual(
+      expect.objectContaining({ label: '部门全年预算数', value: '36628.61', unit: '万元' }),
+    );
   });
 });

@@ -28,7 +28,12 @@ export function belowTarget(i: Subject, target: Decimal, actual: Decimal): Findi
   );
 }
 
-export function overTargetFinding(i: Subject, target: Decimal, actual: Decimal, rules: ScoringRules): Finding {
+export function overTargetFinding(
+  i: Subject,
+  target: Decimal,
+  actual: Decimal,
+  rules: ScoringRules,
+): Finding {
   const l = label(i);
   if (target.eq(0)) {
     return coded(
@@ -100,7 +105,10 @@ function formatSplit(split: ReadonlyMap<Level1, Decimal>, lang: 'zh' | 'en'): st
   return [...split].map(([k, v]) => `${names[k]} ${v.toFixed()}`).join(' / ');
 }
 
-export function level1Split(actual: ReadonlyMap<Level1, Decimal>, expected: ReadonlyMap<Level1, Decimal>): Finding {
+export function level1Split(
+  actual: ReadonlyMap<Level1, Decimal>,
+  expected: ReadonlyMap<Level1, Decimal>,
+): Finding {
   return coded(
     'LEVEL1_SPLIT',
     null,

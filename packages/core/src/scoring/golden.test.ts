@@ -34,10 +34,14 @@ describe('golden scoring cases', () => {
       }
       const out = result.output;
       expect(out.budget).toEqual(golden.expected.budget);
-      expect(out.indicators.map(({ id, score }) => ({ id, score }))).toEqual(golden.expected.indicators);
+      expect(out.indicators.map(({ id, score }) => ({ id, score }))).toEqual(
+        golden.expected.indicators,
+      );
       expect(out.total).toBe(golden.expected.total);
       expect(out.grade).toBe(golden.expected.grade);
-      expect([...new Set(out.findings.map((f) => f.code))].sort()).toEqual([...golden.expected.findingCodes].sort());
+      expect([...new Set(out.findings.map((f) => f.code))].sort()).toEqual(
+        [...golden.expected.findingCodes].sort(),
+      );
     });
   }
 });

@@ -25,7 +25,13 @@ export type {
 export { parseScoringInput, type ParseOptions } from './parse-input.ts';
 export { scoreEvaluation, scoreFromJson, isScored, isInvalid } from './score-evaluation.ts';
 export { scoreBudget, type BudgetResult } from './score-budget.ts';
-export { formulaScore, finalScore, missedTarget, overTarget, type QuantOperator } from './score-indicator.ts';
+export {
+  formulaScore,
+  finalScore,
+  missedTarget,
+  overTarget,
+  type QuantOperator,
+} from './score-indicator.ts';
 export { gradeFor, gradeLabel, GRADES, GRADE_LABEL_EN } from './grade.ts';
 export { qualitativeBand, type QualBand } from './qualitative-band.ts';
 export {

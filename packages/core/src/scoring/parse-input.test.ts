@@ -33,7 +33,9 @@ describe('parseScoringInput errors', () => {
 
   it('WEIGHT_SUM counts not-applicable indicators', () => {
     expect(codesOf(mutate((r) => (indicator(r, '2')['applicable'] = false)))).toEqual([]);
-    expect(codesOf(mutate((r) => (r.indicators = r.indicators.filter((i) => i.id !== '2'))))).toEqual(['WEIGHT_SUM@-']);
+    expect(
+      codesOf(mutate((r) => (r.indicators = r.indicators.filter((i) => i.id !== '2')))),
+    ).toEqual(['WEIGHT_SUM@-']);
   });
 
   it('WEIGHT_SUM when nothing applicable carries weight', () => {
@@ -51,29 +53,45 @@ describe('parseScoringInput errors', () => {
   });
 
   it('NOT_A_NUMBER: a quantitative target or actual', () => {
-    expect(codesOf(mutate((r) => (indicator(r, '1')['actual'] = '十场')))).toEqual(['NOT_A_NUMBER@1']);
-    expect(codesOf(mutate((r) => (indicator(r, '2')['target'] = '95%')))).toEqual(['NOT_A_NUMBER@2']);
-    expect(codesOf(mutate((r) => (indicator(r, '2')['target'] = '1e2')))).toEqual(['NOT_A_NUMBER@2']);
+    expect(codesOf(mutate((r) => (indicator(r, '1')['actual'] = '十场')))).toEqual([
+      'NOT_A_NUMBER@1',
+    ]);
+    expect(codesOf(mutate((r) => (indicator(r, '2')['target'] = '95%')))).toEqual([
+      'NOT_A_NUMBER@2',
+    ]);
+    expect(codesOf(mutate((r) => (indicator(r, '2')['target'] = '1e2')))).toEqual([
+      'NOT_A_NUMBER@2',
+    ]);
     const e = errorsOf(mutate((r) => (indicator(r, '1')['actual'] = 'abc')))[0];
     expect(e?.message).toBe('指标 1「举办招商推介活动场次」：实际完成值 actual"abc"不是数字');
     expect(e?.messageEn).toBe('Indicator 1 "举办招商推介活动场次": actual "abc" is not a number');
   });
 
   it('QUAL_LEVEL: a 定性 actual outside the three texts', () => {
-    expect(codesOf(mutate((r) => (indicator(r, '6')['actual'] = '基本达成')))).toEqual(['QUAL_LEVEL@6']);
+    expect(codesOf(mutate((r) => (indicator(r, '6')['actual'] = '基本达成')))).toEqual([
+      'QUAL_LEVEL@6',
+    ]);
     expect(codesOf(mutate((r) => (indicator(r, '6')['actual'] = 80)))).toEqual(['QUAL_LEVEL@6']);
   });
 
   it('QUAL_SCORE_MISSING: a 定性 indicator without a score', () => {
-    expect(codesOf(mutate((r) => delete indicator(r, '6')['score']))).toEqual(['QUAL_SCORE_MISSING@6']);
-    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = null)))).toEqual(['QUAL_SCORE_MISSING@6']);
+    expect(codesOf(mutate((r) => delete indicator(r, '6')['score']))).toEqual([
+      'QUAL_SCORE_MISSING@6',
+    ]);
+    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = null)))).toEqual([
+      'QUAL_SCORE_MISSING@6',
+    ]);
   });
 
   it('QUAL_SCORE_OUT_OF_BAND: 部分达成 at weight 15 is [9.00, 12.00)', () => {
     expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '9')))).toEqual([]);
     expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '11.99')))).toEqual([]);
-    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '12')))).toEqual(['QUAL_SCORE_OUT_OF_BAND@6']);
-    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '8.99')))).toEqual(['QUAL_SCORE_OUT_OF_BAND@6']);
+    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '12')))).toEqual([
+      'QUAL_SCORE_OUT_OF_BAND@6',
+    ]);
+    expect(codesOf(mutate((r) => (indicator(r, '6')['score'] = '8.99')))).toEqual([
+      'QUAL_SCORE_OUT_OF_BAND@6',
+    ]);
     const e = errorsOf(mutate((r) => (indicator(r, '6')['score'] = '13')))[0];
     expect(e?.message).toContain('[9.00, 12.00)');
   });
@@ -93,17 +111,23 @@ describe('parseScoringInput errors', () => {
 
   it('SCHEMA: unknown operator, missing field, wrong type, bad version', () => {
     expect(codesOf(mutate((r) => (indicator(r, '1')['operator'] = '≈')))).toEqual(['SCHEMA@1']);
-    expect(codesOf(mutate((r) => (indicator(r, '1')['operator'] = 'constructor')))).toEqual(['SCHEMA@1']);
+    expect(codesOf(mutate((r) => (indicator(r, '1')['operator'] = 'constructor')))).toEqual([
+      'SCHEMA@1',
+    ]);
     expect(codesOf(mutate((r) => delete indicator(r, '1')['name']))).toEqual(['SCHEMA@1']);
     expect(codesOf(mutate((r) => (indicator(r, '1')['weight'] = true)))).toEqual(['SCHEMA@1']);
-    expect(codesOf(mutate((r) => (indicator(r, '1')['level1'] = '决策指标')))).toEqual(['SCHEMA@1']);
+    expect(codesOf(mutate((r) => (indicator(r, '1')['level1'] = '决策指标')))).toEqual([
+      'SCHEMA@1',
+    ]);
     expect(codesOf(mutate((r) => (r.version = 2)))).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => (r.subject['kind'] = 'programme')))).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => delete r.budget['executed']))).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => (r.budget['executed'] = '-1')))).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => (r.rules = { preset: 'nowhere-2099' })))).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => (r.rules = { reverseformula: 'ratio' })))).toEqual(['SCHEMA@-']);
-    expect(codesOf(mutate((r) => (r.rules = { qualitativeBands: [0.6, 0.8] })))).toEqual(['SCHEMA@-']);
+    expect(codesOf(mutate((r) => (r.rules = { qualitativeBands: [0.6, 0.8] })))).toEqual([
+      'SCHEMA@-',
+    ]);
     expect(codesOf(null)).toEqual(['SCHEMA@-']);
     expect(codesOf([])).toEqual(['SCHEMA@-']);
     expect(codesOf(mutate((r) => (r.indicators = {} as never)))).toEqual(['SCHEMA@-']);
@@ -138,7 +162,16 @@ describe('parseScoringInput errors', () => {
 
 describe('parseScoringInput accepts', () => {
   it('ASCII operators and full-width ones alike', () => {
-    const ops: [string, string][] = [['>=', 'GE'], ['>', 'GT'], ['=', 'EQ'], ['<', 'LT'], ['<=', 'LE'], ['＞', 'GT'], ['＜', 'LT'], ['≤', 'LE']];
+    const ops: [string, string][] = [
+      ['>=', 'GE'],
+      ['>', 'GT'],
+      ['=', 'EQ'],
+      ['<', 'LT'],
+      ['<=', 'LE'],
+      ['＞', 'GT'],
+      ['＜', 'LT'],
+      ['≤', 'LE'],
+    ];
     for (const [symbol, code] of ops) {
       const r = parseScoringInput(mutate((x) => (indicator(x, '2')['operator'] = symbol)));
       expect(r.ok && r.value.indicators[1]?.operator).toBe(code);
@@ -164,12 +197,16 @@ describe('parseScoringInput accepts', () => {
   });
 
   it('negative targets and actuals (a negative actual then counts as 0)', () => {
-    const r = parseScoringInput(mutate((x) => Object.assign(indicator(x, '2'), { target: '-5', actual: '-1' })));
+    const r = parseScoringInput(
+      mutate((x) => Object.assign(indicator(x, '2'), { target: '-5', actual: '-1' })),
+    );
     expect(r.ok && r.value.indicators[1]).toMatchObject({ target: '-5', actual: '-1' });
   });
 
   it('"+5" and " 12 " as decimals', () => {
-    const r = parseScoringInput(mutate((x) => Object.assign(indicator(x, '2'), { target: ' 95 ', actual: '+98' })));
+    const r = parseScoringInput(
+      mutate((x) => Object.assign(indicator(x, '2'), { target: ' 95 ', actual: '+98' })),
+    );
     expect(r.ok && r.value.indicators[1]).toMatchObject({ target: '95', actual: '98' });
   });
 

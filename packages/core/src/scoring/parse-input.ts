@@ -6,7 +6,14 @@ import { coded, indicatorLabel, sentence } from './messages.ts';
 import { parseRulesObject } from './parse-rules.ts';
 import { resolveRules } from './presets.ts';
 import { inBand, qualBandExact } from './qualitative-band.ts';
-import { isJsonObject, jsonType, readDecimal, readText, readTextOrNumber, shorten } from './read-json.ts';
+import {
+  isJsonObject,
+  jsonType,
+  readDecimal,
+  readText,
+  readTextOrNumber,
+  shorten,
+} from './read-json.ts';
 import { parseLevel1, parseOperator, parseQualLevel, QUAL_LEVEL_TEXT } from './vocabulary.ts';
 import type {
   BudgetInput,
@@ -29,7 +36,8 @@ type Field = { zh: string; en: string };
 type Num = { text: string; value: Decimal };
 
 function failFor(errors: ScoringError[], indicator: string | null, label: Field): Fail {
-  return (code, zh, en) => errors.push(coded(code, indicator, `${label.zh}：${zh}`, sentence(`${label.en}: ${en}`)));
+  return (code, zh, en) =>
+    errors.push(coded(code, indicator, `${label.zh}：${zh}`, sentence(`${label.en}: ${en}`)));
 }
 
 /**
@@ -54,14 +62,22 @@ function decimalField(
       }
       return 'absent';
     case 'wrongType':
-      fail('SCHEMA', `${f.zh}应为数字字符串，实际为 ${r.type}`, `${f.en} must be a decimal string, got ${r.type}`);
+      fail(
+        'SCHEMA',
+        `${f.zh}应为数字字符串，实际为 ${r.type}`,
+        `${f.en} must be a decimal string, got ${r.type}`,
+      );
       return 'invalid';
     case 'notANumber':
       fail(nanCode, `${f.zh}"${r.shown}"不是数字`, `${f.en} "${r.shown}" is not a number`);
       return 'invalid';
     case 'ok':
       if (!signed && r.value.lt(0)) {
-        fail('SCHEMA', `${f.zh}不能为负数（${r.text}）`, `${f.en} must not be negative (${r.text})`);
+        fail(
+          'SCHEMA',
+          `${f.zh}不能为负数（${r.text}）`,
+          `${f.en} must not be negative (${r.text})`,
+        );
         return 'invalid';
       }
       return { text: r.text, value: r.value };
@@ -81,22 +97,38 @@ function optionalText(v: unknown, f: Field, fail: Fail): string | null | undefin
 function parseSubject(raw: unknown, errors: ScoringError[]): SubjectInput | null {
   const fail = failFor(errors, null, { zh: '评价对象 subject', en: 'subject' });
   if (!isJsonObject(raw)) {
-    fail('SCHEMA', `必须是对象，实际为 ${jsonType(raw)}`, `must be an object, got ${jsonType(raw)}`);
+    fail(
+      'SCHEMA',
+      `必须是对象，实际为 ${jsonType(raw)}`,
+      `must be an object, got ${jsonType(raw)}`,
+    );
     return null;
   }
   const before = errors.length;
   const { kind, name, year } = raw;
   if (kind !== 'project' && kind !== 'department') {
-    fail('SCHEMA', 'kind 必须是 "project"（项目）或 "department"（部门整体）', 'kind must be "project" or "department"');
+    fail(
+      'SCHEMA',
+      'kind 必须是 "project"（项目）或 "department"（部门整体）',
+      'kind must be "project" or "department"',
+    );
   }
   if (typeof name !== 'string' || name.trim() === '') {
     fail('SCHEMA', '缺少名称 name', 'name is missing');
   }
-  if (year !== undefined && year !== null && !(typeof year === 'number' && Number.isInteger(year))) {
+  if (
+    year !== undefined &&
+    year !== null &&
+    !(typeof year === 'number' && Number.isInteger(year))
+  ) {
     fail('SCHEMA', 'year 必须是整数年份', 'year must be a whole year');
   }
   const unit = optionalText(raw['unit'], { zh: '单位 unit', en: 'unit' }, fail);
-  if (errors.length > before || (kind !== 'project' && kind !== 'department') || typeof name !== 'string') {
+  if (
+    errors.length > before ||
+    (kind !== 'project' && kind !== 'department') ||
+    typeof name !== 'string'
+  ) {
     return null;
   }
   return {
@@ -116,16 +148,39 @@ interface ParsedBudget {
 function parseBudget(raw: unknown, errors: ScoringError[]): ParsedBudget {
   const fail = failFor(errors, null, { zh: '项目资金 budget', en: 'budget' });
   if (!isJsonObject(raw)) {
-    fail('SCHEMA', `必须是对象，实际为 ${jsonType(raw)}`, `must be an object, got ${jsonType(raw)}`);
+    fail(
+      'SCHEMA',
+      `必须是对象，实际为 ${jsonType(raw)}`,
+      `must be an object, got ${jsonType(raw)}`,
+    );
     return { budget: null, weight: 'invalid' };
   }
   const before = errors.length;
-  const adjusted = decimalField(raw['adjusted'], { zh: '全年预算数 adjusted', en: 'adjusted budget' }, fail, 'BUDGET_ZERO');
+  const adjusted = decimalField(
+    raw['adjusted'],
+    { zh: '全年预算数 adjusted', en: 'adjusted budget' },
+    fail,
+    'BUDGET_ZERO',
+  );
   if (typeof adjusted === 'object' && adjusted.value.eq(0)) {
-    fail('BUDGET_ZERO', '全年预算数为 0，无法计算执行率', 'the adjusted budget is 0, the execution rate cannot be computed');
+    fail(
+      'BUDGET_ZERO',
+      '全年预算数为 0，无法计算执行率',
+      'the adjusted budget is 0, the execution rate cannot be computed',
+    );
   }
-  const executed = decimalField(raw['executed'], { zh: '全年执行数 executed', en: 'executed amount' }, fail, 'SCHEMA');
-  const initial = decimalField(raw['initial'], { zh: '年初预算数 initial', en: 'initial budget' }, fail, undefined);
+  const executed = decimalField(
+    raw['executed'],
+    { zh: '全年执行数 executed', en: 'executed amount' },
+    fail,
+    'SCHEMA',
+  );
+  const initial = decimalField(
+    raw['initial'],
+    { zh: '年初预算数 initial', en: 'initial budget' },
+    fail,
+    undefined,
+  );
   const weight = decimalField(raw['weight'], { zh: '分值 weight', en: 'weight' }, fail, undefined);
   const note = optionalText(raw['note'], { zh: '说明 note', en: 'note' }, fail);
   if (errors.length > before || typeof adjusted !== 'object' || typeof executed !== 'object') {
@@ -150,10 +205,19 @@ interface ParsedIndicator {
   applicable: boolean;
 }
 
-function parseIndicator(raw: unknown, index: number, rules: ScoringRules | null, errors: ScoringError[]): ParsedIndicator {
+function parseIndicator(
+  raw: unknown,
+  index: number,
+  rules: ScoringRules | null,
+  errors: ScoringError[],
+): ParsedIndicator {
   const position = { zh: `第 ${index + 1} 个指标`, en: `indicators[${index}]` };
   if (!isJsonObject(raw)) {
-    failFor(errors, null, position)('SCHEMA', `必须是对象，实际为 ${jsonType(raw)}`, `must be an object, got ${jsonType(raw)}`);
+    failFor(errors, null, position)(
+      'SCHEMA',
+      `必须是对象，实际为 ${jsonType(raw)}`,
+      `must be an object, got ${jsonType(raw)}`,
+    );
     return { indicator: null, id: null, weight: 'invalid', applicable: true };
   }
   const before = errors.length;
@@ -192,15 +256,37 @@ function parseIndicator(raw: unknown, index: number, rules: ScoringRules | null,
   }
   const applicable = applicableRaw !== false;
   const weight = decimalField(raw['weight'], { zh: '分值 weight', en: 'weight' }, fail, 'SCHEMA');
-  const deduction = decimalField(raw['deduction'], { zh: '扣分 deduction', en: 'deduction' }, fail, undefined);
+  const deduction = decimalField(
+    raw['deduction'],
+    { zh: '扣分 deduction', en: 'deduction' },
+    fail,
+    undefined,
+  );
   const level2 = optionalText(raw['level2'], { zh: '二级指标 level2', en: 'level2' }, fail);
   const unit = optionalText(raw['unit'], { zh: '计量单位 unit', en: 'unit' }, fail);
-  const deductionReason = optionalText(raw['deductionReason'], { zh: '扣分理由', en: 'deductionReason' }, fail);
-  const deviationNote = optionalText(raw['deviationNote'], { zh: '偏差原因分析 deviationNote', en: 'deviationNote' }, fail);
+  const deductionReason = optionalText(
+    raw['deductionReason'],
+    { zh: '扣分理由', en: 'deductionReason' },
+    fail,
+  );
+  const deviationNote = optionalText(
+    raw['deviationNote'],
+    { zh: '偏差原因分析 deviationNote', en: 'deviationNote' },
+    fail,
+  );
 
-  const values = operator === null ? null : parseValues(raw, operator, applicable, weight, rules, fail);
+  const values =
+    operator === null ? null : parseValues(raw, operator, applicable, weight, rules, fail);
   const w = typeof weight === 'object' ? weight : 'invalid';
-  if (errors.length > before || id === null || name === undefined || level1 === null || operator === null || values === null || w === 'invalid') {
+  if (
+    errors.length > before ||
+    id === null ||
+    name === undefined ||
+    level1 === null ||
+    operator === null ||
+    values === null ||
+    w === 'invalid'
+  ) {
     return { indicator: null, id, weight: w, applicable };
   }
   const indicator: IndicatorInput = {
@@ -243,7 +329,11 @@ function parseValues(
     const actual = readTextOrNumber(raw['actual']);
     const score = decimalField(raw['score'], { zh: '得分 score', en: 'score' }, fail, undefined);
     if (target.kind === 'wrongType' || actual.kind === 'wrongType') {
-      fail('SCHEMA', '年度指标值和实际完成值应为文本或数字', 'target and actual must be text or numbers');
+      fail(
+        'SCHEMA',
+        '年度指标值和实际完成值应为文本或数字',
+        'target and actual must be text or numbers',
+      );
       return null;
     }
     if (score === 'invalid') {
@@ -259,11 +349,17 @@ function parseValues(
   if (operator !== 'QUAL') {
     const target = decimalField(raw['target'], targetField, fail, 'SCHEMA', 'NOT_A_NUMBER', true);
     const actual = decimalField(raw['actual'], actualField, fail, 'SCHEMA', 'NOT_A_NUMBER', true);
-    return typeof target === 'object' && typeof actual === 'object' ? { target: target.text, actual: actual.text } : null;
+    return typeof target === 'object' && typeof actual === 'object'
+      ? { target: target.text, actual: actual.text }
+      : null;
   }
   const target = readTextOrNumber(raw['target']);
   if (target.kind !== 'ok') {
-    fail('SCHEMA', '缺少定性指标的年度指标值 target（文字）', 'the qualitative target (text) is missing');
+    fail(
+      'SCHEMA',
+      '缺少定性指标的年度指标值 target（文字）',
+      'the qualitative target (text) is missing',
+    );
   }
   const actualRaw = raw['actual'];
   const level = typeof actualRaw === 'string' ? parseQualLevel(actualRaw) : null;
@@ -271,9 +367,18 @@ function parseValues(
     fail('SCHEMA', '缺少实际完成值 actual', 'actual is missing');
   } else if (level === null) {
     const options = Object.values(QUAL_LEVEL_TEXT).join('、');
-    fail('QUAL_LEVEL', `定性指标的实际完成值 ${shown(actualRaw)} 应为 ${options} 之一`, `a qualitative actual must be one of ${options}, got ${shown(actualRaw)}`);
+    fail(
+      'QUAL_LEVEL',
+      `定性指标的实际完成值 ${shown(actualRaw)} 应为 ${options} 之一`,
+      `a qualitative actual must be one of ${options}, got ${shown(actualRaw)}`,
+    );
   }
-  const score = decimalField(raw['score'], { zh: '得分 score', en: 'score' }, fail, 'QUAL_SCORE_MISSING');
+  const score = decimalField(
+    raw['score'],
+    { zh: '得分 score', en: 'score' },
+    fail,
+    'QUAL_SCORE_MISSING',
+  );
   if (typeof score === 'object' && level !== null && typeof weight === 'object' && rules !== null) {
     const band = qualBandExact(level, weight.value, rules.qualitativeBands);
     if (!inBand(score.value, band)) {
@@ -295,20 +400,33 @@ function parseValues(
  * Validate an untrusted value (parsed JSON, or a ScoringInput built in code) against the scoring contract.
  * Collects every error it can find. Unknown fields are ignored, except inside `rules`.
  */
-export function parseScoringInput(raw: unknown, options: ParseOptions = {}): Result<ScoringInput, ScoringError[]> {
+export function parseScoringInput(
+  raw: unknown,
+  options: ParseOptions = {},
+): Result<ScoringInput, ScoringError[]> {
   const errors: ScoringError[] = [];
   const top = failFor(errors, null, { zh: '输入', en: 'input' });
   if (!isJsonObject(raw)) {
-    top('SCHEMA', `必须是 JSON 对象，实际为 ${jsonType(raw)}`, `must be a JSON object, got ${jsonType(raw)}`);
+    top(
+      'SCHEMA',
+      `必须是 JSON 对象，实际为 ${jsonType(raw)}`,
+      `must be a JSON object, got ${jsonType(raw)}`,
+    );
     return err(errors);
   }
   if (raw['version'] !== 1) {
-    top('SCHEMA', `version 必须为 1，实际为 ${shown(raw['version'])}`, `version must be 1, got ${shown(raw['version'])}`);
+    top(
+      'SCHEMA',
+      `version 必须为 1，实际为 ${shown(raw['version'])}`,
+      `version must be 1, got ${shown(raw['version'])}`,
+    );
   }
   const parsedRules = parseRulesObject(raw['rules']);
   errors.push(...parsedRules.errors);
   const override: RulesOverride =
-    options.preset !== undefined ? { ...parsedRules.rules, preset: options.preset } : parsedRules.rules;
+    options.preset !== undefined
+      ? { ...parsedRules.rules, preset: options.preset }
+      : parsedRules.rules;
   let rules: ScoringRules | null = null;
   if (parsedRules.errors.length === 0) {
     const resolved = resolveRules(override);
@@ -322,12 +440,21 @@ export function parseScoringInput(raw: unknown, options: ParseOptions = {}): Res
   const { budget, weight: budgetWeight } = parseBudget(raw['budget'], errors);
   const indicatorsRaw = raw['indicators'];
   if (!Array.isArray(indicatorsRaw)) {
-    top('SCHEMA', `indicators 必须是数组，实际为 ${jsonType(indicatorsRaw)}`, `indicators must be an array, got ${jsonType(indicatorsRaw)}`);
+    top(
+      'SCHEMA',
+      `indicators 必须是数组，实际为 ${jsonType(indicatorsRaw)}`,
+      `indicators must be an array, got ${jsonType(indicatorsRaw)}`,
+    );
     return err(errors);
   }
   const parsed = indicatorsRaw.map((x, i) => parseIndicator(x, i, rules, errors));
   checkDuplicateIds(parsed, errors);
-  const bw = typeof budgetWeight === 'object' ? budgetWeight.value : budgetWeight === 'absent' && rules !== null ? new Big(rules.budgetWeight) : null;
+  const bw =
+    typeof budgetWeight === 'object'
+      ? budgetWeight.value
+      : budgetWeight === 'absent' && rules !== null
+        ? new Big(rules.budgetWeight)
+        : null;
   checkWeights(parsed, bw, errors);
 
   if (errors.length > 0 || subject === null || budget === null) {
@@ -347,13 +474,24 @@ function checkDuplicateIds(parsed: readonly ParsedIndicator[], errors: ScoringEr
   }
   for (const [id, n] of counts) {
     if (n > 1) {
-      errors.push(coded('DUPLICATE_ID', id, `指标编号 ${id} 重复出现 ${n} 次`, `Indicator id ${id} is used ${n} times`));
+      errors.push(
+        coded(
+          'DUPLICATE_ID',
+          id,
+          `指标编号 ${id} 重复出现 ${n} 次`,
+          `Indicator id ${id} is used ${n} times`,
+        ),
+      );
     }
   }
 }
 
 /** Budget weight + Σ indicator weights (applicable or not) = 100, and something applicable carries weight. */
-function checkWeights(parsed: readonly ParsedIndicator[], budgetWeight: Decimal | null, errors: ScoringError[]): void {
+function checkWeights(
+  parsed: readonly ParsedIndicator[],
+  budgetWeight: Decimal | null,
+  errors: ScoringError[],
+): void {
   if (budgetWeight === null || parsed.some((p) => p.weight === 'invalid')) {
     return; // already reported
   }
@@ -376,6 +514,13 @@ function checkWeights(parsed: readonly ParsedIndicator[], budgetWeight: Decimal 
       ),
     );
   } else if (applicable.eq(0)) {
-    errors.push(coded('WEIGHT_SUM', null, '适用的分值合计为 0，无法折算总分', 'Applicable weights total 0; the total cannot be rescaled'));
+    errors.push(
+      coded(
+        'WEIGHT_SUM',
+        null,
+        '适用的分值合计为 0，无法折算总分',
+        'Applicable weights total 0; the total cannot be rescaled',
+      ),
+    );
   }
 }

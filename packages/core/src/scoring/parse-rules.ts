@@ -22,7 +22,11 @@ function schema(zh: string, en: string): ScoringError {
 }
 
 /** A non-negative decimal rule value; pushes an error and returns null otherwise. */
-function ruleDecimal(raw: unknown, key: string, errors: ScoringError[]): { text: string; value: Decimal } | null {
+function ruleDecimal(
+  raw: unknown,
+  key: string,
+  errors: ScoringError[],
+): { text: string; value: Decimal } | null {
   const r = readDecimal(raw);
   if (r.kind === 'ok' && r.value.gte(0)) {
     return r;
@@ -42,7 +46,15 @@ export function parseRulesObject(raw: unknown): { rules: RulesOverride; errors: 
     return { rules, errors };
   }
   if (!isJsonObject(raw)) {
-    return { rules, errors: [schema(`rules 必须是对象，实际为 ${jsonType(raw)}`, `rules must be an object, got ${jsonType(raw)}`)] };
+    return {
+      rules,
+      errors: [
+        schema(
+          `rules 必须是对象，实际为 ${jsonType(raw)}`,
+          `rules must be an object, got ${jsonType(raw)}`,
+        ),
+      ],
+    };
   }
   for (const key of Object.keys(raw)) {
     if (!(RULE_KEYS as readonly string[]).includes(key)) {
@@ -62,7 +74,10 @@ export function parseRulesObject(raw: unknown): { rules: RulesOverride; errors: 
       rules.reverseFormula = f;
     } else {
       errors.push(
-        schema('rules.reverseFormula 只能是 "mof-linear" 或 "ratio"', 'rules.reverseFormula must be "mof-linear" or "ratio"'),
+        schema(
+          'rules.reverseFormula 只能是 "mof-linear" 或 "ratio"',
+          'rules.reverseFormula must be "mof-linear" or "ratio"',
+        ),
       );
     }
   }
@@ -70,7 +85,13 @@ export function parseRulesObject(raw: unknown): { rules: RulesOverride; errors: 
     const b = raw['qualitativeBands'];
     const hi = Array.isArray(b) && b.length === 2 ? readDecimal(b[0]) : null;
     const lo = Array.isArray(b) && b.length === 2 ? readDecimal(b[1]) : null;
-    if (hi?.kind === 'ok' && lo?.kind === 'ok' && lo.value.gte(0) && lo.value.lte(hi.value) && hi.value.lte(1)) {
+    if (
+      hi?.kind === 'ok' &&
+      lo?.kind === 'ok' &&
+      lo.value.gte(0) &&
+      lo.value.lte(hi.value) &&
+      hi.value.lte(1)
+    ) {
       rules.qualitativeBands = [hi.text, lo.text];
     } else {
       errors.push(
@@ -81,7 +102,12 @@ export function parseRulesObject(raw: unknown): { rules: RulesOverride; errors: 
       );
     }
   }
-  for (const key of ['overTargetRatio', 'overTargetWhenZeroTarget', 'executionExplainBelow', 'budgetWeight'] as const) {
+  for (const key of [
+    'overTargetRatio',
+    'overTargetWhenZeroTarget',
+    'executionExplainBelow',
+    'budgetWeight',
+  ] as const) {
     if (raw[key] !== undefined) {
       const v = ruleDecimal(raw[key], key, errors);
       if (v !== null) {
@@ -104,7 +130,10 @@ export function parseRulesObject(raw: unknown): { rules: RulesOverride; errors: 
   return { rules, errors };
 }
 
-function parseLevel1Weights(raw: unknown, errors: ScoringError[]): Partial<Record<Level1, string>> | null {
+function parseLevel1Weights(
+  raw: unknown,
+  errors: ScoringError[],
+): Partial<Record<Level1, string>> | null {
   if (!isJsonObject(raw)) {
     errors.push(schema('rules.level1Weights 必须是对象', 'rules.level1Weights must be an object'));
     return null;
@@ -115,7 +144,12 @@ function parseLevel1Weights(raw: unknown, errors: ScoringError[]): Partial<Recor
     const level = parseLevel1(k);
     const w = ruleDecimal(v, `level1Weights.${k}`, errors);
     if (level === null) {
-      errors.push(schema(`rules.level1Weights 中未知的一级指标 ${k}`, `unknown level-1 indicator ${k} in rules.level1Weights`));
+      errors.push(
+        schema(
+          `rules.level1Weights 中未知的一级指标 ${k}`,
+          `unknown level-1 indicator ${k} in rules.level1Weights`,
+        ),
+      );
       ok = false;
     } else if (w === null) {
       ok = false;
@@ -139,7 +173,9 @@ function parseGradeBands(raw: unknown, errors: ScoringError[]): ScoringRules['gr
   const g = readDecimal(raw['good']);
   const f = readDecimal(raw['fair']);
   if (
-    e.kind !== 'ok' || g.kind !== 'ok' || f.kind !== 'ok' ||
+    e.kind !== 'ok' ||
+    g.kind !== 'ok' ||
+    f.kind !== 'ok' ||
     Object.keys(raw).length !== 3 ||
     !(e.value.lte(100) && e.value.gte(g.value) && g.value.gte(f.value) && f.value.gte(0))
   ) {

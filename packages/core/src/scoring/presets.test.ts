@@ -18,7 +18,11 @@ describe('presets', () => {
     });
   });
   it('hubei-variant differs only in data', () => {
-    expect(getPreset('hubei-variant')?.rules).toMatchObject({ reverseFormula: 'ratio', qualitativeBands: ['0.8', '0.5'], budgetWeight: '20' });
+    expect(getPreset('hubei-variant')?.rules).toMatchObject({
+      reverseFormula: 'ratio',
+      qualitativeBands: ['0.8', '0.5'],
+      budgetWeight: '20',
+    });
     expect(listPresets().map((p) => p.name)).toEqual(['mof-2020', 'hubei-variant']);
   });
   it('presetFor picks the most specific region, else the national default', () => {
@@ -36,12 +40,27 @@ describe('presets', () => {
 
 describe('parseRulesObject', () => {
   it('accepts JSON numbers as the contract example writes them', () => {
-    const { rules, errors } = parseRulesObject({ qualitativeBands: [0.8, 0.6], overTargetRatio: 1.3, executionExplainBelow: 90, level1Weights: { 产出指标: 50 } });
+    const { rules, errors } = parseRulesObject({
+      qualitativeBands: [0.8, 0.6],
+      overTargetRatio: 1.3,
+      executionExplainBelow: 90,
+      level1Weights: { 产出指标: 50 },
+    });
     expect(errors).toEqual([]);
-    expect(rules).toEqual({ qualitativeBands: ['0.8', '0.6'], overTargetRatio: '1.3', executionExplainBelow: '90', level1Weights: { OUTPUT: '50' } });
+    expect(rules).toEqual({
+      qualitativeBands: ['0.8', '0.6'],
+      overTargetRatio: '1.3',
+      executionExplainBelow: '90',
+      level1Weights: { OUTPUT: '50' },
+    });
   });
   it('rejects unknown keys and bad values', () => {
-    const { errors } = parseRulesObject({ overTargetRatio: 'x', budgetWeight: -1, gradeBands: { excellent: 80, good: 90, fair: 60 }, foo: 1 });
+    const { errors } = parseRulesObject({
+      overTargetRatio: 'x',
+      budgetWeight: -1,
+      gradeBands: { excellent: 80, good: 90, fair: 60 },
+      foo: 1,
+    });
     expect(errors.map((e) => e.code)).toEqual(['SCHEMA', 'SCHEMA', 'SCHEMA', 'SCHEMA']);
   });
 });

@@ -28,19 +28,34 @@ function loadPreset(raw: unknown): ScoringPreset {
   }
   const { name, title, titleEn, regionCode, fromYear, source } = raw;
   if (
-    typeof name !== 'string' || typeof title !== 'string' || typeof titleEn !== 'string' ||
-    typeof regionCode !== 'string' || !/^\d{6}$/.test(regionCode) ||
-    typeof fromYear !== 'number' || !Number.isInteger(fromYear) || typeof source !== 'string'
+    typeof name !== 'string' ||
+    typeof title !== 'string' ||
+    typeof titleEn !== 'string' ||
+    typeof regionCode !== 'string' ||
+    !/^\d{6}$/.test(regionCode) ||
+    typeof fromYear !== 'number' ||
+    !Number.isInteger(fromYear) ||
+    typeof source !== 'string'
   ) {
     throw new Error(`scoring preset ${String(name)}: bad metadata`);
   }
   const { rules, errors } = parseRulesObject(raw['rules']);
   const missing = missingRuleKeys(rules);
   if (errors.length > 0 || missing.length > 0 || rules.preset !== undefined) {
-    const why = [...errors.map((e) => e.messageEn), ...missing.map((k) => `missing ${k}`)].join('; ');
+    const why = [...errors.map((e) => e.messageEn), ...missing.map((k) => `missing ${k}`)].join(
+      '; ',
+    );
     throw new Error(`scoring preset ${name}: ${why || 'must not name a preset'}`);
   }
-  return { name, title, titleEn, regionCode, fromYear, source, rules: { ...(rules as Omit<ScoringRules, 'preset'>), preset: name } };
+  return {
+    name,
+    title,
+    titleEn,
+    regionCode,
+    fromYear,
+    source,
+    rules: { ...(rules as Omit<ScoringRules, 'preset'>), preset: name },
+  };
 }
 
 const PRESETS: readonly ScoringPreset[] = [loadPreset(mof2020), loadPreset(hubeiVariant)];
@@ -84,7 +99,11 @@ export function presetFor(regionCode: string, year: number): ScoringPreset {
       continue;
     }
     const bestDepth = best === undefined ? -1 : regionDepth(best.regionCode);
-    if (best === undefined || depth > bestDepth || (depth === bestDepth && p.fromYear > best.fromYear)) {
+    if (
+      best === undefined ||
+      depth > bestDepth ||
+      (depth === bestDepth && p.fromYear > best.fromYear)
+    ) {
       best = p;
     }
   }
@@ -97,7 +116,14 @@ export function resolveRules(override: RulesOverride = {}): Result<ScoringRules,
   const base = getPreset(name);
   if (base === undefined) {
     const known = PRESETS.map((p) => p.name).join(', ');
-    return err([coded('SCHEMA', null, `未知的规则预设 ${name}（可用：${known}）`, `unknown rule preset ${name} (known: ${known})`)]);
+    return err([
+      coded(
+        'SCHEMA',
+        null,
+        `未知的规则预设 ${name}（可用：${known}）`,
+        `unknown rule preset ${name} (known: ${known})`,
+      ),
+    ]);
   }
   const merged: ScoringRules = { ...base.rules };
   for (const [k, v] of Object.entries(override)) {

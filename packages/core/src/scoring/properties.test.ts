@@ -93,10 +93,18 @@ function refIndicatorH(i: RefIndicator, formula: ReverseFormula): bigint {
   return roundRational(num, d * U_PER_H);
 }
 
-function refScore(c: RefCase): { rate: string; budget: string; indicators: string[]; total: string; grade: string } {
+function refScore(c: RefCase): {
+  rate: string;
+  budget: string;
+  indicators: string[];
+  total: string;
+  grade: string;
+} {
   const rateH = roundRational(c.executedU * 10000n, c.adjustedU);
   const budgetH =
-    c.executedU >= c.adjustedU ? c.budgetWeightH : roundRational(c.executedU * c.budgetWeightH, c.adjustedU);
+    c.executedU >= c.adjustedU
+      ? c.budgetWeightH
+      : roundRational(c.executedU * c.budgetWeightH, c.adjustedU);
   let sumH = budgetH;
   let weightH = c.budgetWeightH;
   const indicators = c.indicators.map((i) => {
@@ -110,14 +118,27 @@ function refScore(c: RefCase): { rate: string; budget: string; indicators: strin
   });
   const totalH = roundRational(sumH * 10000n, weightH);
   const grade = totalH >= 9000n ? '优' : totalH >= 8000n ? '良' : totalH >= 6000n ? '中' : '差';
-  return { rate: hToString(rateH), budget: hToString(budgetH), indicators, total: hToString(totalH), grade };
+  return {
+    rate: hToString(rateH),
+    budget: hToString(budgetH),
+    indicators,
+    total: hToString(totalH),
+    grade,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Generators: valid inputs whose weights sum to 100.
 // ---------------------------------------------------------------------------------------------
 const OPS: QuantOperator[] = ['GE', 'GT', 'EQ', 'LT', 'LE'];
-const OP_TEXT: Record<QuantOperator | 'QUAL', string> = { GE: '≥', GT: '>', EQ: '＝', LT: '<', LE: '≤', QUAL: '定性' };
+const OP_TEXT: Record<QuantOperator | 'QUAL', string> = {
+  GE: '≥',
+  GT: '>',
+  EQ: '＝',
+  LT: '<',
+  LE: '≤',
+  QUAL: '定性',
+};
 
 const valueU = fc.oneof(
   fc.bigInt({ min: -1_000_000n, max: 100_000_000n }),
@@ -153,11 +174,21 @@ const refCase = fc
     const budgetWeightH = weights[0] ?? 0n;
     const indicators = r.indicators.map((g, k): RefIndicator => {
       const weightH = weights[k + 1] ?? 0n;
-      const actualU = g.actualMode === 'equal' ? g.targetU : g.actualMode === 'double' ? 2n * g.targetU : g.actualU;
+      const actualU =
+        g.actualMode === 'equal'
+          ? g.targetU
+          : g.actualMode === 'double'
+            ? 2n * g.targetU
+            : g.actualU;
       // A 定性 score inside its band (limits rounded half-up like the engine).
       const aMin = roundRational(8n * weightH, 10n);
       const pMin = roundRational(6n * weightH, 10n);
-      const [lo, hi] = g.level === 'ACHIEVED' ? [aMin, weightH] : g.level === 'PARTIAL' ? [pMin, aMin - 1n] : [0n, pMin - 1n];
+      const [lo, hi] =
+        g.level === 'ACHIEVED'
+          ? [aMin, weightH]
+          : g.level === 'PARTIAL'
+            ? [pMin, aMin - 1n]
+            : [0n, pMin - 1n];
       const scoreH = hi >= lo ? lo + (g.pick % (hi - lo + 1n)) : weightH;
       return {
         op: g.op,
@@ -194,7 +225,11 @@ function toJson(c: RefCase): unknown {
     version: 1,
     rules: { reverseFormula: c.formula },
     subject: { kind: 'project', name: '性质测试', year: 2024 },
-    budget: { adjusted: uToString(c.adjustedU), executed: uToString(c.executedU), weight: hToString(c.budgetWeightH) },
+    budget: {
+      adjusted: uToString(c.adjustedU),
+      executed: uToString(c.executedU),
+      weight: hToString(c.budgetWeightH),
+    },
     indicators: c.indicators.map((i, k) => ({
       id: String(k + 1),
       level1: k % 3 === 0 ? '产出指标' : k % 3 === 1 ? '效益指标' : '满意度指标',
@@ -255,7 +290,13 @@ describe('scoring properties', () => {
         const full: RefCase = {
           ...c,
           executedU: c.adjustedU,
-          indicators: c.indicators.map((i) => ({ ...i, op: 'GE', targetU: 0n, actualU: 0n, deductionU: 0n })),
+          indicators: c.indicators.map((i) => ({
+            ...i,
+            op: 'GE',
+            targetU: 0n,
+            actualU: 0n,
+            deductionU: 0n,
+          })),
         };
         expect(scoreCase(full).total).toBe('100.00');
       }),
@@ -273,7 +314,9 @@ describe('scoring properties', () => {
         }
         c.indicators.forEach((i, k) => {
           if (i.applicable && i.weightH > 0n) {
-            ratios.push(new Big(out.indicators[k]?.score ?? '0').div(hToString(i.weightH)).times(100));
+            ratios.push(
+              new Big(out.indicators[k]?.score ?? '0').div(hToString(i.weightH)).times(100),
+            );
           }
         });
         const lo = ratios.reduce((a, b) => (a.lt(b) ? a : b)).round(2, Big.roundDown);
@@ -310,23 +353,39 @@ describe('monotonicity', () => {
 
   it('more actual never lowers a ≥ / ＞ / ＝ score', () => {
     fc.assert(
-      fc.property(fc.constantFrom<QuantOperator>('GE', 'GT', 'EQ'), dec, dec, dec, weight, formula, (op, t, a1, a2, w, f) => {
-        const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
-        if (op === 'EQ' && t.eq(0)) {
-          return; // ＝ 0 is met only at ≤ 0: not monotone by definition
-        }
-        expect(final(op, t, hi, w, f).gte(final(op, t, lo, w, f))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom<QuantOperator>('GE', 'GT', 'EQ'),
+        dec,
+        dec,
+        dec,
+        weight,
+        formula,
+        (op, t, a1, a2, w, f) => {
+          const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
+          if (op === 'EQ' && t.eq(0)) {
+            return; // ＝ 0 is met only at ≤ 0: not monotone by definition
+          }
+          expect(final(op, t, hi, w, f).gte(final(op, t, lo, w, f))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('less actual never lowers a ≤ / ＜ score', () => {
     fc.assert(
-      fc.property(fc.constantFrom<QuantOperator>('LE', 'LT'), dec, dec, dec, weight, formula, (op, t, a1, a2, w, f) => {
-        const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
-        expect(final(op, t, lo, w, f).gte(final(op, t, hi, w, f))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom<QuantOperator>('LE', 'LT'),
+        dec,
+        dec,
+        dec,
+        weight,
+        formula,
+        (op, t, a1, a2, w, f) => {
+          const [lo, hi] = a1.lte(a2) ? [a1, a2] : [a2, a1];
+          expect(final(op, t, lo, w, f).gte(final(op, t, hi, w, f))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -342,9 +401,16 @@ describe('monotonicity', () => {
 
   it('scores are always 2-decimal strings', () => {
     fc.assert(
-      fc.property(fc.constantFrom<QuantOperator>(...OPS), dec, dec, weight, formula, (op, t, a, w, f) => {
-        expect(toFixed2(final(op, t, a, w, f))).toMatch(/^\d+\.\d{2}$/);
-      }),
+      fc.property(
+        fc.constantFrom<QuantOperator>(...OPS),
+        dec,
+        dec,
+        weight,
+        formula,
+        (op, t, a, w, f) => {
+          expect(toFixed2(final(op, t, a, w, f))).toMatch(/^\d+\.\d{2}$/);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -26,7 +26,9 @@ export function readDecimal(v: unknown): DecimalRead {
   if (typeof v === 'number') {
     const text = jsonNumberToDecimalString(v);
     const value = text === null ? null : parseDecimal(text);
-    return text === null || value === null ? { kind: 'notANumber', shown: String(v) } : { kind: 'ok', text, value };
+    return text === null || value === null
+      ? { kind: 'notANumber', shown: String(v) }
+      : { kind: 'ok', text, value };
   }
   if (typeof v !== 'string') {
     return { kind: 'wrongType', type: jsonType(v) };
@@ -40,7 +42,8 @@ export function readDecimal(v: unknown): DecimalRead {
 }
 
 /** How a text field reads. */
-export type TextRead = { kind: 'ok'; text: string } | { kind: 'absent' } | { kind: 'wrongType'; type: string };
+export type TextRead =
+  { kind: 'ok'; text: string } | { kind: 'absent' } | { kind: 'wrongType'; type: string };
 
 export function readText(v: unknown): TextRead {
   if (v === undefined || v === null) {

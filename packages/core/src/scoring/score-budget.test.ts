@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { toFixed2 } from '../decimal.ts';
 import { scoreBudget } from './score-budget.ts';
 
-function budget(adjusted: string, executed: string, weight = '10'): { rate: string; score: string } {
+function budget(
+  adjusted: string,
+  executed: string,
+  weight = '10',
+): { rate: string; score: string } {
   const r = scoreBudget(new Big(adjusted), new Big(executed), new Big(weight));
   return { rate: toFixed2(r.rate), score: toFixed2(r.score) };
 }

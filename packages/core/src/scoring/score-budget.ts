@@ -12,6 +12,8 @@ export interface BudgetResult {
 /** `adjusted` must be > 0 and `executed` ≥ 0 (parseScoringInput guarantees both). */
 export function scoreBudget(adjusted: Decimal, executed: Decimal, weight: Decimal): BudgetResult {
   const rate = roundHalfUp2(divExact(executed.times(100), adjusted));
-  const score = executed.gte(adjusted) ? weight : roundHalfUp2(divExact(executed.times(weight), adjusted));
+  const score = executed.gte(adjusted)
+    ? weight
+    : roundHalfUp2(divExact(executed.times(weight), adjusted));
   return { rate, score };
 }

@@ -25,7 +25,15 @@ describe('worked example 某区2024年招商推介活动经费', () => {
   it('scores 9.50 + 16.67 + 10 + 10 + 8.60 + 15 + 10.50 + 10 = 90.27, 优', () => {
     const out = scored(workedExample());
     expect(out.budget).toEqual({ rate: '95.00', score: '9.50' });
-    expect(out.indicators.map((i) => i.score)).toEqual(['16.67', '10.00', '10.00', '8.60', '15.00', '10.50', '10.00']);
+    expect(out.indicators.map((i) => i.score)).toEqual([
+      '16.67',
+      '10.00',
+      '10.00',
+      '8.60',
+      '15.00',
+      '10.50',
+      '10.00',
+    ]);
     expect(out.total).toBe('90.27');
     expect(out.grade).toBe('优');
     expect(out.errors).toEqual([]);
@@ -34,7 +42,15 @@ describe('worked example 某区2024年招商推介活动经费', () => {
   it('flags the adjustment, the two misses and the 140% over-achievement, each note present', () => {
     const out = scored(workedExample());
     expect(codes(out)).toEqual(['BUDGET_ADJUSTED', 'BELOW_TARGET', 'BELOW_TARGET', 'OVER_TARGET']);
-    expect(out.indicators.map((i) => i.findings)).toEqual([['BELOW_TARGET'], [], [], ['BELOW_TARGET'], ['OVER_TARGET'], [], []]);
+    expect(out.indicators.map((i) => i.findings)).toEqual([
+      ['BELOW_TARGET'],
+      [],
+      [],
+      ['BELOW_TARGET'],
+      ['OVER_TARGET'],
+      [],
+      [],
+    ]);
     expect(out.findings[3]?.message).toContain('140.00%');
   });
 
@@ -49,7 +65,10 @@ describe('worked example 某区2024年招商推介活动经费', () => {
 
   it('a reviewer deduction of 3.00 on #5 gives 12.00 and 87.27, 良', () => {
     const raw = workedExample();
-    Object.assign(indicator(raw, '5'), { deduction: '3.00', deductionReason: '年初指标值明显偏低' });
+    Object.assign(indicator(raw, '5'), {
+      deduction: '3.00',
+      deductionReason: '年初指标值明显偏低',
+    });
     const out = scored(raw);
     expect(scoreOf(out, '5')).toBe('12.00');
     expect(out.total).toBe('87.27');
@@ -61,7 +80,9 @@ describe('worked example 某区2024年招商推介活动经费', () => {
     const raw = workedExample();
     indicator(raw, '5')['deduction'] = '3';
     const out = scored(raw);
-    expect(out.findings.filter((f) => f.code === 'DEDUCTION_WITHOUT_REASON').map((f) => f.indicator)).toEqual(['5']);
+    expect(
+      out.findings.filter((f) => f.code === 'DEDUCTION_WITHOUT_REASON').map((f) => f.indicator),
+    ).toEqual(['5']);
     expect(out.indicators[4]?.findings).toEqual(['OVER_TARGET', 'DEDUCTION_WITHOUT_REASON']);
   });
 
@@ -162,7 +183,9 @@ describe('deviation notes and structure', () => {
     indicator(raw, '2')['level1'] = '效益指标';
     const out = scored(raw);
     expect(out.findings.filter((f) => f.code === 'LEVEL1_SPLIT')).toHaveLength(1);
-    expect(out.findings.find((f) => f.code === 'LEVEL1_SPLIT')?.message).toContain('产出指标 40 / 效益指标 40 / 满意度指标 10');
+    expect(out.findings.find((f) => f.code === 'LEVEL1_SPLIT')?.message).toContain(
+      '产出指标 40 / 效益指标 40 / 满意度指标 10',
+    );
   });
 
   it('成本指标 as level 1 counts towards 产出 under mof-2020', () => {
@@ -192,7 +215,11 @@ describe('indicators that do not apply', () => {
 
   it('a not-applicable indicator needs no actual and is not flagged', () => {
     const raw = workedExample();
-    Object.assign(indicator(raw, '1'), { applicable: false, actual: undefined, deviationNote: undefined });
+    Object.assign(indicator(raw, '1'), {
+      applicable: false,
+      actual: undefined,
+      deviationNote: undefined,
+    });
     const out = scored(raw);
     // (9.50 + 10 + 10 + 8.60 + 15 + 10.50 + 10) / 80 × 100 = 73.60 / 80 × 100 = 92.00
     expect(out.total).toBe('92.00');
@@ -237,12 +264,19 @@ describe('presets', () => {
     raw.indicators = raw.indicators.filter((i) => i.id !== '2');
     indicator(raw, '6')['score'] = '7.50';
     const r = scoreFromJson(raw);
-    expect('errors' in r && r.errors.map((e) => e.code).sort()).toEqual(['QUAL_SCORE_OUT_OF_BAND', 'WEIGHT_SUM']);
+    expect('errors' in r && r.errors.map((e) => e.code).sort()).toEqual([
+      'QUAL_SCORE_OUT_OF_BAND',
+      'WEIGHT_SUM',
+    ]);
   });
 
   it('input rules override preset fields', () => {
     const raw = workedExample();
-    raw.rules = { preset: 'mof-2020', overTargetRatio: 1.5, gradeBands: { excellent: '95', good: '85', fair: '60' } };
+    raw.rules = {
+      preset: 'mof-2020',
+      overTargetRatio: 1.5,
+      gradeBands: { excellent: '95', good: '85', fair: '60' },
+    };
     const out = scored(raw);
     expect(codes(out)).not.toContain('OVER_TARGET');
     expect(out.grade).toBe('良');

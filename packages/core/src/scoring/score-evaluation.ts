@@ -69,7 +69,11 @@ function level1Findings(indicators: readonly IndicatorInput[], rules: ScoringRul
   if (expected.size > 0) {
     const actual = new Map<Level1, Decimal>([...expected.keys()].map((k) => [k, ZERO]));
     for (const i of indicators) {
-      const key: Level1 = expected.has(i.level1) ? i.level1 : i.level1 === 'COST' ? 'OUTPUT' : i.level1;
+      const key: Level1 = expected.has(i.level1)
+        ? i.level1
+        : i.level1 === 'COST'
+          ? 'OUTPUT'
+          : i.level1;
       actual.set(key, (actual.get(key) ?? ZERO).plus(i.weight));
     }
     const differs = [...actual].some(([k, v]) => !v.eq(expected.get(k) ?? ZERO));
@@ -114,7 +118,12 @@ function scoreValid(input: ScoringInput, rules: ScoringRules): ScoredOutput {
     weights.push(new Big(i.weight));
     findings.push(...outcome.findings);
     const codes = [...new Set<FindingCode>(outcome.findings.map((f) => f.code))];
-    indicators.push({ id: i.id, score: toFixed2(outcome.score), findings: codes, applicable: true });
+    indicators.push({
+      id: i.id,
+      score: toFixed2(outcome.score),
+      findings: codes,
+      applicable: true,
+    });
   }
   findings.push(...level1Findings(input.indicators, rules));
 

@@ -2,11 +2,25 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import { toFixed2 } from '../decimal.ts';
-import { finalScore, formulaScore, missedTarget, overTarget, type QuantOperator } from './score-indicator.ts';
+import {
+  finalScore,
+  formulaScore,
+  missedTarget,
+  overTarget,
+  type QuantOperator,
+} from './score-indicator.ts';
 import type { ReverseFormula } from './types.ts';
 
-function score(op: QuantOperator, t: string, a: string, w: string, f: ReverseFormula = 'mof-linear'): string {
-  return toFixed2(finalScore(formulaScore(op, new Big(t), new Big(a), new Big(w), f), new Big(w), new Big(0)));
+function score(
+  op: QuantOperator,
+  t: string,
+  a: string,
+  w: string,
+  f: ReverseFormula = 'mof-linear',
+): string {
+  return toFixed2(
+    finalScore(formulaScore(op, new Big(t), new Big(a), new Big(w), f), new Big(w), new Big(0)),
+  );
 }
 
 describe('≥ and ＞ (more is better)', () => {

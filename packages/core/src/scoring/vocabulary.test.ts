@@ -4,14 +4,20 @@ import { parseLevel1, parseOperator, parseQualLevel, QUAL_LEVEL_TEXT } from './v
 
 describe('vocabulary', () => {
   it('operators: full-width, ASCII, codes; nothing inherited', () => {
-    expect(['≥', '>=', '＞', '>', '＝', '=', '＜', '<', '≤', '<=', '定性', ' ≥ '].map(parseOperator)).toEqual([
-      'GE', 'GE', 'GT', 'GT', 'EQ', 'EQ', 'LT', 'LT', 'LE', 'LE', 'QUAL', 'GE',
-    ]);
+    expect(
+      ['≥', '>=', '＞', '>', '＝', '=', '＜', '<', '≤', '<=', '定性', ' ≥ '].map(parseOperator),
+    ).toEqual(['GE', 'GE', 'GT', 'GT', 'EQ', 'EQ', 'LT', 'LT', 'LE', 'LE', 'QUAL', 'GE']);
     expect(parseOperator('toString')).toBeNull();
     expect(parseOperator('==')).toBeNull();
   });
   it('level 1 including 成本指标', () => {
-    expect(['产出指标', '效益指标', '满意度指标', '成本指标', 'OUTPUT'].map(parseLevel1)).toEqual(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST', 'OUTPUT']);
+    expect(['产出指标', '效益指标', '满意度指标', '成本指标', 'OUTPUT'].map(parseLevel1)).toEqual([
+      'OUTPUT',
+      'BENEFIT',
+      'SATISFACTION',
+      'COST',
+      'OUTPUT',
+    ]);
     expect(parseLevel1('决策')).toBeNull();
     expect(parseLevel1('constructor')).toBeNull();
   });

@@ -17,12 +17,25 @@ export const OPERATOR_SYMBOL: Readonly<Record<Operator, string>> = {
 };
 
 const OPERATOR_ALIASES: ReadonlyMap<string, Operator> = aliases({
-  '≥': 'GE', '>=': 'GE', '≧': 'GE', GE: 'GE',
-  '＞': 'GT', '>': 'GT', GT: 'GT',
-  '＝': 'EQ', '=': 'EQ', EQ: 'EQ',
-  '＜': 'LT', '<': 'LT', LT: 'LT',
-  '≤': 'LE', '<=': 'LE', '≦': 'LE', LE: 'LE',
-  定性: 'QUAL', QUAL: 'QUAL',
+  '≥': 'GE',
+  '>=': 'GE',
+  '≧': 'GE',
+  GE: 'GE',
+  '＞': 'GT',
+  '>': 'GT',
+  GT: 'GT',
+  '＝': 'EQ',
+  '=': 'EQ',
+  EQ: 'EQ',
+  '＜': 'LT',
+  '<': 'LT',
+  LT: 'LT',
+  '≤': 'LE',
+  '<=': 'LE',
+  '≦': 'LE',
+  LE: 'LE',
+  定性: 'QUAL',
+  QUAL: 'QUAL',
 });
 
 /** ≥ ＞ ＝ ＜ ≤ 定性, ASCII >= > = < <=, or the code itself → the code; null when unknown. */
@@ -45,10 +58,19 @@ export const LEVEL1_TEXT_EN: Readonly<Record<Level1, string>> = {
 };
 
 const LEVEL1_ALIASES: ReadonlyMap<string, Level1> = aliases({
-  产出指标: 'OUTPUT', 产出: 'OUTPUT', OUTPUT: 'OUTPUT',
-  效益指标: 'BENEFIT', 效益: 'BENEFIT', BENEFIT: 'BENEFIT',
-  满意度指标: 'SATISFACTION', 满意度: 'SATISFACTION', 服务对象满意度指标: 'SATISFACTION', SATISFACTION: 'SATISFACTION',
-  成本指标: 'COST', 成本: 'COST', COST: 'COST',
+  产出指标: 'OUTPUT',
+  产出: 'OUTPUT',
+  OUTPUT: 'OUTPUT',
+  效益指标: 'BENEFIT',
+  效益: 'BENEFIT',
+  BENEFIT: 'BENEFIT',
+  满意度指标: 'SATISFACTION',
+  满意度: 'SATISFACTION',
+  服务对象满意度指标: 'SATISFACTION',
+  SATISFACTION: 'SATISFACTION',
+  成本指标: 'COST',
+  成本: 'COST',
+  COST: 'COST',
 });
 
 /** 产出指标 / 效益指标 / 满意度指标 / 成本指标 (with or without 指标), or the code → the code; null when unknown. */

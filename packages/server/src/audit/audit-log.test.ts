@@ -12,13 +12,35 @@ import { csvCell, exportAudit } from '../features/audit-log/audit-export.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 import { searchAuditLog, toFilter } from '../features/audit-log/audit-log.service.ts';
 
-const clerk: Actor = { userId: 'u-clerk', username: 'tzcj_clerk', displayName: '填报员', role: 'clerk', departmentCode: '440105-TZCJ', regionCode: '440105', ip: '10.0.0.8' };
-const auditor: Actor = { userId: 'u-aud', username: 'auditadmin', displayName: '审计管理员', role: 'auditAdmin', departmentCode: '440105-CZJ', regionCode: '440105', ip: null };
+const clerk: Actor = {
+  userId: 'u-clerk',
+  username: 'tzcj_clerk',
+  displayName: '填报员',
+  role: 'clerk',
+  departmentCode: '440105-TZCJ',
+  regionCode: '440105',
+  ip: '10.0.0.8',
+};
+const auditor: Actor = {
+  userId: 'u-aud',
+  username: 'auditadmin',
+  displayName: '审计管理员',
+  role: 'auditAdmin',
+  departmentCode: '440105-CZJ',
+  regionCode: '440105',
+  ip: null,
+};
 
 describe('canonical JSON', () => {
   it('is independent of key order and normalises what jsonb would', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: '值' } })).toBe('{"a":{"c":"值","d":[2,{"y":null,"z":1}]},"b":1}');
-    expect(canonicalJson(toJsonValue({ at: new Date('2024-01-15T08:00:00Z'), skip: undefined, s: 'a\u0000b\ud800' }))).toBe('{"at":"2024-01-15T08:00:00.000Z","s":"a\uFFFDb\uFFFD"}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: '值' } })).toBe(
+      '{"a":{"c":"值","d":[2,{"y":null,"z":1}]},"b":1}',
+    );
+    expect(
+      canonicalJson(
+        toJsonValue({ at: new Date('2024-01-15T08:00:00Z'), skip: undefined, s: 'a\u0000b\ud800' }),
+      ),
+    ).toBe('{"at":"2024-01-15T08:00:00.000Z","s":"a\uFFFDb\uFFFD"}');
     expect(toJsonValue(undefined)).toBeNull();
   });
 });
@@ -37,96 +59,205 @@ describe('CSV cells', () => {
   });
 });
 
-describeEachDb('audit log', (use, driver) => {
-  const count = async (db: Database): Promise<number> => Number((await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from audit_log`))[0]!.n);
+describeEachDb(
+  'audit log',
+  (use, driver) => {
+    const count = async (db: Database): Promise<number> =>
+      Number(
+        (await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from audit_log`))[0]!
+          .n,
+      );
 
-  it('writes in the change’s transaction: a rolled-back change leaves no entry and no gap', async () => {
-    const db = use();
-    const before = await count(db);
-    await expect(
-      db.db.transaction(async (tx) => {
-        await recordAudit(tx, clerk, { action: 'goal.update', entity: 'goals', entityId: 'g-1', departmentCode: '440105-TZCJ', before: { targetText: 'a' }, after: { targetText: 'b' } });
-        throw new Error('the change failed');
-      }),
-    ).rejects.toThrow('the change failed');
-    expect(await count(db)).toBe(before);
-    await db.db.transaction(async (tx) => {
-      await auditInTx(tx, clerk, { action: 'goal.update', entity: 'goals', entityId: 'g-1', departmentCode: '440105-TZCJ', before: { targetText: 'a' }, after: { targetText: 'b', at: new Date('2023-03-01T02:00:00Z') } });
-    });
-    const rows = await queryRows<{ seq: number; actor_username: string; ip: string; after: unknown }>(db.db, sql`select seq, actor_username, ip, after from audit_log order by seq desc limit 1`);
-    expect(rows[0]).toMatchObject({ actor_username: 'tzcj_clerk', ip: '10.0.0.8', after: { targetText: 'b', at: '2023-03-01T02:00:00.000Z' } });
-    expect(Number(rows[0]!.seq)).toBe(before + 1);
-    expect(await verifyAuditChain(db.db)).toMatchObject({ intact: true, entries: before + 1, lastSeq: before + 1 });
-  });
-
-  it('concurrent writers serialise on the chain head: gapless seq, one unforked chain', async () => {
-    const db = use();
-    const before = await count(db);
-    await Promise.all(
-      Array.from({ length: 24 }, (_, i) =>
+    it('writes in the change’s transaction: a rolled-back change leaves no entry and no gap', async () => {
+      const db = use();
+      const before = await count(db);
+      await expect(
         db.db.transaction(async (tx) => {
-          await recordAudit(tx, clerk, { action: 'indicator.actual.set', entity: 'indicators', entityId: `i-${i}`, departmentCode: '440105-TZCJ', before: null, after: { actual: String(300 + i) } });
+          await recordAudit(tx, clerk, {
+            action: 'goal.update',
+            entity: 'goals',
+            entityId: 'g-1',
+            departmentCode: '440105-TZCJ',
+            before: { targetText: 'a' },
+            after: { targetText: 'b' },
+          });
+          throw new Error('the change failed');
         }),
-      ),
-    );
-    const seqs = (await queryRows<{ seq: number }>(db.db, sql`select seq from audit_log order by seq`)).map((r) => Number(r.seq));
-    expect(seqs).toEqual(Array.from({ length: before + 24 }, (_, i) => i + 1));
-    const v = await verifyAuditChain(db.db);
-    expect(v).toMatchObject({ intact: true, entries: before + 24 });
-    if (driver === 'pg') {
-      expect(db.pool!.totalCount).toBeGreaterThan(1); // really concurrent connections
-    }
-  });
+      ).rejects.toThrow('the change failed');
+      expect(await count(db)).toBe(before);
+      await db.db.transaction(async (tx) => {
+        await auditInTx(tx, clerk, {
+          action: 'goal.update',
+          entity: 'goals',
+          entityId: 'g-1',
+          departmentCode: '440105-TZCJ',
+          before: { targetText: 'a' },
+          after: { targetText: 'b', at: new Date('2023-03-01T02:00:00Z') },
+        });
+      });
+      const rows = await queryRows<{
+        seq: number;
+        actor_username: string;
+        ip: string;
+        after: unknown;
+      }>(
+        db.db,
+        sql`select seq, actor_username, ip, after from audit_log order by seq desc limit 1`,
+      );
+      expect(rows[0]).toMatchObject({
+        actor_username: 'tzcj_clerk',
+        ip: '10.0.0.8',
+        after: { targetText: 'b', at: '2023-03-01T02:00:00.000Z' },
+      });
+      expect(Number(rows[0]!.seq)).toBe(before + 1);
+      expect(await verifyAuditChain(db.db)).toMatchObject({
+        intact: true,
+        entries: before + 1,
+        lastSeq: before + 1,
+      });
+    });
 
-  it('is append-only in the database: UPDATE, DELETE, TRUNCATE and rewinding the head are refused', async () => {
-    const db = use();
-    await expect(db.db.execute(sql`update audit_log set action = 'x' where seq = 1`)).rejects.toThrow();
-    await expect(db.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toThrow();
-    await expect(db.db.execute(sql`truncate audit_log`)).rejects.toThrow();
-    await expect(db.db.execute(sql`update audit_chain_head set last_seq = 1`)).rejects.toThrow();
-    await expect(db.db.execute(sql`delete from audit_chain_head`)).rejects.toThrow();
-    expect((await verifyAuditChain(db.db)).intact).toBe(true);
-  });
+    it('concurrent writers serialise on the chain head: gapless seq, one unforked chain', async () => {
+      const db = use();
+      const before = await count(db);
+      await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          db.db.transaction(async (tx) => {
+            await recordAudit(tx, clerk, {
+              action: 'indicator.actual.set',
+              entity: 'indicators',
+              entityId: `i-${i}`,
+              departmentCode: '440105-TZCJ',
+              before: null,
+              after: { actual: String(300 + i) },
+            });
+          }),
+        ),
+      );
+      const seqs = (
+        await queryRows<{ seq: number }>(db.db, sql`select seq from audit_log order by seq`)
+      ).map((r) => Number(r.seq));
+      expect(seqs).toEqual(Array.from({ length: before + 24 }, (_, i) => i + 1));
+      const v = await verifyAuditChain(db.db);
+      expect(v).toMatchObject({ intact: true, entries: before + 24 });
+      if (driver === 'pg') {
+        expect(db.pool!.totalCount).toBeGreaterThan(1); // really concurrent connections
+      }
+    });
 
-  it('search and export for the audit administrator: filters, CSV with formula-safe cells, JSON', async () => {
-    const db = use();
-    const evil: Actor = { ...clerk, username: '=HYPERLINK("http://evil","x")', userId: 'anonymous' };
-    await recordAudit(db.db, evil, { action: 'auth.login.failed', entity: 'users', entityId: '＝cmd|calc', departmentCode: null, before: null, after: { reason: 'unknownUser' } });
-    const res = await searchAuditLog(db.db, auditor, { action: 'auth.login', limit: 10, offset: 0 });
-    expect(res.entries.map((e) => e.action)).toEqual(['auth.login.failed']);
-    expect((await searchAuditLog(db.db, auditor, { user: 'tzcj_clerk', limit: 500, offset: 0 })).total).toBeGreaterThanOrEqual(25);
-    expect((await searchAuditLog(db.db, auditor, { department: '440105-TZCJ', action: 'indicator.actual.set', limit: 5, offset: 0 })).total).toBe(24);
-    expect((await searchAuditLog(db.db, auditor, { from: '2000-01-01', to: '2000-12-31', limit: 5, offset: 0 })).total).toBe(0);
-    const { body } = await exportAudit(db.db, toFilter({ action: 'auth.' }), 'csv');
-    const lines = body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",clerk,`);
-    expect(lines[1]).toContain(",'＝cmd|calc,");
-    const json = JSON.parse((await exportAudit(db.db, toFilter({ action: 'auth.' }), 'json')).body) as { actorUsername: string }[];
-    expect(json[0]!.actorUsername).toBe('=HYPERLINK("http://evil","x")');
-    await expect(searchAuditLog(db.db, clerk, { limit: 1, offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-  });
+    it('is append-only in the database: UPDATE, DELETE, TRUNCATE and rewinding the head are refused', async () => {
+      const db = use();
+      await expect(
+        db.db.execute(sql`update audit_log set action = 'x' where seq = 1`),
+      ).rejects.toThrow();
+      await expect(db.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toThrow();
+      await expect(db.db.execute(sql`truncate audit_log`)).rejects.toThrow();
+      await expect(db.db.execute(sql`update audit_chain_head set last_seq = 1`)).rejects.toThrow();
+      await expect(db.db.execute(sql`delete from audit_chain_head`)).rejects.toThrow();
+      expect((await verifyAuditChain(db.db)).intact).toBe(true);
+    });
 
-  it('an entry edited behind the trigger’s back (superuser) breaks the chain at that entry; a deleted one leaves a gap', async () => {
-    const db = use();
-    const total = await count(db);
-    const victim = 3;
-    const original = (await queryRows<{ after: unknown }>(db.db, sql`select after from audit_log where seq = ${victim}`))[0]!.after;
-    await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-    await db.db.execute(sql`update audit_log set after = ${JSON.stringify({ actual: '999' })}::jsonb where seq = ${victim}`);
-    await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    const broken = await verifyAuditChain(db.db);
-    expect(broken).toMatchObject({ intact: false, entries: total, firstBroken: { seq: victim, reason: 'hash' } });
-    expect(broken.firstBroken!.message).toBe(`第 ${victim} 条审计记录的内容与其哈希不符：记录被篡改`);
+    it('search and export for the audit administrator: filters, CSV with formula-safe cells, JSON', async () => {
+      const db = use();
+      const evil: Actor = {
+        ...clerk,
+        username: '=HYPERLINK("http://evil","x")',
+        userId: 'anonymous',
+      };
+      await recordAudit(db.db, evil, {
+        action: 'auth.login.failed',
+        entity: 'users',
+        entityId: '＝cmd|calc',
+        departmentCode: null,
+        before: null,
+        after: { reason: 'unknownUser' },
+      });
+      const res = await searchAuditLog(db.db, auditor, {
+        action: 'auth.login',
+        limit: 10,
+        offset: 0,
+      });
+      expect(res.entries.map((e) => e.action)).toEqual(['auth.login.failed']);
+      expect(
+        (await searchAuditLog(db.db, auditor, { user: 'tzcj_clerk', limit: 500, offset: 0 })).total,
+      ).toBeGreaterThanOrEqual(25);
+      expect(
+        (
+          await searchAuditLog(db.db, auditor, {
+            department: '440105-TZCJ',
+            action: 'indicator.actual.set',
+            limit: 5,
+            offset: 0,
+          })
+        ).total,
+      ).toBe(24);
+      expect(
+        (
+          await searchAuditLog(db.db, auditor, {
+            from: '2000-01-01',
+            to: '2000-12-31',
+            limit: 5,
+            offset: 0,
+          })
+        ).total,
+      ).toBe(0);
+      const { body } = await exportAudit(db.db, toFilter({ action: 'auth.' }), 'csv');
+      const lines = body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",clerk,`);
+      expect(lines[1]).toContain(",'＝cmd|calc,");
+      const json = JSON.parse(
+        (await exportAudit(db.db, toFilter({ action: 'auth.' }), 'json')).body,
+      ) as { actorUsername: string }[];
+      expect(json[0]!.actorUsername).toBe('=HYPERLINK("http://evil","x")');
+      await expect(searchAuditLog(db.db, clerk, { limit: 1, offset: 0 })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    });
 
-    await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-    await db.db.execute(sql`update audit_log set after = ${JSON.stringify(original)}::jsonb where seq = ${victim}`);
-    await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    expect((await verifyAuditChain(db.db)).intact).toBe(true);
+    it('an entry edited behind the trigger’s back (superuser) breaks the chain at that entry; a deleted one leaves a gap', async () => {
+      const db = use();
+      const total = await count(db);
+      const victim = 3;
+      const original = (
+        await queryRows<{ after: unknown }>(
+          db.db,
+          sql`select after from audit_log where seq = ${victim}`,
+        )
+      )[0]!.after;
+      await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await db.db.execute(
+        sql`update audit_log set after = ${JSON.stringify({ actual: '999' })}::jsonb where seq = ${victim}`,
+      );
+      await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+      const broken = await verifyAuditChain(db.db);
+      expect(broken).toMatchObject({
+        intact: false,
+        entries: total,
+        firstBroken: { seq: victim, reason: 'hash' },
+      });
+      expect(broken.firstBroken!.message).toBe(
+        `第 ${victim} 条审计记录的内容与其哈希不符：记录被篡改`,
+      );
 
-    await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
-    await db.db.execute(sql`delete from audit_log where seq = 5`);
-    await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
-    expect(await verifyAuditChain(db.db)).toMatchObject({ intact: false, firstBroken: { seq: 6, reason: 'gap' } });
-  });
-}, 'empty');
+      await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await db.db.execute(
+        sql`update audit_log set after = ${JSON.stringify(original)}::jsonb where seq = ${victim}`,
+      );
+      await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+      expect((await verifyAuditChain(db.db)).intact).toBe(true);
+
+      await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await db.db.execute(sql`delete from audit_log where seq = 5`);
+      await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+      expect(await verifyAuditChain(db.db)).toMatchObject({
+        intact: false,
+        firstBroken: { seq: 6, reason: 'gap' },
+      });
+    });
+  },
+  'empty',
+);

@@ -39,7 +39,12 @@ export interface AuditActor {
   ip: string | null;
 }
 
-export const SYSTEM_ACTOR: AuditActor = { userId: 'system', username: 'system', role: 'system', ip: null };
+export const SYSTEM_ACTOR: AuditActor = {
+  userId: 'system',
+  username: 'system',
+  role: 'system',
+  ip: null,
+};
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -80,18 +85,33 @@ export function entryHash(e: AuditEntryFields): string {
 }
 
 /** Append one audit entry in the caller's transaction (see the header for the contract). */
-export async function recordAudit(tx: Queryable, actor: AuditActor, entry: AuditEntryInput): Promise<{ seq: number; hash: string }> {
+export async function recordAudit(
+  tx: Queryable,
+  actor: AuditActor,
+  entry: AuditEntryInput,
+): Promise<{ seq: number; hash: string }> {
   if (!(tx instanceof PgTransaction)) {
     return tx.transaction((inner) => append(inner, actor, entry));
   }
   return append(tx as Tx, actor, entry);
 }
 
-async function append(tx: Tx, actor: AuditActor, entry: AuditEntryInput): Promise<{ seq: number; hash: string }> {
-  let head = (await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update'))[0];
+async function append(
+  tx: Tx,
+  actor: AuditActor,
+  entry: AuditEntryInput,
+): Promise<{ seq: number; hash: string }> {
+  let head = (
+    await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update')
+  )[0];
   if (!head) {
-    await tx.insert(auditChainHead).values({ id: 1, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-    head = (await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update'))[0];
+    await tx
+      .insert(auditChainHead)
+      .values({ id: 1, lastSeq: 0, lastHash: GENESIS_HASH })
+      .onConflictDoNothing();
+    head = (
+      await tx.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update')
+    )[0];
   }
   if (!head) {
     throw new Error('audit chain head missing');
@@ -113,11 +133,18 @@ async function append(tx: Tx, actor: AuditActor, entry: AuditEntryInput): Promis
   };
   const hash = entryHash(fields);
   await tx.insert(auditLog).values({ ...fields, at: new Date(fields.at), hash });
-  await tx.update(auditChainHead).set({ lastSeq: fields.seq, lastHash: hash }).where(eq(auditChainHead.id, 1));
+  await tx
+    .update(auditChainHead)
+    .set({ lastSeq: fields.seq, lastHash: hash })
+    .where(eq(auditChainHead.id, 1));
   return { seq: fields.seq, hash };
 }
 
 /** A service's audit entry for the signed-in actor, inside the service's transaction. */
-export async function auditInTx(tx: Queryable, actor: Actor, entry: AuditEntryInput): Promise<void> {
+export async function auditInTx(
+  tx: Queryable,
+  actor: Actor,
+  entry: AuditEntryInput,
+): Promise<void> {
   await recordAudit(tx, actor, entry);
 }

@@ -5,13 +5,17 @@ export function toJsonValue(value: unknown): unknown {
   if (value === undefined) {
     return null;
   }
-  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? cleanString(v) : typeof v === 'bigint' ? v.toString() : v));
+  const text = JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === 'string' ? cleanString(v) : typeof v === 'bigint' ? v.toString() : v,
+  );
   return text === undefined ? null : (JSON.parse(text) as unknown);
 }
 
 /** Strings jsonb refuses (U+0000, unpaired surrogates) are replaced, so an audit entry never breaks its transaction. */
 function cleanString(s: string): string {
-  return s.replace(/\u0000/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return s
+    .replace(/\u0000/g, '\uFFFD')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** Deterministic JSON text: the same value always gives the same text, whatever the key order. */

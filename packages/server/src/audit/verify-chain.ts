@@ -29,7 +29,12 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainVerification
   let firstBroken: ChainBreak | null = null;
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(PAGE);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, after))
+      .orderBy(asc(auditLog.seq))
+      .limit(PAGE);
     for (const r of rows) {
       entries += 1;
       if (firstBroken === null) {
@@ -41,7 +46,12 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainVerification
             messageEn: `entry ${expectedSeq} is missing (next is ${r.seq}): entries were deleted`,
           };
         } else if (r.prevHash !== prevHash) {
-          firstBroken = { seq: r.seq, reason: 'prevHash', message: `第 ${r.seq} 条审计记录的前序哈希与上一条不符：链被改动`, messageEn: `entry ${r.seq}: prev_hash does not match the previous entry` };
+          firstBroken = {
+            seq: r.seq,
+            reason: 'prevHash',
+            message: `第 ${r.seq} 条审计记录的前序哈希与上一条不符：链被改动`,
+            messageEn: `entry ${r.seq}: prev_hash does not match the previous entry`,
+          };
         } else {
           const recomputed = entryHash({
             seq: r.seq,
@@ -59,7 +69,12 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainVerification
             prevHash: r.prevHash,
           });
           if (recomputed !== r.hash) {
-            firstBroken = { seq: r.seq, reason: 'hash', message: `第 ${r.seq} 条审计记录的内容与其哈希不符：记录被篡改`, messageEn: `entry ${r.seq}: content does not match its hash (edited)` };
+            firstBroken = {
+              seq: r.seq,
+              reason: 'hash',
+              message: `第 ${r.seq} 条审计记录的内容与其哈希不符：记录被篡改`,
+              messageEn: `entry ${r.seq}: content does not match its hash (edited)`,
+            };
           }
         }
       }

@@ -12,10 +12,24 @@ export interface DepartmentRef {
 
 export type DenialReason = 'department' | 'role';
 
-export function accessDenied(reason: DenialReason, departmentCode: string | null, permission?: string): ServiceError {
+export function accessDenied(
+  reason: DenialReason,
+  departmentCode: string | null,
+  permission?: string,
+): ServiceError {
   return reason === 'department'
-    ? new ServiceError('FORBIDDEN', '无权访问其他部门的数据', 'You may not access another department’s data', { reason, departmentCode, ...(permission ? { permission } : {}) })
-    : new ServiceError('FORBIDDEN', '当前角色无权执行该操作', 'Your role may not perform this action', { reason, departmentCode, ...(permission ? { permission } : {}) });
+    ? new ServiceError(
+        'FORBIDDEN',
+        '无权访问其他部门的数据',
+        'You may not access another department’s data',
+        { reason, departmentCode, ...(permission ? { permission } : {}) },
+      )
+    : new ServiceError(
+        'FORBIDDEN',
+        '当前角色无权执行该操作',
+        'Your role may not perform this action',
+        { reason, departmentCode, ...(permission ? { permission } : {}) },
+      );
 }
 
 /** May the actor read this department's business data? */
@@ -50,7 +64,12 @@ export function assertCanEdit(actor: Actor, dept: DepartmentRef): void {
   if ((actor.role === 'clerk' || actor.role === 'deptHead') && actor.departmentCode === dept.code) {
     return;
   }
-  throw accessDenied(actor.role === 'clerk' || actor.role === 'deptHead' || actor.role === 'financeReviewer' ? 'department' : 'role', dept.code);
+  throw accessDenied(
+    actor.role === 'clerk' || actor.role === 'deptHead' || actor.role === 'financeReviewer'
+      ? 'department'
+      : 'role',
+    dept.code,
+  );
 }
 
 export function requireRole(actor: Actor, ...roles: Actor['role'][]): void {
@@ -78,7 +97,9 @@ export function assertPermission(actor: Actor, permission: Permission, dept?: De
 }
 
 export function may(actor: Actor, permission: Permission, dept?: DepartmentRef): boolean {
-  return isCli(actor) || (roleMay(actor.role, permission) && (!dept || canReadDepartment(actor, dept)));
+  return (
+    isCli(actor) || (roleMay(actor.role, permission) && (!dept || canReadDepartment(actor, dept)))
+  );
 }
 
 function isBusinessRole(actor: Actor): boolean {

@@ -12,7 +12,12 @@ export interface PasswordPolicy {
   lockMinutes: number;
 }
 
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 12, minClasses: 3, maxFailedAttempts: 5, lockMinutes: 15 };
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 12,
+  minClasses: 3,
+  maxFailedAttempts: 5,
+  lockMinutes: 15,
+};
 
 /** The limits a policy must respect (the floor is the national baseline we promise). */
 export const POLICY_LIMITS = {
@@ -23,16 +28,25 @@ export const POLICY_LIMITS = {
 } as const;
 
 /** Problems with a new password, in both languages; empty when it is acceptable. */
-export function passwordProblems(password: string, username: string, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): Bilingual[] {
+export function passwordProblems(
+  password: string,
+  username: string,
+  policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
+): Bilingual[] {
   const problems: Bilingual[] = [];
   const length = [...password].length;
   if (length < policy.minLength) {
-    problems.push({ zh: `密码至少 ${policy.minLength} 位（当前 ${length} 位）`, en: `at least ${policy.minLength} characters (has ${length})` });
+    problems.push({
+      zh: `密码至少 ${policy.minLength} 位（当前 ${length} 位）`,
+      en: `at least ${policy.minLength} characters (has ${length})`,
+    });
   }
   if (length > 128) {
     problems.push({ zh: '密码不能超过 128 位', en: 'at most 128 characters' });
   }
-  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) =>
+    re.test(password),
+  ).length;
   if (classes < policy.minClasses) {
     problems.push({
       zh: `密码须包含大写字母、小写字母、数字、符号中的至少 ${policy.minClasses} 类（当前 ${classes} 类）`,

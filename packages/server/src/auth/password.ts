@@ -23,10 +23,18 @@ export function currentLogN(env: Record<string, string | undefined> = process.en
   return DEFAULT_LOG_N;
 }
 
-function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   const options: ScryptOptions = { N: 2 ** logN, r, p, maxmem: 256 * 2 ** logN * r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LEN, options, (e, key) => (e ? reject(e) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, KEY_LEN, options, (e, key) =>
+      e ? reject(e) : resolve(key),
+    );
   });
 }
 
@@ -34,7 +42,14 @@ function derive(password: string, salt: Buffer, logN: number, r: number, p: numb
 export async function hashPassword(password: string, logN = currentLogN()): Promise<string> {
   const salt = randomBytes(SALT_LEN);
   const key = await derive(password, salt, logN, R, P);
-  return ['scrypt', String(logN), String(R), String(P), salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    String(logN),
+    String(R),
+    String(P),
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 /** True when `password` matches `stored`; false for a malformed hash (never throws on bad input). */
@@ -43,11 +58,28 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') {
     return false;
   }
-  const [, logN, r, p, saltText, keyText] = parts as [string, string, string, string, string, string];
+  const [, logN, r, p, saltText, keyText] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const n = Number(logN);
   const rr = Number(r);
   const pp = Number(p);
-  if (!Number.isInteger(n) || n < 1 || n > 20 || !Number.isInteger(rr) || rr < 1 || rr > 32 || !Number.isInteger(pp) || pp < 1 || pp > 16) {
+  if (
+    !Number.isInteger(n) ||
+    n < 1 ||
+    n > 20 ||
+    !Number.isInteger(rr) ||
+    rr < 1 ||
+    rr > 32 ||
+    !Number.isInteger(pp) ||
+    pp < 1 ||
+    pp > 16
+  ) {
     return false;
   }
   const expected = Buffer.from(keyText, 'base64url');

@@ -45,5 +45,17 @@ export function roleMay(role: Role, permission: Permission): boolean {
 /** Roles that belong to one department (scope = that department). */
 export const DEPARTMENT_ROLES: readonly Role[] = ['clerk', 'deptHead'];
 /** Roles of the finance bureau and the administrators. */
-export const BUREAU_ROLES: readonly Role[] = ['financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'];
-export const ALL_ROLES: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'];
+export const BUREAU_ROLES: readonly Role[] = [
+  'financeReviewer',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+];
+export const ALL_ROLES: readonly Role[] = [
+  'clerk',
+  'deptHead',
+  'financeReviewer',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+];

@@ -61,7 +61,12 @@ export interface AuthenticatedSession {
 }
 
 /** The live session of a cookie token, with sliding renewal; null when unknown, expired, revoked, or the user may not sign in. */
-export async function authenticate(db: Queryable, token: string, now: Date, hours: number): Promise<AuthenticatedSession | null> {
+export async function authenticate(
+  db: Queryable,
+  token: string,
+  now: Date,
+  hours: number,
+): Promise<AuthenticatedSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) {
     return null;
   }
@@ -74,7 +79,11 @@ export async function authenticate(db: Queryable, token: string, now: Date, hour
   }
   const expiresAt = new Date(now.getTime() + hours * 3_600_000);
   await repo.touchSession(db, found.session.id, { lastSeenAt: now, expiresAt });
-  return { session: { ...found.session, lastSeenAt: now, expiresAt }, user: found.user, renewed: true };
+  return {
+    session: { ...found.session, lastSeenAt: now, expiresAt },
+    user: found.user,
+    renewed: true,
+  };
 }
 
 /** A fresh CSRF token for a session (when the browser lost its cookie). */

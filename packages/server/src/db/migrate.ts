@@ -9,14 +9,19 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { queryRows, type Database } from './open-db.ts';
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'migrations',
+);
 
 interface Journal {
   entries: { idx: number; tag: string; when: number }[];
 }
 
 function journal(): Journal {
-  return JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return JSON.parse(
+    fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
 }
 
 /** Applies pending migrations. Throws if the database has migrations this code does not know. */
@@ -44,6 +49,9 @@ async function appliedCount(database: Database): Promise<number> {
   if (exists.length === 0) {
     return 0;
   }
-  const r = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  const r = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
   return Number(r[0]?.n ?? 0);
 }

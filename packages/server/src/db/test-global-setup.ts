@@ -14,7 +14,10 @@ let createdDir: string | null = null;
 const createdPgDbs: string[] = [];
 
 export async function setup(): Promise<void> {
-  if (process.env[SNAPSHOT_DIR_ENV] && fs.existsSync(path.join(process.env[SNAPSHOT_DIR_ENV], 'demo.tar'))) {
+  if (
+    process.env[SNAPSHOT_DIR_ENV] &&
+    fs.existsSync(path.join(process.env[SNAPSHOT_DIR_ENV], 'demo.tar'))
+  ) {
     return; // already built by an outer process
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-snap-'));
@@ -58,7 +61,10 @@ export async function teardown(): Promise<void> {
   }
 }
 
-async function writeSnapshot(client: import('@electric-sql/pglite').PGlite, file: string): Promise<void> {
+async function writeSnapshot(
+  client: import('@electric-sql/pglite').PGlite,
+  file: string,
+): Promise<void> {
   const blob = await client.dumpDataDir('none');
   fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
 }

@@ -30,11 +30,14 @@ function assemblePdf(objects: string[]): Uint8Array {
   return Buffer.from(out, 'latin1');
 }
 
-const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+const stream = (content: string): string =>
+  `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
 
 /** A one-page PDF in the standard Helvetica font (ASCII only), one line of text per entry. */
 function asciiPdf(lines: string[]): Uint8Array {
-  const ops = lines.map((l, i) => `BT /F1 12 Tf 72 ${720 - i * 18} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n');
+  const ops = lines
+    .map((l, i) => `BT /F1 12 Tf 72 ${720 - i * 18} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+    .join('\n');
   return assemblePdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -50,10 +53,16 @@ function asciiPdf(lines: string[]): Uint8Array {
  */
 function chinesePdf(lines: string[]): Uint8Array {
   const chars = [...new Set([...lines.join('')])];
-  const cid = (ch: string): string => (chars.indexOf(ch) + 1).toString(16).padStart(4, '0').toUpperCase();
+  const cid = (ch: string): string =>
+    (chars.indexOf(ch) + 1).toString(16).padStart(4, '0').toUpperCase();
   const utf16 = (ch: string): string =>
-    [...Buffer.from(ch, 'utf16le').swap16()].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
-  const ops = lines.map((l, i) => `BT /F1 12 Tf 72 ${720 - i * 18} Td <${[...l].map(cid).join('')}> Tj ET`).join('\n');
+    [...Buffer.from(ch, 'utf16le').swap16()]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
+  const ops = lines
+    .map((l, i) => `BT /F1 12 Tf 72 ${720 - i * 18} Td <${[...l].map(cid).join('')}> Tj ET`)
+    .join('\n');
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
@@ -107,9 +116,16 @@ describe('extractText', () => {
       sections: [
         {
           children: [
-            new Paragraph({ children: [new TextRun('2023年度广州市海珠区投资促进局整体支出绩效自评报告')] }),
+            new Paragraph({
+              children: [new TextRun('2023年度广州市海珠区投资促进局整体支出绩效自评报告')],
+            }),
             new Paragraph({ children: [new TextRun('一、基本情况')] }),
-            new Paragraph({ children: [new TextRun('全年预算数36,628.61万元，'), new TextRun({ text: '执行数36,628.61万元。', bold: true })] }),
+            new Paragraph({
+              children: [
+                new TextRun('全年预算数36,628.61万元，'),
+                new TextRun({ text: '执行数36,628.61万元。', bold: true }),
+              ],
+            }),
           ],
         },
       ],
@@ -124,15 +140,24 @@ describe('extractText', () => {
   });
 
   it('reads a text PDF in Helvetica (ASCII and digits), one line per text line', async () => {
-    const { text, kind } = await extractText(write('ascii.pdf', asciiPdf(['Budget 80.00 executed 76.27', 'Rate 95.34% (76.27 / 80)'])));
+    const { text, kind } = await extractText(
+      write('ascii.pdf', asciiPdf(['Budget 80.00 executed 76.27', 'Rate 95.34% (76.27 / 80)'])),
+    );
     expect(kind).toBe('pdf');
     expect(text).toContain('Budget 80.00 executed 76.27');
     expect(text).toContain('Rate 95.34% (76.27 / 80)');
   });
 
   it('reads Chinese from a PDF through its ToUnicode map', async () => {
-    const { text } = await extractText(write('zh.pdf', chinesePdf(['招商引资业务工作经费年初预算80万元，实际支出76.27', '万元，执行率95%。'])));
-    expect(text.replace(/\s/g, '')).toBe('招商引资业务工作经费年初预算80万元，实际支出76.27万元，执行率95%。');
+    const { text } = await extractText(
+      write(
+        'zh.pdf',
+        chinesePdf(['招商引资业务工作经费年初预算80万元，实际支出76.27', '万元，执行率95%。']),
+      ),
+    );
+    expect(text.replace(/\s/g, '')).toBe(
+      '招商引资业务工作经费年初预算80万元，实际支出76.27万元，执行率95%。',
+    );
   });
 
   it('detects the type from the content, whatever the extension', async () => {

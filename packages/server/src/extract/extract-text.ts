@@ -82,7 +82,12 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
     const { text } = await extractPdfText(pdf, { mergePages: false });
     return text.join('\n');
   } catch (e) {
-    throw unreadable(file, '不是有效的 PDF 文件或已加密', 'it is not a valid PDF, or it is encrypted', e);
+    throw unreadable(
+      file,
+      '不是有效的 PDF 文件或已加密',
+      'it is not a valid PDF, or it is encrypted',
+      e,
+    );
   }
 }
 
@@ -117,7 +122,12 @@ export async function extractText(filePath: string): Promise<ExtractedText> {
       en: `Unsupported file type: ${file} (use .txt, .docx or a text PDF; save .doc files as .docx).`,
     });
   }
-  const text = kind === 'pdf' ? await readPdf(file, bytes) : kind === 'docx' ? await readDocx(file, bytes) : await readTxt(file, bytes);
+  const text =
+    kind === 'pdf'
+      ? await readPdf(file, bytes)
+      : kind === 'docx'
+        ? await readDocx(file, bytes)
+        : await readTxt(file, bytes);
   if (text.trim() === '') {
     throw new ExtractError('NO_TEXT', {
       zh: `文件 ${file} 中没有可提取的文字${kind === 'pdf' ? '（可能是扫描件，请提供文字版 PDF 或 .docx）' : ''}。`,

@@ -7,7 +7,12 @@ export interface ErrorBody {
   error: { code: string; message: string; messageEn: string; details?: unknown };
 }
 
-export function errorBody(code: string, message: string, messageEn: string, details?: unknown): ErrorBody {
+export function errorBody(
+  code: string,
+  message: string,
+  messageEn: string,
+  details?: unknown,
+): ErrorBody {
   return { error: { code, message, messageEn, ...(details === undefined ? {} : { details }) } };
 }
 
@@ -40,7 +45,9 @@ function zhIssue(i: ZodLikeIssue): string {
   }
   switch (i.code) {
     case 'invalid_type':
-      return i.message.includes('received undefined') || i.message.includes('Required') ? '必填' : '类型不正确';
+      return i.message.includes('received undefined') || i.message.includes('Required')
+        ? '必填'
+        : '类型不正确';
     case 'too_small':
       return '太短或太小';
     case 'too_big':
@@ -68,19 +75,34 @@ export function handleError(e: unknown, c: Context): Response {
       return c.json(errorBody('TOO_LARGE', '上传文件过大', 'Payload too large'), 413);
     }
     if (status === 400 && /json/i.test(e.message)) {
-      return c.json(errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'), 400);
+      return c.json(
+        errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'),
+        400,
+      );
     }
     if (status === 415) {
       return c.json(
-        errorBody('UNSUPPORTED_MEDIA_TYPE', '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON', 'Unsupported media type: upload files as multipart/form-data, send other requests as JSON'),
+        errorBody(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON',
+          'Unsupported media type: upload files as multipart/form-data, send other requests as JSON',
+        ),
         415,
       );
     }
     return c.json(errorBody('HTTP', e.message || '请求无效', e.message || 'Bad request'), status);
   }
   if (e instanceof SyntaxError) {
-    return c.json(errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'), 400);
+    return c.json(
+      errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'),
+      400,
+    );
   }
-  process.stderr.write(`[jixiao] unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  return c.json(errorBody('INTERNAL', '服务器内部错误，请稍后重试或联系管理员', 'Internal server error'), 500);
+  process.stderr.write(
+    `[jixiao] unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  return c.json(
+    errorBody('INTERNAL', '服务器内部错误，请稍后重试或联系管理员', 'Internal server error'),
+    500,
+  );
 }

@@ -12,7 +12,10 @@ export type ServiceErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE';
 
-export const HTTP_STATUS: Record<ServiceErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503> = {
+export const HTTP_STATUS: Record<
+  ServiceErrorCode,
+  400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503
+> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   UNAUTHENTICATED: 401,
@@ -41,4 +44,8 @@ export const notFound = (what: string, whatEn: string): ServiceError =>
   new ServiceError('NOT_FOUND', `未找到${what}`, `${whatEn} not found`);
 
 export const forbidden = (): ServiceError =>
-  new ServiceError('FORBIDDEN', '无权访问该数据或执行该操作', 'You are not allowed to access this data or perform this action');
+  new ServiceError(
+    'FORBIDDEN',
+    '无权访问该数据或执行该操作',
+    'You are not allowed to access this data or perform this action',
+  );

@@ -33,7 +33,12 @@ export class TestClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: string, path: string, body?: unknown, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<TestResponse> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) {
       headers['cookie'] = this.cookieHeader();
@@ -47,7 +52,11 @@ export class TestClient {
       headers['content-type'] = 'application/json';
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
-    const res = await this.app.request(path, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const res = await this.app.request(path, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     this.absorb(res);
     const text = await res.text();
     let parsed: unknown = null;
@@ -72,7 +81,12 @@ export class TestClient {
   }
 
   async login(username: string, password: string): Promise<TestResponse> {
-    const res = await this.request('POST', '/api/auth/login', { username, password }, { csrf: null });
+    const res = await this.request(
+      'POST',
+      '/api/auth/login',
+      { username, password },
+      { csrf: null },
+    );
     if (res.status === 200) {
       this.csrf = (res.body as { csrfToken: string }).csrfToken;
     }
@@ -81,8 +95,15 @@ export class TestClient {
 }
 
 /** The error body every 4xx carries. */
-export function errorOf(r: TestResponse): { code: string; message: string; messageEn: string; details?: unknown } {
-  return (r.body as { error: { code: string; message: string; messageEn: string; details?: unknown } }).error;
+export function errorOf(r: TestResponse): {
+  code: string;
+  message: string;
+  messageEn: string;
+  details?: unknown;
+} {
+  return (
+    r.body as { error: { code: string; message: string; messageEn: string; details?: unknown } }
+  ).error;
 }
 
 /** Re-hash the demo accounts' passwords at a low scrypt cost, so tests that sign in often stay fast. */
@@ -92,6 +113,9 @@ export async function fastDemoPasswords(db: import('../db/open-db.ts').Db): Prom
   const { users } = await import('../db/schema/users.ts');
   const { eq } = await import('drizzle-orm');
   for (const a of DEMO_ACCOUNTS) {
-    await db.update(users).set({ passwordHash: await hashPassword(a.password, 8) }).where(eq(users.username, a.username));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(a.password, 8) })
+      .where(eq(users.username, a.username));
   }
 }

@@ -31,8 +31,14 @@ export interface CopyWriter {
  * STDIN stream for the whole import, one write per batch with back-pressure, so the server ingests while the
  * next rows are parsed.
  */
-export function copyWriter(tx: Tx, driver: Driver, table: string, columns: readonly string[]): CopyWriter {
-  const statementFrom = (src: string) => `COPY ${table} (${columns.join(', ')}) FROM ${src} WITH (FORMAT csv)`;
+export function copyWriter(
+  tx: Tx,
+  driver: Driver,
+  table: string,
+  columns: readonly string[],
+): CopyWriter {
+  const statementFrom = (src: string) =>
+    `COPY ${table} (${columns.join(', ')}) FROM ${src} WITH (FORMAT csv)`;
   let copied = 0;
   let stream: ReturnType<typeof copyFrom> | null = null;
   let streamDone: Promise<void> | null = null;

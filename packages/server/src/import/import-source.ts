@@ -7,7 +7,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 
 /** A source as plain data another thread can reopen with `sourceFromHandOff`. */
-export type SourceHandOff = { fileName: string } & ({ kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array });
+export type SourceHandOff = { fileName: string } & (
+  { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array }
+);
 
 export interface ImportSource {
   /** The file name as the user knows it (recorded in import_batches). */
@@ -28,7 +30,10 @@ export function fileSource(filePath: string): ImportSource {
     fileName: path.basename(filePath),
     open: () => fs.createReadStream(filePath, { highWaterMark: 1 << 20 }),
     size: async () => (await fs.promises.stat(filePath)).size,
-    handOff: () => ({ data: { kind: 'file', fileName: path.basename(filePath), path: path.resolve(filePath) }, transfer: [] }),
+    handOff: () => ({
+      data: { kind: 'file', fileName: path.basename(filePath), path: path.resolve(filePath) },
+      transfer: [],
+    }),
   };
 }
 
@@ -44,23 +49,33 @@ export function bufferSource(fileName: string, bytes: Uint8Array): ImportSource 
     fileName,
     open: () => {
       if (spent) {
-        throw new Error(`import source "${fileName}" was handed to another thread and cannot be reopened here`);
+        throw new Error(
+          `import source "${fileName}" was handed to another thread and cannot be reopened here`,
+        );
       }
       return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
     },
     size: async () => bytes.byteLength,
     handOff: () => {
-      const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const whole =
+        bytes.buffer instanceof ArrayBuffer &&
+        bytes.byteOffset === 0 &&
+        bytes.byteLength === bytes.buffer.byteLength;
       const own = whole ? bytes : new Uint8Array(bytes); // a copy (Buffer#slice would be a view)
       spent = whole;
-      return { data: { kind: 'bytes', fileName, bytes: own }, transfer: [own.buffer as ArrayBuffer] };
+      return {
+        data: { kind: 'bytes', fileName, bytes: own },
+        transfer: [own.buffer as ArrayBuffer],
+      };
     },
   };
 }
 
 /** The source handed over by another thread. */
 export function sourceFromHandOff(h: SourceHandOff): ImportSource {
-  return h.kind === 'file' ? { ...fileSource(h.path), fileName: h.fileName } : bufferSource(h.fileName, h.bytes);
+  return h.kind === 'file'
+    ? { ...fileSource(h.path), fileName: h.fileName }
+    : bufferSource(h.fileName, h.bytes);
 }
 
 /** sha256 (hex) of the source's bytes, streamed. */

@@ -3,7 +3,14 @@
 // are read through one interface; the worker is always terminated by close().
 import { Worker } from 'node:worker_threads';
 import type { ImportSource, SourceHandOff } from './import-source.ts';
-import { errorFromData, ledgerBatches, type ErrorData, type LedgerBatch, type LedgerBatchesEnd, type LedgerBatchesInput } from './ledger-batches.ts';
+import {
+  errorFromData,
+  ledgerBatches,
+  type ErrorData,
+  type LedgerBatch,
+  type LedgerBatchesEnd,
+  type LedgerBatchesInput,
+} from './ledger-batches.ts';
 
 /** Batches the worker may have posted that the importing thread has not consumed yet (credit-based back-pressure). */
 export const LEDGER_BATCHES_IN_FLIGHT = 2;
@@ -18,8 +25,12 @@ export const LEDGER_BATCHES_IN_FLIGHT = 2;
  */
 export const LEDGER_WORKER_MIN_BYTES = 10 * 1024 * 1024;
 
-export type ToLedgerWorker = { type: 'start'; source: SourceHandOff; input: LedgerBatchesInput } | { type: 'ack' };
-export type FromLedgerWorker = { type: 'batch'; batch: LedgerBatch } | { type: 'end'; end: LedgerBatchesEnd } | { type: 'error'; error: ErrorData };
+export type ToLedgerWorker =
+  { type: 'start'; source: SourceHandOff; input: LedgerBatchesInput } | { type: 'ack' };
+export type FromLedgerWorker =
+  | { type: 'batch'; batch: LedgerBatch }
+  | { type: 'end'; end: LedgerBatchesEnd }
+  | { type: 'error'; error: ErrorData };
 
 /** Batches until `done` (then the end summary); throws what the generator threw. close() in every case. */
 export interface LedgerBatchReader {
@@ -67,7 +78,9 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
     });
     this.worker.on('exit', (code) => {
       if (!this.closing) {
-        this.failure ??= new Error(`the ledger worker thread exited (code ${code}) before the import finished`);
+        this.failure ??= new Error(
+          `the ledger worker thread exited (code ${code}) before the import finished`,
+        );
       }
       this.wakeUp();
     });

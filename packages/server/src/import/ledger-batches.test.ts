@@ -4,13 +4,26 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../http/service-error.ts';
 import { bufferSource, fileSource } from './import-source.ts';
-import { type LedgerBatch, type LedgerBatchesEnd, type LedgerBatchesInput } from './ledger-batches.ts';
-import { LEDGER_BATCHES_IN_FLIGHT, LedgerBatchesWorker, inThreadReader, type LedgerBatchReader } from './ledger-batches-thread.ts';
+import {
+  type LedgerBatch,
+  type LedgerBatchesEnd,
+  type LedgerBatchesInput,
+} from './ledger-batches.ts';
+import {
+  LEDGER_BATCHES_IN_FLIGHT,
+  LedgerBatchesWorker,
+  inThreadReader,
+  type LedgerBatchReader,
+} from './ledger-batches-thread.ts';
 import { UnreadableFileError } from './read-table.ts';
 
 const HEAD = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
 const line = { regionCode: '440105', departmentCode: '440105-TZCJ', year: 2024, batchId: 'b-1' };
-const input = (batchRows: number): LedgerBatchesInput => ({ projectCodes: new Set(['TZCJ-XM-101', 'TZCJ-XM-102', 'TZCJ-XM-103']), line, batchRows });
+const input = (batchRows: number): LedgerBatchesInput => ({
+  projectCodes: new Set(['TZCJ-XM-101', 'TZCJ-XM-102', 'TZCJ-XM-103']),
+  line,
+  batchRows,
+});
 
 // Five rows, projects out of order: 3 + 2 in batches of 3.
 const csv = [
@@ -22,7 +35,9 @@ const csv = [
   '2024-03-02,TZCJ-XM-101,,30201 办公费,0.33,x,GK-5',
 ].join('\r\n');
 
-async function drain(reader: LedgerBatchReader): Promise<{ batches: LedgerBatch[]; end: LedgerBatchesEnd }> {
+async function drain(
+  reader: LedgerBatchReader,
+): Promise<{ batches: LedgerBatch[]; end: LedgerBatchesEnd }> {
   const batches: LedgerBatch[] = [];
   try {
     for (;;) {
@@ -46,20 +61,39 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 
 describe('ledgerBatches', () => {
   it('yields COPY lines in batches, each grouped by project code in code order, then the summary', async () => {
-    const { batches, end } = await drain(inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(3)));
+    const { batches, end } = await drain(
+      inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(3)),
+    );
     expect(batches.map((b) => b.rows)).toEqual([3, 2]);
-    expect(batches[0]!.text.split('\n').map((l) => l.split(',')[3])).toEqual(['"TZCJ-XM-101"', '"TZCJ-XM-103"', '"TZCJ-XM-103"']);
-    expect(batches[0]!.text.split('\n')[0]).toBe('440105,2024,"440105-TZCJ","TZCJ-XM-101",2024-02-03,2,"30201 办公费",2345.67,"宣传资料","GK-2",b-1');
+    expect(batches[0]!.text.split('\n').map((l) => l.split(',')[3])).toEqual([
+      '"TZCJ-XM-101"',
+      '"TZCJ-XM-103"',
+      '"TZCJ-XM-103"',
+    ]);
+    expect(batches[0]!.text.split('\n')[0]).toBe(
+      '440105,2024,"440105-TZCJ","TZCJ-XM-101",2024-02-03,2,"30201 办公费",2345.67,"宣传资料","GK-2",b-1',
+    );
     expect(batches[0]!.text).toContain('"推介会,含布展"');
-    expect(batches[1]!.text.split('\n').map((l) => l.split(',')[3])).toEqual(['"TZCJ-XM-101"', '"TZCJ-XM-102"']);
+    expect(batches[1]!.text.split('\n').map((l) => l.split(',')[3])).toEqual([
+      '"TZCJ-XM-101"',
+      '"TZCJ-XM-102"',
+    ]);
     // An empty summary is NULL (unquoted empty field).
     expect(batches[1]!.text).toContain(',1.00,,"GK-4",b-1');
-    expect(end).toEqual({ info: { format: 'csv', encoding: 'utf-8' }, count: 5, months: [1, 2, 3], totalFen: 6234700, errors: { list: [], count: 0, badRows: 0 } });
+    expect(end).toEqual({
+      info: { format: 'csv', encoding: 'utf-8' },
+      count: 5,
+      months: [1, 2, 3],
+      totalFen: 6234700,
+      errors: { list: [], count: 0, badRows: 0 },
+    });
   });
 
   it('after a bad row yields nothing more but still checks (and lists) every row', async () => {
     const bad = csv.replace('2024-02-20', '2024-02-30').replace('0.33', 'abc');
-    const { batches, end } = await drain(inThreadReader(bufferSource('b.csv', Buffer.from(bad)), input(1)));
+    const { batches, end } = await drain(
+      inThreadReader(bufferSource('b.csv', Buffer.from(bad)), input(1)),
+    );
     expect(batches.map((b) => b.rows)).toEqual([1, 1]);
     expect(end.count).toBe(3);
     expect(end.errors.count).toBe(2);
@@ -81,7 +115,11 @@ describe('ledgerBatches in a worker thread', () => {
   });
 
   it('keeps at most 2 batches in flight until they are consumed', async () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `2024-04-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,,30201 办公费,1.00,x,GK-${i}`);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `2024-04-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,,30201 办公费,1.00,x,GK-${i}`,
+    );
     const worker = new LedgerBatchesWorker();
     try {
       worker.start(bufferSource('c.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
@@ -102,7 +140,10 @@ describe('ledgerBatches in a worker thread', () => {
   });
 
   it('closed mid-file, the thread is terminated and reading stops', async () => {
-    const rows = Array.from({ length: 20 }, (_, i) => `2024-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`);
+    const rows = Array.from(
+      { length: 20 },
+      (_, i) => `2024-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`,
+    );
     const worker = new LedgerBatchesWorker();
     worker.start(bufferSource('d.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
     expect((await worker.next()).done).toBe(false);
@@ -119,12 +160,18 @@ describe('ledgerBatches in a worker thread', () => {
       expect(worker.worker.threadId).toBe(-1);
       return e;
     };
-    const xls = await run(bufferSource('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])));
+    const xls = await run(
+      bufferSource('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+    );
     expect(xls).toBeInstanceOf(UnreadableFileError);
     expect((xls as UnreadableFileError).messageZh).toContain('.xls');
     const cols = await run(bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')));
     expect(cols).toBeInstanceOf(ServiceError);
-    expect(((cols as ServiceError).details as { errors: { column: string }[] }).errors.map((e) => e.column)).toEqual(['项目编码', '经济分类科目', '凭证号']);
+    expect(
+      ((cols as ServiceError).details as { errors: { column: string }[] }).errors.map(
+        (e) => e.column,
+      ),
+    ).toEqual(['项目编码', '经济分类科目', '凭证号']);
     const missing = await run(fileSource('/nonexistent/台账.csv'));
     expect(missing).toBeInstanceOf(Error);
     expect((missing as Error).message).toContain('ENOENT');
@@ -146,5 +193,4 @@ describe('ledgerBatches in a worker thread', () => {
     expect(h.transfer[0]).not.toBe(pooled.buffer);
     expect(Buffer.from(h.data.kind === 'bytes' ? h.data.bytes : []).equals(pooled)).toBe(true);
   });
-
 });

@@ -13,14 +13,32 @@ import {
 import { ServiceError, type ServiceErrorCode } from '../http/service-error.ts';
 import type { ImportSource } from './import-source.ts';
 import { openTable, UnreadableFileError, type TableInfo } from './read-table.ts';
-import { ErrorList, encodingProblem, isBlank, missingColumns, type RowErrorSummary } from './row-errors.ts';
+import {
+  ErrorList,
+  encodingProblem,
+  isBlank,
+  missingColumns,
+  type RowErrorSummary,
+} from './row-errors.ts';
 import { LEDGER_ALIASES } from './table-columns.ts';
 
 /** Rows per COPY (PGlite) or per stream write (PostgreSQL), once the first batches have ramped up. */
 export const LEDGER_BATCH_ROWS = 50_000;
 
 /** The ledger_entries columns of a line, in order. */
-export const LEDGER_COLUMNS = ['region_code', 'fiscal_year', 'department_code', 'project_code', 'pay_date', 'month', 'economic_class', 'amount', 'summary', 'voucher_no', 'import_batch_id'] as const;
+export const LEDGER_COLUMNS = [
+  'region_code',
+  'fiscal_year',
+  'department_code',
+  'project_code',
+  'pay_date',
+  'month',
+  'economic_class',
+  'amount',
+  'summary',
+  'voucher_no',
+  'import_batch_id',
+] as const;
 
 /** A CSV field for COPY (FORMAT csv): quoted, quotes doubled; null → unquoted empty (NULL). */
 export function csvField(s: string | null): string {
@@ -136,13 +154,17 @@ export interface LedgerBatchesEnd {
  * yielded, but every row is still checked so that all errors are listed in the end. Throws UnreadableFileError
  * (not a table; broken CSV or Excel) or the missing-columns ServiceError.
  */
-export async function* ledgerBatches(source: ImportSource, input: LedgerBatchesInput): AsyncGenerator<LedgerBatch, LedgerBatchesEnd, undefined> {
+export async function* ledgerBatches(
+  source: ImportSource,
+  input: LedgerBatchesInput,
+): AsyncGenerator<LedgerBatch, LedgerBatchesEnd, undefined> {
   const { info, rows } = await openTable(source);
   const ctx = { fiscalYear: input.line.year, projectCodes: input.projectCodes };
   const groups = new LedgerLineGroups(input.batchRows);
   const errors = new ErrorList();
   const months = new Set<number>();
-  let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null = null;
+  let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null =
+    null;
   let count = 0;
   let totalFen = 0;
   for await (const row of rows) {
@@ -187,18 +209,36 @@ export async function* ledgerBatches(source: ImportSource, input: LedgerBatchesI
   if (last) {
     yield last;
   }
-  return { info, count, months: [...months].sort((a, b) => a - b), totalFen, errors: errors.summary() };
+  return {
+    info,
+    count,
+    months: [...months].sort((a, b) => a - b),
+    totalFen,
+    errors: errors.summary(),
+  };
 }
 
 /** An error as plain data, to cross a thread boundary and become the same class again (`errorFromData`). */
 export type ErrorData =
-  | { kind: 'service'; code: ServiceErrorCode; messageZh: string; messageEn: string; details: unknown }
+  | {
+      kind: 'service';
+      code: ServiceErrorCode;
+      messageZh: string;
+      messageEn: string;
+      details: unknown;
+    }
   | { kind: 'unreadable'; messageZh: string; messageEn: string }
   | { kind: 'error'; name: string; message: string; stack: string | undefined };
 
 export function errorToData(e: unknown): ErrorData {
   if (e instanceof ServiceError) {
-    return { kind: 'service', code: e.code, messageZh: e.messageZh, messageEn: e.messageEn, details: e.details };
+    return {
+      kind: 'service',
+      code: e.code,
+      messageZh: e.messageZh,
+      messageEn: e.messageEn,
+      details: e.details,
+    };
   }
   if (e instanceof UnreadableFileError) {
     return { kind: 'unreadable', messageZh: e.messageZh, messageEn: e.messageEn };

@@ -4,7 +4,11 @@
 import { parentPort } from 'node:worker_threads';
 import { sourceFromHandOff } from './import-source.ts';
 import { errorToData, ledgerBatches } from './ledger-batches.ts';
-import { LEDGER_BATCHES_IN_FLIGHT, type FromLedgerWorker, type ToLedgerWorker } from './ledger-batches-thread.ts';
+import {
+  LEDGER_BATCHES_IN_FLIGHT,
+  type FromLedgerWorker,
+  type ToLedgerWorker,
+} from './ledger-batches-thread.ts';
 
 if (!parentPort) {
   throw new Error('ledger-batches.worker.ts runs only as a worker thread');

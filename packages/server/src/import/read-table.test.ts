@@ -46,17 +46,25 @@ const EXPECTED: TableRow[] = [
 ];
 
 describe('openTable (CSV)', () => {
-  it.each([1, 2, 3, 7, 64, 100_000])('reads quotes, embedded commas and line breaks, CRLF and a blank line — in chunks of %i bytes', async (chunk) => {
-    const { encoding, rows } = await rowsOf(source(Buffer.from(TEXT, 'utf8'), chunk));
-    expect(encoding).toBe('utf-8');
-    expect(rows).toEqual(EXPECTED);
-  });
+  it.each([1, 2, 3, 7, 64, 100_000])(
+    'reads quotes, embedded commas and line breaks, CRLF and a blank line — in chunks of %i bytes',
+    async (chunk) => {
+      const { encoding, rows } = await rowsOf(source(Buffer.from(TEXT, 'utf8'), chunk));
+      expect(encoding).toBe('utf-8');
+      expect(rows).toEqual(EXPECTED);
+    },
+  );
 
   it('reads GBK (as GB18030) and UTF-8 with BOM and a trailing line break the same way', async () => {
     const gbk = await rowsOf(source(iconv.encode(TEXT, 'gbk'), 5));
     expect(gbk.encoding).toBe('gb18030');
     expect(gbk.rows).toEqual(EXPECTED);
-    const bom = await rowsOf(source(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${TEXT}\r\n`, 'utf8')]), 4));
+    const bom = await rowsOf(
+      source(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${TEXT}\r\n`, 'utf8')]),
+        4,
+      ),
+    );
     expect(bom.rows).toEqual(EXPECTED);
   });
 
@@ -69,7 +77,9 @@ describe('openTable (CSV)', () => {
       '',
       '2023-03-07\tXM-001\t-5.00\t退回',
     ].join('\r\n');
-    const u16 = await rowsOf(source(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]), 3));
+    const u16 = await rowsOf(
+      source(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]), 3),
+    );
     expect(u16.encoding).toBe('utf-16le');
     expect(u16.rows).toEqual(EXPECTED);
     const semi = await rowsOf(source(Buffer.from('a;b\n1;2\n', 'utf8'), 2));
@@ -82,6 +92,8 @@ describe('openTable (CSV)', () => {
   it('refuses a quote that is never closed, naming the row', async () => {
     const bad = Buffer.from('a,b\n1,2\n3,"open\n4,5\n', 'utf8');
     await expect(rowsOf(source(bad, 3))).rejects.toThrow(UnreadableFileError);
-    await expect(rowsOf(source(bad))).rejects.toMatchObject({ messageZh: expect.stringContaining('第 3 行') });
+    await expect(rowsOf(source(bad))).rejects.toMatchObject({
+      messageZh: expect.stringContaining('第 3 行'),
+    });
   });
 });

@@ -37,26 +37,40 @@ function startsWith(b: Uint8Array, magic: number[]): boolean {
 }
 
 /** Opens the source as a table; the format comes from the bytes (a .xlsx is a zip), not only the name. */
-export async function openTable(source: ImportSource): Promise<{ info: TableInfo; rows: AsyncIterable<TableRow> }> {
+export async function openTable(
+  source: ImportSource,
+): Promise<{ info: TableInfo; rows: AsyncIterable<TableRow> }> {
   const head = await headOf(source);
   if (head.length === 0) {
     throw new UnreadableFileError('文件为空', 'The file is empty');
   }
   if (startsWith(head, OLE_MAGIC)) {
-    throw new UnreadableFileError('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入', 'Legacy .xls files are not supported: save as .xlsx or CSV first');
+    throw new UnreadableFileError(
+      '不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+      'Legacy .xls files are not supported: save as .xlsx or CSV first',
+    );
   }
   if (startsWith(head, ZIP_MAGIC)) {
     return { info: { format: 'xlsx', encoding: null }, rows: xlsxRows(source) };
   }
   if (/\.xlsx$/i.test(source.fileName)) {
-    throw new UnreadableFileError('文件扩展名为 .xlsx，但内容不是有效的 Excel 文件', 'The file is named .xlsx but is not a valid Excel workbook');
+    throw new UnreadableFileError(
+      '文件扩展名为 .xlsx，但内容不是有效的 Excel 文件',
+      'The file is named .xlsx but is not a valid Excel workbook',
+    );
   }
   if (head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe)) {
-    throw new UnreadableFileError('文件不是文本（CSV）或 Excel（.xlsx）文件', 'The file is neither CSV text nor an .xlsx workbook');
+    throw new UnreadableFileError(
+      '文件不是文本（CSV）或 Excel（.xlsx）文件',
+      'The file is neither CSV text nor an .xlsx workbook',
+    );
   }
   const { encoding } = detectEncoding(head);
   const headText = iconv.decode(head, encoding);
-  return { info: { format: 'csv', encoding }, rows: csvRows(source, encoding, delimiterOf(headText), newlineOf(headText)) };
+  return {
+    info: { format: 'csv', encoding },
+    rows: csvRows(source, encoding, delimiterOf(headText), newlineOf(headText)),
+  };
 }
 
 /** Comma unless the header line has more tabs (or semicolons) than commas. */
@@ -87,13 +101,21 @@ const MAX_ROW_CHARS = 1_000_000;
  * the loop pulling chunks). It is lenient with stray quotes like Excel; a quote never closed is refused.
  * 1M ledger rows: 1.5 s, csv-parse's stream took 4.7–5.9 s (bench/run.ts).
  */
-async function* csvRows(source: ImportSource, encoding: TextEncoding, delimiter: string, newline: '\r\n' | '\n' | '\r'): AsyncGenerator<TableRow> {
+async function* csvRows(
+  source: ImportSource,
+  encoding: TextEncoding,
+  delimiter: string,
+  newline: '\r\n' | '\n' | '\r',
+): AsyncGenerator<TableRow> {
   const parser = new Papa.Parser({ delimiter, newline });
   const text = decodeStream(source.open(), encoding);
   let pending = '';
   let row = 0;
   const missingQuote = (): UnreadableFileError =>
-    new UnreadableFileError(`CSV 格式错误（第 ${row + 1} 行附近）：引号没有闭合`, `Malformed CSV near row ${row + 1}: a quote is never closed`);
+    new UnreadableFileError(
+      `CSV 格式错误（第 ${row + 1} 行附近）：引号没有闭合`,
+      `Malformed CSV near row ${row + 1}: a quote is never closed`,
+    );
   try {
     for await (const chunk of text as AsyncIterable<string>) {
       const input = pending + chunk;
@@ -150,7 +172,10 @@ async function* xlsxRows(source: ImportSource): AsyncGenerator<TableRow> {
       throw e;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    throw new UnreadableFileError(`无法读取 Excel 文件：${msg}`, `Cannot read the Excel file: ${msg}`);
+    throw new UnreadableFileError(
+      `无法读取 Excel 文件：${msg}`,
+      `Cannot read the Excel file: ${msg}`,
+    );
   }
 }
 

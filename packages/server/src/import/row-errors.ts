@@ -51,13 +51,26 @@ export function refuseRowErrors(errors: RowErrorSummary, fileName: string): void
     'IMPORT_INVALID',
     `文件「${fileName}」有 ${errors.count} 处错误（涉及 ${errors.badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。`,
     `File "${fileName}" has ${errors.count} error(s) on ${errors.badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.`,
-    { fileName, errorCount: errors.count, badRows: errors.badRows, listed: errors.list.length, errors: errors.list },
+    {
+      fileName,
+      errorCount: errors.count,
+      badRows: errors.badRows,
+      listed: errors.list.length,
+      errors: errors.list,
+    },
   );
 }
 
-export function missingColumns(missing: readonly string[], headers: Readonly<Record<string, string>>, fileName: string): ServiceError {
+export function missingColumns(
+  missing: readonly string[],
+  headers: Readonly<Record<string, string>>,
+  fileName: string,
+): ServiceError {
   const errors = missing.map((f) =>
-    rowError(1, headers[f] ?? f, '', 'REQUIRED', { zh: `缺少必需的列「${headers[f] ?? f}」（请使用导入模板）`, en: `required column "${headers[f] ?? f}" is missing (use the template)` }),
+    rowError(1, headers[f] ?? f, '', 'REQUIRED', {
+      zh: `缺少必需的列「${headers[f] ?? f}」（请使用导入模板）`,
+      en: `required column "${headers[f] ?? f}" is missing (use the template)`,
+    }),
   );
   return new ServiceError(
     'IMPORT_INVALID',
@@ -74,7 +87,10 @@ export function isBlank(cells: readonly string[]): boolean {
 export function encodingProblem(row: TableRow): RowError | null {
   for (const c of row.cells) {
     if (c.includes('\uFFFD') || c.includes('\u0000')) {
-      return rowError(row.row, '', c, 'BAD_ENCODING', { zh: '含无法识别的字符：文件编码应为 UTF-8 或 GBK', en: 'unreadable characters: the file must be UTF-8 or GBK' });
+      return rowError(row.row, '', c, 'BAD_ENCODING', {
+        zh: '含无法识别的字符：文件编码应为 UTF-8 或 GBK',
+        en: 'unreadable characters: the file must be UTF-8 or GBK',
+      });
     }
   }
   return null;

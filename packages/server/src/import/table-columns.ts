@@ -11,7 +11,17 @@ export const LEDGER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = 
   voucherNo: [LEDGER_HEADERS.voucherNo, '支付凭证号', '凭证编号', '凭证号码'],
 };
 
-export const BUDGET_FIELDS = ['projectCode', 'projectName', 'kind', 'amount', 'date', 'documentNo', 'reason', 'expenditureType', 'fundSource'] as const;
+export const BUDGET_FIELDS = [
+  'projectCode',
+  'projectName',
+  'kind',
+  'amount',
+  'date',
+  'documentNo',
+  'reason',
+  'expenditureType',
+  'fundSource',
+] as const;
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
 export const BUDGET_HEADERS: Readonly<Record<BudgetField, string>> = {
   projectCode: '项目编码',
@@ -37,7 +47,14 @@ export const BUDGET_ALIASES: Readonly<Record<BudgetField, readonly string[]>> = 
 };
 export const BUDGET_REQUIRED: readonly BudgetField[] = ['projectCode', 'kind', 'amount'];
 
-export const PROGRESS_FIELDS = ['indicatorId', 'projectCode', 'indicatorName', 'month', 'value', 'note'] as const;
+export const PROGRESS_FIELDS = [
+  'indicatorId',
+  'projectCode',
+  'indicatorName',
+  'month',
+  'value',
+  'note',
+] as const;
 export type ProgressField = (typeof PROGRESS_FIELDS)[number];
 export const PROGRESS_HEADERS: Readonly<Record<ProgressField, string>> = {
   indicatorId: '指标ID',

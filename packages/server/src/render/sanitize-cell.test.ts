@@ -19,10 +19,20 @@ describe('sanitizeCell', () => {
     expect(isFormulaLike(input)).toBe(true);
   });
 
-  it.each(['≥300个', '≤3.50万元/场', '＞90%', '＜5%', '＝100%', '=0次', '-3.50', '+5个', '336个', '达成年度指标', '“三公”经费控制率', ''])(
-    'leaves %j unchanged',
-    (input) => {
-      expect(sanitizeCell(input)).toBe(input);
-    },
-  );
+  it.each([
+    '≥300个',
+    '≤3.50万元/场',
+    '＞90%',
+    '＜5%',
+    '＝100%',
+    '=0次',
+    '-3.50',
+    '+5个',
+    '336个',
+    '达成年度指标',
+    '“三公”经费控制率',
+    '',
+  ])('leaves %j unchanged', (input) => {
+    expect(sanitizeCell(input)).toBe(input);
+  });
 });

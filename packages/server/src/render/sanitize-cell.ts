@@ -10,7 +10,8 @@
 const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠']);
 
 /** An operator followed by a plain number and an optional unit: "＝100%", "-3.5", "+5个", "=0次". */
-const CONSTANT_RE = /^[=＝+＋\-－]\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|个百分点|[\p{Script=Han}]{1,4}(?:\/[\p{Script=Han}]{1,2})?)?$/u;
+const CONSTANT_RE =
+  /^[=＝+＋\-－]\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|个百分点|[\p{Script=Han}]{1,4}(?:\/[\p{Script=Han}]{1,2})?)?$/u;
 
 /** True when a spreadsheet could read `text` as a formula (and it is not one of our harmless constants). */
 export function isFormulaLike(text: string): boolean {

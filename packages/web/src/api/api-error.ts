@@ -14,7 +14,13 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   readonly details: unknown;
 
-  constructor(status: number, code: string, messageZh: string, messageEn: string, details: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    messageZh: string,
+    messageEn: string,
+    details: unknown,
+  ) {
     super(messageZh);
     this.name = 'ApiError';
     this.status = status;
@@ -42,7 +48,11 @@ function readFields(details: unknown): FieldError[] {
   const out: FieldError[] = [];
   for (const f of details['fields']) {
     if (isRecord(f) && typeof f['field'] === 'string' && typeof f['message'] === 'string') {
-      out.push({ field: f['field'], message: f['message'], messageEn: typeof f['messageEn'] === 'string' ? f['messageEn'] : undefined });
+      out.push({
+        field: f['field'],
+        message: f['message'],
+        messageEn: typeof f['messageEn'] === 'string' ? f['messageEn'] : undefined,
+      });
     }
   }
   return out;
@@ -57,11 +67,23 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     const en = typeof e['messageEn'] === 'string' ? e['messageEn'] : `Request failed (${status})`;
     return new ApiError(status, code, zh, en, e['details']);
   }
-  return new ApiError(status, `HTTP_${status}`, `请求失败（HTTP ${status}）`, `Request failed (HTTP ${status})`, undefined);
+  return new ApiError(
+    status,
+    `HTTP_${status}`,
+    `请求失败（HTTP ${status}）`,
+    `Request failed (HTTP ${status})`,
+    undefined,
+  );
 }
 
 export const NETWORK_ERROR = (): ApiError =>
-  new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and retry', undefined);
+  new ApiError(
+    0,
+    'NETWORK',
+    '无法连接服务器，请检查网络后重试',
+    'Cannot reach the server; check the network and retry',
+    undefined,
+  );
 
 export function errorText(e: unknown, lang: 'zh' | 'en'): string {
   if (e instanceof ApiError) {

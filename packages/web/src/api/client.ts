@@ -58,7 +58,11 @@ export interface RequestOptions {
   quiet401?: boolean;
 }
 
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...writeHeaders(method) };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -69,7 +73,13 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, options.query), { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') {
       throw e;
@@ -87,15 +97,23 @@ export async function request<T>(method: Method, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Query): Promise<T> => request<T>('POST', path, { body, query }),
-  put: <T>(path: string, body?: unknown, query?: Query): Promise<T> => request<T>('PUT', path, { body, query }),
-  patch: <T>(path: string, body?: unknown, query?: Query): Promise<T> => request<T>('PATCH', path, { body, query }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> =>
+    request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, query?: Query): Promise<T> =>
+    request<T>('POST', path, { body, query }),
+  put: <T>(path: string, body?: unknown, query?: Query): Promise<T> =>
+    request<T>('PUT', path, { body, query }),
+  patch: <T>(path: string, body?: unknown, query?: Query): Promise<T> =>
+    request<T>('PATCH', path, { body, query }),
   del: <T>(path: string, query?: Query): Promise<T> => request<T>('DELETE', path, { query }),
 };
 
 /** Downloads a file (report, template) with the session; resolves with the file name used. */
-export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+export async function downloadFile(
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+): Promise<string> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, query), { credentials: 'same-origin' });

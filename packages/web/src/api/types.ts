@@ -55,7 +55,12 @@ export interface DepartmentProfile {
   regionName: string | null;
   functions: string[];
   units: { name: string; kind: string }[];
-  staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number; illustrative: boolean } | null;
+  staffing: {
+    authorizedStaff: number;
+    activeStaff: number;
+    retiredStaff: number;
+    illustrative: boolean;
+  } | null;
   illustrative: boolean;
   scoringPreset: string | null;
   basisNotice: string | null;
@@ -88,7 +93,13 @@ export interface ContractInput {
   version: 1;
   rules?: Record<string, unknown>;
   subject: { kind: 'project' | 'department'; name: string; year?: number; unit?: string };
-  budget: { initial?: string; adjusted: string; executed: string; weight?: string; note?: string | null };
+  budget: {
+    initial?: string;
+    adjusted: string;
+    executed: string;
+    weight?: string;
+    note?: string | null;
+  };
   indicators: ContractIndicator[];
 }
 

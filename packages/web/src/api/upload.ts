@@ -15,7 +15,11 @@ export interface UploadOptions {
   onProgress?: (percent: number) => void;
 }
 
-export function uploadFile<T>(path: string, file: File, options: UploadOptions = {}): UploadHandle<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  options: UploadOptions = {},
+): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<T>((resolve, reject) => {
     const form = new FormData();

@@ -1,5 +1,11 @@
 // The signed-in frame: header (title, year, language, user), side menu from the module registry, page area.
-import { DownOutlined, GlobalOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  GlobalOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -13,7 +19,11 @@ import { useRegionName, useWorkspace } from './workspace.tsx';
 
 const { Header, Sider, Content } = Layout;
 
-export function moduleLabel(m: AppModule, t: (k: MessageKey) => string, pick: (x: { zh: string; en: string }) => string): string {
+export function moduleLabel(
+  m: AppModule,
+  t: (k: MessageKey) => string,
+  pick: (x: { zh: string; en: string }) => string,
+): string {
   return typeof m.label === 'string' ? t(m.label) : pick(m.label);
 }
 
@@ -28,7 +38,11 @@ export function AppLayout() {
   const [pwOpen, setPwOpen] = useState(false);
 
   const scope: ModuleScope =
-    user.role === 'clerk' || user.role === 'deptHead' ? 'department' : user.role === 'financeReviewer' ? 'bureau' : 'admin';
+    user.role === 'clerk' || user.role === 'deptHead'
+      ? 'department'
+      : user.role === 'financeReviewer'
+        ? 'bureau'
+        : 'admin';
   const items = useMemo(() => modulesFor(scope, user.role), [scope, user.role]);
   const menuItems = items
     .filter((m) => m.menu !== false)
@@ -66,20 +80,25 @@ export function AppLayout() {
         </Link>
         <Space size={12} className="jx-header-tools">
           {scope !== 'admin' && (
-          <label className="jx-year">
-            <span>{t('app.year')}</span>
-            <Select
-              aria-label={t('app.year')}
-              size="small"
-              value={year}
-              onChange={(v: number) => setYear(v)}
-              options={years.map((y) => ({ value: y, label: `${y}${t('app.yearSuffix')}` }))}
-              style={{ width: 104 }}
-              data-testid="year-select"
-            />
-          </label>
+            <label className="jx-year">
+              <span>{t('app.year')}</span>
+              <Select
+                aria-label={t('app.year')}
+                size="small"
+                value={year}
+                onChange={(v: number) => setYear(v)}
+                options={years.map((y) => ({ value: y, label: `${y}${t('app.yearSuffix')}` }))}
+                style={{ width: 104 }}
+                data-testid="year-select"
+              />
+            </label>
           )}
-          <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+          <Button
+            size="small"
+            icon={<GlobalOutlined />}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          >
             {t('app.lang')}
           </Button>
           <Dropdown
@@ -102,7 +121,9 @@ export function AppLayout() {
             <Button size="small" type="text" className="jx-user" data-testid="user-menu">
               <UserOutlined />
               <span>{user.displayName}</span>
-              <Typography.Text className="jx-user-role">{t(`role.${user.role}` as MessageKey)}</Typography.Text>
+              <Typography.Text className="jx-user-role">
+                {t(`role.${user.role}` as MessageKey)}
+              </Typography.Text>
               <DownOutlined />
             </Button>
           </Dropdown>

@@ -14,7 +14,10 @@ const LoginPage = lazyPage(() => import('../modules/auth/login-page.tsx'), 'Logi
 // The signed-in frame (menu, header, dialogs) loads after sign-in, so the login page's JS stays small.
 const SignedInFrame = lazyPage(() => import('./signed-in-frame.tsx'), 'SignedInFrame');
 // A password an administrator set must be changed first: this screen only, whatever the address.
-const PasswordChangePage = lazyPage(() => import('../modules/auth/password-change-page.tsx'), 'PasswordChangePage');
+const PasswordChangePage = lazyPage(
+  () => import('../modules/auth/password-change-page.tsx'),
+  'PasswordChangePage',
+);
 const DeptLayout = lazyPage(() => import('./dept-layout.tsx'), 'DeptLayout');
 const NotFound = lazyPage(() => import('./not-found.tsx'), 'NotFound');
 
@@ -53,7 +56,11 @@ function RequireSession() {
 
 function Home() {
   const { state } = useAuth();
-  return state.status === 'signedIn' ? <Navigate to={homePath(state.user)} replace /> : <Navigate to="/login" replace />;
+  return state.status === 'signedIn' ? (
+    <Navigate to={homePath(state.user)} replace />
+  ) : (
+    <Navigate to="/login" replace />
+  );
 }
 
 function DeptIndex() {

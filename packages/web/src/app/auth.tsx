@@ -1,6 +1,14 @@
 // Who is signed in: GET /api/auth/me on start, login/logout, and back to the login page on any 401. A session whose
 // password was set by an administrator (mustChangePassword) sees only the password change until it is done.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, request, setCsrfToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { LoginResponse, SessionUser } from '../api/types.ts';
 
@@ -24,13 +32,19 @@ function userOf(body: unknown): SessionUser | null {
     return null;
   }
   const b = body as Record<string, unknown>;
-  const u = (typeof b['user'] === 'object' && b['user'] !== null ? b['user'] : b) as Partial<SessionUser>;
+  const u = (
+    typeof b['user'] === 'object' && b['user'] !== null ? b['user'] : b
+  ) as Partial<SessionUser>;
   return typeof u.username === 'string' && typeof u.role === 'string' ? (u as SessionUser) : null;
 }
 
 /** The login and me responses say whether the password must be changed first. */
 export function mustChangeOf(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as Record<string, unknown>)['mustChangePassword'] === true;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as Record<string, unknown>)['mustChangePassword'] === true
+  );
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -42,7 +56,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then((body) => {
         const user = userOf(body);
         if (live) {
-          setState(user ? { status: 'signedIn', user, mustChangePassword: mustChangeOf(body) } : { status: 'anonymous', expired: false });
+          setState(
+            user
+              ? { status: 'signedIn', user, mustChangePassword: mustChangeOf(body) }
+              : { status: 'anonymous', expired: false },
+          );
         }
       })
       .catch(() => {
@@ -56,12 +74,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => setState((s) => (s.status === 'signedIn' ? { status: 'anonymous', expired: true } : s)));
+    setUnauthorizedHandler(() =>
+      setState((s) => (s.status === 'signedIn' ? { status: 'anonymous', expired: true } : s)),
+    );
     return () => setUnauthorizedHandler(null);
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const r = await request<LoginResponse>('POST', '/api/auth/login', { body: { username, password }, quiet401: true });
+    const r = await request<LoginResponse>('POST', '/api/auth/login', {
+      body: { username, password },
+      quiet401: true,
+    });
     setCsrfToken(r.csrfToken ?? null);
     const user = userOf(r);
     if (!user) {
@@ -84,7 +107,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout, passwordChanged }), [state, login, logout, passwordChanged]);
+  const value = useMemo(
+    () => ({ state, login, logout, passwordChanged }),
+    [state, login, logout, passwordChanged],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -50,7 +50,7 @@ export function DeptLayout() {
         onChange={(key) => {
           const m = tabs.find((x) => x.key === key);
           if (m) {
-            navigate(modulePath(m, code));
+            void navigate(modulePath(m, code));
           }
         }}
         items={tabs.map((m) => ({ key: m.key, label: moduleLabel(m, t, pick) }))}

@@ -52,22 +52,146 @@ const DEPT_AND_BUREAU: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'
 const BUREAU: readonly Role[] = ['financeReviewer'];
 
 export const appModules: AppModule[] = [
-  { key: 'dashboard', scope: 'department', path: 'dashboard', order: 10, label: 'menu.dashboard', icon: <DashboardOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage') },
-  { key: 'goals', scope: 'department', path: 'goals', order: 20, label: 'menu.goals', icon: <AimOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/goals/goals-page.tsx'), 'GoalsPage') },
-  { key: 'projects', scope: 'department', path: 'projects', order: 25, label: 'menu.projects', icon: <AppstoreOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/projects/projects-page.tsx'), 'ProjectsPage') },
-  { key: 'execution', scope: 'department', path: 'execution', order: 30, label: 'menu.execution', icon: <TableOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/execution/execution-page.tsx'), 'ExecutionPage') },
-  { key: 'investment', scope: 'department', path: 'investment', order: 35, label: { zh: '招商项目', en: 'Investment pipeline' }, icon: <FundProjectionScreenOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/investment/investment-page.tsx'), 'InvestmentPage') },
-  { key: 'monitoring', scope: 'department', path: 'monitoring', order: 40, label: 'menu.monitoring', icon: <AlertOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/monitoring/monitoring-page.tsx'), 'MonitoringPage') },
-  { key: 'evaluation', scope: 'department', path: 'evaluation', order: 50, label: 'menu.evaluation', icon: <FormOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/evaluation/evaluation-page.tsx'), 'EvaluationPage') },
-  { key: 'report', scope: 'department', path: 'report', order: 60, label: 'menu.report', icon: <FileTextOutlined />, roles: DEPT_AND_BUREAU, page: lazyPage(() => import('../modules/report/report-page.tsx'), 'ReportPage') },
-  { key: 'bureau-overview', scope: 'bureau', path: 'overview', order: 10, label: 'menu.bureauOverview', icon: <FundOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/overview-page.tsx'), 'BureauOverviewPage') },
-  { key: 'bureau-monitoring', scope: 'bureau', path: 'monitoring', order: 20, label: 'menu.bureauMonitoring', icon: <AlertOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/bureau-monitoring-page.tsx'), 'BureauMonitoringPage') },
-  { key: 'bureau-review', scope: 'bureau', path: 'review', order: 30, label: 'menu.bureauReview', icon: <FileSearchOutlined />, roles: BUREAU, page: lazyPage(() => import('../modules/bureau/review-page.tsx'), 'ReviewPage') },
-  { key: 'admin-home', scope: 'admin', path: 'home', order: 10, label: 'menu.adminHome', icon: <SettingOutlined />, roles: ['systemAdmin', 'securityAdmin', 'auditAdmin'], page: lazyPage(() => import('../modules/admin/admin-home-page.tsx'), 'AdminHomePage') },
-  { key: 'audit', scope: 'admin', path: 'audit', order: 20, label: 'menu.audit', icon: <AuditOutlined />, roles: ['auditAdmin'], page: lazyPage(() => import('../modules/admin/audit-page.tsx'), 'AuditPage') },
+  {
+    key: 'dashboard',
+    scope: 'department',
+    path: 'dashboard',
+    order: 10,
+    label: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage'),
+  },
+  {
+    key: 'goals',
+    scope: 'department',
+    path: 'goals',
+    order: 20,
+    label: 'menu.goals',
+    icon: <AimOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/goals/goals-page.tsx'), 'GoalsPage'),
+  },
+  {
+    key: 'projects',
+    scope: 'department',
+    path: 'projects',
+    order: 25,
+    label: 'menu.projects',
+    icon: <AppstoreOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/projects/projects-page.tsx'), 'ProjectsPage'),
+  },
+  {
+    key: 'execution',
+    scope: 'department',
+    path: 'execution',
+    order: 30,
+    label: 'menu.execution',
+    icon: <TableOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/execution/execution-page.tsx'), 'ExecutionPage'),
+  },
+  {
+    key: 'investment',
+    scope: 'department',
+    path: 'investment',
+    order: 35,
+    label: { zh: '招商项目', en: 'Investment pipeline' },
+    icon: <FundProjectionScreenOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/investment/investment-page.tsx'), 'InvestmentPage'),
+  },
+  {
+    key: 'monitoring',
+    scope: 'department',
+    path: 'monitoring',
+    order: 40,
+    label: 'menu.monitoring',
+    icon: <AlertOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/monitoring/monitoring-page.tsx'), 'MonitoringPage'),
+  },
+  {
+    key: 'evaluation',
+    scope: 'department',
+    path: 'evaluation',
+    order: 50,
+    label: 'menu.evaluation',
+    icon: <FormOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/evaluation/evaluation-page.tsx'), 'EvaluationPage'),
+  },
+  {
+    key: 'report',
+    scope: 'department',
+    path: 'report',
+    order: 60,
+    label: 'menu.report',
+    icon: <FileTextOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/report/report-page.tsx'), 'ReportPage'),
+  },
+  {
+    key: 'bureau-overview',
+    scope: 'bureau',
+    path: 'overview',
+    order: 10,
+    label: 'menu.bureauOverview',
+    icon: <FundOutlined />,
+    roles: BUREAU,
+    page: lazyPage(() => import('../modules/bureau/overview-page.tsx'), 'BureauOverviewPage'),
+  },
+  {
+    key: 'bureau-monitoring',
+    scope: 'bureau',
+    path: 'monitoring',
+    order: 20,
+    label: 'menu.bureauMonitoring',
+    icon: <AlertOutlined />,
+    roles: BUREAU,
+    page: lazyPage(
+      () => import('../modules/bureau/bureau-monitoring-page.tsx'),
+      'BureauMonitoringPage',
+    ),
+  },
+  {
+    key: 'bureau-review',
+    scope: 'bureau',
+    path: 'review',
+    order: 30,
+    label: 'menu.bureauReview',
+    icon: <FileSearchOutlined />,
+    roles: BUREAU,
+    page: lazyPage(() => import('../modules/bureau/review-page.tsx'), 'ReviewPage'),
+  },
+  {
+    key: 'admin-home',
+    scope: 'admin',
+    path: 'home',
+    order: 10,
+    label: 'menu.adminHome',
+    icon: <SettingOutlined />,
+    roles: ['systemAdmin', 'securityAdmin', 'auditAdmin'],
+    page: lazyPage(() => import('../modules/admin/admin-home-page.tsx'), 'AdminHomePage'),
+  },
+  {
+    key: 'audit',
+    scope: 'admin',
+    path: 'audit',
+    order: 20,
+    label: 'menu.audit',
+    icon: <AuditOutlined />,
+    roles: ['auditAdmin'],
+    page: lazyPage(() => import('../modules/admin/audit-page.tsx'), 'AuditPage'),
+  },
 ];
 
-export const SCOPE_PREFIX: Record<ModuleScope, string> = { department: '/dept/:code', bureau: '/bureau', admin: '/admin' };
+export const SCOPE_PREFIX: Record<ModuleScope, string> = {
+  department: '/dept/:code',
+  bureau: '/bureau',
+  admin: '/admin',
+};
 
 /** Where a module lives for this department (department scope) or globally. */
 export function modulePath(m: AppModule, departmentCode?: string | null): string {
@@ -78,7 +202,9 @@ export function modulePath(m: AppModule, departmentCode?: string | null): string
 }
 
 export function modulesFor(scope: ModuleScope, role: Role): AppModule[] {
-  return appModules.filter((m) => m.scope === scope && m.roles.includes(role)).sort((a, b) => a.order - b.order);
+  return appModules
+    .filter((m) => m.scope === scope && m.roles.includes(role))
+    .sort((a, b) => a.order - b.order);
 }
 
 export const DEPT_ROLES = DEPT;

@@ -14,7 +14,10 @@ export interface PasswordValues {
 }
 
 /** The server names the fields current / next; the form calls them currentPassword / newPassword. */
-export const PASSWORD_FIELD_ALIASES: Record<string, string> = { current: 'currentPassword', next: 'newPassword' };
+export const PASSWORD_FIELD_ALIASES: Record<string, string> = {
+  current: 'currentPassword',
+  next: 'newPassword',
+};
 
 export interface PasswordFormProps {
   form: FormInstance<PasswordValues>;
@@ -28,7 +31,14 @@ export interface PasswordFormProps {
   submit?: ReactNode;
 }
 
-export function PasswordForm({ form, onChanged, onBusy, currentLabel, size, submit }: PasswordFormProps) {
+export function PasswordForm({
+  form,
+  onChanged,
+  onBusy,
+  currentLabel,
+  size,
+  submit,
+}: PasswordFormProps) {
   const { t, lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
 
@@ -36,7 +46,10 @@ export function PasswordForm({ form, onChanged, onBusy, currentLabel, size, subm
     onBusy?.(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await api.post('/api/auth/password', {
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
+      });
       form.resetFields();
       onChanged();
     } catch (e) {
@@ -48,12 +61,30 @@ export function PasswordForm({ form, onChanged, onBusy, currentLabel, size, subm
 
   return (
     <>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" data-testid="password-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          data-testid="password-error"
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => void send(v)} requiredMark size={size}>
-        <Form.Item name="currentPassword" label={currentLabel ?? t('password.current')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={currentLabel ?? t('password.current')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="password-current" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('password.next')} rules={[{ required: true, min: 12, message: t('password.rule') }]} extra={t('password.rules')}>
+        <Form.Item
+          name="newPassword"
+          label={t('password.next')}
+          rules={[{ required: true, min: 12, message: t('password.rule') }]}
+          extra={t('password.rules')}
+        >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
         <Form.Item
@@ -63,11 +94,18 @@ export function PasswordForm({ form, onChanged, onBusy, currentLabel, size, subm
           rules={[
             { required: true, message: t('password.mismatch') },
             ({ getFieldValue }) => ({
-              validator: (_r, value: string) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+              validator: (_r, value: string) =>
+                value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >
-          <Input.Password autoComplete="new-password" data-testid="password-repeat" onPressEnter={submit ? undefined : () => form.submit()} />
+          <Input.Password
+            autoComplete="new-password"
+            data-testid="password-repeat"
+            onPressEnter={submit ? undefined : () => form.submit()}
+          />
         </Form.Item>
         {submit ?? <button type="submit" hidden aria-hidden tabIndex={-1} />}
       </Form>

@@ -19,7 +19,13 @@ export const THEME = {
       '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',
   },
   components: {
-    Layout: { headerBg: '#15396f', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f0f2f5' },
+    Layout: {
+      headerBg: '#15396f',
+      headerHeight: 56,
+      headerPadding: '0 16px',
+      siderBg: '#ffffff',
+      bodyBg: '#f0f2f5',
+    },
     Table: { headerBg: '#f3f6fb', cellPaddingBlockSM: 6 },
   },
 } as const;

@@ -1,5 +1,6 @@
 // The six roles (三员分立 + business roles) and which area of the app each one works in.
-export type Role = 'clerk' | 'deptHead' | 'financeReviewer' | 'systemAdmin' | 'securityAdmin' | 'auditAdmin';
+export type Role =
+  'clerk' | 'deptHead' | 'financeReviewer' | 'systemAdmin' | 'securityAdmin' | 'auditAdmin';
 
 export const DEPARTMENT_ROLES: readonly Role[] = ['clerk', 'deptHead'];
 export const BUREAU_ROLES: readonly Role[] = ['financeReviewer'];

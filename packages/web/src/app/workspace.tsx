@@ -34,8 +34,11 @@ function storedYear(): number | null {
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const user = useUser();
   const deps = useApi<DepartmentSummary[]>('/api/departments');
-  const businessRole = user.role === 'clerk' || user.role === 'deptHead' || user.role === 'financeReviewer';
-  const fy = useApi<FiscalYearListing>(businessRole ? `/api/regions/${encodeURIComponent(user.regionCode)}/fiscal-years` : null);
+  const businessRole =
+    user.role === 'clerk' || user.role === 'deptHead' || user.role === 'financeReviewer';
+  const fy = useApi<FiscalYearListing>(
+    businessRole ? `/api/regions/${encodeURIComponent(user.regionCode)}/fiscal-years` : null,
+  );
   const departments = useMemo(() => deps.data ?? [], [deps.data]);
   // years with data come first when nothing was chosen; opened years (planning) are offered too
   const dataYears = useMemo(() => {
@@ -59,7 +62,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   }, [dataYears, fy.data]);
   const [chosen, setChosen] = useState<number | null>(storedYear);
   const loading = deps.loading || fy.loading;
-  const year = chosen !== null && (years.includes(chosen) || loading) ? chosen : (dataYears[0] ?? years[0] ?? new Date().getFullYear());
+  const year =
+    chosen !== null && (years.includes(chosen) || loading)
+      ? chosen
+      : (dataYears[0] ?? years[0] ?? new Date().getFullYear());
   const setYear = useCallback((y: number) => {
     setChosen(y);
     try {
@@ -68,7 +74,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       // not persisted
     }
   }, []);
-  const departmentName = useCallback((code: string) => departments.find((d) => d.code === code)?.name ?? code, [departments]);
+  const departmentName = useCallback(
+    (code: string) => departments.find((d) => d.code === code)?.name ?? code,
+    [departments],
+  );
   const reloadDeps = deps.reload;
   const reloadFy = fy.reload;
   const reloadYears = useCallback(() => {
@@ -76,7 +85,16 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     reloadFy();
   }, [reloadDeps, reloadFy]);
   const value = useMemo(
-    () => ({ departments, departmentsLoading: deps.loading, years, year, setYear, departmentName, fiscalYears: fy.data, reloadYears }),
+    () => ({
+      departments,
+      departmentsLoading: deps.loading,
+      years,
+      year,
+      setYear,
+      departmentName,
+      fiscalYears: fy.data,
+      reloadYears,
+    }),
     [departments, deps.loading, years, year, setYear, departmentName, fy.data, reloadYears],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
@@ -98,6 +116,9 @@ export function useYear(): number {
 export function useRegionName(enabled: boolean): string | null {
   const { departments, year } = useWorkspace();
   const first = enabled ? departments[0]?.code : undefined;
-  const profile = useApi<DepartmentProfile>(first ? `/api/departments/${encodeURIComponent(first)}` : null, { year });
+  const profile = useApi<DepartmentProfile>(
+    first ? `/api/departments/${encodeURIComponent(first)}` : null,
+    { year },
+  );
   return profile.data?.regionName ?? null;
 }

@@ -1,5 +1,13 @@
 // The language context: zh-CN by default, English on request; t(key, vars) looks up the dictionary.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { enUS } from './en-us.ts';
 import { zhCN, type MessageKey } from './zh-cn.ts';
 
@@ -20,12 +28,18 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const raw: string = (lang === 'en' ? enUS[key] : zhCN[key]) ?? key;
   if (!vars) {
     return raw;
   }
-  return raw.replace(/\{(\w+)\}/g, (m, name: string) => (vars[name] !== undefined ? String(vars[name]) : m));
+  return raw.replace(/\{(\w+)\}/g, (m, name: string) =>
+    vars[name] !== undefined ? String(vars[name]) : m,
+  );
 }
 
 function initialLang(): Lang {

@@ -34,8 +34,20 @@ export function CommentDialog({
     }
   }, [open, form]);
   return (
-    <Modal open={open} title={title} okText={okText} cancelText={t('app.cancel')} okButtonProps={{ danger }} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      cancelText={t('app.cancel')}
+      okButtonProps={{ danger }}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -47,7 +59,22 @@ export function CommentDialog({
             .finally(() => setBusy(false));
         }}
       >
-        <Form.Item name="comment" label={label} rules={required ? [{ required: true, whitespace: true, min: 2, message: t('eval.returnCommentRequired') }] : []}>
+        <Form.Item
+          name="comment"
+          label={label}
+          rules={
+            required
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    min: 2,
+                    message: t('eval.returnCommentRequired'),
+                  },
+                ]
+              : []
+          }
+        >
           <Input.TextArea rows={4} maxLength={4000} showCount autoFocus />
         </Form.Item>
       </Form>

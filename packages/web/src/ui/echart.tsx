@@ -2,16 +2,31 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
+const FONT =
+  '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Source Han Sans SC", sans-serif';
 
 /** Every chart uses the UI's CJK font (the canvas would otherwise follow the page language's default). */
 function withFont(o: EChartsCoreOption): EChartsCoreOption {
   return { textStyle: { fontFamily: FONT }, ...o };
 }
 
-type Chart = { setOption: (o: EChartsCoreOption, notMerge?: boolean) => void; resize: () => void; dispose: () => void };
+type Chart = {
+  setOption: (o: EChartsCoreOption, notMerge?: boolean) => void;
+  resize: () => void;
+  dispose: () => void;
+};
 
-export function EChart({ option, height = 300, label, testId }: { option: EChartsCoreOption; height?: number; label: string; testId?: string }) {
+export function EChart({
+  option,
+  height = 300,
+  label,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  label: string;
+  testId?: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart | null>(null);
   const latest = useRef(option);
@@ -24,7 +39,10 @@ export function EChart({ option, height = 300, label, testId }: { option: EChart
       if (disposed || !el.current) {
         return;
       }
-      const c = echarts.init(el.current, undefined, { renderer: 'canvas', locale: document.documentElement.lang === 'en' ? 'EN' : 'ZH' });
+      const c = echarts.init(el.current, undefined, {
+        renderer: 'canvas',
+        locale: document.documentElement.lang === 'en' ? 'EN' : 'ZH',
+      });
       chart.current = c;
       c.setOption(withFont(latest.current), true);
       observer = new ResizeObserver(() => c.resize());
@@ -42,5 +60,14 @@ export function EChart({ option, height = 300, label, testId }: { option: EChart
     chart.current?.setOption(withFont(option), true);
   }, [option]);
 
-  return <div ref={el} className="jx-chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <div
+      ref={el}
+      className="jx-chart"
+      style={{ height }}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    />
+  );
 }

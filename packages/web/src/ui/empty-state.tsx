@@ -4,7 +4,10 @@ import type { ReactNode } from 'react';
 
 export function EmptyState({ text, action }: { text: ReactNode; action?: ReactNode }) {
   return (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span className="jx-empty-text">{text}</span>}>
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={<span className="jx-empty-text">{text}</span>}
+    >
       {action}
     </Empty>
   );

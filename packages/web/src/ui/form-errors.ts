@@ -16,7 +16,12 @@ export function namePath(field: string): (string | number)[] {
  * Shows the error's field messages on the form. Returns the message for the rest (no field matched, or
  * not a field error), or null when every problem is shown on a field.
  */
-export function applyServerErrors<T>(form: FormInstance<T>, error: unknown, lang: Lang, aliases: Record<string, string> = {}): string | null {
+export function applyServerErrors<T>(
+  form: FormInstance<T>,
+  error: unknown,
+  lang: Lang,
+  aliases: Record<string, string> = {},
+): string | null {
   if (!(error instanceof ApiError)) {
     return error instanceof Error ? error.message : String(error);
   }

@@ -5,10 +5,27 @@ import { ApiError } from '../api/api-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function isMissingEndpoint(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 404 && e.code === 'NOT_FOUND' && /接口不存在|No such endpoint/.test(e.messageZh + e.messageEn);
+  return (
+    e instanceof ApiError &&
+    e.status === 404 &&
+    e.code === 'NOT_FOUND' &&
+    /接口不存在|No such endpoint/.test(e.messageZh + e.messageEn)
+  );
 }
 
-export function LoadState({ loading, error, reload, children, rows = 4 }: { loading: boolean; error: unknown; reload?: () => void; children: ReactNode; rows?: number }) {
+export function LoadState({
+  loading,
+  error,
+  reload,
+  children,
+  rows = 4,
+}: {
+  loading: boolean;
+  error: unknown;
+  reload?: () => void;
+  children: ReactNode;
+  rows?: number;
+}) {
   const { t, lang } = useI18n();
   if (error) {
     const missing = isMissingEndpoint(error);
@@ -17,7 +34,13 @@ export function LoadState({ loading, error, reload, children, rows = 4 }: { load
         type={missing ? 'info' : 'error'}
         showIcon
         message={missing ? t('app.endpointMissing') : t('app.loadFailed')}
-        description={error instanceof ApiError ? error.localized(lang) : error instanceof Error ? error.message : String(error)}
+        description={
+          error instanceof ApiError
+            ? error.localized(lang)
+            : error instanceof Error
+              ? error.message
+              : String(error)
+        }
         action={
           reload && (
             <Button size="small" onClick={reload}>

@@ -1,7 +1,15 @@
 // The page's title line (an <h1> for screen readers) with optional subtitle and actions.
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, sub, extra }: { title: ReactNode; sub?: ReactNode; extra?: ReactNode }) {
+export function PageHeader({
+  title,
+  sub,
+  extra,
+}: {
+  title: ReactNode;
+  sub?: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
     <div className="jx-page-head">
       <h1>

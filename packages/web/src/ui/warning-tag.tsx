@@ -21,7 +21,13 @@ export function toWarningLevel(v: unknown): WarningLevel | null {
   return isWarningLevel(s) ? s : null;
 }
 
-export function WarningTag({ level, children }: { level: WarningLevel | null | undefined; children?: React.ReactNode }) {
+export function WarningTag({
+  level,
+  children,
+}: {
+  level: WarningLevel | null | undefined;
+  children?: React.ReactNode;
+}) {
   const { t } = useI18n();
   if (!level) {
     return <Tag>—</Tag>;
@@ -40,7 +46,12 @@ export function WarningCounts({ red, yellow }: { red: number; yellow: number }) 
   if (red === 0 && yellow === 0) {
     return <span className="jx-muted">{t('warning.none')}</span>;
   }
-  const label = [red > 0 ? `${t('warning.red')} ${red}` : '', yellow > 0 ? `${t('warning.yellow')} ${yellow}` : ''].filter(Boolean).join('，');
+  const label = [
+    red > 0 ? `${t('warning.red')} ${red}` : '',
+    yellow > 0 ? `${t('warning.yellow')} ${yellow}` : '',
+  ]
+    .filter(Boolean)
+    .join('，');
   return (
     <span className="jx-warning-counts" aria-label={label} title={label}>
       {red > 0 && (

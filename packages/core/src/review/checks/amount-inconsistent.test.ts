@@ -14,7 +14,12 @@ describe('AMOUNT_INCONSISTENT', () => {
   });
 
   it('accepts the same value printed twice, in another form (80 and 80.00)', () => {
-    expect(codesOf(checkAmountInconsistent, `${TITLE}全年预算数 36,628.61 万元。\n全年预算数36,628.61万元。\n经费年初预算80万元。\n经费年初预算80.00万元。`)).toEqual([]);
+    expect(
+      codesOf(
+        checkAmountInconsistent,
+        `${TITLE}全年预算数 36,628.61 万元。\n全年预算数36,628.61万元。\n经费年初预算80万元。\n经费年初预算80.00万元。`,
+      ),
+    ).toEqual([]);
   });
 
   it('keeps a project, last year, 年初 and 全年 apart from the department total', () => {
@@ -33,8 +38,20 @@ describe('AMOUNT_INCONSISTENT', () => {
   });
 
   it('flags project counts that disagree, not targets beside them', () => {
-    expect(codesOf(checkAmountInconsistent, `${TITLE}其中一级项目 2个，二级项目 0个。\n本次对一级项目3个开展自评。`)).toEqual([]);
-    expect(codesOf(checkAmountInconsistent, `${TITLE}其中一级项目 2个。\n其中一级项目 3个。`)).toEqual(['AMOUNT_INCONSISTENT']);
-    expect(codesOf(checkAmountInconsistent, `${TITLE}新洽谈重点招商项目不少于300个。\n全年新洽谈重点招商项目336个。`)).toEqual([]);
+    expect(
+      codesOf(
+        checkAmountInconsistent,
+        `${TITLE}其中一级项目 2个，二级项目 0个。\n本次对一级项目3个开展自评。`,
+      ),
+    ).toEqual([]);
+    expect(
+      codesOf(checkAmountInconsistent, `${TITLE}其中一级项目 2个。\n其中一级项目 3个。`),
+    ).toEqual(['AMOUNT_INCONSISTENT']);
+    expect(
+      codesOf(
+        checkAmountInconsistent,
+        `${TITLE}新洽谈重点招商项目不少于300个。\n全年新洽谈重点招商项目336个。`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ interface Mention {
   start: number;
 }
 
-const ROLE_ZH: Readonly<Record<MoneyRole, string>> = { initial: '年初预算数', budget: '全年预算数', executed: '执行数' };
+const ROLE_ZH: Readonly<Record<MoneyRole, string>> = {
+  initial: '年初预算数',
+  budget: '全年预算数',
+  executed: '执行数',
+};
 const ROLE_EN: Readonly<Record<MoneyRole, string>> = {
   initial: 'initial budget',
   budget: 'full-year budget',
@@ -29,7 +33,14 @@ function moneyMentions(doc: ReviewDocument): Mention[] {
     }
     const label = f.label === '' ? ROLE_ZH[f.role] : f.label;
     const name = label.includes(f.subject) ? label : `${f.subject}${label}`;
-    out.push({ key: `money|${f.subjectKey}|${f.role}`, role: f.role, name, q: f.q, value: f.yuan, start: f.labelStart });
+    out.push({
+      key: `money|${f.subjectKey}|${f.role}`,
+      role: f.role,
+      name,
+      q: f.q,
+      value: f.yuan,
+      start: f.labelStart,
+    });
   }
   return out;
 }
@@ -67,7 +78,9 @@ export function checkAmountInconsistent(doc: ReviewDocument): ReviewFinding[] {
   const first = new Map<string, Mention>();
   const flagged = new Set<string>();
   const out: ReviewFinding[] = [];
-  for (const m of [...moneyMentions(doc), ...projectCountMentions(doc)].sort((a, b) => a.start - b.start)) {
+  for (const m of [...moneyMentions(doc), ...projectCountMentions(doc)].sort(
+    (a, b) => a.start - b.start,
+  )) {
     const earlier = first.get(m.key);
     if (earlier === undefined) {
       first.set(m.key, m);

@@ -32,7 +32,14 @@ function isPart(key: string, year: number | null): boolean {
 
 /** "3.73万元" — a difference in the unit of the figure it is read against. */
 function money(yuan: Big, like: MoneyFact): string {
-  const scale = like.q.unit === '亿元' ? 100_000_000 : like.q.unit === '万元' ? 10_000 : like.q.unit === '千元' ? 1000 : 1;
+  const scale =
+    like.q.unit === '亿元'
+      ? 100_000_000
+      : like.q.unit === '万元'
+        ? 10_000
+        : like.q.unit === '千元'
+          ? 1000
+          : 1;
   const [int = '', frac = ''] = toFixed2(yuan.div(scale)).split('.');
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}${like.q.unit}`;
 }
@@ -49,7 +56,10 @@ export function checkBudgetReconcile(doc: ReviewDocument): ReviewFinding[] {
       bySubject.set(f.subjectKey, [...(bySubject.get(f.subjectKey) ?? []), f]);
     }
   }
-  const parts = [...bySubject.entries()].map(([key, fs]) => ({ key, ...pairOf(fs[0]?.subject ?? key, fs) }));
+  const parts = [...bySubject.entries()].map(([key, fs]) => ({
+    key,
+    ...pairOf(fs[0]?.subject ?? key, fs),
+  }));
   const out: ReviewFinding[] = [];
 
   // 1. A part larger than the whole.
@@ -75,7 +85,9 @@ export function checkBudgetReconcile(doc: ReviewDocument): ReviewFinding[] {
   const we = whole.executed;
   if (wb !== undefined && we !== undefined && wb.yuan.eq(we.yuan)) {
     const judged = parts.flatMap((p) =>
-      p.budget !== undefined && p.executed !== undefined ? [{ ...p, budget: p.budget, executed: p.executed }] : [],
+      p.budget !== undefined && p.executed !== undefined
+        ? [{ ...p, budget: p.budget, executed: p.executed }]
+        : [],
     );
     const under = judged.find((p) => p.executed.yuan.lt(p.budget.yuan));
     const anyOver = judged.some((p) => p.executed.yuan.gt(p.budget.yuan));

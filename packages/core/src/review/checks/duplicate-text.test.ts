@@ -7,7 +7,10 @@ const PASSAGE = '发布惠企服务包与政策包，完成区委巡察局党组
 
 describe('DUPLICATE_TEXT', () => {
   it('flags a passage of 20+ characters repeated, ignoring spaces and punctuation, at the copy', () => {
-    const [f] = run(checkDuplicateText, `${TITLE}首先，${PASSAGE}。\n其次，发布惠企服务包与政策包；完成区委巡察局党组工作。`);
+    const [f] = run(
+      checkDuplicateText,
+      `${TITLE}首先，${PASSAGE}。\n其次，发布惠企服务包与政策包；完成区委巡察局党组工作。`,
+    );
     expect(f?.code).toBe('DUPLICATE_TEXT');
     expect(f?.line).toBe(3);
     expect(f?.message).toContain('第 2 行');
@@ -15,10 +18,19 @@ describe('DUPLICATE_TEXT', () => {
   });
 
   it('ignores 19 characters, a repeated title and repeated table headers', () => {
-    expect(codesOf(checkDuplicateText, `${TITLE}发布惠企服务包与政策包，完成区委巡察局。\n发布惠企服务包与政策包，完成区委巡察局。`)).toEqual([]);
-    expect(codesOf(checkDuplicateText, `${TITLE}现将2023年度某局整体支出绩效自评报告如下。`)).toEqual([]);
+    expect(
+      codesOf(
+        checkDuplicateText,
+        `${TITLE}发布惠企服务包与政策包，完成区委巡察局。\n发布惠企服务包与政策包，完成区委巡察局。`,
+      ),
+    ).toEqual([]);
+    expect(
+      codesOf(checkDuplicateText, `${TITLE}现将2023年度某局整体支出绩效自评报告如下。`),
+    ).toEqual([]);
     const header = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分';
-    expect(codesOf(checkDuplicateText, `${TITLE}${header}\n产出指标\t数量指标\n${header}`)).toEqual([]);
+    expect(codesOf(checkDuplicateText, `${TITLE}${header}\n产出指标\t数量指标\n${header}`)).toEqual(
+      [],
+    );
   });
 
   it('ignores repeated rows of figures and repeated form lines', () => {

@@ -49,7 +49,12 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
     }
     // Extend the repeat as far as it goes (never into itself).
     let len = n;
-    while (i + len < chars.length && j + len < i && chars[i + len] !== BREAK && chars[i + len] === chars[j + len]) {
+    while (
+      i + len < chars.length &&
+      j + len < i &&
+      chars[i + len] !== BREAK &&
+      chars[i + len] === chars[j + len]
+    ) {
       len += 1;
     }
     const start = at[i] ?? 0;

@@ -39,7 +39,10 @@ const LINK = '(?:等级|等次|结果|结论|级别)?\\s*(?:为|是|：|:|评定
 const Q_OPEN = '[“"「『‘]?';
 const AFTER = '(?=[”"」』’]|等级|等次|档次|级|[^\\u4e00-\\u9fff]|$)';
 // Two-character grades may follow the key word directly: 自评良好, 评价结果为优秀.
-const GRADE_LONG_RE = new RegExp(`${KEY}${LINK}\\s*${Q_OPEN}(优秀|良好|中等|较差|不合格|合格)${AFTER}`, 'g');
+const GRADE_LONG_RE = new RegExp(
+  `${KEY}${LINK}\\s*${Q_OPEN}(优秀|良好|中等|较差|不合格|合格)${AFTER}`,
+  'g',
+);
 // One-character grades need a link word or quotes: 自评等级为“优”, 评价结果为良 (not 评价中、自评中发现).
 const GRADE_SHORT_RE = new RegExp(
   `${KEY}(?:(?:等级|等次|结果|结论|级别)\\s*(?:为|是|：|:|评定为|评为|定为)?|为|评定为|评为|定为|确定为)\\s*${Q_OPEN}(优|良|中|差)${AFTER}`,
@@ -56,13 +59,25 @@ const EVALUATION_CONTEXT_RE = /自评|评价|考评|考核|得分/;
 const TOTAL_SCORE_RE =
   /(?:自评|评价|综合|最终|合计|总)(?:得分|评分|分数|总分)\s*(?:为|是|：|:|共|合计)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?/g;
 // A 自评表 total row: "总分 100.00 93.52 自评等级：优" (the weight column first, then the score).
-const TABLE_TOTAL_RE = /(?:总分|合计|总计)[\t ]+(?:100(?:\.0{1,2})?[\t ]+)?(\d{1,3}(?:\.\d{1,2})?)(?![\d.])/g;
+const TABLE_TOTAL_RE =
+  /(?:总分|合计|总计)[\t ]+(?:100(?:\.0{1,2})?[\t ]+)?(\d{1,3}(?:\.\d{1,2})?)(?![\d.])/g;
 // Any other score: "得分85分", "合计98.90分", "93.52分" (not 满分100分, 权重10分, 分值10.00分).
 const KEYWORD_SCORE_RE = /(?:得分|评分|分数)\s*(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分?/g;
-const PLAIN_SCORE_RE = /(?<![满权重值得评\d.])(\d{1,3}(?:\.\d{1,2})?)\s*分(?![别析配之钟类解散批享工布值管局项数期区摊担成为拨])/g;
+const PLAIN_SCORE_RE =
+  /(?<![满权重值得评\d.])(\d{1,3}(?:\.\d{1,2})?)\s*分(?![别析配之钟类解散批享工布值管局项数期区摊担成为拨])/g;
 
-const BAND: Readonly<Record<Grade, string>> = { 优: '90–100', 良: '80–89.99', 中: '60–79.99', 差: '0–59.99' };
-const GRADE_EN: Readonly<Record<Grade, string>> = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' };
+const BAND: Readonly<Record<Grade, string>> = {
+  优: '90–100',
+  良: '80–89.99',
+  中: '60–79.99',
+  差: '0–59.99',
+};
+const GRADE_EN: Readonly<Record<Grade, string>> = {
+  优: 'excellent',
+  良: 'good',
+  中: 'fair',
+  差: 'poor',
+};
 
 function gradeClaims(doc: ReviewDocument): GradeClaim[] {
   const out: GradeClaim[] = [];
@@ -73,7 +88,10 @@ function gradeClaims(doc: ReviewDocument): GradeClaim[] {
       if (grade === undefined) {
         continue;
       }
-      if (re === GRADE_BARE_RE && !EVALUATION_CONTEXT_RE.test(sentenceAt(doc, m.index)?.text ?? '')) {
+      if (
+        re === GRADE_BARE_RE &&
+        !EVALUATION_CONTEXT_RE.test(sentenceAt(doc, m.index)?.text ?? '')
+      ) {
         continue;
       }
       const end = m.index + m[0].length;
@@ -92,7 +110,12 @@ function scoresIn(text: string, offset: number, re: RegExp, explicit: boolean): 
     const v = m[1];
     if (v !== undefined && d(v).lte(100)) {
       // `start` is where the number itself stands, so two patterns finding one score agree.
-      out.push({ value: d(v), printed: `${v}分`, start: offset + m.index + m[0].lastIndexOf(v), explicit });
+      out.push({
+        value: d(v),
+        printed: `${v}分`,
+        start: offset + m.index + m[0].lastIndexOf(v),
+        explicit,
+      });
     }
   }
   return out;
@@ -103,16 +126,31 @@ function scoresIn(text: string, offset: number, re: RegExp, explicit: boolean): 
  * before the claim ("合计98.90分，自评等级为优"); else the one score after it ("评定为良好，得分85分");
  * else the nearest total in the report. 'ambiguous' when several scores follow and none is a total.
  */
-function scoreFor(doc: ReviewDocument, claim: GradeClaim, totals: readonly Score[]): Score | 'ambiguous' | undefined {
+function scoreFor(
+  doc: ReviewDocument,
+  claim: GradeClaim,
+  totals: readonly Score[],
+): Score | 'ambiguous' | undefined {
   const s = sentenceAt(doc, claim.start);
   if (s !== undefined) {
-    const explicit = [...scoresIn(s.text, s.start, TOTAL_SCORE_RE, true), ...scoresIn(s.text, s.start, TABLE_TOTAL_RE, true)];
-    const others = [...scoresIn(s.text, s.start, KEYWORD_SCORE_RE, false), ...scoresIn(s.text, s.start, PLAIN_SCORE_RE, false)].filter(
-      (x, i, all) => !explicit.some((e) => e.start === x.start) && all.findIndex((y) => y.start === x.start) === i,
+    const explicit = [
+      ...scoresIn(s.text, s.start, TOTAL_SCORE_RE, true),
+      ...scoresIn(s.text, s.start, TABLE_TOTAL_RE, true),
+    ];
+    const others = [
+      ...scoresIn(s.text, s.start, KEYWORD_SCORE_RE, false),
+      ...scoresIn(s.text, s.start, PLAIN_SCORE_RE, false),
+    ].filter(
+      (x, i, all) =>
+        !explicit.some((e) => e.start === x.start) &&
+        all.findIndex((y) => y.start === x.start) === i,
     );
     const before = others.filter((x) => x.start < claim.start).sort((a, b) => b.start - a.start);
     const after = others.filter((x) => x.start > claim.start);
-    const best = explicit.sort((a, b) => Math.abs(a.start - claim.start) - Math.abs(b.start - claim.start))[0] ?? before[0];
+    const best =
+      explicit.sort(
+        (a, b) => Math.abs(a.start - claim.start) - Math.abs(b.start - claim.start),
+      )[0] ?? before[0];
     if (best !== undefined) {
       return best;
     }
@@ -123,11 +161,16 @@ function scoreFor(doc: ReviewDocument, claim: GradeClaim, totals: readonly Score
       return after[0];
     }
   }
-  return [...totals].sort((a, b) => Math.abs(a.start - claim.start) - Math.abs(b.start - claim.start))[0];
+  return [...totals].sort(
+    (a, b) => Math.abs(a.start - claim.start) - Math.abs(b.start - claim.start),
+  )[0];
 }
 
 export function checkGrade(doc: ReviewDocument): ReviewFinding[] {
-  const totals = [...scoresIn(doc.text, 0, TOTAL_SCORE_RE, true), ...scoresIn(doc.text, 0, TABLE_TOTAL_RE, true)];
+  const totals = [
+    ...scoresIn(doc.text, 0, TOTAL_SCORE_RE, true),
+    ...scoresIn(doc.text, 0, TABLE_TOTAL_RE, true),
+  ];
   const out: ReviewFinding[] = [];
   let missingReported = false;
   for (const claim of gradeClaims(doc)) {

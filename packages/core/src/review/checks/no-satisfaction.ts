@@ -6,11 +6,15 @@ const SATISFACTION_RE = /满意/;
 
 /** Where to point when something is absent: the 二、 heading, else the title, else the start. */
 function anchor(doc: ReviewDocument): [number, number] {
-  const evaluation = doc.paragraphs.find((p) => p.heading?.level === 1 && /综合评价|评价分析/.test(p.heading.title));
+  const evaluation = doc.paragraphs.find(
+    (p) => p.heading?.level === 1 && /综合评价|评价分析/.test(p.heading.title),
+  );
   if (evaluation !== undefined) {
     return [evaluation.start, evaluation.end];
   }
-  return doc.titleEnd > doc.titleStart ? [doc.titleStart, doc.titleEnd] : [0, Math.min(20, doc.text.length)];
+  return doc.titleEnd > doc.titleStart
+    ? [doc.titleStart, doc.titleEnd]
+    : [0, Math.min(20, doc.text.length)];
 }
 
 export function checkNoSatisfaction(doc: ReviewDocument): ReviewFinding[] {

@@ -7,18 +7,30 @@ const report = (evaluation: string, problems = '部分指标缺乏数据支持�
 
 describe('NO_TARGET_VALUES', () => {
   it('flags results with no target (the seed: 336个, 170个)', () => {
-    const [f] = run(checkNoTargetValues, report('2023年，我区新洽谈 336个重点招商项目，推动 170个项目注册落地。'));
+    const [f] = run(
+      checkNoTargetValues,
+      report('2023年，我区新洽谈 336个重点招商项目，推动 170个项目注册落地。'),
+    );
     expect(f?.code).toBe('NO_TARGET_VALUES');
     expect(f?.message).toContain('336个、170个');
   });
 
   it('accepts results printed beside their targets', () => {
-    expect(codesOf(checkNoTargetValues, report('新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率112.00%。'))).toEqual([]);
-    expect(codesOf(checkNoTargetValues, report('惠及中小企业218家（年度指标值≥200家）。'))).toEqual([]);
+    expect(
+      codesOf(
+        checkNoTargetValues,
+        report('新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率112.00%。'),
+      ),
+    ).toEqual([]);
+    expect(codesOf(checkNoTargetValues, report('惠及中小企业218家（年度指标值≥200家）。'))).toEqual(
+      [],
+    );
   });
 
   it('accepts prose that repeats a result already shown against its target', () => {
-    const text = report('新洽谈重点招商项目数：年度指标值≥300个，实际完成336个。\n一是全年新洽谈重点招商项目336个。');
+    const text = report(
+      '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个。\n一是全年新洽谈重点招商项目336个。',
+    );
     expect(codesOf(checkNoTargetValues, text)).toEqual([]);
   });
 
@@ -31,6 +43,8 @@ describe('NO_TARGET_VALUES', () => {
   });
 
   it('ignores numbers that are not results: 3家企业未通过复核', () => {
-    expect(codesOf(checkNoTargetValues, report('执行率97.17%，结余原因是3家企业未通过复核。'))).toEqual([]);
+    expect(
+      codesOf(checkNoTargetValues, report('执行率97.17%，结余原因是3家企业未通过复核。')),
+    ).toEqual([]);
   });
 });

@@ -1,27 +1,65 @@
 // NO_TARGET_VALUES: results (336个, 1.8万家, 15.1%) reported with no target value to compare against.
 import type { Quantity } from '../numbers.ts';
-import { labelBefore, quantitiesIn, type Paragraph, type ReviewDocument, type Sentence } from '../review-document.ts';
+import {
+  labelBefore,
+  quantitiesIn,
+  type Paragraph,
+  type ReviewDocument,
+  type Sentence,
+} from '../review-document.ts';
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 const RESULT_UNITS = new Set([
-  '个', '家', '万家', '项', '次', '场', '户', '万户', '人', '人次', '万人', '万人次', '件', '万件', '万个',
-  '条', '篇', '批', '名', '套', '台', '家次', '户次', '倍', '%', '个百分点', '亿元',
+  '个',
+  '家',
+  '万家',
+  '项',
+  '次',
+  '场',
+  '户',
+  '万户',
+  '人',
+  '人次',
+  '万人',
+  '万人次',
+  '件',
+  '万件',
+  '万个',
+  '条',
+  '篇',
+  '批',
+  '名',
+  '套',
+  '台',
+  '家次',
+  '户次',
+  '倍',
+  '%',
+  '个百分点',
+  '亿元',
 ]);
 // Clauses about money, scoring and coverage are not results of the work.
-const NOT_RESULT_RE = /预算|执行率|执行数|支出|资金|经费|得分|权重|分值|一级项目|二级项目|覆盖|自评|总额/;
+const NOT_RESULT_RE =
+  /预算|执行率|执行数|支出|资金|经费|得分|权重|分值|一级项目|二级项目|覆盖|自评|总额/;
 const TARGET_WORD_RE = /指标值|目标|计划|任务数|任务量|预期/;
 const ACHIEVED_RE =
   /完成|实现|新增|推动|洽谈|签约|落地|引进|引入|举办|开展|组织|服务|走访|达到|增至|拉动|增长|培育|办理|累计|提升|提高|降低|减少|受理|帮助|协调|解决|新设|培训|惠及|吸引|招引|促成|接待|新建|建成|改造|更新|接收|提供|帮扶|救助|认定|发放|兑现|扶持/;
-const TARGET_VALUE_RE = /(?:指标值|目标值|目标任务|年度目标|目标为|目标是|目标|计划数|计划值|计划|任务数|任务量|预期值|预期|下达任务)[^。；;，,]{0,10}?\d/;
+const TARGET_VALUE_RE =
+  /(?:指标值|目标值|目标任务|年度目标|目标为|目标是|目标|计划数|计划值|计划|任务数|任务量|预期值|预期|下达任务)[^。；;，,]{0,10}?\d/;
 
 function inScope(doc: ReviewDocument): Paragraph[] {
-  const evaluation = doc.paragraphs.filter((p) => p.top !== null && /综合评价|评价分析|评价情况/.test(p.top.title));
+  const evaluation = doc.paragraphs.filter(
+    (p) => p.top !== null && /综合评价|评价分析|评价情况/.test(p.top.title),
+  );
   const scope = evaluation.length > 0 ? evaluation : doc.paragraphs;
   return scope.filter((p) => !(p.heading?.alone ?? false));
 }
 
 function hasTarget(doc: ReviewDocument, s: Sentence): boolean {
-  return TARGET_VALUE_RE.test(s.text) || quantitiesIn(doc, s.start, s.end).some((q) => q.operator !== null);
+  return (
+    TARGET_VALUE_RE.test(s.text) ||
+    quantitiesIn(doc, s.start, s.end).some((q) => q.operator !== null)
+  );
 }
 
 /** The words around a quantity up to the nearest ，；：。 (a list joined by 、 stays together). */
@@ -44,7 +82,11 @@ function resultQuantities(doc: ReviewDocument, s: Sentence): Quantity[] {
       return false;
     }
     const phrase = phraseAround(doc, q);
-    return ACHIEVED_RE.test(phrase) && !NOT_RESULT_RE.test(phrase) && !TARGET_WORD_RE.test(labelBefore(doc, q).label);
+    return (
+      ACHIEVED_RE.test(phrase) &&
+      !NOT_RESULT_RE.test(phrase) &&
+      !TARGET_WORD_RE.test(labelBefore(doc, q).label)
+    );
   });
 }
 

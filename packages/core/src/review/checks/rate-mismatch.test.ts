@@ -4,29 +4,52 @@ import { codesOf, run } from './test-helpers.ts';
 
 describe('RATE_MISMATCH / RATE_PRECISION', () => {
   it('flags 95% for 76.27 ÷ 80 = 95.34% as imprecise, not wrong', () => {
-    const [f] = run(checkRates, '招商引资业务工作经费年初预算 80万元，实际支出 76.27万元，执行率 95%。');
-    expect(f).toMatchObject({ code: 'RATE_PRECISION', severity: 'low', excerpt: '实际支出 76.27万元，执行率 95%' });
+    const [f] = run(
+      checkRates,
+      '招商引资业务工作经费年初预算 80万元，实际支出 76.27万元，执行率 95%。',
+    );
+    expect(f).toMatchObject({
+      code: 'RATE_PRECISION',
+      severity: 'low',
+      excerpt: '实际支出 76.27万元，执行率 95%',
+    });
     expect(f?.message).toBe('执行率应为 95.34%（76.27 ÷ 80），报告写作 95%。');
   });
 
   it('accepts the rate at two decimals, half-up or cut off', () => {
     expect(codesOf(checkRates, '全年预算数80.00万元，执行数76.27万元，执行率95.34%。')).toEqual([]);
     expect(codesOf(checkRates, '全年预算数80.00万元，执行数76.27万元，执行率95.33%。')).toEqual([]);
-    expect(codesOf(checkRates, '全年预算数 36,628.61 万元，执行数 36,628.61 万元，支出进度 100%。')).toEqual([]);
-    expect(codesOf(checkRates, '全年预算数36,628.61万元，执行数36,628.61万元，完成预算的 100%。')).toEqual([]);
+    expect(
+      codesOf(checkRates, '全年预算数 36,628.61 万元，执行数 36,628.61 万元，支出进度 100%。'),
+    ).toEqual([]);
+    expect(
+      codesOf(checkRates, '全年预算数36,628.61万元，执行数36,628.61万元，完成预算的 100%。'),
+    ).toEqual([]);
   });
 
   it('flags a rate the amounts do not support', () => {
-    const [f] = run(checkRates, '外贸企业扶持资金全年预算数1,200.00万元，执行数1,129.50万元，执行率96.50%。');
+    const [f] = run(
+      checkRates,
+      '外贸企业扶持资金全年预算数1,200.00万元，执行数1,129.50万元，执行率96.50%。',
+    );
     expect(f?.code).toBe('RATE_MISMATCH');
     expect(f?.severity).toBe('high');
     expect(f?.message).toContain('94.13%（1,129.50 ÷ 1,200.00）');
-    expect(codesOf(checkRates, '全年预算数80万元，执行数76.27万元，执行率96%。')).toEqual(['RATE_MISMATCH']);
-    expect(codesOf(checkRates, '全年预算数80万元，执行数76.27万元，执行率95.3%。')).toEqual(['RATE_PRECISION']);
+    expect(codesOf(checkRates, '全年预算数80万元，执行数76.27万元，执行率96%。')).toEqual([
+      'RATE_MISMATCH',
+    ]);
+    expect(codesOf(checkRates, '全年预算数80万元，执行数76.27万元，执行率95.3%。')).toEqual([
+      'RATE_PRECISION',
+    ]);
   });
 
   it('uses the adjusted budget when both 年初 and 全年 are printed, and converts units', () => {
-    expect(codesOf(checkRates, '年初预算数100.00万元，全年预算数80.00万元，执行数76.27万元，执行率95.34%。')).toEqual([]);
+    expect(
+      codesOf(
+        checkRates,
+        '年初预算数100.00万元，全年预算数80.00万元，执行数76.27万元，执行率95.34%。',
+      ),
+    ).toEqual([]);
     expect(codesOf(checkRates, '预算数800,000元，执行数76.27万元，执行率95.34%。')).toEqual([]);
   });
 
@@ -36,9 +59,17 @@ describe('RATE_MISMATCH / RATE_PRECISION', () => {
   });
 
   it('recomputes indicator completion rates from target and actual', () => {
-    expect(codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率112.00%。')).toEqual([]);
-    expect(codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率110.00%。')).toEqual(['RATE_MISMATCH']);
-    expect(codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率100%。')).toEqual([]); // capped
-    expect(codesOf(checkRates, '办理时限：年度指标值≤15个工作日，实际完成12个工作日，完成率100%。')).toEqual([]); // reverse
+    expect(
+      codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率112.00%。'),
+    ).toEqual([]);
+    expect(
+      codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率110.00%。'),
+    ).toEqual(['RATE_MISMATCH']);
+    expect(
+      codesOf(checkRates, '新洽谈重点招商项目数：年度指标值≥300个，实际完成336个，完成率100%。'),
+    ).toEqual([]); // capped
+    expect(
+      codesOf(checkRates, '办理时限：年度指标值≤15个工作日，实际完成12个工作日，完成率100%。'),
+    ).toEqual([]); // reverse
   });
 });

@@ -41,7 +41,9 @@ interface RateClaim {
 }
 
 function numberText(q: Quantity): string {
-  return q.raw.slice(0, q.raw.length - (q.unit === '%' && q.raw.endsWith('％') ? 1 : q.unit.length)).trim();
+  return q.raw
+    .slice(0, q.raw.length - (q.unit === '%' && q.raw.endsWith('％') ? 1 : q.unit.length))
+    .trim();
 }
 
 function percentAt(doc: ReviewDocument, offset: number): Quantity | undefined {
@@ -53,7 +55,11 @@ function agrees(exact: Big, printed: Big, dp: number): boolean {
   return exact.round(dp, Big.roundHalfUp).eq(printed) || exact.round(dp, Big.roundDown).eq(printed);
 }
 
-function budgetClaims(doc: ReviewDocument, sentence: Sentence, facts: readonly MoneyFact[]): RateClaim[] {
+function budgetClaims(
+  doc: ReviewDocument,
+  sentence: Sentence,
+  facts: readonly MoneyFact[],
+): RateClaim[] {
   const out: RateClaim[] = [];
   let segmentStart = sentence.start;
   for (const m of sentence.text.matchAll(BUDGET_RATE_RE)) {
@@ -66,8 +72,13 @@ function budgetClaims(doc: ReviewDocument, sentence: Sentence, facts: readonly M
     segmentStart = percent.end;
     const executed = inSegment.filter((f) => f.role === 'executed').at(-1);
     const budget =
-      inSegment.filter((f) => f.role === 'budget').at(-1) ?? inSegment.filter((f) => f.role === 'initial').at(-1);
-    if (executed === undefined || budget === undefined || executed.subjectKey !== budget.subjectKey) {
+      inSegment.filter((f) => f.role === 'budget').at(-1) ??
+      inSegment.filter((f) => f.role === 'initial').at(-1);
+    if (
+      executed === undefined ||
+      budget === undefined ||
+      executed.subjectKey !== budget.subjectKey
+    ) {
       continue;
     }
     if (budget.yuan.eq(0)) {
@@ -96,7 +107,9 @@ function completionClaims(doc: ReviewDocument, sentence: Sentence): RateClaim[] 
     if (percent === undefined) {
       continue;
     }
-    const inSegment = doc.quantities.filter((q) => q.start >= segmentStart && q.end <= at && q.unit !== '');
+    const inSegment = doc.quantities.filter(
+      (q) => q.start >= segmentStart && q.end <= at && q.unit !== '',
+    );
     segmentStart = percent.end;
     const targetIndex = inSegment.findLastIndex(
       (q) => q.operator !== null || /指标值|目标值|目标|计划|任务/.test(labelBefore(doc, q).label),
@@ -161,7 +174,10 @@ export function checkRates(doc: ReviewDocument): ReviewFinding[] {
   const facts = moneyFacts(doc);
   const out: ReviewFinding[] = [];
   for (const sentence of doc.sentences) {
-    for (const claim of [...budgetClaims(doc, sentence, facts), ...completionClaims(doc, sentence)]) {
+    for (const claim of [
+      ...budgetClaims(doc, sentence, facts),
+      ...completionClaims(doc, sentence),
+    ]) {
       const f = judge(doc, claim);
       if (f !== null) {
         out.push(f);
@@ -170,4 +186,3 @@ export function checkRates(doc: ReviewDocument): ReviewFinding[] {
   }
   return out;
 }
-

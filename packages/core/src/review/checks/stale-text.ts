@@ -9,7 +9,8 @@ const PANDEMIC_RE =
 const PANDEMIC_OVER_RE = /^[^，,。]{0,3}?(?:后|以后|之后|过后|结束|转段|以来)/;
 
 /** "对2022年度…开展绩效自评" in a 2023 report. */
-const OTHER_YEAR_RE = /对\s*((?:19|20)\d{2})\s*年度?[^。；;，,]{0,60}?(?:开展|进行|组织)了?(?:部门)?(?:整体)?(?:支出)?绩效自评/g;
+const OTHER_YEAR_RE =
+  /对\s*((?:19|20)\d{2})\s*年度?[^。；;，,]{0,60}?(?:开展|进行|组织)了?(?:部门)?(?:整体)?(?:支出)?绩效自评/g;
 
 export function checkStaleText(doc: ReviewDocument): ReviewFinding[] {
   const year = doc.year;

@@ -3,8 +3,11 @@ import { checkTargetsAfterFact } from './targets-after-fact.ts';
 import { codesOf, run } from './test-helpers.ts';
 
 describe('TARGETS_AFTER_FACT', () => {
-  it('flags the seed\'s admission (L137)', () => {
-    const [f] = run(checkTargetsAfterFact, '二是对于财政资金绩效评价工作的了解不够深入，绩效目标和指标也只是根据项目实际完成情况制定，对项目执行过程有效约束不够。');
+  it("flags the seed's admission (L137)", () => {
+    const [f] = run(
+      checkTargetsAfterFact,
+      '二是对于财政资金绩效评价工作的了解不够深入，绩效目标和指标也只是根据项目实际完成情况制定，对项目执行过程有效约束不够。',
+    );
     expect(f?.excerpt).toBe('绩效目标和指标也只是根据项目实际完成情况制定');
   });
 

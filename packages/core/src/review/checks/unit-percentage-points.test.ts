@@ -4,7 +4,10 @@ import { checkUnitPercentagePoints } from './unit-percentage-points.ts';
 
 describe('UNIT_PERCENTAGE_POINTS', () => {
   it('flags a contribution to growth in % (the seed: 2.3%、0.9%)', () => {
-    const [f] = run(checkUnitPercentagePoints, '分别拉动我区GDP增速 2.3%、0.9%，为区经济高质量发展提供强力动能。');
+    const [f] = run(
+      checkUnitPercentagePoints,
+      '分别拉动我区GDP增速 2.3%、0.9%，为区经济高质量发展提供强力动能。',
+    );
     expect(f?.excerpt).toBe('拉动我区GDP增速 2.3%、0.9%');
     expect(f?.message).toContain('2.3个百分点、0.9个百分点');
   });

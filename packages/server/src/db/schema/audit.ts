@@ -1,5 +1,14 @@
 // The audit trail: an append-only, hash-chained log of every change (and every refused access).
-import { bigint, bigserial, index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * One audit entry. hash = sha256(canonical JSON of the entry incl. prev_hash); seq is gapless (1, 2, 3 …).

@@ -1,5 +1,14 @@
 // Self-evaluations (单位自评) with the frozen input, the scores, the rule preset used; report texts.
-import { index, jsonb, numeric, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 
@@ -32,7 +41,9 @@ export const selfEvaluations = pgTable(
     submittedBy: text('submitted_by'),
     reviewComment: text('review_comment'),
     /** Findings the finance bureau attached when returning the report for revision. */
-    reviewFindings: jsonb('review_findings').$type<{ code: string; severity: string; line: number | null; message: string }[] | null>(),
+    reviewFindings: jsonb('review_findings').$type<
+      { code: string; severity: string; line: number | null; message: string }[] | null
+    >(),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -15,7 +15,8 @@ import { departments } from './organizations.ts';
 import { projects } from './projects.ts';
 
 /** Lifecycle: draft → submitted → deptApproved → approved → locked (returned goes back to draft). */
-export type GoalStatus = 'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
+export type GoalStatus =
+  'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
 
 /** One goal set: the 年度总体目标 of a project (projectId set) or of the whole department (projectId null). */
 export const goals = pgTable(
@@ -97,7 +98,10 @@ export const indicators = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('indicators_goal').on(t.goalId), index('indicators_dept_year').on(t.departmentCode, t.fiscalYear)],
+  (t) => [
+    index('indicators_goal').on(t.goalId),
+    index('indicators_dept_year').on(t.departmentCode, t.fiscalYear),
+  ],
 );
 
 /** In-year progress of an indicator (cumulative value at a month end), for monitoring. */

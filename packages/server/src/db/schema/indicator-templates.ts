@@ -24,5 +24,8 @@ export const indicatorTemplates = pgTable(
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [unique('indicator_templates_field_name').on(t.field, t.name), index('indicator_templates_level').on(t.level1, t.level2)],
+  (t) => [
+    unique('indicator_templates_field_name').on(t.field, t.name),
+    index('indicator_templates_level').on(t.level1, t.level2),
+  ],
 );

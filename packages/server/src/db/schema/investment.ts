@@ -2,7 +2,19 @@
 // history, the city's yearly targets and their decomposition, key enterprises with their chief service
 // officer, enterprise requests and follow-up surveys, policy packages and the grants paid under them.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, money, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 import { projects } from './projects.ts';
@@ -73,7 +85,10 @@ export const investmentProjects = pgTable(
     index('investment_projects_dept_stage').on(t.departmentCode, t.stage),
     index('investment_projects_dept_negotiating').on(t.departmentCode, t.negotiatingOn),
     index('investment_projects_dept_registered').on(t.departmentCode, t.registeredOn),
-    check('investment_projects_stage', sql`${t.stage} in ('LEAD','NEGOTIATING','SIGNED','REGISTERED','OPERATING')`),
+    check(
+      'investment_projects_stage',
+      sql`${t.stage} in ('LEAD','NEGOTIATING','SIGNED','REGISTERED','OPERATING')`,
+    ),
     check('investment_projects_amount', sql`${t.plannedInvestment} >= 0`),
   ],
 );
@@ -143,7 +158,10 @@ export const investmentAllocations = pgTable(
     /** Count of projects, or 元 for signedInvestment. */
     value: money('value').notNull(),
   },
-  (t) => [unique('investment_allocations_target_unit').on(t.targetId, t.unitCode), check('investment_allocations_value', sql`${t.value} >= 0`)],
+  (t) => [
+    unique('investment_allocations_target_unit').on(t.targetId, t.unitCode),
+    check('investment_allocations_value', sql`${t.value} >= 0`),
+  ],
 );
 
 /** An enterprise the bureau serves; key enterprises have a chief service officer (首席服务官, CSO). */
@@ -169,12 +187,17 @@ export const enterprises = pgTable(
     serviceOfficerUnit: text('service_officer_unit'),
     serviceOfficerSince: date('service_officer_since'),
     /** The pipeline project it came from, when it registered through the bureau. */
-    investmentProjectId: text('investment_project_id').references(() => investmentProjects.id, { onDelete: 'set null' }),
+    investmentProjectId: text('investment_project_id').references(() => investmentProjects.id, {
+      onDelete: 'set null',
+    }),
     illustrative: boolean('illustrative').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('enterprises_dept_credit_code').on(t.departmentCode, t.creditCode), index('enterprises_dept').on(t.departmentCode, t.isKeyEnterprise)],
+  (t) => [
+    unique('enterprises_dept_credit_code').on(t.departmentCode, t.creditCode),
+    index('enterprises_dept').on(t.departmentCode, t.isKeyEnterprise),
+  ],
 );
 
 /** 企业诉求: a request from an enterprise, tracked from receipt to closure. */
@@ -208,8 +231,14 @@ export const enterpriseRequests = pgTable(
   (t) => [
     index('enterprise_requests_dept_due').on(t.departmentCode, t.dueOn),
     index('enterprise_requests_dept_closed').on(t.departmentCode, t.closedOn),
-    check('enterprise_requests_dates', sql`${t.dueOn} >= ${t.receivedOn} and (${t.closedOn} is null or ${t.closedOn} >= ${t.receivedOn})`),
-    check('enterprise_requests_closed', sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`),
+    check(
+      'enterprise_requests_dates',
+      sql`${t.dueOn} >= ${t.receivedOn} and (${t.closedOn} is null or ${t.closedOn} >= ${t.receivedOn})`,
+    ),
+    check(
+      'enterprise_requests_closed',
+      sql`(${t.status} = 'closed') = (${t.closedOn} is not null)`,
+    ),
   ],
 );
 
@@ -234,7 +263,10 @@ export const satisfactionSurveys = pgTable(
   (t) => [
     unique('satisfaction_surveys_request').on(t.requestId),
     index('satisfaction_surveys_dept_date').on(t.departmentCode, t.surveyedOn),
-    check('satisfaction_surveys_answer', sql`(${t.score} is not null or ${t.satisfied} is not null) and (${t.score} is null or ${t.score} between 1 and 5)`),
+    check(
+      'satisfaction_surveys_answer',
+      sql`(${t.score} is not null or ${t.satisfied} is not null) and (${t.score} is null or ${t.score} between 1 and 5)`,
+    ),
   ],
 );
 
@@ -282,5 +314,9 @@ export const policyGrants = pgTable(
     illustrative: boolean('illustrative').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('policy_grants_dept_date').on(t.departmentCode, t.grantedOn), index('policy_grants_enterprise').on(t.enterpriseId), check('policy_grants_amount', sql`${t.amount} > 0`)],
+  (t) => [
+    index('policy_grants_dept_date').on(t.departmentCode, t.grantedOn),
+    index('policy_grants_enterprise').on(t.enterpriseId),
+    check('policy_grants_amount', sql`${t.amount} > 0`),
+  ],
 );

@@ -62,5 +62,8 @@ export const monitoringItems = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('monitoring_items_round_subject').on(t.roundId, t.subjectKey), index('monitoring_items_dept_year').on(t.departmentCode, t.fiscalYear)],
+  (t) => [
+    unique('monitoring_items_round_subject').on(t.roundId, t.subjectKey),
+    index('monitoring_items_dept_year').on(t.departmentCode, t.fiscalYear),
+  ],
 );

@@ -59,14 +59,20 @@ export const budgetLines = pgTable(
     /** 元, numeric(18,2). */
     amount: money('amount').notNull(),
     /** Of which: 当年财政拨款 / 上年结转 / 其他资金. */
-    fundKind: text('fund_kind').$type<'current' | 'carryover' | 'other'>().notNull().default('current'),
+    fundKind: text('fund_kind')
+      .$type<'current' | 'carryover' | 'other'>()
+      .notNull()
+      .default('current'),
     effectiveDate: date('effective_date'),
     documentNo: text('document_no'),
     reason: text('reason'),
     importBatchId: text('import_batch_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('budget_lines_project').on(t.projectId), index('budget_lines_dept_year').on(t.departmentCode, t.fiscalYear)],
+  (t) => [
+    index('budget_lines_project').on(t.projectId),
+    index('budget_lines_dept_year').on(t.departmentCode, t.fiscalYear),
+  ],
 );
 
 /** An import of a file (ledger, budgets, indicator progress): all-or-nothing, duplicate-detected by sha256. */
@@ -81,7 +87,10 @@ export const importBatches = pgTable(
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     /** Months covered (1..12), for month replacement. */
-    months: integer('months').array().notNull().default(sql`'{}'::integer[]`),
+    months: integer('months')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     rowCount: integer('row_count').notNull(),
     totalAmount: money('total_amount').notNull().default('0'),
     status: text('status').$type<'active' | 'replaced'>().notNull().default('active'),
@@ -113,7 +122,13 @@ export const ledgerEntries = pgTable(
   (t) => [
     // amount is the last key column so execution's per-project/month sums are index-only scans (1M rows:
     // 0.27 s instead of 3.4 s on PostgreSQL; bench/run.ts).
-    index('ledger_dept_year_project').on(t.departmentCode, t.fiscalYear, t.projectCode, t.month, t.amount),
+    index('ledger_dept_year_project').on(
+      t.departmentCode,
+      t.fiscalYear,
+      t.projectCode,
+      t.month,
+      t.amount,
+    ),
     index('ledger_batch').on(t.importBatchId),
   ],
 );

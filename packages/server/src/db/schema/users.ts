@@ -19,7 +19,9 @@ export const users = pgTable(
     departmentCode: text('department_code').references(() => departments.code),
     /** scrypt$logN$r$p$salt$hash (base64url); never the password. */
     passwordHash: text('password_hash').notNull(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     /** The password was set by someone else (generated first-admin password, account created or reset by an
      *  administrator): the owner must change it before doing anything else. Cleared by a password change. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),

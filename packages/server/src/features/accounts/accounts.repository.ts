@@ -28,56 +28,109 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number(r[0]?.n ?? 0);
 }
 
-export async function insertUser(tx: Queryable, values: typeof users.$inferInsert): Promise<UserRow> {
+export async function insertUser(
+  tx: Queryable,
+  values: typeof users.$inferInsert,
+): Promise<UserRow> {
   const [row] = await tx.insert(users).values(values).returning();
   return row!;
 }
 
-export async function updateUser(tx: Queryable, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+export async function updateUser(
+  tx: Queryable,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
   const [row] = await tx.update(users).set(values).where(eq(users.id, id)).returning();
   return row!;
 }
 
-export async function insertSession(tx: Queryable, values: typeof sessions.$inferInsert): Promise<SessionRow> {
+export async function insertSession(
+  tx: Queryable,
+  values: typeof sessions.$inferInsert,
+): Promise<SessionRow> {
   const [row] = await tx.insert(sessions).values(values).returning();
   return row!;
 }
 
 /** A live session (not revoked, not expired) and its user. */
-export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<{ session: SessionRow; user: UserRow } | null> {
+export async function findLiveSession(
+  db: Queryable,
+  tokenHash: string,
+  now: Date,
+): Promise<{ session: SessionRow; user: UserRow } | null> {
   const rows = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+      ),
+    );
   return rows[0] ?? null;
 }
 
-export async function touchSession(db: Queryable, id: string, values: Partial<Pick<SessionRow, 'lastSeenAt' | 'expiresAt' | 'csrfHash'>>): Promise<void> {
+export async function touchSession(
+  db: Queryable,
+  id: string,
+  values: Partial<Pick<SessionRow, 'lastSeenAt' | 'expiresAt' | 'csrfHash'>>,
+): Promise<void> {
   await db.update(sessions).set(values).where(eq(sessions.id, id));
 }
 
 export async function revokeSession(tx: Queryable, id: string, now: Date): Promise<void> {
-  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 /** Revoke every live (unexpired) session of a user (optionally keeping one); returns how many. */
-export async function revokeUserSessions(tx: Queryable, userId: string, now: Date, exceptSessionId?: string): Promise<number> {
+export async function revokeUserSessions(
+  tx: Queryable,
+  userId: string,
+  now: Date,
+  exceptSessionId?: string,
+): Promise<number> {
   const rows = await tx
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), ...(exceptSessionId ? [ne(sessions.id, exceptSessionId)] : [])))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        ...(exceptSessionId ? [ne(sessions.id, exceptSessionId)] : []),
+      ),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }
 
-export async function getSetting(db: Queryable, key: string): Promise<Record<string, unknown> | null> {
-  return (await db.select().from(systemSettings).where(eq(systemSettings.key, key)))[0]?.value ?? null;
+export async function getSetting(
+  db: Queryable,
+  key: string,
+): Promise<Record<string, unknown> | null> {
+  return (
+    (await db.select().from(systemSettings).where(eq(systemSettings.key, key)))[0]?.value ?? null
+  );
 }
 
-export async function putSetting(tx: Queryable, key: string, value: Record<string, unknown>, by: string, now: Date): Promise<void> {
+export async function putSetting(
+  tx: Queryable,
+  key: string,
+  value: Record<string, unknown>,
+  by: string,
+  now: Date,
+): Promise<void> {
   await tx
     .insert(systemSettings)
     .values({ key, value, updatedBy: by, updatedAt: now })
-    .onConflictDoUpdate({ target: systemSettings.key, set: { value, updatedBy: by, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: systemSettings.key,
+      set: { value, updatedBy: by, updatedAt: now },
+    });
 }

@@ -6,14 +6,32 @@ import * as users from './accounts.service.ts';
 import { ErrorSchema, IdParam } from '../goals/goals.schema.ts';
 
 const TAG = ['账户与安全 Users & security'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('角色无权（已记入审计日志）'), 404: err('不存在'), 409: err('用户名已存在') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-
-const RoleEnum = z.enum(['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'], {
-  message: '角色应为 clerk / deptHead / financeReviewer / systemAdmin / securityAdmin / auditAdmin 之一',
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
 });
-const deptCode = z.string().regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ');
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('角色无权（已记入审计日志）'),
+  404: err('不存在'),
+  409: err('用户名已存在'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
+
+const RoleEnum = z.enum(
+  ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'],
+  {
+    message:
+      '角色应为 clerk / deptHead / financeReviewer / systemAdmin / securityAdmin / auditAdmin 之一',
+  },
+);
+const deptCode = z
+  .string()
+  .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ');
 
 const UserSchema = z
   .object({
@@ -31,12 +49,22 @@ const UserSchema = z
     createdAt: z.string(),
   })
   .openapi('UserAccount');
-const WithPassword = z.object({ user: UserSchema, generatedPassword: z.string().nullable() }).openapi('UserWithPassword');
+const WithPassword = z
+  .object({ user: UserSchema, generatedPassword: z.string().nullable() })
+  .openapi('UserWithPassword');
 
 const CreateBody = z
   .object({
-    username: z.string({ message: '请填写用户名' }).trim().min(3, '用户名至少 3 位').max(32, '用户名不超过 32 位'),
-    displayName: z.string({ message: '请填写姓名' }).trim().min(1, '请填写姓名').max(50, '姓名不超过 50 个字符'),
+    username: z
+      .string({ message: '请填写用户名' })
+      .trim()
+      .min(3, '用户名至少 3 位')
+      .max(32, '用户名不超过 32 位'),
+    displayName: z
+      .string({ message: '请填写姓名' })
+      .trim()
+      .min(1, '请填写姓名')
+      .max(50, '姓名不超过 50 个字符'),
     role: RoleEnum,
     departmentCode: deptCode.nullable().optional(),
     password: z.string().max(200, '密码不超过 200 个字符').optional(),
@@ -46,36 +74,82 @@ const CreateBody = z
 
 const UpdateBody = z
   .object({
-    displayName: z.string().trim().min(1, '姓名不能为空').max(50, '姓名不超过 50 个字符').optional(),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, '姓名不能为空')
+      .max(50, '姓名不超过 50 个字符')
+      .optional(),
     departmentCode: deptCode.optional(),
     disabled: z.boolean({ message: 'disabled 应为 true 或 false' }).optional(),
   })
   .strict()
   .openapi('UserUpdate');
 
-const RoleBody = z.object({ role: RoleEnum, departmentCode: deptCode.nullable().optional() }).strict().openapi('UserRole');
-const LockBody = z.object({ minutes: z.number({ message: '锁定时长应为分钟数' }).int('锁定时长应为整数分钟').min(1, '至少 1 分钟').max(525_600, '至多一年') }).strict();
+const RoleBody = z
+  .object({ role: RoleEnum, departmentCode: deptCode.nullable().optional() })
+  .strict()
+  .openapi('UserRole');
+const LockBody = z
+  .object({
+    minutes: z
+      .number({ message: '锁定时长应为分钟数' })
+      .int('锁定时长应为整数分钟')
+      .min(1, '至少 1 分钟')
+      .max(525_600, '至多一年'),
+  })
+  .strict();
 
 const PolicySchema = z
   .object({
-    minLength: z.number({ message: '最小长度应为数字' }).int().min(12, '密码最小长度不得低于 12').max(128),
-    minClasses: z.number({ message: '字符类别数应为数字' }).int().min(3, '至少要求 3 类字符').max(4, '至多 4 类字符'),
-    maxFailedAttempts: z.number({ message: '失败次数应为数字' }).int().min(1).max(10, '失败次数上限至多 10'),
-    lockMinutes: z.number({ message: '锁定分钟数应为数字' }).int().min(1).max(1440, '锁定至多 1440 分钟'),
+    minLength: z
+      .number({ message: '最小长度应为数字' })
+      .int()
+      .min(12, '密码最小长度不得低于 12')
+      .max(128),
+    minClasses: z
+      .number({ message: '字符类别数应为数字' })
+      .int()
+      .min(3, '至少要求 3 类字符')
+      .max(4, '至多 4 类字符'),
+    maxFailedAttempts: z
+      .number({ message: '失败次数应为数字' })
+      .int()
+      .min(1)
+      .max(10, '失败次数上限至多 10'),
+    lockMinutes: z
+      .number({ message: '锁定分钟数应为数字' })
+      .int()
+      .min(1)
+      .max(1440, '锁定至多 1440 分钟'),
   })
   .strict()
   .openapi('PasswordPolicy');
 
-
 const routes = {
-  list: createRoute({ method: 'get', path: '/api/users', tags: TAG, summary: '账户列表 — 系统管理员 / 安全管理员', responses: { 200: { description: '账户', content: { 'application/json': { schema: z.array(UserSchema) } } }, ...errors } }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/users',
+    tags: TAG,
+    summary: '账户列表 — 系统管理员 / 安全管理员',
+    responses: {
+      200: {
+        description: '账户',
+        content: { 'application/json': { schema: z.array(UserSchema) } },
+      },
+      ...errors,
+    },
+  }),
   create: createRoute({
     method: 'post',
     path: '/api/users',
     tags: TAG,
     summary: '新建业务账户（不填密码则生成，仅返回一次；首次登录须修改密码）— 系统管理员',
     request: { body: json(CreateBody) },
-    responses: { 201: { description: '已创建', content: { 'application/json': { schema: WithPassword } } }, ...errors },
+    responses: {
+      201: { description: '已创建', content: { 'application/json': { schema: WithPassword } } },
+      ...errors,
+    },
   }),
   update: createRoute({
     method: 'patch',
@@ -83,15 +157,22 @@ const routes = {
     tags: TAG,
     summary: '修改姓名、部门，停用/启用 — 系统管理员',
     request: { params: IdParam, body: json(UpdateBody) },
-    responses: { 200: { description: '已修改', content: { 'application/json': { schema: UserSchema } } }, ...errors },
+    responses: {
+      200: { description: '已修改', content: { 'application/json': { schema: UserSchema } } },
+      ...errors,
+    },
   }),
   reset: createRoute({
     method: 'post',
     path: '/api/users/{id}/reset-password',
     tags: TAG,
-    summary: '重置密码（生成新密码，仅返回一次；该用户所有会话失效，下次登录须修改密码）— 系统管理员',
+    summary:
+      '重置密码（生成新密码，仅返回一次；该用户所有会话失效，下次登录须修改密码）— 系统管理员',
     request: { params: IdParam },
-    responses: { 200: { description: '已重置', content: { 'application/json': { schema: WithPassword } } }, ...errors },
+    responses: {
+      200: { description: '已重置', content: { 'application/json': { schema: WithPassword } } },
+      ...errors,
+    },
   }),
   role: createRoute({
     method: 'put',
@@ -99,7 +180,10 @@ const routes = {
     tags: TAG,
     summary: '授予角色（不能改自己的）— 安全管理员',
     request: { params: IdParam, body: json(RoleBody) },
-    responses: { 200: { description: '已授予', content: { 'application/json': { schema: UserSchema } } }, ...errors },
+    responses: {
+      200: { description: '已授予', content: { 'application/json': { schema: UserSchema } } },
+      ...errors,
+    },
   }),
   unlock: createRoute({
     method: 'post',
@@ -107,7 +191,10 @@ const routes = {
     tags: TAG,
     summary: '解除锁定 — 安全管理员',
     request: { params: IdParam },
-    responses: { 200: { description: '已解锁', content: { 'application/json': { schema: UserSchema } } }, ...errors },
+    responses: {
+      200: { description: '已解锁', content: { 'application/json': { schema: UserSchema } } },
+      ...errors,
+    },
   }),
   lock: createRoute({
     method: 'post',
@@ -115,14 +202,20 @@ const routes = {
     tags: TAG,
     summary: '锁定账户若干分钟（其会话随之失效）— 安全管理员',
     request: { params: IdParam, body: json(LockBody) },
-    responses: { 200: { description: '已锁定', content: { 'application/json': { schema: UserSchema } } }, ...errors },
+    responses: {
+      200: { description: '已锁定', content: { 'application/json': { schema: UserSchema } } },
+      ...errors,
+    },
   }),
   getPolicy: createRoute({
     method: 'get',
     path: '/api/security/password-policy',
     tags: TAG,
     summary: '密码与锁定策略 — 安全管理员',
-    responses: { 200: { description: '策略', content: { 'application/json': { schema: PolicySchema } } }, ...errors },
+    responses: {
+      200: { description: '策略', content: { 'application/json': { schema: PolicySchema } } },
+      ...errors,
+    },
   }),
   putPolicy: createRoute({
     method: 'put',
@@ -130,7 +223,10 @@ const routes = {
     tags: TAG,
     summary: '修改密码与锁定策略（只能在基线之上收紧）— 安全管理员',
     request: { body: json(PolicySchema) },
-    responses: { 200: { description: '已修改', content: { 'application/json': { schema: PolicySchema } } }, ...errors },
+    responses: {
+      200: { description: '已修改', content: { 'application/json': { schema: PolicySchema } } },
+      ...errors,
+    },
   }),
 };
 
@@ -139,16 +235,64 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
   app.openapi(routes.list, async (c) => c.json(await users.listUsers(db, c.var.actor), 200));
   app.openapi(routes.create, async (c) => {
     const b = c.req.valid('json');
-    return c.json(await users.createUser(db, c.var.actor, { ...b, departmentCode: b.departmentCode ?? null }, deps.now()), 201);
+    return c.json(
+      await users.createUser(
+        db,
+        c.var.actor,
+        { ...b, departmentCode: b.departmentCode ?? null },
+        deps.now(),
+      ),
+      201,
+    );
   });
-  app.openapi(routes.update, async (c) => c.json(await users.updateUser(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()), 200));
-  app.openapi(routes.reset, async (c) => c.json(await users.resetPassword(db, c.var.actor, c.req.valid('param').id, deps.now()), 200));
+  app.openapi(routes.update, async (c) =>
+    c.json(
+      await users.updateUser(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      200,
+    ),
+  );
+  app.openapi(routes.reset, async (c) =>
+    c.json(await users.resetPassword(db, c.var.actor, c.req.valid('param').id, deps.now()), 200),
+  );
   app.openapi(routes.role, async (c) => {
     const b = c.req.valid('json');
-    return c.json(await users.setRole(db, c.var.actor, c.req.valid('param').id, b.role, b.departmentCode, deps.now()), 200);
+    return c.json(
+      await users.setRole(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        b.role,
+        b.departmentCode,
+        deps.now(),
+      ),
+      200,
+    );
   });
-  app.openapi(routes.unlock, async (c) => c.json(await users.unlockUser(db, c.var.actor, c.req.valid('param').id, deps.now()), 200));
-  app.openapi(routes.lock, async (c) => c.json(await users.lockUserAccount(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').minutes, deps.now()), 200));
-  app.openapi(routes.getPolicy, async (c) => c.json(await users.readPasswordPolicy(db, c.var.actor), 200));
-  app.openapi(routes.putPolicy, async (c) => c.json(await users.setPasswordPolicy(db, c.var.actor, c.req.valid('json'), deps.now()), 200));
+  app.openapi(routes.unlock, async (c) =>
+    c.json(await users.unlockUser(db, c.var.actor, c.req.valid('param').id, deps.now()), 200),
+  );
+  app.openapi(routes.lock, async (c) =>
+    c.json(
+      await users.lockUserAccount(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json').minutes,
+        deps.now(),
+      ),
+      200,
+    ),
+  );
+  app.openapi(routes.getPolicy, async (c) =>
+    c.json(await users.readPasswordPolicy(db, c.var.actor), 200),
+  );
+  app.openapi(routes.putPolicy, async (c) =>
+    c.json(await users.setPasswordPolicy(db, c.var.actor, c.req.valid('json'), deps.now()), 200),
+  );
 }

@@ -15,7 +15,9 @@ export async function runStartupTasks(deps: AppDeps, log: StartupLog): Promise<v
 export async function ensureFirstAdminAtStart(deps: AppDeps, log: StartupLog): Promise<void> {
   const r = await ensureFirstAdmin(deps.database.db, deps.config.adminPassword, deps.now());
   if (r.problems.length > 0) {
-    throw new Error(`JIXIAO_ADMIN_PASSWORD 不符合密码规则 / does not meet the password rules: ${r.problems.map((p) => `${p.zh} (${p.en})`).join('; ')}`);
+    throw new Error(
+      `JIXIAO_ADMIN_PASSWORD 不符合密码规则 / does not meet the password rules: ${r.problems.map((p) => `${p.zh} (${p.en})`).join('; ')}`,
+    );
   }
   if (r.created) {
     log(

@@ -5,32 +5,56 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { App, AppDeps, AppEnv } from '../../http/app-env.ts';
 import { CSRF_COOKIE, rotateCsrf, SESSION_COOKIE, sameText, sha256 } from '../../auth/sessions.ts';
-import { changePassword, login, logout, logoutEverywhere, type PublicUser } from './accounts.service.ts';
+import {
+  changePassword,
+  login,
+  logout,
+  logoutEverywhere,
+  type PublicUser,
+} from './accounts.service.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { clientIp, requestSession } from '../../http/middleware/request-context.ts';
 import { setSessionCookie } from '../../http/middleware/session.ts';
 import { ErrorSchema } from '../goals/goals.schema.ts';
 
 const TAG = ['登录 Auth'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 
 const UserSchema = z
-  .object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string(), departmentCode: z.string().nullable(), regionCode: z.string() })
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    departmentCode: z.string().nullable(),
+    regionCode: z.string(),
+  })
   .openapi('SessionUser');
 const SessionSchema = z
   .object({
     user: UserSchema,
     csrfToken: z.string(),
     mustChangePassword: z.boolean().openapi({
-      description: 'true：密码由他人设置（首次登录或被重置），须先修改密码；在此之前除本接口、修改密码与退出登录外一律 403 PASSWORD_CHANGE_REQUIRED',
+      description:
+        'true：密码由他人设置（首次登录或被重置），须先修改密码；在此之前除本接口、修改密码与退出登录外一律 403 PASSWORD_CHANGE_REQUIRED',
     }),
   })
   .openapi('Session');
 
 const LoginBody = z
   .object({
-    username: z.string({ message: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名不超过 64 个字符'),
-    password: z.string({ message: '请输入密码' }).min(1, '请输入密码').max(200, '密码不超过 200 个字符'),
+    username: z
+      .string({ message: '请输入用户名' })
+      .trim()
+      .min(1, '请输入用户名')
+      .max(64, '用户名不超过 64 个字符'),
+    password: z
+      .string({ message: '请输入密码' })
+      .min(1, '请输入密码')
+      .max(200, '密码不超过 200 个字符'),
   })
   .openapi('Login');
 
@@ -41,7 +65,9 @@ const PasswordBody = z
     currentPassword: z.string().max(200, '密码不超过 200 个字符').optional(),
     newPassword: z.string().max(200, '密码不超过 200 个字符').optional(),
   })
-  .openapi('PasswordChange', { description: '{current, next}（也接受 currentPassword / newPassword）' });
+  .openapi('PasswordChange', {
+    description: '{current, next}（也接受 currentPassword / newPassword）',
+  });
 
 const loginRoute = createRoute({
   method: 'post',
@@ -50,7 +76,10 @@ const loginRoute = createRoute({
   summary: '登录（连续 5 次失败锁定 15 分钟）',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: {
-    200: { description: '已登录：设置 jixiao_session（HttpOnly）与 jixiao_csrf Cookie', content: { 'application/json': { schema: SessionSchema } } },
+    200: {
+      description: '已登录：设置 jixiao_session（HttpOnly）与 jixiao_csrf Cookie',
+      content: { 'application/json': { schema: SessionSchema } },
+    },
     400: err('输入有误'),
     401: err('用户名或密码错误'),
     403: err('账户已停用'),
@@ -63,7 +92,10 @@ const meRoute = createRoute({
   path: '/api/auth/me',
   tags: TAG,
   summary: '当前用户与 CSRF 令牌',
-  responses: { 200: { description: '当前会话', content: { 'application/json': { schema: SessionSchema } } }, 401: err('未登录') },
+  responses: {
+    200: { description: '当前会话', content: { 'application/json': { schema: SessionSchema } } },
+    401: err('未登录'),
+  },
 });
 
 const OkSchema = z.object({ ok: z.literal(true) });
@@ -72,7 +104,11 @@ const logoutRoute = createRoute({
   path: '/api/auth/logout',
   tags: TAG,
   summary: '退出登录',
-  responses: { 200: { description: '已退出', content: { 'application/json': { schema: OkSchema } } }, 401: err('未登录'), 403: err('CSRF 校验失败') },
+  responses: {
+    200: { description: '已退出', content: { 'application/json': { schema: OkSchema } } },
+    401: err('未登录'),
+    403: err('CSRF 校验失败'),
+  },
 });
 
 const logoutAllRoute = createRoute({
@@ -81,7 +117,14 @@ const logoutAllRoute = createRoute({
   tags: TAG,
   summary: '在所有设备退出登录',
   responses: {
-    200: { description: '已退出', content: { 'application/json': { schema: z.object({ ok: z.literal(true), sessionsRevoked: z.number() }) } } },
+    200: {
+      description: '已退出',
+      content: {
+        'application/json': {
+          schema: z.object({ ok: z.literal(true), sessionsRevoked: z.number() }),
+        },
+      },
+    },
     401: err('未登录'),
     403: err('CSRF 校验失败'),
   },
@@ -91,13 +134,26 @@ const passwordRoute = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags: TAG,
-  summary: '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」',
+  summary:
+    '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」',
   request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
-  responses: { 200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } }, 400: err('密码不符合要求'), 401: err('未登录'), 403: err('CSRF 校验失败'), 423: err('已锁定') },
+  responses: {
+    200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } },
+    400: err('密码不符合要求'),
+    401: err('未登录'),
+    403: err('CSRF 校验失败'),
+    423: err('已锁定'),
+  },
 });
 
 function setCsrfCookie(c: Context<AppEnv>, deps: AppDeps, token: string): void {
-  setCookie(c, CSRF_COOKIE, token, { httpOnly: false, sameSite: 'Lax', path: '/', secure: deps.config.secureCookies, maxAge: Math.round(deps.config.sessionHours * 3600) });
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: false,
+    sameSite: 'Lax',
+    path: '/',
+    secure: deps.config.secureCookies,
+    maxAge: Math.round(deps.config.sessionHours * 3600),
+  });
 }
 
 function clearCookies(c: Context<AppEnv>, deps: AppDeps): void {
@@ -107,7 +163,14 @@ function clearCookies(c: Context<AppEnv>, deps: AppDeps): void {
 
 function userOf(c: Context<AppEnv>): PublicUser {
   const a = c.var.actor;
-  return { id: a.userId, username: a.username, displayName: a.displayName, role: a.role, departmentCode: a.departmentCode, regionCode: a.regionCode };
+  return {
+    id: a.userId,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    departmentCode: a.departmentCode,
+    regionCode: a.regionCode,
+  };
 }
 
 const healthRoute = createRoute({
@@ -115,7 +178,9 @@ const healthRoute = createRoute({
   path: '/api/health',
   tags: TAG,
   summary: '健康检查（无需登录）',
-  responses: { 200: { description: '正常', content: { 'application/json': { schema: OkSchema } } } },
+  responses: {
+    200: { description: '正常', content: { 'application/json': { schema: OkSchema } } },
+  },
 });
 
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
@@ -123,10 +188,23 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   app.openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
   app.openapi(loginRoute, async (c) => {
     const b = c.req.valid('json');
-    const r = await login(db, { username: b.username, password: b.password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null }, deps.now(), deps.config.sessionHours);
+    const r = await login(
+      db,
+      {
+        username: b.username,
+        password: b.password,
+        ip: clientIp(c),
+        userAgent: c.req.header('user-agent') ?? null,
+      },
+      deps.now(),
+      deps.config.sessionHours,
+    );
     setSessionCookie(c, deps, r.token);
     setCsrfCookie(c, deps, r.csrfToken);
-    return c.json({ user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword }, 200);
+    return c.json(
+      { user: r.user, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword },
+      200,
+    );
   });
   app.openapi(meRoute, async (c) => {
     const s = requestSession(c);
@@ -160,9 +238,20 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     const current = b.current ?? b.currentPassword;
     const next = b.next ?? b.newPassword;
     if (!current || !next) {
-      throw new ServiceError('VALIDATION', '请填写当前密码（current）和新密码（next）', 'Give the current password (current) and the new one (next)');
+      throw new ServiceError(
+        'VALIDATION',
+        '请填写当前密码（current）和新密码（next）',
+        'Give the current password (current) and the new one (next)',
+      );
     }
-    await changePassword(db, c.var.actor, requestSession(c)?.sessionId ?? null, current, next, deps.now());
+    await changePassword(
+      db,
+      c.var.actor,
+      requestSession(c)?.sessionId ?? null,
+      current,
+      next,
+      deps.now(),
+    );
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -67,17 +67,32 @@ export interface TargetView {
   status: 'UNDER' | 'EXACT' | 'OVER';
   documentNo: string | null;
   note: string | null;
-  allocations: { unitCode: string; unitName: string; unitKind: 'department' | 'subdistrict'; value: string }[];
+  allocations: {
+    unitCode: string;
+    unitName: string;
+    unitKind: 'department' | 'subdistrict';
+    value: string;
+  }[];
 }
 
-async function unitsMap(db: Queryable, regionCode: string): Promise<Map<string, projectRepo.InvestmentUnitRow>> {
+async function unitsMap(
+  db: Queryable,
+  regionCode: string,
+): Promise<Map<string, projectRepo.InvestmentUnitRow>> {
   return new Map((await projectRepo.listUnits(db, regionCode)).map((u) => [u.code, u]));
 }
 
-function targetView(t: repo.TargetRow, allocations: repo.AllocationRow[], units: ReadonlyMap<string, projectRepo.InvestmentUnitRow>): TargetView {
+function targetView(
+  t: repo.TargetRow,
+  allocations: repo.AllocationRow[],
+  units: ReadonlyMap<string, projectRepo.InvestmentUnitRow>,
+): TargetView {
   const kind = t.kind as TargetKind;
   const info = TARGET_KIND_INFO[kind];
-  const lines = allocations.map((a) => ({ unitCode: a.unitCode, value: quantityOf(kind, a.value) }));
+  const lines = allocations.map((a) => ({
+    unitCode: a.unitCode,
+    value: quantityOf(kind, a.value),
+  }));
   const sum = summarizeAllocation(quantityOf(kind, t.targetValue), lines);
   const order = (code: string) => units.get(code)?.sort ?? 999;
   return {
@@ -86,17 +101,30 @@ function targetView(t: repo.TargetRow, allocations: repo.AllocationRow[], units:
     unit: info.unit.zh,
     target: quantityText(kind, sum.target),
     allocated: quantityText(kind, sum.allocated),
-    difference: sum.difference < 0 ? `-${quantityText(kind, -sum.difference)}` : quantityText(kind, sum.difference),
+    difference:
+      sum.difference < 0
+        ? `-${quantityText(kind, -sum.difference)}`
+        : quantityText(kind, sum.difference),
     status: sum.status,
     documentNo: t.documentNo,
     note: t.note,
     allocations: lines
       .sort((a, b) => order(a.unitCode) - order(b.unitCode))
-      .map((l) => ({ unitCode: l.unitCode, unitName: units.get(l.unitCode)?.name ?? l.unitCode, unitKind: units.get(l.unitCode)?.kind ?? 'department', value: quantityText(kind, l.value) })),
+      .map((l) => ({
+        unitCode: l.unitCode,
+        unitName: units.get(l.unitCode)?.name ?? l.unitCode,
+        unitKind: units.get(l.unitCode)?.kind ?? 'department',
+        value: quantityText(kind, l.value),
+      })),
   };
 }
 
-export async function listInvestmentTargets(db: Db, actor: Actor, departmentCode: string, year: number): Promise<TargetView[]> {
+export async function listInvestmentTargets(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<TargetView[]> {
   const dept = await getDepartment(db, actor, departmentCode);
   const units = await unitsMap(db, dept.regionCode);
   const out: TargetView[] = [];
@@ -116,7 +144,15 @@ export interface SaveTargetInput {
 }
 
 /** Sets the city's target of `kind` for the year and replaces its decomposition, in one transaction. */
-export async function saveInvestmentTarget(db: Db, actor: Actor, departmentCode: string, year: number, kind: TargetKind, input: SaveTargetInput, now: Date): Promise<TargetView> {
+export async function saveInvestmentTarget(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  kind: TargetKind,
+  input: SaveTargetInput,
+  now: Date,
+): Promise<TargetView> {
   const dept: DepartmentRow = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   const info = TARGET_KIND_INFO[kind];
@@ -124,24 +160,42 @@ export async function saveInvestmentTarget(db: Db, actor: Actor, departmentCode:
   const target = parseQuantity(kind, input.target);
   const fields: { field: string; message: string; messageEn: string }[] = [];
   if (target === null) {
-    fields.push({ field: 'target', message: `市下达目标「${input.target}」应为${what}`, messageEn: 'target must be a whole number (or a 万元 amount)' });
+    fields.push({
+      field: 'target',
+      message: `市下达目标「${input.target}」应为${what}`,
+      messageEn: 'target must be a whole number (or a 万元 amount)',
+    });
   }
   const lines: AllocationLine[] = [];
   input.allocations.forEach((a, i) => {
     const q = parseQuantity(kind, a.value);
     if (q === null) {
-      fields.push({ field: `allocations.${i}.value`, message: `第 ${i + 1} 个单位的分解任务「${a.value}」应为${what}`, messageEn: `allocation ${i + 1} is not valid` });
+      fields.push({
+        field: `allocations.${i}.value`,
+        message: `第 ${i + 1} 个单位的分解任务「${a.value}」应为${what}`,
+        messageEn: `allocation ${i + 1} is not valid`,
+      });
     } else {
       lines.push({ unitCode: a.unitCode, value: q });
     }
   });
   if (fields.length > 0) {
-    throw new ServiceError('VALIDATION', `输入有误：${fields[0]!.message}`, `Invalid input: ${fields[0]!.messageEn}`, { fields });
+    throw new ServiceError(
+      'VALIDATION',
+      `输入有误：${fields[0]!.message}`,
+      `Invalid input: ${fields[0]!.messageEn}`,
+      { fields },
+    );
   }
   return db.transaction(async (tx) => {
     const units = await unitsMap(tx, dept.regionCode);
     const names = new Map([...units.values()].map((u) => [u.code, u.name]));
-    const errors = validateAllocation(target!, lines, names, (n) => `${quantityText(kind, n)} ${info.unit.zh}`);
+    const errors = validateAllocation(
+      target!,
+      lines,
+      names,
+      (n) => `${quantityText(kind, n)} ${info.unit.zh}`,
+    );
     if (errors.length > 0) {
       throw new ServiceError('VALIDATION', errors[0]!.zh, errors[0]!.en, { errors });
     }
@@ -160,7 +214,14 @@ export async function saveInvestmentTarget(db: Db, actor: Actor, departmentCode:
     await repo.replaceAllocations(
       tx,
       row.id,
-      lines.map((l) => ({ regionCode: dept.regionCode, fiscalYear: year, departmentCode: dept.code, targetId: row.id, unitCode: l.unitCode, value: storedOf(kind, l.value) })),
+      lines.map((l) => ({
+        regionCode: dept.regionCode,
+        fiscalYear: year,
+        departmentCode: dept.code,
+        targetId: row.id,
+        unitCode: l.unitCode,
+        value: storedOf(kind, l.value),
+      })),
     );
     await auditInTx(tx, actor, {
       action: 'investmentTarget.save',
@@ -168,7 +229,12 @@ export async function saveInvestmentTarget(db: Db, actor: Actor, departmentCode:
       entityId: row.id,
       departmentCode: dept.code,
       before: before ? { target: before.targetValue } : null,
-      after: { kind, year, target: row.targetValue, allocations: lines.map((l) => [l.unitCode, storedOf(kind, l.value)]) },
+      after: {
+        kind,
+        year,
+        target: row.targetValue,
+        allocations: lines.map((l) => [l.unitCode, storedOf(kind, l.value)]),
+      },
     });
     return targetView(row, await repo.listAllocations(tx, row.id), units);
   });
@@ -210,23 +276,46 @@ export function defaultMonth(year: number, now: Date): number {
   return year < y ? 12 : year > y ? 1 : Number(today.slice(5, 7));
 }
 
-export async function getDecomposition(db: Db, actor: Actor, departmentCode: string, year: number, kind: TargetKind, month: number | undefined, now: Date): Promise<DecompositionView> {
+export async function getDecomposition(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  kind: TargetKind,
+  month: number | undefined,
+  now: Date,
+): Promise<DecompositionView> {
   const dept = await getDepartment(db, actor, departmentCode);
   return decompositionOf(db, dept, year, kind, month ?? defaultMonth(year, now));
 }
 
-export async function decompositionOf(db: Queryable, dept: DepartmentRow, year: number, kind: TargetKind, month: number): Promise<DecompositionView> {
+export async function decompositionOf(
+  db: Queryable,
+  dept: DepartmentRow,
+  year: number,
+  kind: TargetKind,
+  month: number,
+): Promise<DecompositionView> {
   const info = TARGET_KIND_INFO[kind];
   const units = await unitsMap(db, dept.regionCode);
   const t = await repo.findTarget(db, dept.code, year, kind);
   const allocations = t ? await repo.listAllocations(db, t.id) : [];
   const window = metricWindow(year);
   const records = await projectRepo.loadProjectRecords(db, dept.code, window);
-  const events = pipelineMatches(info.metricKey, records, window).map((m) => ({ unitCode: m.project.responsibleUnitCode, date: m.date, amount: m.amount }));
+  const events = pipelineMatches(info.metricKey, records, window).map((m) => ({
+    unitCode: m.project.responsibleUnitCode,
+    date: m.date,
+    amount: m.amount,
+  }));
   const byUnit = bucketByMonth(events, year);
   const targetOf = new Map(allocations.map((a) => [a.unitCode, quantityOf(kind, a.value)]));
   const codes = [...units.keys()].filter((c) => targetOf.has(c) || byUnit.has(c));
-  const unitTargets: UnitTarget[] = codes.map((c) => ({ unitCode: c, unitName: units.get(c)?.name ?? c, target: targetOf.get(c) ?? 0, monthly: byUnit.get(c) ?? new Array<number>(12).fill(0) }));
+  const unitTargets: UnitTarget[] = codes.map((c) => ({
+    unitCode: c,
+    unitName: units.get(c)?.name ?? c,
+    target: targetOf.get(c) ?? 0,
+    monthly: byUnit.get(c) ?? new Array<number>(12).fill(0),
+  }));
   const progress = computeProgress(unitTargets, month);
   const monthlyOf = new Map(unitTargets.map((u) => [u.unitCode, u.monthly]));
   const q = (n: number) => quantityText(kind, n);
@@ -235,7 +324,10 @@ export async function decompositionOf(db: Queryable, dept: DepartmentRow, year: 
     months.forEach((n, i) => (districtMonthly[i]! += n));
   }
   const cityTarget = t ? quantityOf(kind, t.targetValue) : null;
-  const district = computeProgress([{ unitCode: '*', unitName: '全区', target: cityTarget ?? 0, monthly: districtMonthly }], month)[0]!;
+  const district = computeProgress(
+    [{ unitCode: '*', unitName: '全区', target: cityTarget ?? 0, monthly: districtMonthly }],
+    month,
+  )[0]!;
   const tp = toFixed2(timeProgress(month));
   return {
     year,
@@ -245,7 +337,12 @@ export async function decompositionOf(db: Queryable, dept: DepartmentRow, year: 
     metricKey: info.metricKey,
     month,
     timeProgress: tp,
-    district: { target: cityTarget === null ? null : q(cityTarget), actual: q(district.actual), rate: cityTarget === null ? null : district.rate, cumulative: district.cumulative.map(q) },
+    district: {
+      target: cityTarget === null ? null : q(cityTarget),
+      actual: q(district.actual),
+      rate: cityTarget === null ? null : district.rate,
+      cumulative: district.cumulative.map(q),
+    },
     units: progress.map((p) => ({
       unitCode: p.unitCode,
       unitName: p.unitName,
@@ -260,4 +357,3 @@ export async function decompositionOf(db: Queryable, dept: DepartmentRow, year: 
     })),
   };
 }
-

@@ -41,7 +41,21 @@ export function toExportEntry(r: AuditRow): AuditExportEntry {
   };
 }
 
-export const CSV_HEADER = ['序号 seq', '时间 at (UTC)', '用户 user', '角色 role', 'IP', '操作 action', '对象 entity', '对象ID entity_id', '部门 department', '变更前 before', '变更后 after', '前序哈希 prev_hash', '哈希 hash'];
+export const CSV_HEADER = [
+  '序号 seq',
+  '时间 at (UTC)',
+  '用户 user',
+  '角色 role',
+  'IP',
+  '操作 action',
+  '对象 entity',
+  '对象ID entity_id',
+  '部门 department',
+  '变更前 before',
+  '变更后 after',
+  '前序哈希 prev_hash',
+  '哈希 hash',
+];
 
 /** One CSV cell: formula triggers neutralised (= + - @ ＝ ＋ － ＠ …), quoted when needed (RFC 4180). */
 export function csvCell(value: string): string {
@@ -71,7 +85,11 @@ export function csvLine(e: AuditExportEntry): string {
 }
 
 /** The whole export as one string (entries in chain order). */
-export async function exportAudit(db: Queryable, filter: AuditFilter, format: AuditExportFormat): Promise<{ body: string; count: number }> {
+export async function exportAudit(
+  db: Queryable,
+  filter: AuditFilter,
+  format: AuditExportFormat,
+): Promise<{ body: string; count: number }> {
   const entries: AuditExportEntry[] = [];
   let after = 0;
   for (;;) {

@@ -55,17 +55,33 @@ function where(f: AuditFilter): SQL | undefined {
   return parts.length === 0 ? undefined : and(...parts);
 }
 
-export async function searchAudit(db: Queryable, f: AuditFilter, limit: number, offset: number): Promise<{ total: number; rows: AuditRow[] }> {
+export async function searchAudit(
+  db: Queryable,
+  f: AuditFilter,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; rows: AuditRow[] }> {
   const w = where(f);
   const [rows, totals] = [
-    await db.select().from(auditLog).where(w).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
+    await db
+      .select()
+      .from(auditLog)
+      .where(w)
+      .orderBy(desc(auditLog.seq))
+      .limit(limit)
+      .offset(offset),
     await db.select({ n: count() }).from(auditLog).where(w),
   ];
   return { total: Number(totals[0]?.n ?? 0), rows };
 }
 
 /** Entries in chain order, page by page (seq > afterSeq). */
-export async function readAuditPage(db: Queryable, f: AuditFilter, afterSeq: number, limit: number): Promise<AuditRow[]> {
+export async function readAuditPage(
+  db: Queryable,
+  f: AuditFilter,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   const w = where(f);
   const cond = w ? and(w, gte(auditLog.seq, afterSeq + 1)) : gte(auditLog.seq, afterSeq + 1);
   return db.select().from(auditLog).where(cond).orderBy(asc(auditLog.seq)).limit(limit);

@@ -5,12 +5,22 @@ import * as audit from './audit-log.service.ts';
 import { ErrorSchema } from '../goals/goals.schema.ts';
 
 const TAG = ['审计日志 Audit log'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('仅审计管理员（已记入审计日志）') };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('仅审计管理员（已记入审计日志）'),
+};
 
 const dateText = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, '日期格式应为 YYYY-MM-DD 或 ISO 时间，如 2024-01-31 或 2024-01-31T08:00:00+08:00');
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    '日期格式应为 YYYY-MM-DD 或 ISO 时间，如 2024-01-31 或 2024-01-31T08:00:00+08:00',
+  );
 
 export const AuditQuery = z.object({
   user: z.string().max(64, '用户名不超过 64 个字符').optional(),
@@ -20,8 +30,18 @@ export const AuditQuery = z.object({
   department: z.string().max(32, '部门编码不超过 32 个字符').optional(),
   entity: z.string().max(64).optional(),
   entityId: z.string().max(200).optional(),
-  limit: z.coerce.number({ message: '条数必须是数字' }).int('条数必须是整数').min(1, '条数至少 1').max(500, '每页至多 500 条').default(100),
-  offset: z.coerce.number({ message: '偏移必须是数字' }).int('偏移必须是整数').min(0, '偏移不能为负').max(10_000_000).default(0),
+  limit: z.coerce
+    .number({ message: '条数必须是数字' })
+    .int('条数必须是整数')
+    .min(1, '条数至少 1')
+    .max(500, '每页至多 500 条')
+    .default(100),
+  offset: z.coerce
+    .number({ message: '偏移必须是数字' })
+    .int('偏移必须是整数')
+    .min(0, '偏移不能为负')
+    .max(10_000_000)
+    .default(0),
 });
 
 const EntrySchema = z
@@ -49,7 +69,17 @@ const searchRoute = createRoute({
   tags: TAG,
   summary: '检索审计日志（用户、操作、时间、部门）— 审计管理员',
   request: { query: AuditQuery },
-  responses: { 200: { description: '最新在前', content: { 'application/json': { schema: z.object({ total: z.number(), entries: z.array(EntrySchema) }) } } }, ...errors },
+  responses: {
+    200: {
+      description: '最新在前',
+      content: {
+        'application/json': {
+          schema: z.object({ total: z.number(), entries: z.array(EntrySchema) }),
+        },
+      },
+    },
+    ...errors,
+  },
 });
 
 const exportRoute = createRoute({
@@ -58,7 +88,10 @@ const exportRoute = createRoute({
   tags: TAG,
   summary: '导出审计日志 CSV（UTF-8，公式注入已处理）— 审计管理员',
   request: { query: AuditQuery.omit({ limit: true, offset: true }) },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errors,
+  },
 });
 
 const exportJsonRoute = createRoute({
@@ -85,7 +118,14 @@ const verifyRoute = createRoute({
             intact: z.boolean(),
             lastSeq: z.number(),
             lastHash: z.string(),
-            firstBroken: z.object({ seq: z.number(), reason: z.string(), message: z.string(), messageEn: z.string() }).nullable(),
+            firstBroken: z
+              .object({
+                seq: z.number(),
+                reason: z.string(),
+                message: z.string(),
+                messageEn: z.string(),
+              })
+              .nullable(),
           }),
         },
       },
@@ -96,14 +136,22 @@ const verifyRoute = createRoute({
 
 export function registerAuditRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(searchRoute, async (c) => c.json(await audit.searchAuditLog(db, c.var.actor, c.req.valid('query')), 200));
+  app.openapi(searchRoute, async (c) =>
+    c.json(await audit.searchAuditLog(db, c.var.actor, c.req.valid('query')), 200),
+  );
   app.openapi(exportRoute, async (c) => {
     const out = await audit.exportAuditLog(db, c.var.actor, c.req.valid('query'), 'csv');
-    return c.body(out.body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${out.fileName}"` });
+    return c.body(out.body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${out.fileName}"`,
+    });
   });
   app.openapi(exportJsonRoute, async (c) => {
     const out = await audit.exportAuditLog(db, c.var.actor, c.req.valid('query'), 'json');
-    return c.body(out.body, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${out.fileName}"` });
+    return c.body(out.body, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${out.fileName}"`,
+    });
   });
   app.openapi(verifyRoute, async (c) => c.json(await audit.verifyAuditLog(db, c.var.actor), 200));
 }

@@ -6,7 +6,12 @@ import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
-import { exportAudit, toExportEntry, type AuditExportEntry, type AuditExportFormat } from './audit-export.ts';
+import {
+  exportAudit,
+  toExportEntry,
+  type AuditExportEntry,
+  type AuditExportFormat,
+} from './audit-export.ts';
 import { verifyAuditChain, type ChainVerification } from '../../audit/verify-chain.ts';
 
 export interface AuditQueryInput {
@@ -24,7 +29,11 @@ export function parseWhen(text: string, endOfDay: boolean): Date {
   const t = text.trim();
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t);
-  const iso = dateOnly ? `${t}T00:00:00+08:00` : withZone ? t.replace(' ', 'T') : `${t.replace(' ', 'T')}+08:00`;
+  const iso = dateOnly
+    ? `${t}T00:00:00+08:00`
+    : withZone
+      ? t.replace(' ', 'T')
+      : `${t.replace(' ', 'T')}+08:00`;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) {
     throw new ServiceError('VALIDATION', `日期「${text}」无效`, `Invalid date ${text}`);
@@ -49,23 +58,50 @@ export function toFilter(q: AuditQueryInput): AuditFilter {
   };
 }
 
-export async function searchAuditLog(db: Db, actor: Actor, q: AuditQueryInput & { limit: number; offset: number }): Promise<{ total: number; entries: AuditExportEntry[] }> {
+export async function searchAuditLog(
+  db: Db,
+  actor: Actor,
+  q: AuditQueryInput & { limit: number; offset: number },
+): Promise<{ total: number; entries: AuditExportEntry[] }> {
   assertPermission(actor, 'audit.read');
   const { total, rows } = await searchAudit(db, toFilter(q), q.limit, q.offset);
   return { total, entries: rows.map(toExportEntry) };
 }
 
-export async function exportAuditLog(db: Db, actor: Actor, q: AuditQueryInput, format: AuditExportFormat): Promise<{ body: string; fileName: string; count: number }> {
+export async function exportAuditLog(
+  db: Db,
+  actor: Actor,
+  q: AuditQueryInput,
+  format: AuditExportFormat,
+): Promise<{ body: string; fileName: string; count: number }> {
   assertPermission(actor, 'audit.read');
   const filter = toFilter(q);
   const out = await exportAudit(db, filter, format);
-  await recordAudit(db, actor, { action: 'audit.export', entity: 'audit_log', entityId: format, departmentCode: null, before: null, after: { filter: { ...q }, count: out.count } });
+  await recordAudit(db, actor, {
+    action: 'audit.export',
+    entity: 'audit_log',
+    entityId: format,
+    departmentCode: null,
+    before: null,
+    after: { filter: { ...q }, count: out.count },
+  });
   return { ...out, fileName: `audit-log.${format}` };
 }
 
 export async function verifyAuditLog(db: Db, actor: Actor): Promise<ChainVerification> {
   assertPermission(actor, 'audit.read');
   const result = await verifyAuditChain(db);
-  await recordAudit(db, actor, { action: 'audit.verify', entity: 'audit_log', entityId: String(result.lastSeq), departmentCode: null, before: null, after: { entries: result.entries, intact: result.intact, firstBroken: result.firstBroken?.seq ?? null } });
+  await recordAudit(db, actor, {
+    action: 'audit.verify',
+    entity: 'audit_log',
+    entityId: String(result.lastSeq),
+    departmentCode: null,
+    before: null,
+    after: {
+      entries: result.entries,
+      intact: result.intact,
+      firstBroken: result.firstBroken?.seq ?? null,
+    },
+  });
   return result;
 }

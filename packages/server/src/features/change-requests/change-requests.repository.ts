@@ -7,16 +7,26 @@ import { indicators } from '../../db/schema/goals.ts';
 export type ChangeRequestRow = typeof changeRequests.$inferSelect;
 export type NewChangeRequest = typeof changeRequests.$inferInsert;
 
-export async function insertChangeRequests(tx: Queryable, rows: NewChangeRequest[]): Promise<ChangeRequestRow[]> {
+export async function insertChangeRequests(
+  tx: Queryable,
+  rows: NewChangeRequest[],
+): Promise<ChangeRequestRow[]> {
   return tx.insert(changeRequests).values(rows).returning();
 }
 
-export async function findChangeRequest(db: Queryable, id: string): Promise<ChangeRequestRow | null> {
+export async function findChangeRequest(
+  db: Queryable,
+  id: string,
+): Promise<ChangeRequestRow | null> {
   return (await db.select().from(changeRequests).where(eq(changeRequests.id, id)))[0] ?? null;
 }
 
 export async function listBatch(db: Queryable, batchId: string): Promise<ChangeRequestRow[]> {
-  return db.select().from(changeRequests).where(eq(changeRequests.batchId, batchId)).orderBy(asc(changeRequests.requestedAt), asc(changeRequests.id));
+  return db
+    .select()
+    .from(changeRequests)
+    .where(eq(changeRequests.batchId, batchId))
+    .orderBy(asc(changeRequests.requestedAt), asc(changeRequests.id));
 }
 
 export async function listChangeRequests(
@@ -40,24 +50,50 @@ export async function listChangeRequests(
   return rows.map((r) => ({ ...r.cr, indicatorName: r.indicatorName }));
 }
 
-export async function listForIndicators(db: Queryable, indicatorIds: string[]): Promise<ChangeRequestRow[]> {
+export async function listForIndicators(
+  db: Queryable,
+  indicatorIds: string[],
+): Promise<ChangeRequestRow[]> {
   if (indicatorIds.length === 0) {
     return [];
   }
-  return db.select().from(changeRequests).where(inArray(changeRequests.indicatorId, indicatorIds)).orderBy(asc(changeRequests.requestedAt));
-}
-
-export async function pendingForIndicator(db: Queryable, indicatorId: string): Promise<ChangeRequestRow[]> {
   return db
     .select()
     .from(changeRequests)
-    .where(and(eq(changeRequests.indicatorId, indicatorId), inArray(changeRequests.status, ['pending', 'deptApproved'])));
+    .where(inArray(changeRequests.indicatorId, indicatorIds))
+    .orderBy(asc(changeRequests.requestedAt));
+}
+
+export async function pendingForIndicator(
+  db: Queryable,
+  indicatorId: string,
+): Promise<ChangeRequestRow[]> {
+  return db
+    .select()
+    .from(changeRequests)
+    .where(
+      and(
+        eq(changeRequests.indicatorId, indicatorId),
+        inArray(changeRequests.status, ['pending', 'deptApproved']),
+      ),
+    );
 }
 
 export async function setBatchStatus(
   tx: Queryable,
   batchId: string,
-  values: Partial<Pick<ChangeRequestRow, 'status' | 'deptDecidedBy' | 'deptDecidedAt' | 'deptComment' | 'decidedBy' | 'decidedAt' | 'decisionComment'>>,
+  values: Partial<
+    Pick<
+      ChangeRequestRow,
+      | 'status'
+      | 'deptDecidedBy'
+      | 'deptDecidedAt'
+      | 'deptComment'
+      | 'decidedBy'
+      | 'decidedAt'
+      | 'decisionComment'
+    >
+  >,
 ): Promise<void> {
   await tx.update(changeRequests).set(values).where(eq(changeRequests.batchId, batchId));
 }
@@ -76,12 +112,27 @@ export interface TargetChange {
  * the first approved change), the target now (new value of the last), the reasons, and when the last was approved.
  * Used by the report and the self-evaluation table.
  */
-export async function listTargetChanges(db: Queryable, departmentCode: string, year: number): Promise<TargetChange[]> {
+export async function listTargetChanges(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<TargetChange[]> {
   const rows = await db
     .select()
     .from(changeRequests)
-    .where(and(eq(changeRequests.departmentCode, departmentCode), eq(changeRequests.fiscalYear, year), eq(changeRequests.field, 'target'), eq(changeRequests.status, 'approved')))
-    .orderBy(asc(changeRequests.decidedAt), asc(changeRequests.requestedAt), asc(changeRequests.id));
+    .where(
+      and(
+        eq(changeRequests.departmentCode, departmentCode),
+        eq(changeRequests.fiscalYear, year),
+        eq(changeRequests.field, 'target'),
+        eq(changeRequests.status, 'approved'),
+      ),
+    )
+    .orderBy(
+      asc(changeRequests.decidedAt),
+      asc(changeRequests.requestedAt),
+      asc(changeRequests.id),
+    );
   const byIndicator = new Map<string, TargetChange>();
   for (const r of rows) {
     const approvedAt = (r.decidedAt ?? r.requestedAt).toISOString();
@@ -89,8 +140,19 @@ export async function listTargetChanges(db: Queryable, departmentCode: string, y
     byIndicator.set(
       r.indicatorId,
       prev
-        ? { ...prev, newTarget: r.newValue, reason: prev.reason === r.reason ? prev.reason : `${prev.reason}；${r.reason}`, approvedAt }
-        : { indicatorId: r.indicatorId, originalTarget: r.originalValue, newTarget: r.newValue, reason: r.reason, approvedAt },
+        ? {
+            ...prev,
+            newTarget: r.newValue,
+            reason: prev.reason === r.reason ? prev.reason : `${prev.reason}；${r.reason}`,
+            approvedAt,
+          }
+        : {
+            indicatorId: r.indicatorId,
+            originalTarget: r.originalValue,
+            newTarget: r.newValue,
+            reason: r.reason,
+            approvedAt,
+          },
     );
   }
   return [...byIndicator.values()];

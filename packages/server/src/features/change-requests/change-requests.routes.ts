@@ -18,17 +18,34 @@ import {
 } from '../goals/goals.schema.ts';
 
 const TAG = ['变更申请 Change requests'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问（已记入审计日志）'), 404: err('不存在'), 409: err('状态不允许'), 422: err('变更后目标不符合要求') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const batch = { description: '变更申请（同批）', content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } } };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问（已记入审计日志）'),
+  404: err('不存在'),
+  409: err('状态不允许'),
+  422: err('变更后目标不符合要求'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
+const batch = {
+  description: '变更申请（同批）',
+  content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } },
+};
 
 const createRoot = createRoute({
   method: 'post',
   path: '/api/change-requests',
   tags: TAG,
   summary: '提交变更申请（锁定后修改指标值/分值/性质/单位/名称，须填理由）— 填报员',
-  description: '单项：{indicatorId, field, newValue, reason}；多项（同一目标，一并审批）：{items: [{indicatorId, field, newValue}], reason}',
+  description:
+    '单项：{indicatorId, field, newValue, reason}；多项（同一目标，一并审批）：{items: [{indicatorId, field, newValue}], reason}',
   request: { body: json(ChangeRequestBody) },
   responses: { 201: batch, ...errors },
 });
@@ -48,7 +65,13 @@ const listRoute = createRoute({
   tags: TAG,
   summary: '部门某年度的变更申请（可按状态筛选）',
   request: { params: DepartmentCodeParam, query: StatusQuery },
-  responses: { 200: { description: '变更申请', content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } } }, ...errors },
+  responses: {
+    200: {
+      description: '变更申请',
+      content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } },
+    },
+    ...errors,
+  },
 });
 
 const targetChangesRoute = createRoute({
@@ -57,7 +80,13 @@ const targetChangesRoute = createRoute({
   tags: TAG,
   summary: '已批准的指标值调整（原值、新值、理由、批准时间），供报告与自评表',
   request: { params: DepartmentCodeParam, query: YearQuery },
-  responses: { 200: { description: '调整清单', content: { 'application/json': { schema: z.array(TargetChangeSchema) } } }, ...errors },
+  responses: {
+    200: {
+      description: '调整清单',
+      content: { 'application/json': { schema: z.array(TargetChangeSchema) } },
+    },
+    ...errors,
+  },
 });
 
 const getRoute = createRoute({
@@ -101,12 +130,20 @@ function itemsOf(b: Body): cr.ChangeItem[] {
   const list = b.items ?? b.changes;
   if (list) {
     if (b.indicatorId !== undefined || b.field !== undefined || b.newValue !== undefined) {
-      throw new ServiceError('VALIDATION', '请只用 items（多项）或 indicatorId/field/newValue（单项）之一', 'Use either items or indicatorId/field/newValue');
+      throw new ServiceError(
+        'VALIDATION',
+        '请只用 items（多项）或 indicatorId/field/newValue（单项）之一',
+        'Use either items or indicatorId/field/newValue',
+      );
     }
     return list;
   }
   if (b.indicatorId === undefined || b.field === undefined || b.newValue === undefined) {
-    throw new ServiceError('VALIDATION', '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）', 'Give indicatorId, field and newValue (or items)');
+    throw new ServiceError(
+      'VALIDATION',
+      '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）',
+      'Give indicatorId, field and newValue (or items)',
+    );
   }
   return [{ indicatorId: b.indicatorId, field: b.field, newValue: b.newValue }];
 }
@@ -116,7 +153,15 @@ export function registerChangeRequestRoutes(app: App, deps: AppDeps): void {
   app.openapi(createRoot, async (c) => {
     const b = c.req.valid('json');
     try {
-      return c.json(await cr.createChangeRequest(db, c.var.actor, { items: itemsOf(b), reason: b.reason }, deps.now()), 201);
+      return c.json(
+        await cr.createChangeRequest(
+          db,
+          c.var.actor,
+          { items: itemsOf(b), reason: b.reason },
+          deps.now(),
+        ),
+        201,
+      );
     } catch (e) {
       return c.json(goalInvalid(e), 422);
     }
@@ -124,23 +169,66 @@ export function registerChangeRequestRoutes(app: App, deps: AppDeps): void {
   app.openapi(createForGoal, async (c) => {
     const b = c.req.valid('json');
     try {
-      return c.json(await cr.createChangeRequest(db, c.var.actor, { items: itemsOf(b), reason: b.reason, goalId: c.req.valid('param').id }, deps.now()), 201);
+      return c.json(
+        await cr.createChangeRequest(
+          db,
+          c.var.actor,
+          { items: itemsOf(b), reason: b.reason, goalId: c.req.valid('param').id },
+          deps.now(),
+        ),
+        201,
+      );
     } catch (e) {
       return c.json(goalInvalid(e), 422);
     }
   });
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await cr.listChangeRequests(db, c.var.actor, c.req.valid('param').code, q.year, q.status), 200);
+    return c.json(
+      await cr.listChangeRequests(db, c.var.actor, c.req.valid('param').code, q.year, q.status),
+      200,
+    );
   });
-  app.openapi(targetChangesRoute, async (c) => c.json(await cr.listTargetChangesFor(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year), 200));
-  app.openapi(getRoute, async (c) => c.json(await cr.getChangeRequest(db, c.var.actor, c.req.valid('param').id), 200));
+  app.openapi(targetChangesRoute, async (c) =>
+    c.json(
+      await cr.listTargetChangesFor(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+      ),
+      200,
+    ),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(await cr.getChangeRequest(db, c.var.actor, c.req.valid('param').id), 200),
+  );
   app.openapi(approveRoute, async (c) => {
     try {
-      return c.json(await cr.approveChangeRequest(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment?.trim() || null, deps.now()), 200);
+      return c.json(
+        await cr.approveChangeRequest(
+          db,
+          c.var.actor,
+          c.req.valid('param').id,
+          c.req.valid('json').comment?.trim() || null,
+          deps.now(),
+        ),
+        200,
+      );
     } catch (e) {
       return c.json(goalInvalid(e), 422);
     }
   });
-  app.openapi(rejectRoute, async (c) => c.json(await cr.rejectChangeRequest(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment ?? '', deps.now()), 200));
+  app.openapi(rejectRoute, async (c) =>
+    c.json(
+      await cr.rejectChangeRequest(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json').comment ?? '',
+        deps.now(),
+      ),
+      200,
+    ),
+  );
 }

@@ -10,13 +10,23 @@ export async function findDepartment(db: Queryable, code: string): Promise<Depar
   return rows[0] ?? null;
 }
 
-export async function listDepartmentsOfRegion(db: Queryable, regionCode: string | '*'): Promise<DepartmentRow[]> {
-  const where = regionCode === '*' ? eq(s.departments.kind, 'department') : and(eq(s.departments.kind, 'department'), eq(s.departments.regionCode, regionCode));
+export async function listDepartmentsOfRegion(
+  db: Queryable,
+  regionCode: string | '*',
+): Promise<DepartmentRow[]> {
+  const where =
+    regionCode === '*'
+      ? eq(s.departments.kind, 'department')
+      : and(eq(s.departments.kind, 'department'), eq(s.departments.regionCode, regionCode));
   return db.select().from(s.departments).where(where).orderBy(asc(s.departments.code));
 }
 
 export async function listUnits(db: Queryable, departmentCode: string) {
-  return db.select().from(s.departmentUnits).where(eq(s.departmentUnits.departmentCode, departmentCode)).orderBy(asc(s.departmentUnits.sort));
+  return db
+    .select()
+    .from(s.departmentUnits)
+    .where(eq(s.departmentUnits.departmentCode, departmentCode))
+    .orderBy(asc(s.departmentUnits.sort));
 }
 
 export async function findStaffing(db: Queryable, departmentCode: string, year: number) {
@@ -41,7 +51,13 @@ export async function findRegion(db: Queryable, code: string) {
 }
 
 /** Years for which a department has projects. */
-export async function listDepartmentYears(db: Queryable, departmentCode: string): Promise<number[]> {
-  const r = await queryRows<{ y: number }>(db, sql`select distinct fiscal_year as y from projects where department_code = ${departmentCode} order by 1 desc`);
+export async function listDepartmentYears(
+  db: Queryable,
+  departmentCode: string,
+): Promise<number[]> {
+  const r = await queryRows<{ y: number }>(
+    db,
+    sql`select distinct fiscal_year as y from projects where department_code = ${departmentCode} order by 1 desc`,
+  );
   return r.map((x) => Number(x.y));
 }

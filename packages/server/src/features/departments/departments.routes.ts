@@ -2,7 +2,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { getDepartmentProfile, listDepartments } from './departments.service.ts';
-import { DepartmentCodeParam, DepartmentProfileSchema, DepartmentSummarySchema, ErrorSchema, YearQuery } from './departments.schema.ts';
+import {
+  DepartmentCodeParam,
+  DepartmentProfileSchema,
+  DepartmentSummarySchema,
+  ErrorSchema,
+  YearQuery,
+} from './departments.schema.ts';
 
 const errors = {
   401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
@@ -16,7 +22,10 @@ const listRoute = createRoute({
   tags: ['部门 Departments'],
   summary: '可见的部门列表',
   responses: {
-    200: { description: '部门列表', content: { 'application/json': { schema: z.array(DepartmentSummarySchema) } } },
+    200: {
+      description: '部门列表',
+      content: { 'application/json': { schema: z.array(DepartmentSummarySchema) } },
+    },
     401: errors[401],
   },
 });
@@ -28,13 +37,18 @@ const profileRoute = createRoute({
   summary: '部门概况（职能、机构、人员编制）',
   request: { params: DepartmentCodeParam, query: YearQuery },
   responses: {
-    200: { description: '部门概况', content: { 'application/json': { schema: DepartmentProfileSchema } } },
+    200: {
+      description: '部门概况',
+      content: { 'application/json': { schema: DepartmentProfileSchema } },
+    },
     ...errors,
   },
 });
 
 export function registerDepartmentRoutes(app: App, deps: AppDeps): void {
-  app.openapi(listRoute, async (c) => c.json(await listDepartments(deps.database.db, c.var.actor), 200));
+  app.openapi(listRoute, async (c) =>
+    c.json(await listDepartments(deps.database.db, c.var.actor), 200),
+  );
   app.openapi(profileRoute, async (c) => {
     const { code } = c.req.valid('param');
     const { year } = c.req.valid('query');
@@ -49,7 +63,12 @@ export function registerDepartmentRoutes(app: App, deps: AppDeps): void {
         functions: p.department.functions,
         units: p.units.map((u) => ({ name: u.name, kind: u.kind })),
         staffing: p.staffing
-          ? { authorizedStaff: p.staffing.authorizedStaff, activeStaff: p.staffing.activeStaff, retiredStaff: p.staffing.retiredStaff, illustrative: p.staffing.illustrative }
+          ? {
+              authorizedStaff: p.staffing.authorizedStaff,
+              activeStaff: p.staffing.activeStaff,
+              retiredStaff: p.staffing.retiredStaff,
+              illustrative: p.staffing.illustrative,
+            }
           : null,
         illustrative: p.department.illustrative,
         scoringPreset: p.fiscalYear?.scoringPreset ?? null,

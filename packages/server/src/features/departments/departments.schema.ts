@@ -37,7 +37,12 @@ export const DepartmentProfileSchema = z
     functions: z.array(z.string()),
     units: z.array(z.object({ name: z.string(), kind: z.string() })),
     staffing: z
-      .object({ authorizedStaff: z.number(), activeStaff: z.number(), retiredStaff: z.number(), illustrative: z.boolean() })
+      .object({
+        authorizedStaff: z.number(),
+        activeStaff: z.number(),
+        retiredStaff: z.number(),
+        illustrative: z.boolean(),
+      })
       .nullable(),
     illustrative: z.boolean(),
     scoringPreset: z.string().nullable(),
@@ -47,6 +52,11 @@ export const DepartmentProfileSchema = z
 
 export const ErrorSchema = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      messageEn: z.string(),
+      details: z.unknown().optional(),
+    }),
   })
   .openapi('Error');

@@ -28,7 +28,11 @@ export async function listDepartments(db: Db, actor: Actor): Promise<DepartmentS
 }
 
 /** Loads a department the actor may read (404 if it does not exist, 403 if not theirs). */
-export async function getDepartment(db: Db, actor: Actor, code: string): Promise<repo.DepartmentRow> {
+export async function getDepartment(
+  db: Db,
+  actor: Actor,
+  code: string,
+): Promise<repo.DepartmentRow> {
   const dept = await repo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
     throw notFound(`部门「${code}」`, `Department ${code}`);

@@ -8,7 +8,11 @@ export type GoalRow = typeof s.goals.$inferSelect;
 export type IndicatorRow = typeof s.indicators.$inferSelect;
 export type SelfEvaluationRow = typeof s.selfEvaluations.$inferSelect;
 
-export async function listProjects(db: Queryable, departmentCode: string, year: number): Promise<ProjectRow[]> {
+export async function listProjects(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<ProjectRow[]> {
   return db
     .select()
     .from(s.projects)
@@ -25,7 +29,11 @@ export interface ProjectMoneyRow {
 }
 
 /** Per project: Σ initial lines, Σ all lines (全年预算数), Σ ledger (执行数) — exact numeric sums as strings. */
-export async function projectMoney(db: Queryable, departmentCode: string, year: number): Promise<ProjectMoneyRow[]> {
+export async function projectMoney(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<ProjectMoneyRow[]> {
   return queryRows<ProjectMoneyRow>(
     db,
     sql`select p.id as "projectId", p.code,
@@ -43,23 +51,50 @@ export async function listBudgetAdjustments(db: Queryable, departmentCode: strin
   return db
     .select()
     .from(s.budgetLines)
-    .where(and(eq(s.budgetLines.departmentCode, departmentCode), eq(s.budgetLines.fiscalYear, year), eq(s.budgetLines.kind, 'adjustment')))
+    .where(
+      and(
+        eq(s.budgetLines.departmentCode, departmentCode),
+        eq(s.budgetLines.fiscalYear, year),
+        eq(s.budgetLines.kind, 'adjustment'),
+      ),
+    )
     .orderBy(asc(s.budgetLines.effectiveDate));
 }
 
-export async function listGoals(db: Queryable, departmentCode: string, year: number): Promise<GoalRow[]> {
-  return db.select().from(s.goals).where(and(eq(s.goals.departmentCode, departmentCode), eq(s.goals.fiscalYear, year)));
+export async function listGoals(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<GoalRow[]> {
+  return db
+    .select()
+    .from(s.goals)
+    .where(and(eq(s.goals.departmentCode, departmentCode), eq(s.goals.fiscalYear, year)));
 }
 
-export async function findDepartmentGoal(db: Queryable, departmentCode: string, year: number): Promise<GoalRow | null> {
+export async function findDepartmentGoal(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<GoalRow | null> {
   const rows = await db
     .select()
     .from(s.goals)
-    .where(and(eq(s.goals.departmentCode, departmentCode), eq(s.goals.fiscalYear, year), isNull(s.goals.projectId)));
+    .where(
+      and(
+        eq(s.goals.departmentCode, departmentCode),
+        eq(s.goals.fiscalYear, year),
+        isNull(s.goals.projectId),
+      ),
+    );
   return rows[0] ?? null;
 }
 
-export async function listIndicatorsOfDepartmentYear(db: Queryable, departmentCode: string, year: number): Promise<IndicatorRow[]> {
+export async function listIndicatorsOfDepartmentYear(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<IndicatorRow[]> {
   return db
     .select()
     .from(s.indicators)
@@ -67,20 +102,41 @@ export async function listIndicatorsOfDepartmentYear(db: Queryable, departmentCo
     .orderBy(asc(s.indicators.goalId), asc(s.indicators.sort));
 }
 
-export async function listSelfEvaluations(db: Queryable, departmentCode: string, year: number): Promise<SelfEvaluationRow[]> {
+export async function listSelfEvaluations(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<SelfEvaluationRow[]> {
   return db
     .select()
     .from(s.selfEvaluations)
-    .where(and(eq(s.selfEvaluations.departmentCode, departmentCode), eq(s.selfEvaluations.fiscalYear, year)));
+    .where(
+      and(
+        eq(s.selfEvaluations.departmentCode, departmentCode),
+        eq(s.selfEvaluations.fiscalYear, year),
+      ),
+    );
 }
 
-export async function deleteSelfEvaluations(db: Queryable, departmentCode: string, year: number): Promise<void> {
+export async function deleteSelfEvaluations(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<void> {
   await db
     .delete(s.selfEvaluations)
-    .where(and(eq(s.selfEvaluations.departmentCode, departmentCode), eq(s.selfEvaluations.fiscalYear, year)));
+    .where(
+      and(
+        eq(s.selfEvaluations.departmentCode, departmentCode),
+        eq(s.selfEvaluations.fiscalYear, year),
+      ),
+    );
 }
 
-export async function insertSelfEvaluation(db: Queryable, row: typeof s.selfEvaluations.$inferInsert): Promise<SelfEvaluationRow> {
+export async function insertSelfEvaluation(
+  db: Queryable,
+  row: typeof s.selfEvaluations.$inferInsert,
+): Promise<SelfEvaluationRow> {
   const [r] = await db.insert(s.selfEvaluations).values(row).returning();
   return r!;
 }
@@ -94,5 +150,10 @@ export async function setSelfEvaluationStatus(
   await db
     .update(s.selfEvaluations)
     .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(s.selfEvaluations.departmentCode, departmentCode), eq(s.selfEvaluations.fiscalYear, year)));
+    .where(
+      and(
+        eq(s.selfEvaluations.departmentCode, departmentCode),
+        eq(s.selfEvaluations.fiscalYear, year),
+      ),
+    );
 }

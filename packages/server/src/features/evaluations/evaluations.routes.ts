@@ -1,34 +1,117 @@
 // Self-evaluation: GET live/frozen scores, POST submit (department), return / accept (finance bureau).
 import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
-import { acceptEvaluation, getEvaluation, returnEvaluation, submitEvaluation } from './evaluations.service.ts';
+import {
+  acceptEvaluation,
+  getEvaluation,
+  returnEvaluation,
+  submitEvaluation,
+} from './evaluations.service.ts';
 import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
 import { DepartmentEvaluationSchema, ReturnBody } from './evaluations.schema.ts';
 
-const json = (schema: typeof DepartmentEvaluationSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在'), 409: err('状态不允许') };
+const json = (schema: typeof DepartmentEvaluationSchema, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问'),
+  404: err('不存在'),
+  409: err('状态不允许'),
+};
 const tags = ['自评 Self-evaluation'];
 const path = '/api/departments/{code}/evaluation';
 
-const getRoute = createRoute({ method: 'get', path, tags, summary: '部门整体及各项目自评（提交前实时计分，提交后为冻结结果）', request: { params: DepartmentCodeParam, query: YearQuery }, responses: { 200: json(DepartmentEvaluationSchema, '自评'), ...errors } });
-const submitRoute = createRoute({ method: 'post', path: `${path}/submit`, tags, summary: '提交自评（冻结实际值、得分及计分规则）', request: { params: DepartmentCodeParam, query: YearQuery }, responses: { 200: json(DepartmentEvaluationSchema, '已提交'), ...errors } });
+const getRoute = createRoute({
+  method: 'get',
+  path,
+  tags,
+  summary: '部门整体及各项目自评（提交前实时计分，提交后为冻结结果）',
+  request: { params: DepartmentCodeParam, query: YearQuery },
+  responses: { 200: json(DepartmentEvaluationSchema, '自评'), ...errors },
+});
+const submitRoute = createRoute({
+  method: 'post',
+  path: `${path}/submit`,
+  tags,
+  summary: '提交自评（冻结实际值、得分及计分规则）',
+  request: { params: DepartmentCodeParam, query: YearQuery },
+  responses: { 200: json(DepartmentEvaluationSchema, '已提交'), ...errors },
+});
 const returnRoute = createRoute({
   method: 'post',
   path: `${path}/return`,
   tags,
   summary: '财政局退回自评并附意见',
-  request: { params: DepartmentCodeParam, query: YearQuery, body: { content: { 'application/json': { schema: ReturnBody } }, required: true } },
+  request: {
+    params: DepartmentCodeParam,
+    query: YearQuery,
+    body: { content: { 'application/json': { schema: ReturnBody } }, required: true },
+  },
   responses: { 200: json(DepartmentEvaluationSchema, '已退回'), ...errors },
 });
-const acceptRoute = createRoute({ method: 'post', path: `${path}/accept`, tags, summary: '财政局审核通过自评', request: { params: DepartmentCodeParam, query: YearQuery }, responses: { 200: json(DepartmentEvaluationSchema, '已通过'), ...errors } });
+const acceptRoute = createRoute({
+  method: 'post',
+  path: `${path}/accept`,
+  tags,
+  summary: '财政局审核通过自评',
+  request: { params: DepartmentCodeParam, query: YearQuery },
+  responses: { 200: json(DepartmentEvaluationSchema, '已通过'), ...errors },
+});
 
 export function registerEvaluationRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(getRoute, async (c) => c.json(await getEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year) as never, 200));
-  app.openapi(submitRoute, async (c) => c.json(await submitEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, deps.now()) as never, 200));
-  app.openapi(returnRoute, async (c) =>
-    c.json(await returnEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, c.req.valid('json').comment, c.req.valid('json').findings) as never, 200),
+  app.openapi(getRoute, async (c) =>
+    c.json(
+      (await getEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+      )) as never,
+      200,
+    ),
   );
-  app.openapi(acceptRoute, async (c) => c.json(await acceptEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year) as never, 200));
+  app.openapi(submitRoute, async (c) =>
+    c.json(
+      (await submitEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+        deps.now(),
+      )) as never,
+      200,
+    ),
+  );
+  app.openapi(returnRoute, async (c) =>
+    c.json(
+      (await returnEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+        c.req.valid('json').comment,
+        c.req.valid('json').findings,
+      )) as never,
+      200,
+    ),
+  );
+  app.openapi(acceptRoute, async (c) =>
+    c.json(
+      (await acceptEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+      )) as never,
+      200,
+    ),
+  );
 }

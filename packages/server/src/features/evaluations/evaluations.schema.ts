@@ -10,7 +10,11 @@ const FindingNote = z.object({
 
 export const ReturnBody = z
   .object({
-    comment: z.string().trim().min(2, '请填写退回意见（至少 2 个字）').max(4000, '退回意见不超过 4000 字'),
+    comment: z
+      .string()
+      .trim()
+      .min(2, '请填写退回意见（至少 2 个字）')
+      .max(4000, '退回意见不超过 4000 字'),
     findings: z.array(FindingNote).max(200, '附带的审核发现不超过 200 条').default([]),
   })
   .openapi('ReturnEvaluationBody');
@@ -20,8 +24,12 @@ const EvaluationSubjectSchema = z.object({
   projectId: z.string().nullable(),
   code: z.string(),
   name: z.string(),
-  input: z.record(z.string(), z.unknown()).openapi({ description: '自评计分输入（scoring-contract v1 JSON）' }),
-  output: z.record(z.string(), z.unknown()).openapi({ description: '计分结果（scoring-contract v1 输出）' }),
+  input: z
+    .record(z.string(), z.unknown())
+    .openapi({ description: '自评计分输入（scoring-contract v1 JSON）' }),
+  output: z
+    .record(z.string(), z.unknown())
+    .openapi({ description: '计分结果（scoring-contract v1 输出）' }),
   status: z.enum(['live', 'draft', 'submitted', 'returned', 'accepted']),
   frozenAt: z.string().nullable(),
   reviewComment: z.string().nullable(),

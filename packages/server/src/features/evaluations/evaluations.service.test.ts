@@ -6,8 +6,24 @@ import * as s from '../../db/schema/index.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { getEvaluation, returnEvaluation, submitEvaluation } from './evaluations.service.ts';
 
-const clerk: Actor = { userId: 'u-clerk', username: 'tzcj_clerk', displayName: '填报员', role: 'clerk', departmentCode: '440105-TZCJ', regionCode: '440105', ip: null };
-const reviewer: Actor = { userId: 'u-rev', username: 'czj_reviewer', displayName: '财政审核', role: 'financeReviewer', departmentCode: null, regionCode: '440105', ip: null };
+const clerk: Actor = {
+  userId: 'u-clerk',
+  username: 'tzcj_clerk',
+  displayName: '填报员',
+  role: 'clerk',
+  departmentCode: '440105-TZCJ',
+  regionCode: '440105',
+  ip: null,
+};
+const reviewer: Actor = {
+  userId: 'u-rev',
+  username: 'czj_reviewer',
+  displayName: '财政审核',
+  role: 'financeReviewer',
+  departmentCode: null,
+  regionCode: '440105',
+  ip: null,
+};
 const otherClerk: Actor = { ...clerk, userId: 'u-x', departmentCode: '440105-KGXJ' };
 
 describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
@@ -16,8 +32,16 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     const out = ev.department.output;
     // 36,624.88 / 36,628.61 = 99.9898…% → 99.99%; budget score 9.99898 → 10.00
     // indicators: 15 + 15 + 95/… 93.5/95×8 = 7.87 + 6 + 6 + 8 + 6 + 4 + 0.9/1×4 = 3.60 + 1.8/2×8 = 7.20 + 10
-    expect(out).toMatchObject({ budget: { rate: '99.99', score: '10.00' }, total: '98.67', grade: '优' });
-    expect(ev.department.input.budget).toMatchObject({ initial: '34200.00', adjusted: '36628.61', executed: '36624.88' });
+    expect(out).toMatchObject({
+      budget: { rate: '99.99', score: '10.00' },
+      total: '98.67',
+      grade: '优',
+    });
+    expect(ev.department.input.budget).toMatchObject({
+      initial: '34200.00',
+      adjusted: '36628.61',
+      executed: '36624.88',
+    });
     expect(ev.department.status).toBe('live');
   });
 
@@ -25,13 +49,23 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     const ev = await getEvaluation(use().db, CLI_ACTOR, '440105-TZCJ', 2023);
     expect(ev.projects.map((p) => p.code)).toEqual(['TZCJ-XM-001', 'TZCJ-XM-002']);
     const p1 = ev.projects[0]!;
-    expect(p1.input.budget).toMatchObject({ initial: '80.00', adjusted: '80.00', executed: '76.27' });
-    expect(p1.output).toMatchObject({ budget: { rate: '95.34', score: '9.53' }, total: '98.53', grade: '优' });
+    expect(p1.input.budget).toMatchObject({
+      initial: '80.00',
+      adjusted: '80.00',
+      executed: '76.27',
+    });
+    expect(p1.output).toMatchObject({
+      budget: { rate: '95.34', score: '9.53' },
+      total: '98.53',
+      grade: '优',
+    });
     expect(ev.projects[1]!.output).toMatchObject({ total: '95.50', grade: '优' });
   });
 
   it('refuses another department and lets the region finance bureau read', async () => {
-    await expect(getEvaluation(use().db, otherClerk, '440105-TZCJ', 2023)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getEvaluation(use().db, otherClerk, '440105-TZCJ', 2023)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const ev = await getEvaluation(use().db, reviewer, '440105-TZCJ', 2023);
     expect(ev.department.output).toMatchObject({ total: '98.67' });
   });
@@ -40,31 +74,67 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     const db = use().db;
     const [project] = await db.select().from(s.projects).where(eq(s.projects.code, 'TZCJ-XM-001'));
     await db.update(s.goals).set({ status: 'approved' }).where(eq(s.goals.projectId, project!.id));
-    const refused = submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date('2024-02-01T08:00:00Z'));
-    await expect(refused).rejects.toMatchObject({ code: 'STATE', messageZh: expect.stringContaining('「招商引资业务工作经费」') });
-    expect(await db.select().from(s.selfEvaluations).where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ'))).toHaveLength(0);
+    const refused = submitEvaluation(
+      db,
+      clerk,
+      '440105-TZCJ',
+      2023,
+      new Date('2024-02-01T08:00:00Z'),
+    );
+    await expect(refused).rejects.toMatchObject({
+      code: 'STATE',
+      messageZh: expect.stringContaining('「招商引资业务工作经费」'),
+    });
+    expect(
+      await db
+        .select()
+        .from(s.selfEvaluations)
+        .where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ')),
+    ).toHaveLength(0);
     await db.update(s.goals).set({ status: 'locked' }).where(eq(s.goals.projectId, project!.id));
   });
 
   it('freezes scores at submission: later data changes do not move a submitted self-evaluation', async () => {
     const db = use().db;
-    const submitted = await submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date('2024-02-01T08:00:00Z'));
+    const submitted = await submitEvaluation(
+      db,
+      clerk,
+      '440105-TZCJ',
+      2023,
+      new Date('2024-02-01T08:00:00Z'),
+    );
     expect(submitted.department.status).toBe('submitted');
     expect(submitted.department.output).toMatchObject({ total: '98.67' });
-    const stored = await db.select().from(s.selfEvaluations).where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ'));
+    const stored = await db
+      .select()
+      .from(s.selfEvaluations)
+      .where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ'));
     expect(stored).toHaveLength(3);
     expect(stored.every((r) => r.preset === 'mof-2020')).toBe(true);
 
     // Lower an actual after submission: 推介活动 14 → 6 场 of ≥12 would score 6/12 × 15 = 7.50 live.
-    await db.update(s.indicators).set({ actual: '6' }).where(eq(s.indicators.name, '举办和参加招商推介活动场次'));
+    await db
+      .update(s.indicators)
+      .set({ actual: '6' })
+      .where(eq(s.indicators.name, '举办和参加招商推介活动场次'));
     const after = await getEvaluation(db, clerk, '440105-TZCJ', 2023);
     expect(after.projects[0]!.output).toMatchObject({ total: '98.53' });
 
-    await expect(submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date())).rejects.toMatchObject({ code: 'STATE' });
-    await expect(returnEvaluation(db, clerk, '440105-TZCJ', 2023, '请补充说明')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date()),
+    ).rejects.toMatchObject({ code: 'STATE' });
+    await expect(
+      returnEvaluation(db, clerk, '440105-TZCJ', 2023, '请补充说明'),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Returned for revision → scored live again, with the new value: 98.53 − 15 + 7.50 = 91.03.
-    const returned = await returnEvaluation(db, reviewer, '440105-TZCJ', 2023, '请补充企业诉求办结率偏差说明');
+    const returned = await returnEvaluation(
+      db,
+      reviewer,
+      '440105-TZCJ',
+      2023,
+      '请补充企业诉求办结率偏差说明',
+    );
     expect(returned.department.status).toBe('returned');
     expect(returned.projects[0]!.output).toMatchObject({ total: '91.03', grade: '优' });
     expect(returned.department.reviewComment).toBe('请补充企业诉求办结率偏差说明');

@@ -29,7 +29,13 @@ export interface ContractInput {
   version: 1;
   rules: { preset: string };
   subject: { kind: 'project' | 'department'; name: string; year: number; unit: string };
-  budget: { initial: string; adjusted: string; executed: string; weight: string; note: string | null };
+  budget: {
+    initial: string;
+    adjusted: string;
+    executed: string;
+    weight: string;
+    note: string | null;
+  };
   indicators: ContractIndicator[];
 }
 
@@ -93,10 +99,18 @@ function fen(yuan: string): Fen {
   return f;
 }
 
-function toContractIndicator(row: repo.IndicatorRow, position: number, metric: MetricActual | undefined): ContractIndicator {
+function toContractIndicator(
+  row: repo.IndicatorRow,
+  position: number,
+  metric: MetricActual | undefined,
+): ContractIndicator {
   const isQual = row.operator === 'QUAL';
   const qualText = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
-  const actual = metric ? metric.value : isQual ? (qualText[row.actual ?? ''] ?? row.actual ?? '') : (row.actual ?? '');
+  const actual = metric
+    ? metric.value
+    : isQual
+      ? (qualText[row.actual ?? ''] ?? row.actual ?? '')
+      : (row.actual ?? '');
   return {
     id: String(position),
     indicatorId: row.id,
@@ -113,7 +127,9 @@ function toContractIndicator(row: repo.IndicatorRow, position: number, metric: M
     deductionReason: row.deductionReason,
     deviationNote: row.deviationNote,
     applicable: row.applicable,
-    metric: metric ? { key: metric.metric, value: metric.value, records: metric.records, asOf: metric.asOf } : null,
+    metric: metric
+      ? { key: metric.metric, value: metric.value, records: metric.records, asOf: metric.asOf }
+      : null,
   };
 }
 
@@ -123,7 +139,11 @@ export async function buildEvaluationInputs(
   departmentCode: string,
   year: number,
   options: { asOf?: string } = {},
-): Promise<{ preset: string; department: { name: string; input: ContractInput }; projects: { projectId: string; code: string; name: string; input: ContractInput }[] }> {
+): Promise<{
+  preset: string;
+  department: { name: string; input: ContractInput };
+  projects: { projectId: string; code: string; name: string; input: ContractInput }[];
+}> {
   const dept = await deptRepo.findDepartment(db, departmentCode);
   if (!dept) {
     throw notFound(`部门「${departmentCode}」`, `Department ${departmentCode}`);
@@ -149,10 +169,21 @@ export async function buildEvaluationInputs(
       return null;
     }
     return lines
-      .map((a) => `${a.effectiveDate ?? ''}${a.documentNo ? `（${a.documentNo}）` : ''}调整${formatWan(fen(a.amount))}万元${a.reason ? `：${a.reason}` : ''}`)
+      .map(
+        (a) =>
+          `${a.effectiveDate ?? ''}${a.documentNo ? `（${a.documentNo}）` : ''}调整${formatWan(fen(a.amount))}万元${a.reason ? `：${a.reason}` : ''}`,
+      )
       .join('；');
   };
-  const subjectInput = (kind: 'project' | 'department', name: string, initial: Fen, adjusted: Fen, executed: Fen, note: string | null, rows: repo.IndicatorRow[]): ContractInput => ({
+  const subjectInput = (
+    kind: 'project' | 'department',
+    name: string,
+    initial: Fen,
+    adjusted: Fen,
+    executed: Fen,
+    note: string | null,
+    rows: repo.IndicatorRow[],
+  ): ContractInput => ({
     version: 1,
     rules: { preset },
     subject: { kind, name, year, unit: dept.name },
@@ -169,7 +200,8 @@ export async function buildEvaluationInputs(
   let totalInitial = 0;
   let totalAdjusted = 0;
   let totalExecuted = 0;
-  const projectInputs: { projectId: string; code: string; name: string; input: ContractInput }[] = [];
+  const projectInputs: { projectId: string; code: string; name: string; input: ContractInput }[] =
+    [];
   for (const p of projects) {
     const m = moneyOf.get(p.id);
     const initial = fen(m?.initialYuan ?? '0');
@@ -186,7 +218,15 @@ export async function buildEvaluationInputs(
       projectId: p.id,
       code: p.code,
       name: p.name,
-      input: subjectInput('project', p.name, initial, adjusted, executed, adjustmentNote(p.id), goal ? (indicatorsOfGoal.get(goal.id) ?? []) : []),
+      input: subjectInput(
+        'project',
+        p.name,
+        initial,
+        adjusted,
+        executed,
+        adjustmentNote(p.id),
+        goal ? (indicatorsOfGoal.get(goal.id) ?? []) : [],
+      ),
     });
   }
   const deptGoal = goalOfProject.get('');
@@ -199,7 +239,11 @@ export async function buildEvaluationInputs(
     adjustmentNote(null),
     deptGoal ? (indicatorsOfGoal.get(deptGoal.id) ?? []) : [],
   );
-  return { preset, department: { name: deptInput.subject.name, input: deptInput }, projects: projectInputs };
+  return {
+    preset,
+    department: { name: deptInput.subject.name, input: deptInput },
+    projects: projectInputs,
+  };
 }
 
 function score(input: ContractInput): ScoringOutput {
@@ -211,16 +255,32 @@ function score(input: ContractInput): ScoringOutput {
  * The department's self-evaluation as it stands: stored (frozen) results once submitted, otherwise
  * scored live from the current data.
  */
-export async function getEvaluation(db: Db, actor: Actor, departmentCode: string, year: number): Promise<DepartmentEvaluation> {
+export async function getEvaluation(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<DepartmentEvaluation> {
   const dept = await getDepartment(db, actor, departmentCode);
   return evaluate(db, dept.code, dept.name, year);
 }
 
-async function evaluate(db: Queryable, departmentCode: string, departmentName: string, year: number): Promise<DepartmentEvaluation> {
+async function evaluate(
+  db: Queryable,
+  departmentCode: string,
+  departmentName: string,
+  year: number,
+): Promise<DepartmentEvaluation> {
   const built = await buildEvaluationInputs(db, departmentCode, year);
   const stored = await repo.listSelfEvaluations(db, departmentCode, year);
   const storedOf = new Map(stored.map((r) => [r.projectId ?? '', r]));
-  const subject = (kind: 'project' | 'department', projectId: string | null, code: string, name: string, live: ContractInput): EvaluationSubject => {
+  const subject = (
+    kind: 'project' | 'department',
+    projectId: string | null,
+    code: string,
+    name: string,
+    live: ContractInput,
+  ): EvaluationSubject => {
     const row = storedOf.get(projectId ?? '');
     if (row && (row.status === 'submitted' || row.status === 'accepted')) {
       return {
@@ -254,26 +314,47 @@ async function evaluate(db: Queryable, departmentCode: string, departmentName: s
     departmentName,
     year,
     preset: built.preset,
-    department: subject('department', null, departmentCode, built.department.name, built.department.input),
+    department: subject(
+      'department',
+      null,
+      departmentCode,
+      built.department.name,
+      built.department.input,
+    ),
     projects: built.projects.map((p) => subject('project', p.projectId, p.code, p.name, p.input)),
   };
 }
 
 /** Submits the self-evaluation: freezes inputs (metric values included) and outputs, in one transaction. */
-export async function submitEvaluation(db: Db, actor: Actor, departmentCode: string, year: number, now: Date): Promise<DepartmentEvaluation> {
+export async function submitEvaluation(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  now: Date,
+): Promise<DepartmentEvaluation> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   await db.transaction(async (tx) => {
     const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
     if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
-      throw new ServiceError('STATE', '自评已提交，不能重复提交；如需修改请由财政局退回', 'The self-evaluation is already submitted; it must be returned before it can change');
+      throw new ServiceError(
+        'STATE',
+        '自评已提交，不能重复提交；如需修改请由财政局退回',
+        'The self-evaluation is already submitted; it must be returned before it can change',
+      );
     }
     // A self-evaluation scores against approved targets (domain-rules §4: targets are set and locked before
     // the year); a goal set still being edited would let targets follow the actuals (TARGETS_AFTER_FACT).
-    const unlocked = (await repo.listGoals(tx, departmentCode, year)).filter((g) => g.status !== 'locked');
+    const unlocked = (await repo.listGoals(tx, departmentCode, year)).filter(
+      (g) => g.status !== 'locked',
+    );
     if (unlocked.length > 0) {
       const projects = await repo.listProjects(tx, departmentCode, year);
-      const nameOf = (projectId: string | null): string => (projectId === null ? '部门整体' : (projects.find((p) => p.id === projectId)?.name ?? projectId));
+      const nameOf = (projectId: string | null): string =>
+        projectId === null
+          ? '部门整体'
+          : (projects.find((p) => p.id === projectId)?.name ?? projectId);
       throw new ServiceError(
         'STATE',
         `以下绩效目标尚未批复锁定，不能提交自评：${unlocked.map((g) => `「${nameOf(g.projectId)}」`).join('、')}。请先完成目标审核与锁定`,
@@ -283,8 +364,16 @@ export async function submitEvaluation(db: Db, actor: Actor, departmentCode: str
     }
     const built = await buildEvaluationInputs(tx, departmentCode, year);
     const all = [
-      { projectId: null as string | null, name: built.department.name, input: built.department.input },
-      ...built.projects.map((p) => ({ projectId: p.projectId as string | null, name: p.name, input: p.input })),
+      {
+        projectId: null as string | null,
+        name: built.department.name,
+        input: built.department.input,
+      },
+      ...built.projects.map((p) => ({
+        projectId: p.projectId as string | null,
+        name: p.name,
+        input: p.input,
+      })),
     ];
     const invalid: { subject: string; errors: unknown }[] = [];
     const scored = all.map((x) => {
@@ -295,7 +384,12 @@ export async function submitEvaluation(db: Db, actor: Actor, departmentCode: str
       return { ...x, output };
     });
     if (invalid.length > 0) {
-      throw new ServiceError('VALIDATION', '自评数据不完整或有误，不能提交：请先补全实际完成值等信息', 'The self-evaluation is incomplete or invalid', { subjects: invalid });
+      throw new ServiceError(
+        'VALIDATION',
+        '自评数据不完整或有误，不能提交：请先补全实际完成值等信息',
+        'The self-evaluation is incomplete or invalid',
+        { subjects: invalid },
+      );
     }
     await repo.deleteSelfEvaluations(tx, departmentCode, year);
     for (const x of scored) {
@@ -317,7 +411,14 @@ export async function submitEvaluation(db: Db, actor: Actor, departmentCode: str
         submittedAt: now,
         submittedBy: actor.userId,
       });
-      await auditInTx(tx, actor, { action: 'selfEvaluation.submit', entity: 'self_evaluations', entityId: row.id, departmentCode, before: null, after: { total: out.total, grade: out.grade, preset: built.preset } });
+      await auditInTx(tx, actor, {
+        action: 'selfEvaluation.submit',
+        entity: 'self_evaluations',
+        entityId: row.id,
+        departmentCode,
+        before: null,
+        after: { total: out.total, grade: out.grade, preset: built.preset },
+      });
     }
   });
   return evaluate(db, dept.code, dept.name, year);
@@ -337,7 +438,11 @@ export async function returnEvaluation(
   await db.transaction(async (tx) => {
     const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
     if (!existing.some((e) => e.status === 'submitted')) {
-      throw new ServiceError('STATE', '该部门尚未提交自评，无需退回', 'Nothing submitted to return');
+      throw new ServiceError(
+        'STATE',
+        '该部门尚未提交自评，无需退回',
+        'Nothing submitted to return',
+      );
     }
     await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
       status: 'returned',
@@ -359,7 +464,12 @@ export async function returnEvaluation(
 }
 
 /** The finance bureau accepts a submitted self-evaluation (审核通过). */
-export async function acceptEvaluation(db: Db, actor: Actor, departmentCode: string, year: number): Promise<DepartmentEvaluation> {
+export async function acceptEvaluation(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<DepartmentEvaluation> {
   requireRole(actor, 'financeReviewer');
   const dept = await getDepartment(db, actor, departmentCode);
   await db.transaction(async (tx) => {
@@ -367,8 +477,19 @@ export async function acceptEvaluation(db: Db, actor: Actor, departmentCode: str
     if (!existing.some((e) => e.status === 'submitted')) {
       throw new ServiceError('STATE', '该部门尚未提交自评', 'Nothing submitted to accept');
     }
-    await repo.setSelfEvaluationStatus(tx, departmentCode, year, { status: 'accepted', reviewedBy: actor.userId, reviewedAt: new Date() });
-    await auditInTx(tx, actor, { action: 'selfEvaluation.accept', entity: 'self_evaluations', entityId: `${departmentCode}/${year}`, departmentCode, before: { status: 'submitted' }, after: { status: 'accepted' } });
+    await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
+      status: 'accepted',
+      reviewedBy: actor.userId,
+      reviewedAt: new Date(),
+    });
+    await auditInTx(tx, actor, {
+      action: 'selfEvaluation.accept',
+      entity: 'self_evaluations',
+      entityId: `${departmentCode}/${year}`,
+      departmentCode,
+      before: { status: 'submitted' },
+      after: { status: 'accepted' },
+    });
   });
   return evaluate(db, dept.code, dept.name, year);
 }
@@ -382,8 +503,15 @@ export async function scoreStoredEvaluation(opts: {
   db?: Db;
 }): Promise<{ output: ScoringOutput; subjectName: string; input: ContractInput }[]> {
   const run = async (db: Db) => {
-    const ev = await evaluate(db, opts.department, (await getDepartment(db, CLI_ACTOR, opts.department)).name, opts.year);
-    const subjects = opts.project ? ev.projects.filter((p) => p.code === opts.project) : [ev.department, ...ev.projects];
+    const ev = await evaluate(
+      db,
+      opts.department,
+      (await getDepartment(db, CLI_ACTOR, opts.department)).name,
+      opts.year,
+    );
+    const subjects = opts.project
+      ? ev.projects.filter((p) => p.code === opts.project)
+      : [ev.department, ...ev.projects];
     if (subjects.length === 0) {
       throw notFound(`项目「${opts.project ?? ''}」`, `Project ${opts.project ?? ''}`);
     }

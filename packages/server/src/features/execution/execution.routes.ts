@@ -3,10 +3,24 @@ import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { getExecution, listLedger, listProjects } from './execution.service.ts';
 import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
-import { ExecutionQuery, ExecutionSchema, LedgerPageSchema, LedgerQuery, ProjectListSchema } from './execution.schema.ts';
+import {
+  ExecutionQuery,
+  ExecutionSchema,
+  LedgerPageSchema,
+  LedgerQuery,
+  ProjectListSchema,
+} from './execution.schema.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在') };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问'),
+  404: err('不存在'),
+};
 const tags = ['预算执行 Execution'];
 
 const executionRoute = createRoute({
@@ -15,7 +29,10 @@ const executionRoute = createRoute({
   tags,
   summary: '预算执行：各项目及部门的月度/累计执行数、执行率、结转结余、序时进度、资金来源',
   request: { params: DepartmentCodeParam, query: ExecutionQuery },
-  responses: { 200: { description: '执行情况', content: { 'application/json': { schema: ExecutionSchema } } }, ...errors },
+  responses: {
+    200: { description: '执行情况', content: { 'application/json': { schema: ExecutionSchema } } },
+    ...errors,
+  },
 });
 
 const projectsRoute = createRoute({
@@ -24,7 +41,10 @@ const projectsRoute = createRoute({
   tags,
   summary: '项目列表（含年初预算数、全年预算数）',
   request: { params: DepartmentCodeParam, query: YearQuery },
-  responses: { 200: { description: '项目', content: { 'application/json': { schema: ProjectListSchema } } }, ...errors },
+  responses: {
+    200: { description: '项目', content: { 'application/json': { schema: ProjectListSchema } } },
+    ...errors,
+  },
 });
 
 const ledgerRoute = createRoute({
@@ -33,7 +53,10 @@ const ledgerRoute = createRoute({
   tags,
   summary: '支出台账明细（分页，可按项目、月份筛选）',
   request: { params: DepartmentCodeParam, query: LedgerQuery },
-  responses: { 200: { description: '台账', content: { 'application/json': { schema: LedgerPageSchema } } }, ...errors },
+  responses: {
+    200: { description: '台账', content: { 'application/json': { schema: LedgerPageSchema } } },
+    ...errors,
+  },
 });
 
 export function registerExecutionRoutes(app: App, deps: AppDeps): void {
@@ -42,7 +65,12 @@ export function registerExecutionRoutes(app: App, deps: AppDeps): void {
     const { year, month } = c.req.valid('query');
     return c.json(await getExecution(db, c.var.actor, c.req.valid('param').code, year, month), 200);
   });
-  app.openapi(projectsRoute, async (c) => c.json(await listProjects(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year), 200));
+  app.openapi(projectsRoute, async (c) =>
+    c.json(
+      await listProjects(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year),
+      200,
+    ),
+  );
   app.openapi(ledgerRoute, async (c) => {
     const { year, project, month, page, pageSize } = c.req.valid('query');
     return c.json(

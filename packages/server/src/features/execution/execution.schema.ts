@@ -9,18 +9,41 @@ export const MonthParamSchema = z.coerce
   .max(12, '月份应为 1–12');
 
 export const ExecutionQuery = YearQuery.extend({
-  month: MonthParamSchema.optional().openapi({ param: { name: 'month', in: 'query' }, example: 6, description: '截至月份（默认：已导入的最后一个月）' }),
+  month: MonthParamSchema.optional().openapi({
+    param: { name: 'month', in: 'query' },
+    example: 6,
+    description: '截至月份（默认：已导入的最后一个月）',
+  }),
 });
 
 export const LedgerQuery = YearQuery.extend({
-  project: z.string().max(64, '项目编码过长').optional().openapi({ param: { name: 'project', in: 'query' }, example: 'TZCJ-XM-001' }),
+  project: z
+    .string()
+    .max(64, '项目编码过长')
+    .optional()
+    .openapi({ param: { name: 'project', in: 'query' }, example: 'TZCJ-XM-001' }),
   month: MonthParamSchema.optional().openapi({ param: { name: 'month', in: 'query' }, example: 6 }),
-  page: z.coerce.number({ message: '页码必须是数字' }).int('页码必须是整数').min(1, '页码从 1 开始').max(100000, '页码过大').optional().openapi({ param: { name: 'page', in: 'query' }, example: 1 }),
-  pageSize: z.coerce.number({ message: '每页条数必须是数字' }).int('每页条数必须是整数').min(1, '每页至少 1 条').max(500, '每页至多 500 条').optional().openapi({ param: { name: 'pageSize', in: 'query' }, example: 50 }),
+  page: z.coerce
+    .number({ message: '页码必须是数字' })
+    .int('页码必须是整数')
+    .min(1, '页码从 1 开始')
+    .max(100000, '页码过大')
+    .optional()
+    .openapi({ param: { name: 'page', in: 'query' }, example: 1 }),
+  pageSize: z.coerce
+    .number({ message: '每页条数必须是数字' })
+    .int('每页条数必须是整数')
+    .min(1, '每页至少 1 条')
+    .max(500, '每页至多 500 条')
+    .optional()
+    .openapi({ param: { name: 'pageSize', in: 'query' }, example: 50 }),
 });
 
 const Money = z.string().openapi({ example: '762700.00', description: '元，两位小数' });
-const Rate = z.string().nullable().openapi({ example: '95.34', description: '百分比，两位小数；无预算时为 null' });
+const Rate = z
+  .string()
+  .nullable()
+  .openapi({ example: '95.34', description: '百分比，两位小数；无预算时为 null' });
 
 const Figures = {
   initialYuan: Money,
@@ -30,7 +53,13 @@ const Figures = {
   rate: Rate,
   gapToTimeProgress: z.string().nullable(),
 };
-const MonthSchema = z.object({ month: z.number(), executedYuan: Money, cumulativeYuan: Money, rate: Rate, timeProgress: z.string() });
+const MonthSchema = z.object({
+  month: z.number(),
+  executedYuan: Money,
+  cumulativeYuan: Money,
+  rate: Rate,
+  timeProgress: z.string(),
+});
 
 export const ExecutionSchema = z
   .object({
@@ -43,9 +72,25 @@ export const ExecutionSchema = z
     ...Figures,
     months: z.array(MonthSchema),
     total: z.object(Figures),
-    projects: z.array(z.object({ code: z.string(), name: z.string(), level: z.number(), fundSource: z.string(), fundSourceName: z.string(), expenditureType: z.string(), unbudgeted: z.boolean(), ...Figures, months: z.array(MonthSchema) })),
-    fundSources: z.array(z.object({ key: z.string(), name: z.string(), projects: z.number(), ...Figures })),
-    expenditureTypes: z.array(z.object({ key: z.string(), name: z.string(), projects: z.number(), ...Figures })),
+    projects: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        level: z.number(),
+        fundSource: z.string(),
+        fundSourceName: z.string(),
+        expenditureType: z.string(),
+        unbudgeted: z.boolean(),
+        ...Figures,
+        months: z.array(MonthSchema),
+      }),
+    ),
+    fundSources: z.array(
+      z.object({ key: z.string(), name: z.string(), projects: z.number(), ...Figures }),
+    ),
+    expenditureTypes: z.array(
+      z.object({ key: z.string(), name: z.string(), projects: z.number(), ...Figures }),
+    ),
   })
   .openapi('Execution');
 

@@ -27,7 +27,10 @@ export const FUND_SOURCE_TEXT: Readonly<Record<string, string>> = {
   fiscalSpecial: '财政专户管理资金',
   other: '其他资金',
 };
-export const EXPENDITURE_TYPE_TEXT: Readonly<Record<string, string>> = { basic: '基本支出', project: '项目支出' };
+export const EXPENDITURE_TYPE_TEXT: Readonly<Record<string, string>> = {
+  basic: '基本支出',
+  project: '项目支出',
+};
 
 export interface MonthFigures {
   month: number;
@@ -83,7 +86,11 @@ export interface ExecutionReport extends FiguresOut {
 }
 
 /** The fiscal year's monitoring configuration (defaults when none); a broken one is reported, not ignored. */
-export async function loadMonitoringConfig(db: Queryable, regionCode: string, year: number): Promise<MonitoringConfig> {
+export async function loadMonitoringConfig(
+  db: Queryable,
+  regionCode: string,
+  year: number,
+): Promise<MonitoringConfig> {
   const parsed = parseMonitoringConfig(await findMonitoringConfig(db, regionCode, year));
   if (!parsed.ok) {
     throw new ServiceError(
@@ -123,7 +130,13 @@ function monthsOut(f: ExecutionFigures, timeProgress: readonly string[]): MonthF
   return f.monthly.map((m, i) => {
     const cum = f.cumulative[i] ?? 0;
     const rate = executionRate(cum, f.budgetFen);
-    return { month: i + 1, executedYuan: fenToYuanString(m), cumulativeYuan: fenToYuanString(cum), rate, timeProgress: timeProgress[i] ?? '' };
+    return {
+      month: i + 1,
+      executedYuan: fenToYuanString(m),
+      cumulativeYuan: fenToYuanString(cum),
+      rate,
+      timeProgress: timeProgress[i] ?? '',
+    };
   });
 }
 
@@ -131,22 +144,49 @@ function monthsOut(f: ExecutionFigures, timeProgress: readonly string[]): MonthF
  * Execution of a department-year through `month` (default: the latest month with ledger entries, or 12).
  * 全年预算数 counts the budget lines effective by the end of that month.
  */
-export async function computeExecution(db: Queryable, dept: { code: string; name: string; regionCode: string }, year: number, month?: number): Promise<ExecutionReport> {
+export async function computeExecution(
+  db: Queryable,
+  dept: { code: string; name: string; regionCode: string },
+  year: number,
+  month?: number,
+): Promise<ExecutionReport> {
   // One pass over the ledger: the whole year's monthly sums also tell the last month with entries.
-  const [config, yearSums] = await Promise.all([loadMonitoringConfig(db, dept.regionCode, year), execRepo.monthlySums(db, dept.code, year, 12)]);
+  const [config, yearSums] = await Promise.all([
+    loadMonitoringConfig(db, dept.regionCode, year),
+    execRepo.monthlySums(db, dept.code, year, 12),
+  ]);
   const lastMonth = yearSums.reduce((m, x) => Math.max(m, x.month), 0);
   const asOf = month ?? (lastMonth === 0 ? 12 : lastMonth);
   const sums = asOf === 12 ? yearSums : yearSums.filter((x) => x.month <= asOf);
-  const budgets = await execRepo.projectBudgets(db, dept.code, year, asOf === 12 ? null : monthEnd(year, asOf));
+  const budgets = await execRepo.projectBudgets(
+    db,
+    dept.code,
+    year,
+    asOf === 12 ? null : monthEnd(year, asOf),
+  );
   const tp = timeProgressAt(asOf, config.timeProgress);
   const r = rollUpExecution(
-    budgets.map((b) => ({ code: b.code, name: b.name, level: b.level, fundSource: b.fundSource, expenditureType: b.expenditureType, initialFen: yuanFen(b.initialYuan), budgetFen: yuanFen(b.budgetYuan) })),
-    sums.map((x) => ({ projectCode: x.projectCode, month: x.month, amountFen: yuanFen(x.amountYuan) })),
+    budgets.map((b) => ({
+      code: b.code,
+      name: b.name,
+      level: b.level,
+      fundSource: b.fundSource,
+      expenditureType: b.expenditureType,
+      initialFen: yuanFen(b.initialYuan),
+      budgetFen: yuanFen(b.budgetYuan),
+    })),
+    sums.map((x) => ({
+      projectCode: x.projectCode,
+      month: x.month,
+      amountFen: yuanFen(x.amountYuan),
+    })),
     asOf,
     tp,
   );
   const total = out(r.total);
-  const tpByMonth = Array.from({ length: asOf }, (_, i) => formatTimeProgress(i + 1, config.timeProgress));
+  const tpByMonth = Array.from({ length: asOf }, (_, i) =>
+    formatTimeProgress(i + 1, config.timeProgress),
+  );
   return {
     departmentCode: dept.code,
     departmentName: dept.name,
@@ -168,8 +208,18 @@ export async function computeExecution(db: Queryable, dept: { code: string; name
       ...out(p),
       months: monthsOut(p, tpByMonth),
     })),
-    fundSources: r.fundSources.map((g) => ({ key: g.key, name: FUND_SOURCE_TEXT[g.key] ?? g.key, projects: g.projects, ...out(g) })),
-    expenditureTypes: r.expenditureTypes.map((g) => ({ key: g.key, name: EXPENDITURE_TYPE_TEXT[g.key] ?? g.key, projects: g.projects, ...out(g) })),
+    fundSources: r.fundSources.map((g) => ({
+      key: g.key,
+      name: FUND_SOURCE_TEXT[g.key] ?? g.key,
+      projects: g.projects,
+      ...out(g),
+    })),
+    expenditureTypes: r.expenditureTypes.map((g) => ({
+      key: g.key,
+      name: EXPENDITURE_TYPE_TEXT[g.key] ?? g.key,
+      projects: g.projects,
+      ...out(g),
+    })),
   };
 }
 
@@ -180,7 +230,13 @@ function checkMonth(month: number | undefined): void {
 }
 
 /** GET …/execution, `jixiao execution`: access-checked. */
-export async function getExecution(db: Db, actor: Actor, departmentCode: string, year: number, month?: number): Promise<ExecutionReport> {
+export async function getExecution(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  month?: number,
+): Promise<ExecutionReport> {
   checkMonth(month);
   const dept = await getDepartment(db, actor, departmentCode);
   return computeExecution(db, dept, year, month);
@@ -201,10 +257,25 @@ export interface ProjectOut {
 }
 
 /** GET …/projects, `jixiao projects`. */
-export async function listProjects(db: Db, actor: Actor, departmentCode: string, year: number): Promise<ProjectOut[]> {
+export async function listProjects(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<ProjectOut[]> {
   const dept = await getDepartment(db, actor, departmentCode);
   const rows = await execRepo.projectBudgets(db, dept.code, year, null);
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, parentId: r.parentId, fundSource: r.fundSource, expenditureType: r.expenditureType, initialYuan: r.initialYuan, budgetYuan: r.budgetYuan }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentId: r.parentId,
+    fundSource: r.fundSource,
+    expenditureType: r.expenditureType,
+    initialYuan: r.initialYuan,
+    budgetYuan: r.budgetYuan,
+  }));
 }
 
 export const LEDGER_PAGE_SIZE = 50;
@@ -216,7 +287,13 @@ export async function listLedger(
   departmentCode: string,
   year: number,
   filter: { project?: string; month?: number; page?: number; pageSize?: number },
-): Promise<{ page: number; pageSize: number; total: number; totalYuan: string; entries: ledgerRepo.LedgerEntryOut[] }> {
+): Promise<{
+  page: number;
+  pageSize: number;
+  total: number;
+  totalYuan: string;
+  entries: ledgerRepo.LedgerEntryOut[];
+}> {
   checkMonth(filter.month);
   const dept = await getDepartment(db, actor, departmentCode);
   const page = Math.max(1, filter.page ?? 1);

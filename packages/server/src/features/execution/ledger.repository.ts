@@ -13,7 +13,11 @@ export interface ProjectRef {
   name: string;
 }
 
-export async function listProjectRefs(db: Queryable, departmentCode: string, year: number): Promise<ProjectRef[]> {
+export async function listProjectRefs(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<ProjectRef[]> {
   return db
     .select({ id: s.projects.id, code: s.projects.code, name: s.projects.name })
     .from(s.projects)
@@ -22,7 +26,13 @@ export async function listProjectRefs(db: Queryable, departmentCode: string, yea
 }
 
 /** An active batch of the same kind with the same file content, if any. */
-export async function findActiveBatchBySha(db: Queryable, departmentCode: string, year: number, kind: ImportKind, sha256: string): Promise<ImportBatchRow | null> {
+export async function findActiveBatchBySha(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  kind: ImportKind,
+  sha256: string,
+): Promise<ImportBatchRow | null> {
   const rows = await db
     .select()
     .from(s.importBatches)
@@ -38,20 +48,35 @@ export async function findActiveBatchBySha(db: Queryable, departmentCode: string
   return rows[0] ?? null;
 }
 
-export async function insertBatch(db: Queryable, row: typeof s.importBatches.$inferInsert): Promise<void> {
+export async function insertBatch(
+  db: Queryable,
+  row: typeof s.importBatches.$inferInsert,
+): Promise<void> {
   await db.insert(s.importBatches).values(row);
 }
 
-export async function listBatches(db: Queryable, departmentCode: string, year: number): Promise<ImportBatchRow[]> {
+export async function listBatches(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<ImportBatchRow[]> {
   return db
     .select()
     .from(s.importBatches)
-    .where(and(eq(s.importBatches.departmentCode, departmentCode), eq(s.importBatches.fiscalYear, year)))
+    .where(
+      and(eq(s.importBatches.departmentCode, departmentCode), eq(s.importBatches.fiscalYear, year)),
+    )
     .orderBy(desc(s.importBatches.createdAt));
 }
 
 /** Months among `months` that already hold ledger entries of the department-year (outside `exceptBatch`). */
-export async function monthsWithEntries(db: Queryable, departmentCode: string, year: number, months: readonly number[], exceptBatch: string): Promise<number[]> {
+export async function monthsWithEntries(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  months: readonly number[],
+  exceptBatch: string,
+): Promise<number[]> {
   if (months.length === 0) {
     return [];
   }
@@ -71,7 +96,13 @@ export async function monthsWithEntries(db: Queryable, departmentCode: string, y
  * from: their months shrink, counts and totals are recomputed, and a batch left with no month is 'replaced'.
  * Returns the ids of batches fully replaced and the rows deleted.
  */
-export async function replaceMonths(db: Queryable, departmentCode: string, year: number, months: readonly number[], exceptBatch: string): Promise<{ deletedRows: number; replacedBatches: string[]; shrunkBatches: string[] }> {
+export async function replaceMonths(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  months: readonly number[],
+  exceptBatch: string,
+): Promise<{ deletedRows: number; replacedBatches: string[]; shrunkBatches: string[] }> {
   const monthArray = sql.raw(`array[${months.map((m) => Number(m)).join(',')}]::smallint[]`);
   const deleted = await queryRows<{ n: string }>(
     db,
@@ -93,7 +124,10 @@ export async function replaceMonths(db: Queryable, departmentCode: string, year:
     const left = b.months.map(Number).filter((m) => !months.includes(m));
     if (left.length === 0) {
       replacedBatches.push(b.id);
-      await db.update(s.importBatches).set({ status: 'replaced' }).where(eq(s.importBatches.id, b.id));
+      await db
+        .update(s.importBatches)
+        .set({ status: 'replaced' })
+        .where(eq(s.importBatches.id, b.id));
     } else {
       shrunkBatches.push(b.id);
       await db.execute(sql`update import_batches set months = ${sql.raw(`array[${left.join(',')}]::integer[]`)},
@@ -119,12 +153,22 @@ export interface LedgerEntryOut {
 
 export async function listLedgerEntries(
   db: Queryable,
-  q: { departmentCode: string; year: number; projectCode?: string; month?: number; limit: number; offset: number },
+  q: {
+    departmentCode: string;
+    year: number;
+    projectCode?: string;
+    month?: number;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ total: number; totalYuan: string; entries: LedgerEntryOut[] }> {
   const where = sql`department_code = ${q.departmentCode} and fiscal_year = ${q.year}
     ${q.projectCode ? sql`and project_code = ${q.projectCode}` : sql``}
     ${q.month ? sql`and month = ${q.month}` : sql``}`;
-  const [agg] = await queryRows<{ n: string; total: string }>(db, sql`select count(*)::text as n, coalesce(sum(amount), 0)::numeric(18,2)::text as total from ledger_entries where ${where}`);
+  const [agg] = await queryRows<{ n: string; total: string }>(
+    db,
+    sql`select count(*)::text as n, coalesce(sum(amount), 0)::numeric(18,2)::text as total from ledger_entries where ${where}`,
+  );
   const entries = await queryRows<LedgerEntryOut>(
     db,
     sql`select id::int8 as id, pay_date::text as "payDate", month, project_code as "projectCode", economic_class as "economicClass",

@@ -24,9 +24,22 @@ import {
 } from './goals.schema.ts';
 
 const TAG = ['绩效目标 Goals'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问（已记入审计日志）'), 404: err('不存在'), 409: err('状态不允许'), 423: err('已锁定') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问（已记入审计日志）'),
+  404: err('不存在'),
+  409: err('状态不允许'),
+  423: err('已锁定'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
 
 const listRoute = createRoute({
   method: 'get',
@@ -34,7 +47,13 @@ const listRoute = createRoute({
   tags: TAG,
   summary: '部门某年度的绩效目标及指标树（部门整体 + 各项目）',
   request: { params: DepartmentCodeParam, query: YearQuery },
-  responses: { 200: { description: '目标列表', content: { 'application/json': { schema: GoalListingSchema } } }, ...errors },
+  responses: {
+    200: {
+      description: '目标列表',
+      content: { 'application/json': { schema: GoalListingSchema } },
+    },
+    ...errors,
+  },
 });
 
 const createGoalRoute = createRoute({
@@ -43,7 +62,13 @@ const createGoalRoute = createRoute({
   tags: TAG,
   summary: '新建绩效目标（部门整体：projectId 为空；项目：填 projectId）— 填报员',
   request: { body: json(CreateGoalBody) },
-  responses: { 201: { description: '已创建（草稿）', content: { 'application/json': { schema: GoalViewSchema } } }, ...errors },
+  responses: {
+    201: {
+      description: '已创建（草稿）',
+      content: { 'application/json': { schema: GoalViewSchema } },
+    },
+    ...errors,
+  },
 });
 
 const getRoute = createRoute({
@@ -52,7 +77,10 @@ const getRoute = createRoute({
   tags: TAG,
   summary: '一个绩效目标：指标树、流转记录、当前检查结果',
   request: { params: IdParam },
-  responses: { 200: { description: '目标', content: { 'application/json': { schema: GoalDetailSchema } } }, ...errors },
+  responses: {
+    200: { description: '目标', content: { 'application/json': { schema: GoalDetailSchema } } },
+    ...errors,
+  },
 });
 
 const textRoute = (method: 'put' | 'patch') =>
@@ -62,7 +90,10 @@ const textRoute = (method: 'put' | 'patch') =>
     tags: TAG,
     summary: '修改年度总体目标文字（草稿/退回时）— 填报员',
     request: { params: IdParam, body: json(GoalTextBody) },
-    responses: { 200: { description: '已保存', content: { 'application/json': { schema: GoalViewSchema } } }, ...errors },
+    responses: {
+      200: { description: '已保存', content: { 'application/json': { schema: GoalViewSchema } } },
+      ...errors,
+    },
   });
 
 const deleteRoute = createRoute({
@@ -71,7 +102,10 @@ const deleteRoute = createRoute({
   tags: TAG,
   summary: '删除从未锁定过的草稿目标 — 填报员',
   request: { params: IdParam },
-  responses: { 200: { description: '已删除', content: { 'application/json': { schema: OkSchema } } }, ...errors },
+  responses: {
+    200: { description: '已删除', content: { 'application/json': { schema: OkSchema } } },
+    ...errors,
+  },
 });
 
 const checkRoute = createRoute({
@@ -80,7 +114,13 @@ const checkRoute = createRoute({
   tags: TAG,
   summary: '送审前检查（不改变状态）',
   request: { params: IdParam, query: CheckQuery },
-  responses: { 200: { description: '问题清单', content: { 'application/json': { schema: z.object({ issues: z.array(IssueSchema) }) } } }, ...errors },
+  responses: {
+    200: {
+      description: '问题清单',
+      content: { 'application/json': { schema: z.object({ issues: z.array(IssueSchema) }) } },
+    },
+    ...errors,
+  },
 });
 
 const submitRoute = createRoute({
@@ -90,7 +130,10 @@ const submitRoute = createRoute({
   summary: '送审 — 填报员；有错误时 422 并列出全部问题',
   request: { params: IdParam, body: json(SubmitBody) },
   responses: {
-    200: { description: '已送审（可能附警告）', content: { 'application/json': { schema: SubmitResultSchema } } },
+    200: {
+      description: '已送审（可能附警告）',
+      content: { 'application/json': { schema: SubmitResultSchema } },
+    },
     422: err('未通过检查：details.issues 列出全部问题'),
     ...errors,
   },
@@ -102,7 +145,10 @@ const approveRoute = createRoute({
   tags: TAG,
   summary: '审核通过 — 部门负责人（已送审）/ 财政审核员（部门已审核）；最终审核即锁定',
   request: { params: IdParam, body: json(ApproveBody) },
-  responses: { 200: { description: '已审核', content: { 'application/json': { schema: GoalViewSchema } } }, ...errors },
+  responses: {
+    200: { description: '已审核', content: { 'application/json': { schema: GoalViewSchema } } },
+    ...errors,
+  },
 });
 
 const returnRoute = createRoute({
@@ -111,7 +157,10 @@ const returnRoute = createRoute({
   tags: TAG,
   summary: '退回修改（须填写意见）— 部门负责人 / 财政审核员',
   request: { params: IdParam, body: json(ReturnBody) },
-  responses: { 200: { description: '已退回', content: { 'application/json': { schema: GoalViewSchema } } }, ...errors },
+  responses: {
+    200: { description: '已退回', content: { 'application/json': { schema: GoalViewSchema } } },
+    ...errors,
+  },
 });
 
 export function registerGoalRoutes(app: App, deps: AppDeps): void {
@@ -123,11 +172,37 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
   });
   app.openapi(createGoalRoute, async (c) => {
     const b = c.req.valid('json');
-    return c.json(await goals.createGoal(db, c.var.actor, { departmentCode: b.departmentCode, year: b.year, projectId: b.projectId ?? null, targetText: b.targetText }, deps.now()), 201);
+    return c.json(
+      await goals.createGoal(
+        db,
+        c.var.actor,
+        {
+          departmentCode: b.departmentCode,
+          year: b.year,
+          projectId: b.projectId ?? null,
+          targetText: b.targetText,
+        },
+        deps.now(),
+      ),
+      201,
+    );
   });
-  app.openapi(getRoute, async (c) => c.json(await goals.getGoal(db, c.var.actor, c.req.valid('param').id), 200));
+  app.openapi(getRoute, async (c) =>
+    c.json(await goals.getGoal(db, c.var.actor, c.req.valid('param').id), 200),
+  );
   for (const method of ['put', 'patch'] as const) {
-    app.openapi(textRoute(method), async (c) => c.json(await goals.updateGoalText(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').targetText, deps.now()), 200));
+    app.openapi(textRoute(method), async (c) =>
+      c.json(
+        await goals.updateGoalText(
+          db,
+          c.var.actor,
+          c.req.valid('param').id,
+          c.req.valid('json').targetText,
+          deps.now(),
+        ),
+        200,
+      ),
+    );
   }
   app.openapi(deleteRoute, async (c) => {
     await goals.deleteGoal(db, c.var.actor, c.req.valid('param').id);
@@ -135,11 +210,27 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
   });
   app.openapi(checkRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json({ issues: await goals.checkGoal(db, c.var.actor, c.req.valid('param').id, q.noSatisfactionReason ?? null) }, 200);
+    return c.json(
+      {
+        issues: await goals.checkGoal(
+          db,
+          c.var.actor,
+          c.req.valid('param').id,
+          q.noSatisfactionReason ?? null,
+        ),
+      },
+      200,
+    );
   });
   app.openapi(submitRoute, async (c) => {
     const b = c.req.valid('json');
-    const out = await goals.submitGoal(db, c.var.actor, c.req.valid('param').id, { noSatisfactionReason: b.noSatisfactionReason ?? null, comment: b.comment ?? null }, deps.now());
+    const out = await goals.submitGoal(
+      db,
+      c.var.actor,
+      c.req.valid('param').id,
+      { noSatisfactionReason: b.noSatisfactionReason ?? null, comment: b.comment ?? null },
+      deps.now(),
+    );
     if (!out.ok) {
       const errorsOnly = out.issues.filter((i) => i.severity === 'error');
       return c.json(
@@ -154,6 +245,28 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
     }
     return c.json({ goal: out.goal, issues: out.issues }, 200);
   });
-  app.openapi(approveRoute, async (c) => c.json(await goals.approveGoal(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment?.trim() || null, deps.now()), 200));
-  app.openapi(returnRoute, async (c) => c.json(await goals.returnGoal(db, c.var.actor, c.req.valid('param').id, c.req.valid('json').comment, deps.now()), 200));
+  app.openapi(approveRoute, async (c) =>
+    c.json(
+      await goals.approveGoal(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json').comment?.trim() || null,
+        deps.now(),
+      ),
+      200,
+    ),
+  );
+  app.openapi(returnRoute, async (c) =>
+    c.json(
+      await goals.returnGoal(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json').comment,
+        deps.now(),
+      ),
+      200,
+    ),
+  );
 }

@@ -6,39 +6,88 @@ export { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/depa
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const IdParam = z.object({
-  id: z.string().regex(ID_RE, '编号格式不正确（应为 UUID）').openapi({ param: { name: 'id', in: 'path' }, example: '5f0c7c3e-2d7e-4f5b-9a53-3c1d2b4a6e71' }),
+  id: z
+    .string()
+    .regex(ID_RE, '编号格式不正确（应为 UUID）')
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: '5f0c7c3e-2d7e-4f5b-9a53-3c1d2b4a6e71',
+    }),
 });
 
-export const Level1Enum = z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST'], { message: '一级指标应为 OUTPUT（产出）/ BENEFIT（效益）/ SATISFACTION（满意度）/ COST（成本）' });
-export const Level2Enum = z.enum(['QUANTITY', 'QUALITY', 'TIMELINESS', 'COST', 'ECONOMIC', 'SOCIAL', 'ECOLOGICAL', 'SUSTAINABLE', 'SERVICE_SATISFACTION'], {
-  message: '二级指标应为 QUANTITY/QUALITY/TIMELINESS/COST/ECONOMIC/SOCIAL/ECOLOGICAL/SUSTAINABLE/SERVICE_SATISFACTION 之一',
+export const Level1Enum = z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST'], {
+  message: '一级指标应为 OUTPUT（产出）/ BENEFIT（效益）/ SATISFACTION（满意度）/ COST（成本）',
 });
-export const OperatorEnum = z.enum(['GE', 'GT', 'EQ', 'LT', 'LE', 'QUAL'], { message: '指标性质应为 GE(≥) / GT(＞) / EQ(＝) / LT(＜) / LE(≤) / QUAL(定性) 之一' });
-export const TargetBasisEnum = z.enum(['PLAN', 'INDUSTRY', 'HISTORY', 'OTHER'], { message: '指标值来源应为 PLAN（计划）/ INDUSTRY（行业）/ HISTORY（历史）/ OTHER（其他）' });
+export const Level2Enum = z.enum(
+  [
+    'QUANTITY',
+    'QUALITY',
+    'TIMELINESS',
+    'COST',
+    'ECONOMIC',
+    'SOCIAL',
+    'ECOLOGICAL',
+    'SUSTAINABLE',
+    'SERVICE_SATISFACTION',
+  ],
+  {
+    message:
+      '二级指标应为 QUANTITY/QUALITY/TIMELINESS/COST/ECONOMIC/SOCIAL/ECOLOGICAL/SUSTAINABLE/SERVICE_SATISFACTION 之一',
+  },
+);
+export const OperatorEnum = z.enum(['GE', 'GT', 'EQ', 'LT', 'LE', 'QUAL'], {
+  message: '指标性质应为 GE(≥) / GT(＞) / EQ(＝) / LT(＜) / LE(≤) / QUAL(定性) 之一',
+});
+export const TargetBasisEnum = z.enum(['PLAN', 'INDUSTRY', 'HISTORY', 'OTHER'], {
+  message: '指标值来源应为 PLAN（计划）/ INDUSTRY（行业）/ HISTORY（历史）/ OTHER（其他）',
+});
 
-const text = (max: number, what: string) => z.string({ message: `${what}应为文本` }).max(max, `${what}不超过 ${max} 个字符`);
-const weight = z.string({ message: '分值应为数字文本，如 "15" 或 "7.5"' }).regex(/^\s*\d{1,3}(\.\d{1,2})?\s*$/, '分值应为至多两位小数的数字，如 "15" 或 "7.5"');
+const text = (max: number, what: string) =>
+  z.string({ message: `${what}应为文本` }).max(max, `${what}不超过 ${max} 个字符`);
+const weight = z
+  .string({ message: '分值应为数字文本，如 "15" 或 "7.5"' })
+  .regex(/^\s*\d{1,3}(\.\d{1,2})?\s*$/, '分值应为至多两位小数的数字，如 "15" 或 "7.5"');
 
 export const CreateGoalBody = z
   .object({
-    departmentCode: z.string({ message: '请填写部门编码' }).regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ'),
-    year: z.number({ message: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不早于 2000').max(2100, '年度不晚于 2100'),
+    departmentCode: z
+      .string({ message: '请填写部门编码' })
+      .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ'),
+    year: z
+      .number({ message: '年度必须是数字' })
+      .int('年度必须是整数')
+      .min(2000, '年度不早于 2000')
+      .max(2100, '年度不晚于 2100'),
     projectId: z.string().regex(ID_RE, '项目编号格式不正确').nullable().optional(),
     targetText: text(4000, '年度总体目标'),
   })
   .strict()
   .openapi('CreateGoal');
 
-export const GoalTextBody = z.object({ targetText: text(4000, '年度总体目标') }).strict().openapi('GoalText');
+export const GoalTextBody = z
+  .object({ targetText: text(4000, '年度总体目标') })
+  .strict()
+  .openapi('GoalText');
 
 export const SubmitBody = z
-  .object({ noSatisfactionReason: text(500, '未设满意度指标的理由').nullable().optional(), comment: text(500, '送审说明').nullable().optional() })
+  .object({
+    noSatisfactionReason: text(500, '未设满意度指标的理由').nullable().optional(),
+    comment: text(500, '送审说明').nullable().optional(),
+  })
   .strict()
   .openapi('SubmitGoal');
 
-export const ApproveBody = z.object({ comment: text(500, '审核意见').nullable().optional() }).strict().openapi('ApproveBody');
-export const ReturnBody = z.object({ comment: text(500, '退回意见').trim().min(1, '退回须填写意见') }).strict().openapi('ReturnBody');
-export const CheckQuery = z.object({ noSatisfactionReason: text(500, '未设满意度指标的理由').optional() });
+export const ApproveBody = z
+  .object({ comment: text(500, '审核意见').nullable().optional() })
+  .strict()
+  .openapi('ApproveBody');
+export const ReturnBody = z
+  .object({ comment: text(500, '退回意见').trim().min(1, '退回须填写意见') })
+  .strict()
+  .openapi('ReturnBody');
+export const CheckQuery = z.object({
+  noSatisfactionReason: text(500, '未设满意度指标的理由').optional(),
+});
 
 const indicatorFields = {
   level1: Level1Enum,
@@ -69,7 +118,11 @@ export const IndicatorBody = z
   .strict()
   .openapi('IndicatorInput');
 
-export const IndicatorPatchBody = z.object(indicatorFields).partial().strict().openapi('IndicatorPatch');
+export const IndicatorPatchBody = z
+  .object(indicatorFields)
+  .partial()
+  .strict()
+  .openapi('IndicatorPatch');
 
 export const FromTemplateBody = z
   .object({
@@ -102,7 +155,10 @@ export const DeductionBody = z
   .strict()
   .openapi('DeductionInput');
 
-export const ChangeFieldEnum = z.enum(['target', 'weight', 'operator', 'unit', 'name'], { message: '变更项应为 target（指标值）/ weight（分值）/ operator（指标性质）/ unit（计量单位）/ name（名称）' });
+export const ChangeFieldEnum = z.enum(['target', 'weight', 'operator', 'unit', 'name'], {
+  message:
+    '变更项应为 target（指标值）/ weight（分值）/ operator（指标性质）/ unit（计量单位）/ name（名称）',
+});
 
 const ChangeItem = z
   .object({
@@ -119,25 +175,46 @@ export const ChangeRequestBody = z
     field: ChangeFieldEnum.optional(),
     newValue: text(200, '变更后的值').optional(),
     items: z.array(ChangeItem).min(1, '至少包含一项变更').max(50, '一次最多 50 项变更').optional(),
-    changes: z.array(ChangeItem).min(1, '至少包含一项变更').max(50, '一次最多 50 项变更').optional(),
+    changes: z
+      .array(ChangeItem)
+      .min(1, '至少包含一项变更')
+      .max(50, '一次最多 50 项变更')
+      .optional(),
   })
   .strict()
   .openapi('ChangeRequestInput');
 
-export const DecisionBody = z.object({ comment: text(500, '审核意见').nullable().optional() }).strict().openapi('ChangeDecision');
+export const DecisionBody = z
+  .object({ comment: text(500, '审核意见').nullable().optional() })
+  .strict()
+  .openapi('ChangeDecision');
 export const StatusQuery = YearStatus();
 
 function YearStatus() {
   return z.object({
-    year: z.coerce.number({ message: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不早于 2000').max(2100, '年度不晚于 2100'),
-    status: z.enum(['pending', 'deptApproved', 'approved', 'rejected'], { message: '状态应为 pending / deptApproved / approved / rejected' }).optional(),
+    year: z.coerce
+      .number({ message: '年度必须是数字' })
+      .int('年度必须是整数')
+      .min(2000, '年度不早于 2000')
+      .max(2100, '年度不晚于 2100'),
+    status: z
+      .enum(['pending', 'deptApproved', 'approved', 'rejected'], {
+        message: '状态应为 pending / deptApproved / approved / rejected',
+      })
+      .optional(),
   });
 }
 
 // ——— responses ———
 
 export const IssueSchema = z
-  .object({ code: z.string(), severity: z.enum(['error', 'warning']), indicatorId: z.string().nullable(), message: z.string(), messageEn: z.string() })
+  .object({
+    code: z.string(),
+    severity: z.enum(['error', 'warning']),
+    indicatorId: z.string().nullable(),
+    message: z.string(),
+    messageEn: z.string(),
+  })
   .openapi('GoalSetIssue');
 
 export const IndicatorViewSchema = z
@@ -172,7 +249,16 @@ export const IndicatorViewSchema = z
     metricKey: z.string().nullable(),
     illustrative: z.boolean(),
     changes: z.array(
-      z.object({ id: z.string(), field: z.string(), originalValue: z.string(), newValue: z.string(), reason: z.string(), status: z.string(), requestedAt: z.string(), decidedAt: z.string().nullable() }),
+      z.object({
+        id: z.string(),
+        field: z.string(),
+        originalValue: z.string(),
+        newValue: z.string(),
+        reason: z.string(),
+        status: z.string(),
+        requestedAt: z.string(),
+        decidedAt: z.string().nullable(),
+      }),
     ),
   })
   .openapi('Indicator');
@@ -199,15 +285,34 @@ export const GoalViewSchema = z
         level1: z.string(),
         label: z.string(),
         weight: z.string(),
-        groups: z.array(z.object({ level2: z.string(), label: z.string(), weight: z.string(), indicators: z.array(IndicatorViewSchema) })),
+        groups: z.array(
+          z.object({
+            level2: z.string(),
+            label: z.string(),
+            weight: z.string(),
+            indicators: z.array(IndicatorViewSchema),
+          }),
+        ),
       }),
     ),
-    events: z.array(z.object({ action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actor: z.string(), actorRole: z.string(), comment: z.string().nullable(), at: z.string() })),
+    events: z.array(
+      z.object({
+        action: z.string(),
+        fromStatus: z.string().nullable(),
+        toStatus: z.string(),
+        actor: z.string(),
+        actorRole: z.string(),
+        comment: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
     pendingChangeRequests: z.number(),
   })
   .openapi('Goal');
 
-export const GoalDetailSchema = GoalViewSchema.extend({ issues: z.array(IssueSchema) }).openapi('GoalDetail');
+export const GoalDetailSchema = GoalViewSchema.extend({ issues: z.array(IssueSchema) }).openapi(
+  'GoalDetail',
+);
 
 export const GoalListingSchema = z
   .object({
@@ -220,7 +325,9 @@ export const GoalListingSchema = z
   })
   .openapi('GoalListing');
 
-export const SubmitResultSchema = z.object({ goal: GoalViewSchema, issues: z.array(IssueSchema) }).openapi('SubmitResult');
+export const SubmitResultSchema = z
+  .object({ goal: GoalViewSchema, issues: z.array(IssueSchema) })
+  .openapi('SubmitResult');
 
 export const ChangeRequestViewSchema = z
   .object({
@@ -251,7 +358,13 @@ export const ChangeRequestViewSchema = z
   .openapi('ChangeRequest');
 
 export const TargetChangeSchema = z
-  .object({ indicatorId: z.string(), originalTarget: z.string(), newTarget: z.string(), reason: z.string(), approvedAt: z.string() })
+  .object({
+    indicatorId: z.string(),
+    originalTarget: z.string(),
+    newTarget: z.string(),
+    reason: z.string(),
+    approvedAt: z.string(),
+  })
   .openapi('TargetChange');
 
 export const OkSchema = z.object({ ok: z.literal(true) }).openapi('Ok');

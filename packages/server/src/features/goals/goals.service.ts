@@ -37,10 +37,18 @@ export interface YearRules {
   financeApprovalRequired: boolean;
 }
 
-export async function yearRules(db: Queryable, regionCode: string, year: number): Promise<YearRules> {
+export async function yearRules(
+  db: Queryable,
+  regionCode: string,
+  year: number,
+): Promise<YearRules> {
   const fy = await deptRepo.findFiscalYear(db, regionCode, year);
   const preset = (fy && getPreset(fy.scoringPreset)) || defaultPreset();
-  return { scoring: preset.rules, goalSet: goalSetRulesFrom(preset.rules), financeApprovalRequired: fy?.financeApprovalRequired ?? true };
+  return {
+    scoring: preset.rules,
+    goalSet: goalSetRulesFrom(preset.rules),
+    financeApprovalRequired: fy?.financeApprovalRequired ?? true,
+  };
 }
 
 /** End of the fiscal year in China Standard Time (UTC+8): 1 January of the next year, 00:00. */
@@ -152,7 +160,10 @@ export interface GoalView {
 
 const iso = (x: Date | null): string | null => (x ? x.toISOString() : null);
 
-export function indicatorView(r: indRepo.IndicatorRow, changes: crRepo.ChangeRequestRow[] = []): IndicatorView {
+export function indicatorView(
+  r: indRepo.IndicatorRow,
+  changes: crRepo.ChangeRequestRow[] = [],
+): IndicatorView {
   return {
     id: r.id,
     goalId: r.goalId,
@@ -212,17 +223,33 @@ export function buildTree(inds: IndicatorView[]): Level1Group[] {
     for (const l2 of LEVEL2_ORDER) {
       const of2 = of1.filter((i) => i.level2 === l2);
       if (of2.length > 0) {
-        groups.push({ level2: l2, label: LEVEL2_TEXT[l2], weight: toFixed2(dSum(of2.map((i) => d(i.weight)))), indicators: of2 });
+        groups.push({
+          level2: l2,
+          label: LEVEL2_TEXT[l2],
+          weight: toFixed2(dSum(of2.map((i) => d(i.weight)))),
+          indicators: of2,
+        });
       }
     }
-    out.push({ level1: l1, label: LEVEL1_TEXT[l1], weight: toFixed2(dSum(of1.map((i) => d(i.weight)))), groups });
+    out.push({
+      level1: l1,
+      label: LEVEL1_TEXT[l1],
+      weight: toFixed2(dSum(of1.map((i) => d(i.weight)))),
+      groups,
+    });
   }
   return out;
 }
 
 async function goalViews(db: Queryable, goals: repo.GoalWithProject[]): Promise<GoalView[]> {
-  const inds = await indRepo.listIndicatorsOfGoals(db, goals.map((g) => g.id));
-  const changes = await crRepo.listForIndicators(db, inds.map((i) => i.id));
+  const inds = await indRepo.listIndicatorsOfGoals(
+    db,
+    goals.map((g) => g.id),
+  );
+  const changes = await crRepo.listForIndicators(
+    db,
+    inds.map((i) => i.id),
+  );
   const views: GoalView[] = [];
   for (const g of goals) {
     const mine = inds.filter((i) => i.goalId === g.id).map((i) => indicatorView(i, changes));
@@ -244,15 +271,35 @@ async function goalViews(db: Queryable, goals: repo.GoalWithProject[]): Promise<
       illustrative: g.illustrative,
       weightTotal: toFixed2(dSum(mine.map((i) => d(i.weight)))),
       tree: buildTree(mine),
-      events: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actor: e.actorName, actorRole: e.actorRole, comment: e.comment, at: e.at.toISOString() })),
-      pendingChangeRequests: changes.filter((c) => mine.some((i) => i.id === c.indicatorId) && (c.status === 'pending' || c.status === 'deptApproved')).length,
+      events: events.map((e) => ({
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actor: e.actorName,
+        actorRole: e.actorRole,
+        comment: e.comment,
+        at: e.at.toISOString(),
+      })),
+      pendingChangeRequests: changes.filter(
+        (c) =>
+          mine.some((i) => i.id === c.indicatorId) &&
+          (c.status === 'pending' || c.status === 'deptApproved'),
+      ).length,
     });
   }
   return views;
 }
 
 export function goalSnapshot(g: repo.GoalRow): Record<string, unknown> {
-  return { id: g.id, departmentCode: g.departmentCode, fiscalYear: g.fiscalYear, projectId: g.projectId, targetText: g.targetText, status: g.status, lockedAt: iso(g.lockedAt) };
+  return {
+    id: g.id,
+    departmentCode: g.departmentCode,
+    fiscalYear: g.fiscalYear,
+    projectId: g.projectId,
+    targetText: g.targetText,
+    status: g.status,
+    lockedAt: iso(g.lockedAt),
+  };
 }
 
 // ——— loading with access checks ———
@@ -266,7 +313,12 @@ async function loadDepartment(db: Queryable, code: string): Promise<deptRepo.Dep
 }
 
 /** A goal the actor may act on with `permission` (404 unknown, 403 another department or role). */
-export async function loadGoalFor(db: Queryable, actor: Actor, id: string, permission: Parameters<typeof assertPermission>[1]): Promise<repo.GoalWithProject> {
+export async function loadGoalFor(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  permission: Parameters<typeof assertPermission>[1],
+): Promise<repo.GoalWithProject> {
   const g = await repo.findGoal(db, id);
   if (!g) {
     throw notFound(`绩效目标「${id}」`, `Goal ${id}`);
@@ -284,7 +336,12 @@ export interface GoalListing {
   goals: GoalView[];
 }
 
-export async function listGoals(db: Db, actor: Actor, departmentCode: string, year: number): Promise<GoalListing> {
+export async function listGoals(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<GoalListing> {
   const dept = await loadDepartment(db, departmentCode);
   assertPermission(actor, 'goal.read', dept);
   const rules = await yearRules(db, dept.regionCode, year);
@@ -299,26 +356,49 @@ export async function listGoals(db: Db, actor: Actor, departmentCode: string, ye
   };
 }
 
-export async function getGoal(db: Db, actor: Actor, id: string): Promise<GoalView & { issues: GoalSetIssue[] }> {
+export async function getGoal(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<GoalView & { issues: GoalSetIssue[] }> {
   const g = await loadGoalFor(db, actor, id, 'goal.read');
   const [view] = await goalViews(db, [g]);
   return { ...view!, issues: await checkIssues(db, g, null) };
 }
 
-async function checkIssues(db: Queryable, g: repo.GoalRow, noSatisfactionReason: string | null): Promise<GoalSetIssue[]> {
+async function checkIssues(
+  db: Queryable,
+  g: repo.GoalRow,
+  noSatisfactionReason: string | null,
+): Promise<GoalSetIssue[]> {
   const rules = await yearRules(db, g.regionCode, g.fiscalYear);
   const inds = await indRepo.listIndicatorsOfGoals(db, [g.id]);
   return validateGoalSet(
     {
       targetText: g.targetText,
       noSatisfactionReason,
-      indicators: inds.map((i) => ({ id: i.id, level1: i.level1, level2: i.level2, name: i.name, operator: i.operator, target: i.target, unit: i.unit, weight: i.weight, targetBasis: i.targetBasis })),
+      indicators: inds.map((i) => ({
+        id: i.id,
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        operator: i.operator,
+        target: i.target,
+        unit: i.unit,
+        weight: i.weight,
+        targetBasis: i.targetBasis,
+      })),
     },
     rules.goalSet,
   );
 }
 
-export async function checkGoal(db: Db, actor: Actor, id: string, noSatisfactionReason: string | null): Promise<GoalSetIssue[]> {
+export async function checkGoal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  noSatisfactionReason: string | null,
+): Promise<GoalSetIssue[]> {
   const g = await loadGoalFor(db, actor, id, 'goal.read');
   return checkIssues(db, g, noSatisfactionReason);
 }
@@ -330,15 +410,23 @@ export function assertEditable(g: repo.GoalRow): void {
     const locked = g.status === 'locked' || g.status === 'approved';
     throw new ServiceError(
       locked ? 'LOCKED' : 'STATE',
-      locked ? '绩效目标已锁定，不能直接修改：请提交变更申请' : '绩效目标已送审，审核期间不能修改（被退回后可修改）',
-      locked ? 'The goal set is locked: submit a change request instead' : 'The goal set is under review and cannot be edited (it can be after it is returned)',
+      locked
+        ? '绩效目标已锁定，不能直接修改：请提交变更申请'
+        : '绩效目标已送审，审核期间不能修改（被退回后可修改）',
+      locked
+        ? 'The goal set is locked: submit a change request instead'
+        : 'The goal set is under review and cannot be edited (it can be after it is returned)',
       { status: g.status },
     );
   }
 }
 
 /** Lock the goal row, re-check permission and state (for edits of the goal or its indicators). */
-export async function lockEditableGoal(tx: Queryable, actor: Actor, goalId: string): Promise<repo.GoalRow> {
+export async function lockEditableGoal(
+  tx: Queryable,
+  actor: Actor,
+  goalId: string,
+): Promise<repo.GoalRow> {
   const g = await repo.lockGoal(tx, goalId);
   if (!g) {
     throw notFound(`绩效目标「${goalId}」`, `Goal ${goalId}`);
@@ -355,22 +443,41 @@ export interface CreateGoalInput {
   targetText: string;
 }
 
-export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput, now: Date): Promise<GoalView> {
+export async function createGoal(
+  db: Db,
+  actor: Actor,
+  input: CreateGoalInput,
+  now: Date,
+): Promise<GoalView> {
   const dept = await loadDepartment(db, input.departmentCode);
   assertPermission(actor, 'goal.edit', dept);
   assertYearOpen(input.year, now, { zh: '设定该年度的绩效目标', en: 'created for it' });
   if (input.projectId !== null) {
     const p = await repo.findProject(db, input.projectId);
     if (!p || p.departmentCode !== dept.code) {
-      throw new ServiceError('VALIDATION', `项目「${input.projectId}」不属于部门 ${dept.code}`, `Project ${input.projectId} does not belong to department ${dept.code}`);
+      throw new ServiceError(
+        'VALIDATION',
+        `项目「${input.projectId}」不属于部门 ${dept.code}`,
+        `Project ${input.projectId} does not belong to department ${dept.code}`,
+      );
     }
     if (p.fiscalYear !== input.year) {
-      throw new ServiceError('VALIDATION', `项目「${p.code}」属于 ${p.fiscalYear} 年度，不是 ${input.year} 年度`, `Project ${p.code} belongs to ${p.fiscalYear}, not ${input.year}`);
+      throw new ServiceError(
+        'VALIDATION',
+        `项目「${p.code}」属于 ${p.fiscalYear} 年度，不是 ${input.year} 年度`,
+        `Project ${p.code} belongs to ${p.fiscalYear}, not ${input.year}`,
+      );
     }
   }
   const id = await db.transaction(async (tx) => {
     if (await repo.findGoalFor(tx, dept.code, input.year, input.projectId)) {
-      throw new ServiceError('CONFLICT', input.projectId ? '该项目本年度已有绩效目标' : '本部门本年度已有部门整体绩效目标', input.projectId ? 'This project already has a goal set for the year' : 'The department already has an overall goal set for the year');
+      throw new ServiceError(
+        'CONFLICT',
+        input.projectId ? '该项目本年度已有绩效目标' : '本部门本年度已有部门整体绩效目标',
+        input.projectId
+          ? 'This project already has a goal set for the year'
+          : 'The department already has an overall goal set for the year',
+      );
     }
     const g = await repo.insertGoal(tx, {
       regionCode: dept.regionCode,
@@ -383,18 +490,38 @@ export async function createGoal(db: Db, actor: Actor, input: CreateGoalInput, n
       updatedAt: now,
     });
     await addEvent(tx, actor, g, 'create', null, 'draft', null, now);
-    await recordAudit(tx, actor, { action: 'goal.create', entity: 'goals', entityId: g.id, departmentCode: g.departmentCode, before: null, after: goalSnapshot(g) });
+    await recordAudit(tx, actor, {
+      action: 'goal.create',
+      entity: 'goals',
+      entityId: g.id,
+      departmentCode: g.departmentCode,
+      before: null,
+      after: goalSnapshot(g),
+    });
     return g.id;
   });
   return (await goalViews(db, [(await repo.findGoal(db, id))!]))[0]!;
 }
 
-export async function updateGoalText(db: Db, actor: Actor, id: string, targetText: string, now: Date): Promise<GoalView> {
+export async function updateGoalText(
+  db: Db,
+  actor: Actor,
+  id: string,
+  targetText: string,
+  now: Date,
+): Promise<GoalView> {
   await loadGoalFor(db, actor, id, 'goal.edit');
   await db.transaction(async (tx) => {
     const g = await lockEditableGoal(tx, actor, id);
     const next = await repo.updateGoal(tx, id, { targetText: targetText.trim(), updatedAt: now });
-    await recordAudit(tx, actor, { action: 'goal.update', entity: 'goals', entityId: id, departmentCode: g.departmentCode, before: { targetText: g.targetText }, after: { targetText: next.targetText } });
+    await recordAudit(tx, actor, {
+      action: 'goal.update',
+      entity: 'goals',
+      entityId: id,
+      departmentCode: g.departmentCode,
+      before: { targetText: g.targetText },
+      after: { targetText: next.targetText },
+    });
   });
   return (await goalViews(db, [(await repo.findGoal(db, id))!]))[0]!;
 }
@@ -404,7 +531,11 @@ export async function deleteGoal(db: Db, actor: Actor, id: string): Promise<void
   await db.transaction(async (tx) => {
     const g = await lockEditableGoal(tx, actor, id);
     if (g.lockedAt !== null) {
-      throw new ServiceError('STATE', '曾经锁定的绩效目标不能删除', 'A goal set that was once locked cannot be deleted');
+      throw new ServiceError(
+        'STATE',
+        '曾经锁定的绩效目标不能删除',
+        'A goal set that was once locked cannot be deleted',
+      );
     }
     const inds = await indRepo.listIndicatorsOfGoals(tx, [id]);
     await repo.deleteGoal(tx, id);
@@ -413,7 +544,17 @@ export async function deleteGoal(db: Db, actor: Actor, id: string): Promise<void
       entity: 'goals',
       entityId: id,
       departmentCode: g.departmentCode,
-      before: { ...goalSnapshot(g), indicators: inds.map((i) => ({ id: i.id, name: i.name, operator: i.operator, target: i.target, unit: i.unit, weight: i.weight })) },
+      before: {
+        ...goalSnapshot(g),
+        indicators: inds.map((i) => ({
+          id: i.id,
+          name: i.name,
+          operator: i.operator,
+          target: i.target,
+          unit: i.unit,
+          weight: i.weight,
+        })),
+      },
       after: null,
     });
   });
@@ -421,7 +562,16 @@ export async function deleteGoal(db: Db, actor: Actor, id: string): Promise<void
 
 // ——— workflow ———
 
-async function addEvent(tx: Queryable, actor: Actor, g: repo.GoalRow, action: GoalEventAction, from: GoalStatus | null, to: GoalStatus, comment: string | null, now: Date): Promise<void> {
+async function addEvent(
+  tx: Queryable,
+  actor: Actor,
+  g: repo.GoalRow,
+  action: GoalEventAction,
+  from: GoalStatus | null,
+  to: GoalStatus,
+  comment: string | null,
+  now: Date,
+): Promise<void> {
   await repo.insertGoalEvent(tx, {
     regionCode: g.regionCode,
     fiscalYear: g.fiscalYear,
@@ -438,41 +588,67 @@ async function addEvent(tx: Queryable, actor: Actor, g: repo.GoalRow, action: Go
   });
 }
 
-export type SubmitOutcome = { ok: true; goal: GoalView; issues: GoalSetIssue[] } | { ok: false; issues: GoalSetIssue[] };
+export type SubmitOutcome =
+  { ok: true; goal: GoalView; issues: GoalSetIssue[] } | { ok: false; issues: GoalSetIssue[] };
 
 /** Submit for approval: refused (ok=false, the route answers 422) when any check is an error. */
-export async function submitGoal(db: Db, actor: Actor, id: string, input: { noSatisfactionReason: string | null; comment: string | null }, now: Date): Promise<SubmitOutcome> {
+export async function submitGoal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { noSatisfactionReason: string | null; comment: string | null },
+  now: Date,
+): Promise<SubmitOutcome> {
   const pre = await loadGoalFor(db, actor, id, 'goal.edit');
   assertEditable(pre);
   assertYearOpen(pre.fiscalYear, now, { zh: '送审该年度的绩效目标', en: 'submitted' });
-  const outcome = await db.transaction(async (tx): Promise<{ ok: boolean; issues: GoalSetIssue[] }> => {
-    const g = await lockEditableGoal(tx, actor, id);
-    const issues = await checkIssues(tx, g, input.noSatisfactionReason);
-    if (hasErrors(issues)) {
-      return { ok: false, issues };
-    }
-    await repo.updateGoal(tx, id, { status: 'submitted', updatedAt: now });
-    const reason = input.noSatisfactionReason?.trim() || null;
-    const comment = [input.comment?.trim(), reason ? `未设满意度指标的理由：${reason}` : null].filter(Boolean).join('；') || null;
-    await addEvent(tx, actor, g, 'submit', g.status, 'submitted', comment, now);
-    await recordAudit(tx, actor, {
-      action: 'goal.submit',
-      entity: 'goals',
-      entityId: id,
-      departmentCode: g.departmentCode,
-      before: { status: g.status },
-      after: { status: 'submitted', warnings: issues.map((i) => i.code), noSatisfactionReason: reason },
-    });
-    return { ok: true, issues };
-  });
+  const outcome = await db.transaction(
+    async (tx): Promise<{ ok: boolean; issues: GoalSetIssue[] }> => {
+      const g = await lockEditableGoal(tx, actor, id);
+      const issues = await checkIssues(tx, g, input.noSatisfactionReason);
+      if (hasErrors(issues)) {
+        return { ok: false, issues };
+      }
+      await repo.updateGoal(tx, id, { status: 'submitted', updatedAt: now });
+      const reason = input.noSatisfactionReason?.trim() || null;
+      const comment =
+        [input.comment?.trim(), reason ? `未设满意度指标的理由：${reason}` : null]
+          .filter(Boolean)
+          .join('；') || null;
+      await addEvent(tx, actor, g, 'submit', g.status, 'submitted', comment, now);
+      await recordAudit(tx, actor, {
+        action: 'goal.submit',
+        entity: 'goals',
+        entityId: id,
+        departmentCode: g.departmentCode,
+        before: { status: g.status },
+        after: {
+          status: 'submitted',
+          warnings: issues.map((i) => i.code),
+          noSatisfactionReason: reason,
+        },
+      });
+      return { ok: true, issues };
+    },
+  );
   if (!outcome.ok) {
     return { ok: false, issues: outcome.issues };
   }
-  return { ok: true, issues: outcome.issues, goal: (await goalViews(db, [(await repo.findGoal(db, id))!]))[0]! };
+  return {
+    ok: true,
+    issues: outcome.issues,
+    goal: (await goalViews(db, [(await repo.findGoal(db, id))!]))[0]!,
+  };
 }
 
 /** Approve: department head at 'submitted', finance reviewer at 'deptApproved'; the final approval locks. */
-export async function approveGoal(db: Db, actor: Actor, id: string, comment: string | null, now: Date): Promise<GoalView> {
+export async function approveGoal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  comment: string | null,
+  now: Date,
+): Promise<GoalView> {
   const pre = await loadGoalFor(db, actor, id, 'goal.read');
   await db.transaction(async (tx) => {
     const g = (await repo.lockGoal(tx, id))!;
@@ -486,17 +662,44 @@ export async function approveGoal(db: Db, actor: Actor, id: string, comment: str
       assertPermission(actor, 'goal.approve.finance', dept);
       next = 'locked';
     } else {
-      assertPermission(actor, actor.role === 'financeReviewer' ? 'goal.approve.finance' : 'goal.approve.dept', dept);
-      throw new ServiceError('STATE', `当前状态（${STATUS_TEXT[g.status]}）不能审核`, `Cannot approve a goal set in status ${g.status}`, { status: g.status });
+      assertPermission(
+        actor,
+        actor.role === 'financeReviewer' ? 'goal.approve.finance' : 'goal.approve.dept',
+        dept,
+      );
+      throw new ServiceError(
+        'STATE',
+        `当前状态（${STATUS_TEXT[g.status]}）不能审核`,
+        `Cannot approve a goal set in status ${g.status}`,
+        { status: g.status },
+      );
     }
-    assertYearOpen(g.fiscalYear, now, { zh: '审核、锁定该年度的绩效目标', en: 'approved or locked' });
-    const approvedStatus: GoalStatus = g.status === 'submitted' && next === 'deptApproved' ? 'deptApproved' : 'approved';
+    assertYearOpen(g.fiscalYear, now, {
+      zh: '审核、锁定该年度的绩效目标',
+      en: 'approved or locked',
+    });
+    const approvedStatus: GoalStatus =
+      g.status === 'submitted' && next === 'deptApproved' ? 'deptApproved' : 'approved';
     await addEvent(tx, actor, g, 'approve', g.status, approvedStatus, comment, now);
-    await recordAudit(tx, actor, { action: 'goal.approve', entity: 'goals', entityId: id, departmentCode: g.departmentCode, before: { status: g.status }, after: { status: approvedStatus, comment } });
+    await recordAudit(tx, actor, {
+      action: 'goal.approve',
+      entity: 'goals',
+      entityId: id,
+      departmentCode: g.departmentCode,
+      before: { status: g.status },
+      after: { status: approvedStatus, comment },
+    });
     if (next === 'locked') {
       await repo.updateGoal(tx, id, { status: 'locked', lockedAt: now, updatedAt: now });
       await addEvent(tx, actor, g, 'lock', 'approved', 'locked', null, now);
-      await recordAudit(tx, actor, { action: 'goal.lock', entity: 'goals', entityId: id, departmentCode: g.departmentCode, before: { status: 'approved' }, after: { status: 'locked', lockedAt: now.toISOString() } });
+      await recordAudit(tx, actor, {
+        action: 'goal.lock',
+        entity: 'goals',
+        entityId: id,
+        departmentCode: g.departmentCode,
+        before: { status: 'approved' },
+        after: { status: 'locked', lockedAt: now.toISOString() },
+      });
     } else {
       await repo.updateGoal(tx, id, { status: next, updatedAt: now });
     }
@@ -505,7 +708,13 @@ export async function approveGoal(db: Db, actor: Actor, id: string, comment: str
 }
 
 /** Return for revision (comment required): department head at 'submitted', finance reviewer at 'deptApproved'. */
-export async function returnGoal(db: Db, actor: Actor, id: string, comment: string, now: Date): Promise<GoalView> {
+export async function returnGoal(
+  db: Db,
+  actor: Actor,
+  id: string,
+  comment: string,
+  now: Date,
+): Promise<GoalView> {
   await loadGoalFor(db, actor, id, 'goal.read');
   await db.transaction(async (tx) => {
     const g = (await repo.lockGoal(tx, id))!;
@@ -515,12 +724,28 @@ export async function returnGoal(db: Db, actor: Actor, id: string, comment: stri
     } else if (g.status === 'deptApproved') {
       assertPermission(actor, 'goal.approve.finance', dept);
     } else {
-      assertPermission(actor, actor.role === 'financeReviewer' ? 'goal.approve.finance' : 'goal.approve.dept', dept);
-      throw new ServiceError('STATE', `当前状态（${STATUS_TEXT[g.status]}）不能退回`, `Cannot return a goal set in status ${g.status}`, { status: g.status });
+      assertPermission(
+        actor,
+        actor.role === 'financeReviewer' ? 'goal.approve.finance' : 'goal.approve.dept',
+        dept,
+      );
+      throw new ServiceError(
+        'STATE',
+        `当前状态（${STATUS_TEXT[g.status]}）不能退回`,
+        `Cannot return a goal set in status ${g.status}`,
+        { status: g.status },
+      );
     }
     await repo.updateGoal(tx, id, { status: 'returned', updatedAt: now });
     await addEvent(tx, actor, g, 'return', g.status, 'returned', comment, now);
-    await recordAudit(tx, actor, { action: 'goal.return', entity: 'goals', entityId: id, departmentCode: g.departmentCode, before: { status: g.status }, after: { status: 'returned', comment } });
+    await recordAudit(tx, actor, {
+      action: 'goal.return',
+      entity: 'goals',
+      entityId: id,
+      departmentCode: g.departmentCode,
+      before: { status: g.status },
+      after: { status: 'returned', comment },
+    });
   });
   return (await goalViews(db, [(await repo.findGoal(db, id))!]))[0]!;
 }

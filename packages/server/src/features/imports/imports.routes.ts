@@ -11,20 +11,39 @@ import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/depa
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 const tags = ['数据导入 Imports'];
 
 const ImportParams = DepartmentCodeParam.extend({
-  kind: z.enum(['ledger', 'budgets', 'progress'], { message: '导入类型应为 ledger（支出台账）/ budgets（项目预算）/ progress（指标完成进度）' }).openapi({ param: { name: 'kind', in: 'path' }, example: 'ledger' }),
+  kind: z
+    .enum(['ledger', 'budgets', 'progress'], {
+      message: '导入类型应为 ledger（支出台账）/ budgets（项目预算）/ progress（指标完成进度）',
+    })
+    .openapi({ param: { name: 'kind', in: 'path' }, example: 'ledger' }),
 });
 const ImportQuery = YearQuery.extend({
   replace: z
     .enum(['true', 'false', '1', '0'], { message: 'replace 应为 true 或 false' })
     .optional()
-    .openapi({ param: { name: 'replace', in: 'query' }, description: '台账：替换已导入的月份；项目预算：替换本年度全部预算行' }),
+    .openapi({
+      param: { name: 'replace', in: 'query' },
+      description: '台账：替换已导入的月份；项目预算：替换本年度全部预算行',
+    }),
 });
 
-const RowErrorSchema = z.object({ row: z.number(), column: z.string(), value: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }).openapi('ImportRowError');
+const RowErrorSchema = z
+  .object({
+    row: z.number(),
+    column: z.string(),
+    value: z.string(),
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+  })
+  .openapi('ImportRowError');
 const ImportResultSchema = z
   .object({
     batchId: z.string(),
@@ -37,25 +56,57 @@ const ImportResultSchema = z
     months: z.array(z.number()),
     totalYuan: z.string(),
     createdProjects: z.array(z.string()),
-    replaced: z.object({ months: z.array(z.number()), batches: z.array(z.string()), deletedRows: z.number() }).nullable(),
+    replaced: z
+      .object({
+        months: z.array(z.number()),
+        batches: z.array(z.string()),
+        deletedRows: z.number(),
+      })
+      .nullable(),
   })
   .openapi('ImportResult');
 const ImportBatchSchema = z
-  .object({ id: z.string(), kind: z.string(), fileName: z.string(), sha256: z.string(), months: z.array(z.number()), rows: z.number(), totalYuan: z.string(), status: z.string(), createdBy: z.string().nullable(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    fileName: z.string(),
+    sha256: z.string(),
+    months: z.array(z.number()),
+    rows: z.number(),
+    totalYuan: z.string(),
+    status: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
   .openapi('ImportBatch');
 
 const uploadRoute = createRoute({
   method: 'post',
   path: '/api/departments/{code}/imports/{kind}',
   tags,
-  summary: '导入支出台账 / 项目预算 / 指标完成进度（.xlsx 或 .csv，UTF-8 或 GBK），整批校验、整批写入',
+  summary:
+    '导入支出台账 / 项目预算 / 指标完成进度（.xlsx 或 .csv，UTF-8 或 GBK），整批校验、整批写入',
   request: {
     params: ImportParams,
     query: ImportQuery,
-    body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary', description: '.xlsx 或 .csv 文件' }) }) } }, required: true },
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z
+              .any()
+              .openapi({ type: 'string', format: 'binary', description: '.xlsx 或 .csv 文件' }),
+          }),
+        },
+      },
+      required: true,
+    },
   },
   responses: {
-    200: { description: '导入结果', content: { 'application/json': { schema: ImportResultSchema } } },
+    200: {
+      description: '导入结果',
+      content: { 'application/json': { schema: ImportResultSchema } },
+    },
     400: err('请求有误'),
     401: err('未登录'),
     403: err('无权操作'),
@@ -64,7 +115,18 @@ const uploadRoute = createRoute({
     413: err('文件过大'),
     422: {
       description: '文件有错误：整批拒绝，details.errors 列出每一处错误',
-      content: { 'application/json': { schema: ErrorSchema.extend({ error: ErrorSchema.shape.error.extend({ details: z.object({ errorCount: z.number(), errors: z.array(RowErrorSchema) }).partial().optional() }) }) } },
+      content: {
+        'application/json': {
+          schema: ErrorSchema.extend({
+            error: ErrorSchema.shape.error.extend({
+              details: z
+                .object({ errorCount: z.number(), errors: z.array(RowErrorSchema) })
+                .partial()
+                .optional(),
+            }),
+          }),
+        },
+      },
     },
   },
 });
@@ -75,27 +137,71 @@ const listRoute = createRoute({
   tags,
   summary: '导入批次（最新在前）',
   request: { params: DepartmentCodeParam, query: YearQuery },
-  responses: { 200: { description: '批次', content: { 'application/json': { schema: z.array(ImportBatchSchema) } } }, 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在') },
+  responses: {
+    200: {
+      description: '批次',
+      content: { 'application/json': { schema: z.array(ImportBatchSchema) } },
+    },
+    400: err('输入有误'),
+    401: err('未登录'),
+    403: err('无权访问'),
+    404: err('不存在'),
+  },
 });
 
 export function registerImportRoutes(app: App, deps: AppDeps): void {
   app.use(
     '/api/departments/:code/imports/*',
-    bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody('TOO_LARGE', '文件超过 200 MB，请按月份拆分后导入', 'The file is larger than 200 MB: split it by month'), 413) }),
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'TOO_LARGE',
+            '文件超过 200 MB，请按月份拆分后导入',
+            'The file is larger than 200 MB: split it by month',
+          ),
+          413,
+        ),
+    }),
   );
   app.openapi(uploadRoute, async (c) => {
     const { code, kind } = c.req.valid('param');
     const { year, replace } = c.req.valid('query');
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', '请以 multipart/form-data 上传文件（字段名 file）', 'Upload the file as multipart/form-data field "file"');
+      throw new ServiceError(
+        'VALIDATION',
+        '请以 multipart/form-data 上传文件（字段名 file）',
+        'Upload the file as multipart/form-data field "file"',
+      );
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', '请选择要导入的文件（字段名 file）', 'Choose a file to import (field "file")');
+      throw new ServiceError(
+        'VALIDATION',
+        '请选择要导入的文件（字段名 file）',
+        'Choose a file to import (field "file")',
+      );
     }
-    const input = { departmentCode: code, year, source: bufferSource(file.name, new Uint8Array(await file.arrayBuffer())), replace: replace === 'true' || replace === '1' };
-    const run = kind === 'ledger' ? importLedger : kind === 'budgets' ? importBudgets : importProgress;
+    const input = {
+      departmentCode: code,
+      year,
+      source: bufferSource(file.name, new Uint8Array(await file.arrayBuffer())),
+      replace: replace === 'true' || replace === '1',
+    };
+    const run =
+      kind === 'ledger' ? importLedger : kind === 'budgets' ? importBudgets : importProgress;
     return c.json(await run(deps.database, c.var.actor, input), 200);
   });
-  app.openapi(listRoute, async (c) => c.json(await listImports(deps.database, c.var.actor, c.req.valid('param').code, c.req.valid('query').year), 200));
+  app.openapi(listRoute, async (c) =>
+    c.json(
+      await listImports(
+        deps.database,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+      ),
+      200,
+    ),
+  );
 }

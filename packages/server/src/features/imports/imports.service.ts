@@ -23,10 +23,26 @@ import * as s from '../../db/schema/index.ts';
 import type { FundSource } from '../../db/schema/projects.ts';
 import { copyWriter, driverOfTx } from '../../import/copy-rows.ts';
 import { sha256Of, type ImportSource } from '../../import/import-source.ts';
-import { LEDGER_COLUMNS, LedgerLineGroups, ledgerLine, type LedgerBatchesEnd } from '../../import/ledger-batches.ts';
-import { LEDGER_WORKER_MIN_BYTES, LedgerBatchesWorker, inThreadReader, type LedgerBatchReader } from '../../import/ledger-batches-thread.ts';
+import {
+  LEDGER_COLUMNS,
+  LedgerLineGroups,
+  ledgerLine,
+  type LedgerBatchesEnd,
+} from '../../import/ledger-batches.ts';
+import {
+  LEDGER_WORKER_MIN_BYTES,
+  LedgerBatchesWorker,
+  inThreadReader,
+  type LedgerBatchReader,
+} from '../../import/ledger-batches-thread.ts';
 import { UnreadableFileError, openTable, type TableInfo } from '../../import/read-table.ts';
-import { ErrorList, encodingProblem, isBlank, missingColumns, refuseRowErrors } from '../../import/row-errors.ts';
+import {
+  ErrorList,
+  encodingProblem,
+  isBlank,
+  missingColumns,
+  refuseRowErrors,
+} from '../../import/row-errors.ts';
 import {
   BUDGET_ALIASES,
   BUDGET_HEADERS,
@@ -94,12 +110,21 @@ export interface ImportHooks {
 
 function unreadable(e: unknown): never {
   if (e instanceof UnreadableFileError) {
-    throw new ServiceError('IMPORT_INVALID', e.messageZh, e.messageEn, { errorCount: 1, errors: [] });
+    throw new ServiceError('IMPORT_INVALID', e.messageZh, e.messageEn, {
+      errorCount: 1,
+      errors: [],
+    });
   }
   throw e;
 }
 
-async function refuseDuplicate(db: Queryable, departmentCode: string, year: number, kind: ImportKind, sha256: string, fileName: string): Promise<void> {
+async function refuseDuplicate(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  kind: ImportKind,
+  sha256: string,
+): Promise<void> {
   const dup = await ledgerRepo.findActiveBatchBySha(db, departmentCode, year, kind, sha256);
   if (dup) {
     const at = dup.createdAt.toISOString().slice(0, 16).replace('T', ' ');
@@ -107,7 +132,13 @@ async function refuseDuplicate(db: Queryable, departmentCode: string, year: numb
       'DUPLICATE_IMPORT',
       `该文件已导入过（${at}，文件「${dup.fileName}」，${dup.rowCount} 行），本次未重复计入。`,
       `This file was already imported (${at}, "${dup.fileName}", ${dup.rowCount} rows); nothing was counted twice.`,
-      { batchId: dup.id, fileName: dup.fileName, importedAt: dup.createdAt.toISOString(), rows: dup.rowCount, sha256 },
+      {
+        batchId: dup.id,
+        fileName: dup.fileName,
+        importedAt: dup.createdAt.toISOString(),
+        rows: dup.rowCount,
+        sha256,
+      },
     );
   }
 }
@@ -135,8 +166,18 @@ interface LedgerBatchFacts {
   replace: boolean;
 }
 
-async function finishLedgerBatch(tx: Tx, actor: Actor, f: LedgerBatchFacts): Promise<ImportResult['replaced']> {
-  const taken = await ledgerRepo.monthsWithEntries(tx, f.departmentCode, f.year, f.months, f.batchId);
+async function finishLedgerBatch(
+  tx: Tx,
+  actor: Actor,
+  f: LedgerBatchFacts,
+): Promise<ImportResult['replaced']> {
+  const taken = await ledgerRepo.monthsWithEntries(
+    tx,
+    f.departmentCode,
+    f.year,
+    f.months,
+    f.batchId,
+  );
   let replaced: ImportResult['replaced'] = null;
   if (taken.length > 0) {
     if (!f.replace) {
@@ -149,7 +190,11 @@ async function finishLedgerBatch(tx: Tx, actor: Actor, f: LedgerBatchFacts): Pro
       );
     }
     const r = await ledgerRepo.replaceMonths(tx, f.departmentCode, f.year, taken, f.batchId);
-    replaced = { months: taken, batches: [...r.replacedBatches, ...r.shrunkBatches], deletedRows: r.deletedRows };
+    replaced = {
+      months: taken,
+      batches: [...r.replacedBatches, ...r.shrunkBatches],
+      deletedRows: r.deletedRows,
+    };
   }
   const totalYuan = fenToYuanString(f.totalFen);
   await ledgerRepo.insertBatch(tx, {
@@ -170,7 +215,13 @@ async function finishLedgerBatch(tx: Tx, actor: Actor, f: LedgerBatchFacts): Pro
     entity: 'import_batches',
     entityId: f.batchId,
     departmentCode: f.departmentCode,
-    before: replaced ? { replacedMonths: replaced.months, replacedBatches: replaced.batches, deletedRows: replaced.deletedRows } : null,
+    before: replaced
+      ? {
+          replacedMonths: replaced.months,
+          replacedBatches: replaced.batches,
+          deletedRows: replaced.deletedRows,
+        }
+      : null,
     after: { fileName: f.fileName, sha256: f.sha256, rows: f.rows, months: f.months, totalYuan },
   });
   return replaced;
@@ -193,7 +244,12 @@ async function parseInWorker(source: ImportSource, hooks: ImportHooks): Promise<
  * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row. A large
  * file is read and checked in a worker thread while this one COPYs (ledger-batches-thread.ts).
  */
-export async function importLedger(database: Database, actor: Actor, input: ImportInput, hooks: ImportHooks = {}): Promise<ImportResult> {
+export async function importLedger(
+  database: Database,
+  actor: Actor,
+  input: ImportInput,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
   const { source } = input;
   // Started first: the thread boots while this one hashes the file and looks up the projects.
@@ -223,17 +279,26 @@ async function importLedgerInTx(
 ): Promise<ImportResult> {
   const { source, year } = input;
   const sha256 = await sha256Of(source);
-  await refuseDuplicate(database.db, dept.code, year, 'ledger', sha256, source.fileName);
+  await refuseDuplicate(database.db, dept.code, year, 'ledger', sha256);
   const projects = await ledgerRepo.listProjectRefs(database.db, dept.code, year);
   if (projects.length === 0) {
-    throw new ServiceError('IMPORT_INVALID', `${dept.name} ${year} 年度还没有项目预算：请先导入项目预算（import budgets）`, `${dept.code} has no projects for ${year}: import the budget first`, { errorCount: 0, errors: [] });
+    throw new ServiceError(
+      'IMPORT_INVALID',
+      `${dept.name} ${year} 年度还没有项目预算：请先导入项目预算（import budgets）`,
+      `${dept.code} has no projects for ${year}: import the budget first`,
+      { errorCount: 0, errors: [] },
+    );
   }
   const projectCodes = new Set(projects.map((p) => p.code));
 
   return database.db.transaction(async (tx) => {
-    await refuseDuplicate(tx, dept.code, year, 'ledger', sha256, source.fileName);
+    await refuseDuplicate(tx, dept.code, year, 'ledger', sha256);
     const batchId = randomUUID();
-    const batchInput = { projectCodes, line: { regionCode: dept.regionCode, departmentCode: dept.code, year, batchId }, batchRows: hooks.copyBatchRows };
+    const batchInput = {
+      projectCodes,
+      line: { regionCode: dept.regionCode, departmentCode: dept.code, year, batchId },
+      batchRows: hooks.copyBatchRows,
+    };
     let reader: LedgerBatchReader;
     if (worker) {
       worker.start(source, batchInput);
@@ -261,10 +326,18 @@ async function importLedgerInTx(
       }
       refuseRowErrors(end.errors, source.fileName);
       if (end.count === 0) {
-        throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
+        throw new ServiceError(
+          'IMPORT_INVALID',
+          `文件「${source.fileName}」只有表头，没有数据行`,
+          `File "${source.fileName}" has a header but no rows`,
+          { errorCount: 0, errors: [] },
+        );
       }
       if (!Number.isSafeInteger(end.totalFen)) {
-        throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', { errorCount: 0, errors: [] });
+        throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', {
+          errorCount: 0,
+          errors: [],
+        });
       }
       await writer.finish();
     } catch (e) {
@@ -307,23 +380,39 @@ async function importLedgerInTx(
 export async function importLedgerRows(
   tx: Tx,
   actor: Actor,
-  input: { regionCode: string; departmentCode: string; year: number; fileName: string; sha256: string; rows: readonly LedgerRow[]; replace?: boolean },
+  input: {
+    regionCode: string;
+    departmentCode: string;
+    year: number;
+    fileName: string;
+    sha256: string;
+    rows: readonly LedgerRow[];
+    replace?: boolean;
+  },
 ): Promise<ImportResult> {
   const projects = await ledgerRepo.listProjectRefs(tx, input.departmentCode, input.year);
   const codes = new Set(projects.map((p) => p.code));
   const errors = new ErrorList();
   input.rows.forEach((r, i) => {
-    const v = validateLedgerRow({ ...r, amount: fenToYuanString(r.amountFen) }, i + 2, { fiscalYear: input.year, projectCodes: codes });
+    const v = validateLedgerRow({ ...r, amount: fenToYuanString(r.amountFen) }, i + 2, {
+      fiscalYear: input.year,
+      projectCodes: codes,
+    });
     if (!v.ok) {
       errors.add(v.errors);
     }
   });
   errors.throwIfAny(input.fileName);
-  await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256, input.fileName);
+  await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256);
   const batchId = randomUUID();
   const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS);
   const groups = new LedgerLineGroups();
-  const line = { regionCode: input.regionCode, departmentCode: input.departmentCode, year: input.year, batchId };
+  const line = {
+    regionCode: input.regionCode,
+    departmentCode: input.departmentCode,
+    year: input.year,
+    batchId,
+  };
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
@@ -340,8 +429,31 @@ export async function importLedgerRows(
   }
   await writer.finish();
   const monthList = [...months].sort((a, b) => a - b);
-  const replaced = await finishLedgerBatch(tx, actor, { batchId, regionCode: input.regionCode, departmentCode: input.departmentCode, year: input.year, fileName: input.fileName, sha256: input.sha256, rows: input.rows.length, months: monthList, totalFen, replace: input.replace ?? false });
-  return { batchId, kind: 'ledger', fileName: input.fileName, sha256: input.sha256, format: 'rows', encoding: null, rows: input.rows.length, months: monthList, totalYuan: fenToYuanString(totalFen), createdProjects: [], replaced };
+  const replaced = await finishLedgerBatch(tx, actor, {
+    batchId,
+    regionCode: input.regionCode,
+    departmentCode: input.departmentCode,
+    year: input.year,
+    fileName: input.fileName,
+    sha256: input.sha256,
+    rows: input.rows.length,
+    months: monthList,
+    totalFen,
+    replace: input.replace ?? false,
+  });
+  return {
+    batchId,
+    kind: 'ledger',
+    fileName: input.fileName,
+    sha256: input.sha256,
+    format: 'rows',
+    encoding: null,
+    rows: input.rows.length,
+    months: monthList,
+    totalYuan: fenToYuanString(totalFen),
+    createdProjects: [],
+    replaced,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -359,7 +471,12 @@ const KIND_WORDS: Record<string, 'initial' | 'adjustment'> = {
   调减: 'adjustment',
   adjustment: 'adjustment',
 };
-const EXPENDITURE_WORDS: Record<string, 'basic' | 'project'> = { 基本支出: 'basic', 项目支出: 'project', basic: 'basic', project: 'project' };
+const EXPENDITURE_WORDS: Record<string, 'basic' | 'project'> = {
+  基本支出: 'basic',
+  项目支出: 'project',
+  basic: 'basic',
+  project: 'project',
+};
 const FUND_WORDS: Record<string, FundSource> = {
   一般公共预算: 'general',
   一般公共预算拨款: 'general',
@@ -390,11 +507,15 @@ interface BudgetLineIn {
 }
 
 /** `jixiao import budgets`: 年初/调整 lines; unknown project codes create the project (name required). */
-export async function importBudgets(database: Database, actor: Actor, input: ImportInput): Promise<ImportResult> {
+export async function importBudgets(
+  database: Database,
+  actor: Actor,
+  input: ImportInput,
+): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
   const { source, year } = input;
   const sha256 = await sha256Of(source);
-  await refuseDuplicate(database.db, dept.code, year, 'budget', sha256, source.fileName);
+  await refuseDuplicate(database.db, dept.code, year, 'budget', sha256);
   const { info, rows } = await openTable(source).catch(unreadable);
   const h = (f: BudgetField) => BUDGET_HEADERS[f];
   const errors = new ErrorList();
@@ -423,49 +544,121 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
       const rowErrors: RowError[] = [];
       const code = cell('projectCode');
       if (code === '') {
-        rowErrors.push(rowError(row.row, h('projectCode'), code, 'REQUIRED', { zh: '项目编码不能为空', en: 'project code is missing' }));
+        rowErrors.push(
+          rowError(row.row, h('projectCode'), code, 'REQUIRED', {
+            zh: '项目编码不能为空',
+            en: 'project code is missing',
+          }),
+        );
       }
       const kind = KIND_WORDS[cell('kind')];
       if (!kind) {
-        rowErrors.push(rowError(row.row, h('kind'), cell('kind'), 'BAD_KIND', { zh: '类型应为「年初」或「调整」', en: 'type must be 年初 (initial) or 调整 (adjustment)' }));
+        rowErrors.push(
+          rowError(row.row, h('kind'), cell('kind'), 'BAD_KIND', {
+            zh: '类型应为「年初」或「调整」',
+            en: 'type must be 年初 (initial) or 调整 (adjustment)',
+          }),
+        );
       }
       const amountFen = parseYuan(cell('amount'));
       if (amountFen === null) {
-        rowErrors.push(rowError(row.row, h('amount'), cell('amount'), cell('amount') === '' ? 'REQUIRED' : 'BAD_AMOUNT', { zh: '金额应为以元为单位、最多两位小数的数字', en: 'amount must be in 元 with at most 2 decimals' }));
+        rowErrors.push(
+          rowError(
+            row.row,
+            h('amount'),
+            cell('amount'),
+            cell('amount') === '' ? 'REQUIRED' : 'BAD_AMOUNT',
+            {
+              zh: '金额应为以元为单位、最多两位小数的数字',
+              en: 'amount must be in 元 with at most 2 decimals',
+            },
+          ),
+        );
       } else if (kind === 'initial' && amountFen < 0) {
-        rowErrors.push(rowError(row.row, h('amount'), cell('amount'), 'BAD_AMOUNT', { zh: '年初预算不能为负数', en: 'an initial budget cannot be negative' }));
+        rowErrors.push(
+          rowError(row.row, h('amount'), cell('amount'), 'BAD_AMOUNT', {
+            zh: '年初预算不能为负数',
+            en: 'an initial budget cannot be negative',
+          }),
+        );
       } else if (kind === 'adjustment' && amountFen === 0) {
-        rowErrors.push(rowError(row.row, h('amount'), cell('amount'), 'ZERO_AMOUNT', { zh: '调整金额不能为 0', en: 'an adjustment cannot be 0' }));
+        rowErrors.push(
+          rowError(row.row, h('amount'), cell('amount'), 'ZERO_AMOUNT', {
+            zh: '调整金额不能为 0',
+            en: 'an adjustment cannot be 0',
+          }),
+        );
       }
       let date: string | null = null;
       if (cell('date') !== '') {
         date = parseLedgerDate(cell('date'));
         if (date === null) {
-          rowErrors.push(rowError(row.row, h('date'), cell('date'), 'BAD_DATE', { zh: '日期无法识别，应为 YYYY-MM-DD', en: 'not a valid date (YYYY-MM-DD)' }));
+          rowErrors.push(
+            rowError(row.row, h('date'), cell('date'), 'BAD_DATE', {
+              zh: '日期无法识别，应为 YYYY-MM-DD',
+              en: 'not a valid date (YYYY-MM-DD)',
+            }),
+          );
         } else if (Number(date.slice(0, 4)) > year || Number(date.slice(0, 4)) < year - 1) {
-          rowErrors.push(rowError(row.row, h('date'), cell('date'), 'DATE_OUTSIDE_YEAR', { zh: `日期应在 ${year} 预算年度内（年初预算可为上年末批复）`, en: `date must fall in fiscal year ${year} (or the end of the previous year)` }));
+          rowErrors.push(
+            rowError(row.row, h('date'), cell('date'), 'DATE_OUTSIDE_YEAR', {
+              zh: `日期应在 ${year} 预算年度内（年初预算可为上年末批复）`,
+              en: `date must fall in fiscal year ${year} (or the end of the previous year)`,
+            }),
+          );
         }
       } else if (kind === 'adjustment') {
-        rowErrors.push(rowError(row.row, h('date'), '', 'REQUIRED', { zh: '预算调整须填写调整日期', en: 'an adjustment needs its date' }));
+        rowErrors.push(
+          rowError(row.row, h('date'), '', 'REQUIRED', {
+            zh: '预算调整须填写调整日期',
+            en: 'an adjustment needs its date',
+          }),
+        );
       }
       if (kind === 'adjustment' && cell('reason') === '') {
-        rowErrors.push(rowError(row.row, h('reason'), '', 'REQUIRED', { zh: '预算调整须说明原因', en: 'an adjustment needs its reason' }));
+        rowErrors.push(
+          rowError(row.row, h('reason'), '', 'REQUIRED', {
+            zh: '预算调整须说明原因',
+            en: 'an adjustment needs its reason',
+          }),
+        );
       }
       const et = cell('expenditureType');
       const expenditureType = et === '' ? null : (EXPENDITURE_WORDS[et] ?? null);
       if (et !== '' && expenditureType === null) {
-        rowErrors.push(rowError(row.row, h('expenditureType'), et, 'BAD_VALUE', { zh: '支出类型应为「基本支出」或「项目支出」', en: 'expenditure type must be 基本支出 or 项目支出' }));
+        rowErrors.push(
+          rowError(row.row, h('expenditureType'), et, 'BAD_VALUE', {
+            zh: '支出类型应为「基本支出」或「项目支出」',
+            en: 'expenditure type must be 基本支出 or 项目支出',
+          }),
+        );
       }
       const fs = cell('fundSource');
       const fundSource = fs === '' ? null : (FUND_WORDS[fs] ?? null);
       if (fs !== '' && fundSource === null) {
-        rowErrors.push(rowError(row.row, h('fundSource'), fs, 'BAD_VALUE', { zh: '资金来源应为 一般公共预算/政府性基金预算/国有资本经营预算/财政专户/其他', en: 'unknown fund source' }));
+        rowErrors.push(
+          rowError(row.row, h('fundSource'), fs, 'BAD_VALUE', {
+            zh: '资金来源应为 一般公共预算/政府性基金预算/国有资本经营预算/财政专户/其他',
+            en: 'unknown fund source',
+          }),
+        );
       }
       if (rowErrors.length > 0 || !kind || amountFen === null) {
         errors.add(rowErrors);
         continue;
       }
-      lines.push({ projectCode: code, projectName: cell('projectName'), kind, amountFen, date, documentNo: cell('documentNo') || null, reason: cell('reason') || null, expenditureType, fundSource, row: row.row });
+      lines.push({
+        projectCode: code,
+        projectName: cell('projectName'),
+        kind,
+        amountFen,
+        date,
+        documentNo: cell('documentNo') || null,
+        reason: cell('reason') || null,
+        expenditureType,
+        fundSource,
+        row: row.row,
+      });
     }
   } catch (e) {
     unreadable(e);
@@ -475,15 +668,25 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
   }
 
   return database.db.transaction(async (tx) => {
-    await refuseDuplicate(tx, dept.code, year, 'budget', sha256, source.fileName);
-    const existing = new Map((await ledgerRepo.listProjectRefs(tx, dept.code, year)).map((p) => [p.code, p]));
+    await refuseDuplicate(tx, dept.code, year, 'budget', sha256);
+    const existing = new Map(
+      (await ledgerRepo.listProjectRefs(tx, dept.code, year)).map((p) => [p.code, p]),
+    );
     const withInitial = input.replace
       ? new Set<string>()
       : new Set(
-          (await tx
-            .select({ projectId: s.budgetLines.projectId })
-            .from(s.budgetLines)
-            .where(and(eq(s.budgetLines.departmentCode, dept.code), eq(s.budgetLines.fiscalYear, year), eq(s.budgetLines.kind, 'initial')))).map((r) => r.projectId),
+          (
+            await tx
+              .select({ projectId: s.budgetLines.projectId })
+              .from(s.budgetLines)
+              .where(
+                and(
+                  eq(s.budgetLines.departmentCode, dept.code),
+                  eq(s.budgetLines.fiscalYear, year),
+                  eq(s.budgetLines.kind, 'initial'),
+                ),
+              )
+          ).map((r) => r.projectId),
         );
     const newNames = new Map<string, string>();
     const initialInFile = new Set<string>();
@@ -491,40 +694,80 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
       const known = existing.get(l.projectCode);
       if (known) {
         if (l.projectName !== '' && l.projectName !== known.name) {
-          errors.add([rowError(l.row, h('projectName'), l.projectName, 'NAME_MISMATCH', { zh: `与已有项目「${l.projectCode} ${known.name}」的名称不一致：请核对项目编码`, en: `differs from the existing project "${known.name}": check the code` })]);
+          errors.add([
+            rowError(l.row, h('projectName'), l.projectName, 'NAME_MISMATCH', {
+              zh: `与已有项目「${l.projectCode} ${known.name}」的名称不一致：请核对项目编码`,
+              en: `differs from the existing project "${known.name}": check the code`,
+            }),
+          ]);
         }
         if (l.kind === 'initial' && withInitial.has(known.id)) {
-          errors.add([rowError(l.row, h('kind'), '年初', 'DUPLICATE_INITIAL', { zh: '该项目已有年初预算；如需整体替换本年度预算，请使用 --replace（replace=true）', en: 'the project already has an initial budget; use --replace to replace the year’s budget' })]);
+          errors.add([
+            rowError(l.row, h('kind'), '年初', 'DUPLICATE_INITIAL', {
+              zh: '该项目已有年初预算；如需整体替换本年度预算，请使用 --replace（replace=true）',
+              en: 'the project already has an initial budget; use --replace to replace the year’s budget',
+            }),
+          ]);
         }
       } else if (l.projectName === '' && !newNames.has(l.projectCode)) {
-        errors.add([rowError(l.row, h('projectName'), '', 'REQUIRED', { zh: '新项目须填写项目名称', en: 'a new project needs its name' })]);
+        errors.add([
+          rowError(l.row, h('projectName'), '', 'REQUIRED', {
+            zh: '新项目须填写项目名称',
+            en: 'a new project needs its name',
+          }),
+        ]);
       } else if (l.projectName !== '') {
         const prev = newNames.get(l.projectCode);
         if (prev !== undefined && prev !== l.projectName) {
-          errors.add([rowError(l.row, h('projectName'), l.projectName, 'NAME_MISMATCH', { zh: `同一项目编码在文件中有不同名称（「${prev}」）`, en: `the same code has another name in this file ("${prev}")` })]);
+          errors.add([
+            rowError(l.row, h('projectName'), l.projectName, 'NAME_MISMATCH', {
+              zh: `同一项目编码在文件中有不同名称（「${prev}」）`,
+              en: `the same code has another name in this file ("${prev}")`,
+            }),
+          ]);
         } else {
           newNames.set(l.projectCode, l.projectName);
         }
       }
       if (l.kind === 'initial') {
         if (initialInFile.has(l.projectCode)) {
-          errors.add([rowError(l.row, h('kind'), '年初', 'DUPLICATE_INITIAL', { zh: '同一项目在文件中有多行年初预算', en: 'more than one initial line for the project in this file' })]);
+          errors.add([
+            rowError(l.row, h('kind'), '年初', 'DUPLICATE_INITIAL', {
+              zh: '同一项目在文件中有多行年初预算',
+              en: 'more than one initial line for the project in this file',
+            }),
+          ]);
         }
         initialInFile.add(l.projectCode);
       }
     }
     errors.throwIfAny(source.fileName);
     if (lines.length === 0) {
-      throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
+      throw new ServiceError(
+        'IMPORT_INVALID',
+        `文件「${source.fileName}」只有表头，没有数据行`,
+        `File "${source.fileName}" has a header but no rows`,
+        { errorCount: 0, errors: [] },
+      );
     }
     const batchId = randomUUID();
     let replaced: ImportResult['replaced'] = null;
     if (input.replace) {
-      const del = await tx.delete(s.budgetLines).where(and(eq(s.budgetLines.departmentCode, dept.code), eq(s.budgetLines.fiscalYear, year))).returning({ id: s.budgetLines.id });
+      const del = await tx
+        .delete(s.budgetLines)
+        .where(and(eq(s.budgetLines.departmentCode, dept.code), eq(s.budgetLines.fiscalYear, year)))
+        .returning({ id: s.budgetLines.id });
       const old = await tx
         .update(s.importBatches)
         .set({ status: 'replaced' })
-        .where(and(eq(s.importBatches.departmentCode, dept.code), eq(s.importBatches.fiscalYear, year), eq(s.importBatches.kind, 'budget'), eq(s.importBatches.status, 'active')))
+        .where(
+          and(
+            eq(s.importBatches.departmentCode, dept.code),
+            eq(s.importBatches.fiscalYear, year),
+            eq(s.importBatches.kind, 'budget'),
+            eq(s.importBatches.status, 'active'),
+          ),
+        )
         .returning({ id: s.importBatches.id });
       replaced = { months: [], batches: old.map((b) => b.id), deletedRows: del.length };
     }
@@ -550,7 +793,10 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
       };
     });
     for (let i = 0; i < newProjects.length; i += 1000) {
-      const inserted = await tx.insert(s.projects).values(newProjects.slice(i, i + 1000)).returning({ id: s.projects.id, code: s.projects.code, name: s.projects.name });
+      const inserted = await tx
+        .insert(s.projects)
+        .values(newProjects.slice(i, i + 1000))
+        .returning({ id: s.projects.id, code: s.projects.code, name: s.projects.name });
       for (const p of inserted) {
         existing.set(p.code, p);
         created.push(p.code);
@@ -576,16 +822,48 @@ export async function importBudgets(database: Database, actor: Actor, input: Imp
       await tx.insert(s.budgetLines).values(values.slice(i, i + 1000));
     }
     const totalYuan = fenToYuanString(totalFen);
-    await ledgerRepo.insertBatch(tx, { id: batchId, regionCode: dept.regionCode, fiscalYear: year, departmentCode: dept.code, kind: 'budget', fileName: source.fileName, sha256, months: [], rowCount: lines.length, totalAmount: totalYuan, createdBy: actor.userId });
+    await ledgerRepo.insertBatch(tx, {
+      id: batchId,
+      regionCode: dept.regionCode,
+      fiscalYear: year,
+      departmentCode: dept.code,
+      kind: 'budget',
+      fileName: source.fileName,
+      sha256,
+      months: [],
+      rowCount: lines.length,
+      totalAmount: totalYuan,
+      createdBy: actor.userId,
+    });
     await auditInTx(tx, actor, {
       action: 'budget.import',
       entity: 'import_batches',
       entityId: batchId,
       departmentCode: dept.code,
-      before: replaced ? { replacedBatches: replaced.batches, deletedLines: replaced.deletedRows } : null,
-      after: { fileName: source.fileName, sha256, lines: lines.length, totalYuan, createdProjects: created },
+      before: replaced
+        ? { replacedBatches: replaced.batches, deletedLines: replaced.deletedRows }
+        : null,
+      after: {
+        fileName: source.fileName,
+        sha256,
+        lines: lines.length,
+        totalYuan,
+        createdProjects: created,
+      },
     });
-    return { batchId, kind: 'budget' as const, fileName: source.fileName, sha256, format: info.format, encoding: info.encoding, rows: lines.length, months: [], totalYuan, createdProjects: created, replaced };
+    return {
+      batchId,
+      kind: 'budget' as const,
+      fileName: source.fileName,
+      sha256,
+      format: info.format,
+      encoding: info.encoding,
+      rows: lines.length,
+      months: [],
+      totalYuan,
+      createdProjects: created,
+      replaced,
+    };
   });
 }
 
@@ -600,13 +878,22 @@ interface IndicatorRef {
 }
 
 /** `jixiao import progress`: 指标ID or 项目编码 + 指标名称, 月份, 累计完成值, 说明. A value for the same indicator and month is replaced. */
-export async function importProgress(database: Database, actor: Actor, input: ImportInput): Promise<ImportResult> {
+export async function importProgress(
+  database: Database,
+  actor: Actor,
+  input: ImportInput,
+): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
   const { source, year } = input;
   const sha256 = await sha256Of(source);
-  await refuseDuplicate(database.db, dept.code, year, 'progress', sha256, source.fileName);
+  await refuseDuplicate(database.db, dept.code, year, 'progress', sha256);
   const refs = await database.db
-    .select({ id: s.indicators.id, name: s.indicators.name, operator: s.indicators.operator, projectCode: s.projects.code })
+    .select({
+      id: s.indicators.id,
+      name: s.indicators.name,
+      operator: s.indicators.operator,
+      projectCode: s.projects.code,
+    })
     .from(s.indicators)
     .innerJoin(s.goals, eq(s.goals.id, s.indicators.goalId))
     .leftJoin(s.projects, eq(s.projects.id, s.goals.projectId))
@@ -630,9 +917,14 @@ export async function importProgress(database: Database, actor: Actor, input: Im
       }
       if (columns === null) {
         const m = matchHeaders(row.cells, PROGRESS_ALIASES, PROGRESS_REQUIRED);
-        const hasSubject = m.columns.indicatorId !== undefined || m.columns.indicatorName !== undefined;
+        const hasSubject =
+          m.columns.indicatorId !== undefined || m.columns.indicatorName !== undefined;
         if (m.missing.length > 0 || !hasSubject) {
-          throw missingColumns([...m.missing, ...(hasSubject ? [] : ['indicatorName' as const])], PROGRESS_HEADERS, source.fileName);
+          throw missingColumns(
+            [...m.missing, ...(hasSubject ? [] : ['indicatorName' as const])],
+            PROGRESS_HEADERS,
+            source.fileName,
+          );
         }
         columns = m.columns;
         continue;
@@ -649,18 +941,38 @@ export async function importProgress(database: Database, actor: Actor, input: Im
       if (cell('indicatorId') !== '') {
         ind = byId.get(cell('indicatorId')) ?? null;
         if (!ind) {
-          rowErrors.push(rowError(row.row, h('indicatorId'), cell('indicatorId'), 'UNKNOWN_INDICATOR', { zh: `本部门 ${year} 年度没有该指标ID`, en: `no such indicator id for this department in ${year}` }));
+          rowErrors.push(
+            rowError(row.row, h('indicatorId'), cell('indicatorId'), 'UNKNOWN_INDICATOR', {
+              zh: `本部门 ${year} 年度没有该指标ID`,
+              en: `no such indicator id for this department in ${year}`,
+            }),
+          );
         }
       } else {
         const code = cell('projectCode');
         const subject = DEPARTMENT_SUBJECT_CODES.includes(code) ? '' : code;
         const found = byName.get(`${subject}\u0001${cell('indicatorName')}`) ?? [];
         if (cell('indicatorName') === '') {
-          rowErrors.push(rowError(row.row, h('indicatorName'), '', 'REQUIRED', { zh: '请填写指标ID，或项目编码 + 指标名称', en: 'give the indicator id, or project code + indicator name' }));
+          rowErrors.push(
+            rowError(row.row, h('indicatorName'), '', 'REQUIRED', {
+              zh: '请填写指标ID，或项目编码 + 指标名称',
+              en: 'give the indicator id, or project code + indicator name',
+            }),
+          );
         } else if (found.length === 0) {
-          rowErrors.push(rowError(row.row, h('indicatorName'), cell('indicatorName'), 'UNKNOWN_INDICATOR', { zh: `${subject === '' ? '部门整体' : `项目 ${subject}`} 没有名为「${cell('indicatorName')}」的指标`, en: `${subject === '' ? 'the department' : `project ${subject}`} has no indicator of that name` }));
+          rowErrors.push(
+            rowError(row.row, h('indicatorName'), cell('indicatorName'), 'UNKNOWN_INDICATOR', {
+              zh: `${subject === '' ? '部门整体' : `项目 ${subject}`} 没有名为「${cell('indicatorName')}」的指标`,
+              en: `${subject === '' ? 'the department' : `project ${subject}`} has no indicator of that name`,
+            }),
+          );
         } else if (found.length > 1) {
-          rowErrors.push(rowError(row.row, h('indicatorName'), cell('indicatorName'), 'AMBIGUOUS_INDICATOR', { zh: '有多个同名指标，请改用指标ID', en: 'several indicators have this name: use the indicator id' }));
+          rowErrors.push(
+            rowError(row.row, h('indicatorName'), cell('indicatorName'), 'AMBIGUOUS_INDICATOR', {
+              zh: '有多个同名指标，请改用指标ID',
+              en: 'several indicators have this name: use the indicator id',
+            }),
+          );
         } else {
           ind = found[0]!;
         }
@@ -668,20 +980,40 @@ export async function importProgress(database: Database, actor: Actor, input: Im
       const monthText = cell('month').replace(/月$/, '');
       const month = /^\d{1,2}$/.test(monthText) ? Number(monthText) : NaN;
       if (!(month >= 1 && month <= 12)) {
-        rowErrors.push(rowError(row.row, h('month'), cell('month'), 'BAD_MONTH', { zh: '月份应为 1–12', en: 'month must be 1–12' }));
+        rowErrors.push(
+          rowError(row.row, h('month'), cell('month'), 'BAD_MONTH', {
+            zh: '月份应为 1–12',
+            en: 'month must be 1–12',
+          }),
+        );
       }
       let value = cell('value');
       if (value === '') {
-        rowErrors.push(rowError(row.row, h('value'), '', 'REQUIRED', { zh: '累计完成值不能为空', en: 'the cumulative value is missing' }));
+        rowErrors.push(
+          rowError(row.row, h('value'), '', 'REQUIRED', {
+            zh: '累计完成值不能为空',
+            en: 'the cumulative value is missing',
+          }),
+        );
       } else if (ind && ind.operator === 'QUAL') {
         const q = parseQualProgress(value);
         if (q === null) {
-          rowErrors.push(rowError(row.row, h('value'), value, 'BAD_VALUE', { zh: '定性指标应填「达成」「部分达成」或「未达成」', en: 'a qualitative indicator takes 达成 / 部分达成 / 未达成' }));
+          rowErrors.push(
+            rowError(row.row, h('value'), value, 'BAD_VALUE', {
+              zh: '定性指标应填「达成」「部分达成」或「未达成」',
+              en: 'a qualitative indicator takes 达成 / 部分达成 / 未达成',
+            }),
+          );
         } else {
           value = q;
         }
       } else if (ind && !isDecimalString(value.replace(/%$/, ''))) {
-        rowErrors.push(rowError(row.row, h('value'), value, 'BAD_VALUE', { zh: '定量指标的完成值应为数字（不带单位）', en: 'a quantitative value must be a number (no unit)' }));
+        rowErrors.push(
+          rowError(row.row, h('value'), value, 'BAD_VALUE', {
+            zh: '定量指标的完成值应为数字（不带单位）',
+            en: 'a quantitative value must be a number (no unit)',
+          }),
+        );
       } else {
         value = value.replace(/%$/, '').trim();
       }
@@ -689,7 +1021,12 @@ export async function importProgress(database: Database, actor: Actor, input: Im
         const key = `${ind.id}\u0001${month}`;
         const first = seen.get(key);
         if (first !== undefined) {
-          rowErrors.push(rowError(row.row, '', `${ind.name} ${month}月`, 'BAD_VALUE', { zh: `与第 ${first} 行重复（同一指标同一月份）`, en: `repeats row ${first} (same indicator and month)` }));
+          rowErrors.push(
+            rowError(row.row, '', `${ind.name} ${month}月`, 'BAD_VALUE', {
+              zh: `与第 ${first} 行重复（同一指标同一月份）`,
+              en: `repeats row ${first} (same indicator and month)`,
+            }),
+          );
         }
         seen.set(key, row.row);
       }
@@ -707,30 +1044,81 @@ export async function importProgress(database: Database, actor: Actor, input: Im
   }
   errors.throwIfAny(source.fileName);
   if (values.length === 0) {
-    throw new ServiceError('IMPORT_INVALID', `文件「${source.fileName}」只有表头，没有数据行`, `File "${source.fileName}" has a header but no rows`, { errorCount: 0, errors: [] });
+    throw new ServiceError(
+      'IMPORT_INVALID',
+      `文件「${source.fileName}」只有表头，没有数据行`,
+      `File "${source.fileName}" has a header but no rows`,
+      { errorCount: 0, errors: [] },
+    );
   }
   return database.db.transaction(async (tx) => {
-    await refuseDuplicate(tx, dept.code, year, 'progress', sha256, source.fileName);
+    await refuseDuplicate(tx, dept.code, year, 'progress', sha256);
     const batchId = randomUUID();
     const ids = [...new Set(values.map((v) => v.indicatorId))];
-    const before = await tx.select().from(s.indicatorProgress).where(inArray(s.indicatorProgress.indicatorId, ids));
+    const before = await tx
+      .select()
+      .from(s.indicatorProgress)
+      .where(inArray(s.indicatorProgress.indicatorId, ids));
     const replacedKeys = new Set(values.map((v) => `${v.indicatorId}\u0001${v.month}`));
     const old = before.filter((b) => replacedKeys.has(`${b.indicatorId}\u0001${b.month}`));
     for (const o of old) {
       await tx.delete(s.indicatorProgress).where(eq(s.indicatorProgress.id, o.id));
     }
-    await tx.insert(s.indicatorProgress).values(values.map((v) => ({ regionCode: dept.regionCode, fiscalYear: year, departmentCode: dept.code, indicatorId: v.indicatorId, month: v.month, value: v.value, note: v.note, importBatchId: batchId })));
+    await tx.insert(s.indicatorProgress).values(
+      values.map((v) => ({
+        regionCode: dept.regionCode,
+        fiscalYear: year,
+        departmentCode: dept.code,
+        indicatorId: v.indicatorId,
+        month: v.month,
+        value: v.value,
+        note: v.note,
+        importBatchId: batchId,
+      })),
+    );
     const months = [...new Set(values.map((v) => v.month))].sort((a, b) => a - b);
-    await ledgerRepo.insertBatch(tx, { id: batchId, regionCode: dept.regionCode, fiscalYear: year, departmentCode: dept.code, kind: 'progress', fileName: source.fileName, sha256, months, rowCount: values.length, createdBy: actor.userId });
+    await ledgerRepo.insertBatch(tx, {
+      id: batchId,
+      regionCode: dept.regionCode,
+      fiscalYear: year,
+      departmentCode: dept.code,
+      kind: 'progress',
+      fileName: source.fileName,
+      sha256,
+      months,
+      rowCount: values.length,
+      createdBy: actor.userId,
+    });
     await auditInTx(tx, actor, {
       action: 'progress.import',
       entity: 'import_batches',
       entityId: batchId,
       departmentCode: dept.code,
-      before: old.length > 0 ? { values: old.map((o) => ({ indicatorId: o.indicatorId, month: o.month, value: o.value })) } : null,
+      before:
+        old.length > 0
+          ? {
+              values: old.map((o) => ({
+                indicatorId: o.indicatorId,
+                month: o.month,
+                value: o.value,
+              })),
+            }
+          : null,
       after: { fileName: source.fileName, sha256, rows: values.length, months },
     });
-    return { batchId, kind: 'progress' as const, fileName: source.fileName, sha256, format: info.format, encoding: info.encoding, rows: values.length, months, totalYuan: '0.00', createdProjects: [], replaced: old.length > 0 ? { months, batches: [], deletedRows: old.length } : null };
+    return {
+      batchId,
+      kind: 'progress' as const,
+      fileName: source.fileName,
+      sha256,
+      format: info.format,
+      encoding: info.encoding,
+      rows: values.length,
+      months,
+      totalYuan: '0.00',
+      createdProjects: [],
+      replaced: old.length > 0 ? { months, batches: [], deletedRows: old.length } : null,
+    };
   });
 }
 
@@ -750,7 +1138,12 @@ export interface ImportBatchOut {
 }
 
 /** GET …/imports?year=: the department-year's import batches, newest first. */
-export async function listImports(database: Database, actor: Actor, departmentCode: string, year: number): Promise<ImportBatchOut[]> {
+export async function listImports(
+  database: Database,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+): Promise<ImportBatchOut[]> {
   const dept = await getDepartment(database.db, actor, departmentCode);
   assertCanRead(actor, dept);
   const rows = await ledgerRepo.listBatches(database.db, dept.code, year);

@@ -24,7 +24,11 @@ export async function searchTemplates(db: Queryable, f: TemplateFilter): Promise
   const parts: SQL[] = [];
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
-    const any = or(ilike(indicatorTemplates.name, pattern), ilike(indicatorTemplates.description, pattern), ilike(indicatorTemplates.field, pattern));
+    const any = or(
+      ilike(indicatorTemplates.name, pattern),
+      ilike(indicatorTemplates.description, pattern),
+      ilike(indicatorTemplates.field, pattern),
+    );
     if (any) {
       parts.push(any);
     }
@@ -39,7 +43,10 @@ export async function searchTemplates(db: Queryable, f: TemplateFilter): Promise
     parts.push(eq(indicatorTemplates.level2, f.level2));
   }
   if (f.regionCode && f.regionCode !== '*') {
-    const scope = or(isNull(indicatorTemplates.regionCode), eq(indicatorTemplates.regionCode, f.regionCode));
+    const scope = or(
+      isNull(indicatorTemplates.regionCode),
+      eq(indicatorTemplates.regionCode, f.regionCode),
+    );
     if (scope) {
       parts.push(scope);
     }
@@ -48,23 +55,48 @@ export async function searchTemplates(db: Queryable, f: TemplateFilter): Promise
     .select()
     .from(indicatorTemplates)
     .where(parts.length ? and(...parts) : undefined)
-    .orderBy(asc(indicatorTemplates.field), asc(indicatorTemplates.level1), asc(indicatorTemplates.level2), asc(indicatorTemplates.name));
+    .orderBy(
+      asc(indicatorTemplates.field),
+      asc(indicatorTemplates.level1),
+      asc(indicatorTemplates.level2),
+      asc(indicatorTemplates.name),
+    );
 }
 
 export async function findTemplate(db: Queryable, id: string): Promise<TemplateRow | null> {
-  return (await db.select().from(indicatorTemplates).where(eq(indicatorTemplates.id, id)))[0] ?? null;
+  return (
+    (await db.select().from(indicatorTemplates).where(eq(indicatorTemplates.id, id)))[0] ?? null
+  );
 }
 
-export async function findTemplateByName(db: Queryable, field: string, name: string): Promise<TemplateRow | null> {
-  return (await db.select().from(indicatorTemplates).where(and(eq(indicatorTemplates.field, field), eq(indicatorTemplates.name, name))))[0] ?? null;
+export async function findTemplateByName(
+  db: Queryable,
+  field: string,
+  name: string,
+): Promise<TemplateRow | null> {
+  return (
+    (
+      await db
+        .select()
+        .from(indicatorTemplates)
+        .where(and(eq(indicatorTemplates.field, field), eq(indicatorTemplates.name, name)))
+    )[0] ?? null
+  );
 }
 
 /** Insert templates that are not there yet (by field + name); returns how many were added. */
-export async function insertTemplatesIfMissing(tx: Queryable, rows: NewTemplate[]): Promise<number> {
+export async function insertTemplatesIfMissing(
+  tx: Queryable,
+  rows: NewTemplate[],
+): Promise<number> {
   if (rows.length === 0) {
     return 0;
   }
-  const inserted = await tx.insert(indicatorTemplates).values(rows).onConflictDoNothing().returning({ id: indicatorTemplates.id });
+  const inserted = await tx
+    .insert(indicatorTemplates)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: indicatorTemplates.id });
   return inserted.length;
 }
 

@@ -3,11 +3,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as library from './indicator-library.service.ts';
-import { ErrorSchema, IdParam, Level1Enum, Level2Enum, OperatorEnum } from '../goals/goals.schema.ts';
+import {
+  ErrorSchema,
+  IdParam,
+  Level1Enum,
+  Level2Enum,
+  OperatorEnum,
+} from '../goals/goals.schema.ts';
 
 const TAG = ['指标库 Indicator library'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在'), 409: err('重复') };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问'),
+  404: err('不存在'),
+  409: err('重复'),
+};
 
 export const TemplateSchema = z
   .object({
@@ -36,10 +51,18 @@ const SearchQuery = z.object({
 
 const NewTemplateBody = z
   .object({
-    field: z.string({ message: '请填写领域' }).trim().min(1, '请填写领域').max(50, '领域不超过 50 个字符'),
+    field: z
+      .string({ message: '请填写领域' })
+      .trim()
+      .min(1, '请填写领域')
+      .max(50, '领域不超过 50 个字符'),
     level1: Level1Enum,
     level2: Level2Enum,
-    name: z.string({ message: '请填写指标名称' }).trim().min(1, '请填写指标名称').max(100, '指标名称不超过 100 个字符'),
+    name: z
+      .string({ message: '请填写指标名称' })
+      .trim()
+      .min(1, '请填写指标名称')
+      .max(100, '指标名称不超过 100 个字符'),
     unit: z.string().max(20, '计量单位不超过 20 个字符').default(''),
     operator: OperatorEnum,
     dataSource: z.string().max(200, '数据来源不超过 200 个字符').nullable().optional(),
@@ -57,7 +80,13 @@ const listRoute = (path: string) =>
     tags: TAG,
     summary: '检索指标库（按名称/说明关键词、领域、一级/二级指标）',
     request: { query: SearchQuery },
-    responses: { 200: { description: '模板', content: { 'application/json': { schema: z.array(TemplateSchema) } } }, ...errors },
+    responses: {
+      200: {
+        description: '模板',
+        content: { 'application/json': { schema: z.array(TemplateSchema) } },
+      },
+      ...errors,
+    },
   });
 
 const getRoute = (path: string) =>
@@ -67,7 +96,10 @@ const getRoute = (path: string) =>
     tags: TAG,
     summary: '一个指标库模板',
     request: { params: IdParam },
-    responses: { 200: { description: '模板', content: { 'application/json': { schema: TemplateSchema } } }, ...errors },
+    responses: {
+      200: { description: '模板', content: { 'application/json': { schema: TemplateSchema } } },
+      ...errors,
+    },
   });
 
 const createTemplateRoute = (path: string) =>
@@ -76,15 +108,26 @@ const createTemplateRoute = (path: string) =>
     path,
     tags: TAG,
     summary: '新增本地区指标库模板 — 财政审核员',
-    request: { body: { content: { 'application/json': { schema: NewTemplateBody } }, required: true } },
-    responses: { 201: { description: '已新增', content: { 'application/json': { schema: TemplateSchema } } }, ...errors },
+    request: {
+      body: { content: { 'application/json': { schema: NewTemplateBody } }, required: true },
+    },
+    responses: {
+      201: { description: '已新增', content: { 'application/json': { schema: TemplateSchema } } },
+      ...errors,
+    },
   });
 
 export function registerIndicatorLibraryRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   for (const path of paths) {
-    app.openapi(listRoute(path), async (c) => c.json(await library.listTemplates(db, c.var.actor, c.req.valid('query')), 200));
-    app.openapi(getRoute(path), async (c) => c.json(await library.getTemplate(db, c.var.actor, c.req.valid('param').id), 200));
-    app.openapi(createTemplateRoute(path), async (c) => c.json(await library.createTemplate(db, c.var.actor, c.req.valid('json'), deps.now()), 201));
+    app.openapi(listRoute(path), async (c) =>
+      c.json(await library.listTemplates(db, c.var.actor, c.req.valid('query')), 200),
+    );
+    app.openapi(getRoute(path), async (c) =>
+      c.json(await library.getTemplate(db, c.var.actor, c.req.valid('param').id), 200),
+    );
+    app.openapi(createTemplateRoute(path), async (c) =>
+      c.json(await library.createTemplate(db, c.var.actor, c.req.valid('json'), deps.now()), 201),
+    );
   }
 }

@@ -6,11 +6,18 @@ import { indicators } from '../../db/schema/goals.ts';
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
 
-export async function listIndicatorsOfGoals(db: Queryable, goalIds: string[]): Promise<IndicatorRow[]> {
+export async function listIndicatorsOfGoals(
+  db: Queryable,
+  goalIds: string[],
+): Promise<IndicatorRow[]> {
   if (goalIds.length === 0) {
     return [];
   }
-  return db.select().from(indicators).where(inArray(indicators.goalId, goalIds)).orderBy(asc(indicators.sort), asc(indicators.createdAt));
+  return db
+    .select()
+    .from(indicators)
+    .where(inArray(indicators.goalId, goalIds))
+    .orderBy(asc(indicators.sort), asc(indicators.createdAt));
 }
 
 export async function findIndicator(db: Queryable, id: string): Promise<IndicatorRow | null> {
@@ -22,7 +29,10 @@ export async function lockIndicator(tx: Queryable, id: string): Promise<Indicato
 }
 
 export async function nextSort(db: Queryable, goalId: string): Promise<number> {
-  const r = await db.select({ m: max(indicators.sort) }).from(indicators).where(eq(indicators.goalId, goalId));
+  const r = await db
+    .select({ m: max(indicators.sort) })
+    .from(indicators)
+    .where(eq(indicators.goalId, goalId));
   const m = r[0]?.m;
   return m === null || m === undefined ? 0 : Number(m) + 1;
 }
@@ -32,7 +42,11 @@ export async function insertIndicator(tx: Queryable, values: NewIndicator): Prom
   return row!;
 }
 
-export async function updateIndicator(tx: Queryable, id: string, values: Partial<NewIndicator>): Promise<IndicatorRow> {
+export async function updateIndicator(
+  tx: Queryable,
+  id: string,
+  values: Partial<NewIndicator>,
+): Promise<IndicatorRow> {
   const [row] = await tx.update(indicators).set(values).where(eq(indicators.id, id)).returning();
   return row!;
 }

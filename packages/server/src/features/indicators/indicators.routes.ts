@@ -3,13 +3,39 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as indicators from './indicators.service.ts';
-import { ActualBody, DeductionBody, ErrorSchema, FromTemplateBody, IdParam, IndicatorBody, IndicatorPatchBody, IndicatorViewSchema, OkSchema } from '../goals/goals.schema.ts';
+import {
+  ActualBody,
+  DeductionBody,
+  ErrorSchema,
+  FromTemplateBody,
+  IdParam,
+  IndicatorBody,
+  IndicatorPatchBody,
+  IndicatorViewSchema,
+  OkSchema,
+} from '../goals/goals.schema.ts';
 
 const TAG = ['绩效指标 Indicators'];
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问（已记入审计日志）'), 404: err('不存在'), 409: err('状态不允许'), 423: err('目标未锁定 / 已锁定') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const ok = { description: '指标', content: { 'application/json': { schema: IndicatorViewSchema } } };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问（已记入审计日志）'),
+  404: err('不存在'),
+  409: err('状态不允许'),
+  423: err('目标未锁定 / 已锁定'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
+const ok = {
+  description: '指标',
+  content: { 'application/json': { schema: IndicatorViewSchema } },
+};
 
 const addRoute = createRoute({
   method: 'post',
@@ -54,7 +80,10 @@ const deleteRoute = createRoute({
   tags: TAG,
   summary: '删除指标（目标为草稿/退回时）— 填报员',
   request: { params: IdParam },
-  responses: { 200: { description: '已删除', content: { 'application/json': { schema: OkSchema } } }, ...errors },
+  responses: {
+    200: { description: '已删除', content: { 'application/json': { schema: OkSchema } } },
+    ...errors,
+  },
 });
 
 const actualRoute = createRoute({
@@ -77,19 +106,74 @@ const deductionRoute = createRoute({
 
 export function registerIndicatorRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(addRoute, async (c) => c.json(await indicators.addIndicator(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()), 201));
-  app.openapi(fromTemplateRoute, async (c) => c.json(await indicators.addIndicatorFromTemplate(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()), 201));
-  app.openapi(getRoute, async (c) => c.json(await indicators.getIndicator(db, c.var.actor, c.req.valid('param').id), 200));
+  app.openapi(addRoute, async (c) =>
+    c.json(
+      await indicators.addIndicator(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      201,
+    ),
+  );
+  app.openapi(fromTemplateRoute, async (c) =>
+    c.json(
+      await indicators.addIndicatorFromTemplate(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      201,
+    ),
+  );
+  app.openapi(getRoute, async (c) =>
+    c.json(await indicators.getIndicator(db, c.var.actor, c.req.valid('param').id), 200),
+  );
   for (const method of ['put', 'patch'] as const) {
-    app.openapi(updateRoute(method), async (c) => c.json(await indicators.updateIndicator(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()), 200));
+    app.openapi(updateRoute(method), async (c) =>
+      c.json(
+        await indicators.updateIndicator(
+          db,
+          c.var.actor,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          deps.now(),
+        ),
+        200,
+      ),
+    );
   }
   app.openapi(deleteRoute, async (c) => {
     await indicators.deleteIndicator(db, c.var.actor, c.req.valid('param').id);
     return c.json({ ok: true as const }, 200);
   });
-  app.openapi(actualRoute, async (c) => c.json(await indicators.setActual(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()), 200));
+  app.openapi(actualRoute, async (c) =>
+    c.json(
+      await indicators.setActual(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      200,
+    ),
+  );
   app.openapi(deductionRoute, async (c) => {
     const b = c.req.valid('json');
-    return c.json(await indicators.setDeduction(db, c.var.actor, c.req.valid('param').id, { deduction: b.deduction, reason: b.reason ?? null }, deps.now()), 200);
+    return c.json(
+      await indicators.setDeduction(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        { deduction: b.deduction, reason: b.reason ?? null },
+        deps.now(),
+      ),
+      200,
+    );
   });
 }

@@ -1,7 +1,17 @@
 // Indicators of a goal set: create/edit/delete while draft or returned (clerk), actual values once the goal is
 // locked (clerk), reviewer deductions with a reason (department head, finance reviewer). All audited.
 import { and, eq, inArray } from 'drizzle-orm';
-import { d, isDecimalString, isQuantitative, level2Allowed, parseQualLevel, qualitativeBand, toFixed2, LEVEL1_TEXT, LEVEL2_TEXT } from '@jixiao/core';
+import {
+  d,
+  isDecimalString,
+  isQuantitative,
+  level2Allowed,
+  parseQualLevel,
+  qualitativeBand,
+  toFixed2,
+  LEVEL1_TEXT,
+  LEVEL2_TEXT,
+} from '@jixiao/core';
 import type { Db, Queryable } from '../../db/open-db.ts';
 import { selfEvaluations } from '../../db/schema/evaluations.ts';
 import type { Level1, Level2, Operator, TargetBasis } from '../../db/schema/goals.ts';
@@ -13,7 +23,13 @@ import * as templateRepo from '../indicator-library/indicator-library.repository
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
-import { indicatorView, loadGoalFor, lockEditableGoal, yearRules, type IndicatorView } from '../goals/goals.service.ts';
+import {
+  indicatorView,
+  loadGoalFor,
+  lockEditableGoal,
+  yearRules,
+  type IndicatorView,
+} from '../goals/goals.service.ts';
 
 export interface IndicatorInput {
   level1: Level1;
@@ -45,33 +61,62 @@ export function indicatorSnapshot(r: repo.IndicatorRow): Record<string, unknown>
 }
 
 /** Checks of one indicator that are clear at once (structure, numbers); the goal-set checks run at submission. */
-export function assertIndicatorShape(i: Pick<IndicatorInput, 'level1' | 'level2' | 'name' | 'operator' | 'target' | 'weight'>): void {
+export function assertIndicatorShape(
+  i: Pick<IndicatorInput, 'level1' | 'level2' | 'name' | 'operator' | 'target' | 'weight'>,
+): void {
   if (!level2Allowed(i.level1, i.level2)) {
-    throw new ServiceError('VALIDATION', `二级指标「${LEVEL2_TEXT[i.level2]}」不属于一级指标「${LEVEL1_TEXT[i.level1]}」`, `Level 2 ${i.level2} does not belong to level 1 ${i.level1}`);
+    throw new ServiceError(
+      'VALIDATION',
+      `二级指标「${LEVEL2_TEXT[i.level2]}」不属于一级指标「${LEVEL1_TEXT[i.level1]}」`,
+      `Level 2 ${i.level2} does not belong to level 1 ${i.level1}`,
+    );
   }
   if (i.name.trim() === '') {
     throw new ServiceError('VALIDATION', '三级指标名称不能为空', 'The indicator name is empty');
   }
   if (isQuantitative(i.operator) && i.target.trim() !== '' && !isDecimalString(i.target)) {
-    throw new ServiceError('VALIDATION', `定量指标的年度指标值应为数字（如 300、95.5），收到「${i.target}」：单位请填在计量单位中`, `A quantitative target must be a number, got "${i.target}"`);
+    throw new ServiceError(
+      'VALIDATION',
+      `定量指标的年度指标值应为数字（如 300、95.5），收到「${i.target}」：单位请填在计量单位中`,
+      `A quantitative target must be a number, got "${i.target}"`,
+    );
   }
   assertWeight(i.weight);
 }
 
 export function assertWeight(w: string): void {
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(w.trim()) || d(w).lte(0) || d(w).gt(100)) {
-    throw new ServiceError('VALIDATION', `分值应为大于 0、不超过 100、至多两位小数的数字，收到「${w}」`, `Weight must be a number in (0, 100] with at most 2 decimals, got "${w}"`);
+    throw new ServiceError(
+      'VALIDATION',
+      `分值应为大于 0、不超过 100、至多两位小数的数字，收到「${w}」`,
+      `Weight must be a number in (0, 100] with at most 2 decimals, got "${w}"`,
+    );
   }
 }
 
-async function assertUniqueName(db: Queryable, goalId: string, name: string, exceptId: string | null): Promise<void> {
+async function assertUniqueName(
+  db: Queryable,
+  goalId: string,
+  name: string,
+  exceptId: string | null,
+): Promise<void> {
   const inds = await repo.listIndicatorsOfGoals(db, [goalId]);
   if (inds.some((i) => i.id !== exceptId && i.name.trim() === name.trim())) {
-    throw new ServiceError('CONFLICT', `本目标下已有名为「${name.trim()}」的指标`, `An indicator named ${name.trim()} already exists in this goal set`);
+    throw new ServiceError(
+      'CONFLICT',
+      `本目标下已有名为「${name.trim()}」的指标`,
+      `An indicator named ${name.trim()} already exists in this goal set`,
+    );
   }
 }
 
-export async function addIndicator(db: Db, actor: Actor, goalId: string, input: IndicatorInput, now: Date): Promise<IndicatorView> {
+export async function addIndicator(
+  db: Db,
+  actor: Actor,
+  goalId: string,
+  input: IndicatorInput,
+  now: Date,
+): Promise<IndicatorView> {
   await loadGoalFor(db, actor, goalId, 'goal.edit');
   assertIndicatorShape(input);
   const row = await db.transaction(async (tx) => {
@@ -95,7 +140,14 @@ export async function addIndicator(db: Db, actor: Actor, goalId: string, input: 
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, actor, { action: 'indicator.create', entity: 'indicators', entityId: r.id, departmentCode: r.departmentCode, before: null, after: indicatorSnapshot(r) });
+    await recordAudit(tx, actor, {
+      action: 'indicator.create',
+      entity: 'indicators',
+      entityId: r.id,
+      departmentCode: r.departmentCode,
+      before: null,
+      after: indicatorSnapshot(r),
+    });
     return r;
   });
   return indicatorView(row);
@@ -112,7 +164,13 @@ export interface FromTemplateInput {
 }
 
 /** A new indicator of a goal set from a library template (its level 1/2, name, unit, operator and data source). */
-export async function addIndicatorFromTemplate(db: Db, actor: Actor, goalId: string, input: FromTemplateInput, now: Date): Promise<IndicatorView> {
+export async function addIndicatorFromTemplate(
+  db: Db,
+  actor: Actor,
+  goalId: string,
+  input: FromTemplateInput,
+  now: Date,
+): Promise<IndicatorView> {
   await loadGoalFor(db, actor, goalId, 'goal.edit');
   const t = await templateRepo.findTemplate(db, input.templateId);
   if (!t) {
@@ -138,7 +196,12 @@ export async function addIndicatorFromTemplate(db: Db, actor: Actor, goalId: str
 }
 
 /** An indicator the actor may act on with `permission` (404 unknown, 403 another department / role). */
-async function loadIndicatorFor(db: Queryable, actor: Actor, id: string, permission: Parameters<typeof assertPermission>[1]): Promise<repo.IndicatorRow> {
+async function loadIndicatorFor(
+  db: Queryable,
+  actor: Actor,
+  id: string,
+  permission: Parameters<typeof assertPermission>[1],
+): Promise<repo.IndicatorRow> {
   const r = await repo.findIndicator(db, id);
   if (!r) {
     throw notFound(`指标「${id}」`, `Indicator ${id}`);
@@ -152,7 +215,13 @@ export async function getIndicator(db: Db, actor: Actor, id: string): Promise<In
   return indicatorView(r, await crRepo.listForIndicators(db, [r.id]));
 }
 
-export async function updateIndicator(db: Db, actor: Actor, id: string, patch: Partial<IndicatorInput>, now: Date): Promise<IndicatorView> {
+export async function updateIndicator(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: Partial<IndicatorInput>,
+  now: Date,
+): Promise<IndicatorView> {
   const pre = await loadIndicatorFor(db, actor, id, 'goal.edit');
   const row = await db.transaction(async (tx) => {
     await lockEditableGoal(tx, actor, pre.goalId);
@@ -178,7 +247,14 @@ export async function updateIndicator(db: Db, actor: Actor, id: string, patch: P
       ...(patch.sort !== undefined ? { sort: patch.sort } : {}),
       updatedAt: now,
     });
-    await recordAudit(tx, actor, { action: 'indicator.update', entity: 'indicators', entityId: id, departmentCode: r.departmentCode, before: indicatorSnapshot(cur), after: indicatorSnapshot(r) });
+    await recordAudit(tx, actor, {
+      action: 'indicator.update',
+      entity: 'indicators',
+      entityId: id,
+      departmentCode: r.departmentCode,
+      before: indicatorSnapshot(cur),
+      after: indicatorSnapshot(r),
+    });
     return r;
   });
   return indicatorView(row);
@@ -190,7 +266,14 @@ export async function deleteIndicator(db: Db, actor: Actor, id: string): Promise
     await lockEditableGoal(tx, actor, pre.goalId);
     const cur = (await repo.lockIndicator(tx, id))!;
     await repo.deleteIndicator(tx, id);
-    await recordAudit(tx, actor, { action: 'indicator.delete', entity: 'indicators', entityId: id, departmentCode: cur.departmentCode, before: indicatorSnapshot(cur), after: null });
+    await recordAudit(tx, actor, {
+      action: 'indicator.delete',
+      entity: 'indicators',
+      entityId: id,
+      departmentCode: cur.departmentCode,
+      before: indicatorSnapshot(cur),
+      after: null,
+    });
   });
 }
 
@@ -199,7 +282,12 @@ export async function deleteIndicator(db: Db, actor: Actor, id: string): Promise
 async function assertGoalLocked(db: Queryable, goalId: string): Promise<goalRepo.GoalRow> {
   const g = await goalRepo.findGoal(db, goalId);
   if (!g || g.status !== 'locked') {
-    throw new ServiceError('LOCKED', '指标目标尚未锁定，不能填报实际值', 'The indicator’s targets are not locked yet; actual values cannot be entered', { status: g?.status ?? null });
+    throw new ServiceError(
+      'LOCKED',
+      '指标目标尚未锁定，不能填报实际值',
+      'The indicator’s targets are not locked yet; actual values cannot be entered',
+      { status: g?.status ?? null },
+    );
   }
   return g;
 }
@@ -208,9 +296,19 @@ async function assertEvaluationOpen(db: Queryable, r: repo.IndicatorRow): Promis
   const rows = await db
     .select({ status: selfEvaluations.status })
     .from(selfEvaluations)
-    .where(and(eq(selfEvaluations.departmentCode, r.departmentCode), eq(selfEvaluations.fiscalYear, r.fiscalYear), inArray(selfEvaluations.status, ['submitted', 'accepted'])));
+    .where(
+      and(
+        eq(selfEvaluations.departmentCode, r.departmentCode),
+        eq(selfEvaluations.fiscalYear, r.fiscalYear),
+        inArray(selfEvaluations.status, ['submitted', 'accepted']),
+      ),
+    );
   if (rows.length > 0) {
-    throw new ServiceError('STATE', `${r.fiscalYear} 年度自评已提交，不能再修改实际值或扣分（被退回后可修改）`, `The ${r.fiscalYear} self-evaluation has been submitted; actuals and deductions are frozen (until it is returned)`);
+    throw new ServiceError(
+      'STATE',
+      `${r.fiscalYear} 年度自评已提交，不能再修改实际值或扣分（被退回后可修改）`,
+      `The ${r.fiscalYear} self-evaluation has been submitted; actuals and deductions are frozen (until it is returned)`,
+    );
   }
 }
 
@@ -224,10 +322,21 @@ export interface ActualInput {
 }
 
 function actualSnapshot(r: repo.IndicatorRow): Record<string, unknown> {
-  return { actual: r.actual, evidence: r.evidence, deviationNote: r.deviationNote, qualScore: r.qualScore };
+  return {
+    actual: r.actual,
+    evidence: r.evidence,
+    deviationNote: r.deviationNote,
+    qualScore: r.qualScore,
+  };
 }
 
-export async function setActual(db: Db, actor: Actor, id: string, input: ActualInput, now: Date): Promise<IndicatorView> {
+export async function setActual(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ActualInput,
+  now: Date,
+): Promise<IndicatorView> {
   const pre = await loadIndicatorFor(db, actor, id, 'indicator.actual');
   await assertGoalLocked(db, pre.goalId);
   let actual: string | null = input.actual === null ? null : input.actual.trim();
@@ -235,21 +344,37 @@ export async function setActual(db: Db, actor: Actor, id: string, input: ActualI
   if (actual !== null) {
     if (isQuantitative(pre.operator)) {
       if (!isDecimalString(actual)) {
-        throw new ServiceError('VALIDATION', `定量指标的实际完成值应为数字（计量单位：${pre.unit || '无'}），收到「${actual}」`, `A quantitative actual must be a number, got "${actual}"`);
+        throw new ServiceError(
+          'VALIDATION',
+          `定量指标的实际完成值应为数字（计量单位：${pre.unit || '无'}），收到「${actual}」`,
+          `A quantitative actual must be a number, got "${actual}"`,
+        );
       }
       if (input.qualScore !== undefined && input.qualScore !== null) {
-        throw new ServiceError('VALIDATION', '定量指标按公式计分，不能填写定性得分', 'Quantitative indicators are scored by formula; no qualitative score');
+        throw new ServiceError(
+          'VALIDATION',
+          '定量指标按公式计分，不能填写定性得分',
+          'Quantitative indicators are scored by formula; no qualitative score',
+        );
       }
       actual = d(actual).toFixed();
     } else {
       const level = parseQualLevel(actual);
       if (!level) {
-        throw new ServiceError('VALIDATION', '定性指标的完成情况应为：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差', 'A qualitative actual must be ACHIEVED, PARTIAL or NOT_ACHIEVED');
+        throw new ServiceError(
+          'VALIDATION',
+          '定性指标的完成情况应为：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差',
+          'A qualitative actual must be ACHIEVED, PARTIAL or NOT_ACHIEVED',
+        );
       }
       actual = level;
       const score = input.qualScore?.trim() ?? '';
       if (!isDecimalString(score)) {
-        throw new ServiceError('VALIDATION', '定性指标须填写得分（在所选档次的分数区间内）', 'A qualitative indicator needs a score within the band of its level');
+        throw new ServiceError(
+          'VALIDATION',
+          '定性指标须填写得分（在所选档次的分数区间内）',
+          'A qualitative indicator needs a score within the band of its level',
+        );
       }
       const rules = await yearRules(db, pre.regionCode, pre.fiscalYear);
       const band = qualitativeBand(level, pre.weight, rules.scoring)!;
@@ -272,12 +397,21 @@ export async function setActual(db: Db, actor: Actor, id: string, input: ActualI
       actual,
       qualScore,
       ...(input.evidence !== undefined ? { evidence: input.evidence?.trim() || null } : {}),
-      ...(input.deviationNote !== undefined ? { deviationNote: input.deviationNote?.trim() || null } : {}),
+      ...(input.deviationNote !== undefined
+        ? { deviationNote: input.deviationNote?.trim() || null }
+        : {}),
       actualEnteredAt: now,
       actualEnteredBy: actor.username,
       updatedAt: now,
     });
-    await recordAudit(tx, actor, { action: 'indicator.actual.set', entity: 'indicators', entityId: id, departmentCode: r.departmentCode, before: actualSnapshot(cur), after: actualSnapshot(r) });
+    await recordAudit(tx, actor, {
+      action: 'indicator.actual.set',
+      entity: 'indicators',
+      entityId: id,
+      departmentCode: r.departmentCode,
+      before: actualSnapshot(cur),
+      after: actualSnapshot(r),
+    });
     return r;
   });
   return indicatorView(row, await crRepo.listForIndicators(db, [id]));
@@ -289,15 +423,30 @@ export interface DeductionInput {
   reason: string | null;
 }
 
-export async function setDeduction(db: Db, actor: Actor, id: string, input: DeductionInput, now: Date): Promise<IndicatorView> {
+export async function setDeduction(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: DeductionInput,
+  now: Date,
+): Promise<IndicatorView> {
   const pre = await loadIndicatorFor(db, actor, id, 'indicator.deduction');
   const g = await goalRepo.findGoal(db, pre.goalId);
   if (!g || g.status !== 'locked') {
-    throw new ServiceError('LOCKED', '指标目标尚未锁定，不能扣分', 'The indicator’s targets are not locked yet; no deduction possible', { status: g?.status ?? null });
+    throw new ServiceError(
+      'LOCKED',
+      '指标目标尚未锁定，不能扣分',
+      'The indicator’s targets are not locked yet; no deduction possible',
+      { status: g?.status ?? null },
+    );
   }
   const text = input.deduction.trim();
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || d(text).gt(d(pre.weight))) {
-    throw new ServiceError('VALIDATION', `扣分应为 0 至该指标分值 ${toFixed2(d(pre.weight))} 之间、至多两位小数的数字，收到「${text}」`, `The deduction must be between 0 and the weight ${pre.weight}, got "${text}"`);
+    throw new ServiceError(
+      'VALIDATION',
+      `扣分应为 0 至该指标分值 ${toFixed2(d(pre.weight))} 之间、至多两位小数的数字，收到「${text}」`,
+      `The deduction must be between 0 and the weight ${pre.weight}, got "${text}"`,
+    );
   }
   const amount = d(text);
   const reason = input.reason?.trim() ?? '';

@@ -1,8 +1,26 @@
 // Investment pipeline SQL: responsible units, projects (filtered, paged), stage history, and the plain
 // records the metrics and the target decomposition are computed over.
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { parseYuan, type Fen } from '@jixiao/core';
-import type { InvestmentProjectRecord, MetricWindow, PipelineStage } from '@jixiao/core/investment/index';
+import type {
+  InvestmentProjectRecord,
+  MetricWindow,
+  PipelineStage,
+} from '@jixiao/core/investment/index';
 import type { Queryable } from '../../db/open-db.ts';
 import * as s from '../../db/schema/index.ts';
 
@@ -22,7 +40,11 @@ export const STAGE_COLUMN = {
 } as const;
 
 export async function listUnits(db: Queryable, regionCode: string): Promise<InvestmentUnitRow[]> {
-  return db.select().from(s.investmentUnits).where(eq(s.investmentUnits.regionCode, regionCode)).orderBy(asc(s.investmentUnits.sort), asc(s.investmentUnits.code));
+  return db
+    .select()
+    .from(s.investmentUnits)
+    .where(eq(s.investmentUnits.regionCode, regionCode))
+    .orderBy(asc(s.investmentUnits.sort), asc(s.investmentUnits.code));
 }
 
 export interface ProjectFilters {
@@ -94,56 +116,102 @@ export async function listProjects(
     '-leadOn': [desc(p.leadOn), asc(p.code)],
   }[page.sort];
   const totalRows = await db.select({ n: count() }).from(p).where(where);
-  const rows = await db.select().from(p).where(where).orderBy(...order).limit(page.limit).offset(page.offset);
+  const rows = await db
+    .select()
+    .from(p)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset);
   return { rows, total: Number(totalRows[0]?.n ?? 0) };
 }
 
 /** Count and planned-investment total per current stage (the board's column heads). */
-export async function stageTotals(db: Queryable, departmentCode: string, filters: ProjectFilters): Promise<{ stage: PipelineStage; n: number; investment: string }[]> {
+export async function stageTotals(
+  db: Queryable,
+  departmentCode: string,
+  filters: ProjectFilters,
+): Promise<{ stage: PipelineStage; n: number; investment: string }[]> {
   const p = s.investmentProjects;
   const rows = await db
-    .select({ stage: p.stage, n: count(), investment: sql<string>`coalesce(sum(${p.plannedInvestment}), 0)::numeric(18,2)::text` })
+    .select({
+      stage: p.stage,
+      n: count(),
+      investment: sql<string>`coalesce(sum(${p.plannedInvestment}), 0)::numeric(18,2)::text`,
+    })
     .from(p)
     .where(whereOf(departmentCode, filters))
     .groupBy(p.stage);
   return rows.map((r) => ({ stage: r.stage, n: Number(r.n), investment: r.investment }));
 }
 
-export async function findProject(db: Queryable, departmentCode: string, id: string): Promise<InvestmentProjectRow | null> {
+export async function findProject(
+  db: Queryable,
+  departmentCode: string,
+  id: string,
+): Promise<InvestmentProjectRow | null> {
   const rows = await db
     .select()
     .from(s.investmentProjects)
-    .where(and(eq(s.investmentProjects.departmentCode, departmentCode), eq(s.investmentProjects.id, id)));
+    .where(
+      and(eq(s.investmentProjects.departmentCode, departmentCode), eq(s.investmentProjects.id, id)),
+    );
   return rows[0] ?? null;
 }
 
-export async function findProjectsByCodes(db: Queryable, departmentCode: string, codes: string[]): Promise<InvestmentProjectRow[]> {
+export async function findProjectsByCodes(
+  db: Queryable,
+  departmentCode: string,
+  codes: string[],
+): Promise<InvestmentProjectRow[]> {
   if (codes.length === 0) {
     return [];
   }
   return db
     .select()
     .from(s.investmentProjects)
-    .where(and(eq(s.investmentProjects.departmentCode, departmentCode), inArray(s.investmentProjects.code, codes)));
+    .where(
+      and(
+        eq(s.investmentProjects.departmentCode, departmentCode),
+        inArray(s.investmentProjects.code, codes),
+      ),
+    );
 }
 
-export async function insertProject(db: Queryable, values: InvestmentProjectInsert): Promise<InvestmentProjectRow> {
+export async function insertProject(
+  db: Queryable,
+  values: InvestmentProjectInsert,
+): Promise<InvestmentProjectRow> {
   const [row] = await db.insert(s.investmentProjects).values(values).returning();
   return row!;
 }
 
-export async function updateProject(db: Queryable, id: string, values: Partial<InvestmentProjectInsert>): Promise<InvestmentProjectRow> {
-  const [row] = await db.update(s.investmentProjects).set(values).where(eq(s.investmentProjects.id, id)).returning();
+export async function updateProject(
+  db: Queryable,
+  id: string,
+  values: Partial<InvestmentProjectInsert>,
+): Promise<InvestmentProjectRow> {
+  const [row] = await db
+    .update(s.investmentProjects)
+    .set(values)
+    .where(eq(s.investmentProjects.id, id))
+    .returning();
   return row!;
 }
 
-export async function insertStageChanges(db: Queryable, values: StageChangeInsert[]): Promise<void> {
+export async function insertStageChanges(
+  db: Queryable,
+  values: StageChangeInsert[],
+): Promise<void> {
   for (let i = 0; i < values.length; i += 500) {
     await db.insert(s.investmentStageChanges).values(values.slice(i, i + 500));
   }
 }
 
-export async function listStageChanges(db: Queryable, projectId: string): Promise<StageChangeRow[]> {
+export async function listStageChanges(
+  db: Queryable,
+  projectId: string,
+): Promise<StageChangeRow[]> {
   return db
     .select()
     .from(s.investmentStageChanges)
@@ -165,18 +233,34 @@ export function toProjectRecord(r: InvestmentProjectRow): InvestmentProjectRecor
     isKeyProject: r.isKeyProject,
     plannedInvestmentFen: fenOf(r.plannedInvestment),
     responsibleUnitCode: r.responsibleUnitCode,
-    dates: { LEAD: r.leadOn, NEGOTIATING: r.negotiatingOn, SIGNED: r.signedOn, REGISTERED: r.registeredOn, OPERATING: r.operatingOn },
+    dates: {
+      LEAD: r.leadOn,
+      NEGOTIATING: r.negotiatingOn,
+      SIGNED: r.signedOn,
+      REGISTERED: r.registeredOn,
+      OPERATING: r.operatingOn,
+    },
   };
 }
 
 /** The department's projects with a stage reached inside the window (what the pipeline metrics look at). */
-export async function loadProjectRecords(db: Queryable, departmentCode: string, window: MetricWindow): Promise<InvestmentProjectRecord[]> {
+export async function loadProjectRecords(
+  db: Queryable,
+  departmentCode: string,
+  window: MetricWindow,
+): Promise<InvestmentProjectRecord[]> {
   const p = s.investmentProjects;
-  const inWin = (c: (typeof STAGE_COLUMN)[PipelineStage]) => and(gte(c, window.from), lte(c, window.to));
+  const inWin = (c: (typeof STAGE_COLUMN)[PipelineStage]) =>
+    and(gte(c, window.from), lte(c, window.to));
   const rows = await db
     .select()
     .from(p)
-    .where(and(eq(p.departmentCode, departmentCode), or(inWin(p.negotiatingOn), inWin(p.signedOn), inWin(p.registeredOn))))
+    .where(
+      and(
+        eq(p.departmentCode, departmentCode),
+        or(inWin(p.negotiatingOn), inWin(p.signedOn), inWin(p.registeredOn)),
+      ),
+    )
     .orderBy(asc(p.code));
   return rows.map(toProjectRecord);
 }

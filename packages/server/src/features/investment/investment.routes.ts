@@ -37,19 +37,72 @@ import {
   UpdateProjectBody,
 } from './investment.schema.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const readErrors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在') };
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const readErrors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权访问'),
+  404: err('不存在'),
+};
 const writeErrors = { ...readErrors, 409: err('编号重复或状态不允许') };
 const tags = ['招商项目库 Investment pipeline'];
 const base = '/api/departments/{code}/investment-projects';
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const xlsx = { description: 'Excel 文件（.xlsx）', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } };
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const xlsx = {
+  description: 'Excel 文件（.xlsx）',
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().openapi({ format: 'binary' }),
+    },
+  },
+};
 
-const unitsRoute = createRoute({ method: 'get', path: '/api/departments/{code}/investment-units', tags, summary: '招商责任单位（区直部门与 18 个街道）', request: { params: DepartmentCodeParam }, responses: { 200: json(UnitsSchema, '责任单位'), ...readErrors } });
-const listRoute = createRoute({ method: 'get', path: base, tags, summary: '招商项目列表（筛选、分页）', request: { params: DepartmentCodeParam, query: ListQuery }, responses: { 200: json(ProjectPageSchema, '一页项目'), ...readErrors } });
-const boardRoute = createRoute({ method: 'get', path: `${base}/board`, tags, summary: '项目看板：按阶段分列，含各列项目数与计划投资额', request: { params: DepartmentCodeParam, query: ProjectFilterQuery }, responses: { 200: json(BoardSchema, '看板'), ...readErrors } });
-const exportRoute = createRoute({ method: 'get', path: `${base}/export`, tags, summary: '导出项目库为 Excel（与导入模板同列，可改后再导入）', request: { params: DepartmentCodeParam, query: ProjectFilterQuery }, responses: { 200: xlsx, ...readErrors } });
-const templateRoute = createRoute({ method: 'get', path: `${base}/template`, tags, summary: '下载导入模板（含填写说明）', request: { params: DepartmentCodeParam }, responses: { 200: xlsx, ...readErrors } });
+const unitsRoute = createRoute({
+  method: 'get',
+  path: '/api/departments/{code}/investment-units',
+  tags,
+  summary: '招商责任单位（区直部门与 18 个街道）',
+  request: { params: DepartmentCodeParam },
+  responses: { 200: json(UnitsSchema, '责任单位'), ...readErrors },
+});
+const listRoute = createRoute({
+  method: 'get',
+  path: base,
+  tags,
+  summary: '招商项目列表（筛选、分页）',
+  request: { params: DepartmentCodeParam, query: ListQuery },
+  responses: { 200: json(ProjectPageSchema, '一页项目'), ...readErrors },
+});
+const boardRoute = createRoute({
+  method: 'get',
+  path: `${base}/board`,
+  tags,
+  summary: '项目看板：按阶段分列，含各列项目数与计划投资额',
+  request: { params: DepartmentCodeParam, query: ProjectFilterQuery },
+  responses: { 200: json(BoardSchema, '看板'), ...readErrors },
+});
+const exportRoute = createRoute({
+  method: 'get',
+  path: `${base}/export`,
+  tags,
+  summary: '导出项目库为 Excel（与导入模板同列，可改后再导入）',
+  request: { params: DepartmentCodeParam, query: ProjectFilterQuery },
+  responses: { 200: xlsx, ...readErrors },
+});
+const templateRoute = createRoute({
+  method: 'get',
+  path: `${base}/template`,
+  tags,
+  summary: '下载导入模板（含填写说明）',
+  request: { params: DepartmentCodeParam },
+  responses: { 200: xlsx, ...readErrors },
+});
 const importRoute = createRoute({
   method: 'post',
   path: `${base}/import`,
@@ -57,25 +110,52 @@ const importRoute = createRoute({
   summary: '从 Excel 导入项目：整表校验，任何一行有误则全部不导入，并逐行列出错误',
   request: {
     params: DepartmentCodeParam,
-    body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary', description: '.xlsx 文件' }) }) } }, required: true },
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z.any().openapi({ type: 'string', format: 'binary', description: '.xlsx 文件' }),
+          }),
+        },
+      },
+      required: true,
+    },
   },
-  responses: { 200: json(ImportResultSchema, '导入结果'), ...writeErrors, 413: err('文件过大'), 422: err('数据有误，未导入（details.errors 为逐行错误）') },
+  responses: {
+    200: json(ImportResultSchema, '导入结果'),
+    ...writeErrors,
+    413: err('文件过大'),
+    422: err('数据有误，未导入（details.errors 为逐行错误）'),
+  },
 });
 const createRouteDef = createRoute({
   method: 'post',
   path: base,
   tags,
   summary: '新增招商项目',
-  request: { params: DepartmentCodeParam, body: { content: { 'application/json': { schema: CreateProjectBody } }, required: true } },
+  request: {
+    params: DepartmentCodeParam,
+    body: { content: { 'application/json': { schema: CreateProjectBody } }, required: true },
+  },
   responses: { 201: json(ProjectSchema, '已新增'), ...writeErrors },
 });
-const getRoute = createRoute({ method: 'get', path: `${base}/{id}`, tags, summary: '招商项目详情', request: { params: ProjectIdParams }, responses: { 200: json(ProjectSchema, '项目'), ...readErrors } });
+const getRoute = createRoute({
+  method: 'get',
+  path: `${base}/{id}`,
+  tags,
+  summary: '招商项目详情',
+  request: { params: ProjectIdParams },
+  responses: { 200: json(ProjectSchema, '项目'), ...readErrors },
+});
 const patchRoute = createRoute({
   method: 'patch',
   path: `${base}/{id}`,
   tags,
   summary: '修改项目信息（阶段请用推进阶段接口）',
-  request: { params: ProjectIdParams, body: { content: { 'application/json': { schema: UpdateProjectBody } }, required: true } },
+  request: {
+    params: ProjectIdParams,
+    body: { content: { 'application/json': { schema: UpdateProjectBody } }, required: true },
+  },
   responses: { 200: json(ProjectSchema, '已修改'), ...writeErrors },
 });
 const stageRoute = createRoute({
@@ -83,19 +163,37 @@ const stageRoute = createRoute({
   path: `${base}/{id}/stage`,
   tags,
   summary: '推进阶段（向后推进须填达到日期；退回属更正，须填原因）',
-  request: { params: ProjectIdParams, body: { content: { 'application/json': { schema: MoveStageBody } }, required: true } },
+  request: {
+    params: ProjectIdParams,
+    body: { content: { 'application/json': { schema: MoveStageBody } }, required: true },
+  },
   responses: { 200: json(ProjectSchema, '已推进'), ...writeErrors },
 });
-const historyRoute = createRoute({ method: 'get', path: `${base}/{id}/history`, tags, summary: '阶段变更记录（谁、何时、达到日期）', request: { params: ProjectIdParams }, responses: { 200: json(HistorySchema, '变更记录'), ...readErrors } });
+const historyRoute = createRoute({
+  method: 'get',
+  path: `${base}/{id}/history`,
+  tags,
+  summary: '阶段变更记录（谁、何时、达到日期）',
+  request: { params: ProjectIdParams },
+  responses: { 200: json(HistorySchema, '变更记录'), ...readErrors },
+});
 
 /** Query strings → repository filters (the comma-separated stage list checked here). */
 export function toFilters(q: z.infer<typeof ProjectFilterQuery>): ProjectFilters {
   let stages: PipelineStage[] | undefined;
   if (q.stage) {
-    const parts = q.stage.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const parts = q.stage
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const bad = parts.find((s) => !isPipelineStage(s));
     if (bad !== undefined) {
-      throw new ServiceError('VALIDATION', `输入有误：阶段「${bad}」应为 LEAD / NEGOTIATING / SIGNED / REGISTERED / OPERATING 之一`, `Invalid stage ${bad}`, { fields: [{ field: 'stage', message: '阶段不正确', messageEn: 'invalid stage' }] });
+      throw new ServiceError(
+        'VALIDATION',
+        `输入有误：阶段「${bad}」应为 LEAD / NEGOTIATING / SIGNED / REGISTERED / OPERATING 之一`,
+        `Invalid stage ${bad}`,
+        { fields: [{ field: 'stage', message: '阶段不正确', messageEn: 'invalid stage' }] },
+      );
     }
     stages = parts as PipelineStage[];
   }
@@ -125,42 +223,116 @@ function xlsxResponse(r: { fileName: string; body: Buffer }): Response {
 
 export function registerInvestmentRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(unitsRoute, async (c) => c.json(await listInvestmentUnits(db, c.var.actor, c.req.valid('param').code), 200));
+  app.openapi(unitsRoute, async (c) =>
+    c.json(await listInvestmentUnits(db, c.var.actor, c.req.valid('param').code), 200),
+  );
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    const page = await listInvestmentProjects(db, c.var.actor, c.req.valid('param').code, { ...toFilters(q), page: q.page, pageSize: q.pageSize, sort: q.sort });
+    const page = await listInvestmentProjects(db, c.var.actor, c.req.valid('param').code, {
+      ...toFilters(q),
+      page: q.page,
+      pageSize: q.pageSize,
+      sort: q.sort,
+    });
     return c.json(page, 200);
   });
-  app.openapi(boardRoute, async (c) => c.json(await investmentBoard(db, c.var.actor, c.req.valid('param').code, toFilters(c.req.valid('query'))), 200));
-  app.openapi(exportRoute, async (c) => xlsxResponse(await exportInvestmentProjects(db, c.var.actor, c.req.valid('param').code, toFilters(c.req.valid('query')), deps.now())) as never);
-  app.openapi(templateRoute, async (c) => xlsxResponse(await investmentImportTemplate(db, c.var.actor, c.req.valid('param').code, deps.now())) as never);
+  app.openapi(boardRoute, async (c) =>
+    c.json(
+      await investmentBoard(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        toFilters(c.req.valid('query')),
+      ),
+      200,
+    ),
+  );
+  app.openapi(
+    exportRoute,
+    async (c) =>
+      xlsxResponse(
+        await exportInvestmentProjects(
+          db,
+          c.var.actor,
+          c.req.valid('param').code,
+          toFilters(c.req.valid('query')),
+          deps.now(),
+        ),
+      ) as never,
+  );
+  app.openapi(
+    templateRoute,
+    async (c) =>
+      xlsxResponse(
+        await investmentImportTemplate(db, c.var.actor, c.req.valid('param').code, deps.now()),
+      ) as never,
+  );
   app.use(
     '/api/departments/:code/investment-projects/import',
-    bodyLimit({ maxSize: MAX_IMPORT_BYTES + 64 * 1024, onError: (c) => c.json(errorBody('TOO_LARGE', '文件超过 10 MB，请分批导入', 'The file is larger than 10 MB'), 413) }),
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+      onError: (c) =>
+        c.json(
+          errorBody('TOO_LARGE', '文件超过 10 MB，请分批导入', 'The file is larger than 10 MB'),
+          413,
+        ),
+    }),
   );
   app.openapi(importRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', '请以 multipart/form-data 上传 Excel 文件（字段名 file）', 'Upload the workbook as multipart/form-data field "file"');
+      throw new ServiceError(
+        'VALIDATION',
+        '请以 multipart/form-data 上传 Excel 文件（字段名 file）',
+        'Upload the workbook as multipart/form-data field "file"',
+      );
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', '请选择要导入的 Excel 文件（字段名 file）', 'Choose an .xlsx file (field "file")');
+      throw new ServiceError(
+        'VALIDATION',
+        '请选择要导入的 Excel 文件（字段名 file）',
+        'Choose an .xlsx file (field "file")',
+      );
     }
-    const r = await importInvestmentProjects(db, c.var.actor, c.req.valid('param').code, file.name, new Uint8Array(await file.arrayBuffer()), deps.now());
+    const r = await importInvestmentProjects(
+      db,
+      c.var.actor,
+      c.req.valid('param').code,
+      file.name,
+      new Uint8Array(await file.arrayBuffer()),
+      deps.now(),
+    );
     return c.json(r, 200);
   });
-  app.openapi(createRouteDef, async (c) => c.json(await createInvestmentProject(db, c.var.actor, c.req.valid('param').code, c.req.valid('json'), deps.now()), 201));
+  app.openapi(createRouteDef, async (c) =>
+    c.json(
+      await createInvestmentProject(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      201,
+    ),
+  );
   app.openapi(getRoute, async (c) => {
     const { code, id } = c.req.valid('param');
     return c.json(await getInvestmentProject(db, c.var.actor, code, id), 200);
   });
   app.openapi(patchRoute, async (c) => {
     const { code, id } = c.req.valid('param');
-    return c.json(await updateInvestmentProject(db, c.var.actor, code, id, c.req.valid('json'), deps.now()), 200);
+    return c.json(
+      await updateInvestmentProject(db, c.var.actor, code, id, c.req.valid('json'), deps.now()),
+      200,
+    );
   });
   app.openapi(stageRoute, async (c) => {
     const { code, id } = c.req.valid('param');
-    return c.json(await moveInvestmentProjectStage(db, c.var.actor, code, id, c.req.valid('json'), deps.now()), 200);
+    return c.json(
+      await moveInvestmentProjectStage(db, c.var.actor, code, id, c.req.valid('json'), deps.now()),
+      200,
+    );
   });
   app.openapi(historyRoute, async (c) => {
     const { code, id } = c.req.valid('param');

@@ -97,7 +97,10 @@ function unitView(code: string, units: ReadonlyMap<string, repo.InvestmentUnitRo
   return { code, name: u?.name ?? code, kind: u?.kind ?? 'department' };
 }
 
-function toView(r: repo.InvestmentProjectRow, units: ReadonlyMap<string, repo.InvestmentUnitRow>): InvestmentProjectView {
+function toView(
+  r: repo.InvestmentProjectRow,
+  units: ReadonlyMap<string, repo.InvestmentUnitRow>,
+): InvestmentProjectView {
   const source = r.source as ProjectSource;
   return {
     id: r.id,
@@ -124,14 +127,34 @@ function toView(r: repo.InvestmentProjectRow, units: ReadonlyMap<string, repo.In
 }
 
 function datesOf(r: repo.InvestmentProjectRow): StageDates {
-  return { LEAD: r.leadOn, NEGOTIATING: r.negotiatingOn, SIGNED: r.signedOn, REGISTERED: r.registeredOn, OPERATING: r.operatingOn };
+  return {
+    LEAD: r.leadOn,
+    NEGOTIATING: r.negotiatingOn,
+    SIGNED: r.signedOn,
+    REGISTERED: r.registeredOn,
+    OPERATING: r.operatingOn,
+  };
 }
 
-function dateColumns(d: StageDates): Pick<repo.InvestmentProjectInsert, 'leadOn' | 'negotiatingOn' | 'signedOn' | 'registeredOn' | 'operatingOn'> {
-  return { leadOn: d.LEAD!, negotiatingOn: d.NEGOTIATING, signedOn: d.SIGNED, registeredOn: d.REGISTERED, operatingOn: d.OPERATING };
+function dateColumns(
+  d: StageDates,
+): Pick<
+  repo.InvestmentProjectInsert,
+  'leadOn' | 'negotiatingOn' | 'signedOn' | 'registeredOn' | 'operatingOn'
+> {
+  return {
+    leadOn: d.LEAD!,
+    negotiatingOn: d.NEGOTIATING,
+    signedOn: d.SIGNED,
+    registeredOn: d.REGISTERED,
+    operatingOn: d.OPERATING,
+  };
 }
 
-async function unitsOf(db: Queryable, regionCode: string): Promise<Map<string, repo.InvestmentUnitRow>> {
+async function unitsOf(
+  db: Queryable,
+  regionCode: string,
+): Promise<Map<string, repo.InvestmentUnitRow>> {
   return new Map((await repo.listUnits(db, regionCode)).map((u) => [u.code, u]));
 }
 
@@ -145,9 +168,17 @@ async function editableDept(db: Db, actor: Actor, code: string): Promise<Departm
   return dept;
 }
 
-export async function listInvestmentUnits(db: Db, actor: Actor, departmentCode: string): Promise<UnitView[]> {
+export async function listInvestmentUnits(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+): Promise<UnitView[]> {
   const dept = await readableDept(db, actor, departmentCode);
-  return (await repo.listUnits(db, dept.regionCode)).map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+  return (await repo.listUnits(db, dept.regionCode)).map((u) => ({
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+  }));
 }
 
 // ---- list and board ----
@@ -165,11 +196,20 @@ export interface ProjectPage {
   pageSize: number;
 }
 
-export async function listInvestmentProjects(db: Db, actor: Actor, departmentCode: string, q: ListQuery): Promise<ProjectPage> {
+export async function listInvestmentProjects(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  q: ListQuery,
+): Promise<ProjectPage> {
   const dept = await readableDept(db, actor, departmentCode);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const { rows, total } = await repo.listProjects(db, dept.code, q, { offset: (page - 1) * pageSize, limit: pageSize, sort: q.sort ?? 'code' });
+  const { rows, total } = await repo.listProjects(db, dept.code, q, {
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+    sort: q.sort ?? 'code',
+  });
   const units = await unitsOf(db, dept.regionCode);
   return { items: rows.map((r) => toView(r, units)), total, page, pageSize };
 }
@@ -185,20 +225,46 @@ export interface BoardColumn {
 }
 
 /** The kanban: one column per stage with its count, amount and latest cards. */
-export async function investmentBoard(db: Db, actor: Actor, departmentCode: string, filters: repo.ProjectFilters, perColumn = 30): Promise<BoardColumn[]> {
+export async function investmentBoard(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  filters: repo.ProjectFilters,
+  perColumn = 30,
+): Promise<BoardColumn[]> {
   const dept = await readableDept(db, actor, departmentCode);
   const units = await unitsOf(db, dept.regionCode);
   const totals = new Map((await repo.stageTotals(db, dept.code, filters)).map((t) => [t.stage, t]));
   const columns: BoardColumn[] = [];
   for (const stage of PIPELINE_STAGES) {
     const t = totals.get(stage);
-    const items = t ? (await repo.listProjects(db, dept.code, { ...filters, stages: [stage] }, { offset: 0, limit: perColumn, sort: '-updatedAt' })).rows : [];
-    columns.push({ stage, label: STAGE_LABEL[stage].zh, count: t?.n ?? 0, investmentYuan: t?.investment ?? '0.00', items: items.map((r) => toView(r, units)) });
+    const items = t
+      ? (
+          await repo.listProjects(
+            db,
+            dept.code,
+            { ...filters, stages: [stage] },
+            { offset: 0, limit: perColumn, sort: '-updatedAt' },
+          )
+        ).rows
+      : [];
+    columns.push({
+      stage,
+      label: STAGE_LABEL[stage].zh,
+      count: t?.n ?? 0,
+      investmentYuan: t?.investment ?? '0.00',
+      items: items.map((r) => toView(r, units)),
+    });
   }
   return columns;
 }
 
-export async function getInvestmentProject(db: Db, actor: Actor, departmentCode: string, id: string): Promise<InvestmentProjectView> {
+export async function getInvestmentProject(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  id: string,
+): Promise<InvestmentProjectView> {
   const dept = await readableDept(db, actor, departmentCode);
   const row = await repo.findProject(db, dept.code, id);
   if (!row) {
@@ -207,7 +273,12 @@ export async function getInvestmentProject(db: Db, actor: Actor, departmentCode:
   return toView(row, await unitsOf(db, dept.regionCode));
 }
 
-export async function getInvestmentProjectHistory(db: Db, actor: Actor, departmentCode: string, id: string): Promise<StageChangeView[]> {
+export async function getInvestmentProjectHistory(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  id: string,
+): Promise<StageChangeView[]> {
   const dept = await readableDept(db, actor, departmentCode);
   const row = await repo.findProject(db, dept.code, id);
   if (!row) {
@@ -262,9 +333,18 @@ const FIELD_LABEL: Record<string, string> = {
   stage: '当前阶段',
 };
 
-function checkFields(f: Partial<ProjectFields>, units: ReadonlyMap<string, repo.InvestmentUnitRow>, partial: boolean): { errors: FieldError[]; fen: Fen | null } {
+function checkFields(
+  f: Partial<ProjectFields>,
+  units: ReadonlyMap<string, repo.InvestmentUnitRow>,
+  partial: boolean,
+): { errors: FieldError[]; fen: Fen | null } {
   const errors: FieldError[] = [];
-  const add = (field: string, zh: string, en: string) => errors.push({ field, message: `「${FIELD_LABEL[field] ?? field}」${zh}`, messageEn: `${field}: ${en}` });
+  const add = (field: string, zh: string, en: string) =>
+    errors.push({
+      field,
+      message: `「${FIELD_LABEL[field] ?? field}」${zh}`,
+      messageEn: `${field}: ${en}`,
+    });
   const text = (field: keyof ProjectFields, max: number) => {
     const v = f[field];
     if (v === undefined) {
@@ -280,14 +360,22 @@ function checkFields(f: Partial<ProjectFields>, units: ReadonlyMap<string, repo.
     }
   };
   text('code', 40);
-  if (typeof f.code === 'string' && f.code.trim() !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/.test(f.code.trim())) {
+  if (
+    typeof f.code === 'string' &&
+    f.code.trim() !== '' &&
+    !/^[A-Za-z0-9][A-Za-z0-9_.\-/]*$/.test(f.code.trim())
+  ) {
     add('code', '只能由字母、数字和 - _ . / 组成', 'letters, digits and - _ . / only');
   }
   text('name', 200);
   text('investor', 200);
   text('industryName', 60);
   if (f.industryCode !== undefined && !isIndustryCode(f.industryCode)) {
-    add('industryCode', '应为国民经济行业分类（GB/T 4754-2017）的 2–4 位数字代码，如 6513', 'must be a GB/T 4754 code of 2–4 digits');
+    add(
+      'industryCode',
+      '应为国民经济行业分类（GB/T 4754-2017）的 2–4 位数字代码，如 6513',
+      'must be a GB/T 4754 code of 2–4 digits',
+    );
   } else if (f.industryCode === undefined && !partial) {
     add('industryCode', '必填', 'required');
   }
@@ -295,7 +383,11 @@ function checkFields(f: Partial<ProjectFields>, units: ReadonlyMap<string, repo.
   if (f.plannedInvestmentWan !== undefined) {
     amount = parseWanYuan(f.plannedInvestmentWan);
     if (amount === null) {
-      add('plannedInvestmentWan', `「${f.plannedInvestmentWan}」不是有效金额（万元，最多 6 位小数，如 1250.5）`, 'not an amount in 万元 with at most 6 decimals');
+      add(
+        'plannedInvestmentWan',
+        `「${f.plannedInvestmentWan}」不是有效金额（万元，最多 6 位小数，如 1250.5）`,
+        'not an amount in 万元 with at most 6 decimals',
+      );
     } else if (amount < 0) {
       add('plannedInvestmentWan', '不能为负数', 'must not be negative');
       amount = null;
@@ -304,12 +396,20 @@ function checkFields(f: Partial<ProjectFields>, units: ReadonlyMap<string, repo.
     add('plannedInvestmentWan', '必填', 'required');
   }
   if (f.responsibleUnitCode !== undefined && !units.has(f.responsibleUnitCode)) {
-    add('responsibleUnitCode', `「${f.responsibleUnitCode}」不是本区的部门或街道`, 'not a unit of the region');
+    add(
+      'responsibleUnitCode',
+      `「${f.responsibleUnitCode}」不是本区的部门或街道`,
+      'not a unit of the region',
+    );
   } else if (f.responsibleUnitCode === undefined && !partial) {
     add('responsibleUnitCode', '必填', 'required');
   }
   if (f.source !== undefined && !(PROJECT_SOURCES as readonly string[]).includes(f.source)) {
-    add('source', `应为 ${PROJECT_SOURCES.map((k) => PROJECT_SOURCE_LABEL[k].zh).join('、')} 之一`, `must be one of ${PROJECT_SOURCES.join(', ')}`);
+    add(
+      'source',
+      `应为 ${PROJECT_SOURCES.map((k) => PROJECT_SOURCE_LABEL[k].zh).join('、')} 之一`,
+      `must be one of ${PROJECT_SOURCES.join(', ')}`,
+    );
   } else if (f.source === undefined && !partial) {
     add('source', '必填', 'required');
   }
@@ -318,11 +418,20 @@ function checkFields(f: Partial<ProjectFields>, units: ReadonlyMap<string, repo.
 
 function validationError(errors: FieldError[]): ServiceError {
   const first = errors[0]!;
-  return new ServiceError('VALIDATION', `输入有误：${first.message}`, `Invalid input: ${first.messageEn}`, { fields: errors });
+  return new ServiceError(
+    'VALIDATION',
+    `输入有误：${first.message}`,
+    `Invalid input: ${first.messageEn}`,
+    { fields: errors },
+  );
 }
 
 function stageErrors(stage: PipelineStage, dates: StageDates, today: string): FieldError[] {
-  return validateStageDates(stage, dates, today).map((e) => ({ field: e.stage ? `stageDates.${e.stage}` : 'stageDates', message: e.zh, messageEn: e.en }));
+  return validateStageDates(stage, dates, today).map((e) => ({
+    field: e.stage ? `stageDates.${e.stage}` : 'stageDates',
+    message: e.zh,
+    messageEn: e.en,
+  }));
 }
 
 function historyRows(
@@ -368,7 +477,13 @@ export interface CreateProjectInput extends ProjectFields {
   stageDates?: Partial<Record<PipelineStage, string | null>>;
 }
 
-export async function createInvestmentProject(db: Db, actor: Actor, departmentCode: string, input: CreateProjectInput, now: Date): Promise<InvestmentProjectView> {
+export async function createInvestmentProject(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  input: CreateProjectInput,
+  now: Date,
+): Promise<InvestmentProjectView> {
   const dept = await editableDept(db, actor, departmentCode);
   const today = chinaToday(now);
   return db.transaction(async (tx) => {
@@ -382,7 +497,12 @@ export async function createInvestmentProject(db: Db, actor: Actor, departmentCo
     }
     const code = input.code.trim();
     if ((await repo.findProjectsByCodes(tx, dept.code, [code])).length > 0) {
-      throw new ServiceError('CONFLICT', `项目编号「${code}」已存在`, `Project code ${code} already exists`, { fields: [{ field: 'code', message: '项目编号已存在', messageEn: 'already exists' }] });
+      throw new ServiceError(
+        'CONFLICT',
+        `项目编号「${code}」已存在`,
+        `Project code ${code} already exists`,
+        { fields: [{ field: 'code', message: '项目编号已存在', messageEn: 'already exists' }] },
+      );
     }
     const row = await repo.insertProject(tx, {
       regionCode: dept.regionCode,
@@ -406,8 +526,18 @@ export async function createInvestmentProject(db: Db, actor: Actor, departmentCo
       createdAt: now,
       updatedAt: now,
     });
-    await repo.insertStageChanges(tx, historyRows(row, 'create', null, stage, dates, actor, now, null));
-    await auditInTx(tx, actor, { action: 'investmentProject.create', entity: 'investment_projects', entityId: row.id, departmentCode: dept.code, before: null, after: { code, stage, dates } });
+    await repo.insertStageChanges(
+      tx,
+      historyRows(row, 'create', null, stage, dates, actor, now, null),
+    );
+    await auditInTx(tx, actor, {
+      action: 'investmentProject.create',
+      entity: 'investment_projects',
+      entityId: row.id,
+      departmentCode: dept.code,
+      before: null,
+      after: { code, stage, dates },
+    });
     return toView(row, units);
   });
 }
@@ -415,7 +545,14 @@ export async function createInvestmentProject(db: Db, actor: Actor, departmentCo
 export type UpdateProjectInput = Partial<ProjectFields>;
 
 /** Edits the descriptive fields; stages move only through moveInvestmentProjectStage. */
-export async function updateInvestmentProject(db: Db, actor: Actor, departmentCode: string, id: string, patch: UpdateProjectInput, now: Date): Promise<InvestmentProjectView> {
+export async function updateInvestmentProject(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  id: string,
+  patch: UpdateProjectInput,
+  now: Date,
+): Promise<InvestmentProjectView> {
   const dept = await editableDept(db, actor, departmentCode);
   return db.transaction(async (tx) => {
     const before = await repo.findProject(tx, dept.code, id);
@@ -428,8 +565,16 @@ export async function updateInvestmentProject(db: Db, actor: Actor, departmentCo
       throw validationError(errors);
     }
     const code = patch.code?.trim();
-    if (code !== undefined && code !== before.code && (await repo.findProjectsByCodes(tx, dept.code, [code])).length > 0) {
-      throw new ServiceError('CONFLICT', `项目编号「${code}」已存在`, `Project code ${code} already exists`);
+    if (
+      code !== undefined &&
+      code !== before.code &&
+      (await repo.findProjectsByCodes(tx, dept.code, [code])).length > 0
+    ) {
+      throw new ServiceError(
+        'CONFLICT',
+        `项目编号「${code}」已存在`,
+        `Project code ${code} already exists`,
+      );
     }
     const values: Partial<repo.InvestmentProjectInsert> = {
       ...(code !== undefined ? { code } : {}),
@@ -439,7 +584,9 @@ export async function updateInvestmentProject(db: Db, actor: Actor, departmentCo
       ...(patch.industryName !== undefined ? { industryName: patch.industryName.trim() } : {}),
       ...(amount !== null ? { plannedInvestment: fenToYuanString(amount) } : {}),
       ...(patch.isKeyProject !== undefined ? { isKeyProject: patch.isKeyProject } : {}),
-      ...(patch.responsibleUnitCode !== undefined ? { responsibleUnitCode: patch.responsibleUnitCode } : {}),
+      ...(patch.responsibleUnitCode !== undefined
+        ? { responsibleUnitCode: patch.responsibleUnitCode }
+        : {}),
       ...(patch.source !== undefined ? { source: patch.source } : {}),
       ...(patch.contact !== undefined ? { contact: patch.contact?.trim() || null } : {}),
       ...(patch.note !== undefined ? { note: patch.note?.trim() || null } : {}),
@@ -447,7 +594,14 @@ export async function updateInvestmentProject(db: Db, actor: Actor, departmentCo
       updatedAt: now,
     };
     const row = await repo.updateProject(tx, id, values);
-    await auditInTx(tx, actor, { action: 'investmentProject.update', entity: 'investment_projects', entityId: id, departmentCode: dept.code, before: pick(before, values), after: pick(row, values) });
+    await auditInTx(tx, actor, {
+      action: 'investmentProject.update',
+      entity: 'investment_projects',
+      entityId: id,
+      departmentCode: dept.code,
+      before: pick(before, values),
+      after: pick(row, values),
+    });
     return toView(row, units);
   });
 }
@@ -470,24 +624,55 @@ export interface MoveStageInput {
   reason?: string | null;
 }
 
-export async function moveInvestmentProjectStage(db: Db, actor: Actor, departmentCode: string, id: string, input: MoveStageInput, now: Date): Promise<InvestmentProjectView> {
+export async function moveInvestmentProjectStage(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  id: string,
+  input: MoveStageInput,
+  now: Date,
+): Promise<InvestmentProjectView> {
   const dept = await editableDept(db, actor, departmentCode);
   return db.transaction(async (tx) => {
     const before = await repo.findProject(tx, dept.code, id);
     if (!before) {
       throw notFound('招商项目', 'Investment project');
     }
-    const moved = moveStage(before.stage, datesOf(before), input.to, { date: input.date ?? null, today: chinaToday(now), reason: input.reason ?? null });
+    const moved = moveStage(before.stage, datesOf(before), input.to, {
+      date: input.date ?? null,
+      today: chinaToday(now),
+      reason: input.reason ?? null,
+    });
     if (!moved.ok) {
       const code = moved.error.code === 'SAME_STAGE' ? 'STATE' : 'VALIDATION';
       throw new ServiceError(code, moved.error.zh, moved.error.en, { code: moved.error.code });
     }
     const m = moved.value;
-    const row = await repo.updateProject(tx, id, { stage: m.stage, ...dateColumns(m.dates), updatedBy: actor.userId, updatedAt: now });
+    const row = await repo.updateProject(tx, id, {
+      stage: m.stage,
+      ...dateColumns(m.dates),
+      updatedBy: actor.userId,
+      updatedAt: now,
+    });
     const reason = input.reason?.trim() || null;
     const history: repo.StageChangeInsert[] =
       m.direction === 'back'
-        ? [{ regionCode: dept.regionCode, fiscalYear: yearOf(chinaToday(now)), departmentCode: dept.code, projectId: id, kind: 'back', fromStage: before.stage, toStage: m.stage, reachedOn: null, reason, changedBy: actor.userId, changedByName: actor.displayName, changedAt: now }]
+        ? [
+            {
+              regionCode: dept.regionCode,
+              fiscalYear: yearOf(chinaToday(now)),
+              departmentCode: dept.code,
+              projectId: id,
+              kind: 'back',
+              fromStage: before.stage,
+              toStage: m.stage,
+              reachedOn: null,
+              reason,
+              changedBy: actor.userId,
+              changedByName: actor.displayName,
+              changedAt: now,
+            },
+          ]
         : m.reached.map((s, i) => ({
             regionCode: dept.regionCode,
             fiscalYear: yearOf(m.dates[s]!),
@@ -543,7 +728,12 @@ export const EXCEL_COLUMNS: readonly ExcelColumn[] = [
   { key: 'responsibleUnit', header: '责任单位', width: 16, required: true },
   { key: 'source', header: '招商方式', width: 12, required: true },
   { key: 'stage', header: '当前阶段', width: 12, required: false },
-  ...PIPELINE_STAGES.map((s) => ({ key: s, header: DATE_HEADERS[s], width: 14, required: s === 'LEAD' })),
+  ...PIPELINE_STAGES.map((s) => ({
+    key: s,
+    header: DATE_HEADERS[s],
+    width: 14,
+    required: s === 'LEAD',
+  })),
   { key: 'contact', header: '联系人', width: 14, required: false },
   { key: 'note', header: '备注', width: 30, required: false },
 ];
@@ -566,10 +756,20 @@ function amountCell(wan: string): number | string {
   return digits.length <= 15 ? Number(wan) : wan;
 }
 
-export async function exportInvestmentProjects(db: Db, actor: Actor, departmentCode: string, filters: repo.ProjectFilters, now: Date): Promise<{ fileName: string; body: Buffer }> {
+export async function exportInvestmentProjects(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  filters: repo.ProjectFilters,
+  now: Date,
+): Promise<{ fileName: string; body: Buffer }> {
   const dept = await readableDept(db, actor, departmentCode);
   const units = await unitsOf(db, dept.regionCode);
-  const { rows } = await repo.listProjects(db, dept.code, filters, { offset: 0, limit: 100_000, sort: 'code' });
+  const { rows } = await repo.listProjects(db, dept.code, filters, {
+    offset: 0,
+    limit: 100_000,
+    sort: 'code',
+  });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao 绩效';
   wb.created = now;
@@ -600,7 +800,12 @@ export async function exportInvestmentProjects(db: Db, actor: Actor, departmentC
 }
 
 /** An empty import sheet with the column heads, plus a sheet explaining each column and its values. */
-export async function investmentImportTemplate(db: Db, actor: Actor, departmentCode: string, now: Date): Promise<{ fileName: string; body: Buffer }> {
+export async function investmentImportTemplate(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  now: Date,
+): Promise<{ fileName: string; body: Buffer }> {
   const dept = await readableDept(db, actor, departmentCode);
   const units = await repo.listUnits(db, dept.regionCode);
   const wb = new ExcelJS.Workbook();
@@ -614,14 +819,26 @@ export async function investmentImportTemplate(db: Db, actor: Actor, departmentC
   ];
   help.getRow(1).font = { bold: true };
   const lines: [string, string][] = [
-    ['项目编号', '本局项目库内唯一；已存在的编号将更新该项目，新编号将新增项目。字母、数字和 - _ . /'],
-    ['行业代码 / 行业名称', '国民经济行业分类（GB/T 4754-2017）2–4 位代码及名称，如 6513 应用软件开发'],
+    [
+      '项目编号',
+      '本局项目库内唯一；已存在的编号将更新该项目，新编号将新增项目。字母、数字和 - _ . /',
+    ],
+    [
+      '行业代码 / 行业名称',
+      '国民经济行业分类（GB/T 4754-2017）2–4 位代码及名称，如 6513 应用软件开发',
+    ],
     ['计划投资额（万元）', '单位万元，最多 6 位小数（精确到分）'],
     ['重点项目', '是 / 否'],
     ['责任单位', units.map((u) => u.name).join('、')],
     ['招商方式', PROJECT_SOURCES.map((k) => PROJECT_SOURCE_LABEL[k].zh).join('、')],
-    ['当前阶段', `${PIPELINE_STAGES.map((s) => STAGE_LABEL[s].zh).join(' → ')}；可不填，按已填日期的最后阶段确定`],
-    ['各阶段日期', 'YYYY-MM-DD；达到某阶段即视为已经过此前各阶段，未填的前序阶段日期取其后一阶段的日期；日期不得晚于今天，且不得早于前一阶段'],
+    [
+      '当前阶段',
+      `${PIPELINE_STAGES.map((s) => STAGE_LABEL[s].zh).join(' → ')}；可不填，按已填日期的最后阶段确定`,
+    ],
+    [
+      '各阶段日期',
+      'YYYY-MM-DD；达到某阶段即视为已经过此前各阶段，未填的前序阶段日期取其后一阶段的日期；日期不得晚于今天，且不得早于前一阶段',
+    ],
     ['导入规则', '整表校验：任何一行有误则整表不导入，并逐行列出错误'],
   ];
   for (const [col, text] of lines) {
@@ -676,7 +893,10 @@ function cellText(v: Cell): string {
     return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   }
   if ('richText' in v) {
-    return v.richText.map((t) => t.text).join('').trim();
+    return v.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   }
   if ('hyperlink' in v) {
     return String(v.text).trim();
@@ -749,7 +969,11 @@ async function readSheet(body: Uint8Array): Promise<ExcelJS.Worksheet> {
   try {
     await wb.xlsx.load(Buffer.from(body) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new ServiceError('VALIDATION', '文件无法读取：请上传 Excel 2007 及以上格式（.xlsx）的文件', 'The file is not a readable .xlsx workbook');
+    throw new ServiceError(
+      'VALIDATION',
+      '文件无法读取：请上传 Excel 2007 及以上格式（.xlsx）的文件',
+      'The file is not a readable .xlsx workbook',
+    );
   }
   const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
   if (!ws) {
@@ -758,7 +982,11 @@ async function readSheet(body: Uint8Array): Promise<ExcelJS.Worksheet> {
   return ws;
 }
 
-function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.InvestmentUnitRow>, today: string): { rows: ParsedRow[]; errors: ImportRowError[] } {
+function parseRows(
+  ws: ExcelJS.Worksheet,
+  units: ReadonlyMap<string, repo.InvestmentUnitRow>,
+  today: string,
+): { rows: ParsedRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const headerRow = ws.getRow(1);
   const colOf = new Map<string, number>();
@@ -773,7 +1001,14 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
   if (missing.length > 0) {
     return {
       rows: [],
-      errors: [{ row: 1, column: null, message: `缺少列：${missing.map((c) => `「${c.header}」`).join('、')}（请使用导入模板）`, messageEn: `Missing columns: ${missing.map((c) => c.key).join(', ')}` }],
+      errors: [
+        {
+          row: 1,
+          column: null,
+          message: `缺少列：${missing.map((c) => `「${c.header}」`).join('、')}（请使用导入模板）`,
+          messageEn: `Missing columns: ${missing.map((c) => c.key).join(', ')}`,
+        },
+      ],
     };
   }
   const findUnit = unitLookup(units.values());
@@ -781,7 +1016,17 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
   const seen = new Map<string, number>();
   const last = ws.actualRowCount > 0 ? ws.rowCount : 1;
   if (last - 1 > MAX_IMPORT_ROWS) {
-    return { rows: [], errors: [{ row: 1, column: null, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`, messageEn: `At most ${MAX_IMPORT_ROWS} rows per import` }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          row: 1,
+          column: null,
+          message: `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分批导入`,
+          messageEn: `At most ${MAX_IMPORT_ROWS} rows per import`,
+        },
+      ],
+    };
   }
   for (let r = 2; r <= last; r++) {
     const row = ws.getRow(r);
@@ -794,7 +1039,13 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
       continue; // blank line
     }
     const rowErrors: ImportRowError[] = [];
-    const fail = (column: string | null, message: string, messageEn: string) => rowErrors.push({ row: r, column, message: `第 ${r} 行${column ? `「${column}」` : ''}：${message}`, messageEn: `Row ${r}${column ? ` (${column})` : ''}: ${messageEn}` });
+    const fail = (column: string | null, message: string, messageEn: string) =>
+      rowErrors.push({
+        row: r,
+        column,
+        message: `第 ${r} 行${column ? `「${column}」` : ''}：${message}`,
+        messageEn: `Row ${r}${column ? ` (${column})` : ''}: ${messageEn}`,
+      });
     for (const c of EXCEL_COLUMNS) {
       if (raw(c.key).text.startsWith('#ERROR:')) {
         fail(c.header, '单元格是错误值（公式出错）', 'the cell holds an error value');
@@ -808,7 +1059,11 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
     const sourceText = raw('source').text;
     const source = sourceText === '' ? null : parseProjectSource(sourceText);
     if (sourceText !== '' && source === null) {
-      fail('招商方式', `「${sourceText}」应为 ${PROJECT_SOURCES.map((k) => PROJECT_SOURCE_LABEL[k].zh).join('、')} 之一`, `unknown source "${sourceText}"`);
+      fail(
+        '招商方式',
+        `「${sourceText}」应为 ${PROJECT_SOURCES.map((k) => PROJECT_SOURCE_LABEL[k].zh).join('、')} 之一`,
+        `unknown source "${sourceText}"`,
+      );
     }
     const keyText = raw('isKeyProject').text;
     const isKey = parseBool(keyText);
@@ -820,17 +1075,32 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
       const { text, cell } = raw(s);
       const iso = parseDateText(text, cell);
       if (text !== '' && iso === null) {
-        fail(DATE_HEADERS[s], `「${text}」不是有效日期（格式 YYYY-MM-DD）`, `"${text}" is not a date`);
+        fail(
+          DATE_HEADERS[s],
+          `「${text}」不是有效日期（格式 YYYY-MM-DD）`,
+          `"${text}" is not a date`,
+        );
       }
       dates[s] = iso;
     }
     const stageText = raw('stage').text;
     const stage = stageText === '' ? stageFromDates(dates) : parseStage(stageText);
     if (stage === null) {
-      fail('当前阶段', `「${stageText}」应为 ${PIPELINE_STAGES.map((s) => STAGE_LABEL[s].zh).join('、')} 之一`, `unknown stage "${stageText}"`);
+      fail(
+        '当前阶段',
+        `「${stageText}」应为 ${PIPELINE_STAGES.map((s) => STAGE_LABEL[s].zh).join('、')} 之一`,
+        `unknown stage "${stageText}"`,
+      );
     }
     const fields: Partial<ProjectFields> = {};
-    for (const key of ['code', 'name', 'investor', 'industryCode', 'industryName', 'plannedInvestmentWan'] as const) {
+    for (const key of [
+      'code',
+      'name',
+      'investor',
+      'industryCode',
+      'industryName',
+      'plannedInvestmentWan',
+    ] as const) {
       const t = raw(key).text;
       if (t !== '') {
         fields[key] = t;
@@ -850,7 +1120,10 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
     const checked = checkFields(fields, units, false);
     for (const e of checked.errors) {
       // Unknown units/sources are reported above with the cell text; skip their "required" echo.
-      if ((e.field === 'responsibleUnitCode' && unitText !== '') || (e.field === 'source' && sourceText !== '')) {
+      if (
+        (e.field === 'responsibleUnitCode' && unitText !== '') ||
+        (e.field === 'source' && sourceText !== '')
+      ) {
         continue;
       }
       fail(FIELD_LABEL[e.field] ?? null, e.message.replace(/^「[^」]+」/, ''), e.messageEn);
@@ -860,10 +1133,15 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
       filled = fillImpliedDates(stage, dates);
       for (const e of validateStageDates(stage, filled, today)) {
         // A date left empty was taken from the next later stage: say so, and point at the column typed.
-        const implied = e.stage !== undefined && dates[e.stage] === null && filled[e.stage] !== null;
-        const from = implied ? PIPELINE_STAGES.slice(stageIndex(e.stage!) + 1).find((s) => dates[s] !== null) : undefined;
+        const implied =
+          e.stage !== undefined && dates[e.stage] === null && filled[e.stage] !== null;
+        const from = implied
+          ? PIPELINE_STAGES.slice(stageIndex(e.stage!) + 1).find((s) => dates[s] !== null)
+          : undefined;
         const column = e.stage ? DATE_HEADERS[from ?? e.stage] : null;
-        const note = from ? `（「${DATE_HEADERS[e.stage!]}」未填，按「${DATE_HEADERS[from]}」推定）` : '';
+        const note = from
+          ? `（「${DATE_HEADERS[e.stage!]}」未填，按「${DATE_HEADERS[from]}」推定）`
+          : '';
         fail(column, `${e.zh}${note}`, e.en);
       }
     }
@@ -879,11 +1157,21 @@ function parseRows(ws: ExcelJS.Worksheet, units: ReadonlyMap<string, repo.Invest
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
     } else {
-      rows.push({ row: r, fields: { ...(fields as ProjectFields), code: code! }, stage: stage!, dates: filled });
+      rows.push({
+        row: r,
+        fields: { ...(fields as ProjectFields), code: code! },
+        stage: stage!,
+        dates: filled,
+      });
     }
   }
   if (rows.length === 0 && errors.length === 0) {
-    errors.push({ row: 2, column: null, message: '表中没有数据行', messageEn: 'The sheet has no data rows' });
+    errors.push({
+      row: 2,
+      column: null,
+      message: '表中没有数据行',
+      messageEn: 'The sheet has no data rows',
+    });
   }
   return { rows, errors };
 }
@@ -896,10 +1184,21 @@ function sameDates(a: StageDates, b: StageDates): boolean {
  * Imports projects from an .xlsx sheet (the template's columns): new codes are added, existing codes
  * updated. All-or-nothing: if any row is wrong nothing is written and every row's errors are returned.
  */
-export async function importInvestmentProjects(db: Db, actor: Actor, departmentCode: string, fileName: string, body: Uint8Array, now: Date): Promise<ImportResult> {
+export async function importInvestmentProjects(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  fileName: string,
+  body: Uint8Array,
+  now: Date,
+): Promise<ImportResult> {
   const dept = await editableDept(db, actor, departmentCode);
   if (body.byteLength > MAX_IMPORT_BYTES) {
-    throw new ServiceError('VALIDATION', '文件超过 10 MB，请分批导入', 'The file is larger than 10 MB');
+    throw new ServiceError(
+      'VALIDATION',
+      '文件超过 10 MB，请分批导入',
+      'The file is larger than 10 MB',
+    );
   }
   const ws = await readSheet(body);
   const today = chinaToday(now);
@@ -909,7 +1208,15 @@ export async function importInvestmentProjects(db: Db, actor: Actor, departmentC
     if (errors.length > 0) {
       throw importInvalid(errors);
     }
-    const existing = new Map((await repo.findProjectsByCodes(tx, dept.code, rows.map((r) => r.fields.code))).map((p) => [p.code, p]));
+    const existing = new Map(
+      (
+        await repo.findProjectsByCodes(
+          tx,
+          dept.code,
+          rows.map((r) => r.fields.code),
+        )
+      ).map((p) => [p.code, p]),
+    );
     let created = 0;
     let updated = 0;
     let unchanged = 0;
@@ -932,29 +1239,78 @@ export async function importInvestmentProjects(db: Db, actor: Actor, departmentC
       };
       const old = existing.get(f.code);
       if (!old) {
-        const row = await repo.insertProject(tx, { regionCode: dept.regionCode, fiscalYear: yearOf(r.dates.LEAD!), departmentCode: dept.code, code: f.code, ...values, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now });
-        history.push(...historyRows(row, 'import', null, r.stage, r.dates, actor, now, `导入：${fileName}`));
+        const row = await repo.insertProject(tx, {
+          regionCode: dept.regionCode,
+          fiscalYear: yearOf(r.dates.LEAD!),
+          departmentCode: dept.code,
+          code: f.code,
+          ...values,
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        history.push(
+          ...historyRows(row, 'import', null, r.stage, r.dates, actor, now, `导入：${fileName}`),
+        );
         created++;
         continue;
       }
-      const changed = Object.entries(values).some(([k, v]) => (old as unknown as Record<string, unknown>)[k] !== v);
+      const changed = Object.entries(values).some(
+        ([k, v]) => (old as unknown as Record<string, unknown>)[k] !== v,
+      );
       if (!changed) {
         unchanged++;
         continue;
       }
       await repo.updateProject(tx, old.id, { ...values, updatedBy: actor.userId, updatedAt: now });
       if (old.stage !== r.stage || !sameDates(datesOf(old), r.dates)) {
-        const forwardOnly = stageIndex(r.stage) > stageIndex(old.stage) && PIPELINE_STAGES.slice(0, stageIndex(old.stage) + 1).every((s) => datesOf(old)[s] === r.dates[s]);
+        const forwardOnly =
+          stageIndex(r.stage) > stageIndex(old.stage) &&
+          PIPELINE_STAGES.slice(0, stageIndex(old.stage) + 1).every(
+            (s) => datesOf(old)[s] === r.dates[s],
+          );
         if (forwardOnly) {
-          history.push(...historyRows(old, 'import', old.stage, r.stage, r.dates, actor, now, `导入：${fileName}`));
+          history.push(
+            ...historyRows(
+              old,
+              'import',
+              old.stage,
+              r.stage,
+              r.dates,
+              actor,
+              now,
+              `导入：${fileName}`,
+            ),
+          );
         } else {
-          history.push({ regionCode: dept.regionCode, fiscalYear: yearOf(r.dates[r.stage]!), departmentCode: dept.code, projectId: old.id, kind: 'import', fromStage: old.stage, toStage: r.stage, reachedOn: r.dates[r.stage], reason: `导入更正阶段日期：${fileName}`, changedBy: actor.userId, changedByName: actor.displayName, changedAt: now });
+          history.push({
+            regionCode: dept.regionCode,
+            fiscalYear: yearOf(r.dates[r.stage]!),
+            departmentCode: dept.code,
+            projectId: old.id,
+            kind: 'import',
+            fromStage: old.stage,
+            toStage: r.stage,
+            reachedOn: r.dates[r.stage],
+            reason: `导入更正阶段日期：${fileName}`,
+            changedBy: actor.userId,
+            changedByName: actor.displayName,
+            changedAt: now,
+          });
         }
       }
       updated++;
     }
     await repo.insertStageChanges(tx, history);
-    await auditInTx(tx, actor, { action: 'investmentProject.import', entity: 'investment_projects', entityId: fileName, departmentCode: dept.code, before: null, after: { fileName, rows: rows.length, created, updated, unchanged } });
+    await auditInTx(tx, actor, {
+      action: 'investmentProject.import',
+      entity: 'investment_projects',
+      entityId: fileName,
+      departmentCode: dept.code,
+      before: null,
+      after: { fileName, rows: rows.length, created, updated, unchanged },
+    });
     return { fileName, rows: rows.length, created, updated, unchanged };
   });
 }
@@ -968,4 +1324,3 @@ function importInvalid(errors: ImportRowError[]): ServiceError {
     { errors: shown, total: errors.length },
   );
 }
-

@@ -40,20 +40,47 @@ const columns = {
 };
 
 /** Metric-bound indicators of a department-year (department goal first, then by project and position). */
-export async function listBoundIndicators(db: Queryable, departmentCode: string, year: number): Promise<BoundIndicatorRow[]> {
+export async function listBoundIndicators(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<BoundIndicatorRow[]> {
   return db
     .select(columns)
     .from(s.indicators)
     .innerJoin(s.goals, eq(s.goals.id, s.indicators.goalId))
-    .where(and(eq(s.indicators.departmentCode, departmentCode), eq(s.indicators.fiscalYear, year), isNotNull(s.indicators.metricKey)))
-    .orderBy(sql`${s.goals.projectId} asc nulls first`, asc(s.indicators.sort), asc(s.indicators.id));
+    .where(
+      and(
+        eq(s.indicators.departmentCode, departmentCode),
+        eq(s.indicators.fiscalYear, year),
+        isNotNull(s.indicators.metricKey),
+      ),
+    )
+    .orderBy(
+      sql`${s.goals.projectId} asc nulls first`,
+      asc(s.indicators.sort),
+      asc(s.indicators.id),
+    );
 }
 
 export async function findIndicator(db: Queryable, id: string): Promise<BoundIndicatorRow | null> {
-  const rows = await db.select(columns).from(s.indicators).innerJoin(s.goals, eq(s.goals.id, s.indicators.goalId)).where(eq(s.indicators.id, id));
+  const rows = await db
+    .select(columns)
+    .from(s.indicators)
+    .innerJoin(s.goals, eq(s.goals.id, s.indicators.goalId))
+    .where(eq(s.indicators.id, id));
   return rows[0] ?? null;
 }
 
-export async function setIndicatorMetric(db: Queryable, id: string, metricKey: string | null, metricParams: Record<string, unknown> | null, now: Date): Promise<void> {
-  await db.update(s.indicators).set({ metricKey, metricParams, updatedAt: now }).where(eq(s.indicators.id, id));
+export async function setIndicatorMetric(
+  db: Queryable,
+  id: string,
+  metricKey: string | null,
+  metricParams: Record<string, unknown> | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(s.indicators)
+    .set({ metricKey, metricParams, updatedAt: now })
+    .where(eq(s.indicators.id, id));
 }

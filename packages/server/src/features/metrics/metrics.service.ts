@@ -33,27 +33,53 @@ export interface MetricActual {
   asOf: string;
 }
 
-const EMPTY: MetricRecords = { investmentProjects: [], enterpriseRequests: [], satisfactionSurveys: [], policyGrants: [] };
+const EMPTY: MetricRecords = {
+  investmentProjects: [],
+  enterpriseRequests: [],
+  satisfactionSurveys: [],
+  policyGrants: [],
+};
 
 /** Loads the records one source needs for a window (nothing else). */
-export async function loadMetricRecords(db: Queryable, departmentCode: string, source: MetricSource, window: MetricWindow): Promise<MetricRecords> {
+export async function loadMetricRecords(
+  db: Queryable,
+  departmentCode: string,
+  source: MetricSource,
+  window: MetricWindow,
+): Promise<MetricRecords> {
   if (window.to < window.from) {
     return EMPTY;
   }
   switch (source) {
     case 'investmentProjects':
-      return { ...EMPTY, investmentProjects: await projectRepo.loadProjectRecords(db, departmentCode, window) };
+      return {
+        ...EMPTY,
+        investmentProjects: await projectRepo.loadProjectRecords(db, departmentCode, window),
+      };
     case 'enterpriseRequests':
-      return { ...EMPTY, enterpriseRequests: await enterpriseRepo.loadRequestRecords(db, departmentCode, window) };
+      return {
+        ...EMPTY,
+        enterpriseRequests: await enterpriseRepo.loadRequestRecords(db, departmentCode, window),
+      };
     case 'satisfactionSurveys':
-      return { ...EMPTY, satisfactionSurveys: await enterpriseRepo.loadSurveyRecords(db, departmentCode, window) };
+      return {
+        ...EMPTY,
+        satisfactionSurveys: await enterpriseRepo.loadSurveyRecords(db, departmentCode, window),
+      };
     case 'policyGrants':
-      return { ...EMPTY, policyGrants: await enterpriseRepo.loadGrantRecords(db, departmentCode, window) };
+      return {
+        ...EMPTY,
+        policyGrants: await enterpriseRepo.loadGrantRecords(db, departmentCode, window),
+      };
   }
 }
 
 /** The effective as-of date: the caller's, else the binding's, else the year's end (never past it). */
-export function effectiveWindow(year: number, asOf: string | undefined, params: MetricParams): MetricWindow {
+export function effectiveWindow(
+  year: number,
+  asOf: string | undefined,
+  params: MetricParams,
+): MetricWindow {
   return metricWindow(year, asOf ?? params.asOf ?? null);
 }
 
@@ -81,7 +107,12 @@ export async function computeMetric(
  * whose params are invalid, or whose value is undefined (a rate over no records) are left out, so their
  * entered actual (if any) stays in use.
  */
-export async function resolveMetricActuals(db: Queryable, departmentCode: string, year: number, asOf?: string): Promise<Map<string, MetricActual>> {
+export async function resolveMetricActuals(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  asOf?: string,
+): Promise<Map<string, MetricActual>> {
   const out = new Map<string, MetricActual>();
   const cache = new Map<string, Promise<MetricRecords>>();
   for (const ind of await metricRepo.listBoundIndicators(db, departmentCode, year)) {
@@ -97,7 +128,12 @@ export async function resolveMetricActuals(db: Queryable, departmentCode: string
     // Sequential on purpose: inside a transaction the queries share one connection.
     const v = await computeMetric(db, departmentCode, def, window, params.value, cache);
     if (v.value !== null) {
-      out.set(ind.id, { metric: def.key, value: v.value, records: v.recordIds.length, asOf: window.to });
+      out.set(ind.id, {
+        metric: def.key,
+        value: v.value,
+        records: v.recordIds.length,
+        asOf: window.to,
+      });
     }
   }
   return out;
@@ -115,7 +151,14 @@ export interface MetricInfo {
 }
 
 export function metricInfo(def: MetricDefinition): MetricInfo {
-  return { key: def.key, name: def.name.zh, nameEn: def.name.en, unit: def.unit.zh, description: def.description.zh, params: [...def.params] };
+  return {
+    key: def.key,
+    name: def.name.zh,
+    nameEn: def.name.en,
+    unit: def.unit.zh,
+    description: def.description.zh,
+    params: [...def.params],
+  };
 }
 
 export function listMetricCatalogue(): MetricInfo[] {
@@ -149,7 +192,12 @@ export interface IndicatorMetricView {
 }
 
 /** The API list that shows exactly the records behind a metric value. */
-export function recordsLink(departmentCode: string, def: MetricDefinition, window: MetricWindow, params: MetricParams): string {
+export function recordsLink(
+  departmentCode: string,
+  def: MetricDefinition,
+  window: MetricWindow,
+  params: MetricParams,
+): string {
   const base = `/api/departments/${departmentCode}`;
   const q = new URLSearchParams();
   const add = (k: string, v: string | undefined) => {
@@ -163,10 +211,20 @@ export function recordsLink(departmentCode: string, def: MetricDefinition, windo
     case 'investment.registeredProjects':
     case 'investment.signedInvestmentWan': {
       path = 'investment-projects';
-      add('reachedStage', def.key === 'investment.negotiatedKeyProjects' ? 'NEGOTIATING' : def.key === 'investment.registeredProjects' ? 'REGISTERED' : 'SIGNED');
+      add(
+        'reachedStage',
+        def.key === 'investment.negotiatedKeyProjects'
+          ? 'NEGOTIATING'
+          : def.key === 'investment.registeredProjects'
+            ? 'REGISTERED'
+            : 'SIGNED',
+      );
       add('reachedFrom', window.from);
       add('reachedTo', window.to);
-      add('key', def.key === 'investment.negotiatedKeyProjects' || params.keyOnly ? 'true' : undefined);
+      add(
+        'key',
+        def.key === 'investment.negotiatedKeyProjects' || params.keyOnly ? 'true' : undefined,
+      );
       break;
     }
     case 'services.requestsClosedOnTimeRate':
@@ -198,7 +256,11 @@ export function recordsLink(departmentCode: string, def: MetricDefinition, windo
   return `${base}/${path}?${q.toString()}`;
 }
 
-async function indicatorOf(db: Db, actor: Actor, indicatorId: string): Promise<metricRepo.BoundIndicatorRow> {
+async function indicatorOf(
+  db: Db,
+  actor: Actor,
+  indicatorId: string,
+): Promise<metricRepo.BoundIndicatorRow> {
   const ind = await metricRepo.findIndicator(db, indicatorId);
   if (!ind) {
     throw notFound('指标', 'Indicator');
@@ -207,7 +269,12 @@ async function indicatorOf(db: Db, actor: Actor, indicatorId: string): Promise<m
   return ind;
 }
 
-async function viewOf(db: Queryable, ind: metricRepo.BoundIndicatorRow, asOf: string | undefined, cache: Map<string, Promise<MetricRecords>>): Promise<IndicatorMetricView | null> {
+async function viewOf(
+  db: Queryable,
+  ind: metricRepo.BoundIndicatorRow,
+  asOf: string | undefined,
+  cache: Map<string, Promise<MetricRecords>>,
+): Promise<IndicatorMetricView | null> {
   const def = findMetric(ind.metricKey ?? '');
   if (!def) {
     return null;
@@ -241,20 +308,39 @@ async function viewOf(db: Queryable, ind: metricRepo.BoundIndicatorRow, asOf: st
 }
 
 /** GET /api/indicators/{id}/metric: the live value of one indicator and the records behind it. */
-export async function getIndicatorMetric(db: Db, actor: Actor, indicatorId: string, asOf?: string): Promise<IndicatorMetricView> {
+export async function getIndicatorMetric(
+  db: Db,
+  actor: Actor,
+  indicatorId: string,
+  asOf?: string,
+): Promise<IndicatorMetricView> {
   const ind = await indicatorOf(db, actor, indicatorId);
   if (!ind.metricKey) {
-    throw new ServiceError('NOT_FOUND', `指标「${ind.name}」未绑定业务数据取数`, `Indicator ${ind.name} is not bound to a metric`);
+    throw new ServiceError(
+      'NOT_FOUND',
+      `指标「${ind.name}」未绑定业务数据取数`,
+      `Indicator ${ind.name} is not bound to a metric`,
+    );
   }
   const view = await viewOf(db, ind, asOf, new Map());
   if (!view) {
-    throw new ServiceError('STATE', `指标「${ind.name}」绑定的取数口径「${ind.metricKey}」不存在`, `Unknown metric ${ind.metricKey}`);
+    throw new ServiceError(
+      'STATE',
+      `指标「${ind.name}」绑定的取数口径「${ind.metricKey}」不存在`,
+      `Unknown metric ${ind.metricKey}`,
+    );
   }
   return view;
 }
 
 /** Every metric-bound indicator of a department-year with its live value (UI list and `jixiao metrics`). */
-export async function listDepartmentMetrics(db: Db, actor: Actor, departmentCode: string, year: number, asOf?: string): Promise<IndicatorMetricView[]> {
+export async function listDepartmentMetrics(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  asOf?: string,
+): Promise<IndicatorMetricView[]> {
   const dept = await getDepartment(db, actor, departmentCode);
   const cache = new Map<string, Promise<MetricRecords>>();
   const out: IndicatorMetricView[] = [];
@@ -271,18 +357,32 @@ export async function listDepartmentMetrics(db: Db, actor: Actor, departmentCode
  * Binds an indicator to a metric (or unbinds it with key null). Only while its goal set can still be
  * edited (draft or returned): after approval the source of an actual is part of the locked target.
  */
-export async function bindIndicatorMetric(db: Db, actor: Actor, indicatorId: string, binding: { key: string; params?: Record<string, unknown> | null } | null, now: Date): Promise<IndicatorMetricView | null> {
+export async function bindIndicatorMetric(
+  db: Db,
+  actor: Actor,
+  indicatorId: string,
+  binding: { key: string; params?: Record<string, unknown> | null } | null,
+  now: Date,
+): Promise<IndicatorMetricView | null> {
   const ind = await indicatorOf(db, actor, indicatorId);
   const dept = await getDepartment(db, actor, ind.departmentCode);
   assertCanEdit(actor, dept);
   if (ind.goalStatus !== 'draft' && ind.goalStatus !== 'returned') {
-    throw new ServiceError('LOCKED', '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请', 'The goal set is submitted or locked: the metric binding cannot change');
+    throw new ServiceError(
+      'LOCKED',
+      '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请',
+      'The goal set is submitted or locked: the metric binding cannot change',
+    );
   }
   let params: Record<string, unknown> | null = null;
   if (binding) {
     const def = findMetric(binding.key);
     if (!def) {
-      throw new ServiceError('VALIDATION', `取数口径「${binding.key}」不存在，可选：${METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、')}`, `Unknown metric ${binding.key}`);
+      throw new ServiceError(
+        'VALIDATION',
+        `取数口径「${binding.key}」不存在，可选：${METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、')}`,
+        `Unknown metric ${binding.key}`,
+      );
     }
     const parsed = parseMetricParams(def, binding.params ?? null);
     if (!parsed.ok) {

@@ -6,16 +6,37 @@ import type { MonitoringReport } from './monitoring.types.ts';
 import { sanitizeCell } from '../../render/sanitize-cell.ts';
 import { buildMonitoringForm } from './monitoring-form.ts';
 
-const FILL: Record<WarningLevel, string> = { RED: 'FFF4C7C3', YELLOW: 'FFFCE8B2', GREEN: 'FFD9EAD3', BLUE: 'FFCFE2F3' };
-const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const FILL: Record<WarningLevel, string> = {
+  RED: 'FFF4C7C3',
+  YELLOW: 'FFFCE8B2',
+  GREEN: 'FFD9EAD3',
+  BLUE: 'FFCFE2F3',
+};
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
-export async function renderMonitoringXlsx(report: MonitoringReport, created: Date): Promise<Buffer> {
+export async function renderMonitoringXlsx(
+  report: MonitoringReport,
+  created: Date,
+): Promise<Buffer> {
   const form = buildMonitoringForm(report);
   const wb = new ExcelJS.Workbook();
   wb.creator = report.departmentName;
   wb.created = created;
   wb.modified = created;
-  const ws = wb.addWorksheet('运行监控表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('运行监控表', {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
   const widest = Math.max(...form.tables.map((t) => t.headers.length));
   for (let c = 1; c <= widest; c++) {
     ws.getColumn(c).width = c === 1 ? 6 : 16;
@@ -39,7 +60,8 @@ export async function renderMonitoringXlsx(report: MonitoringReport, created: Da
       c.alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
       c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
     });
-    const levelCol = t.headers.findIndex((x) => x.startsWith('预警') || x.startsWith('目标执行预警')) + 1;
+    const levelCol =
+      t.headers.findIndex((x) => x.startsWith('预警') || x.startsWith('目标执行预警')) + 1;
     for (const r of t.rows) {
       const row = ws.addRow(r.cells.map(sanitizeCell));
       row.eachCell({ includeEmpty: true }, (c, col) => {

@@ -16,7 +16,12 @@ import {
 } from '@jixiao/core';
 import type { MonitoringReport, WarningResponse } from './monitoring.types.ts';
 
-const REASON_TEXT: Record<string, string> = { NO_BUDGET: '无预算', NO_PROGRESS: '未填报', BAD_VALUE: '完成值无法识别', BAD_TARGET: '指标值非数字' };
+const REASON_TEXT: Record<string, string> = {
+  NO_BUDGET: '无预算',
+  NO_PROGRESS: '未填报',
+  BAD_VALUE: '完成值无法识别',
+  BAD_TARGET: '指标值非数字',
+};
 
 function reasonText(reason: string | null): string {
   return reason ? (REASON_TEXT[reason] ?? reason) : '';
@@ -37,7 +42,12 @@ export interface MonitoringForm {
   notes: string[];
 }
 
-const LEVEL_SHORT: Record<WarningLevel, string> = { RED: '红', YELLOW: '黄', GREEN: '绿', BLUE: '蓝' };
+const LEVEL_SHORT: Record<WarningLevel, string> = {
+  RED: '红',
+  YELLOW: '黄',
+  GREEN: '绿',
+  BLUE: '蓝',
+};
 
 function wan(yuan: string): string {
   return formatWan(parseYuan(yuan) ?? 0);
@@ -69,10 +79,27 @@ function valueText(value: string | null, unit: string): string {
 
 export function buildMonitoringForm(r: MonitoringReport): MonitoringForm {
   const m = r.month;
-  const status = r.round?.status === 'submitted' ? `已报送（${r.round.submittedAt?.slice(0, 10) ?? ''}）` : r.round ? '填报中' : '未填报';
+  const status =
+    r.round?.status === 'submitted'
+      ? `已报送（${r.round.submittedAt?.slice(0, 10) ?? ''}）`
+      : r.round
+        ? '填报中'
+        : '未填报';
   const budget: FormTable = {
     title: '一、预算执行情况',
-    headers: ['序号', '项目名称', '全年预算数（万元）', `截至${m}月执行数（万元）`, '执行率', '序时进度', '执行率/序时进度', '预警', '偏差原因', '完成目标可能性', '纠偏措施'],
+    headers: [
+      '序号',
+      '项目名称',
+      '全年预算数（万元）',
+      `截至${m}月执行数（万元）`,
+      '执行率',
+      '序时进度',
+      '执行率/序时进度',
+      '预警',
+      '偏差原因',
+      '完成目标可能性',
+      '纠偏措施',
+    ],
     widths: [10, 40, 22, 22, 16, 16, 18, 10, 36, 20, 35],
     rows: [...r.projects, r.department].map((p, i) => ({
       cells: [
@@ -91,7 +118,20 @@ export function buildMonitoringForm(r: MonitoringReport): MonitoringForm {
   };
   const indicators: FormTable = {
     title: '二、绩效目标完成情况',
-    headers: ['序号', '项目', '一级指标', '二级指标', '三级指标', '年度指标值', `截至${m}月累计完成值`, '完成进度', '预警', '偏差原因', '完成目标可能性', '纠偏措施'],
+    headers: [
+      '序号',
+      '项目',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      `截至${m}月累计完成值`,
+      '完成进度',
+      '预警',
+      '偏差原因',
+      '完成目标可能性',
+      '纠偏措施',
+    ],
     widths: [9, 26, 14, 18, 34, 18, 20, 14, 9, 30, 18, 35],
     rows: r.indicators.map((ind, i) => ({
       cells: [
@@ -102,7 +142,9 @@ export function buildMonitoringForm(r: MonitoringReport): MonitoringForm {
         ind.name,
         ind.operator === '定性' ? ind.target : `${ind.operator}${ind.target}${ind.unit}`,
         valueText(ind.value, ind.unit),
-        ind.basis === 'REVERSE' || ind.basis === 'QUALITATIVE' || ind.v === null ? '—' : `${ind.v}%`,
+        ind.basis === 'REVERSE' || ind.basis === 'QUALITATIVE' || ind.v === null
+          ? '—'
+          : `${ind.v}%`,
         levelText(ind.level, ind.reason),
         ...responseCells(ind.response),
       ],
@@ -115,7 +157,16 @@ export function buildMonitoringForm(r: MonitoringReport): MonitoringForm {
     widths: [10, 80, 20, 70, 65],
     rows: r.goals.map((g, i) => {
       const b = g.projectId ? r.projects.find((p) => p.projectId === g.projectId) : r.department;
-      return { cells: [String(i + 1), g.projectName, String(g.indicators), g.level ? WARNING_LEVEL_TEXT[g.level].zh : '—', b?.level ? WARNING_LEVEL_TEXT[b.level].zh : '—'], level: g.level };
+      return {
+        cells: [
+          String(i + 1),
+          g.projectName,
+          String(g.indicators),
+          g.level ? WARNING_LEVEL_TEXT[g.level].zh : '—',
+          b?.level ? WARNING_LEVEL_TEXT[b.level].zh : '—',
+        ],
+        level: g.level,
+      };
     }),
   };
   const t = r.thresholds;

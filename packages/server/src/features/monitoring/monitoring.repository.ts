@@ -7,7 +7,11 @@ import * as s from '../../db/schema/index.ts';
 export type MonitoringRoundRow = typeof s.monitoringRounds.$inferSelect;
 export type MonitoringItemRow = typeof s.monitoringItems.$inferSelect;
 
-export async function findMonitoringConfig(db: Queryable, regionCode: string, year: number): Promise<unknown> {
+export async function findMonitoringConfig(
+  db: Queryable,
+  regionCode: string,
+  year: number,
+): Promise<unknown> {
   const rows = await db
     .select({ c: s.fiscalYears.monitoringConfig })
     .from(s.fiscalYears)
@@ -29,7 +33,11 @@ export interface MonitoredIndicatorRow {
   metricKey: string | null;
 }
 
-export async function listIndicators(db: Queryable, departmentCode: string, year: number): Promise<MonitoredIndicatorRow[]> {
+export async function listIndicators(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<MonitoredIndicatorRow[]> {
   return db
     .select({
       id: s.indicators.id,
@@ -46,7 +54,13 @@ export async function listIndicators(db: Queryable, departmentCode: string, year
     })
     .from(s.indicators)
     .innerJoin(s.goals, eq(s.goals.id, s.indicators.goalId))
-    .where(and(eq(s.indicators.departmentCode, departmentCode), eq(s.indicators.fiscalYear, year), eq(s.indicators.applicable, true)))
+    .where(
+      and(
+        eq(s.indicators.departmentCode, departmentCode),
+        eq(s.indicators.fiscalYear, year),
+        eq(s.indicators.applicable, true),
+      ),
+    )
     .orderBy(asc(s.indicators.goalId), asc(s.indicators.sort));
 }
 
@@ -58,7 +72,12 @@ export interface ProgressRow {
 }
 
 /** The latest progress value of each indicator at or before `month`. */
-export async function latestProgress(db: Queryable, departmentCode: string, year: number, month: number): Promise<ProgressRow[]> {
+export async function latestProgress(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  month: number,
+): Promise<ProgressRow[]> {
   const rows = await queryRows<ProgressRow>(
     db,
     sql`select distinct on (indicator_id) indicator_id as "indicatorId", month, value, note
@@ -69,40 +88,78 @@ export async function latestProgress(db: Queryable, departmentCode: string, year
   return rows.map((r) => ({ ...r, month: Number(r.month) }));
 }
 
-export async function findRound(db: Queryable, departmentCode: string, year: number, month: number): Promise<MonitoringRoundRow | null> {
+export async function findRound(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  month: number,
+): Promise<MonitoringRoundRow | null> {
   const rows = await db
     .select()
     .from(s.monitoringRounds)
-    .where(and(eq(s.monitoringRounds.departmentCode, departmentCode), eq(s.monitoringRounds.fiscalYear, year), eq(s.monitoringRounds.cutoffMonth, month)));
+    .where(
+      and(
+        eq(s.monitoringRounds.departmentCode, departmentCode),
+        eq(s.monitoringRounds.fiscalYear, year),
+        eq(s.monitoringRounds.cutoffMonth, month),
+      ),
+    );
   return rows[0] ?? null;
 }
 
 export async function lockRound(tx: Queryable, id: string): Promise<MonitoringRoundRow | null> {
-  const rows = await tx.select().from(s.monitoringRounds).where(eq(s.monitoringRounds.id, id)).for('update');
+  const rows = await tx
+    .select()
+    .from(s.monitoringRounds)
+    .where(eq(s.monitoringRounds.id, id))
+    .for('update');
   return rows[0] ?? null;
 }
 
-export async function insertRound(tx: Queryable, values: typeof s.monitoringRounds.$inferInsert): Promise<MonitoringRoundRow> {
-  const [row] = await tx.insert(s.monitoringRounds).values(values).onConflictDoNothing().returning();
+export async function insertRound(
+  tx: Queryable,
+  values: typeof s.monitoringRounds.$inferInsert,
+): Promise<MonitoringRoundRow> {
+  const [row] = await tx
+    .insert(s.monitoringRounds)
+    .values(values)
+    .onConflictDoNothing()
+    .returning();
   if (row) {
     return row;
   }
-  const existing = await findRound(tx, values.departmentCode, values.fiscalYear, values.cutoffMonth);
+  const existing = await findRound(
+    tx,
+    values.departmentCode,
+    values.fiscalYear,
+    values.cutoffMonth,
+  );
   if (!existing) {
     throw new Error('monitoring round vanished');
   }
   return existing;
 }
 
-export async function updateRound(tx: Queryable, id: string, values: Partial<typeof s.monitoringRounds.$inferInsert>): Promise<void> {
+export async function updateRound(
+  tx: Queryable,
+  id: string,
+  values: Partial<typeof s.monitoringRounds.$inferInsert>,
+): Promise<void> {
   await tx.update(s.monitoringRounds).set(values).where(eq(s.monitoringRounds.id, id));
 }
 
 export async function listItems(db: Queryable, roundId: string): Promise<MonitoringItemRow[]> {
-  return db.select().from(s.monitoringItems).where(eq(s.monitoringItems.roundId, roundId)).orderBy(asc(s.monitoringItems.sort));
+  return db
+    .select()
+    .from(s.monitoringItems)
+    .where(eq(s.monitoringItems.roundId, roundId))
+    .orderBy(asc(s.monitoringItems.sort));
 }
 
-export async function upsertItem(tx: Queryable, values: typeof s.monitoringItems.$inferInsert): Promise<void> {
+export async function upsertItem(
+  tx: Queryable,
+  values: typeof s.monitoringItems.$inferInsert,
+): Promise<void> {
   await tx
     .insert(s.monitoringItems)
     .values(values)
@@ -123,8 +180,16 @@ export async function upsertItem(tx: Queryable, values: typeof s.monitoringItems
 }
 
 /** Rounds of a region's departments for a year and month (the bureau overview). */
-export async function listRoundsOfRegion(db: Queryable, regionCode: string | '*', year: number, month: number): Promise<MonitoringRoundRow[]> {
-  const where = and(eq(s.monitoringRounds.fiscalYear, year), eq(s.monitoringRounds.cutoffMonth, month), ...(regionCode === '*' ? [] : [eq(s.monitoringRounds.regionCode, regionCode)]));
+export async function listRoundsOfRegion(
+  db: Queryable,
+  regionCode: string | '*',
+  year: number,
+  month: number,
+): Promise<MonitoringRoundRow[]> {
+  const where = and(
+    eq(s.monitoringRounds.fiscalYear, year),
+    eq(s.monitoringRounds.cutoffMonth, month),
+    ...(regionCode === '*' ? [] : [eq(s.monitoringRounds.regionCode, regionCode)]),
+  );
   return db.select().from(s.monitoringRounds).where(where);
 }
-

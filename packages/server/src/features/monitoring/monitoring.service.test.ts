@@ -7,11 +7,32 @@ import { describeEachDb } from '../../db/test-db.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { getExecution } from '../execution/execution.service.ts';
-import { getMonitoring, regionMonitoring, saveResponses, submitMonitoring } from './monitoring.service.ts';
+import {
+  getMonitoring,
+  regionMonitoring,
+  saveResponses,
+  submitMonitoring,
+} from './monitoring.service.ts';
 
 const DEPT = '440105-TZCJ';
-const clerk: Actor = { userId: 'u-clerk', username: 'tzcj_clerk', displayName: '填报员', role: 'clerk', departmentCode: DEPT, regionCode: '440105', ip: null };
-const reviewer: Actor = { userId: 'u-rev', username: 'czj', displayName: '财政审核', role: 'financeReviewer', departmentCode: null, regionCode: '440105', ip: null };
+const clerk: Actor = {
+  userId: 'u-clerk',
+  username: 'tzcj_clerk',
+  displayName: '填报员',
+  role: 'clerk',
+  departmentCode: DEPT,
+  regionCode: '440105',
+  ip: null,
+};
+const reviewer: Actor = {
+  userId: 'u-rev',
+  username: 'czj',
+  displayName: '财政审核',
+  role: 'financeReviewer',
+  departmentCode: null,
+  regionCode: '440105',
+  ip: null,
+};
 
 async function rejects(p: Promise<unknown>, code: string): Promise<ServiceError> {
   const e = await p.then(
@@ -27,7 +48,9 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
   it('budget warnings at June, by hand', async () => {
     const r = await getMonitoring(use().db, clerk, DEPT, 2023, 6);
     expect(r.timeProgress).toBe('50.00');
-    const byCode = Object.fromEntries(r.projects.map((p) => [p.code, [p.budgetYuan, p.executedYuan, p.rate, p.v, p.level]]));
+    const byCode = Object.fromEntries(
+      r.projects.map((p) => [p.code, [p.budgetYuan, p.executedYuan, p.rate, p.v, p.level]]),
+    );
     expect(byCode).toEqual({
       // 基本支出: 5,512,800.00 / 11,200,000.00 (年初 1,120 万元; +28.50 万元 only from 2023-10-20) = 49.22%; v = 49.22 / 50 × 100 = 98.44 ≥ 80 → green
       'TZCJ-JB-2023': ['11200000.00', '5512800.00', '49.22', '98.44', 'GREEN'],
@@ -37,12 +60,24 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
       'TZCJ-XM-002': ['330000000.00', '127440396.00', '38.62', '77.24', 'YELLOW'],
     });
     // 部门整体: 133,265,903.00 / (11,200,000.00 + 800,000.00 + 330,000,000.00 = 342,000,000.00) = 38.97%; v = 77.94 → yellow
-    expect(r.department).toMatchObject({ budgetYuan: '342000000.00', executedYuan: '133265903.00', rate: '38.97', v: '77.94', level: 'YELLOW', color: 'yellow' });
+    expect(r.department).toMatchObject({
+      budgetYuan: '342000000.00',
+      executedYuan: '133265903.00',
+      rate: '38.97',
+      v: '77.94',
+      level: 'YELLOW',
+      color: 'yellow',
+    });
   });
 
   it('indicator warnings at June, by hand, and goalwarn = the worst colour per project', async () => {
     const r = await getMonitoring(use().db, clerk, DEPT, 2023, 6);
-    const of = (project: string) => Object.fromEntries(r.indicators.filter((i) => i.projectName === project).map((i) => [i.name, [i.value, i.v, i.level]]));
+    const of = (project: string) =>
+      Object.fromEntries(
+        r.indicators
+          .filter((i) => i.projectName === project)
+          .map((i) => [i.name, [i.value, i.v, i.level]]),
+      );
     expect(of('招商引资业务工作经费')).toEqual({
       // ≥ 12 场, 5 done: 5 / (12 × 50%) = 5 / 6 = 83.33 → green
       举办和参加招商推介活动场次: ['5', '83.33', 'GREEN'],
@@ -94,49 +129,94 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
   it('execution uses the whole year by default: 招商引资业务工作经费 76.27 / 80.00 万元 = 95.34%', async () => {
     const e = await getExecution(use().db, CLI_ACTOR, DEPT, 2023);
     expect(e.month).toBe(12);
-    expect(e.projects.find((p) => p.code === 'TZCJ-XM-001')).toMatchObject({ budgetYuan: '800000.00', executedYuan: '762700.00', rate: '95.34', carryoverYuan: '37300.00' });
+    expect(e.projects.find((p) => p.code === 'TZCJ-XM-001')).toMatchObject({
+      budgetYuan: '800000.00',
+      executedYuan: '762700.00',
+      rate: '95.34',
+      carryoverYuan: '37300.00',
+    });
     expect(e.months).toHaveLength(12);
-    expect(e.months[5]).toMatchObject({ month: 6, cumulativeYuan: '133265903.00', timeProgress: '50.00' });
+    expect(e.months[5]).toMatchObject({
+      month: 6,
+      cumulativeYuan: '133265903.00',
+      timeProgress: '50.00',
+    });
   });
 
   it('thresholds are data: fiscal_years.monitoring_config changes the colours', async () => {
-    await use().db.execute(sql`update fiscal_years set monitoring_config = ${JSON.stringify({ budget: { red: 60, yellow: 75 } })}::jsonb where region_code = '440105' and year = 2023`);
+    await use().db.execute(
+      sql`update fiscal_years set monitoring_config = ${JSON.stringify({ budget: { red: 60, yellow: 75 } })}::jsonb where region_code = '440105' and year = 2023`,
+    );
     try {
       const r = await getMonitoring(use().db, clerk, DEPT, 2023, 6);
       expect(r.projects.find((p) => p.code === 'TZCJ-XM-001')?.level).toBe('GREEN'); // v = 78.18 ≥ 75
     } finally {
-      await use().db.execute(sql`update fiscal_years set monitoring_config = null where region_code = '440105' and year = 2023`);
+      await use().db.execute(
+        sql`update fiscal_years set monitoring_config = null where region_code = '440105' and year = 2023`,
+      );
     }
   });
 
   it('records responses, refuses submission while a red/yellow warning lacks one, then locks the round', async () => {
     const first = await saveResponses(use().db, clerk, DEPT, 2023, 6, [
-      { subjectKey: 'budget:department', deviationReasons: ['FUNDING'], completionLikelihood: 'CERTAIN', measures: '下半年集中兑现政策资金' },
+      {
+        subjectKey: 'budget:department',
+        deviationReasons: ['FUNDING'],
+        completionLikelihood: 'CERTAIN',
+        measures: '下半年集中兑现政策资金',
+      },
     ]);
     expect(first.round?.status).toBe('draft');
-    const e = await rejects(submitMonitoring(use().db, clerk, DEPT, 2023, 6, new Date('2023-07-10T00:00:00Z')), 'STATE');
+    const e = await rejects(
+      submitMonitoring(use().db, clerk, DEPT, 2023, 6, new Date('2023-07-10T00:00:00Z')),
+      'STATE',
+    );
     const missing = (e.details as { missing: { label: string }[] }).missing.map((m) => m.label);
     expect(missing).toHaveLength(6); // 2 budgets + 4 indicators (red 1, yellow 3)
     expect(e.messageZh).toContain('受扶持企业营业收入增长率');
 
     const report = await getMonitoring(use().db, clerk, DEPT, 2023, 6);
-    const keys = [...report.projects, ...report.indicators].filter((x) => x.needsResponse).map((x) => x.subjectKey);
+    const keys = [...report.projects, ...report.indicators]
+      .filter((x) => x.needsResponse)
+      .map((x) => x.subjectKey);
     await saveResponses(
       use().db,
       clerk,
       DEPT,
       2023,
       6,
-      keys.map((k) => ({ subjectKey: k, deviationReasons: ['OTHER'], completionLikelihood: 'POSSIBLE', measures: '加快进度，每月跟踪' })),
+      keys.map((k) => ({
+        subjectKey: k,
+        deviationReasons: ['OTHER'],
+        completionLikelihood: 'POSSIBLE',
+        measures: '加快进度，每月跟踪',
+      })),
     );
-    const done = await submitMonitoring(use().db, clerk, DEPT, 2023, 6, new Date('2023-07-10T00:00:00Z'));
+    const done = await submitMonitoring(
+      use().db,
+      clerk,
+      DEPT,
+      2023,
+      6,
+      new Date('2023-07-10T00:00:00Z'),
+    );
     expect(done.round).toMatchObject({ status: 'submitted', submittedBy: 'u-clerk' });
-    expect(done.indicators.find((i) => i.name === '受扶持企业营业收入增长率')?.response).toMatchObject({ deviationReasons: ['OTHER'], completionLikelihood: 'POSSIBLE' });
-    await rejects(saveResponses(use().db, clerk, DEPT, 2023, 6, [{ subjectKey: 'budget:department', measures: 'x' }]), 'LOCKED');
+    expect(
+      done.indicators.find((i) => i.name === '受扶持企业营业收入增长率')?.response,
+    ).toMatchObject({ deviationReasons: ['OTHER'], completionLikelihood: 'POSSIBLE' });
+    await rejects(
+      saveResponses(use().db, clerk, DEPT, 2023, 6, [
+        { subjectKey: 'budget:department', measures: 'x' },
+      ]),
+      'LOCKED',
+    );
   });
 
   it('refuses bad responses and months that are not cut-off months', async () => {
-    await rejects(saveResponses(use().db, clerk, DEPT, 2023, 7, [{ subjectKey: 'nope' }]), 'VALIDATION');
+    await rejects(
+      saveResponses(use().db, clerk, DEPT, 2023, 7, [{ subjectKey: 'nope' }]),
+      'VALIDATION',
+    );
     await rejects(saveResponses(use().db, clerk, DEPT, 2023, 3, []), 'VALIDATION');
     await rejects(saveResponses(use().db, reviewer, DEPT, 2023, 7, []), 'FORBIDDEN');
   });
@@ -145,8 +225,20 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
     const o = await regionMonitoring(use().db, reviewer, 2023, 6);
     expect(o.month).toBe(6);
     const tzcj = o.departments.find((d) => d.code === DEPT)!;
-    expect(tzcj).toMatchObject({ status: 'submitted', rate: '38.97', level: 'YELLOW', warnings: { red: 1, yellow: 5 } });
-    expect(tzcj.items.map((i) => i.level).sort()).toEqual(['RED', 'YELLOW', 'YELLOW', 'YELLOW', 'YELLOW', 'YELLOW']);
+    expect(tzcj).toMatchObject({
+      status: 'submitted',
+      rate: '38.97',
+      level: 'YELLOW',
+      warnings: { red: 1, yellow: 5 },
+    });
+    expect(tzcj.items.map((i) => i.level).sort()).toEqual([
+      'RED',
+      'YELLOW',
+      'YELLOW',
+      'YELLOW',
+      'YELLOW',
+      'YELLOW',
+    ]);
     expect(o.departments.length).toBeGreaterThan(1);
     await rejects(regionMonitoring(use().db, clerk, 2023, 6), 'FORBIDDEN');
   });

@@ -31,11 +31,31 @@ import { resolveMetricActuals } from '../metrics/metrics.service.ts';
 import { renderMonitoringDocx } from './monitoring-form-docx.ts';
 import { renderMonitoringXlsx } from './monitoring-form-xlsx.ts';
 
-import type { BudgetWarningOut, Coloured, Colour, GoalWarningOut, IndicatorWarningOut, MonitoringReport, WarningResponse } from './monitoring.types.ts';
+import type {
+  BudgetWarningOut,
+  Coloured,
+  Colour,
+  GoalWarningOut,
+  IndicatorWarningOut,
+  MonitoringReport,
+  WarningResponse,
+} from './monitoring.types.ts';
 
-export type { BudgetWarningOut, Colour, GoalWarningOut, IndicatorWarningOut, MonitoringReport, WarningResponse } from './monitoring.types.ts';
+export type {
+  BudgetWarningOut,
+  Colour,
+  GoalWarningOut,
+  IndicatorWarningOut,
+  MonitoringReport,
+  WarningResponse,
+} from './monitoring.types.ts';
 
-const COLOUR: Record<WarningLevel, Colour> = { RED: 'red', YELLOW: 'yellow', GREEN: 'green', BLUE: 'blue' };
+const COLOUR: Record<WarningLevel, Colour> = {
+  RED: 'red',
+  YELLOW: 'yellow',
+  GREEN: 'green',
+  BLUE: 'blue',
+};
 
 function monthEnd(year: number, month: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -57,8 +77,18 @@ function responseOf(item: monRepo.MonitoringItemRow | undefined): WarningRespons
   };
 }
 
-function coloured(level: WarningLevel | null, subjectKey: string, items: Map<string, monRepo.MonitoringItemRow>): Coloured {
-  return { level, color: level ? COLOUR[level] : null, subjectKey, needsResponse: needsResponse(level), response: responseOf(items.get(subjectKey)) };
+function coloured(
+  level: WarningLevel | null,
+  subjectKey: string,
+  items: Map<string, monRepo.MonitoringItemRow>,
+): Coloured {
+  return {
+    level,
+    color: level ? COLOUR[level] : null,
+    subjectKey,
+    needsResponse: needsResponse(level),
+    response: responseOf(items.get(subjectKey)),
+  };
 }
 
 function checkMonth(month: number): void {
@@ -68,7 +98,12 @@ function checkMonth(month: number): void {
 }
 
 /** The monitoring picture of a department at a cut-off month (no access check: callers do it). */
-export async function computeMonitoring(db: Queryable, dept: { code: string; name: string; regionCode: string }, year: number, month?: number): Promise<MonitoringReport> {
+export async function computeMonitoring(
+  db: Queryable,
+  dept: { code: string; name: string; regionCode: string },
+  year: number,
+  month?: number,
+): Promise<MonitoringReport> {
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
   const m = month ?? config.defaultCutoffMonth;
   checkMonth(m);
@@ -78,14 +113,26 @@ export async function computeMonitoring(db: Queryable, dept: { code: string; nam
     monRepo.latestProgress(db, dept.code, year, m),
     monRepo.findRound(db, dept.code, year, m),
     resolveMetricActuals(db, dept.code, year, monthEnd(year, m)),
-    db.query.projects.findMany({ where: (p, { and, eq }) => and(eq(p.departmentCode, dept.code), eq(p.fiscalYear, year)) }),
+    db.query.projects.findMany({
+      where: (p, { and, eq }) => and(eq(p.departmentCode, dept.code), eq(p.fiscalYear, year)),
+    }),
   ]);
-  const items = new Map((round ? await monRepo.listItems(db, round.id) : []).map((i) => [i.subjectKey, i]));
+  const items = new Map(
+    (round ? await monRepo.listItems(db, round.id) : []).map((i) => [i.subjectKey, i]),
+  );
   const projectById = new Map(projects.map((p) => [p.id, p]));
   const projectIdByCode = new Map(projects.map((p) => [p.code, p.id]));
   const keyThreshold = Number(config.keyProjectThresholdYuan);
 
-  const budgetOut = (code: string, name: string, projectId: string | null, budgetYuan: string, executedYuan: string, budgetFen: number, executedFen: number): BudgetWarningOut => {
+  const budgetOut = (
+    code: string,
+    name: string,
+    projectId: string | null,
+    budgetYuan: string,
+    executedYuan: string,
+    budgetFen: number,
+    executedFen: number,
+  ): BudgetWarningOut => {
     const w = budgetWarning(executedFen, budgetFen, m, config);
     return {
       ...coloured(w.level, `budget:${projectId ?? 'department'}`, items),
@@ -102,9 +149,25 @@ export async function computeMonitoring(db: Queryable, dept: { code: string; nam
     };
   };
   const toFen = (yuan: string): number => parseYuan(yuan) ?? 0;
-  const department = budgetOut(dept.code, `${dept.name}（部门整体）`, null, execution.budgetYuan, execution.executedYuan, toFen(execution.budgetYuan), toFen(execution.executedYuan));
+  const department = budgetOut(
+    dept.code,
+    `${dept.name}（部门整体）`,
+    null,
+    execution.budgetYuan,
+    execution.executedYuan,
+    toFen(execution.budgetYuan),
+    toFen(execution.executedYuan),
+  );
   const projectWarnings = execution.projects.map((p) =>
-    budgetOut(p.code, p.name, projectIdByCode.get(p.code) ?? null, p.budgetYuan, p.executedYuan, toFen(p.budgetYuan), toFen(p.executedYuan)),
+    budgetOut(
+      p.code,
+      p.name,
+      projectIdByCode.get(p.code) ?? null,
+      p.budgetYuan,
+      p.executedYuan,
+      toFen(p.budgetYuan),
+      toFen(p.executedYuan),
+    ),
   );
 
   const progressById = new Map(progress.map((p) => [p.indicatorId, p]));
@@ -169,17 +232,33 @@ export async function computeMonitoring(db: Queryable, dept: { code: string; nam
     timeProgress: execution.timeProgress,
     cutoffMonths: config.cutoffMonths,
     thresholds: { budget: config.budget, positive: config.positive, levelUnits: config.levelUnits },
-    round: round ? { id: round.id, status: round.status, submittedAt: round.submittedAt?.toISOString() ?? null, submittedBy: round.submittedBy } : null,
+    round: round
+      ? {
+          id: round.id,
+          status: round.status,
+          submittedAt: round.submittedAt?.toISOString() ?? null,
+          submittedBy: round.submittedBy,
+        }
+      : null,
     department,
     projects: projectWarnings,
     goals,
     indicators: indicatorWarnings,
-    warnings: countWarnings([...projectWarnings.map((p) => p.level), ...indicatorWarnings.map((i) => i.level)]),
+    warnings: countWarnings([
+      ...projectWarnings.map((p) => p.level),
+      ...indicatorWarnings.map((i) => i.level),
+    ]),
   };
 }
 
 /** GET …/monitoring/{month}: the department's monitoring at a cut-off month (default: the configured one). */
-export async function getMonitoring(db: Db, actor: Actor, departmentCode: string, year: number, month?: number): Promise<MonitoringReport> {
+export async function getMonitoring(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  month?: number,
+): Promise<MonitoringReport> {
   const dept = await getDepartment(db, actor, departmentCode);
   return computeMonitoring(db, dept, year, month);
 }
@@ -193,7 +272,9 @@ export interface ResponseInput {
   expectedAnnual?: string | null;
 }
 
-function allSubjects(r: MonitoringReport): Map<string, Coloured & { v: string | null; label: string }> {
+function allSubjects(
+  r: MonitoringReport,
+): Map<string, Coloured & { v: string | null; label: string }> {
   const m = new Map<string, Coloured & { v: string | null; label: string }>();
   m.set(r.department.subjectKey, { ...r.department, label: r.department.name });
   for (const p of r.projects) {
@@ -208,23 +289,50 @@ function allSubjects(r: MonitoringReport): Map<string, Coloured & { v: string | 
   return m;
 }
 
-async function openRound(tx: Queryable, dept: { code: string; regionCode: string }, year: number, month: number): Promise<monRepo.MonitoringRoundRow> {
+async function openRound(
+  tx: Queryable,
+  dept: { code: string; regionCode: string },
+  year: number,
+  month: number,
+): Promise<monRepo.MonitoringRoundRow> {
   const existing = await monRepo.findRound(tx, dept.code, year, month);
-  const round = existing ?? (await monRepo.insertRound(tx, { regionCode: dept.regionCode, fiscalYear: year, departmentCode: dept.code, cutoffMonth: month }));
+  const round =
+    existing ??
+    (await monRepo.insertRound(tx, {
+      regionCode: dept.regionCode,
+      fiscalYear: year,
+      departmentCode: dept.code,
+      cutoffMonth: month,
+    }));
   const locked = await monRepo.lockRound(tx, round.id);
   if (locked?.status === 'submitted') {
-    throw new ServiceError('LOCKED', `${year} 年 ${month} 月的运行监控表已报送，不能再修改`, `The monitoring form for ${year}-${month} was submitted and can no longer be changed`);
+    throw new ServiceError(
+      'LOCKED',
+      `${year} 年 ${month} 月的运行监控表已报送，不能再修改`,
+      `The monitoring form for ${year}-${month} was submitted and can no longer be changed`,
+    );
   }
   return locked ?? round;
 }
 
 /** PUT …/monitoring/{month}/responses: records the department's responses (reasons, likelihood, measures). */
-export async function saveResponses(db: Db, actor: Actor, departmentCode: string, year: number, month: number, inputs: readonly ResponseInput[]): Promise<MonitoringReport> {
+export async function saveResponses(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  month: number,
+  inputs: readonly ResponseInput[],
+): Promise<MonitoringReport> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
   if (!config.cutoffMonths.includes(month)) {
-    throw new ServiceError('VALIDATION', `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`, `${month} is not a monitoring cut-off month of ${year} (allowed: ${config.cutoffMonths.join(', ')})`);
+    throw new ServiceError(
+      'VALIDATION',
+      `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
+      `${month} is not a monitoring cut-off month of ${year} (allowed: ${config.cutoffMonths.join(', ')})`,
+    );
   }
   await db.transaction(async (tx) => {
     const report = await computeMonitoring(tx, dept, year, month);
@@ -232,19 +340,36 @@ export async function saveResponses(db: Db, actor: Actor, departmentCode: string
     const problems: { subjectKey: string; message: string; messageEn: string }[] = [];
     for (const i of inputs) {
       if (!subjects.has(i.subjectKey)) {
-        problems.push({ subjectKey: i.subjectKey, message: '没有该监控对象', messageEn: 'no such monitored subject' });
+        problems.push({
+          subjectKey: i.subjectKey,
+          message: '没有该监控对象',
+          messageEn: 'no such monitored subject',
+        });
       }
       for (const r of i.deviationReasons ?? []) {
         if (!DEVIATION_REASONS.includes(r)) {
-          problems.push({ subjectKey: i.subjectKey, message: `偏差原因「${r}」无效`, messageEn: `unknown deviation reason ${r}` });
+          problems.push({
+            subjectKey: i.subjectKey,
+            message: `偏差原因「${r}」无效`,
+            messageEn: `unknown deviation reason ${r}`,
+          });
         }
       }
       if (i.completionLikelihood && !COMPLETION_LIKELIHOODS.includes(i.completionLikelihood)) {
-        problems.push({ subjectKey: i.subjectKey, message: '完成目标可能性无效', messageEn: 'unknown completion likelihood' });
+        problems.push({
+          subjectKey: i.subjectKey,
+          message: '完成目标可能性无效',
+          messageEn: 'unknown completion likelihood',
+        });
       }
     }
     if (problems.length > 0) {
-      throw new ServiceError('VALIDATION', `监控反馈有 ${problems.length} 处错误：${problems.map((p) => p.message).join('；')}`, `${problems.length} problem(s) in the responses`, { problems });
+      throw new ServiceError(
+        'VALIDATION',
+        `监控反馈有 ${problems.length} 处错误：${problems.map((p) => p.message).join('；')}`,
+        `${problems.length} problem(s) in the responses`,
+        { problems },
+      );
     }
     const round = await openRound(tx, dept, year, month);
     const before = await monRepo.listItems(tx, round.id);
@@ -273,7 +398,14 @@ export async function saveResponses(db: Db, actor: Actor, departmentCode: string
       entity: 'monitoring_rounds',
       entityId: round.id,
       departmentCode: dept.code,
-      before: before.filter((b) => inputs.some((i) => i.subjectKey === b.subjectKey)).map((b) => ({ subjectKey: b.subjectKey, deviationReasons: b.deviationReasons, completionLikelihood: b.completionLikelihood, measures: b.measures })),
+      before: before
+        .filter((b) => inputs.some((i) => i.subjectKey === b.subjectKey))
+        .map((b) => ({
+          subjectKey: b.subjectKey,
+          deviationReasons: b.deviationReasons,
+          completionLikelihood: b.completionLikelihood,
+          measures: b.measures,
+        })),
       after: inputs,
     });
   });
@@ -281,12 +413,23 @@ export async function saveResponses(db: Db, actor: Actor, departmentCode: string
 }
 
 /** POST …/monitoring/{month}/submit: every red and yellow warning must have its reasons, likelihood and measures. */
-export async function submitMonitoring(db: Db, actor: Actor, departmentCode: string, year: number, month: number, now: Date): Promise<MonitoringReport> {
+export async function submitMonitoring(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  month: number,
+  now: Date,
+): Promise<MonitoringReport> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
   if (!config.cutoffMonths.includes(month)) {
-    throw new ServiceError('VALIDATION', `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`, `${month} is not a monitoring cut-off month of ${year}`);
+    throw new ServiceError(
+      'VALIDATION',
+      `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
+      `${month} is not a monitoring cut-off month of ${year}`,
+    );
   }
   await db.transaction(async (tx) => {
     const report = await computeMonitoring(tx, dept, year, month);
@@ -314,7 +457,12 @@ export async function submitMonitoring(db: Db, actor: Actor, departmentCode: str
       );
     }
     const round = await openRound(tx, dept, year, month);
-    await monRepo.updateRound(tx, round.id, { status: 'submitted', submittedAt: now, submittedBy: actor.userId, updatedAt: now });
+    await monRepo.updateRound(tx, round.id, {
+      status: 'submitted',
+      submittedAt: now,
+      submittedBy: actor.userId,
+      updatedAt: now,
+    });
     await auditInTx(tx, actor, {
       action: 'monitoring.submit',
       entity: 'monitoring_rounds',
@@ -339,13 +487,32 @@ export interface RegionMonitoringRow {
   color: Colour | null;
   warnings: { red: number; yellow: number; green: number; blue: number };
   /** The red and yellow items, for the one-page view. */
-  items: { subjectKey: string; kind: 'budget' | 'indicator'; label: string; level: WarningLevel; v: string | null; responded: boolean }[];
+  items: {
+    subjectKey: string;
+    kind: 'budget' | 'indicator';
+    label: string;
+    level: WarningLevel;
+    v: string | null;
+    responded: boolean;
+  }[];
 }
 
 /** GET /api/monitoring/overview: every department of the actor's region at a cut-off month (finance bureau). */
-export async function regionMonitoring(db: Db, actor: Actor, year: number, month?: number): Promise<{ year: number; month: number; timeProgress: string; departments: RegionMonitoringRow[] }> {
+export async function regionMonitoring(
+  db: Db,
+  actor: Actor,
+  year: number,
+  month?: number,
+): Promise<{
+  year: number;
+  month: number;
+  timeProgress: string;
+  departments: RegionMonitoringRow[];
+}> {
   requireRole(actor, 'financeReviewer');
-  const depts = (await deptRepo.listDepartmentsOfRegion(db, visibleRegion(actor))).filter((d) => canReadDepartment(actor, d));
+  const depts = (await deptRepo.listDepartmentsOfRegion(db, visibleRegion(actor))).filter((d) =>
+    canReadDepartment(actor, d),
+  );
   const rows: RegionMonitoringRow[] = [];
   let m = month;
   let timeProgress = '';
@@ -368,8 +535,26 @@ export async function regionMonitoring(db: Db, actor: Actor, year: number, month
       color: r.department.color,
       warnings: r.warnings,
       items: [
-        ...r.projects.filter((p) => p.needsResponse).map((p) => ({ subjectKey: p.subjectKey, kind: 'budget' as const, label: `${p.name}（执行率 ${p.rate ?? '—'}%）`, level: p.level!, v: p.v, responded: p.response !== null })),
-        ...r.indicators.filter((i) => i.needsResponse).map((i) => ({ subjectKey: i.subjectKey, kind: 'indicator' as const, label: `${i.projectName}：${i.name}`, level: i.level!, v: i.v, responded: i.response !== null })),
+        ...r.projects
+          .filter((p) => p.needsResponse)
+          .map((p) => ({
+            subjectKey: p.subjectKey,
+            kind: 'budget' as const,
+            label: `${p.name}（执行率 ${p.rate ?? '—'}%）`,
+            level: p.level!,
+            v: p.v,
+            responded: p.response !== null,
+          })),
+        ...r.indicators
+          .filter((i) => i.needsResponse)
+          .map((i) => ({
+            subjectKey: i.subjectKey,
+            kind: 'indicator' as const,
+            label: `${i.projectName}：${i.name}`,
+            level: i.level!,
+            v: i.v,
+            responded: i.response !== null,
+          })),
       ],
     });
   }
@@ -397,16 +582,30 @@ export async function renderMonitoringForm(
   const report = await getMonitoring(db, actor, departmentCode, year, month);
   const fileName = `${report.departmentName}${year}年${report.month}月绩效运行监控表.${format}`;
   if (format === 'docx') {
-    return { fileName, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', body: await renderMonitoringDocx(report), report };
+    return {
+      fileName,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      body: await renderMonitoringDocx(report),
+      report,
+    };
   }
-  return { fileName, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await renderMonitoringXlsx(report, now), report };
+  return {
+    fileName,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: await renderMonitoringXlsx(report, now),
+    report,
+  };
 }
 
 export const DEVIATION_REASON_LABELS = DEVIATION_REASON_TEXT;
 export const COMPLETION_LIKELIHOOD_LABELS = COMPLETION_LIKELIHOOD_TEXT;
 
 /** The bureau overview's warning counts for one department-year, at the default cut-off. */
-export async function countDepartmentWarnings(db: Queryable, departmentCode: string, year: number): Promise<{ red: number; yellow: number }> {
+export async function countDepartmentWarnings(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<{ red: number; yellow: number }> {
   const dept = await deptRepo.findDepartment(db, departmentCode);
   if (!dept) {
     return { red: 0, yellow: 0 };

@@ -1,5 +1,11 @@
 // The monitoring picture's shapes (budget, indicator and goal warnings, the department's responses).
-import type { CompletionLikelihood, DeviationReason, IndicatorWarningBasis, MonitoringConfig, Operator, WarningLevel } from '@jixiao/core';
+import type {
+  CompletionLikelihood,
+  DeviationReason,
+  IndicatorWarningBasis,
+  MonitoringConfig,
+  WarningLevel,
+} from '@jixiao/core';
 
 export type Colour = 'red' | 'yellow' | 'green' | 'blue';
 
@@ -75,7 +81,12 @@ export interface MonitoringReport {
   timeProgress: string;
   cutoffMonths: readonly number[];
   thresholds: Pick<MonitoringConfig, 'budget' | 'positive' | 'levelUnits'>;
-  round: { id: string; status: 'draft' | 'submitted'; submittedAt: string | null; submittedBy: string | null } | null;
+  round: {
+    id: string;
+    status: 'draft' | 'submitted';
+    submittedAt: string | null;
+    submittedBy: string | null;
+  } | null;
   department: BudgetWarningOut;
   projects: BudgetWarningOut[];
   goals: GoalWarningOut[];
@@ -83,4 +94,3 @@ export interface MonitoringReport {
   /** Counted over project budgets and indicators (the department total and goal roll-ups are not counted again). */
   warnings: { red: number; yellow: number; green: number; blue: number };
 }
-

@@ -27,12 +27,20 @@ const route = createRoute({
   summary: '本地区各部门自评提交状态、执行率、得分、等级与预警',
   request: { query: YearQuery },
   responses: {
-    200: { description: '各部门概览', content: { 'application/json': { schema: z.array(OverviewRowSchema) } } },
+    200: {
+      description: '各部门概览',
+      content: { 'application/json': { schema: z.array(OverviewRowSchema) } },
+    },
     401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
-    403: { description: '仅财政局审核员', content: { 'application/json': { schema: ErrorSchema } } },
+    403: {
+      description: '仅财政局审核员',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
   },
 });
 
 export function registerOverviewRoutes(app: App, deps: AppDeps): void {
-  app.openapi(route, async (c) => c.json(await regionOverview(deps.database.db, c.var.actor, c.req.valid('query').year), 200));
+  app.openapi(route, async (c) =>
+    c.json(await regionOverview(deps.database.db, c.var.actor, c.req.valid('query').year), 200),
+  );
 }

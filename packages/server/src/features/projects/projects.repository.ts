@@ -15,21 +15,40 @@ export async function lockProject(tx: Queryable, id: string): Promise<ProjectRow
   return (await tx.select().from(projects).where(eq(projects.id, id)).for('update'))[0] ?? null;
 }
 
-export async function findProjectByCode(db: Queryable, departmentCode: string, year: number, code: string): Promise<ProjectRow | null> {
+export async function findProjectByCode(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  code: string,
+): Promise<ProjectRow | null> {
   const rows = await db
     .select()
     .from(projects)
-    .where(and(eq(projects.departmentCode, departmentCode), eq(projects.fiscalYear, year), eq(projects.code, code)));
+    .where(
+      and(
+        eq(projects.departmentCode, departmentCode),
+        eq(projects.fiscalYear, year),
+        eq(projects.code, code),
+      ),
+    );
   return rows[0] ?? null;
 }
 
 export async function countChildren(db: Queryable, projectId: string): Promise<number> {
-  const [r] = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from projects where parent_id = ${projectId}`);
+  const [r] = await queryRows<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from projects where parent_id = ${projectId}`,
+  );
   return Number(r?.n ?? 0);
 }
 
 /** Ledger rows that name this project code (the ledger references projects by code, not id). */
-export async function countLedgerRows(db: Queryable, departmentCode: string, year: number, code: string): Promise<number> {
+export async function countLedgerRows(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+  code: string,
+): Promise<number> {
   const [r] = await queryRows<{ n: number | string }>(
     db,
     sql`select count(*) as n from ledger_entries where department_code = ${departmentCode} and fiscal_year = ${year} and project_code = ${code}`,
@@ -42,7 +61,11 @@ export async function insertProject(tx: Queryable, values: NewProjectRow): Promi
   return row!;
 }
 
-export async function updateProject(tx: Queryable, id: string, patch: Partial<NewProjectRow>): Promise<ProjectRow> {
+export async function updateProject(
+  tx: Queryable,
+  id: string,
+  patch: Partial<NewProjectRow>,
+): Promise<ProjectRow> {
   const [row] = await tx.update(projects).set(patch).where(eq(projects.id, id)).returning();
   return row!;
 }

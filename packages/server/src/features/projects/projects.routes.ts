@@ -4,11 +4,28 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { createProject, updateProject } from './projects.service.ts';
 import { DepartmentCodeParam, ErrorSchema } from '../departments/departments.schema.ts';
-import { CreateProjectBody, ProjectIdParam, ProjectViewSchema, UpdateProjectBody } from './projects.schema.ts';
+import {
+  CreateProjectBody,
+  ProjectIdParam,
+  ProjectViewSchema,
+  UpdateProjectBody,
+} from './projects.schema.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权操作（已记入审计日志）'), 404: err('不存在'), 409: err('编码已被使用 / 已有台账引用') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权操作（已记入审计日志）'),
+  404: err('不存在'),
+  409: err('编码已被使用 / 已有台账引用'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
 const tags = ['预算执行 Execution'];
 
 const createProjectRoute = createRoute({
@@ -17,7 +34,13 @@ const createProjectRoute = createRoute({
   tags,
   summary: '新建项目（编码、名称、一级/二级、资金来源、支出类型）— 部门填报员 / 部门负责人',
   request: { params: DepartmentCodeParam, body: json(CreateProjectBody) },
-  responses: { 201: { description: '新建的项目', content: { 'application/json': { schema: ProjectViewSchema } } }, ...errors },
+  responses: {
+    201: {
+      description: '新建的项目',
+      content: { 'application/json': { schema: ProjectViewSchema } },
+    },
+    ...errors,
+  },
 });
 
 const updateProjectRoute = createRoute({
@@ -26,15 +49,31 @@ const updateProjectRoute = createRoute({
   tags,
   summary: '修改项目（只传要改的字段；已有台账记录引用的编码不能修改）— 部门填报员 / 部门负责人',
   request: { params: ProjectIdParam, body: json(UpdateProjectBody) },
-  responses: { 200: { description: '修改后的项目', content: { 'application/json': { schema: ProjectViewSchema } } }, ...errors },
+  responses: {
+    200: {
+      description: '修改后的项目',
+      content: { 'application/json': { schema: ProjectViewSchema } },
+    },
+    ...errors,
+  },
 });
 
 export function registerProjectRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(createProjectRoute, async (c) => {
     const b = c.req.valid('json');
-    const input = { code: b.code, name: b.name, level: b.level, parentId: b.parentId ?? null, fundSource: b.fundSource, expenditureType: b.expenditureType };
-    return c.json(await createProject(db, c.var.actor, c.req.valid('param').code, b.year, input), 201);
+    const input = {
+      code: b.code,
+      name: b.name,
+      level: b.level,
+      parentId: b.parentId ?? null,
+      fundSource: b.fundSource,
+      expenditureType: b.expenditureType,
+    };
+    return c.json(
+      await createProject(db, c.var.actor, c.req.valid('param').code, b.year, input),
+      201,
+    );
   });
   app.openapi(updateProjectRoute, async (c) => {
     const { code, id } = c.req.valid('param');

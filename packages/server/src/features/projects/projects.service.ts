@@ -37,7 +37,14 @@ export interface ProjectView {
 }
 
 function snapshot(p: repo.ProjectRow): Record<string, unknown> {
-  return { code: p.code, name: p.name, level: p.level, parentId: p.parentId, fundSource: p.fundSource, expenditureType: p.expenditureType };
+  return {
+    code: p.code,
+    name: p.name,
+    level: p.level,
+    parentId: p.parentId,
+    fundSource: p.fundSource,
+    expenditureType: p.expenditureType,
+  };
 }
 
 async function view(db: Queryable, p: repo.ProjectRow): Promise<ProjectView> {
@@ -59,9 +66,20 @@ async function view(db: Queryable, p: repo.ProjectRow): Promise<ProjectView> {
 }
 
 function codeTaken(code: string, year: number): ServiceError {
-  return new ServiceError('CONFLICT', `项目编码「${code}」在 ${year} 年度已被本部门其他项目使用，请换一个编码`, `Project code ${code} is already used by another project of the department in ${year}`, {
-    fields: [{ field: 'code', message: `项目编码「${code}」已被使用`, messageEn: `code ${code} is taken` }],
-  });
+  return new ServiceError(
+    'CONFLICT',
+    `项目编码「${code}」在 ${year} 年度已被本部门其他项目使用，请换一个编码`,
+    `Project code ${code} is already used by another project of the department in ${year}`,
+    {
+      fields: [
+        {
+          field: 'code',
+          message: `项目编码「${code}」已被使用`,
+          messageEn: `code ${code} is taken`,
+        },
+      ],
+    },
+  );
 }
 
 /** Unique-key violation from either driver (drizzle may wrap the driver's error in `cause`). */
@@ -76,30 +94,68 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** Level/parent rules: 一级 has no parent; 二级 has a 一级 parent of the same department-year (not itself). */
-async function checkParent(db: Queryable, dept: string, year: number, level: 1 | 2, parentId: string | null, selfId: string | null): Promise<void> {
+async function checkParent(
+  db: Queryable,
+  dept: string,
+  year: number,
+  level: 1 | 2,
+  parentId: string | null,
+  selfId: string | null,
+): Promise<void> {
   if (level === 1) {
     if (parentId !== null) {
-      throw new ServiceError('VALIDATION', '一级项目不能有上级项目', 'A level-1 project has no parent', { fields: [{ field: 'parentId', message: '一级项目不能有上级项目' }] });
+      throw new ServiceError(
+        'VALIDATION',
+        '一级项目不能有上级项目',
+        'A level-1 project has no parent',
+        { fields: [{ field: 'parentId', message: '一级项目不能有上级项目' }] },
+      );
     }
     return;
   }
   if (parentId === null) {
-    throw new ServiceError('VALIDATION', '二级项目须选择所属的一级项目', 'A level-2 project needs its level-1 parent', { fields: [{ field: 'parentId', message: '请选择所属的一级项目' }] });
+    throw new ServiceError(
+      'VALIDATION',
+      '二级项目须选择所属的一级项目',
+      'A level-2 project needs its level-1 parent',
+      { fields: [{ field: 'parentId', message: '请选择所属的一级项目' }] },
+    );
   }
   const parent = await repo.findProject(db, parentId);
   if (!parent || parent.departmentCode !== dept || parent.fiscalYear !== year) {
-    throw new ServiceError('VALIDATION', `上级项目「${parentId}」不是本部门 ${year} 年度的项目`, `Parent ${parentId} is not a project of the department in ${year}`, { fields: [{ field: 'parentId', message: '上级项目不属于本部门本年度' }] });
+    throw new ServiceError(
+      'VALIDATION',
+      `上级项目「${parentId}」不是本部门 ${year} 年度的项目`,
+      `Parent ${parentId} is not a project of the department in ${year}`,
+      { fields: [{ field: 'parentId', message: '上级项目不属于本部门本年度' }] },
+    );
   }
   if (parent.id === selfId) {
-    throw new ServiceError('VALIDATION', '项目不能以自己为上级项目', 'A project cannot be its own parent', { fields: [{ field: 'parentId', message: '不能以自己为上级项目' }] });
+    throw new ServiceError(
+      'VALIDATION',
+      '项目不能以自己为上级项目',
+      'A project cannot be its own parent',
+      { fields: [{ field: 'parentId', message: '不能以自己为上级项目' }] },
+    );
   }
   if (parent.level !== 1) {
-    throw new ServiceError('VALIDATION', `上级项目「${parent.code}」是二级项目：二级项目只能挂在一级项目下`, `Parent ${parent.code} is a level-2 project; level-2 projects hang under level-1 projects`, { fields: [{ field: 'parentId', message: '上级项目须为一级项目' }] });
+    throw new ServiceError(
+      'VALIDATION',
+      `上级项目「${parent.code}」是二级项目：二级项目只能挂在一级项目下`,
+      `Parent ${parent.code} is a level-2 project; level-2 projects hang under level-1 projects`,
+      { fields: [{ field: 'parentId', message: '上级项目须为一级项目' }] },
+    );
   }
 }
 
 /** POST /api/departments/{code}/projects. */
-export async function createProject(db: Db, actor: Actor, departmentCode: string, year: number, input: ProjectInput): Promise<ProjectView> {
+export async function createProject(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  input: ProjectInput,
+): Promise<ProjectView> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertPermission(actor, 'project.edit', dept);
   const code = input.code.trim();
@@ -122,7 +178,14 @@ export async function createProject(db: Db, actor: Actor, departmentCode: string
         expenditureType: input.expenditureType,
         implementingUnit: dept.name,
       });
-      await recordAudit(tx, actor, { action: 'project.create', entity: 'projects', entityId: p.id, departmentCode: dept.code, before: null, after: { fiscalYear: year, ...snapshot(p) } });
+      await recordAudit(tx, actor, {
+        action: 'project.create',
+        entity: 'projects',
+        entityId: p.id,
+        departmentCode: dept.code,
+        before: null,
+        after: { fiscalYear: year, ...snapshot(p) },
+      });
       return p;
     });
     return view(db, row);
@@ -132,7 +195,13 @@ export async function createProject(db: Db, actor: Actor, departmentCode: string
 }
 
 /** PATCH /api/departments/{code}/projects/{id}: only the fields given change. */
-export async function updateProject(db: Db, actor: Actor, departmentCode: string, id: string, patch: Partial<ProjectInput>): Promise<ProjectView> {
+export async function updateProject(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  id: string,
+  patch: Partial<ProjectInput>,
+): Promise<ProjectView> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertPermission(actor, 'project.edit', dept);
   const pre = await repo.findProject(db, id);
@@ -147,7 +216,8 @@ export async function updateProject(db: Db, actor: Actor, departmentCode: string
         code,
         name: patch.name?.trim() ?? cur.name,
         level: patch.level ?? cur.level,
-        parentId: patch.parentId !== undefined ? patch.parentId : patch.level === 1 ? null : cur.parentId,
+        parentId:
+          patch.parentId !== undefined ? patch.parentId : patch.level === 1 ? null : cur.parentId,
         fundSource: patch.fundSource ?? cur.fundSource,
         expenditureType: patch.expenditureType ?? cur.expenditureType,
       };
@@ -158,7 +228,16 @@ export async function updateProject(db: Db, actor: Actor, departmentCode: string
             'CONFLICT',
             `项目编码「${cur.code}」已被 ${refs} 条支出台账记录引用，不能修改编码（台账按项目编码归集）；如需更正，请先在台账导入中替换相关月份的记录`,
             `Project code ${cur.code} is referenced by ${refs} ledger rows and cannot change (the ledger is grouped by project code); replace those months' ledger imports first`,
-            { ledgerRows: refs, fields: [{ field: 'code', message: `已有 ${refs} 条台账记录引用该编码，不能修改`, messageEn: `${refs} ledger rows use this code` }] },
+            {
+              ledgerRows: refs,
+              fields: [
+                {
+                  field: 'code',
+                  message: `已有 ${refs} 条台账记录引用该编码，不能修改`,
+                  messageEn: `${refs} ledger rows use this code`,
+                },
+              ],
+            },
           );
         }
         if (await repo.findProjectByCode(tx, cur.departmentCode, cur.fiscalYear, next.code)) {
@@ -168,14 +247,26 @@ export async function updateProject(db: Db, actor: Actor, departmentCode: string
       if (next.level === 2 && cur.level === 1) {
         const children = await repo.countChildren(tx, id);
         if (children > 0) {
-          throw new ServiceError('STATE', `项目「${cur.code}」下有 ${children} 个二级项目，不能改为二级项目`, `Project ${cur.code} has ${children} level-2 projects under it and cannot become level 2`, {
-            fields: [{ field: 'level', message: `下有 ${children} 个二级项目，不能改为二级` }],
-          });
+          throw new ServiceError(
+            'STATE',
+            `项目「${cur.code}」下有 ${children} 个二级项目，不能改为二级项目`,
+            `Project ${cur.code} has ${children} level-2 projects under it and cannot become level 2`,
+            {
+              fields: [{ field: 'level', message: `下有 ${children} 个二级项目，不能改为二级` }],
+            },
+          );
         }
       }
       await checkParent(tx, cur.departmentCode, cur.fiscalYear, next.level, next.parentId, id);
       const p = await repo.updateProject(tx, id, next);
-      await recordAudit(tx, actor, { action: 'project.update', entity: 'projects', entityId: id, departmentCode: cur.departmentCode, before: snapshot(cur), after: snapshot(p) });
+      await recordAudit(tx, actor, {
+        action: 'project.update',
+        entity: 'projects',
+        entityId: id,
+        departmentCode: cur.departmentCode,
+        before: snapshot(cur),
+        after: snapshot(p),
+      });
       return p;
     });
     return view(db, row);

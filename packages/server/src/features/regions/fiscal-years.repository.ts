@@ -6,11 +6,18 @@ import { fiscalYears } from '../../db/schema/organizations.ts';
 export type FiscalYearRow = typeof fiscalYears.$inferSelect;
 
 export async function listFiscalYears(db: Queryable, regionCode: string): Promise<FiscalYearRow[]> {
-  return db.select().from(fiscalYears).where(eq(fiscalYears.regionCode, regionCode)).orderBy(asc(fiscalYears.year));
+  return db
+    .select()
+    .from(fiscalYears)
+    .where(eq(fiscalYears.regionCode, regionCode))
+    .orderBy(asc(fiscalYears.year));
 }
 
 /** Inserts the year; null when the region already has it (the primary key decides, also under concurrency). */
-export async function insertFiscalYear(tx: Queryable, values: typeof fiscalYears.$inferInsert): Promise<FiscalYearRow | null> {
+export async function insertFiscalYear(
+  tx: Queryable,
+  values: typeof fiscalYears.$inferInsert,
+): Promise<FiscalYearRow | null> {
   const rows = await tx.insert(fiscalYears).values(values).onConflictDoNothing().returning();
   return rows[0] ?? null;
 }

@@ -53,10 +53,20 @@ function view(r: repo.FiscalYearRow): FiscalYearView {
   };
 }
 
-async function loadRegion(db: Db, actor: Actor, regionCode: string, permission: 'fiscalYear.read' | 'fiscalYear.open') {
+async function loadRegion(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  permission: 'fiscalYear.read' | 'fiscalYear.open',
+) {
   assertPermission(actor, permission);
   if (!isCli(actor) && actor.regionCode !== regionCode) {
-    throw new ServiceError('FORBIDDEN', '无权查看或管理其他地区的预算年度', 'You may not see or manage another region’s fiscal years', { reason: 'region', regionCode });
+    throw new ServiceError(
+      'FORBIDDEN',
+      '无权查看或管理其他地区的预算年度',
+      'You may not see or manage another region’s fiscal years',
+      { reason: 'region', regionCode },
+    );
   }
   const region = await deptRepo.findRegion(db, regionCode);
   if (!region) {
@@ -66,7 +76,12 @@ async function loadRegion(db: Db, actor: Actor, regionCode: string, permission: 
 }
 
 /** GET /api/regions/{code}/fiscal-years: department roles and the finance bureau of that region. */
-export async function listFiscalYears(db: Db, actor: Actor, regionCode: string, now: Date): Promise<FiscalYearListing> {
+export async function listFiscalYears(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  now: Date,
+): Promise<FiscalYearListing> {
   const region = await loadRegion(db, actor, regionCode, 'fiscalYear.read');
   const rows = await repo.listFiscalYears(db, regionCode);
   const last = rows.at(-1)?.year;
@@ -77,26 +92,49 @@ export async function listFiscalYears(db: Db, actor: Actor, regionCode: string, 
     years: rows.map(view),
     // Planning is for a year not yet under way: after a gap (the latest opened year long past), propose next
     // calendar year rather than a year that has already ended and can no longer take goals.
-    nextYear: Math.min(last === undefined ? cstYear(now) : Math.max(last + 1, cstYear(now) + 1), maxYear),
+    nextYear: Math.min(
+      last === undefined ? cstYear(now) : Math.max(last + 1, cstYear(now) + 1),
+      maxYear,
+    ),
     maxYear,
     presets: listPresets().map((p) => ({ name: p.name, title: p.title, titleEn: p.titleEn })),
   };
 }
 
 /** POST /api/regions/{code}/fiscal-years: the region's finance bureau opens a year (409 when already open). */
-export async function openFiscalYear(db: Db, actor: Actor, regionCode: string, input: OpenFiscalYearInput, now: Date): Promise<FiscalYearView> {
+export async function openFiscalYear(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  input: OpenFiscalYearInput,
+  now: Date,
+): Promise<FiscalYearView> {
   await loadRegion(db, actor, regionCode, 'fiscalYear.open');
   const maxYear = cstYear(now) + 1;
   if (input.year > maxYear) {
-    throw new ServiceError('VALIDATION', `预算年度最晚只能开启到下一年度（${maxYear} 年），收到 ${input.year} 年`, `The latest fiscal year that can be opened is next year (${maxYear}); got ${input.year}`, {
-      fields: [{ field: 'year', message: `最晚为 ${maxYear} 年`, messageEn: `at most ${maxYear}` }],
-    });
+    throw new ServiceError(
+      'VALIDATION',
+      `预算年度最晚只能开启到下一年度（${maxYear} 年），收到 ${input.year} 年`,
+      `The latest fiscal year that can be opened is next year (${maxYear}); got ${input.year}`,
+      {
+        fields: [
+          { field: 'year', message: `最晚为 ${maxYear} 年`, messageEn: `at most ${maxYear}` },
+        ],
+      },
+    );
   }
   const presetName = input.scoringPreset?.trim() || DEFAULT_PRESET_NAME;
   const preset = getPreset(presetName);
   if (!preset) {
-    const names = listPresets().map((p) => `${p.name}（${p.title}）`).join('、');
-    throw new ServiceError('VALIDATION', `计分规则「${presetName}」不存在，可选：${names}`, `Unknown scoring preset ${presetName}`, { fields: [{ field: 'scoringPreset', message: `不存在的计分规则：${presetName}` }] });
+    const names = listPresets()
+      .map((p) => `${p.name}（${p.title}）`)
+      .join('、');
+    throw new ServiceError(
+      'VALIDATION',
+      `计分规则「${presetName}」不存在，可选：${names}`,
+      `Unknown scoring preset ${presetName}`,
+      { fields: [{ field: 'scoringPreset', message: `不存在的计分规则：${presetName}` }] },
+    );
   }
   const row = await db.transaction(async (tx) => {
     const r = await repo.insertFiscalYear(tx, {
@@ -108,7 +146,12 @@ export async function openFiscalYear(db: Db, actor: Actor, regionCode: string, i
       createdAt: now,
     });
     if (!r) {
-      throw new ServiceError('CONFLICT', `${input.year} 年度已经开启，无需重复开启`, `Fiscal year ${input.year} is already open`, { fields: [{ field: 'year', message: `${input.year} 年度已开启` }] });
+      throw new ServiceError(
+        'CONFLICT',
+        `${input.year} 年度已经开启，无需重复开启`,
+        `Fiscal year ${input.year} is already open`,
+        { fields: [{ field: 'year', message: `${input.year} 年度已开启` }] },
+      );
     }
     await recordAudit(tx, actor, {
       action: 'fiscalYear.open',
@@ -116,7 +159,13 @@ export async function openFiscalYear(db: Db, actor: Actor, regionCode: string, i
       entityId: `${regionCode}:${input.year}`,
       departmentCode: null,
       before: null,
-      after: { regionCode, year: r.year, scoringPreset: r.scoringPreset, financeApprovalRequired: r.financeApprovalRequired, basisNotice: r.basisNotice },
+      after: {
+        regionCode,
+        year: r.year,
+        scoringPreset: r.scoringPreset,
+        financeApprovalRequired: r.financeApprovalRequired,
+        basisNotice: r.basisNotice,
+      },
     });
     return r;
   });

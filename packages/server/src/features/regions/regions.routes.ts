@@ -3,11 +3,27 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { listFiscalYears, openFiscalYear } from './fiscal-years.service.ts';
 import { ErrorSchema } from '../departments/departments.schema.ts';
-import { FiscalYearListingSchema, FiscalYearSchema, OpenFiscalYearBody, RegionCodeParam } from './regions.schema.ts';
+import {
+  FiscalYearListingSchema,
+  FiscalYearSchema,
+  OpenFiscalYearBody,
+  RegionCodeParam,
+} from './regions.schema.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
-const errors = { 400: err('输入有误'), 401: err('未登录'), 403: err('无权操作（已记入审计日志）'), 404: err('地区不存在') };
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
+const errors = {
+  400: err('输入有误'),
+  401: err('未登录'),
+  403: err('无权操作（已记入审计日志）'),
+  404: err('地区不存在'),
+};
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
 const tags = ['预算年度 Fiscal years'];
 
 const listRoute = createRoute({
@@ -16,7 +32,13 @@ const listRoute = createRoute({
   tags,
   summary: '本地区已开启的预算年度（计分规则、是否需财政审核）',
   request: { params: RegionCodeParam },
-  responses: { 200: { description: '预算年度', content: { 'application/json': { schema: FiscalYearListingSchema } } }, ...errors },
+  responses: {
+    200: {
+      description: '预算年度',
+      content: { 'application/json': { schema: FiscalYearListingSchema } },
+    },
+    ...errors,
+  },
 });
 
 const openRoute = createRoute({
@@ -25,11 +47,31 @@ const openRoute = createRoute({
   tags,
   summary: '开启预算年度（计分规则默认 mof-2020），开启后本地区各部门可规划该年度 — 财政局审核员',
   request: { params: RegionCodeParam, body: json(OpenFiscalYearBody) },
-  responses: { 201: { description: '已开启的年度', content: { 'application/json': { schema: FiscalYearSchema } } }, ...errors, 409: err('该年度已开启') },
+  responses: {
+    201: {
+      description: '已开启的年度',
+      content: { 'application/json': { schema: FiscalYearSchema } },
+    },
+    ...errors,
+    409: err('该年度已开启'),
+  },
 });
 
 export function registerRegionRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(listRoute, async (c) => c.json(await listFiscalYears(db, c.var.actor, c.req.valid('param').code, deps.now()), 200));
-  app.openapi(openRoute, async (c) => c.json(await openFiscalYear(db, c.var.actor, c.req.valid('param').code, c.req.valid('json'), deps.now()), 201));
+  app.openapi(listRoute, async (c) =>
+    c.json(await listFiscalYears(db, c.var.actor, c.req.valid('param').code, deps.now()), 200),
+  );
+  app.openapi(openRoute, async (c) =>
+    c.json(
+      await openFiscalYear(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('json'),
+        deps.now(),
+      ),
+      201,
+    ),
+  );
 }

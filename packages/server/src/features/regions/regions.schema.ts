@@ -10,10 +10,28 @@ export const RegionCodeParam = z.object({
 
 export const OpenFiscalYearBody = z
   .object({
-    year: z.number({ message: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不早于 2000').max(2100, '年度不晚于 2100').openapi({ example: 2024 }),
-    scoringPreset: z.string({ message: '计分规则应为文本' }).trim().min(1, '计分规则不能为空').max(64, '计分规则名称过长').optional().openapi({ example: 'mof-2020', description: '计分规则（默认 mof-2020）' }),
-    financeApprovalRequired: z.boolean({ message: '是否需财政审核应为 true 或 false' }).optional().openapi({ description: '绩效目标在部门审核后是否还需财政局审核（默认是）' }),
-    basisNotice: z.string({ message: '自评工作通知应为文本' }).max(500, '自评工作通知不超过 500 个字符').nullable().optional(),
+    year: z
+      .number({ message: '年度必须是数字' })
+      .int('年度必须是整数')
+      .min(2000, '年度不早于 2000')
+      .max(2100, '年度不晚于 2100')
+      .openapi({ example: 2024 }),
+    scoringPreset: z
+      .string({ message: '计分规则应为文本' })
+      .trim()
+      .min(1, '计分规则不能为空')
+      .max(64, '计分规则名称过长')
+      .optional()
+      .openapi({ example: 'mof-2020', description: '计分规则（默认 mof-2020）' }),
+    financeApprovalRequired: z
+      .boolean({ message: '是否需财政审核应为 true 或 false' })
+      .optional()
+      .openapi({ description: '绩效目标在部门审核后是否还需财政局审核（默认是）' }),
+    basisNotice: z
+      .string({ message: '自评工作通知应为文本' })
+      .max(500, '自评工作通知不超过 500 个字符')
+      .nullable()
+      .optional(),
   })
   .strict()
   .openapi('OpenFiscalYear');
@@ -34,7 +52,9 @@ export const FiscalYearListingSchema = z
     regionCode: z.string(),
     regionName: z.string(),
     years: z.array(FiscalYearSchema),
-    nextYear: z.number().openapi({ description: '建议开启的年度：已开启的最晚年度 + 1，且不早于下一自然年度（不超过 maxYear）' }),
+    nextYear: z.number().openapi({
+      description: '建议开启的年度：已开启的最晚年度 + 1，且不早于下一自然年度（不超过 maxYear）',
+    }),
     maxYear: z.number().openapi({ description: '现在最晚可开启的年度（下一自然年）' }),
     presets: z.array(z.object({ name: z.string(), title: z.string(), titleEn: z.string() })),
   })

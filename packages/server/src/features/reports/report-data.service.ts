@@ -1,14 +1,28 @@
 // Loads everything the self-evaluation report needs (DepartmentReportData) from the database, with
 // the scores from the self-evaluation (frozen when submitted, live otherwise).
 import { and, eq } from 'drizzle-orm';
-import { QUAL_LEVEL_TEXT, TARGET_BASIS_TEXT, parseYuan, type DepartmentReportData, type Fen, type ReportBudgetBlock, type ReportIndicator, type ReportScore, type SourceRef } from '@jixiao/core';
+import {
+  QUAL_LEVEL_TEXT,
+  TARGET_BASIS_TEXT,
+  parseYuan,
+  type DepartmentReportData,
+  type Fen,
+  type ReportBudgetBlock,
+  type ReportIndicator,
+  type ReportScore,
+  type SourceRef,
+} from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import * as s from '../../db/schema/index.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from '../evaluations/evaluations.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { getDepartment } from '../departments/departments.service.ts';
-import { getEvaluation, type ContractIndicator, type EvaluationSubject } from '../evaluations/evaluations.service.ts';
+import {
+  getEvaluation,
+  type ContractIndicator,
+  type EvaluationSubject,
+} from '../evaluations/evaluations.service.ts';
 import { listTargetChanges } from '../change-requests/change-requests.repository.ts';
 
 const QUAL_CODE_TEXT = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
@@ -33,7 +47,11 @@ function scoreOf(subject: EvaluationSubject, preset: string): ReportScore | null
     total: out.total,
     grade: out.grade,
     preset,
-    findings: out.findings.map((f) => ({ code: f.code, indicator: f.indicator, message: f.message })),
+    findings: out.findings.map((f) => ({
+      code: f.code,
+      indicator: f.indicator,
+      message: f.message,
+    })),
   };
 }
 
@@ -56,9 +74,28 @@ function budgetBlock(subject: EvaluationSubject, source: SourceRef): ReportBudge
   };
 }
 
-export async function loadReportData(db: Db, actor: Actor, departmentCode: string, year: number, now: Date): Promise<DepartmentReportData> {
+export async function loadReportData(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  now: Date,
+): Promise<DepartmentReportData> {
   const dept = await getDepartment(db, actor, departmentCode);
-  const [evaluation, units, staffing, region, fiscalYear, projects, indicatorRows, narrativeRows, overrideRows, goals, money, targetChanges] = await Promise.all([
+  const [
+    evaluation,
+    units,
+    staffing,
+    region,
+    fiscalYear,
+    projects,
+    indicatorRows,
+    narrativeRows,
+    overrideRows,
+    goals,
+    money,
+    targetChanges,
+  ] = await Promise.all([
     getEvaluation(db, actor, departmentCode, year),
     deptRepo.listUnits(db, departmentCode),
     deptRepo.findStaffing(db, departmentCode, year),
@@ -66,8 +103,24 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
     deptRepo.findFiscalYear(db, dept.regionCode, year),
     repo.listProjects(db, departmentCode, year),
     repo.listIndicatorsOfDepartmentYear(db, departmentCode, year),
-    db.select().from(s.reportNarratives).where(and(eq(s.reportNarratives.departmentCode, departmentCode), eq(s.reportNarratives.fiscalYear, year))),
-    db.select().from(s.reportOverrides).where(and(eq(s.reportOverrides.departmentCode, departmentCode), eq(s.reportOverrides.fiscalYear, year))),
+    db
+      .select()
+      .from(s.reportNarratives)
+      .where(
+        and(
+          eq(s.reportNarratives.departmentCode, departmentCode),
+          eq(s.reportNarratives.fiscalYear, year),
+        ),
+      ),
+    db
+      .select()
+      .from(s.reportOverrides)
+      .where(
+        and(
+          eq(s.reportOverrides.departmentCode, departmentCode),
+          eq(s.reportOverrides.fiscalYear, year),
+        ),
+      ),
     repo.listGoals(db, departmentCode, year),
     repo.projectMoney(db, departmentCode, year),
     listTargetChanges(db, departmentCode, year),
@@ -77,7 +130,10 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
   const preset = evaluation.preset;
 
   const toReportIndicators = (subject: EvaluationSubject): ReportIndicator[] => {
-    const scores = 'total' in subject.output ? new Map(subject.output.indicators.map((i) => [i.id, i.score])) : new Map<string, string>();
+    const scores =
+      'total' in subject.output
+        ? new Map(subject.output.indicators.map((i) => [i.id, i.score]))
+        : new Map<string, string>();
     return subject.input.indicators.map((ci: ContractIndicator) => {
       const row = indicatorById.get(ci.indicatorId);
       const change = changeOf.get(ci.indicatorId);
@@ -89,15 +145,29 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
         operator: ci.operator as ReportIndicator['operator'],
         target: ci.target,
         unit: ci.unit,
-        actual: ci.operator === '定性' ? (QUAL_CODE_TEXT[ci.actual] ?? ci.actual) : ci.actual || null,
+        actual:
+          ci.operator === '定性' ? (QUAL_CODE_TEXT[ci.actual] ?? ci.actual) : ci.actual || null,
         weight: Number(ci.weight).toFixed(2),
         score: scores.get(ci.id) ?? null,
         deviationNote: ci.deviationNote,
         targetBasis: row?.targetBasis ? TARGET_BASIS_TEXT[row.targetBasis] : null,
-        dataSource: ci.metric ? `${row?.dataSource ?? ci.metric.key}（系统实时取数，截至${ci.metric.asOf}，${ci.metric.records}条记录）` : (row?.dataSource ?? null),
+        dataSource: ci.metric
+          ? `${row?.dataSource ?? ci.metric.key}（系统实时取数，截至${ci.metric.asOf}，${ci.metric.records}条记录）`
+          : (row?.dataSource ?? null),
         illustrative: row?.illustrative ?? false,
-        targetChange: change ? { originalTarget: change.originalTarget, newTarget: change.newTarget, reason: change.reason, approvedAt: change.approvedAt } : null,
-        source: { table: ci.metric ? 'metric' : 'indicators', id: ci.indicatorId, ...(ci.metric ? { note: ci.metric.key } : {}) },
+        targetChange: change
+          ? {
+              originalTarget: change.originalTarget,
+              newTarget: change.newTarget,
+              reason: change.reason,
+              approvedAt: change.approvedAt,
+            }
+          : null,
+        source: {
+          table: ci.metric ? 'metric' : 'indicators',
+          id: ci.indicatorId,
+          ...(ci.metric ? { note: ci.metric.key } : {}),
+        },
       };
     });
   };
@@ -119,7 +189,10 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
     }
   }
   const narrative = narrativeRows[0];
-  const deptBudget = budgetBlock(evaluation.department, { table: 'budget_lines+ledger_entries', note: '全部项目预算合计与支出台账合计' });
+  const deptBudget = budgetBlock(evaluation.department, {
+    table: 'budget_lines+ledger_entries',
+    note: '全部项目预算合计与支出台账合计',
+  });
   const deptGoal = goalOf.get('');
   const projectById = new Map(projects.map((p) => [p.id, p]));
 
@@ -134,7 +207,12 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
       functions: dept.functions,
       units: units.map((u) => ({ name: u.name, kind: u.kind })),
       staffing: staffing
-        ? { authorized: staffing.authorizedStaff, active: staffing.activeStaff, retired: staffing.retiredStaff, illustrative: staffing.illustrative }
+        ? {
+            authorized: staffing.authorizedStaff,
+            active: staffing.activeStaff,
+            retired: staffing.retiredStaff,
+            illustrative: staffing.illustrative,
+          }
         : { authorized: 0, active: 0, retired: 0, illustrative: true },
     },
     income: (narrative?.income ?? []).map((i) => ({ label: i.label, amount: fen(i.amountYuan) })),
@@ -153,11 +231,19 @@ export async function loadReportData(db: Db, actor: Actor, departmentCode: strin
         name: sj.name,
         level: (p?.level ?? 1) as 1 | 2,
         parentCode: null,
-        fundSource: p?.fundSource === 'general' || !p ? '一般公共预算' : p.fundSource === 'governmentFund' ? '政府性基金预算' : '其他资金',
+        fundSource:
+          p?.fundSource === 'general' || !p
+            ? '一般公共预算'
+            : p.fundSource === 'governmentFund'
+              ? '政府性基金预算'
+              : '其他资金',
         expenditureType: 'project' as const,
         implementingUnit: p?.implementingUnit ?? dept.name,
         goal: { target: g?.targetText ?? '', actual: g?.actualText ?? '' },
-        budget: budgetBlock(sj, { table: 'budget_lines+ledger_entries', id: sj.projectId ?? undefined }),
+        budget: budgetBlock(sj, {
+          table: 'budget_lines+ledger_entries',
+          id: sj.projectId ?? undefined,
+        }),
         indicators: toReportIndicators(sj),
         score: scoreOf(sj, preset),
         illustrative: p?.illustrative ?? false,

@@ -7,7 +7,15 @@ import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { clearParagraphOverride, renderReport, setParagraphOverride } from './reports.service.ts';
 
-const clerk: Actor = { userId: 'u-clerk', username: 'tzcj_clerk', displayName: '填报员', role: 'clerk', departmentCode: '440105-TZCJ', regionCode: '440105', ip: null };
+const clerk: Actor = {
+  userId: 'u-clerk',
+  username: 'tzcj_clerk',
+  displayName: '填报员',
+  role: 'clerk',
+  departmentCode: '440105-TZCJ',
+  regionCode: '440105',
+  ip: null,
+};
 const now = new Date('2024-02-20T08:00:00Z');
 
 describeEachDb('the self-evaluation report of the demo department', (use) => {
@@ -69,11 +77,17 @@ describeEachDb('the self-evaluation report of the demo department', (use) => {
     const db = use().db;
     const mine = '我局坚持“项目为王”，全年自评结论经局务会审定。';
     await setParagraphOverride(db, clerk, '440105-TZCJ', 2023, 'evaluation.conclusion', mine, now);
-    const md = (await renderReport(db, clerk, '440105-TZCJ', 2023, 'md', now)).body.toString('utf8');
+    const md = (await renderReport(db, clerk, '440105-TZCJ', 2023, 'md', now)).body.toString(
+      'utf8',
+    );
     expect(md).toContain(mine);
     await clearParagraphOverride(db, clerk, '440105-TZCJ', 2023, 'evaluation.conclusion');
-    const md2 = (await renderReport(db, clerk, '440105-TZCJ', 2023, 'md', now)).body.toString('utf8');
+    const md2 = (await renderReport(db, clerk, '440105-TZCJ', 2023, 'md', now)).body.toString(
+      'utf8',
+    );
     expect(md2).not.toContain(mine);
-    await expect(setParagraphOverride(db, clerk, '440105-TZCJ', 2023, 'no.such.paragraph', 'x', now)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      setParagraphOverride(db, clerk, '440105-TZCJ', 2023, 'no.such.paragraph', 'x', now),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });

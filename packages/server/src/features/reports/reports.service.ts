@@ -1,7 +1,14 @@
 // The self-evaluation report (自评报告): data → document model (core) → .docx / .md / .html / .xlsx /
 // .pdf / .txt; and the user's paragraph overrides, kept across regenerations.
 import { and, eq } from 'drizzle-orm';
-import { allParagraphs, buildSelfEvaluationReport, renderHtml, renderMarkdown, renderPlainText, type ReportDocument } from '@jixiao/core';
+import {
+  allParagraphs,
+  buildSelfEvaluationReport,
+  renderHtml,
+  renderMarkdown,
+  renderPlainText,
+  type ReportDocument,
+} from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import * as s from '../../db/schema/index.ts';
 import { renderDocx } from '../../render/docx/render-docx.ts';
@@ -32,12 +39,25 @@ export interface RenderedReport {
   fileName: string;
 }
 
-export async function buildReportDocument(db: Db, actor: Actor, departmentCode: string, year: number, now: Date): Promise<ReportDocument> {
+export async function buildReportDocument(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  now: Date,
+): Promise<ReportDocument> {
   const data = await loadReportData(db, actor, departmentCode, year, now);
   return buildSelfEvaluationReport(data);
 }
 
-export async function renderReport(db: Db, actor: Actor, departmentCode: string, year: number, format: ReportFormat, now: Date): Promise<RenderedReport> {
+export async function renderReport(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  format: ReportFormat,
+  now: Date,
+): Promise<RenderedReport> {
   const data = await loadReportData(db, actor, departmentCode, year, now);
   const doc = buildSelfEvaluationReport(data);
   const base = `${year}年度${data.department.name}整体支出绩效自评报告`;
@@ -56,7 +76,11 @@ export async function renderReport(db: Db, actor: Actor, departmentCode: string,
     case 'txt':
       return make(renderPlainText(doc), 'txt');
     case 'xlsx':
-      return make(await renderSelfEvaluationXlsx(data), 'xlsx', `${year}年度${data.department.name}绩效自评表`);
+      return make(
+        await renderSelfEvaluationXlsx(data),
+        'xlsx',
+        `${year}年度${data.department.name}绩效自评表`,
+      );
     case 'pdf': {
       const pdf = await convertDocxToPdf(await renderDocx(doc));
       if (!pdf.ok) {
@@ -68,36 +92,91 @@ export async function renderReport(db: Db, actor: Actor, departmentCode: string,
 }
 
 /** Overwrite one paragraph of the report (by its stable key); kept across regenerations. */
-export async function setParagraphOverride(db: Db, actor: Actor, departmentCode: string, year: number, key: string, text: string, now: Date): Promise<void> {
+export async function setParagraphOverride(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  key: string,
+  text: string,
+  now: Date,
+): Promise<void> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   const doc = await buildReportDocument(db, actor, departmentCode, year, now);
   if (!allParagraphs(doc).some((p) => p.key === key)) {
-    throw new ServiceError('VALIDATION', `报告中没有编号为「${key}」的段落`, `The report has no paragraph "${key}"`);
+    throw new ServiceError(
+      'VALIDATION',
+      `报告中没有编号为「${key}」的段落`,
+      `The report has no paragraph "${key}"`,
+    );
   }
   await db.transaction(async (tx) => {
-    const where = and(eq(s.reportOverrides.departmentCode, departmentCode), eq(s.reportOverrides.fiscalYear, year), eq(s.reportOverrides.paragraphKey, key));
+    const where = and(
+      eq(s.reportOverrides.departmentCode, departmentCode),
+      eq(s.reportOverrides.fiscalYear, year),
+      eq(s.reportOverrides.paragraphKey, key),
+    );
     const [before] = await tx.select().from(s.reportOverrides).where(where);
     if (before) {
-      await tx.update(s.reportOverrides).set({ text, updatedBy: actor.userId, updatedAt: now }).where(where);
+      await tx
+        .update(s.reportOverrides)
+        .set({ text, updatedBy: actor.userId, updatedAt: now })
+        .where(where);
     } else {
-      await tx.insert(s.reportOverrides).values({ regionCode: dept.regionCode, fiscalYear: year, departmentCode, paragraphKey: key, text, updatedBy: actor.userId, updatedAt: now });
+      await tx.insert(s.reportOverrides).values({
+        regionCode: dept.regionCode,
+        fiscalYear: year,
+        departmentCode,
+        paragraphKey: key,
+        text,
+        updatedBy: actor.userId,
+        updatedAt: now,
+      });
     }
-    await auditInTx(tx, actor, { action: 'report.paragraph.set', entity: 'report_overrides', entityId: `${departmentCode}/${year}/${key}`, departmentCode, before: before?.text ?? null, after: text });
+    await auditInTx(tx, actor, {
+      action: 'report.paragraph.set',
+      entity: 'report_overrides',
+      entityId: `${departmentCode}/${year}/${key}`,
+      departmentCode,
+      before: before?.text ?? null,
+      after: text,
+    });
   });
 }
 
 /** Revert a paragraph to the generated text. */
-export async function clearParagraphOverride(db: Db, actor: Actor, departmentCode: string, year: number, key: string): Promise<void> {
+export async function clearParagraphOverride(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  key: string,
+): Promise<void> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   await db.transaction(async (tx) => {
-    const where = and(eq(s.reportOverrides.departmentCode, departmentCode), eq(s.reportOverrides.fiscalYear, year), eq(s.reportOverrides.paragraphKey, key));
+    const where = and(
+      eq(s.reportOverrides.departmentCode, departmentCode),
+      eq(s.reportOverrides.fiscalYear, year),
+      eq(s.reportOverrides.paragraphKey, key),
+    );
     const [before] = await tx.select().from(s.reportOverrides).where(where);
     if (!before) {
-      throw new ServiceError('NOT_FOUND', `段落「${key}」没有被改写过`, `Paragraph "${key}" has no override`);
+      throw new ServiceError(
+        'NOT_FOUND',
+        `段落「${key}」没有被改写过`,
+        `Paragraph "${key}" has no override`,
+      );
     }
     await tx.delete(s.reportOverrides).where(where);
-    await auditInTx(tx, actor, { action: 'report.paragraph.clear', entity: 'report_overrides', entityId: `${departmentCode}/${year}/${key}`, departmentCode, before: before.text, after: null });
+    await auditInTx(tx, actor, {
+      action: 'report.paragraph.clear',
+      entity: 'report_overrides',
+      entityId: `${departmentCode}/${year}/${key}`,
+      departmentCode,
+      before: before.text,
+      after: null,
+    });
   });
 }

@@ -3,7 +3,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { MAX_REVIEW_BYTES, reviewGeneratedReport, reviewUploadedReport } from './reviews.service.ts';
+import {
+  MAX_REVIEW_BYTES,
+  reviewGeneratedReport,
+  reviewUploadedReport,
+} from './reviews.service.ts';
 import { errorBody } from '../../http/error-response.ts';
 import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
 
@@ -24,12 +28,19 @@ const ReviewedSchema = z
       title: z.string().nullable(),
       year: z.number().nullable(),
       findings: z.array(FindingSchema.passthrough()),
-      figures: z.array(z.object({ label: z.string(), value: z.string(), unit: z.string(), line: z.number() }).passthrough()),
+      figures: z.array(
+        z
+          .object({ label: z.string(), value: z.string(), unit: z.string(), line: z.number() })
+          .passthrough(),
+      ),
     }),
   })
   .openapi('ReviewedReport');
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 const tags = ['报告审核 Report review'];
 
 const uploadRoute = createRoute({
@@ -39,11 +50,23 @@ const uploadRoute = createRoute({
   summary: '上传自评报告（.txt / .docx / 文字版 .pdf）进行智能审核',
   request: {
     body: {
-      content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary', description: '报告文件' }) }) } },
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: z.any().openapi({ type: 'string', format: 'binary', description: '报告文件' }),
+          }),
+        },
+      },
       required: true,
     },
   },
-  responses: { 200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } }, 400: err('文件无法读取'), 401: err('未登录'), 403: err('无权操作'), 413: err('文件过大') },
+  responses: {
+    200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } },
+    400: err('文件无法读取'),
+    401: err('未登录'),
+    403: err('无权操作'),
+    413: err('文件过大'),
+  },
 });
 
 const generatedRoute = createRoute({
@@ -52,27 +75,58 @@ const generatedRoute = createRoute({
   tags,
   summary: '审核系统生成的该部门自评报告',
   request: { params: DepartmentCodeParam, query: YearQuery },
-  responses: { 200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } }, 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在') },
+  responses: {
+    200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } },
+    400: err('输入有误'),
+    401: err('未登录'),
+    403: err('无权访问'),
+    404: err('不存在'),
+  },
 });
 
 export function registerReviewRoutes(app: App, deps: AppDeps): void {
   app.use(
     '/api/reviews',
-    bodyLimit({ maxSize: MAX_REVIEW_BYTES + 64 * 1024, onError: (c) => c.json(errorBody('TOO_LARGE', '文件超过 20 MB，无法审核', 'The file is larger than 20 MB'), 413) }),
+    bodyLimit({
+      maxSize: MAX_REVIEW_BYTES + 64 * 1024,
+      onError: (c) =>
+        c.json(
+          errorBody('TOO_LARGE', '文件超过 20 MB，无法审核', 'The file is larger than 20 MB'),
+          413,
+        ),
+    }),
   );
   app.openapi(uploadRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', '请以 multipart/form-data 上传报告文件（字段名 file）', 'Upload the report as multipart/form-data field "file"');
+      throw new ServiceError(
+        'VALIDATION',
+        '请以 multipart/form-data 上传报告文件（字段名 file）',
+        'Upload the report as multipart/form-data field "file"',
+      );
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', '请选择要审核的报告文件（字段名 file）', 'Choose a report file (field "file")');
+      throw new ServiceError(
+        'VALIDATION',
+        '请选择要审核的报告文件（字段名 file）',
+        'Choose a report file (field "file")',
+      );
     }
-    const reviewed = await reviewUploadedReport(c.var.actor, file.name, new Uint8Array(await file.arrayBuffer()));
+    const reviewed = await reviewUploadedReport(
+      c.var.actor,
+      file.name,
+      new Uint8Array(await file.arrayBuffer()),
+    );
     return c.json(reviewed as never, 200);
   });
   app.openapi(generatedRoute, async (c) => {
-    const reviewed = await reviewGeneratedReport(deps.database.db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year, deps.now());
+    const reviewed = await reviewGeneratedReport(
+      deps.database.db,
+      c.var.actor,
+      c.req.valid('param').code,
+      c.req.valid('query').year,
+      deps.now(),
+    );
     return c.json(reviewed as never, 200);
   });
 }

@@ -22,24 +22,41 @@ export interface ReviewedReport {
 }
 
 /** Review an uploaded report file. Nothing is stored. */
-export async function reviewUploadedReport(actor: Actor, fileName: string, bytes: Uint8Array): Promise<ReviewedReport> {
+export async function reviewUploadedReport(
+  actor: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ReviewedReport> {
   requireRole(actor, 'financeReviewer', 'deptHead', 'clerk');
   if (bytes.byteLength === 0) {
     throw new ServiceError('VALIDATION', '上传的文件是空的', 'The uploaded file is empty');
   }
   if (bytes.byteLength > MAX_REVIEW_BYTES) {
-    throw new ServiceError('VALIDATION', '文件超过 20 MB，无法审核', 'The file is larger than 20 MB');
+    throw new ServiceError(
+      'VALIDATION',
+      '文件超过 20 MB，无法审核',
+      'The file is larger than 20 MB',
+    );
   }
   const ext = path.extname(fileName).toLowerCase();
   if (!['.txt', '.docx', '.pdf'].includes(ext)) {
-    throw new ServiceError('VALIDATION', '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告', 'Only .txt, .docx and text .pdf reports can be reviewed');
+    throw new ServiceError(
+      'VALIDATION',
+      '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
+      'Only .txt, .docx and text .pdf reports can be reviewed',
+    );
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));
   try {
     const file = path.join(dir, `report${ext}`);
     await fs.writeFile(file, bytes);
     const extracted = await extractText(file);
-    return { fileName, kind: extracted.kind, text: extracted.text, result: reviewReport(extracted.text) };
+    return {
+      fileName,
+      kind: extracted.kind,
+      text: extracted.text,
+      result: reviewReport(extracted.text),
+    };
   } catch (e) {
     if (e instanceof ExtractError) {
       throw new ServiceError('VALIDATION', e.messages.zh, e.messages.en);
@@ -51,7 +68,13 @@ export async function reviewUploadedReport(actor: Actor, fileName: string, bytes
 }
 
 /** Review the report the system generates for a department-year (its plain-text rendering). */
-export async function reviewGeneratedReport(db: Db, actor: Actor, departmentCode: string, year: number, now: Date): Promise<ReviewedReport> {
+export async function reviewGeneratedReport(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  now: Date,
+): Promise<ReviewedReport> {
   const txt = await renderReport(db, actor, departmentCode, year, 'txt', now);
   const text = txt.body.toString('utf8');
   return { fileName: txt.fileName, kind: 'txt', text, result: reviewReport(text) };

@@ -5,16 +5,31 @@ import type { App, AppDeps } from '../../http/app-env.ts';
 import { TEMPLATE_KINDS, templateFile, type TemplateKind } from './templates.service.ts';
 import { ErrorSchema } from '../departments/departments.schema.ts';
 
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 
 const TemplateParams = z.object({
   file: z
-    .enum(TEMPLATE_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]], { message: '模板应为 ledger.xlsx / budgets.xlsx / progress.xlsx' })
+    .enum(TEMPLATE_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]], {
+      message: '模板应为 ledger.xlsx / budgets.xlsx / progress.xlsx',
+    })
     .openapi({ param: { name: 'file', in: 'path' }, example: 'ledger.xlsx' }),
 });
 const TemplateQuery = z.object({
-  department: z.string().regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」').optional().openapi({ param: { name: 'department', in: 'query' } }),
-  year: z.coerce.number({ message: '年度必须是数字' }).int('年度必须是整数').min(2000, '年度不早于 2000').max(2100, '年度不晚于 2100').optional().openapi({ param: { name: 'year', in: 'query' } }),
+  department: z
+    .string()
+    .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」')
+    .optional()
+    .openapi({ param: { name: 'department', in: 'query' } }),
+  year: z.coerce
+    .number({ message: '年度必须是数字' })
+    .int('年度必须是整数')
+    .min(2000, '年度不早于 2000')
+    .max(2100, '年度不晚于 2100')
+    .optional()
+    .openapi({ param: { name: 'year', in: 'query' } }),
 });
 
 const route = createRoute({
@@ -23,14 +38,26 @@ const route = createRoute({
   tags: ['数据导入 Imports'],
   summary: '下载导入模板（支出台账 / 项目预算 / 指标完成进度）',
   request: { params: TemplateParams, query: TemplateQuery },
-  responses: { 200: { description: 'Excel 模板' }, 400: err('输入有误'), 401: err('未登录'), 403: err('无权访问'), 404: err('不存在') },
+  responses: {
+    200: { description: 'Excel 模板' },
+    400: err('输入有误'),
+    401: err('未登录'),
+    403: err('无权访问'),
+    404: err('不存在'),
+  },
 });
 
 export function registerTemplateRoutes(app: App, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const kind = c.req.valid('param').file.replace(/\.xlsx$/, '') as TemplateKind;
     const { department, year } = c.req.valid('query');
-    const t = await templateFile(deps.database.db, c.var.actor, kind, deps.now(), department && year ? { departmentCode: department, year } : undefined);
+    const t = await templateFile(
+      deps.database.db,
+      c.var.actor,
+      kind,
+      deps.now(),
+      department && year ? { departmentCode: department, year } : undefined,
+    );
     return new Response(new Uint8Array(t.body), {
       status: 200,
       headers: {

@@ -4,7 +4,12 @@
 import ExcelJS from 'exceljs';
 import { LEDGER_FIELDS, LEDGER_HEADERS, OPERATOR_SYMBOL, type Operator } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
-import { BUDGET_FIELDS, BUDGET_HEADERS, PROGRESS_FIELDS, PROGRESS_HEADERS } from '../../import/table-columns.ts';
+import {
+  BUDGET_FIELDS,
+  BUDGET_HEADERS,
+  PROGRESS_FIELDS,
+  PROGRESS_HEADERS,
+} from '../../import/table-columns.ts';
 import { listIndicators } from '../monitoring/monitoring.repository.ts';
 import { sanitizeCell } from '../../render/sanitize-cell.ts';
 import * as s from '../../db/schema/index.ts';
@@ -48,15 +53,28 @@ const BUDGET_COLUMNS: Readonly<Record<(typeof BUDGET_FIELDS)[number], Column>> =
   date: { header: BUDGET_HEADERS.date, width: 14, format: 'yyyy-mm-dd' },
   documentNo: { header: BUDGET_HEADERS.documentNo, width: 24, format: '@' },
   reason: { header: BUDGET_HEADERS.reason, width: 36, format: '@' },
-  expenditureType: { header: BUDGET_HEADERS.expenditureType, width: 26, list: ['基本支出', '项目支出'] },
-  fundSource: { header: BUDGET_HEADERS.fundSource, width: 20, list: ['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户', '其他'] },
+  expenditureType: {
+    header: BUDGET_HEADERS.expenditureType,
+    width: 26,
+    list: ['基本支出', '项目支出'],
+  },
+  fundSource: {
+    header: BUDGET_HEADERS.fundSource,
+    width: 20,
+    list: ['一般公共预算', '政府性基金预算', '国有资本经营预算', '财政专户', '其他'],
+  },
 };
 
 const PROGRESS_COLUMNS: Readonly<Record<(typeof PROGRESS_FIELDS)[number], Column>> = {
   indicatorId: { header: PROGRESS_HEADERS.indicatorId, width: 38, format: '@' },
   projectCode: { header: PROGRESS_HEADERS.projectCode, width: 18, format: '@' },
   indicatorName: { header: PROGRESS_HEADERS.indicatorName, width: 34, format: '@' },
-  month: { header: PROGRESS_HEADERS.month, width: 8, list: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], required: true },
+  month: {
+    header: PROGRESS_HEADERS.month,
+    width: 8,
+    list: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    required: true,
+  },
   value: { header: PROGRESS_HEADERS.value, width: 14, format: '@', required: true },
   note: { header: PROGRESS_HEADERS.note, width: 40, format: '@' },
 };
@@ -84,11 +102,21 @@ const NOTES: Readonly<Record<TemplateKind, readonly string[]>> = {
   ],
 };
 
-const SHEET_NAMES: Readonly<Record<TemplateKind, string>> = { ledger: '支出台账', budgets: '项目预算', progress: '指标完成进度' };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
+const SHEET_NAMES: Readonly<Record<TemplateKind, string>> = {
+  ledger: '支出台账',
+  budgets: '项目预算',
+  progress: '指标完成进度',
+};
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFDCE6F2' },
+};
 
 function columnsOf(kind: TemplateKind): Column[] {
-  return Object.values(kind === 'ledger' ? LEDGER_COLUMNS : kind === 'budgets' ? BUDGET_COLUMNS : PROGRESS_COLUMNS);
+  return Object.values(
+    kind === 'ledger' ? LEDGER_COLUMNS : kind === 'budgets' ? BUDGET_COLUMNS : PROGRESS_COLUMNS,
+  );
 }
 
 export interface TemplateRowsInput {
@@ -96,14 +124,21 @@ export interface TemplateRowsInput {
 }
 
 /** Builds a template workbook (optionally with rows, e.g. a department's indicators). */
-export async function buildTemplate(kind: TemplateKind, options: { created: Date; rows?: readonly (readonly string[])[] }): Promise<Buffer> {
+export async function buildTemplate(
+  kind: TemplateKind,
+  options: { created: Date; rows?: readonly (readonly string[])[] },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Jixiao 绩效';
   wb.created = options.created;
   wb.modified = options.created;
   const ws = wb.addWorksheet(SHEET_NAMES[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols = columnsOf(kind);
-  ws.columns = cols.map((c) => ({ header: c.header, width: c.width, ...(c.format ? { style: { numFmt: c.format } } : {}) }));
+  ws.columns = cols.map((c) => ({
+    header: c.header,
+    width: c.width,
+    ...(c.format ? { style: { numFmt: c.format } } : {}),
+  }));
   const header = ws.getRow(1);
   header.font = { name: '宋体', bold: true, size: 11 };
   header.height = 20;
@@ -145,22 +180,45 @@ export async function buildTemplate(kind: TemplateKind, options: { created: Date
   notes.addRow(['']);
   notes.addRow(['列说明：']).font = { name: '黑体', size: 11 };
   for (const c of cols) {
-    notes.addRow([`${c.header}${c.required ? '（必填）' : ''}${c.list ? `：${c.list.join(' / ')}` : ''}`]).font = { name: '宋体', size: 11 };
+    notes.addRow([
+      `${c.header}${c.required ? '（必填）' : ''}${c.list ? `：${c.list.join(' / ')}` : ''}`,
+    ]).font = { name: '宋体', size: 11 };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** GET /api/templates/{kind}.xlsx (?department=&year= pre-fills the progress template with the indicators). */
-export async function templateFile(db: Db, actor: Actor, kind: TemplateKind, now: Date, scope?: { departmentCode: string; year: number }): Promise<{ fileName: string; body: Buffer }> {
+export async function templateFile(
+  db: Db,
+  actor: Actor,
+  kind: TemplateKind,
+  now: Date,
+  scope?: { departmentCode: string; year: number },
+): Promise<{ fileName: string; body: Buffer }> {
   let rows: string[][] | undefined;
   if (kind === 'progress' && scope) {
     const dept = await getDepartment(db, actor, scope.departmentCode);
     const [indicators, projects] = await Promise.all([
       listIndicators(db, dept.code, scope.year),
-      db.select({ id: s.projects.id, code: s.projects.code }).from(s.projects).where(and(eq(s.projects.departmentCode, dept.code), eq(s.projects.fiscalYear, scope.year))),
+      db
+        .select({ id: s.projects.id, code: s.projects.code })
+        .from(s.projects)
+        .where(
+          and(eq(s.projects.departmentCode, dept.code), eq(s.projects.fiscalYear, scope.year)),
+        ),
     ]);
     const codeOf = new Map(projects.map((p) => [p.id, p.code]));
-    rows = indicators.map((i) => [i.id, i.projectId ? (codeOf.get(i.projectId) ?? '') : '部门整体', i.name, '', '', `目标 ${OPERATOR_SYMBOL[i.operator as Operator] ?? ''}${i.target}${i.unit}`]);
+    rows = indicators.map((i) => [
+      i.id,
+      i.projectId ? (codeOf.get(i.projectId) ?? '') : '部门整体',
+      i.name,
+      '',
+      '',
+      `目标 ${OPERATOR_SYMBOL[i.operator as Operator] ?? ''}${i.target}${i.unit}`,
+    ]);
   }
-  return { fileName: TEMPLATE_FILE_NAMES[kind], body: await buildTemplate(kind, { created: now, ...(rows ? { rows } : {}) }) };
+  return {
+    fileName: TEMPLATE_FILE_NAMES[kind],
+    body: await buildTemplate(kind, { created: now, ...(rows ? { rows } : {}) }),
+  };
 }

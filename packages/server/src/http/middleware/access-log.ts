@@ -11,7 +11,13 @@ import { ServiceError } from '../service-error.ts';
  * a failed CSRF check, a pending password change — are logged). Best effort: a failed write is reported on
  * stderr and the refusal stands.
  */
-export async function logAccessDenied(deps: AppDeps, c: Context<AppEnv>, actor: Actor, departmentCode: string | null, after: Record<string, unknown>): Promise<void> {
+export async function logAccessDenied(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  actor: Actor,
+  departmentCode: string | null,
+  after: Record<string, unknown>,
+): Promise<void> {
   try {
     await recordAudit(deps.database.db, actor, {
       action: 'access.denied',
@@ -22,7 +28,9 @@ export async function logAccessDenied(deps: AppDeps, c: Context<AppEnv>, actor: 
       after,
     });
   } catch (err) {
-    process.stderr.write(`[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `[jixiao] could not log refused access: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
   }
 }
 
@@ -37,7 +45,15 @@ export const registerAccessLogMiddleware: RegisterRoutes = (app, deps) => {
     if (!actor) {
       return;
     }
-    const details = (e.details ?? {}) as { reason?: string; departmentCode?: string | null; permission?: string };
-    await logAccessDenied(deps, c, actor, details.departmentCode ?? null, { reason: details.reason ?? 'forbidden', permission: details.permission ?? null, message: e.messageZh });
+    const details = (e.details ?? {}) as {
+      reason?: string;
+      departmentCode?: string | null;
+      permission?: string;
+    };
+    await logAccessDenied(deps, c, actor, details.departmentCode ?? null, {
+      reason: details.reason ?? 'forbidden',
+      permission: details.permission ?? null,
+      message: e.messageZh,
+    });
   });
 };

@@ -19,11 +19,23 @@ export const registerCsrfMiddleware: RegisterRoutes = (app, deps) => {
     const header = c.req.header(CSRF_HEADER) ?? '';
     const cookie = getCookie(c, CSRF_COOKIE) ?? '';
     const session = requestSession(c);
-    const ok = header !== '' && sameText(header, cookie) && session !== null && sameText(sha256(header), session.csrfHash);
+    const ok =
+      header !== '' &&
+      sameText(header, cookie) &&
+      session !== null &&
+      sameText(sha256(header), session.csrfHash);
     if (!ok) {
-      await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, { reason: 'csrf', headerPresent: header !== '', cookiePresent: cookie !== '' });
+      await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, {
+        reason: 'csrf',
+        headerPresent: header !== '',
+        cookiePresent: cookie !== '',
+      });
       return c.json(
-        errorBody('CSRF', '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试', 'Security check failed (CSRF token missing or wrong): reload the page and try again'),
+        errorBody(
+          'CSRF',
+          '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试',
+          'Security check failed (CSRF token missing or wrong): reload the page and try again',
+        ),
         403,
       );
     }

@@ -5,4 +5,9 @@ import { registerCsrfMiddleware } from './csrf.ts';
 import { registerPasswordChangeMiddleware } from './password-change.ts';
 import { registerAccessLogMiddleware } from './access-log.ts';
 
-export const middlewareModules: RegisterRoutes[] = [registerSessionMiddleware, registerCsrfMiddleware, registerPasswordChangeMiddleware, registerAccessLogMiddleware];
+export const middlewareModules: RegisterRoutes[] = [
+  registerSessionMiddleware,
+  registerCsrfMiddleware,
+  registerPasswordChangeMiddleware,
+  registerAccessLogMiddleware,
+];

@@ -30,9 +30,15 @@ export const registerPasswordChangeMiddleware: RegisterRoutes = (app, deps) => {
       await next();
       return undefined;
     }
-    await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, { reason: 'passwordChangeRequired' });
+    await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, {
+      reason: 'passwordChangeRequired',
+    });
     return c.json(
-      errorBody(PASSWORD_CHANGE_REQUIRED, '首次登录或密码被重置后，须先修改密码', 'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else'),
+      errorBody(
+        PASSWORD_CHANGE_REQUIRED,
+        '首次登录或密码被重置后，须先修改密码',
+        'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else',
+      ),
       403,
     );
   });

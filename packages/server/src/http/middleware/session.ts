@@ -8,7 +8,12 @@ import { actorOf } from '../../features/accounts/accounts.service.ts';
 import { errorBody } from '../error-response.ts';
 import { clientIp, setRequestSession } from './request-context.ts';
 
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/api/auth/login', '/api/openapi.json', '/api/docs', '/api/health']);
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
+  '/api/auth/login',
+  '/api/openapi.json',
+  '/api/docs',
+  '/api/health',
+]);
 
 export function isPublicApiPath(path: string): boolean {
   return PUBLIC_API_PATHS.has(path) || path.startsWith('/api/docs/');
@@ -31,14 +36,27 @@ export const registerSessionMiddleware: RegisterRoutes = (app, deps) => {
       return;
     }
     const token = getCookie(c, SESSION_COOKIE);
-    const found = token ? await authenticate(deps.database.db, token, deps.now(), deps.config.sessionHours) : null;
+    const found = token
+      ? await authenticate(deps.database.db, token, deps.now(), deps.config.sessionHours)
+      : null;
     if (!found || !token) {
-      return c.json(errorBody('UNAUTHENTICATED', '未登录或登录已过期，请重新登录', 'Not signed in, or the session has expired: please sign in'), 401);
+      return c.json(
+        errorBody(
+          'UNAUTHENTICATED',
+          '未登录或登录已过期，请重新登录',
+          'Not signed in, or the session has expired: please sign in',
+        ),
+        401,
+      );
     }
     if (found.renewed) {
       setSessionCookie(c, deps, token);
     }
-    setRequestSession(c, { sessionId: found.session.id, csrfHash: found.session.csrfHash, mustChangePassword: found.user.mustChangePassword });
+    setRequestSession(c, {
+      sessionId: found.session.id,
+      csrfHash: found.session.csrfHash,
+      mustChangePassword: found.user.mustChangePassword,
+    });
     c.set('actor', actorOf(found.user, clientIp(c)));
     await next();
     return undefined;

@@ -26,12 +26,25 @@ function squeeze(s: string): string {
 describe('renderDocx — Haizhu 2023', () => {
   it('is a .docx (zip) with the title on top', () => {
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(squeeze(text).startsWith('2023年度广州市海珠区投资促进局整体支出绩效自评报告')).toBe(true);
+    expect(squeeze(text).startsWith('2023年度广州市海珠区投资促进局整体支出绩效自评报告')).toBe(
+      true,
+    );
   });
 
   it('contains every seed figure', () => {
     const t = squeeze(text);
-    for (const f of ['36,628.61', '76.27', '95.34%', '336', '170', '15.1%', '3.6%', '2.3个百分点', '0.9个百分点', '1.8万']) {
+    for (const f of [
+      '36,628.61',
+      '76.27',
+      '95.34%',
+      '336',
+      '170',
+      '15.1%',
+      '3.6%',
+      '2.3个百分点',
+      '0.9个百分点',
+      '1.8万',
+    ]) {
       expect(t, f).toContain(f);
     }
   });
@@ -44,17 +57,33 @@ describe('renderDocx — Haizhu 2023', () => {
   });
 
   it('has the outline headings and the annex tables with their titles and headers', () => {
-    for (const h of ['一、基本情况', '（一）部门概况', '1.主要职能', '2.机构设置情况', '（四）部门整体绩效管理情况', '二、综合评价分析', '（四）主要工作成效', '三、存在的主要问题', '四、下一步改进措施']) {
+    for (const h of [
+      '一、基本情况',
+      '（一）部门概况',
+      '1.主要职能',
+      '2.机构设置情况',
+      '（四）部门整体绩效管理情况',
+      '二、综合评价分析',
+      '（四）主要工作成效',
+      '三、存在的主要问题',
+      '四、下一步改进措施',
+    ]) {
       expect(text).toContain(h);
     }
     const t = squeeze(text);
     expect(t).toContain('附件12023年度广州市海珠区投资促进局部门整体支出绩效自评表');
     expect(t).toContain('附件22023年度招商引资业务工作经费项目支出绩效自评表');
     expect(t).toContain('附件32023年度招商引资产业扶持专项资金项目支出绩效自评表');
-    expect(t).toContain('项目名称招商引资业务工作经费主管部门广州市海珠区投资促进局实施单位投资促进一科');
-    expect(t).toContain('项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分年度资金总额80.0080.0076.2710.0095.34%9.53');
+    expect(t).toContain(
+      '项目名称招商引资业务工作经费主管部门广州市海珠区投资促进局实施单位投资促进一科',
+    );
+    expect(t).toContain(
+      '项目资金（万元）年初预算数全年预算数全年执行数分值执行率得分年度资金总额80.0080.0076.2710.0095.34%9.53',
+    );
     expect(t).toContain('年度总体目标预期目标实际完成情况');
-    expect(t).toContain('一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施');
+    expect(t).toContain(
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+    );
     expect(t).toContain('≥20场△（原≥25场）');
     expect(t).toContain('标“※”的为示例数据');
   });
@@ -65,7 +94,11 @@ describe('renderDocx — Haizhu 2023', () => {
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="楷体_GB2312"');
     const bodyFonts = xml.match(/<w:rFonts [^>]*w:eastAsia="仿宋_GB2312"[^>]*\/>/)?.[0] ?? '';
-    for (const attr of ['w:ascii="Times New Roman"', 'w:hAnsi="Times New Roman"', 'w:hint="eastAsia"']) {
+    for (const attr of [
+      'w:ascii="Times New Roman"',
+      'w:hAnsi="Times New Roman"',
+      'w:hint="eastAsia"',
+    ]) {
       expect(bodyFonts).toContain(attr);
     }
     expect(xml).toContain('<w:sz w:val="44"/>'); // 二号 title

@@ -55,7 +55,13 @@ function twip(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
-function font(eastAsia: string): { ascii: string; hAnsi: string; eastAsia: string; cs: string; hint: string } {
+function font(eastAsia: string): {
+  ascii: string;
+  hAnsi: string;
+  eastAsia: string;
+  cs: string;
+  hint: string;
+} {
   return { ascii: LATIN, hAnsi: LATIN, eastAsia, cs: LATIN, hint: 'eastAsia' };
 }
 
@@ -64,13 +70,16 @@ function run(text: string, face: string, sizePt: number, bold = false): TextRun 
 }
 
 function runs(model: readonly Run[], face: string, sizePt: number, bold = false): TextRun[] {
-  return model.map((r) => run(r.text, face, sizePt, bold || (r.kind === 'text' && r.emphasis === true)));
+  return model.map((r) =>
+    run(r.text, face, sizePt, bold || (r.kind === 'text' && r.emphasis === true)),
+  );
 }
 
 const bodySpacing = { line: LINE_EXACT, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 function heading(s: ReportSection): Paragraph {
-  const face = s.level === 1 ? DOCX_FONTS.heading1 : s.level === 2 ? DOCX_FONTS.heading2 : DOCX_FONTS.body;
+  const face =
+    s.level === 1 ? DOCX_FONTS.heading1 : s.level === 2 ? DOCX_FONTS.heading2 : DOCX_FONTS.body;
   return new Paragraph({
     children: [run(s.number + s.title, face, SIZE.body, s.level === 3)],
     indent: { firstLine: 2 * CHAR },
@@ -127,11 +136,23 @@ const cellBorders = { top: cellBorder, bottom: cellBorder, left: cellBorder, rig
 function cellParagraphs(c: ModelCell, sizePt: number): Paragraph[] {
   const text = c.runs.map((r) => r.text).join('');
   const lines = text === '' ? [''] : text.split('\n');
-  const alignment = c.align === 'center' ? AlignmentType.CENTER : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+  const alignment =
+    c.align === 'center'
+      ? AlignmentType.CENTER
+      : c.align === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.LEFT;
   return lines.map(
     (line) =>
       new Paragraph({
-        children: [run(line, DOCX_FONTS.table, sizePt, c.header || c.runs.some((r) => r.kind === 'text' && r.emphasis === true))],
+        children: [
+          run(
+            line,
+            DOCX_FONTS.table,
+            sizePt,
+            c.header || c.runs.some((r) => r.kind === 'text' && r.emphasis === true),
+          ),
+        ],
         alignment,
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       }),
@@ -150,11 +171,16 @@ function tableOf(t: TableBlock): Table {
             children: cellParagraphs(p.cell, t.fontSizePt),
             columnSpan: p.cell.colSpan,
             rowSpan: p.cell.rowSpan,
-            width: { size: twips.slice(p.col, p.col + p.cell.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+            width: {
+              size: twips.slice(p.col, p.col + p.cell.colSpan).reduce((a, b) => a + b, 0),
+              type: WidthType.DXA,
+            },
             verticalAlign: VerticalAlignTable.CENTER,
             margins: { top: 30, bottom: 30, left: 50, right: 50 },
             borders: cellBorders,
-            ...(p.cell.illustrative === true ? { shading: { fill: 'F2F2F2', color: 'auto', type: 'clear' as const } } : {}),
+            ...(p.cell.illustrative === true
+              ? { shading: { fill: 'F2F2F2', color: 'auto', type: 'clear' as const } }
+              : {}),
           }),
       );
     return new TableRow({ children: cells, tableHeader: r.repeatHeader, cantSplit: true });
@@ -243,7 +269,13 @@ function bodyChildren(doc: ReportDocument): (Paragraph | Table)[] {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       children: doc.titleLines.map(
-        (line, i) => new TextRun({ text: line, font: font(DOCX_FONTS.title), size: SIZE.title * PT, break: i > 0 ? 1 : undefined }),
+        (line, i) =>
+          new TextRun({
+            text: line,
+            font: font(DOCX_FONTS.title),
+            size: SIZE.title * PT,
+            break: i > 0 ? 1 : undefined,
+          }),
       ),
       spacing: { line: 720, lineRule: LineRuleType.EXACT, before: 0, after: LINE_EXACT },
     }),
@@ -265,11 +297,20 @@ function bodyChildren(doc: ReportDocument): (Paragraph | Table)[] {
 
 function annexChildren(a: ReportAnnex): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
-    new Paragraph({ children: [run(a.label, DOCX_FONTS.heading1, SIZE.body)], spacing: bodySpacing }),
+    new Paragraph({
+      children: [run(a.label, DOCX_FONTS.heading1, SIZE.body)],
+      spacing: bodySpacing,
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       children: a.titleLines.map(
-        (line, i) => new TextRun({ text: line, font: font(DOCX_FONTS.title), size: SIZE.annexTitle * PT, break: i > 0 ? 1 : undefined }),
+        (line, i) =>
+          new TextRun({
+            text: line,
+            font: font(DOCX_FONTS.title),
+            size: SIZE.annexTitle * PT,
+            break: i > 0 ? 1 : undefined,
+          }),
       ),
       spacing: { line: 480, lineRule: LineRuleType.EXACT, before: 120, after: 120 },
     }),
@@ -290,7 +331,11 @@ function annexChildren(a: ReportAnnex): (Paragraph | Table)[] {
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   const sections: ISectionOptions[] = [
     { properties: pageProperties('portrait'), footers: footer(), children: bodyChildren(doc) },
-    ...doc.annexes.map((a) => ({ properties: pageProperties(a.orientation), footers: footer(), children: annexChildren(a) })),
+    ...doc.annexes.map((a) => ({
+      properties: pageProperties(a.orientation),
+      footers: footer(),
+      children: annexChildren(a),
+    })),
   ];
   const document = new Document({
     creator: doc.meta.departmentName,
@@ -299,7 +344,11 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     styles: {
       default: {
         document: {
-          run: { font: font(DOCX_FONTS.body), size: SIZE.body * PT, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          run: {
+            font: font(DOCX_FONTS.body),
+            size: SIZE.body * PT,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: bodySpacing },
         },
       },

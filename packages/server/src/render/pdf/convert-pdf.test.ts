@@ -24,22 +24,27 @@ function pdfText(pdf: Buffer): { text: string; pages: number } {
 }
 
 describe('convertDocxToPdf', () => {
-  it.runIf(isPdfAvailable())('converts the Haizhu report — requires libreoffice (installed by scripts/test.sh)', async () => {
-    const docx = await renderDocx(buildSelfEvaluationReport(haizhu2023Fixture));
-    const result = await convertDocxToPdf(docx);
-    if (!result.ok) {
-      throw new Error(`${result.error.code}: ${result.error.detail ?? ''}`);
-    }
-    const { text, pages } = pdfText(result.value);
-    const squeezed = text.replace(/\s+/g, '');
-    expect(squeezed).toContain('2023年度广州市海珠区投资促进局整体支出绩效自评报告');
-    expect(squeezed).toContain('执行率95.34%');
-    expect(squeezed).toContain('—1—');
-    expect(pages).toBeGreaterThanOrEqual(3);
-  });
+  it.runIf(isPdfAvailable())(
+    'converts the Haizhu report — requires libreoffice (installed by scripts/test.sh)',
+    async () => {
+      const docx = await renderDocx(buildSelfEvaluationReport(haizhu2023Fixture));
+      const result = await convertDocxToPdf(docx);
+      if (!result.ok) {
+        throw new Error(`${result.error.code}: ${result.error.detail ?? ''}`);
+      }
+      const { text, pages } = pdfText(result.value);
+      const squeezed = text.replace(/\s+/g, '');
+      expect(squeezed).toContain('2023年度广州市海珠区投资促进局整体支出绩效自评报告');
+      expect(squeezed).toContain('执行率95.34%');
+      expect(squeezed).toContain('—1—');
+      expect(pages).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it('reports a coded error, not an exception, when soffice cannot run', async () => {
-    const result = await convertDocxToPdf(Buffer.from('not a docx'), { sofficePath: '/nonexistent/soffice' });
+    const result = await convertDocxToPdf(Buffer.from('not a docx'), {
+      sofficePath: '/nonexistent/soffice',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('PDF_FAILED');

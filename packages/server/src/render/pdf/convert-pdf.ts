@@ -28,7 +28,13 @@ export interface ConvertPdfOptions {
 export const FONTS_CONF = fileURLToPath(new URL('./fonts.conf', import.meta.url));
 
 const CANDIDATES = ['soffice', 'libreoffice'];
-const INSTALL_DIRS = ['/usr/bin', '/usr/local/bin', '/usr/lib/libreoffice/program', '/opt/libreoffice/program', '/Applications/LibreOffice.app/Contents/MacOS'];
+const INSTALL_DIRS = [
+  '/usr/bin',
+  '/usr/local/bin',
+  '/usr/lib/libreoffice/program',
+  '/opt/libreoffice/program',
+  '/Applications/LibreOffice.app/Contents/MacOS',
+];
 
 function isExecutable(p: string): boolean {
   try {
@@ -46,7 +52,10 @@ export function findSoffice(): string | null {
   if (cachedSoffice !== undefined) {
     return cachedSoffice;
   }
-  const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter).filter((d) => d !== ''), ...INSTALL_DIRS];
+  const dirs = [
+    ...(process.env['PATH'] ?? '').split(path.delimiter).filter((d) => d !== ''),
+    ...INSTALL_DIRS,
+  ];
   cachedSoffice = null;
   for (const dir of dirs) {
     for (const name of CANDIDATES) {
@@ -93,7 +102,12 @@ interface RunOutcome {
   output: string;
 }
 
-function runSoffice(soffice: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunOutcome> {
+function runSoffice(
+  soffice: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<RunOutcome> {
   return new Promise((resolve) => {
     // Own process group, so a timeout ends soffice and the soffice.bin it starts, and nothing else.
     const child = spawn(soffice, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,12 +137,18 @@ function runSoffice(soffice: string, args: string[], env: NodeJS.ProcessEnv, tim
 }
 
 /** Convert a .docx to PDF. Expected failures come back as coded errors, never as exceptions. */
-export async function convertDocxToPdf(docx: Buffer, options: ConvertPdfOptions = {}): Promise<Result<Buffer, PdfError>> {
+export async function convertDocxToPdf(
+  docx: Buffer,
+  options: ConvertPdfOptions = {},
+): Promise<Result<Buffer, PdfError>> {
   const soffice = options.sofficePath ?? findSoffice();
   if (soffice === null) {
     return err({
       code: 'PDF_UNAVAILABLE',
-      message: { zh: '服务器未安装 LibreOffice，暂不能生成 PDF，请下载 Word 版本。', en: 'LibreOffice is not installed; PDF output is unavailable. Download the Word file instead.' },
+      message: {
+        zh: '服务器未安装 LibreOffice，暂不能生成 PDF，请下载 Word 版本。',
+        en: 'LibreOffice is not installed; PDF output is unavailable. Download the Word file instead.',
+      },
     });
   }
   await acquire();
@@ -147,10 +167,22 @@ export async function convertDocxToPdf(docx: Buffer, options: ConvertPdfOptions 
       dir,
       input,
     ];
-    const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, FONTCONFIG_FILE: FONTS_CONF, LANG: 'C.UTF-8' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: dir,
+      FONTCONFIG_FILE: FONTS_CONF,
+      LANG: 'C.UTF-8',
+    };
     const outcome = await runSoffice(soffice, args, env, options.timeoutMs ?? 120_000);
     if (outcome.timedOut) {
-      return err({ code: 'PDF_TIMEOUT', message: { zh: '生成 PDF 超时，请稍后重试。', en: 'PDF conversion timed out; try again later.' }, detail: outcome.output });
+      return err({
+        code: 'PDF_TIMEOUT',
+        message: {
+          zh: '生成 PDF 超时，请稍后重试。',
+          en: 'PDF conversion timed out; try again later.',
+        },
+        detail: outcome.output,
+      });
     }
     let pdf: Buffer;
     try {
@@ -158,12 +190,19 @@ export async function convertDocxToPdf(docx: Buffer, options: ConvertPdfOptions 
     } catch {
       return err({
         code: 'PDF_FAILED',
-        message: { zh: '生成 PDF 失败，请下载 Word 版本。', en: 'PDF conversion failed; download the Word file instead.' },
+        message: {
+          zh: '生成 PDF 失败，请下载 Word 版本。',
+          en: 'PDF conversion failed; download the Word file instead.',
+        },
         detail: `exit ${String(outcome.code)}: ${outcome.output}`,
       });
     }
     if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      return err({ code: 'PDF_FAILED', message: { zh: '生成的 PDF 文件无效。', en: 'The converted file is not a PDF.' }, detail: outcome.output });
+      return err({
+        code: 'PDF_FAILED',
+        message: { zh: '生成的 PDF 文件无效。', en: 'The converted file is not a PDF.' },
+        detail: outcome.output,
+      });
     }
     return ok(pdf);
   } finally {

@@ -29,7 +29,11 @@ beforeAll(async () => {
 
 describe('renderSelfEvaluationXlsx — Haizhu 2023', () => {
   it('has one sheet per table, department first, names ≤ 31 characters', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['部门整体支出绩效自评表', '项目1-招商引资业务工作经费', '项目2-招商引资产业扶持专项资金']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '部门整体支出绩效自评表',
+      '项目1-招商引资业务工作经费',
+      '项目2-招商引资产业扶持专项资金',
+    ]);
     expect(wb.worksheets.every((w) => [...w.name].length <= 31)).toBe(true);
   });
 
@@ -47,7 +51,14 @@ describe('renderSelfEvaluationXlsx — Haizhu 2023', () => {
     expect(merges).toEqual(expect.arrayContaining(['A1:J1', 'A3:B3', 'C3:J3', 'A5:A9', 'F5:G5']));
     expect(ws.getCell('B3').isMerged).toBe(true);
     expect(ws.getCell('A5').text).toBe('项目资金（万元）');
-    expect(['D5', 'E5', 'F5', 'H5', 'I5', 'J5'].map((a) => ws.getCell(a).text)).toEqual(['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+    expect(['D5', 'E5', 'F5', 'H5', 'I5', 'J5'].map((a) => ws.getCell(a).text)).toEqual([
+      '年初预算数',
+      '全年预算数',
+      '全年执行数',
+      '分值',
+      '执行率',
+      '得分',
+    ]);
     expect(ws.getCell('A5').border.top?.style).toBe('thin');
   });
 
@@ -84,7 +95,9 @@ describe('renderSelfEvaluationXlsx — Haizhu 2023', () => {
     const sheet1 = wb.getWorksheet('项目1-招商引资业务工作经费');
     const texts: string[] = [];
     sheet1?.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
-    expect(texts.some((t) => t.startsWith('注：△举办招商推介活动场次：年度指标值由≥25场调整为≥20场'))).toBe(true);
+    expect(
+      texts.some((t) => t.startsWith('注：△举办招商推介活动场次：年度指标值由≥25场调整为≥20场')),
+    ).toBe(true);
   });
 
   it('neutralises formula injection in text from users', async () => {
@@ -103,7 +116,11 @@ describe('renderSelfEvaluationXlsx — Haizhu 2023', () => {
         },
       ],
     };
-    const book = await load(await renderTablesXlsx(buildSelfEvaluationTables(hostile), { created: new Date('2024-03-15T00:00:00Z') }));
+    const book = await load(
+      await renderTablesXlsx(buildSelfEvaluationTables(hostile), {
+        created: new Date('2024-03-15T00:00:00Z'),
+      }),
+    );
     const ws = book.worksheets[1];
     if (ws === undefined) {
       throw new Error('sheet missing');

@@ -34,8 +34,16 @@ const BORDER: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-const ILLUSTRATIVE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF7E0' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFEDEDED' },
+};
+const ILLUSTRATIVE_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFFFF7E0' },
+};
 const NUMBER_FORMATS: Record<CellNumber['format'], string> = {
   amount: '#,##0.00',
   score: '0.00',
@@ -156,7 +164,10 @@ function addSheet(wb: ExcelJS.Workbook, t: XlsxTable, used: Set<string>): void {
 }
 
 /** Any list of tables → one workbook, one sheet each (names ≤ 31 characters, made unique). */
-export async function renderTablesXlsx(tables: readonly XlsxTable[], options: XlsxOptions): Promise<Buffer> {
+export async function renderTablesXlsx(
+  tables: readonly XlsxTable[],
+  options: XlsxOptions,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = options.creator ?? 'Jixiao';
   wb.created = options.created;
@@ -173,5 +184,7 @@ export async function renderTablesXlsx(tables: readonly XlsxTable[], options: Xl
 export async function renderSelfEvaluationXlsx(data: DepartmentReportData): Promise<Buffer> {
   const subtitle = `填报单位：${data.department.name}`;
   const tables = buildSelfEvaluationTables(data).map((t) => ({ ...t, subtitle }));
-  return renderTablesXlsx(tables, { created: new Date(`${data.generatedAt.slice(0, 10)}T00:00:00Z`) });
+  return renderTablesXlsx(tables, {
+    created: new Date(`${data.generatedAt.slice(0, 10)}T00:00:00Z`),
+  });
 }

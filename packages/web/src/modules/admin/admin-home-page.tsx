@@ -9,7 +9,14 @@ import { PageHeader } from '../../ui/page-header.tsx';
 export function AdminHomePage() {
   const user = useUser();
   const { t } = useI18n();
-  const icon = user.role === 'auditAdmin' ? <AuditOutlined /> : user.role === 'securityAdmin' ? <SafetyOutlined /> : <SettingOutlined />;
+  const icon =
+    user.role === 'auditAdmin' ? (
+      <AuditOutlined />
+    ) : user.role === 'securityAdmin' ? (
+      <SafetyOutlined />
+    ) : (
+      <SettingOutlined />
+    );
   return (
     <div>
       <PageHeader title={t('admin.title')} />
@@ -18,7 +25,17 @@ export function AdminHomePage() {
           icon={icon}
           title={`${user.displayName} · ${t(`role.${user.role}` as MessageKey)}`}
           subTitle={t('admin.hint')}
-          extra={user.role === 'auditAdmin' ? <Link to="/admin/audit">{t('menu.audit')} →</Link> : <span className="jx-muted">{t(`admin.duty.${user.role === 'securityAdmin' ? 'security' : 'system'}` as MessageKey)}</span>}
+          extra={
+            user.role === 'auditAdmin' ? (
+              <Link to="/admin/audit">{t('menu.audit')} →</Link>
+            ) : (
+              <span className="jx-muted">
+                {t(
+                  `admin.duty.${user.role === 'securityAdmin' ? 'security' : 'system'}` as MessageKey,
+                )}
+              </span>
+            )
+          }
         />
       </Card>
     </div>

@@ -6,7 +6,15 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './login-page.css';
 
-export function AuthFrame({ band, testId, children }: { band?: ReactNode; testId?: string; children: ReactNode }) {
+export function AuthFrame({
+  band,
+  testId,
+  children,
+}: {
+  band?: ReactNode;
+  testId?: string;
+  children: ReactNode;
+}) {
   const { t, lang, setLang } = useI18n();
   return (
     <div className="jx-login" data-testid={testId}>
@@ -24,7 +32,12 @@ export function AuthFrame({ band, testId, children }: { band?: ReactNode; testId
         {band}
       </div>
       <main className="jx-login-main">
-        <Button className="jx-login-lang" size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <Button
+          className="jx-login-lang"
+          size="small"
+          icon={<GlobalOutlined />}
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        >
           {t('app.lang')}
         </Button>
         {children}

@@ -33,7 +33,12 @@ export function LoginPage() {
     try {
       const user = await login(v.username.trim(), v.password);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(user), { replace: true });
+      void navigate(
+        next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(user),
+        {
+          replace: true,
+        },
+      );
     } catch (e) {
       setError(applyServerErrors(form, e, lang));
     } finally {
@@ -55,15 +60,54 @@ export function LoginPage() {
       <div className="jx-login-card">
         <h1>{t('login.title')}</h1>
         {params.get('expired') === '1' && !error && (
-          <Alert type="warning" showIcon message={t('login.expired')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            message={t('login.expired')}
+            style={{ marginBottom: 16 }}
+          />
         )}
-        {error && <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />}
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} size="large" autoComplete="on">
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            message={t('login.failed')}
+            description={error}
+            style={{ marginBottom: 16 }}
+            role="alert"
+            data-testid="login-error"
+          />
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+          size="large"
+          autoComplete="on"
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              data-testid="login-username"
+            />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}

@@ -21,7 +21,7 @@ export function PasswordChangePage() {
 
   const changed = () => {
     void message.success(t('password.changed'));
-    navigate(homePath(user), { replace: true });
+    void navigate(homePath(user), { replace: true });
     passwordChanged();
   };
 
@@ -29,19 +29,39 @@ export function PasswordChangePage() {
     <AuthFrame testId="password-change-page">
       <div className="jx-login-card jx-password-card">
         <h1>{t('password.forcedTitle')}</h1>
-        <Alert type="warning" showIcon message={t('password.forcedIntro')} description={t('password.forcedAccount', { name: user.displayName, username: user.username })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('password.forcedIntro')}
+          description={t('password.forcedAccount', {
+            name: user.displayName,
+            username: user.username,
+          })}
+          style={{ marginBottom: 16 }}
+        />
         <PasswordForm
           form={form}
           onBusy={setBusy}
           onChanged={changed}
           currentLabel={t('password.currentGiven')}
           submit={
-            <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={busy}
+              data-testid="password-submit"
+            >
               {t('password.forcedSubmit')}
             </Button>
           }
         />
-        <Button type="link" icon={<LogoutOutlined />} style={{ marginTop: 12, paddingInline: 0 }} onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>
+        <Button
+          type="link"
+          icon={<LogoutOutlined />}
+          style={{ marginTop: 12, paddingInline: 0 }}
+          onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
+        >
           {t('app.logout')}
         </Button>
       </div>

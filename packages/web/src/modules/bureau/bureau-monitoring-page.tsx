@@ -21,11 +21,16 @@ export function BureauMonitoringPage() {
   const [month, setMonth] = useState(() => defaultMonth(year));
   const data = useApi<unknown>('/api/monitoring/overview', { year, month });
   const rows = useMemo(() => readRegionWarnings(data.data), [data.data]);
-  const count = (level: 'red' | 'yellow' | 'green' | 'blue') => (n: number) => (n > 0 ? <WarningTag level={level}>{n}</WarningTag> : <span className="jx-muted">0</span>);
+  const count = (level: 'red' | 'yellow' | 'green' | 'blue') => (n: number) =>
+    n > 0 ? <WarningTag level={level}>{n}</WarningTag> : <span className="jx-muted">0</span>;
 
   return (
     <div>
-      <PageHeader title={t('menu.bureauMonitoring')} sub={`${year}${t('app.yearSuffix')}`} extra={<MonthSelect value={month} onChange={setMonth} />} />
+      <PageHeader
+        title={t('menu.bureauMonitoring')}
+        sub={`${year}${t('app.yearSuffix')}`}
+        extra={<MonthSelect value={month} onChange={setMonth} />}
+      />
       <Card size="small">
         <LoadState loading={data.loading && !data.data} error={data.error} reload={data.reload}>
           {rows.length === 0 ? (
@@ -37,13 +42,45 @@ export function BureauMonitoringPage() {
               rowKey="code"
               dataSource={rows}
               pagination={false}
-              onRow={(r) => ({ onClick: () => navigate(`/dept/${r.code}/monitoring`) })}
+              onRow={(r) => ({ onClick: () => void navigate(`/dept/${r.code}/monitoring`) })}
               columns={[
-                { title: t('bureau.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/dept/${r.code}/monitoring`} onClick={(e) => e.stopPropagation()}>{v}</Link> },
-                { title: t('dash.spendProgress'), dataIndex: 'rate', align: 'right', width: 110, render: (v: string | null) => percentText(v) },
-                { title: t('warning.red'), dataIndex: 'red', width: 110, sorter: (a, b) => a.red - b.red, defaultSortOrder: 'descend', render: count('red') },
-                { title: t('warning.yellow'), dataIndex: 'yellow', width: 110, sorter: (a, b) => a.yellow - b.yellow, render: count('yellow') },
-                { title: t('warning.green'), dataIndex: 'green', width: 110, render: count('green') },
+                {
+                  title: t('bureau.name'),
+                  dataIndex: 'name',
+                  render: (v: string, r) => (
+                    <Link to={`/dept/${r.code}/monitoring`} onClick={(e) => e.stopPropagation()}>
+                      {v}
+                    </Link>
+                  ),
+                },
+                {
+                  title: t('dash.spendProgress'),
+                  dataIndex: 'rate',
+                  align: 'right',
+                  width: 110,
+                  render: (v: string | null) => percentText(v),
+                },
+                {
+                  title: t('warning.red'),
+                  dataIndex: 'red',
+                  width: 110,
+                  sorter: (a, b) => a.red - b.red,
+                  defaultSortOrder: 'descend',
+                  render: count('red'),
+                },
+                {
+                  title: t('warning.yellow'),
+                  dataIndex: 'yellow',
+                  width: 110,
+                  sorter: (a, b) => a.yellow - b.yellow,
+                  render: count('yellow'),
+                },
+                {
+                  title: t('warning.green'),
+                  dataIndex: 'green',
+                  width: 110,
+                  render: count('green'),
+                },
                 { title: t('warning.blue'), dataIndex: 'blue', width: 110, render: count('blue') },
               ]}
             />

@@ -5,7 +5,15 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 
 const SEVERITY_COLOR: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
-export function FindingList({ findings, activeIndex, onPick }: { findings: ReviewFinding[]; activeIndex?: number | null; onPick?: (index: number) => void }) {
+export function FindingList({
+  findings,
+  activeIndex,
+  onPick,
+}: {
+  findings: ReviewFinding[];
+  activeIndex?: number | null;
+  onPick?: (index: number) => void;
+}) {
   const { t, lang } = useI18n();
   return (
     <List
@@ -15,14 +23,25 @@ export function FindingList({ findings, activeIndex, onPick }: { findings: Revie
       data-testid="review-findings"
       renderItem={(f, i) => (
         <List.Item className={`jx-finding${activeIndex === i ? ' jx-finding-active' : ''}`}>
-          <button type="button" className="jx-finding-btn" onClick={() => onPick?.(i)} aria-pressed={activeIndex === i}>
+          <button
+            type="button"
+            className="jx-finding-btn"
+            onClick={() => onPick?.(i)}
+            aria-pressed={activeIndex === i}
+          >
             <div className="jx-finding-head">
-              <Tag color={SEVERITY_COLOR[f.severity] ?? 'default'}>{t(`review.severity.${f.severity}` as MessageKey)}</Tag>
+              <Tag color={SEVERITY_COLOR[f.severity] ?? 'default'}>
+                {t(`review.severity.${f.severity}` as MessageKey)}
+              </Tag>
               <code className="jx-finding-code">{f.code}</code>
               <span className="jx-muted">{t('review.line', { n: f.line })}</span>
             </div>
             <div className="jx-finding-msg">{lang === 'en' ? f.messageEn : f.message}</div>
-            {f.excerpt && <div className="jx-finding-excerpt">「{f.excerpt.length > 80 ? `${f.excerpt.slice(0, 80)}…` : f.excerpt}」</div>}
+            {f.excerpt && (
+              <div className="jx-finding-excerpt">
+                「{f.excerpt.length > 80 ? `${f.excerpt.slice(0, 80)}…` : f.excerpt}」
+              </div>
+            )}
           </button>
         </List.Item>
       )}

@@ -1,7 +1,18 @@
 // 开启预算年度 (finance bureau): POST /api/regions/{code}/fiscal-years with the year (default: the latest opened
 // + 1), the scoring rules (default mof-2020) and whether goal sets need the bureau's approval. The region's
 // departments then see the year in their year picker and can plan it.
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { FiscalYearListing } from '../../api/types.ts';
@@ -15,7 +26,17 @@ interface Values {
   basisNotice: string;
 }
 
-export function OpenYearDialog({ open, listing, onClose, onOpened }: { open: boolean; listing: FiscalYearListing; onClose: () => void; onOpened: (year: number) => void }) {
+export function OpenYearDialog({
+  open,
+  listing,
+  onClose,
+  onOpened,
+}: {
+  open: boolean;
+  listing: FiscalYearListing;
+  onClose: () => void;
+  onOpened: (year: number) => void;
+}) {
   const { t, lang, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -24,11 +45,25 @@ export function OpenYearDialog({ open, listing, onClose, onOpened }: { open: boo
     if (open) {
       setError(null);
       form.resetFields();
-      form.setFieldsValue({ year: listing.nextYear, scoringPreset: 'mof-2020', financeApprovalRequired: true, basisNotice: '' });
+      form.setFieldsValue({
+        year: listing.nextYear,
+        scoringPreset: 'mof-2020',
+        financeApprovalRequired: true,
+        basisNotice: '',
+      });
     }
   }, [open, listing, form]);
   return (
-    <Modal open={open} title={t('fiscal.open')} okText={t('fiscal.open')} cancelText={t('app.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} forceRender>
+    <Modal
+      open={open}
+      title={t('fiscal.open')}
+      okText={t('fiscal.open')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      forceRender
+    >
       <div style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('fiscal.opened')}：</Typography.Text>
         <Space size={4} wrap>
@@ -37,7 +72,9 @@ export function OpenYearDialog({ open, listing, onClose, onOpened }: { open: boo
           ))}
         </Space>
       </div>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -56,11 +93,29 @@ export function OpenYearDialog({ open, listing, onClose, onOpened }: { open: boo
             .finally(() => setBusy(false));
         }}
       >
-        <Form.Item name="year" label={t('fiscal.year')} extra={t('fiscal.yearHint', { max: listing.maxYear })} rules={[{ required: true, type: 'integer', min: 2000, max: listing.maxYear }]}>
-          <InputNumber min={2000} max={listing.maxYear} precision={0} style={{ width: 160 }} aria-label={t('fiscal.year')} data-testid="fiscal-year-input" />
+        <Form.Item
+          name="year"
+          label={t('fiscal.year')}
+          extra={t('fiscal.yearHint', { max: listing.maxYear })}
+          rules={[{ required: true, type: 'integer', min: 2000, max: listing.maxYear }]}
+        >
+          <InputNumber
+            min={2000}
+            max={listing.maxYear}
+            precision={0}
+            style={{ width: 160 }}
+            aria-label={t('fiscal.year')}
+            data-testid="fiscal-year-input"
+          />
         </Form.Item>
         <Form.Item name="scoringPreset" label={t('fiscal.preset')}>
-          <Select aria-label={t('fiscal.preset')} options={listing.presets.map((p) => ({ value: p.name, label: `${pick({ zh: p.title, en: p.titleEn })}（${p.name}）` }))} />
+          <Select
+            aria-label={t('fiscal.preset')}
+            options={listing.presets.map((p) => ({
+              value: p.name,
+              label: `${pick({ zh: p.title, en: p.titleEn })}（${p.name}）`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="financeApprovalRequired" valuePropName="checked">
           <Checkbox>{t('fiscal.financeApproval')}</Checkbox>

@@ -18,10 +18,22 @@ import { PercentText } from '../../ui/percent-text.tsx';
 import { StatusTag, statusLabel } from '../../ui/status-tag.tsx';
 import { WarningCounts } from '../../ui/warning-tag.tsx';
 import { OpenYearDialog } from './open-year-dialog.tsx';
-import { compareDecimal, gradeCounts, meanOf, SUBMITTED_STATUSES, warningsOf } from './overview-stats.ts';
+import {
+  compareDecimal,
+  gradeCounts,
+  meanOf,
+  SUBMITTED_STATUSES,
+  warningsOf,
+} from './overview-stats.ts';
 import './bureau.css';
 
-const GRADE_COLORS: Record<string, string> = { 优: '#2e7d32', 良: '#1d4f9c', 中: '#d48806', 差: '#c62828', '—': '#bfbfbf' };
+const GRADE_COLORS: Record<string, string> = {
+  优: '#2e7d32',
+  良: '#1d4f9c',
+  中: '#d48806',
+  差: '#c62828',
+  '—': '#bfbfbf',
+};
 
 export function BureauOverviewPage() {
   const { year, fiscalYears, reloadYears } = useWorkspace();
@@ -34,7 +46,9 @@ export function BureauOverviewPage() {
   const data = useMemo(() => {
     const all = rows.data ?? [];
     const s = q.trim();
-    return s ? all.filter((r) => r.name.includes(s) || r.code.toLowerCase().includes(s.toLowerCase())) : all;
+    return s
+      ? all.filter((r) => r.name.includes(s) || r.code.toLowerCase().includes(s.toLowerCase()))
+      : all;
   }, [rows.data, q]);
   const all = rows.data ?? [];
   const submitted = all.filter((r) => SUBMITTED_STATUSES.has(r.status)).length;
@@ -50,7 +64,11 @@ export function BureauOverviewPage() {
           radius: ['36%', '60%'],
           center: ['50%', '44%'],
           label: { formatter: '{b}：{c}' },
-          data: grades.map((g) => ({ name: g.grade === '—' ? t('bureau.noGrade') : gradeText(g.grade, lang), value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] } })),
+          data: grades.map((g) => ({
+            name: g.grade === '—' ? t('bureau.noGrade') : gradeText(g.grade, lang),
+            value: g.count,
+            itemStyle: { color: GRADE_COLORS[g.grade] },
+          })),
         },
       ],
     }),
@@ -62,7 +80,12 @@ export function BureauOverviewPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)}%` },
       grid: { left: 8, right: 56, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: byRate.map((r) => r.name.replace(/^广州市/, '')), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: byRate.map((r) => r.name.replace(/^广州市/, '')),
+        axisLabel: { width: 160, overflow: 'truncate' },
+      },
       series: [
         {
           type: 'bar',
@@ -77,8 +100,14 @@ export function BureauOverviewPage() {
     [byRate, t],
   );
 
-  const statusFilters = [...new Set(all.map((r) => r.status))].map((s) => ({ text: statusLabel(s, t), value: s }));
-  const gradeFilters = [...new Set(all.map((r) => r.grade ?? '—'))].map((g) => ({ text: g === '—' ? t('bureau.noGrade') : gradeText(g, lang), value: g }));
+  const statusFilters = [...new Set(all.map((r) => r.status))].map((s) => ({
+    text: statusLabel(s, t),
+    value: s,
+  }));
+  const gradeFilters = [...new Set(all.map((r) => r.grade ?? '—'))].map((g) => ({
+    text: g === '—' ? t('bureau.noGrade') : gradeText(g, lang),
+    value: g,
+  }));
 
   const columns: TableColumnsType<OverviewRow> = [
     {
@@ -93,7 +122,14 @@ export function BureauOverviewPage() {
         </Link>
       ),
     },
-    { title: t('bureau.status'), dataIndex: 'status', width: 110, filters: statusFilters, onFilter: (v, r) => r.status === v, render: (s: string) => <StatusTag status={s} /> },
+    {
+      title: t('bureau.status'),
+      dataIndex: 'status',
+      width: 110,
+      filters: statusFilters,
+      onFilter: (v, r) => r.status === v,
+      render: (s: string) => <StatusTag status={s} />,
+    },
     {
       title: t('bureau.budget'),
       dataIndex: 'budgetYuan',
@@ -107,17 +143,43 @@ export function BureauOverviewPage() {
       dataIndex: 'executedYuan',
       align: 'right',
       width: 160,
-      sorter: (a, b) => (toFen({ yuan: a.executedYuan }) ?? 0) - (toFen({ yuan: b.executedYuan }) ?? 0),
+      sorter: (a, b) =>
+        (toFen({ yuan: a.executedYuan }) ?? 0) - (toFen({ yuan: b.executedYuan }) ?? 0),
       render: (v: string) => <MoneyText yuan={v} />,
     },
-    { title: t('bureau.rate'), dataIndex: 'rate', align: 'right', width: 100, sorter: (a, b) => compareDecimal(a.rate, b.rate), render: (v: string | null) => <PercentText rate={v} /> },
-    { title: t('bureau.score'), dataIndex: 'score', align: 'right', width: 90, sorter: (a, b) => compareDecimal(a.score, b.score), defaultSortOrder: 'descend', render: (v: string | null) => <span className="jx-num">{v ?? '—'}</span> },
-    { title: t('bureau.grade'), dataIndex: 'grade', width: 80, filters: gradeFilters, onFilter: (v, r) => (r.grade ?? '—') === v, render: (g: string | null) => <GradeTag grade={g} /> },
+    {
+      title: t('bureau.rate'),
+      dataIndex: 'rate',
+      align: 'right',
+      width: 100,
+      sorter: (a, b) => compareDecimal(a.rate, b.rate),
+      render: (v: string | null) => <PercentText rate={v} />,
+    },
+    {
+      title: t('bureau.score'),
+      dataIndex: 'score',
+      align: 'right',
+      width: 90,
+      sorter: (a, b) => compareDecimal(a.score, b.score),
+      defaultSortOrder: 'descend',
+      render: (v: string | null) => <span className="jx-num">{v ?? '—'}</span>,
+    },
+    {
+      title: t('bureau.grade'),
+      dataIndex: 'grade',
+      width: 80,
+      filters: gradeFilters,
+      onFilter: (v, r) => (r.grade ?? '—') === v,
+      render: (g: string | null) => <GradeTag grade={g} />,
+    },
     {
       title: t('bureau.warnings'),
       key: 'warnings',
       width: 170,
-      sorter: (a, b) => warningsOf(a).red * 1000 + warningsOf(a).yellow - (warningsOf(b).red * 1000 + warningsOf(b).yellow),
+      sorter: (a, b) =>
+        warningsOf(a).red * 1000 +
+        warningsOf(a).yellow -
+        (warningsOf(b).red * 1000 + warningsOf(b).yellow),
       render: (_v, r) => <WarningCounts {...warningsOf(r)} />,
     },
     {
@@ -126,7 +188,8 @@ export function BureauOverviewPage() {
       width: 90,
       align: 'right',
       sorter: (a, b) => (a.findings ?? 0) - (b.findings ?? 0),
-      render: (v: number | undefined) => (v ? <Tag color="gold">{v}</Tag> : <span className="jx-muted">0</span>),
+      render: (v: number | undefined) =>
+        v ? <Tag color="gold">{v}</Tag> : <span className="jx-muted">0</span>,
     },
     {
       title: t('app.actions'),
@@ -148,7 +211,11 @@ export function BureauOverviewPage() {
         sub={`${year}${t('app.yearSuffix')}`}
         extra={
           fiscalYears && (
-            <Button icon={<CalendarOutlined />} onClick={() => setOpening(true)} data-testid="open-fiscal-year">
+            <Button
+              icon={<CalendarOutlined />}
+              onClick={() => setOpening(true)}
+              data-testid="open-fiscal-year"
+            >
               {t('fiscal.open')}
             </Button>
           )
@@ -166,7 +233,12 @@ export function BureauOverviewPage() {
           }}
         />
       )}
-      <LoadState loading={rows.loading && !rows.data} error={rows.error} reload={rows.reload} rows={8}>
+      <LoadState
+        loading={rows.loading && !rows.data}
+        error={rows.error}
+        reload={rows.reload}
+        rows={8}
+      >
         {all.length === 0 ? (
           <Card>
             <EmptyState text={t('bureau.empty')} />
@@ -178,26 +250,54 @@ export function BureauOverviewPage() {
                 <Statistic title={t('bureau.departments')} value={all.length} />
               </Card>
               <Card size="small">
-                <Statistic title={t('bureau.submitted')} value={submitted} suffix={`/ ${all.length}`} />
+                <Statistic
+                  title={t('bureau.submitted')}
+                  value={submitted}
+                  suffix={`/ ${all.length}`}
+                />
               </Card>
               <Card size="small">
-                <Statistic title={t('bureau.avgRate')} value={meanOf(all.map((r) => r.rate)) ?? '—'} suffix="%" />
+                <Statistic
+                  title={t('bureau.avgRate')}
+                  value={meanOf(all.map((r) => r.rate)) ?? '—'}
+                  suffix="%"
+                />
               </Card>
               <Card size="small">
-                <Statistic title={t('bureau.avgScore')} value={meanOf(all.map((r) => r.score)) ?? '—'} />
+                <Statistic
+                  title={t('bureau.avgScore')}
+                  value={meanOf(all.map((r) => r.score)) ?? '—'}
+                />
               </Card>
             </div>
             <div className="jx-grid jx-grid-2-1 jx-section">
               <Card size="small" title={t('bureau.rateChart')}>
-                <EChart option={rateOption} height={Math.max(200, all.length * 44 + 40)} label={t('bureau.rateChart')} testId="rate-chart" />
+                <EChart
+                  option={rateOption}
+                  height={Math.max(200, all.length * 44 + 40)}
+                  label={t('bureau.rateChart')}
+                  testId="rate-chart"
+                />
               </Card>
               <Card size="small" title={t('bureau.gradeChart')}>
-                <EChart option={gradeOption} height={Math.max(200, all.length * 44 + 40)} label={t('bureau.gradeChart')} testId="grade-chart" />
+                <EChart
+                  option={gradeOption}
+                  height={Math.max(200, all.length * 44 + 40)}
+                  label={t('bureau.gradeChart')}
+                  testId="grade-chart"
+                />
               </Card>
             </div>
             <Card size="small" className="jx-section">
               <div className="jx-table-tools">
-                <Input.Search allowClear placeholder={t('bureau.searchPlaceholder')} aria-label={t('app.search')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 320 }} />
+                <Input.Search
+                  allowClear
+                  placeholder={t('bureau.searchPlaceholder')}
+                  aria-label={t('app.search')}
+                  value={q}
+                  onChange={(e) => setQ(e.target.value)}
+                  style={{ maxWidth: 320 }}
+                />
               </div>
               <Table<OverviewRow>
                 className="jx-overview-table"
@@ -207,7 +307,7 @@ export function BureauOverviewPage() {
                 dataSource={data}
                 pagination={data.length > 20 ? { pageSize: 20, showSizeChanger: true } : false}
                 scroll={{ x: 1280 }}
-                onRow={(r) => ({ onClick: () => navigate(`/dept/${r.code}/dashboard`) })}
+                onRow={(r) => ({ onClick: () => void navigate(`/dept/${r.code}/dashboard`) })}
                 data-testid="overview-table"
               />
             </Card>

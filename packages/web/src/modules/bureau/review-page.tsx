@@ -36,11 +36,16 @@ export function ReviewPage() {
   useEffect(() => () => abort.current?.(), []);
 
   const findings = useMemo(
-    () => [...(result?.result.findings ?? [])].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.line - b.line),
+    () =>
+      [...(result?.result.findings ?? [])].sort(
+        (a, b) =>
+          (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.line - b.line,
+      ),
     [result],
   );
 
-  const errorText = (e: unknown) => (e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e));
+  const errorText = (e: unknown) =>
+    e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
 
   const upload = async (file: File) => {
     if (file.size > MAX_BYTES) {
@@ -82,7 +87,12 @@ export function ReviewPage() {
     setActive(null);
     setAnalyzing(true);
     try {
-      setResult(await api.get<ReviewedReport>(`/api/departments/${encodeURIComponent(dept)}/report/review`, { year }));
+      setResult(
+        await api.get<ReviewedReport>(
+          `/api/departments/${encodeURIComponent(dept)}/report/review`,
+          { year },
+        ),
+      );
       setReturnDept(dept);
     } catch (e) {
       setError(errorText(e));
@@ -91,7 +101,12 @@ export function ReviewPage() {
     }
   };
 
-  const notes: ReviewFindingNote[] = findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, message: lang === 'en' ? f.messageEn : f.message }));
+  const notes: ReviewFindingNote[] = findings.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    line: f.line,
+    message: lang === 'en' ? f.messageEn : f.message,
+  }));
 
   return (
     <div>
@@ -119,7 +134,9 @@ export function ReviewPage() {
             {progress !== null && (
               <div className="jx-section" role="status">
                 <Progress percent={progress} status={progress < 100 ? 'active' : 'normal'} />
-                <span className="jx-muted">{progress < 100 ? t('review.uploading', { p: progress }) : t('review.analyzing')}</span>{' '}
+                <span className="jx-muted">
+                  {progress < 100 ? t('review.uploading', { p: progress }) : t('review.analyzing')}
+                </span>{' '}
                 {progress < 100 && (
                   <Button size="small" type="link" onClick={() => abort.current?.()}>
                     {t('app.cancel')}
@@ -141,13 +158,22 @@ export function ReviewPage() {
                 showSearch={{ optionFilterProp: 'label' }}
                 data-testid="review-dept"
               />
-              <Button type="primary" icon={<FileSearchOutlined />} disabled={!dept} loading={analyzing && progress === null} onClick={() => void reviewGenerated()} data-testid="review-generated">
+              <Button
+                type="primary"
+                icon={<FileSearchOutlined />}
+                disabled={!dept}
+                loading={analyzing && progress === null}
+                onClick={() => void reviewGenerated()}
+                data-testid="review-generated"
+              >
                 {t('review.reviewGenerated')}
               </Button>
             </Space.Compact>
           </div>
         </div>
-        {error && <Alert type="error" showIcon message={error} className="jx-section" role="alert" />}
+        {error && (
+          <Alert type="error" showIcon message={error} className="jx-section" role="alert" />
+        )}
       </Card>
 
       {!result && !error && progress === null && !analyzing && (
@@ -158,7 +184,10 @@ export function ReviewPage() {
 
       {result && (
         <div className="jx-review-grid jx-section">
-          <Card size="small" title={`${t('review.text')} · ${result.result.title ?? result.fileName}`}>
+          <Card
+            size="small"
+            title={`${t('review.text')} · ${result.result.title ?? result.fileName}`}
+          >
             <ReviewText text={result.text} findings={findings} active={active} />
           </Card>
           <Card
@@ -173,10 +202,20 @@ export function ReviewPage() {
                   placeholder={t('review.returnDept')}
                   value={returnDept}
                   onChange={setReturnDept}
-                  options={departments.map((d) => ({ value: d.code, label: d.shortName || d.name }))}
+                  options={departments.map((d) => ({
+                    value: d.code,
+                    label: d.shortName || d.name,
+                  }))}
                   style={{ width: 140 }}
                 />
-                <Button size="small" danger icon={<RollbackOutlined />} disabled={!returnDept} onClick={() => setReturnOpen(true)} data-testid="review-return">
+                <Button
+                  size="small"
+                  danger
+                  icon={<RollbackOutlined />}
+                  disabled={!returnDept}
+                  onClick={() => setReturnOpen(true)}
+                  data-testid="review-return"
+                >
                   {t('eval.return')}
                 </Button>
               </Space.Compact>

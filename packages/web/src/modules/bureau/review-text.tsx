@@ -30,7 +30,9 @@ export function lineMarks(findings: ReviewFinding[]): Map<number, LineMark> {
 }
 
 function Marked({ text, excerpts }: { text: string; excerpts: string[] }) {
-  const hit = excerpts.map((e) => ({ e, i: text.indexOf(e) })).find((x) => x.i >= 0 && x.e.length > 0);
+  const hit = excerpts
+    .map((e) => ({ e, i: text.indexOf(e) }))
+    .find((x) => x.i >= 0 && x.e.length > 0);
   if (!hit) {
     return <>{text}</>;
   }
@@ -43,7 +45,15 @@ function Marked({ text, excerpts }: { text: string; excerpts: string[] }) {
   );
 }
 
-export function ReviewText({ text, findings, active }: { text: string; findings: ReviewFinding[]; active: number | null }) {
+export function ReviewText({
+  text,
+  findings,
+  active,
+}: {
+  text: string;
+  findings: ReviewFinding[];
+  active: number | null;
+}) {
   const lines = useMemo(() => text.split(/\r?\n/), [text]);
   const marks = useMemo(() => lineMarks(findings), [findings]);
   const box = useRef<HTMLDivElement>(null);
@@ -64,9 +74,15 @@ export function ReviewText({ text, findings, active }: { text: string; findings:
         const m = marks.get(n);
         const isActive = active !== null && m?.findings.includes(active);
         return (
-          <div key={n} data-line={n} className={`jx-review-line${m ? ` sev-${m.severity}` : ''}${isActive ? ' jx-review-active' : ''}`}>
+          <div
+            key={n}
+            data-line={n}
+            className={`jx-review-line${m ? ` sev-${m.severity}` : ''}${isActive ? ' jx-review-active' : ''}`}
+          >
             <span className="jx-review-line-no">{n}</span>
-            <span className="jx-review-line-text">{m ? <Marked text={line} excerpts={m.excerpts} /> : line || '\u00a0'}</span>
+            <span className="jx-review-line-text">
+              {m ? <Marked text={line} excerpts={m.excerpts} /> : line || '\u00a0'}
+            </span>
           </div>
         );
       })}

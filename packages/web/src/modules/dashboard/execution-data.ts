@@ -20,7 +20,9 @@ export interface ExecutionSeries {
 }
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function yuanField(r: Record<string, unknown>, keys: string[]): Fen | null {
@@ -44,11 +46,15 @@ export function timeProgress(month: number): string {
 export function readExecution(body: unknown): ExecutionSeries | null {
   const r = rec(body);
   const totals = rec(r?.['totals']) ?? rec(r?.['department']) ?? r;
-  const list = Array.isArray(body) ? body : (r?.['months'] ?? r?.['monthly'] ?? r?.['byMonth'] ?? totals?.['months']);
+  const list = Array.isArray(body)
+    ? body
+    : (r?.['months'] ?? r?.['monthly'] ?? r?.['byMonth'] ?? totals?.['months']);
   if (!Array.isArray(list)) {
     return null;
   }
-  const budgetFen = totals ? yuanField(totals, ['adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'totalBudgetYuan']) : null;
+  const budgetFen = totals
+    ? yuanField(totals, ['adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'totalBudgetYuan'])
+    : null;
   const spentByMonth = new Map<number, Fen>();
   const cumulativeByMonth = new Map<number, Fen>();
   /** The server's own 支出进度 / 序时进度 per month (its configured time points), preferred when given. */
@@ -85,7 +91,10 @@ export function readExecution(body: unknown): ExecutionSeries | null {
     const cum = cumulativeByMonth.get(month);
     const spent = spentByMonth.get(month) ?? (cum !== undefined ? cum - running : 0);
     running = cum ?? running + spent;
-    const computed = budgetFen !== null && budgetFen !== 0 ? toFixed2(percentOf(d(running), d(budgetFen)) ?? d(0)) : null;
+    const computed =
+      budgetFen !== null && budgetFen !== 0
+        ? toFixed2(percentOf(d(running), d(budgetFen)) ?? d(0))
+        : null;
     months.push({
       month,
       spentFen: spent as Fen,

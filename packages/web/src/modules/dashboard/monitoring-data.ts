@@ -1,6 +1,11 @@
 // Indicator progress rows for the dashboard: warning colours from the monitoring API (rules live in the
 // server/core, not here); without it, the year-end picture from the scoring engine (met / not met).
-import { OPERATOR_SYMBOL, QUAL_LEVEL_TEXT, parseQualLevel, type Operator } from '@jixiao/core/scoring/index';
+import {
+  OPERATOR_SYMBOL,
+  QUAL_LEVEL_TEXT,
+  parseQualLevel,
+  type Operator,
+} from '@jixiao/core/scoring/index';
 import type { DepartmentEvaluation } from '../../api/types.ts';
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
@@ -18,7 +23,9 @@ export interface IndicatorProgressRow {
 }
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function text(v: unknown): string {
@@ -28,7 +35,9 @@ function text(v: unknown): string {
 /** Monitoring API rows: {indicators: [{id|indicatorId, name, subject|projectName, target, value|actual, ratio|v, level|color}]}. */
 export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] {
   const r = rec(body);
-  const list = Array.isArray(body) ? body : (r?.['indicators'] ?? r?.['indicatorWarnings'] ?? rec(r?.['goal'])?.['indicators']);
+  const list = Array.isArray(body)
+    ? body
+    : (r?.['indicators'] ?? r?.['indicatorWarnings'] ?? rec(r?.['goal'])?.['indicators']);
   if (!Array.isArray(list)) {
     return [];
   }
@@ -38,7 +47,10 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
     if (!m) {
       return;
     }
-    const level = [m['level'], m['color'], m['warning'], m['colour']].map(toWarningLevel).find((x) => x !== null) ?? null;
+    const level =
+      [m['level'], m['color'], m['warning'], m['colour']]
+        .map(toWarningLevel)
+        .find((x) => x !== null) ?? null;
     const unit = text(m['unit']);
     const rawOp = text(m['operator']);
     const op = rawOp === '定性' ? 'QUAL' : rawOp;
@@ -51,9 +63,16 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
       subject: text(m['projectName']) || text(m['subject']) || text(m['project']),
       name: text(m['name']) || text(m['indicatorName']),
       target: `${symbol}${text(m['target'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`,
-      value: qual ? QUAL_LEVEL_TEXT[qual] : rawValue ? `${rawValue}${unit && op !== 'QUAL' ? ` ${unit}` : ''}` : '—',
+      value: qual
+        ? QUAL_LEVEL_TEXT[qual]
+        : rawValue
+          ? `${rawValue}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`
+          : '—',
       // v of a reverse indicator is the value itself (§6.2), not a percentage: not shown as one
-      ratio: basis === 'REVERSE' || op === 'QUAL' ? null : text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
+      ratio:
+        basis === 'REVERSE' || op === 'QUAL'
+          ? null
+          : text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
       level,
       met: null,
     });
@@ -61,7 +80,11 @@ export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] 
   return rows;
 }
 
-export function readIndicatorProgress(monitoring: unknown, evaluation: DepartmentEvaluation | undefined, departmentLabel: string): IndicatorProgressRow[] {
+export function readIndicatorProgress(
+  monitoring: unknown,
+  evaluation: DepartmentEvaluation | undefined,
+  departmentLabel: string,
+): IndicatorProgressRow[] {
   const fromApi = readMonitoringIndicators(monitoring);
   if (fromApi.length > 0 || !evaluation) {
     return fromApi;
@@ -69,7 +92,9 @@ export function readIndicatorProgress(monitoring: unknown, evaluation: Departmen
   const rows: IndicatorProgressRow[] = [];
   for (const s of [evaluation.department, ...evaluation.projects]) {
     const out = scored(s.output);
-    const below = new Set((out?.findings ?? []).filter((f) => f.code === 'BELOW_TARGET').map((f) => f.indicator));
+    const below = new Set(
+      (out?.findings ?? []).filter((f) => f.code === 'BELOW_TARGET').map((f) => f.indicator),
+    );
     for (const i of s.input.indicators) {
       const unit = i.unit ? ` ${i.unit}` : '';
       rows.push({
@@ -88,10 +113,13 @@ export function readIndicatorProgress(monitoring: unknown, evaluation: Departmen
 }
 
 /** Warning counts from the monitoring API ({warnings:{red,yellow,green,blue}} or counted from its rows); null without data. */
-export function readWarningCounts(body: unknown): { red: number; yellow: number; green: number; blue: number } | null {
+export function readWarningCounts(
+  body: unknown,
+): { red: number; yellow: number; green: number; blue: number } | null {
   const r = rec(body);
   const w = rec(r?.['warnings']) ?? rec(r?.['counts']);
-  const n = (x: Record<string, unknown>, k: string) => (typeof x[k] === 'number' ? (x[k] as number) : 0);
+  const n = (x: Record<string, unknown>, k: string) =>
+    typeof x[k] === 'number' ? (x[k] as number) : 0;
   if (w && typeof w['red'] === 'number' && typeof w['yellow'] === 'number') {
     return { red: n(w, 'red'), yellow: n(w, 'yellow'), green: n(w, 'green'), blue: n(w, 'blue') };
   }

@@ -21,11 +21,31 @@ export function validDeduction(text: string, weight: string): boolean {
 }
 
 /** The input with one indicator's deduction replaced (what the engine scores for the preview). */
-export function withDeduction(input: ContractInput, indicatorId: string, deduction: string | null, reason: string | null): ContractInput {
-  return { ...input, indicators: input.indicators.map((i) => (i.id === indicatorId ? { ...i, deduction, deductionReason: reason } : i)) };
+export function withDeduction(
+  input: ContractInput,
+  indicatorId: string,
+  deduction: string | null,
+  reason: string | null,
+): ContractInput {
+  return {
+    ...input,
+    indicators: input.indicators.map((i) =>
+      i.id === indicatorId ? { ...i, deduction, deductionReason: reason } : i,
+    ),
+  };
 }
 
-export function DeductionDialog({ input, indicator, onClose, onSaved }: { input: ContractInput; indicator: ContractIndicator | null; onClose: () => void; onSaved: (cleared: boolean) => void }) {
+export function DeductionDialog({
+  input,
+  indicator,
+  onClose,
+  onSaved,
+}: {
+  input: ContractInput;
+  indicator: ContractIndicator | null;
+  onClose: () => void;
+  onSaved: (cleared: boolean) => void;
+}) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -37,7 +57,10 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
     if (indicator) {
       setError(null);
       form.resetFields();
-      form.setFieldsValue({ deduction: indicator.deduction ?? '', reason: indicator.deductionReason ?? '' });
+      form.setFieldsValue({
+        deduction: indicator.deduction ?? '',
+        reason: indicator.deductionReason ?? '',
+      });
     }
   }, [indicator, form]);
 
@@ -46,13 +69,37 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
       return null;
     }
     const cleared = d(points.trim()).eq(0);
-    const before = scored(liveScore(withDeduction(input, indicator.id, indicator.deduction ?? null, indicator.deductionReason ?? null)));
-    const after = scored(liveScore(withDeduction(input, indicator.id, cleared ? null : points.trim(), cleared ? null : reason.trim() || null)));
+    const before = scored(
+      liveScore(
+        withDeduction(
+          input,
+          indicator.id,
+          indicator.deduction ?? null,
+          indicator.deductionReason ?? null,
+        ),
+      ),
+    );
+    const after = scored(
+      liveScore(
+        withDeduction(
+          input,
+          indicator.id,
+          cleared ? null : points.trim(),
+          cleared ? null : reason.trim() || null,
+        ),
+      ),
+    );
     if (!before || !after) {
       return null;
     }
-    const score = (o: typeof before) => o.indicators.find((i) => i.id === indicator.id)?.score ?? '—';
-    return { before: score(before), after: score(after), totalBefore: before.total, totalAfter: after.total };
+    const score = (o: typeof before) =>
+      o.indicators.find((i) => i.id === indicator.id)?.score ?? '—';
+    return {
+      before: score(before),
+      after: score(after),
+      totalBefore: before.total,
+      totalAfter: after.total,
+    };
   }, [input, indicator, points, reason]);
 
   return (
@@ -66,7 +113,9 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
       onCancel={onClose}
       forceRender
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -79,7 +128,10 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
           setBusy(true);
           setError(null);
           api
-            .put(`/api/indicators/${encodeURIComponent(indicator.indicatorId)}/deduction`, { deduction: v.deduction.trim(), reason: cleared ? null : v.reason.trim() })
+            .put(`/api/indicators/${encodeURIComponent(indicator.indicatorId)}/deduction`, {
+              deduction: v.deduction.trim(),
+              reason: cleared ? null : v.reason.trim(),
+            })
             .then(() => onSaved(cleared))
             .catch((e: unknown) => setError(applyServerErrors(form, e, lang)))
             .finally(() => setBusy(false));
@@ -92,11 +144,20 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
           rules={[
             {
               validator: (_r, value: string | undefined) =>
-                indicator && validDeduction(value ?? '', indicator.weight) ? Promise.resolve() : Promise.reject(new Error(t('deduction.pointsInvalid', { max: indicator?.weight ?? '' }))),
+                indicator && validDeduction(value ?? '', indicator.weight)
+                  ? Promise.resolve()
+                  : Promise.reject(
+                      new Error(t('deduction.pointsInvalid', { max: indicator?.weight ?? '' })),
+                    ),
             },
           ]}
         >
-          <Input inputMode="decimal" style={{ width: 160 }} autoComplete="off" data-testid="deduction-points" />
+          <Input
+            inputMode="decimal"
+            style={{ width: 160 }}
+            autoComplete="off"
+            data-testid="deduction-points"
+          />
         </Form.Item>
         <Form.Item
           name="reason"
@@ -107,7 +168,9 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
               validator: (_r, value: string | undefined) => {
                 const p = String(getFieldValue('deduction') ?? '').trim();
                 const needs = /^\d+(\.\d+)?$/.test(p) && d(p).gt(0);
-                return needs && !(value ?? '').trim() ? Promise.reject(new Error(t('deduction.reasonRequired'))) : Promise.resolve();
+                return needs && !(value ?? '').trim()
+                  ? Promise.reject(new Error(t('deduction.reasonRequired')))
+                  : Promise.resolve();
               },
             }),
             { max: 1000 },
@@ -117,7 +180,11 @@ export function DeductionDialog({ input, indicator, onClose, onSaved }: { input:
         </Form.Item>
       </Form>
       {preview && (
-        <Typography.Paragraph className="jx-deduction-preview" data-testid="deduction-preview" aria-live="polite">
+        <Typography.Paragraph
+          className="jx-deduction-preview"
+          data-testid="deduction-preview"
+          aria-live="polite"
+        >
           {t('deduction.preview', preview)}
         </Typography.Paragraph>
       )}

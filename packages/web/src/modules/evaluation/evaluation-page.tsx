@@ -6,7 +6,11 @@ import { App, Alert, Badge, Button, Card, Popconfirm, Space, Tabs, Tag, Typograp
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
-import type { ContractIndicator, DepartmentEvaluation, EvaluationSubject } from '../../api/types.ts';
+import type {
+  ContractIndicator,
+  DepartmentEvaluation,
+  EvaluationSubject,
+} from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useDeptCode } from '../../app/dept-code.ts';
@@ -20,7 +24,15 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
 import { DeductionDialog } from './deduction-dialog.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
-import { applyEdits, changedIndicators, errorsOf, liveScore, scored, type IndicatorEdit, type SubjectEdits } from './live-score.ts';
+import {
+  applyEdits,
+  changedIndicators,
+  errorsOf,
+  liveScore,
+  scored,
+  type IndicatorEdit,
+  type SubjectEdits,
+} from './live-score.ts';
 import { ReturnDialog } from './return-dialog.tsx';
 import { SelfEvaluationSheet, type SheetDeductions } from './self-evaluation-sheet.tsx';
 import { useGoalListing } from './use-goal-texts.ts';
@@ -38,7 +50,10 @@ export function EvaluationPage() {
   const { year, departmentName } = useWorkspace();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const ev = useApi<DepartmentEvaluation>(`/api/departments/${encodeURIComponent(code)}/evaluation`, { year });
+  const ev = useApi<DepartmentEvaluation>(
+    `/api/departments/${encodeURIComponent(code)}/evaluation`,
+    { year },
+  );
   const goalListing = useGoalListing(code, year);
   const goalTexts = goalListing.texts;
   const [deducting, setDeducting] = useState<ContractIndicator | null>(null);
@@ -53,7 +68,10 @@ export function EvaluationPage() {
     setSaveErrors([]);
   }, [code, year]);
 
-  const subjects = useMemo(() => (ev.data ? [ev.data.department, ...ev.data.projects] : []), [ev.data]);
+  const subjects = useMemo(
+    () => (ev.data ? [ev.data.department, ...ev.data.projects] : []),
+    [ev.data],
+  );
   const canEdit = canEnterData(user, code);
   const canSubmit = canEditDepartment(user, code);
   const computed = useMemo(
@@ -63,7 +81,14 @@ export function EvaluationPage() {
         const editable = canEdit && EDITABLE_STATUSES.has(s.status);
         const input = editable ? applyEdits(s.input, edits[key]) : s.input;
         const output = editable ? liveScore(input) : s.output;
-        return { s, key, editable, input, output, changed: editable ? changedIndicators(s.input, edits[key]) : [] };
+        return {
+          s,
+          key,
+          editable,
+          input,
+          output,
+          changed: editable ? changedIndicators(s.input, edits[key]) : [],
+        };
       }),
     [subjects, edits, canEdit],
   );
@@ -85,19 +110,28 @@ export function EvaluationPage() {
 
   // 扣分: the department head of this department or the finance bureau (the server checks again), on locked
   // indicators while the self-evaluation is still open
-  const mayDeduct = (user.role === 'deptHead' && user.departmentCode === code) || user.role === 'financeReviewer';
+  const mayDeduct =
+    (user.role === 'deptHead' && user.departmentCode === code) || user.role === 'financeReviewer';
   const meta = goalListing.meta;
   const deductions = useMemo<SheetDeductions>(
     () => ({
       meta: (ind) => (ind.indicatorId ? meta.get(ind.indicatorId) : undefined),
-      canDeduct: (ind) => mayDeduct && current !== undefined && EDITABLE_STATUSES.has(current.s.status) && ind.indicatorId !== undefined && meta.get(ind.indicatorId)?.locked === true,
+      canDeduct: (ind) =>
+        mayDeduct &&
+        current !== undefined &&
+        EDITABLE_STATUSES.has(current.s.status) &&
+        ind.indicatorId !== undefined &&
+        meta.get(ind.indicatorId)?.locked === true,
       onDeduct: (ind) => setDeducting(ind),
     }),
     [meta, mayDeduct, current],
   );
 
   const onEdit = (key: string) => (id: string, edit: IndicatorEdit) =>
-    setEdits((prev) => ({ ...prev, [key]: { ...prev[key], [id]: { ...prev[key]?.[id], ...edit } } }));
+    setEdits((prev) => ({
+      ...prev,
+      [key]: { ...prev[key], [id]: { ...prev[key]?.[id], ...edit } },
+    }));
 
   const save = async (): Promise<boolean> => {
     const jobs = computed.flatMap((c) => c.changed.map((x) => ({ key: c.key, ...x })));
@@ -124,7 +158,10 @@ export function EvaluationPage() {
         });
         saved += 1;
       } catch (e) {
-        const text = e instanceof ApiError ? [e.localized(lang), ...e.fields.map((f) => f.message)].join('；') : String(e);
+        const text =
+          e instanceof ApiError
+            ? [e.localized(lang), ...e.fields.map((f) => f.message)].join('；')
+            : String(e);
         failed.push(`${j.indicator.name}：${text}`);
         remaining[j.key] = { ...remaining[j.key], [j.indicator.id]: j.edit };
       }
@@ -145,7 +182,9 @@ export function EvaluationPage() {
     }
     setBusy('submit');
     try {
-      await api.post(`/api/departments/${encodeURIComponent(code)}/evaluation/submit`, undefined, { year });
+      await api.post(`/api/departments/${encodeURIComponent(code)}/evaluation/submit`, undefined, {
+        year,
+      });
       void message.success(t('eval.submitted'));
       ev.reload();
     } catch (e) {
@@ -158,7 +197,9 @@ export function EvaluationPage() {
   const accept = async () => {
     setBusy('accept');
     try {
-      await api.post(`/api/departments/${encodeURIComponent(code)}/evaluation/accept`, undefined, { year });
+      await api.post(`/api/departments/${encodeURIComponent(code)}/evaluation/accept`, undefined, {
+        year,
+      });
       void message.success(t('eval.accepted'));
       ev.reload();
     } catch (e) {
@@ -173,14 +214,35 @@ export function EvaluationPage() {
     <Space wrap>
       {deptEditable && (
         <>
-          {totalChanged > 0 && <Typography.Text type="warning">{t('eval.unsaved', { n: totalChanged })}</Typography.Text>}
-          {canEdit && (
-          <Button icon={<SaveOutlined />} onClick={() => void save()} loading={busy === 'save'} disabled={totalChanged === 0} data-testid="eval-save">
-            {t('eval.save')}
-          </Button>
+          {totalChanged > 0 && (
+            <Typography.Text type="warning">
+              {t('eval.unsaved', { n: totalChanged })}
+            </Typography.Text>
           )}
-          <Popconfirm title={t('eval.submit')} description={<div style={{ maxWidth: 320 }}>{t('eval.submitConfirm')}</div>} onConfirm={() => void submit()} okText={t('app.confirm')} cancelText={t('app.cancel')}>
-            <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} data-testid="eval-submit">
+          {canEdit && (
+            <Button
+              icon={<SaveOutlined />}
+              onClick={() => void save()}
+              loading={busy === 'save'}
+              disabled={totalChanged === 0}
+              data-testid="eval-save"
+            >
+              {t('eval.save')}
+            </Button>
+          )}
+          <Popconfirm
+            title={t('eval.submit')}
+            description={<div style={{ maxWidth: 320 }}>{t('eval.submitConfirm')}</div>}
+            onConfirm={() => void submit()}
+            okText={t('app.confirm')}
+            cancelText={t('app.cancel')}
+          >
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={busy === 'submit'}
+              data-testid="eval-submit"
+            >
               {t('eval.submit')}
             </Button>
           </Popconfirm>
@@ -188,10 +250,21 @@ export function EvaluationPage() {
       )}
       {user.role === 'financeReviewer' && deptStatus === 'submitted' && (
         <>
-          <Button danger icon={<RollbackOutlined />} onClick={() => setReturnOpen(true)} data-testid="eval-return">
+          <Button
+            danger
+            icon={<RollbackOutlined />}
+            onClick={() => setReturnOpen(true)}
+            data-testid="eval-return"
+          >
             {t('eval.return')}
           </Button>
-          <Button type="primary" icon={<CheckOutlined />} onClick={() => void accept()} loading={busy === 'accept'} data-testid="eval-accept">
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            onClick={() => void accept()}
+            loading={busy === 'accept'}
+            data-testid="eval-accept"
+          >
             {t('eval.accept')}
           </Button>
         </>
@@ -201,7 +274,11 @@ export function EvaluationPage() {
 
   return (
     <div className="jx-eval">
-      <PageHeader title={t('eval.title')} sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`} extra={actions} />
+      <PageHeader
+        title={t('eval.title')}
+        sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
+        extra={actions}
+      />
       <LoadState loading={ev.loading && !ev.data} error={ev.error} reload={ev.reload} rows={10}>
         {ev.data && current && (
           <>
@@ -231,7 +308,21 @@ export function EvaluationPage() {
               />
             )}
             {saveErrors.length > 0 && (
-              <Alert type="error" showIcon className="jx-section" message={t('app.loadFailed')} description={<ul className="jx-findings">{saveErrors.map((e) => <li key={e}>{e}</li>)}</ul>} closable onClose={() => setSaveErrors([])} />
+              <Alert
+                type="error"
+                showIcon
+                className="jx-section"
+                message={t('app.loadFailed')}
+                description={
+                  <ul className="jx-findings">
+                    {saveErrors.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                }
+                closable
+                onClose={() => setSaveErrors([])}
+              />
             )}
             <Tabs
               activeKey={current.key}
@@ -246,7 +337,9 @@ export function EvaluationPage() {
                       <Badge dot={c.changed.length > 0} offset={[4, 0]}>
                         <span>{c.s.kind === 'department' ? t('eval.department') : c.s.name}</span>
                       </Badge>
-                      <span className="jx-eval-tab-score">{sc ? `${sc.total} ${sc.grade}` : '—'}</span>
+                      <span className="jx-eval-tab-score">
+                        {sc ? `${sc.total} ${sc.grade}` : '—'}
+                      </span>
                     </span>
                   ),
                 };
@@ -260,7 +353,11 @@ export function EvaluationPage() {
               input={current.input}
               output={current.output}
               editable={current.editable}
-              goal={goalTexts.get(current.s.kind === 'department' ? '' : (current.s.projectId ?? current.s.code)) ?? null}
+              goal={
+                goalTexts.get(
+                  current.s.kind === 'department' ? '' : (current.s.projectId ?? current.s.code),
+                ) ?? null
+              }
               onEdit={onEdit(current.key)}
               deductions={deductions}
             />
@@ -318,7 +415,9 @@ function SubjectView({
   const { t, lang } = useI18n();
   const sc = scored(output);
   const errors = errorsOf(output);
-  const flagged = new Set((sc?.findings ?? []).map((f) => f.indicator).filter((x): x is string => x !== null));
+  const flagged = new Set(
+    (sc?.findings ?? []).map((f) => f.indicator).filter((x): x is string => x !== null),
+  );
   const indicatorSum = sc ? toFixed2(dSum(sc.indicators.map((i) => d(i.score)))) : null;
   return (
     <div className="jx-eval-body">
@@ -338,7 +437,13 @@ function SubjectView({
             {t('eval.indicators')} {indicatorSum ?? '—'}
           </span>
           <StatusTag status={subject.status} />
-          {subject.frozenAt && <span className="jx-muted">{t('eval.frozen', { at: new Date(subject.frozenAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') })}</span>}
+          {subject.frozenAt && (
+            <span className="jx-muted">
+              {t('eval.frozen', {
+                at: new Date(subject.frozenAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN'),
+              })}
+            </span>
+          )}
           {editable && <span className="jx-muted">{t('eval.scoreUpdates')}</span>}
         </div>
       </div>

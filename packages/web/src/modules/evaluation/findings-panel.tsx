@@ -15,7 +15,13 @@ function focusRow(id: string | null) {
   }
 }
 
-export function FindingsPanel({ findings, errors }: { findings: Finding[]; errors: ScoringError[] }) {
+export function FindingsPanel({
+  findings,
+  errors,
+}: {
+  findings: Finding[];
+  errors: ScoringError[];
+}) {
   const { t, lang } = useI18n();
   if (errors.length > 0) {
     return (
@@ -48,7 +54,15 @@ export function FindingsPanel({ findings, errors }: { findings: Finding[]; error
       renderItem={(f) => (
         <List.Item>
           <span>
-            <Tag color={f.code === 'DEVIATION_NOTE_MISSING' || f.code === 'DEDUCTION_WITHOUT_REASON' ? 'red' : 'gold'}>{f.code}</Tag>
+            <Tag
+              color={
+                f.code === 'DEVIATION_NOTE_MISSING' || f.code === 'DEDUCTION_WITHOUT_REASON'
+                  ? 'red'
+                  : 'gold'
+              }
+            >
+              {f.code}
+            </Tag>
             {f.indicator ? (
               <button type="button" className="jx-linklike" onClick={() => focusRow(f.indicator)}>
                 {lang === 'en' ? f.messageEn : f.message}

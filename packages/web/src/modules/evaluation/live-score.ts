@@ -1,6 +1,13 @@
 // Local edits over the server's scoring input, re-scored in the browser with core's engine (the same
 // function the server and the CLI call) on every keystroke.
-import { isScored, scoreFromJson, type Finding, type ScoredOutput, type ScoringError, type ScoringOutput } from '@jixiao/core/scoring/index';
+import {
+  isScored,
+  scoreFromJson,
+  type Finding,
+  type ScoredOutput,
+  type ScoringError,
+  type ScoringOutput,
+} from '@jixiao/core/scoring/index';
 import type { ContractIndicator, ContractInput } from '../../api/types.ts';
 
 /** What the user may change on an indicator in the 自评表. */
@@ -41,7 +48,9 @@ export function liveScore(input: ContractInput): ScoringOutput {
 }
 
 export function scored(output: unknown): ScoredOutput | null {
-  return typeof output === 'object' && output !== null && isScored(output as ScoringOutput) ? (output as ScoredOutput) : null;
+  return typeof output === 'object' && output !== null && isScored(output as ScoringOutput)
+    ? (output as ScoredOutput)
+    : null;
 }
 
 export function errorsOf(output: unknown): ScoringError[] {
@@ -57,7 +66,10 @@ export function findingsOf(output: unknown): Finding[] {
 }
 
 /** Indicators whose edited values differ from what the server has. */
-export function changedIndicators(input: ContractInput, edits: SubjectEdits | undefined): { indicator: ContractIndicator; edit: IndicatorEdit }[] {
+export function changedIndicators(
+  input: ContractInput,
+  edits: SubjectEdits | undefined,
+): { indicator: ContractIndicator; edit: IndicatorEdit }[] {
   if (!edits) {
     return [];
   }

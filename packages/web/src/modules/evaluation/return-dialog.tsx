@@ -37,7 +37,11 @@ export function ReturnDialog({
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/departments/${encodeURIComponent(departmentCode)}/evaluation/return`, { comment: v.comment, findings: v.attach ? findings.slice(0, 200) : [] }, { year });
+      await api.post(
+        `/api/departments/${encodeURIComponent(departmentCode)}/evaluation/return`,
+        { comment: v.comment, findings: v.attach ? findings.slice(0, 200) : [] },
+        { year },
+      );
       form.resetFields();
       onDone();
     } catch (e) {
@@ -60,11 +64,19 @@ export function ReturnDialog({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ comment: '', attach: findings.length > 0 }} onFinish={(v) => void submit(v)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ comment: '', attach: findings.length > 0 }}
+        onFinish={(v) => void submit(v)}
+      >
         <Form.Item
           name="comment"
           label={t('eval.returnComment')}
-          rules={[{ required: true, whitespace: true, min: 2, message: t('eval.returnCommentRequired') }, { max: 4000 }]}
+          rules={[
+            { required: true, whitespace: true, min: 2, message: t('eval.returnCommentRequired') },
+            { max: 4000 },
+          ]}
         >
           <Input.TextArea rows={5} showCount maxLength={4000} data-testid="return-comment" />
         </Form.Item>

@@ -1,7 +1,13 @@
 // The 自评表 in its official layout (domain-rules §3.8): header, 项目资金（万元）, 年度总体目标, 绩效指标 with
 // 一级/二级 cells merged, and the total. Actuals, 定性 scores and deviation notes are editable in place.
 import { d, dSum, isDecimalString } from '@jixiao/core/decimal';
-import { QUAL_LEVELS, QUAL_LEVEL_TEXT, QUAL_LEVEL_TEXT_EN, parseQualLevel, qualitativeBand } from '@jixiao/core/scoring/index';
+import {
+  QUAL_LEVELS,
+  QUAL_LEVEL_TEXT,
+  QUAL_LEVEL_TEXT_EN,
+  parseQualLevel,
+  qualitativeBand,
+} from '@jixiao/core/scoring/index';
 import type { ScoredOutput } from '@jixiao/core/scoring/index';
 import { MinusCircleOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Tag, Tooltip } from 'antd';
@@ -69,7 +75,11 @@ export function groupIndicators(indicators: ContractIndicator[]): Group[] {
       const k = i.level2 ?? '';
       byL2.set(k, [...(byL2.get(k) ?? []), i]);
     }
-    return { level1, weight: sumWeights(items), rows: [...byL2.entries()].map(([level2, list]) => ({ level2, items: list })) };
+    return {
+      level1,
+      weight: sumWeights(items),
+      rows: [...byL2.entries()].map(([level2, list]) => ({ level2, items: list })),
+    };
   });
 }
 
@@ -78,11 +88,22 @@ function trimScore(s: string): string {
 }
 
 function hasDeduction(ind: ContractIndicator): boolean {
-  return ind.deduction !== null && ind.deduction !== undefined && isDecimalString(ind.deduction) && d(ind.deduction).gt(0);
+  return (
+    ind.deduction !== null &&
+    ind.deduction !== undefined &&
+    isDecimalString(ind.deduction) &&
+    d(ind.deduction).gt(0)
+  );
 }
 
 /** 扣 3 分：理由 (who, when) and the 扣分 button. */
-function DeductionNote({ ind, deductions }: { ind: ContractIndicator; deductions: SheetDeductions }) {
+function DeductionNote({
+  ind,
+  deductions,
+}: {
+  ind: ContractIndicator;
+  deductions: SheetDeductions;
+}) {
   const { t, lang } = useI18n();
   const meta = deductions.meta(ind);
   const shown = hasDeduction(ind);
@@ -90,17 +111,40 @@ function DeductionNote({ ind, deductions }: { ind: ContractIndicator; deductions
   if (!shown && !can) {
     return null;
   }
-  const at = meta?.deductionAt ? new Date(meta.deductionAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'short', timeStyle: 'short' }) : null;
+  const at = meta?.deductionAt
+    ? new Date(meta.deductionAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : null;
   return (
     <div className="jx-sheet-deduction" data-testid={`deduction-${ind.id}`}>
       {shown && (
         <>
-          <span className="jx-sheet-deduction-text">{t('deduction.shown', { points: trimScore(ind.deduction ?? ''), reason: ind.deductionReason ?? '' })}</span>
-          {meta?.deductionBy && <span className="jx-sheet-deduction-by">{t('deduction.by', { who: meta.deductionBy, at: at ?? '' })}</span>}
+          <span className="jx-sheet-deduction-text">
+            {t('deduction.shown', {
+              points: trimScore(ind.deduction ?? ''),
+              reason: ind.deductionReason ?? '',
+            })}
+          </span>
+          {meta?.deductionBy && (
+            <span className="jx-sheet-deduction-by">
+              {t('deduction.by', { who: meta.deductionBy, at: at ?? '' })}
+            </span>
+          )}
         </>
       )}
       {can && (
-        <Button size="small" type="link" danger icon={<MinusCircleOutlined />} onClick={() => deductions.onDeduct(ind)} className="jx-sheet-deduct" data-testid={`deduct-${ind.id}`} aria-label={`${ind.name} ${t('deduction.edit')}`}>
+        <Button
+          size="small"
+          type="link"
+          danger
+          icon={<MinusCircleOutlined />}
+          onClick={() => deductions.onDeduct(ind)}
+          className="jx-sheet-deduct"
+          data-testid={`deduct-${ind.id}`}
+          aria-label={`${ind.name} ${t('deduction.edit')}`}
+        >
           {shown ? t('deduction.change') : t('deduction.edit')}
         </Button>
       )}
@@ -108,7 +152,15 @@ function DeductionNote({ ind, deductions }: { ind: ContractIndicator; deductions
   );
 }
 
-function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editable: boolean; onEdit: SheetProps['onEdit'] }) {
+function ActualCell({
+  ind,
+  editable,
+  onEdit,
+}: {
+  ind: ContractIndicator;
+  editable: boolean;
+  onEdit: SheetProps['onEdit'];
+}) {
   const { t, lang } = useI18n();
   const label = `${ind.name} ${t('eval.actual')}`;
   if (ind.metric) {
@@ -127,7 +179,11 @@ function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editabl
     if (!editable) {
       return (
         <span>
-          {level ? (lang === 'en' ? QUAL_LEVEL_TEXT_EN[level] : QUAL_LEVEL_TEXT[level]) : ind.actual || '—'}
+          {level
+            ? lang === 'en'
+              ? QUAL_LEVEL_TEXT_EN[level]
+              : QUAL_LEVEL_TEXT[level]
+            : ind.actual || '—'}
           {ind.score ? `（${t('eval.qualScore')} ${ind.score}）` : ''}
         </span>
       );
@@ -139,7 +195,10 @@ function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editabl
           aria-label={label}
           value={level ? QUAL_LEVEL_TEXT[level] : ind.actual || undefined}
           onChange={(v: string) => onEdit(ind.id, { actual: v })}
-          options={QUAL_LEVELS.map((l) => ({ value: QUAL_LEVEL_TEXT[l], label: lang === 'en' ? QUAL_LEVEL_TEXT_EN[l] : QUAL_LEVEL_TEXT[l] }))}
+          options={QUAL_LEVELS.map((l) => ({
+            value: QUAL_LEVEL_TEXT[l],
+            label: lang === 'en' ? QUAL_LEVEL_TEXT_EN[l] : QUAL_LEVEL_TEXT[l],
+          }))}
           popupMatchSelectWidth={false}
           style={{ width: '100%' }}
         />
@@ -150,7 +209,11 @@ function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editabl
           onChange={(e) => onEdit(ind.id, { score: e.target.value.trim() })}
           status={ind.score && !isDecimalString(ind.score) ? 'error' : undefined}
           prefix={<span className="jx-sheet-prefix">{t('eval.qualScore')}</span>}
-          suffix={band ? <span className="jx-sheet-band">{`[${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'}`}</span> : undefined}
+          suffix={
+            band ? (
+              <span className="jx-sheet-band">{`[${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'}`}</span>
+            ) : undefined
+          }
           inputMode="decimal"
         />
       </div>
@@ -177,17 +240,32 @@ function ActualCell({ ind, editable, onEdit }: { ind: ContractIndicator; editabl
   );
 }
 
-export function SelfEvaluationSheet({ kind, title, competent, input, output, editable, goal, flagged, onEdit, deductions }: SheetProps) {
+export function SelfEvaluationSheet({
+  kind,
+  title,
+  competent,
+  input,
+  output,
+  editable,
+  goal,
+  flagged,
+  onEdit,
+  deductions,
+}: SheetProps) {
   const { t } = useI18n();
   const scoreOf = new Map((output?.indicators ?? []).map((i) => [i.id, i]));
   const groups = groupIndicators(input.indicators);
   const b = input.budget;
-  const money = (wan: string | undefined) => (wan === undefined ? '—' : moneyText({ wan, bare: true }));
+  const money = (wan: string | undefined) =>
+    wan === undefined ? '—' : moneyText({ wan, bare: true });
   const totalWeight = sumWeights([...input.indicators, { weight: b.weight ?? '10' }]);
 
   return (
     <div className="jx-sheet-wrap">
-      <table className="jx-sheet" aria-label={kind === 'project' ? t('eval.sheetProject') : t('eval.sheetDepartment')}>
+      <table
+        className="jx-sheet"
+        aria-label={kind === 'project' ? t('eval.sheetProject') : t('eval.sheetDepartment')}
+      >
         <colgroup>
           <col style={{ width: '7%' }} />
           <col style={{ width: '8%' }} />
@@ -202,7 +280,10 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
         </colgroup>
         <caption>
           {kind === 'project' ? t('eval.sheetProject') : t('eval.sheetDepartment')}
-          <span className="jx-sheet-year">（{input.subject.year ?? ''}{t('app.yearSuffix')}）</span>
+          <span className="jx-sheet-year">
+            （{input.subject.year ?? ''}
+            {t('app.yearSuffix')}）
+          </span>
         </caption>
         <tbody>
           <tr>
@@ -297,7 +378,12 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
                 const isFlagged = flagged.has(ind.id);
                 const na = ind.applicable === false;
                 return (
-                  <tr key={ind.id} id={`ind-${ind.id}`} className={`${isFlagged ? 'jx-sheet-flagged' : ''}${na ? ' jx-sheet-na' : ''}`} data-testid={`indicator-row-${ind.id}`}>
+                  <tr
+                    key={ind.id}
+                    id={`ind-${ind.id}`}
+                    className={`${isFlagged ? 'jx-sheet-flagged' : ''}${na ? ' jx-sheet-na' : ''}`}
+                    data-testid={`indicator-row-${ind.id}`}
+                  >
                     {ri === 0 && ii === 0 && (
                       <th rowSpan={l1Rows} scope="rowgroup" className="jx-sheet-l1">
                         {g.level1}
@@ -313,7 +399,13 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
                     <td className="jx-center">{ind.operator}</td>
                     <td className="jx-center jx-num">{ind.target}</td>
                     <td className="jx-center">{ind.unit ?? ''}</td>
-                    <td className="jx-sheet-actual">{na ? t('eval.notApplicable') : <ActualCell ind={ind} editable={editable} onEdit={onEdit} />}</td>
+                    <td className="jx-sheet-actual">
+                      {na ? (
+                        t('eval.notApplicable')
+                      ) : (
+                        <ActualCell ind={ind} editable={editable} onEdit={onEdit} />
+                      )}
+                    </td>
                     <td className="jx-center jx-num">{trimScore(ind.weight)}</td>
                     <td className="jx-center jx-num jx-sheet-score" data-testid={`score-${ind.id}`}>
                       {s ? s.score : '—'}
@@ -325,7 +417,9 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
                           value={ind.deviationNote ?? ''}
                           onChange={(e) => onEdit(ind.id, { deviationNote: e.target.value })}
                           autoSize={{ minRows: 1, maxRows: 4 }}
-                          status={isFlagged && !(ind.deviationNote ?? '').trim() ? 'warning' : undefined}
+                          status={
+                            isFlagged && !(ind.deviationNote ?? '').trim() ? 'warning' : undefined
+                          }
                           size="small"
                         />
                       ) : (
@@ -347,7 +441,8 @@ export function SelfEvaluationSheet({ kind, title, competent, input, output, edi
               {output ? output.total : '—'}
             </td>
             <td className="jx-left">
-              {t('eval.grade')}：<strong data-testid="sheet-grade">{output ? output.grade : '—'}</strong>
+              {t('eval.grade')}：
+              <strong data-testid="sheet-grade">{output ? output.grade : '—'}</strong>
             </td>
           </tr>
         </tbody>

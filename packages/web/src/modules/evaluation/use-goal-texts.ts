@@ -9,7 +9,9 @@ export interface GoalText {
 }
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function str(v: unknown): string | null {
@@ -29,7 +31,10 @@ export function goalTextsFrom(body: unknown): Map<string, GoalText> {
     }
     const project = rec(r['project']);
     const key = str(r['projectId']) ?? str(project?.['id']) ?? '';
-    const text = { expected: str(r['targetText']) ?? str(r['target']), achieved: str(r['actualText']) ?? str(r['actual']) };
+    const text = {
+      expected: str(r['targetText']) ?? str(r['target']),
+      achieved: str(r['actualText']) ?? str(r['actual']),
+    };
     out.set(key, text);
     const projectCode = str(r['projectCode']) ?? str(project?.['code']);
     if (projectCode) {
@@ -62,7 +67,11 @@ export function indicatorMetaFrom(body: unknown): Map<string, IndicatorMeta> {
           const ind = rec(i);
           const id = str(ind?.['id']);
           if (id) {
-            out.set(id, { locked, deductionBy: str(ind?.['deductionBy']), deductionAt: str(ind?.['deductionAt']) });
+            out.set(id, {
+              locked,
+              deductionBy: str(ind?.['deductionBy']),
+              deductionAt: str(ind?.['deductionAt']),
+            });
           }
         }
       }

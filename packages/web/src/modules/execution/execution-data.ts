@@ -2,7 +2,9 @@
 // Tolerant of field names until the contract settles; money stays 元 strings shown through MoneyText.
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function str(r: Record<string, unknown>, ...keys: string[]): string | null {
@@ -21,7 +23,9 @@ function str(r: Record<string, unknown>, ...keys: string[]): string | null {
 function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
   const r = rec(body);
   const list = Array.isArray(body) ? body : keys.map((k) => r?.[k]).find(Array.isArray);
-  return Array.isArray(list) ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null) : [];
+  return Array.isArray(list)
+    ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null)
+    : [];
 }
 
 export interface ProjectRow {
@@ -58,7 +62,11 @@ export interface LedgerRow {
   economicClass: string;
 }
 
-export function readLedger(body: unknown): { rows: LedgerRow[]; total: number; totalYuan: string | null } {
+export function readLedger(body: unknown): {
+  rows: LedgerRow[];
+  total: number;
+  totalYuan: string | null;
+} {
   const rows = listIn(body, 'entries', 'rows', 'items').map((l, i) => ({
     key: str(l, 'id', 'seq') ?? String(i),
     date: str(l, 'payDate', 'date', 'paidOn', 'entryDate') ?? '',
@@ -70,7 +78,11 @@ export function readLedger(body: unknown): { rows: LedgerRow[]; total: number; t
   }));
   const total = Number(rec(body)?.['total'] ?? rows.length);
   const totalYuan = rec(body)?.['totalYuan'];
-  return { rows, total: Number.isFinite(total) ? total : rows.length, totalYuan: typeof totalYuan === 'string' ? totalYuan : null };
+  return {
+    rows,
+    total: Number.isFinite(total) ? total : rows.length,
+    totalYuan: typeof totalYuan === 'string' ? totalYuan : null,
+  };
 }
 
 export interface ImportRow {
@@ -129,10 +141,17 @@ export function importErrors(details: unknown): { errors: ImportRowError[]; coun
 }
 
 /** The department totals of the execution report (its top level). */
-export function readTotals(body: unknown): Omit<ProjectRow, 'code' | 'name' | 'kind' | 'fundSource'> | null {
+export function readTotals(
+  body: unknown,
+): Omit<ProjectRow, 'code' | 'name' | 'kind' | 'fundSource'> | null {
   const r = rec(body);
   if (!r || !str(r, 'budgetYuan')) {
     return null;
   }
-  return { initialYuan: str(r, 'initialYuan'), adjustedYuan: str(r, 'budgetYuan'), executedYuan: str(r, 'executedYuan'), rate: str(r, 'rate') };
+  return {
+    initialYuan: str(r, 'initialYuan'),
+    adjustedYuan: str(r, 'budgetYuan'),
+    executedYuan: str(r, 'executedYuan'),
+    rate: str(r, 'rate'),
+  };
 }

@@ -14,13 +14,27 @@ import { MoneyText, toFen } from '../../ui/money-text.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PercentText, ratioPercent } from '../../ui/percent-text.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
-import { readImports, readLedger, readProjects, readTotals, type ImportRow, type LedgerRow, type ProjectRow } from './execution-data.ts';
+import {
+  readImports,
+  readLedger,
+  readProjects,
+  readTotals,
+  type ImportRow,
+  type LedgerRow,
+  type ProjectRow,
+} from './execution-data.ts';
 import { ImportPanel } from './import-panel.tsx';
 
 const LEDGER_PAGE = 50;
 
 function importKindLabel(kind: string, t: (k: MessageKey) => string): string {
-  return kind === 'ledger' ? t('execution.ledger') : kind === 'budget' || kind === 'budgets' ? t('execution.projects') : kind === 'progress' ? t('execution.importProgress') : kind;
+  return kind === 'ledger'
+    ? t('execution.ledger')
+    : kind === 'budget' || kind === 'budgets'
+      ? t('execution.projects')
+      : kind === 'progress'
+        ? t('execution.importProgress')
+        : kind;
 }
 
 export function ExecutionPage() {
@@ -34,7 +48,13 @@ export function ExecutionPage() {
   const [page, setPage] = useState(1);
   const [project, setProject] = useState<string | undefined>(undefined);
   const [month, setMonth] = useState<number | undefined>(undefined);
-  const ledger = useApi<unknown>(`${dept}/ledger`, { year, page, pageSize: LEDGER_PAGE, project, month });
+  const ledger = useApi<unknown>(`${dept}/ledger`, {
+    year,
+    page,
+    pageSize: LEDGER_PAGE,
+    project,
+    month,
+  });
   const imports = useApi<unknown>(`${dept}/imports`, { year });
   const projectRows = useMemo(() => readProjects(projects.data), [projects.data]);
   const totals = useMemo(() => readTotals(projects.data), [projects.data]);
@@ -50,7 +70,10 @@ export function ExecutionPage() {
 
   return (
     <div>
-      <PageHeader title={t('execution.title')} sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`} />
+      <PageHeader
+        title={t('execution.title')}
+        sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
+      />
       <Tabs
         items={[
           {
@@ -58,7 +81,11 @@ export function ExecutionPage() {
             label: t('execution.projects'),
             children: (
               <Card size="small">
-                <LoadState loading={projects.loading && !projects.data} error={projects.error} reload={projects.reload}>
+                <LoadState
+                  loading={projects.loading && !projects.data}
+                  error={projects.error}
+                  reload={projects.reload}
+                >
                   {projectRows.length === 0 ? (
                     <EmptyState text={t('execution.empty')} />
                   ) : (
@@ -93,12 +120,62 @@ export function ExecutionPage() {
                       columns={[
                         { title: t('execution.code'), dataIndex: 'code', width: 140 },
                         { title: t('execution.name'), dataIndex: 'name' },
-                        { title: t('execution.fundSource'), dataIndex: 'fundSource', width: 140, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
-                        { title: t('execution.kind'), dataIndex: 'kind', width: 100, render: (v: string | null) => (v === 'basic' ? t('execution.basic') : v === 'project' ? t('execution.project') : (v ?? '—')) },
-                        { title: t('execution.initial'), dataIndex: 'initialYuan', align: 'right', width: 150, render: (v: string | null) => <MoneyText yuan={v} /> },
-                        { title: t('execution.adjusted'), dataIndex: 'adjustedYuan', align: 'right', width: 150, sorter: (a, b) => (toFen({ yuan: a.adjustedYuan }) ?? 0) - (toFen({ yuan: b.adjustedYuan }) ?? 0), render: (v: string | null) => <MoneyText yuan={v} /> },
-                        { title: t('execution.executed'), dataIndex: 'executedYuan', align: 'right', width: 150, render: (v: string | null) => <MoneyText yuan={v} /> },
-                        { title: t('execution.rate'), key: 'rate', align: 'right', width: 100, render: (_v, r) => (r.rate ? <PercentText rate={r.rate} /> : <span className="jx-num">{ratioPercent(r.executedYuan, r.adjustedYuan)}</span>) },
+                        {
+                          title: t('execution.fundSource'),
+                          dataIndex: 'fundSource',
+                          width: 140,
+                          responsive: ['xl'],
+                          render: (v: string | null) => v ?? '—',
+                        },
+                        {
+                          title: t('execution.kind'),
+                          dataIndex: 'kind',
+                          width: 100,
+                          render: (v: string | null) =>
+                            v === 'basic'
+                              ? t('execution.basic')
+                              : v === 'project'
+                                ? t('execution.project')
+                                : (v ?? '—'),
+                        },
+                        {
+                          title: t('execution.initial'),
+                          dataIndex: 'initialYuan',
+                          align: 'right',
+                          width: 150,
+                          render: (v: string | null) => <MoneyText yuan={v} />,
+                        },
+                        {
+                          title: t('execution.adjusted'),
+                          dataIndex: 'adjustedYuan',
+                          align: 'right',
+                          width: 150,
+                          sorter: (a, b) =>
+                            (toFen({ yuan: a.adjustedYuan }) ?? 0) -
+                            (toFen({ yuan: b.adjustedYuan }) ?? 0),
+                          render: (v: string | null) => <MoneyText yuan={v} />,
+                        },
+                        {
+                          title: t('execution.executed'),
+                          dataIndex: 'executedYuan',
+                          align: 'right',
+                          width: 150,
+                          render: (v: string | null) => <MoneyText yuan={v} />,
+                        },
+                        {
+                          title: t('execution.rate'),
+                          key: 'rate',
+                          align: 'right',
+                          width: 100,
+                          render: (_v, r) =>
+                            r.rate ? (
+                              <PercentText rate={r.rate} />
+                            ) : (
+                              <span className="jx-num">
+                                {ratioPercent(r.executedYuan, r.adjustedYuan)}
+                              </span>
+                            ),
+                        },
                       ]}
                     />
                   )}
@@ -122,7 +199,10 @@ export function ExecutionPage() {
                         setProject(v);
                         setPage(1);
                       }}
-                      options={projectRows.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+                      options={projectRows.map((p) => ({
+                        value: p.code,
+                        label: `${p.code} ${p.name}`,
+                      }))}
                       style={{ width: 320 }}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
@@ -135,13 +215,17 @@ export function ExecutionPage() {
                         setMonth(v);
                         setPage(1);
                       }}
-                      options={Array.from({ length: 12 }, (_x, i) => ({ value: i + 1, label: lang === 'en' ? `Month ${i + 1}` : `${i + 1}月` }))}
+                      options={Array.from({ length: 12 }, (_x, i) => ({
+                        value: i + 1,
+                        label: lang === 'en' ? `Month ${i + 1}` : `${i + 1}月`,
+                      }))}
                       style={{ width: 120 }}
                     />
                   </Space>
                   {ledgerData.totalYuan && (
                     <span>
-                      {t('execution.ledgerTotal', { n: ledgerData.total })} <MoneyText yuan={ledgerData.totalYuan} />
+                      {t('execution.ledgerTotal', { n: ledgerData.total })}{' '}
+                      <MoneyText yuan={ledgerData.totalYuan} />
                     </span>
                   )}
                 </div>
@@ -152,14 +236,31 @@ export function ExecutionPage() {
                     loading={ledger.loading}
                     dataSource={ledgerData.rows}
                     locale={{ emptyText: <EmptyState text={t('execution.ledgerEmpty')} /> }}
-                    pagination={{ current: page, pageSize: LEDGER_PAGE, total: ledgerData.total, showSizeChanger: false, onChange: setPage }}
+                    pagination={{
+                      current: page,
+                      pageSize: LEDGER_PAGE,
+                      total: ledgerData.total,
+                      showSizeChanger: false,
+                      onChange: setPage,
+                    }}
                     columns={[
                       { title: t('execution.date'), dataIndex: 'date', width: 110 },
                       { title: t('execution.code'), dataIndex: 'projectCode', width: 130 },
                       { title: t('execution.summary'), dataIndex: 'summary', ellipsis: true },
-                      { title: t('execution.economic'), dataIndex: 'economicClass', width: 170, ellipsis: true },
+                      {
+                        title: t('execution.economic'),
+                        dataIndex: 'economicClass',
+                        width: 170,
+                        ellipsis: true,
+                      },
                       { title: t('execution.voucher'), dataIndex: 'voucher', width: 120 },
-                      { title: t('execution.amount'), dataIndex: 'amountYuan', align: 'right', width: 150, render: (v: string) => <MoneyText yuan={v} /> },
+                      {
+                        title: t('execution.amount'),
+                        dataIndex: 'amountYuan',
+                        align: 'right',
+                        width: 150,
+                        render: (v: string) => <MoneyText yuan={v} />,
+                      },
                     ]}
                   />
                 </LoadState>
@@ -171,13 +272,47 @@ export function ExecutionPage() {
             label: t('execution.imports'),
             children: (
               <>
-                <div className="jx-grid jx-grid-2" style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
-                  <ImportPanel title={t('execution.importLedger')} template="ledger" path={`${dept}/imports/ledger`} year={year} departmentCode={code} canImport={canImport} testId="import-ledger" onDone={refresh} />
-                  <ImportPanel title={t('execution.importBudgets')} template="budgets" path={`${dept}/imports/budgets`} year={year} departmentCode={code} canImport={canImport} testId="import-budgets" onDone={refresh} />
-                  <ImportPanel title={t('execution.importProgress')} template="progress" path={`${dept}/imports/progress`} year={year} departmentCode={code} canImport={canImport} testId="import-progress" onDone={refresh} />
+                <div
+                  className="jx-grid jx-grid-2"
+                  style={{ gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}
+                >
+                  <ImportPanel
+                    title={t('execution.importLedger')}
+                    template="ledger"
+                    path={`${dept}/imports/ledger`}
+                    year={year}
+                    departmentCode={code}
+                    canImport={canImport}
+                    testId="import-ledger"
+                    onDone={refresh}
+                  />
+                  <ImportPanel
+                    title={t('execution.importBudgets')}
+                    template="budgets"
+                    path={`${dept}/imports/budgets`}
+                    year={year}
+                    departmentCode={code}
+                    canImport={canImport}
+                    testId="import-budgets"
+                    onDone={refresh}
+                  />
+                  <ImportPanel
+                    title={t('execution.importProgress')}
+                    template="progress"
+                    path={`${dept}/imports/progress`}
+                    year={year}
+                    departmentCode={code}
+                    canImport={canImport}
+                    testId="import-progress"
+                    onDone={refresh}
+                  />
                 </div>
                 <Card size="small" title={t('execution.history')} className="jx-section">
-                  <LoadState loading={imports.loading && !imports.data} error={imports.error} reload={imports.reload}>
+                  <LoadState
+                    loading={imports.loading && !imports.data}
+                    error={imports.error}
+                    reload={imports.reload}
+                  >
                     <Table<ImportRow>
                       size="small"
                       rowKey="key"
@@ -185,12 +320,33 @@ export function ExecutionPage() {
                       pagination={importRows.length > 10 ? { pageSize: 10 } : false}
                       locale={{ emptyText: t('execution.noImports') }}
                       columns={[
-                        { title: t('execution.at'), dataIndex: 'at', width: 170, render: (v: string) => (v ? new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '—') },
-                        { title: t('execution.kind'), dataIndex: 'kind', width: 120, render: (v: string) => importKindLabel(v, t) },
+                        {
+                          title: t('execution.at'),
+                          dataIndex: 'at',
+                          width: 170,
+                          render: (v: string) =>
+                            v ? new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '—',
+                        },
+                        {
+                          title: t('execution.kind'),
+                          dataIndex: 'kind',
+                          width: 120,
+                          render: (v: string) => importKindLabel(v, t),
+                        },
                         { title: t('execution.file'), dataIndex: 'fileName', ellipsis: true },
-                        { title: t('execution.rows'), dataIndex: 'rows', width: 90, align: 'right' },
+                        {
+                          title: t('execution.rows'),
+                          dataIndex: 'rows',
+                          width: 90,
+                          align: 'right',
+                        },
                         { title: t('execution.by'), dataIndex: 'by', width: 120 },
-                        { title: t('goals.lifecycle'), dataIndex: 'status', width: 100, render: (v: string) => (v ? <StatusTag status={v} /> : '—') },
+                        {
+                          title: t('goals.lifecycle'),
+                          dataIndex: 'status',
+                          width: 100,
+                          render: (v: string) => (v ? <StatusTag status={v} /> : '—'),
+                        },
                       ]}
                     />
                   </LoadState>

@@ -31,13 +31,21 @@ export function ImportPanel({
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<number | null>(null);
-  const [problems, setProblems] = useState<{ title: string; rows: ImportRowError[]; count: number; conflict: File | null } | null>(null);
+  const [problems, setProblems] = useState<{
+    title: string;
+    rows: ImportRowError[];
+    count: number;
+    conflict: File | null;
+  } | null>(null);
   const abort = useRef<(() => void) | null>(null);
 
   const upload = async (file: File, replace = false) => {
     setProblems(null);
     setProgress(0);
-    const h = uploadFile<unknown>(path, file, { query: { year, replace: replace ? 'true' : undefined }, onProgress: setProgress });
+    const h = uploadFile<unknown>(path, file, {
+      query: { year, replace: replace ? 'true' : undefined },
+      onProgress: setProgress,
+    });
     abort.current = h.abort;
     try {
       const body = await h.promise;
@@ -49,8 +57,19 @@ export function ImportPanel({
       }
       if (e instanceof ApiError) {
         const rows = importErrors(e.details);
-        const fieldRows = e.fields.map((f) => ({ row: 0, column: f.field, value: '', message: f.message, messageEn: f.messageEn ?? f.message }));
-        setProblems({ title: e.localized(lang), rows: [...rows.errors, ...fieldRows], count: rows.count, conflict: e.status === 409 ? file : null });
+        const fieldRows = e.fields.map((f) => ({
+          row: 0,
+          column: f.field,
+          value: '',
+          message: f.message,
+          messageEn: f.messageEn ?? f.message,
+        }));
+        setProblems({
+          title: e.localized(lang),
+          rows: [...rows.errors, ...fieldRows],
+          count: rows.count,
+          conflict: e.status === 409 ? file : null,
+        });
       } else {
         setProblems({ title: String(e), rows: [], count: 0, conflict: null });
       }
@@ -65,7 +84,19 @@ export function ImportPanel({
       size="small"
       title={title}
       extra={
-        <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(`/api/templates/${template}.xlsx`, template === 'progress' ? { department: departmentCode, year } : undefined, `${template}.xlsx`).catch((e: unknown) => message.error(e instanceof ApiError ? e.localized(lang) : String(e)))}>
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            void downloadFile(
+              `/api/templates/${template}.xlsx`,
+              template === 'progress' ? { department: departmentCode, year } : undefined,
+              `${template}.xlsx`,
+            ).catch((e: unknown) =>
+              message.error(e instanceof ApiError ? e.localized(lang) : String(e)),
+            )
+          }
+        >
           {t('execution.template')}
         </Button>
       }
@@ -95,7 +126,11 @@ export function ImportPanel({
         <div className="jx-section" role="status">
           <Progress percent={progress} status="active" />
           <Space>
-            <span className="jx-muted">{progress < 100 ? t('execution.uploading', { p: progress }) : t('execution.processing')}</span>
+            <span className="jx-muted">
+              {progress < 100
+                ? t('execution.uploading', { p: progress })
+                : t('execution.processing')}
+            </span>
             {progress < 100 && (
               <Button size="small" type="link" onClick={() => abort.current?.()}>
                 {t('app.cancel')}
@@ -114,7 +149,11 @@ export function ImportPanel({
           message={problems.conflict ? t('execution.conflictTitle') : t('execution.errorsTitle')}
           action={
             problems.conflict && (
-              <Button size="small" danger onClick={() => problems.conflict && void upload(problems.conflict, true)}>
+              <Button
+                size="small"
+                danger
+                onClick={() => problems.conflict && void upload(problems.conflict, true)}
+              >
                 {t('execution.replace')}
               </Button>
             )
@@ -128,16 +167,36 @@ export function ImportPanel({
                   size="small"
                   rowKey={(r, i) => `${r.row}-${r.column}-${i ?? 0}`}
                   dataSource={problems.rows}
-                  pagination={problems.rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+                  pagination={
+                    problems.rows.length > 10
+                      ? { pageSize: 10, size: 'small', showSizeChanger: false }
+                      : false
+                  }
                   columns={[
-                    { title: t('execution.row'), dataIndex: 'row', width: 64, render: (v: number) => (v > 0 ? v : '—') },
-                    { title: t('execution.column'), dataIndex: 'column', width: 110, ellipsis: true },
+                    {
+                      title: t('execution.row'),
+                      dataIndex: 'row',
+                      width: 64,
+                      render: (v: number) => (v > 0 ? v : '—'),
+                    },
+                    {
+                      title: t('execution.column'),
+                      dataIndex: 'column',
+                      width: 110,
+                      ellipsis: true,
+                    },
                     { title: t('execution.value'), dataIndex: 'value', width: 110, ellipsis: true },
-                    { title: t('monitoring.reason'), key: 'message', render: (_v, r) => (lang === 'en' ? r.messageEn : r.message) },
+                    {
+                      title: t('monitoring.reason'),
+                      key: 'message',
+                      render: (_v, r) => (lang === 'en' ? r.messageEn : r.message),
+                    },
                   ]}
                 />
               )}
-              {problems.count > problems.rows.length && <div className="jx-muted">{t('execution.moreErrors', { n: problems.count })}</div>}
+              {problems.count > problems.rows.length && (
+                <div className="jx-muted">{t('execution.moreErrors', { n: problems.count })}</div>
+              )}
             </div>
           }
           role="alert"

@@ -35,11 +35,27 @@ export function ChangeRequestDialog({
   if (!indicator) {
     return null;
   }
-  const current: Record<Values['field'], string> = { target: indicator.target, weight: indicator.weight, unit: indicator.unit, name: indicator.name };
+  const current: Record<Values['field'], string> = {
+    target: indicator.target,
+    weight: indicator.weight,
+    unit: indicator.unit,
+    name: indicator.name,
+  };
   const numeric = field === 'weight' || (field === 'target' && indicator.operator !== 'QUAL');
   return (
-    <Modal open title={t('goals.newChange')} okText={t('goals.sendChange')} cancelText={t('app.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <Modal
+      open
+      title={t('goals.newChange')}
+      okText={t('goals.sendChange')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('eval.level3')}>{indicator.name}</Descriptions.Item>
         <Descriptions.Item label={t('eval.target')}>
@@ -54,7 +70,14 @@ export function ChangeRequestDialog({
           setBusy(true);
           setError(null);
           onSubmit(indicator, v)
-            .catch((e: unknown) => setError(applyServerErrors(form, e, lang, { 'changes.0.newValue': 'newValue', 'changes.0.field': 'field' })))
+            .catch((e: unknown) =>
+              setError(
+                applyServerErrors(form, e, lang, {
+                  'changes.0.newValue': 'newValue',
+                  'changes.0.field': 'field',
+                }),
+              ),
+            )
             .finally(() => setBusy(false));
         }}
       >
@@ -73,12 +96,21 @@ export function ChangeRequestDialog({
           label={`${t('goals.newTarget')}（${t('goals.current')}：${current[field ?? 'target']}）`}
           rules={[
             { required: true, whitespace: true, message: t('goals.targetRequired') },
-            { validator: (_r, v: string | undefined) => (!numeric || !v || isDecimalString(v) ? Promise.resolve() : Promise.reject(new Error(t('eval.numberRequired')))) },
+            {
+              validator: (_r, v: string | undefined) =>
+                !numeric || !v || isDecimalString(v)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('eval.numberRequired'))),
+            },
           ]}
         >
           <Input inputMode={numeric ? 'decimal' : 'text'} />
         </Form.Item>
-        <Form.Item name="reason" label={t('goals.changeReason')} rules={[{ required: true, whitespace: true, min: 5, message: t('goals.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('goals.changeReason')}
+          rules={[{ required: true, whitespace: true, min: 5, message: t('goals.reasonRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </Form>

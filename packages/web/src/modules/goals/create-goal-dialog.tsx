@@ -42,8 +42,19 @@ export function CreateGoalDialog({
     }
   }, [open, options, form]);
   return (
-    <Modal open={open} title={t('goals.create')} okText={t('app.save')} cancelText={t('app.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <Modal
+      open={open}
+      title={t('goals.create')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -51,17 +62,40 @@ export function CreateGoalDialog({
           setBusy(true);
           setError(null);
           api
-            .post('/api/goals', { departmentCode, year, projectId: v.scope === '' ? null : v.scope, targetText: v.targetText.trim() })
+            .post('/api/goals', {
+              departmentCode,
+              year,
+              projectId: v.scope === '' ? null : v.scope,
+              targetText: v.targetText.trim(),
+            })
             .then(() => onCreated())
-            .catch((e: unknown) => setError(applyServerErrors(form, e, lang, { projectId: 'scope' })))
+            .catch((e: unknown) =>
+              setError(applyServerErrors(form, e, lang, { projectId: 'scope' })),
+            )
             .finally(() => setBusy(false));
         }}
       >
-        <Form.Item name="scope" label={t('goals.scope')} rules={[{ required: true, message: t('goals.scopeRequired') }]}>
+        <Form.Item
+          name="scope"
+          label={t('goals.scope')}
+          rules={[{ required: true, message: t('goals.scopeRequired') }]}
+        >
           <Select options={options} />
         </Form.Item>
-        <Form.Item name="targetText" label={t('goals.goalText')} rules={[{ required: true, whitespace: true, message: t('goals.goalTextRequired') }, { max: 4000 }]}>
-          <Input.TextArea rows={5} showCount maxLength={4000} placeholder={t('goals.goalTextHint')} />
+        <Form.Item
+          name="targetText"
+          label={t('goals.goalText')}
+          rules={[
+            { required: true, whitespace: true, message: t('goals.goalTextRequired') },
+            { max: 4000 },
+          ]}
+        >
+          <Input.TextArea
+            rows={5}
+            showCount
+            maxLength={4000}
+            placeholder={t('goals.goalTextHint')}
+          />
         </Form.Item>
       </Form>
     </Modal>

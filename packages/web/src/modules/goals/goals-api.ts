@@ -1,7 +1,8 @@
 // The goals & indicators API (engineer "auth"): types of its views and the calls the goals page makes.
 import { api } from '../../api/client.ts';
 
-export type GoalStatus = 'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
+export type GoalStatus =
+  'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
 
 export interface IndicatorChange {
   id: string;
@@ -147,19 +148,36 @@ export function allIndicators(g: GoalView): IndicatorView[] {
 const enc = encodeURIComponent;
 
 export const goalsApi = {
-  list: (code: string, year: number) => api.get<GoalListing>(`/api/departments/${enc(code)}/goals`, { year }),
-  updateText: (goalId: string, targetText: string) => api.put<GoalView>(`/api/goals/${enc(goalId)}`, { targetText }),
-  addIndicator: (goalId: string, input: IndicatorInput) => api.post<IndicatorView>(`/api/goals/${enc(goalId)}/indicators`, input),
-  updateIndicator: (id: string, input: Partial<IndicatorInput>) => api.put<IndicatorView>(`/api/indicators/${enc(id)}`, input),
+  list: (code: string, year: number) =>
+    api.get<GoalListing>(`/api/departments/${enc(code)}/goals`, { year }),
+  updateText: (goalId: string, targetText: string) =>
+    api.put<GoalView>(`/api/goals/${enc(goalId)}`, { targetText }),
+  addIndicator: (goalId: string, input: IndicatorInput) =>
+    api.post<IndicatorView>(`/api/goals/${enc(goalId)}/indicators`, input),
+  updateIndicator: (id: string, input: Partial<IndicatorInput>) =>
+    api.put<IndicatorView>(`/api/indicators/${enc(id)}`, input),
   deleteIndicator: (id: string) => api.del<unknown>(`/api/indicators/${enc(id)}`),
-  submit: (goalId: string, body: { noSatisfactionReason?: string | null; comment?: string | null }) => api.post<unknown>(`/api/goals/${enc(goalId)}/submit`, body),
-  approve: (goalId: string, comment: string | null) => api.post<GoalView>(`/api/goals/${enc(goalId)}/approve`, { comment }),
-  returnGoal: (goalId: string, comment: string) => api.post<GoalView>(`/api/goals/${enc(goalId)}/return`, { comment }),
-  library: (q: { q?: string; level1?: string; field?: string }) => api.get<IndicatorTemplate[] | { templates: IndicatorTemplate[] }>('/api/indicator-library', q),
-  requestChange: (goalId: string, body: { reason: string; changes: { indicatorId: string; field: string; newValue: string }[] }) =>
-    api.post<unknown>(`/api/goals/${enc(goalId)}/change-requests`, body),
-  changeRequests: (code: string, year: number) => api.get<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(`/api/departments/${enc(code)}/change-requests`, { year }),
-  decideChange: (id: string, decision: 'approve' | 'reject', comment: string | null) => api.post<unknown>(`/api/change-requests/${enc(id)}/${decision}`, { comment }),
+  submit: (
+    goalId: string,
+    body: { noSatisfactionReason?: string | null; comment?: string | null },
+  ) => api.post<unknown>(`/api/goals/${enc(goalId)}/submit`, body),
+  approve: (goalId: string, comment: string | null) =>
+    api.post<GoalView>(`/api/goals/${enc(goalId)}/approve`, { comment }),
+  returnGoal: (goalId: string, comment: string) =>
+    api.post<GoalView>(`/api/goals/${enc(goalId)}/return`, { comment }),
+  library: (q: { q?: string; level1?: string; field?: string }) =>
+    api.get<IndicatorTemplate[] | { templates: IndicatorTemplate[] }>('/api/indicator-library', q),
+  requestChange: (
+    goalId: string,
+    body: { reason: string; changes: { indicatorId: string; field: string; newValue: string }[] },
+  ) => api.post<unknown>(`/api/goals/${enc(goalId)}/change-requests`, body),
+  changeRequests: (code: string, year: number) =>
+    api.get<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(
+      `/api/departments/${enc(code)}/change-requests`,
+      { year },
+    ),
+  decideChange: (id: string, decision: 'approve' | 'reject', comment: string | null) =>
+    api.post<unknown>(`/api/change-requests/${enc(id)}/${decision}`, { comment }),
 };
 
 export function listOf<T>(body: T[] | Record<string, T[]> | undefined, key: string): T[] {

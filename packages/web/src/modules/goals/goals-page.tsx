@@ -1,12 +1,43 @@
 // 绩效目标: the department's and each project's goal set — 年度总体目标, the three-level indicator tree (from the
 // indicator library or typed in), the lifecycle (draft → submitted → approved → locked) with its actions, checks
 // from core before submission, and change requests once the targets are locked.
-import { goalSetRulesFrom, validateGoalSet, type GoalSetIssue } from '@jixiao/core/indicators/index';
+import {
+  goalSetRulesFrom,
+  validateGoalSet,
+  type GoalSetIssue,
+} from '@jixiao/core/indicators/index';
 import type { Level1, Operator } from '@jixiao/core/scoring/index';
 import { defaultPreset } from '@jixiao/core/scoring/index';
 import type { IndicatorLevel2 } from '@jixiao/core/indicators/index';
-import { BookOutlined, CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined, SendOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Alert, Badge, Button, Card, Empty, Input, List, Popconfirm, Space, Steps, Table, Tag, Timeline, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  BookOutlined,
+  CheckOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Input,
+  List,
+  Popconfirm,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -21,7 +52,16 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
 import { ChangeRequestDialog } from './change-request-dialog.tsx';
-import { allIndicators, goalsApi, listOf, type ChangeRequestView, type GoalListing, type GoalView, type IndicatorInput, type IndicatorView } from './goals-api.ts';
+import {
+  allIndicators,
+  goalsApi,
+  listOf,
+  type ChangeRequestView,
+  type GoalListing,
+  type GoalView,
+  type IndicatorInput,
+  type IndicatorView,
+} from './goals-api.ts';
 import { CreateGoalDialog, type GoalScopeOption } from './create-goal-dialog.tsx';
 import { IndicatorForm } from './indicator-form.tsx';
 import { LibraryDrawer } from './library-drawer.tsx';
@@ -68,17 +108,36 @@ export function GoalsPage() {
   const { message } = App.useApp();
   // planning a new year: it appears in the year picker once the finance bureau opened it
   const lastOpened = Math.max(0, ...(fiscalYears?.years ?? []).map((y) => y.year));
-  const nextNotOpen = canEnterData(user, code) && fiscalYears !== undefined && year === years[0] && lastOpened >= year && lastOpened + 1 <= fiscalYears.maxYear ? lastOpened + 1 : null;
-  const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
-  const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(`/api/departments/${encodeURIComponent(code)}/change-requests`, { year });
+  const nextNotOpen =
+    canEnterData(user, code) &&
+    fiscalYears !== undefined &&
+    year === years[0] &&
+    lastOpened >= year &&
+    lastOpened + 1 <= fiscalYears.maxYear
+      ? lastOpened + 1
+      : null;
+  const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, {
+    year,
+  });
+  const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(
+    `/api/departments/${encodeURIComponent(code)}/change-requests`,
+    { year },
+  );
   const [activeId, setActiveId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const projects = useApi<unknown>(canEnterData(user, code) ? `/api/departments/${encodeURIComponent(code)}/projects` : null, { year });
+  const projects = useApi<unknown>(
+    canEnterData(user, code) ? `/api/departments/${encodeURIComponent(code)}/projects` : null,
+    { year },
+  );
   const goals = listing.data?.goals ?? [];
   const scopeOptions = useMemo<GoalScopeOption[]>(() => {
     const taken = new Set(goals.map((g) => g.projectId ?? ''));
-    const opts: GoalScopeOption[] = taken.has('') ? [] : [{ value: '', label: t('eval.department') }];
-    const list = Array.isArray(projects.data) ? (projects.data as { id?: unknown; code?: unknown; name?: unknown }[]) : [];
+    const opts: GoalScopeOption[] = taken.has('')
+      ? []
+      : [{ value: '', label: t('eval.department') }];
+    const list = Array.isArray(projects.data)
+      ? (projects.data as { id?: unknown; code?: unknown; name?: unknown }[])
+      : [];
     for (const p of list) {
       // a project can get its goal set only when the API gives its id
       if (typeof p.id === 'string' && !taken.has(p.id)) {
@@ -95,7 +154,8 @@ export function GoalsPage() {
     listing.reload();
     crs.reload();
   };
-  const errText = (e: unknown) => (e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e));
+  const errText = (e: unknown) =>
+    e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
 
   return (
     <div className="jx-goals">
@@ -105,7 +165,12 @@ export function GoalsPage() {
         extra={
           canEnterData(user, code) &&
           scopeOptions.length > 0 && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-goal">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="create-goal"
+            >
               {t('goals.create')}
             </Button>
           )
@@ -116,10 +181,17 @@ export function GoalsPage() {
           {t('fiscal.nextNotOpen', { year: nextNotOpen })}
         </Typography.Paragraph>
       )}
-      <LoadState loading={listing.loading && !listing.data} error={listing.error} reload={listing.reload} rows={10}>
+      <LoadState
+        loading={listing.loading && !listing.data}
+        error={listing.error}
+        reload={listing.reload}
+        rows={10}
+      >
         {goals.length === 0 ? (
           <Card>
-            <EmptyState text={canEnterData(user, code) ? t('goals.emptyCreate') : t('goals.empty')} />
+            <EmptyState
+              text={canEnterData(user, code) ? t('goals.emptyCreate') : t('goals.empty')}
+            />
           </Card>
         ) : (
           <div className="jx-goals-grid">
@@ -128,11 +200,25 @@ export function GoalsPage() {
                 <ul>
                   {goals.map((g) => (
                     <li key={g.id}>
-                      <button type="button" className={`jx-goal-item${goal?.id === g.id ? ' active' : ''}`} onClick={() => setActiveId(g.id)} aria-current={goal?.id === g.id}>
-                        <span className="jx-goal-item-name">{g.scope === 'department' ? t('eval.department') : (g.projectName ?? g.projectCode)}</span>
+                      <button
+                        type="button"
+                        className={`jx-goal-item${goal?.id === g.id ? ' active' : ''}`}
+                        onClick={() => setActiveId(g.id)}
+                        aria-current={goal?.id === g.id}
+                      >
+                        <span className="jx-goal-item-name">
+                          {g.scope === 'department'
+                            ? t('eval.department')
+                            : (g.projectName ?? g.projectCode)}
+                        </span>
                         <span className="jx-goal-item-meta">
                           <StatusTag status={g.status} />
-                          {g.pendingChangeRequests > 0 && <Badge count={g.pendingChangeRequests} title={t('goals.changeRequests')} />}
+                          {g.pendingChangeRequests > 0 && (
+                            <Badge
+                              count={g.pendingChangeRequests}
+                              title={t('goals.changeRequests')}
+                            />
+                          )}
                         </span>
                       </button>
                     </li>
@@ -147,7 +233,9 @@ export function GoalsPage() {
                 listing={listing.data}
                 canEdit={canEnterData(user, code)}
                 role={user.role}
-                changeRequests={listOf(crs.data, 'changeRequests').filter((c) => allIndicators(goal).some((i) => i.id === c.indicatorId))}
+                changeRequests={listOf(crs.data, 'changeRequests').filter((c) =>
+                  allIndicators(goal).some((i) => i.id === c.indicatorId),
+                )}
                 onChanged={reload}
                 notify={(s) => void message.success(s)}
                 fail={(e) => void message.error(errText(e))}
@@ -194,15 +282,25 @@ function GoalDetail({
   const { t, lang } = useI18n();
   const editable = canEdit && goal.editable;
   const [text, setText] = useState(goal.targetText);
-  const [form, setForm] = useState<{ mode: 'add' | 'edit'; initial: Partial<IndicatorInput> | null; id?: string } | null>(null);
+  const [form, setForm] = useState<{
+    mode: 'add' | 'edit';
+    initial: Partial<IndicatorInput> | null;
+    id?: string;
+  } | null>(null);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const [changeFor, setChangeFor] = useState<IndicatorView | null>(null);
-  const [dialog, setDialog] = useState<null | 'return' | 'approve' | { decide: ChangeRequestView; decision: 'approve' | 'reject' }>(null);
+  const [dialog, setDialog] = useState<
+    null | 'return' | 'approve' | { decide: ChangeRequestView; decision: 'approve' | 'reject' }
+  >(null);
   const [submitIssues, setSubmitIssues] = useState<GoalSetIssue[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   const issues = useMemo(() => {
-    const rules = { ...goalSetRulesFrom(defaultPreset().rules), indicatorWeightTotal: listing.indicatorWeightTotal, budgetWeight: listing.budgetWeight };
+    const rules = {
+      ...goalSetRulesFrom(defaultPreset().rules),
+      indicatorWeightTotal: listing.indicatorWeightTotal,
+      budgetWeight: listing.budgetWeight,
+    };
     return validateGoalSet(
       {
         targetText: text,
@@ -229,7 +327,10 @@ function GoalDetail({
       notify(ok);
       onChanged();
     } catch (e) {
-      if (e instanceof ApiError && Array.isArray((e.details as { issues?: unknown } | undefined)?.issues)) {
+      if (
+        e instanceof ApiError &&
+        Array.isArray((e.details as { issues?: unknown } | undefined)?.issues)
+      ) {
         setSubmitIssues((e.details as { issues: GoalSetIssue[] }).issues);
       }
       fail(e);
@@ -238,15 +339,35 @@ function GoalDetail({
     }
   };
 
-  const stepIndex = goal.status === 'returned' ? 0 : FLOW.indexOf(goal.status as (typeof FLOW)[number]);
-  const flow: readonly string[] = listing.financeApprovalRequired ? FLOW : FLOW.filter((s) => s !== 'deptApproved');
+  const stepIndex =
+    goal.status === 'returned' ? 0 : FLOW.indexOf(goal.status as (typeof FLOW)[number]);
+  const flow: readonly string[] = listing.financeApprovalRequired
+    ? FLOW
+    : FLOW.filter((s) => s !== 'deptApproved');
   const canDeptApprove = role === 'deptHead' && goal.status === 'submitted';
   const canFinanceApprove = role === 'financeReviewer' && goal.status === 'deptApproved';
   const shownIssues = submitIssues ?? issues;
 
   const columns: TableColumnsType<Row> = [
-    { title: t('eval.level1'), dataIndex: 'l1Label', width: 96, onCell: (r) => ({ rowSpan: r.l1Span }), render: (v: string, r) => <span className="jx-goal-l1">{v}<br /><span className="jx-muted">（{r.l1Weight}）</span></span> },
-    { title: t('eval.level2'), dataIndex: 'l2Label', width: 110, onCell: (r) => ({ rowSpan: r.l2Span }) },
+    {
+      title: t('eval.level1'),
+      dataIndex: 'l1Label',
+      width: 96,
+      onCell: (r) => ({ rowSpan: r.l1Span }),
+      render: (v: string, r) => (
+        <span className="jx-goal-l1">
+          {v}
+          <br />
+          <span className="jx-muted">（{r.l1Weight}）</span>
+        </span>
+      ),
+    },
+    {
+      title: t('eval.level2'),
+      dataIndex: 'l2Label',
+      width: 110,
+      onCell: (r) => ({ rowSpan: r.l2Span }),
+    },
     {
       title: t('eval.level3'),
       key: 'name',
@@ -268,8 +389,12 @@ function GoalDetail({
       key: 'target',
       width: 150,
       render: (_v, r) => {
-        const approved = r.ind.changes.filter((c) => c.status === 'approved' && c.field === 'target');
-        const pending = r.ind.changes.filter((c) => c.status === 'pending' || c.status === 'deptApproved');
+        const approved = r.ind.changes.filter(
+          (c) => c.status === 'approved' && c.field === 'target',
+        );
+        const pending = r.ind.changes.filter(
+          (c) => c.status === 'pending' || c.status === 'deptApproved',
+        );
         return (
           <span className="jx-num">
             {r.ind.operatorSymbol}
@@ -293,8 +418,21 @@ function GoalDetail({
       },
     },
     { title: t('eval.weight'), dataIndex: ['ind', 'weight'], width: 64, align: 'center' },
-    { title: t('goals.targetBasis'), dataIndex: ['ind', 'targetBasis'], width: 90, responsive: ['xl'], render: (v: string | null) => (v ? t(`goals.basis.${v}` as MessageKey) : '—') },
-    { title: t('goals.dataSource'), dataIndex: ['ind', 'dataSource'], width: 150, ellipsis: true, responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
+    {
+      title: t('goals.targetBasis'),
+      dataIndex: ['ind', 'targetBasis'],
+      width: 90,
+      responsive: ['xl'],
+      render: (v: string | null) => (v ? t(`goals.basis.${v}` as MessageKey) : '—'),
+    },
+    {
+      title: t('goals.dataSource'),
+      dataIndex: ['ind', 'dataSource'],
+      width: 150,
+      ellipsis: true,
+      responsive: ['xxl'],
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('app.actions'),
       key: 'actions',
@@ -308,23 +446,60 @@ function GoalDetail({
               type="text"
               icon={<EditOutlined />}
               aria-label={`${t('app.edit')} ${r.ind.name}`}
-              onClick={() => setForm({ mode: 'edit', id: r.ind.id, initial: { level1: r.ind.level1, level2: r.ind.level2, name: r.ind.name, operator: r.ind.operator, target: r.ind.target, unit: r.ind.unit, weight: r.ind.weight, targetBasis: r.ind.targetBasis, dataSource: r.ind.dataSource } })}
+              onClick={() =>
+                setForm({
+                  mode: 'edit',
+                  id: r.ind.id,
+                  initial: {
+                    level1: r.ind.level1,
+                    level2: r.ind.level2,
+                    name: r.ind.name,
+                    operator: r.ind.operator,
+                    target: r.ind.target,
+                    unit: r.ind.unit,
+                    weight: r.ind.weight,
+                    targetBasis: r.ind.targetBasis,
+                    dataSource: r.ind.dataSource,
+                  },
+                })
+              }
             />
-            <Popconfirm title={t('goals.confirmDelete')} onConfirm={() => void run(() => goalsApi.deleteIndicator(r.ind.id), t('app.saved'))} okText={t('app.delete')} cancelText={t('app.cancel')}>
-              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('app.delete')} ${r.ind.name}`} />
+            <Popconfirm
+              title={t('goals.confirmDelete')}
+              onConfirm={() => void run(() => goalsApi.deleteIndicator(r.ind.id), t('app.saved'))}
+              okText={t('app.delete')}
+              cancelText={t('app.cancel')}
+            >
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={`${t('app.delete')} ${r.ind.name}`}
+              />
             </Popconfirm>
           </Space>
         ) : canEdit && (goal.status === 'approved' || goal.status === 'locked') ? (
           <Tooltip title={t('goals.requestChangeShort')}>
-            <Button size="small" icon={<SwapOutlined />} onClick={() => setChangeFor(r.ind)} aria-label={`${t('goals.requestChangeShort')} ${r.ind.name}`} />
+            <Button
+              size="small"
+              icon={<SwapOutlined />}
+              onClick={() => setChangeFor(r.ind)}
+              aria-label={`${t('goals.requestChangeShort')} ${r.ind.name}`}
+            />
           </Tooltip>
         ) : null,
     },
   ];
 
-  const hasActions = editable || (canEdit && (goal.status === 'approved' || goal.status === 'locked'));
+  const hasActions =
+    editable || (canEdit && (goal.status === 'approved' || goal.status === 'locked'));
   const shownColumns = hasActions ? columns : columns.filter((c) => c.key !== 'actions');
-  const toDecide = changeRequests.filter((c) => (role === 'deptHead' && c.status === 'pending') || (role === 'financeReviewer' && c.status === 'deptApproved'));
+  const toDecide = changeRequests.filter(
+    (c) =>
+      (role === 'deptHead' && c.status === 'pending') ||
+      (role === 'financeReviewer' && c.status === 'deptApproved'),
+  );
 
   return (
     <div className="jx-goal-detail">
@@ -335,7 +510,14 @@ function GoalDetail({
           className="jx-goal-todo"
           message={t('goals.toDecide', { n: toDecide.length })}
           action={
-            <Button size="small" onClick={() => document.getElementById('jx-change-requests')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+            <Button
+              size="small"
+              onClick={() =>
+                document
+                  .getElementById('jx-change-requests')
+                  ?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+              }
+            >
               {t('app.view')}
             </Button>
           }
@@ -345,13 +527,20 @@ function GoalDetail({
         size="small"
         title={
           <span>
-            {goal.scope === 'department' ? t('eval.department') : goal.projectName} <StatusTag status={goal.status} />
+            {goal.scope === 'department' ? t('eval.department') : goal.projectName}{' '}
+            <StatusTag status={goal.status} />
           </span>
         }
         extra={
           <Space wrap>
             {editable && (
-              <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void run(() => goalsApi.submit(goal.id, {}), t('goals.submitted'))} data-testid="goal-submit">
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                loading={busy}
+                onClick={() => void run(() => goalsApi.submit(goal.id, {}), t('goals.submitted'))}
+                data-testid="goal-submit"
+              >
                 {t('goals.submitGoals')}
               </Button>
             )}
@@ -360,7 +549,11 @@ function GoalDetail({
                 <Button danger icon={<RollbackOutlined />} onClick={() => setDialog('return')}>
                   {t('goals.returnGoals')}
                 </Button>
-                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDialog('approve')}>
+                <Button
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  onClick={() => setDialog('approve')}
+                >
                   {t('goals.approve')}
                 </Button>
               </>
@@ -375,13 +568,26 @@ function GoalDetail({
           items={flow.map((s) => ({ title: t(`status.${s}` as MessageKey) }))}
           className="jx-goal-steps"
         />
-        {!goal.editable && canEdit && <Alert type="info" showIcon message={t('goals.editLocked')} className="jx-section" />}
+        {!goal.editable && canEdit && (
+          <Alert type="info" showIcon message={t('goals.editLocked')} className="jx-section" />
+        )}
         <div className="jx-section">
           <div className="jx-goal-label">{t('goals.goalText')}</div>
           {editable ? (
             <Space.Compact style={{ width: '100%' }} className="jx-goal-text-edit">
-              <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} aria-label={t('goals.goalText')} maxLength={2000} />
-              <Button disabled={text === goal.targetText || text.trim() === ''} onClick={() => void run(() => goalsApi.updateText(goal.id, text.trim()), t('app.saved'))}>
+              <Input.TextArea
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                autoSize={{ minRows: 2, maxRows: 6 }}
+                aria-label={t('goals.goalText')}
+                maxLength={2000}
+              />
+              <Button
+                disabled={text === goal.targetText || text.trim() === ''}
+                onClick={() =>
+                  void run(() => goalsApi.updateText(goal.id, text.trim()), t('app.saved'))
+                }
+              >
                 {t('app.save')}
               </Button>
             </Space.Compact>
@@ -404,7 +610,8 @@ function GoalDetail({
           <span>
             {t('goals.indicatorTree')}{' '}
             <span className="jx-muted">
-              {t('goals.weightSum')} {goal.weightTotal} / {listing.indicatorWeightTotal}（{t('goals.plusBudget', { w: listing.budgetWeight })}）
+              {t('goals.weightSum')} {goal.weightTotal} / {listing.indicatorWeightTotal}（
+              {t('goals.plusBudget', { w: listing.budgetWeight })}）
             </span>
           </span>
         }
@@ -414,7 +621,12 @@ function GoalDetail({
               <Button icon={<BookOutlined />} onClick={() => setLibraryOpen(true)}>
                 {t('goals.fromLibrary')}
               </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'add', initial: null })} data-testid="add-indicator">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setForm({ mode: 'add', initial: null })}
+                data-testid="add-indicator"
+              >
                 {t('goals.addIndicator')}
               </Button>
             </Space>
@@ -424,7 +636,16 @@ function GoalDetail({
         {allIndicators(goal).length === 0 ? (
           <EmptyState text={editable ? t('goals.noIndicatorsEdit') : t('dash.noIndicators')} />
         ) : (
-          <Table<Row> size="small" bordered rowKey="key" columns={shownColumns} dataSource={rowsOf(goal)} pagination={false} scroll={{ x: 760 }} data-testid="indicator-tree" />
+          <Table<Row>
+            size="small"
+            bordered
+            rowKey="key"
+            columns={shownColumns}
+            dataSource={rowsOf(goal)}
+            pagination={false}
+            scroll={{ x: 760 }}
+            data-testid="indicator-tree"
+          />
         )}
         {shownIssues.length > 0 && (goal.editable || submitIssues) && (
           <Alert
@@ -436,7 +657,9 @@ function GoalDetail({
               <ul className="jx-findings">
                 {shownIssues.map((i, n) => (
                   <li key={`${i.code}-${n}`}>
-                    <Tag color={i.severity === 'error' ? 'red' : 'gold'}>{i.severity === 'error' ? t('goals.error') : t('goals.warning')}</Tag>
+                    <Tag color={i.severity === 'error' ? 'red' : 'gold'}>
+                      {i.severity === 'error' ? t('goals.error') : t('goals.warning')}
+                    </Tag>
                     {lang === 'en' ? i.messageEn : i.message}
                   </li>
                 ))}
@@ -449,22 +672,39 @@ function GoalDetail({
       <div className="jx-grid jx-grid-2 jx-section">
         <Card size="small" title={t('goals.changeRequests')} id="jx-change-requests">
           {changeRequests.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={canEdit && !goal.editable ? t('goals.noChangesHint') : t('goals.noChanges')} />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={
+                canEdit && !goal.editable ? t('goals.noChangesHint') : t('goals.noChanges')
+              }
+            />
           ) : (
             <List
               size="small"
               dataSource={changeRequests}
               renderItem={(c) => {
-                const canDecide = (role === 'deptHead' && c.status === 'pending') || (role === 'financeReviewer' && c.status === 'deptApproved');
+                const canDecide =
+                  (role === 'deptHead' && c.status === 'pending') ||
+                  (role === 'financeReviewer' && c.status === 'deptApproved');
                 return (
                   <List.Item
                     actions={
                       canDecide
                         ? [
-                            <Button key="a" size="small" type="primary" onClick={() => setDialog({ decide: c, decision: 'approve' })}>
+                            <Button
+                              key="a"
+                              size="small"
+                              type="primary"
+                              onClick={() => setDialog({ decide: c, decision: 'approve' })}
+                            >
                               {t('goals.approve')}
                             </Button>,
-                            <Button key="r" size="small" danger onClick={() => setDialog({ decide: c, decision: 'reject' })}>
+                            <Button
+                              key="r"
+                              size="small"
+                              danger
+                              onClick={() => setDialog({ decide: c, decision: 'reject' })}
+                            >
                               {t('goals.reject')}
                             </Button>,
                           ]
@@ -474,15 +714,21 @@ function GoalDetail({
                     <List.Item.Meta
                       title={
                         <span>
-                          {c.indicatorName ?? allIndicators(goal).find((i) => i.id === c.indicatorId)?.name} <StatusTag status={c.status} />
+                          {c.indicatorName ??
+                            allIndicators(goal).find((i) => i.id === c.indicatorId)?.name}{' '}
+                          <StatusTag status={c.status} />
                         </span>
                       }
                       description={
                         <span>
-                          {c.fieldLabel ?? c.field}：{c.originalValue} → <strong>{c.newValue}</strong>；{c.reason}
+                          {c.fieldLabel ?? c.field}：{c.originalValue} →{' '}
+                          <strong>{c.newValue}</strong>；{c.reason}
                           <br />
                           <span className="jx-muted">
-                            {c.requestedByName} · {new Date(c.requestedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}
+                            {c.requestedByName} ·{' '}
+                            {new Date(c.requestedAt).toLocaleString(
+                              lang === 'en' ? 'en-GB' : 'zh-CN',
+                            )}
                           </span>
                         </span>
                       }
@@ -499,11 +745,19 @@ function GoalDetail({
           ) : (
             <Timeline
               items={goal.events.map((e) => ({
-                color: e.action === 'return' ? 'red' : e.action === 'lock' || e.action === 'approve' ? 'green' : 'blue',
+                color:
+                  e.action === 'return'
+                    ? 'red'
+                    : e.action === 'lock' || e.action === 'approve'
+                      ? 'green'
+                      : 'blue',
                 content: (
                   <span>
                     <StatusTag status={e.toStatus} /> {e.actor}
-                    <span className="jx-muted"> · {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}</span>
+                    <span className="jx-muted">
+                      {' '}
+                      · {new Date(e.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}
+                    </span>
                     {e.comment && <div className="jx-goal-comment">{e.comment}</div>}
                   </span>
                 ),
@@ -534,14 +788,27 @@ function GoalDetail({
         onClose={() => setLibraryOpen(false)}
         onPick={(tpl) => {
           setLibraryOpen(false);
-          setForm({ mode: 'add', initial: { level1: tpl.level1, level2: tpl.level2, name: tpl.name, operator: tpl.operator, unit: tpl.unit, dataSource: tpl.dataSource } });
+          setForm({
+            mode: 'add',
+            initial: {
+              level1: tpl.level1,
+              level2: tpl.level2,
+              name: tpl.name,
+              operator: tpl.operator,
+              unit: tpl.unit,
+              dataSource: tpl.dataSource,
+            },
+          });
         }}
       />
       <ChangeRequestDialog
         indicator={changeFor}
         onClose={() => setChangeFor(null)}
         onSubmit={async (ind, v) => {
-          await goalsApi.requestChange(goal.id, { reason: v.reason, changes: [{ indicatorId: ind.id, field: v.field, newValue: v.newValue.trim() }] });
+          await goalsApi.requestChange(goal.id, {
+            reason: v.reason,
+            changes: [{ indicatorId: ind.id, field: v.field, newValue: v.newValue.trim() }],
+          });
           setChangeFor(null);
           notify(t('goals.changeSent'));
           onChanged();
@@ -549,11 +816,25 @@ function GoalDetail({
       />
       <CommentDialog
         open={dialog !== null}
-        title={dialog === 'return' ? t('goals.returnGoals') : dialog === 'approve' ? t('goals.approve') : dialog ? (dialog.decision === 'approve' ? t('goals.approve') : t('goals.reject')) : ''}
+        title={
+          dialog === 'return'
+            ? t('goals.returnGoals')
+            : dialog === 'approve'
+              ? t('goals.approve')
+              : dialog
+                ? dialog.decision === 'approve'
+                  ? t('goals.approve')
+                  : t('goals.reject')
+                : ''
+        }
         label={t('eval.returnComment')}
-        required={dialog === 'return' || (typeof dialog === 'object' && dialog?.decision === 'reject')}
+        required={
+          dialog === 'return' || (typeof dialog === 'object' && dialog?.decision === 'reject')
+        }
         okText={t('app.confirm')}
-        danger={dialog === 'return' || (typeof dialog === 'object' && dialog?.decision === 'reject')}
+        danger={
+          dialog === 'return' || (typeof dialog === 'object' && dialog?.decision === 'reject')
+        }
         onClose={() => setDialog(null)}
         onSubmit={async (comment) => {
           if (dialog === 'return') {

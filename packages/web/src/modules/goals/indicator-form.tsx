@@ -1,7 +1,14 @@
 // 新增/编辑指标: level 1 → allowed level 2, name, operator, target, unit, weight, basis, data source.
 // Checked in the form before sending; the server's field errors are shown on the fields.
 import { isDecimalString } from '@jixiao/core/decimal';
-import { LEVEL2_OF_LEVEL1, LEVEL2_TEXT, LEVEL2_TEXT_EN, OPERATOR_CODES, TARGET_BASIS_CODES, TARGET_BASIS_TEXT } from '@jixiao/core/indicators/index';
+import {
+  LEVEL2_OF_LEVEL1,
+  LEVEL2_TEXT,
+  LEVEL2_TEXT_EN,
+  OPERATOR_CODES,
+  TARGET_BASIS_CODES,
+  TARGET_BASIS_TEXT,
+} from '@jixiao/core/indicators/index';
 import { LEVEL1_TEXT, LEVEL1_TEXT_EN, OPERATOR_SYMBOL } from '@jixiao/core/scoring/index';
 import type { Level1 } from '@jixiao/core/scoring/index';
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
@@ -44,7 +51,12 @@ export function IndicatorForm({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({ ...v, unit: v.unit ?? '', target: v.target.trim(), weight: v.weight.trim() });
+      await onSubmit({
+        ...v,
+        unit: v.unit ?? '',
+        target: v.target.trim(),
+        weight: v.weight.trim(),
+      });
     } catch (e) {
       setError(applyServerErrors(form, e, lang));
     } finally {
@@ -54,14 +66,29 @@ export function IndicatorForm({
 
   const qual = operator === 'QUAL';
   return (
-    <Modal open={open} title={title} okText={t('app.save')} cancelText={t('app.cancel')} confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} width={720} destroyOnHidden>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+    <Modal
+      open={open}
+      title={title}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={720}
+      destroyOnHidden
+    >
+      {error && (
+        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="level1" label={t('eval.level1')} rules={[{ required: true }]}>
               <Select
-                options={LEVEL1S.map((l) => ({ value: l, label: lang === 'en' ? LEVEL1_TEXT_EN[l] : LEVEL1_TEXT[l] }))}
+                options={LEVEL1S.map((l) => ({
+                  value: l,
+                  label: lang === 'en' ? LEVEL1_TEXT_EN[l] : LEVEL1_TEXT[l],
+                }))}
                 onChange={(l: Level1) => {
                   const allowed = LEVEL2_OF_LEVEL1[l];
                   if (!allowed.includes(form.getFieldValue('level2'))) {
@@ -72,17 +99,35 @@ export function IndicatorForm({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="level2" label={t('eval.level2')} rules={[{ required: true, message: t('goals.level2Required') }]}>
-              <Select options={(LEVEL2_OF_LEVEL1[level1 ?? 'OUTPUT'] ?? []).map((l) => ({ value: l, label: lang === 'en' ? LEVEL2_TEXT_EN[l] : LEVEL2_TEXT[l] }))} />
+            <Form.Item
+              name="level2"
+              label={t('eval.level2')}
+              rules={[{ required: true, message: t('goals.level2Required') }]}
+            >
+              <Select
+                options={(LEVEL2_OF_LEVEL1[level1 ?? 'OUTPUT'] ?? []).map((l) => ({
+                  value: l,
+                  label: lang === 'en' ? LEVEL2_TEXT_EN[l] : LEVEL2_TEXT[l],
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="operator" label={t('eval.operator')} rules={[{ required: true }]}>
-              <Select options={OPERATOR_CODES.map((o) => ({ value: o, label: OPERATOR_SYMBOL[o] }))} />
+              <Select
+                options={OPERATOR_CODES.map((o) => ({ value: o, label: OPERATOR_SYMBOL[o] }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="name" label={t('eval.level3')} rules={[{ required: true, whitespace: true, message: t('goals.nameRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="name"
+          label={t('eval.level3')}
+          rules={[
+            { required: true, whitespace: true, message: t('goals.nameRequired') },
+            { max: 200 },
+          ]}
+        >
           <Input autoFocus />
         </Form.Item>
         <Row gutter={12}>
@@ -92,7 +137,12 @@ export function IndicatorForm({
               label={t('eval.target')}
               rules={[
                 { required: true, whitespace: true, message: t('goals.targetRequired') },
-                { validator: (_r, v: string | undefined) => (qual || !v || isDecimalString(v) ? Promise.resolve() : Promise.reject(new Error(t('eval.numberRequired')))) },
+                {
+                  validator: (_r, v: string | undefined) =>
+                    qual || !v || isDecimalString(v)
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('eval.numberRequired'))),
+                },
               ]}
               extra={qual ? t('goals.qualTargetHint') : undefined}
             >
@@ -100,7 +150,11 @@ export function IndicatorForm({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="unit" label={t('eval.unitCol')} rules={[{ required: !qual, whitespace: true, message: t('goals.unitRequired') }]}>
+            <Form.Item
+              name="unit"
+              label={t('eval.unitCol')}
+              rules={[{ required: !qual, whitespace: true, message: t('goals.unitRequired') }]}
+            >
               <Input placeholder="个 / % / 万元" />
             </Form.Item>
           </Col>
@@ -110,7 +164,12 @@ export function IndicatorForm({
               label={t('eval.weight')}
               rules={[
                 { required: true, message: t('goals.weightRequired') },
-                { validator: (_r, v: string | undefined) => (!v || (isDecimalString(v) && !v.trim().startsWith('-')) ? Promise.resolve() : Promise.reject(new Error(t('eval.numberRequired')))) },
+                {
+                  validator: (_r, v: string | undefined) =>
+                    !v || (isDecimalString(v) && !v.trim().startsWith('-'))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('eval.numberRequired'))),
+                },
               ]}
             >
               <Input inputMode="decimal" />
@@ -120,7 +179,10 @@ export function IndicatorForm({
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="targetBasis" label={t('goals.targetBasis')}>
-              <Select allowClear options={TARGET_BASIS_CODES.map((b) => ({ value: b, label: TARGET_BASIS_TEXT[b] }))} />
+              <Select
+                allowClear
+                options={TARGET_BASIS_CODES.map((b) => ({ value: b, label: TARGET_BASIS_TEXT[b] }))}
+              />
             </Form.Item>
           </Col>
           <Col span={16}>

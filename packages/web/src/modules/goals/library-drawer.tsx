@@ -9,7 +9,15 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { goalsApi, listOf, type IndicatorTemplate } from './goals-api.ts';
 
-export function LibraryDrawer({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (t: IndicatorTemplate) => void }) {
+export function LibraryDrawer({
+  open,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onPick: (t: IndicatorTemplate) => void;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [level1, setLevel1] = useState<string | undefined>(undefined);
@@ -47,9 +55,18 @@ export function LibraryDrawer({ open, onClose, onPick }: { open: boolean; onClos
           value={level1}
           onChange={setLevel1}
           style={{ width: 140 }}
-          options={(['OUTPUT', 'BENEFIT', 'SATISFACTION'] as Level1[]).map((l) => ({ value: l, label: LEVEL1_TEXT[l] }))}
+          options={(['OUTPUT', 'BENEFIT', 'SATISFACTION'] as Level1[]).map((l) => ({
+            value: l,
+            label: LEVEL1_TEXT[l],
+          }))}
         />
-        <Input.Search allowClear placeholder={t('goals.librarySearch')} aria-label={t('app.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder={t('goals.librarySearch')}
+          aria-label={t('app.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
       </Space.Compact>
       <LoadState loading={loading && items.length === 0} error={error}>
         <List
@@ -66,13 +83,15 @@ export function LibraryDrawer({ open, onClose, onPick }: { open: boolean; onClos
               <List.Item.Meta
                 title={
                   <span>
-                    {tpl.name} <Tag>{OPERATOR_SYMBOL[tpl.operator as Operator] ?? tpl.operator}</Tag>
+                    {tpl.name}{' '}
+                    <Tag>{OPERATOR_SYMBOL[tpl.operator as Operator] ?? tpl.operator}</Tag>
                     {tpl.unit && <Tag>{tpl.unit}</Tag>}
                   </span>
                 }
                 description={
                   <span className="jx-muted">
-                    {tpl.field} · {LEVEL1_TEXT[tpl.level1 as Level1] ?? tpl.level1} / {LEVEL2_TEXT[tpl.level2 as IndicatorLevel2] ?? tpl.level2}
+                    {tpl.field} · {LEVEL1_TEXT[tpl.level1 as Level1] ?? tpl.level1} /{' '}
+                    {LEVEL2_TEXT[tpl.level2 as IndicatorLevel2] ?? tpl.level2}
                     {tpl.dataSource ? ` · ${tpl.dataSource}` : ''}
                   </span>
                 }

@@ -72,7 +72,12 @@ export interface TargetView {
   status: 'UNDER' | 'EXACT' | 'OVER';
   documentNo: string | null;
   note: string | null;
-  allocations: { unitCode: string; unitName: string; unitKind: 'department' | 'subdistrict'; value: string }[];
+  allocations: {
+    unitCode: string;
+    unitName: string;
+    unitKind: 'department' | 'subdistrict';
+    value: string;
+  }[];
 }
 
 export type ProgressStatus = 'DONE' | 'ON_TRACK' | 'BEHIND' | 'NO_TARGET';
@@ -119,7 +124,11 @@ export interface IndicatorMetric {
   link: string;
 }
 
-export const TARGET_KINDS: readonly TargetKind[] = ['negotiatedKeyProjects', 'registeredProjects', 'signedInvestment'];
+export const TARGET_KINDS: readonly TargetKind[] = [
+  'negotiatedKeyProjects',
+  'registeredProjects',
+  'signedInvestment',
+];
 
 export const TARGET_KIND_LABEL: Readonly<Record<TargetKind, { zh: string; en: string }>> = {
   negotiatedKeyProjects: { zh: '新洽谈重点项目', en: 'Key projects negotiated' },
@@ -127,7 +136,9 @@ export const TARGET_KIND_LABEL: Readonly<Record<TargetKind, { zh: string; en: st
   signedInvestment: { zh: '签约投资额', en: 'Investment signed' },
 };
 
-export const PROGRESS_STATUS: Readonly<Record<ProgressStatus, { zh: string; en: string; color: string }>> = {
+export const PROGRESS_STATUS: Readonly<
+  Record<ProgressStatus, { zh: string; en: string; color: string }>
+> = {
   DONE: { zh: '已完成', en: 'Done', color: 'green' },
   ON_TRACK: { zh: '达到序时进度', en: 'On track', color: 'blue' },
   BEHIND: { zh: '落后序时进度', en: 'Behind', color: 'orange' },

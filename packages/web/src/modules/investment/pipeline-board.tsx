@@ -7,11 +7,30 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { MoneyText, moneyText } from '../../ui/money-text.tsx';
-import { deptBase, filterQuery, type BoardColumn, type InvestmentProject, type PipelineFilters } from './investment-api.ts';
+import {
+  deptBase,
+  filterQuery,
+  type BoardColumn,
+  type InvestmentProject,
+  type PipelineFilters,
+} from './investment-api.ts';
 
-export function PipelineBoard({ code, filters, onOpen, refreshKey }: { code: string; filters: PipelineFilters; onOpen: (p: InvestmentProject) => void; refreshKey: number }) {
+export function PipelineBoard({
+  code,
+  filters,
+  onOpen,
+  refreshKey,
+}: {
+  code: string;
+  filters: PipelineFilters;
+  onOpen: (p: InvestmentProject) => void;
+  refreshKey: number;
+}) {
   const { pick } = useI18n();
-  const board = useApi<BoardColumn[]>(`${deptBase(code)}/investment-projects/board`, filterQuery(filters));
+  const board = useApi<BoardColumn[]>(
+    `${deptBase(code)}/investment-projects/board`,
+    filterQuery(filters),
+  );
   const { reload } = board;
   useEffect(() => {
     if (refreshKey > 0) {
@@ -22,7 +41,12 @@ export function PipelineBoard({ code, filters, onOpen, refreshKey }: { code: str
     <LoadState loading={board.loading && !board.data} error={board.error} reload={board.reload}>
       <div className="jx-inv-board" data-testid="pipeline-board">
         {(board.data ?? []).map((col) => (
-          <section key={col.stage} className={`jx-inv-col jx-inv-col-${col.stage.toLowerCase()}`} aria-label={pick(STAGE_LABEL[col.stage])} data-testid={`board-col-${col.stage}`}>
+          <section
+            key={col.stage}
+            className={`jx-inv-col jx-inv-col-${col.stage.toLowerCase()}`}
+            aria-label={pick(STAGE_LABEL[col.stage])}
+            data-testid={`board-col-${col.stage}`}
+          >
             <header className="jx-inv-col-head">
               <span className="jx-inv-col-title">{pick(STAGE_LABEL[col.stage])}</span>
               <span className="jx-inv-col-count" data-testid={`board-count-${col.stage}`}>
@@ -33,7 +57,12 @@ export function PipelineBoard({ code, filters, onOpen, refreshKey }: { code: str
               </div>
             </header>
             <div className="jx-inv-cards">
-              {col.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick({ zh: '暂无项目', en: 'None' })} />}
+              {col.items.length === 0 && (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={pick({ zh: '暂无项目', en: 'None' })}
+                />
+              )}
               {col.items.map((p) => (
                 <Card
                   key={p.id}
@@ -73,7 +102,12 @@ export function PipelineBoard({ code, filters, onOpen, refreshKey }: { code: str
                 </Card>
               ))}
               {col.count > col.items.length && (
-                <div className="jx-muted jx-inv-more">{pick({ zh: `另有 ${col.count - col.items.length} 个，见项目列表`, en: `${col.count - col.items.length} more in the list` })}</div>
+                <div className="jx-muted jx-inv-more">
+                  {pick({
+                    zh: `另有 ${col.count - col.items.length} 个，见项目列表`,
+                    en: `${col.count - col.items.length} more in the list`,
+                  })}
+                </div>
               )}
             </div>
           </section>

@@ -11,7 +11,13 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { MoneyText } from '../../ui/money-text.tsx';
-import { deptBase, filterQuery, type InvestmentProject, type PipelineFilters, type ProjectPage } from './investment-api.ts';
+import {
+  deptBase,
+  filterQuery,
+  type InvestmentProject,
+  type PipelineFilters,
+  type ProjectPage,
+} from './investment-api.ts';
 
 interface ImportProblem {
   title: string;
@@ -19,17 +25,41 @@ interface ImportProblem {
 }
 
 function importRows(details: unknown): ImportProblem['rows'] {
-  if (typeof details !== 'object' || details === null || !Array.isArray((details as { errors?: unknown }).errors)) {
+  if (
+    typeof details !== 'object' ||
+    details === null ||
+    !Array.isArray((details as { errors?: unknown }).errors)
+  ) {
     return [];
   }
-  return ((details as { errors: unknown[] }).errors as { row?: unknown; column?: unknown; message?: unknown }[]).map((e) => ({
+  return (
+    (details as { errors: unknown[] }).errors as {
+      row?: unknown;
+      column?: unknown;
+      message?: unknown;
+    }[]
+  ).map((e) => ({
     row: typeof e.row === 'number' ? e.row : 0,
     column: typeof e.column === 'string' ? e.column : null,
     message: typeof e.message === 'string' ? e.message : '',
   }));
 }
 
-export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImported }: { code: string; filters: PipelineFilters; canEdit: boolean; onOpen: (p: InvestmentProject) => void; refreshKey: number; onImported: () => void }) {
+export function ProjectTable({
+  code,
+  filters,
+  canEdit,
+  onOpen,
+  refreshKey,
+  onImported,
+}: {
+  code: string;
+  filters: PipelineFilters;
+  canEdit: boolean;
+  onOpen: (p: InvestmentProject) => void;
+  refreshKey: number;
+  onImported: () => void;
+}) {
   const { pick, lang } = useI18n();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -38,7 +68,11 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
   const [problem, setProblem] = useState<ImportProblem | null>(null);
   const filterKey = JSON.stringify(filters);
   useEffect(() => setPage(1), [filterKey]);
-  const list = useApi<ProjectPage>(`${deptBase(code)}/investment-projects`, { ...filterQuery(filters), page, pageSize });
+  const list = useApi<ProjectPage>(`${deptBase(code)}/investment-projects`, {
+    ...filterQuery(filters),
+    page,
+    pageSize,
+  });
   const { reload } = list;
   useEffect(() => {
     if (refreshKey > 0) {
@@ -46,14 +80,25 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
     }
   }, [refreshKey, reload]);
   const base = `${deptBase(code)}/investment-projects`;
-  const fail = (e: unknown) => void message.error(e instanceof ApiError ? e.localized(lang) : String(e));
+  const fail = (e: unknown) =>
+    void message.error(e instanceof ApiError ? e.localized(lang) : String(e));
 
   const upload = async (file: File) => {
     setProblem(null);
     setUploading(0);
     try {
-      const r = await uploadFile<{ rows: number; created: number; updated: number; unchanged: number }>(`${base}/import`, file, { onProgress: setUploading }).promise;
-      void message.success(pick({ zh: `已导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`, en: `Imported ${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged` }));
+      const r = await uploadFile<{
+        rows: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+      }>(`${base}/import`, file, { onProgress: setUploading }).promise;
+      void message.success(
+        pick({
+          zh: `已导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`,
+          en: `Imported ${r.rows} rows: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged`,
+        }),
+      );
       onImported();
     } catch (e) {
       if (e instanceof ApiError) {
@@ -70,13 +115,29 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
     <div>
       <div className="jx-table-tools">
         <span className="jx-muted" data-testid="project-total">
-          {pick({ zh: `共 ${list.data?.total ?? '…'} 个项目`, en: `${list.data?.total ?? '…'} projects` })}
+          {pick({
+            zh: `共 ${list.data?.total ?? '…'} 个项目`,
+            en: `${list.data?.total ?? '…'} projects`,
+          })}
         </span>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(`${base}/template`, undefined, '招商项目导入模板.xlsx').catch(fail)}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              void downloadFile(`${base}/template`, undefined, '招商项目导入模板.xlsx').catch(fail)
+            }
+          >
             {pick({ zh: '导入模板', en: 'Template' })}
           </Button>
-          <Button icon={<DownloadOutlined />} data-testid="project-export" onClick={() => void downloadFile(`${base}/export`, filterQuery(filters), '招商项目库.xlsx').catch(fail)}>
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="project-export"
+            onClick={() =>
+              void downloadFile(`${base}/export`, filterQuery(filters), '招商项目库.xlsx').catch(
+                fail,
+              )
+            }
+          >
             {pick({ zh: '导出 Excel', en: 'Export' })}
           </Button>
           {canEdit && (
@@ -89,7 +150,12 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
                 return false;
               }}
             >
-              <Button type="primary" icon={<CloudUploadOutlined />} loading={uploading !== null} data-testid="project-import">
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                loading={uploading !== null}
+                data-testid="project-import"
+              >
                 {uploading !== null ? `${uploading}%` : pick({ zh: '导入 Excel', en: 'Import' })}
               </Button>
             </Upload>
@@ -110,7 +176,14 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
                 {problem.rows.slice(0, 50).map((r, i) => (
                   <li key={i}>{r.message}</li>
                 ))}
-                {problem.rows.length > 50 && <li>{pick({ zh: `…另有 ${problem.rows.length - 50} 处`, en: `…${problem.rows.length - 50} more` })}</li>}
+                {problem.rows.length > 50 && (
+                  <li>
+                    {pick({
+                      zh: `…另有 ${problem.rows.length - 50} 处`,
+                      en: `…${problem.rows.length - 50} more`,
+                    })}
+                  </li>
+                )}
               </ul>
             )
           }
@@ -152,13 +225,45 @@ export function ProjectTable({ code, filters, canEdit, onOpen, refreshKey, onImp
                 </span>
               ),
             },
-            { title: pick({ zh: '投资方', en: 'Investor' }), dataIndex: 'investor', ellipsis: true, width: 220 },
-            { title: pick({ zh: '行业', en: 'Industry' }), key: 'ind', width: 160, ellipsis: true, render: (_v, p) => `${p.industryCode} ${p.industryName}` },
-            { title: pick({ zh: '计划投资额', en: 'Planned' }), dataIndex: 'plannedInvestmentYuan', align: 'right', width: 150, render: (v: string) => <MoneyText yuan={v} /> },
-            { title: pick({ zh: '责任单位', en: 'Unit' }), key: 'unit', width: 150, render: (_v, p) => p.responsibleUnit.name },
+            {
+              title: pick({ zh: '投资方', en: 'Investor' }),
+              dataIndex: 'investor',
+              ellipsis: true,
+              width: 220,
+            },
+            {
+              title: pick({ zh: '行业', en: 'Industry' }),
+              key: 'ind',
+              width: 160,
+              ellipsis: true,
+              render: (_v, p) => `${p.industryCode} ${p.industryName}`,
+            },
+            {
+              title: pick({ zh: '计划投资额', en: 'Planned' }),
+              dataIndex: 'plannedInvestmentYuan',
+              align: 'right',
+              width: 150,
+              render: (v: string) => <MoneyText yuan={v} />,
+            },
+            {
+              title: pick({ zh: '责任单位', en: 'Unit' }),
+              key: 'unit',
+              width: 150,
+              render: (_v, p) => p.responsibleUnit.name,
+            },
             { title: pick({ zh: '招商方式', en: 'Source' }), dataIndex: 'sourceLabel', width: 100 },
-            { title: pick({ zh: '阶段', en: 'Stage' }), key: 'stage', width: 100, render: (_v, p) => <Tag>{pick(STAGE_LABEL[p.stage])}</Tag> },
-            { title: pick({ zh: '达到日期', en: 'Reached' }), key: 'date', width: 110, render: (_v, p) => p.stageDates[p.stage] ?? '—' },
+            {
+              title: pick({ zh: '阶段', en: 'Stage' }),
+              key: 'stage',
+              width: 100,
+              render: (_v, p) => <Tag>{pick(STAGE_LABEL[p.stage])}</Tag>,
+            },
+            {
+              title: pick({ zh: '达到日期', en: 'Reached' }),
+              key: 'date',
+              width: 110,
+              render: (_v, p) => p.stageDates[p.stage] ?? '—',
+            },
           ]}
         />
       </LoadState>

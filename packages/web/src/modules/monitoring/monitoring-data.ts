@@ -3,7 +3,9 @@
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 
 function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : null;
 }
 
 function str(r: Record<string, unknown>, ...keys: string[]): string | null {
@@ -20,13 +22,19 @@ function str(r: Record<string, unknown>, ...keys: string[]): string | null {
 }
 
 function levelOf(r: Record<string, unknown>): WarningLevel | null {
-  return [r['level'], r['color'], r['colour'], r['warning']].map(toWarningLevel).find((x) => x !== null) ?? null;
+  return (
+    [r['level'], r['color'], r['colour'], r['warning']]
+      .map(toWarningLevel)
+      .find((x) => x !== null) ?? null
+  );
 }
 
 function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
   const r = rec(body);
   const list = Array.isArray(body) ? body : keys.map((k) => r?.[k]).find(Array.isArray);
-  return Array.isArray(list) ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null) : [];
+  return Array.isArray(list)
+    ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null)
+    : [];
 }
 
 /** The department's answer to a warning (偏差原因, 完成目标可能性, 纠偏措施 …). */
@@ -44,7 +52,9 @@ function responseOf(r: Record<string, unknown>): WarningResponse | null {
     return null;
   }
   return {
-    deviationReasons: Array.isArray(x['deviationReasons']) ? (x['deviationReasons'] as unknown[]).filter((v): v is string => typeof v === 'string') : [],
+    deviationReasons: Array.isArray(x['deviationReasons'])
+      ? (x['deviationReasons'] as unknown[]).filter((v): v is string => typeof v === 'string')
+      : [],
     deviationNote: str(x, 'deviationNote'),
     completionLikelihood: str(x, 'completionLikelihood'),
     measures: str(x, 'measures'),
@@ -59,7 +69,11 @@ export interface Respondable {
 }
 
 function respondable(r: Record<string, unknown>): Respondable {
-  return { subjectKey: str(r, 'subjectKey'), needsResponse: r['needsResponse'] === true, response: responseOf(r) };
+  return {
+    subjectKey: str(r, 'subjectKey'),
+    needsResponse: r['needsResponse'] === true,
+    response: responseOf(r),
+  };
 }
 
 export interface MonitoringRound {
@@ -73,7 +87,11 @@ export function readRound(body: unknown): MonitoringRound | null {
   if (!r) {
     return null;
   }
-  return { status: r['status'] === 'submitted' ? 'submitted' : 'draft', submittedAt: str(r, 'submittedAt'), submittedBy: str(r, 'submittedBy') };
+  return {
+    status: r['status'] === 'submitted' ? 'submitted' : 'draft',
+    submittedAt: str(r, 'submittedAt'),
+    submittedBy: str(r, 'submittedBy'),
+  };
 }
 
 export interface BudgetWarningRow extends Respondable {

@@ -19,8 +19,18 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { percentText } from '../../ui/percent-text.tsx';
 import { StatusTag } from '../../ui/status-tag.tsx';
 import { WarningTag } from '../../ui/warning-tag.tsx';
-import { readMonitoringIndicators, readWarningCounts, type IndicatorProgressRow } from '../dashboard/monitoring-data.ts';
-import { readBudgetWarnings, readIndicatorResponses, readRound, type BudgetWarningRow, type Respondable } from './monitoring-data.ts';
+import {
+  readMonitoringIndicators,
+  readWarningCounts,
+  type IndicatorProgressRow,
+} from '../dashboard/monitoring-data.ts';
+import {
+  readBudgetWarnings,
+  readIndicatorResponses,
+  readRound,
+  type BudgetWarningRow,
+  type Respondable,
+} from './monitoring-data.ts';
 import { defaultMonth, MonthSelect } from './month-select.tsx';
 import { ResponseDrawer, type ResponseTarget } from './response-drawer.tsx';
 
@@ -92,13 +102,22 @@ export function MonitoringPage() {
                   { key: 'form.docx', label: 'Word (.docx)' },
                   { key: 'form.xlsx', label: 'Excel (.xlsx)' },
                 ],
-                onClick: ({ key }) => void downloadFile(`${base}/${month}/${key}`, { year }, key).catch((e: unknown) => message.error(errText(e))),
+                onClick: ({ key }) =>
+                  void downloadFile(`${base}/${month}/${key}`, { year }, key).catch((e: unknown) =>
+                    message.error(errText(e)),
+                  ),
               }}
             >
               <Button icon={<DownloadOutlined />}>{t('monitoring.form')}</Button>
             </Dropdown>
             {canRespond && (
-              <Popconfirm title={t('monitoring.submit')} description={t('monitoring.submitConfirm')} onConfirm={() => void submit()} okText={t('app.confirm')} cancelText={t('app.cancel')}>
+              <Popconfirm
+                title={t('monitoring.submit')}
+                description={t('monitoring.submitConfirm')}
+                onConfirm={() => void submit()}
+                okText={t('app.confirm')}
+                cancelText={t('app.cancel')}
+              >
                 <Button type="primary" icon={<SendOutlined />} loading={busy}>
                   {t('monitoring.submit')}
                 </Button>
@@ -132,13 +151,55 @@ export function MonitoringPage() {
                 data-testid="budget-warnings"
                 columns={[
                   { title: t('monitoring.project'), dataIndex: 'project' },
-                  { title: t('execution.adjusted'), dataIndex: 'budgetYuan', align: 'right', width: 150, render: (v: string | null) => <MoneyText yuan={v} /> },
-                  { title: t('execution.executed'), dataIndex: 'executedYuan', align: 'right', width: 150, render: (v: string | null) => <MoneyText yuan={v} /> },
-                  { title: t('dash.spendProgress'), dataIndex: 'progress', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
-                  { title: t('dash.timeProgress'), dataIndex: 'timeProgress', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
-                  { title: t('monitoring.progress'), dataIndex: 'ratio', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
-                  { title: t('monitoring.level'), dataIndex: 'level', width: 100, filters: levelFilter, onFilter: (v, r) => r.level === v, render: (v: BudgetWarningRow['level']) => <WarningTag level={v} /> },
-                  { title: t('monitoring.reason'), key: 'respond', width: 124, render: (_v, r) => respondCell(r.project, r) },
+                  {
+                    title: t('execution.adjusted'),
+                    dataIndex: 'budgetYuan',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string | null) => <MoneyText yuan={v} />,
+                  },
+                  {
+                    title: t('execution.executed'),
+                    dataIndex: 'executedYuan',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string | null) => <MoneyText yuan={v} />,
+                  },
+                  {
+                    title: t('dash.spendProgress'),
+                    dataIndex: 'progress',
+                    align: 'right',
+                    width: 90,
+                    render: (v: string | null) => percentText(v),
+                  },
+                  {
+                    title: t('dash.timeProgress'),
+                    dataIndex: 'timeProgress',
+                    align: 'right',
+                    width: 90,
+                    render: (v: string | null) => percentText(v),
+                  },
+                  {
+                    title: t('monitoring.progress'),
+                    dataIndex: 'ratio',
+                    align: 'right',
+                    width: 90,
+                    render: (v: string | null) => percentText(v),
+                  },
+                  {
+                    title: t('monitoring.level'),
+                    dataIndex: 'level',
+                    width: 100,
+                    filters: levelFilter,
+                    onFilter: (v, r) => r.level === v,
+                    render: (v: BudgetWarningRow['level']) => <WarningTag level={v} />,
+                  },
+                  {
+                    title: t('monitoring.reason'),
+                    key: 'respond',
+                    width: 124,
+                    render: (_v, r) => respondCell(r.project, r),
+                  },
                 ]}
               />
             </Card>
@@ -150,12 +211,30 @@ export function MonitoringPage() {
                 pagination={indicators.length > 15 ? { pageSize: 15 } : false}
                 data-testid="indicator-warnings"
                 columns={[
-                  { title: t('monitoring.project'), dataIndex: 'subject', width: 200, ellipsis: true },
+                  {
+                    title: t('monitoring.project'),
+                    dataIndex: 'subject',
+                    width: 200,
+                    ellipsis: true,
+                  },
                   { title: t('monitoring.indicator'), dataIndex: 'name', ellipsis: true },
                   { title: t('eval.target'), dataIndex: 'target', width: 120 },
                   { title: t('monitoring.value'), dataIndex: 'value', width: 120 },
-                  { title: t('monitoring.progress'), dataIndex: 'ratio', align: 'right', width: 90, render: (v: string | null) => percentText(v) },
-                  { title: t('monitoring.level'), dataIndex: 'level', width: 100, filters: levelFilter, onFilter: (v, r) => r.level === v, render: (v: IndicatorProgressRow['level']) => <WarningTag level={v} /> },
+                  {
+                    title: t('monitoring.progress'),
+                    dataIndex: 'ratio',
+                    align: 'right',
+                    width: 90,
+                    render: (v: string | null) => percentText(v),
+                  },
+                  {
+                    title: t('monitoring.level'),
+                    dataIndex: 'level',
+                    width: 100,
+                    filters: levelFilter,
+                    onFilter: (v, r) => r.level === v,
+                    render: (v: IndicatorProgressRow['level']) => <WarningTag level={v} />,
+                  },
                   {
                     title: t('monitoring.reason'),
                     key: 'respond',
@@ -176,7 +255,21 @@ export function MonitoringPage() {
         readOnly={!canRespond}
         onClose={() => setTarget(null)}
         onSave={async (subjectKey, v) => {
-          await api.put(`${base}/${month}/responses`, { items: [{ subjectKey, ...v, deviationNote: v.deviationNote.trim() || null, measures: v.measures.trim() || null, expectedAnnual: v.expectedAnnual.trim() || null }] }, { year });
+          await api.put(
+            `${base}/${month}/responses`,
+            {
+              items: [
+                {
+                  subjectKey,
+                  ...v,
+                  deviationNote: v.deviationNote.trim() || null,
+                  measures: v.measures.trim() || null,
+                  expectedAnnual: v.expectedAnnual.trim() || null,
+                },
+              ],
+            },
+            { year },
+          );
           setTarget(null);
           void message.success(t('app.saved'));
           mon.reload();

@@ -16,7 +16,13 @@ export function MonthSelect({ value, onChange }: { value: number; onChange: (m: 
         value={value}
         onChange={onChange}
         style={{ width: 110 }}
-        options={Array.from({ length: 12 }, (_x, i) => ({ value: i + 1, label: lang === 'en' ? `Jan–${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][i]}` : `1–${i + 1}月` }))}
+        options={Array.from({ length: 12 }, (_x, i) => ({
+          value: i + 1,
+          label:
+            lang === 'en'
+              ? `Jan–${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][i]}`
+              : `1–${i + 1}月`,
+        }))}
       />
     </label>
   );

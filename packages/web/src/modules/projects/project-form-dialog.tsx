@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
-import { FUND_SOURCES, saveProject, type FundSource, type ProjectRow, type ProjectValues } from './projects-api.ts';
+import {
+  FUND_SOURCES,
+  saveProject,
+  type FundSource,
+  type ProjectRow,
+  type ProjectValues,
+} from './projects-api.ts';
 
 export function ProjectFormDialog({
   open,
@@ -47,7 +53,14 @@ export function ProjectFormDialog({
             fundSource: project.fundSource as FundSource,
             expenditureType: project.expenditureType === 'basic' ? 'basic' : 'project',
           }
-        : { code: '', name: '', level: 1, parentId: null, fundSource: 'general', expenditureType: 'project' },
+        : {
+            code: '',
+            name: '',
+            level: 1,
+            parentId: null,
+            fundSource: 'general',
+            expenditureType: 'project',
+          },
     );
   }, [open, project, form]);
 
@@ -64,7 +77,16 @@ export function ProjectFormDialog({
       onCancel={onClose}
       forceRender
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" data-testid="project-form-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={error}
+          style={{ marginBottom: 12 }}
+          role="alert"
+          data-testid="project-form-error"
+        />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -76,14 +98,34 @@ export function ProjectFormDialog({
             .then(() => onSaved())
             // field messages go beside the fields; a refusal (409: code taken, code named by the ledger) is also
             // shown in full above the form, since it says what to do
-            .catch((e: unknown) => setError(applyServerErrors(form, e, lang) ?? (e instanceof ApiError && e.code !== 'VALIDATION' ? e.localized(lang) : null)))
+            .catch((e: unknown) =>
+              setError(
+                applyServerErrors(form, e, lang) ??
+                  (e instanceof ApiError && e.code !== 'VALIDATION' ? e.localized(lang) : null),
+              ),
+            )
             .finally(() => setBusy(false));
         }}
       >
-        <Form.Item name="code" label={t('projects.code')} extra={t('projects.codeHint')} rules={[{ required: true, whitespace: true, message: t('projects.codeRequired') }, { max: 64 }]}>
+        <Form.Item
+          name="code"
+          label={t('projects.code')}
+          extra={t('projects.codeHint')}
+          rules={[
+            { required: true, whitespace: true, message: t('projects.codeRequired') },
+            { max: 64 },
+          ]}
+        >
           <Input autoComplete="off" maxLength={64} data-testid="project-code" />
         </Form.Item>
-        <Form.Item name="name" label={t('projects.name')} rules={[{ required: true, whitespace: true, message: t('projects.nameRequired') }, { max: 200 }]}>
+        <Form.Item
+          name="name"
+          label={t('projects.name')}
+          rules={[
+            { required: true, whitespace: true, message: t('projects.nameRequired') },
+            { max: 200 },
+          ]}
+        >
           <Input maxLength={200} data-testid="project-name" />
         </Form.Item>
         <Form.Item name="level" label={t('projects.level')}>
@@ -96,12 +138,23 @@ export function ProjectFormDialog({
           />
         </Form.Item>
         {level === 2 && (
-          <Form.Item name="parentId" label={t('projects.parent')} rules={[{ required: true, message: t('projects.parentRequired') }]}>
-            <Select aria-label={t('projects.parent')} options={parents.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))} showSearch={{ optionFilterProp: 'label' }} />
+          <Form.Item
+            name="parentId"
+            label={t('projects.parent')}
+            rules={[{ required: true, message: t('projects.parentRequired') }]}
+          >
+            <Select
+              aria-label={t('projects.parent')}
+              options={parents.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
         )}
         <Form.Item name="fundSource" label={t('projects.fundSource')}>
-          <Select aria-label={t('projects.fundSource')} options={FUND_SOURCES.map((f) => ({ value: f, label: t(`projects.fund.${f}`) }))} />
+          <Select
+            aria-label={t('projects.fundSource')}
+            options={FUND_SOURCES.map((f) => ({ value: f, label: t(`projects.fund.${f}`) }))}
+          />
         </Form.Item>
         <Form.Item name="expenditureType" label={t('projects.type')}>
           <Radio.Group

@@ -5,7 +5,13 @@ import type { MessageKey } from '../../i18n/i18n.tsx';
 export type FundSource = 'general' | 'governmentFund' | 'stateCapital' | 'fiscalSpecial' | 'other';
 export type ExpenditureType = 'basic' | 'project';
 
-export const FUND_SOURCES: readonly FundSource[] = ['general', 'governmentFund', 'stateCapital', 'fiscalSpecial', 'other'];
+export const FUND_SOURCES: readonly FundSource[] = [
+  'general',
+  'governmentFund',
+  'stateCapital',
+  'fiscalSpecial',
+  'other',
+];
 
 /** One row of GET …/projects?year= (money as 2-decimal 元 strings). */
 export interface ProjectRow {
@@ -30,7 +36,9 @@ export interface ProjectValues {
 }
 
 export function fundSourceKey(f: string): MessageKey | null {
-  return (FUND_SOURCES as readonly string[]).includes(f) ? (`projects.fund.${f}` as MessageKey) : null;
+  return (FUND_SOURCES as readonly string[]).includes(f)
+    ? (`projects.fund.${f}` as MessageKey)
+    : null;
 }
 
 /** Rows ordered as a tree: each 一级 project followed by its 二级 projects (orphans last). */
@@ -52,11 +60,24 @@ export function treeOrder(rows: readonly ProjectRow[]): ProjectRow[] {
 }
 
 /** Create (id null) or save only the changed fields of an existing project. */
-export async function saveProject(departmentCode: string, year: number, before: ProjectRow | null, v: ProjectValues): Promise<void> {
+export async function saveProject(
+  departmentCode: string,
+  year: number,
+  before: ProjectRow | null,
+  v: ProjectValues,
+): Promise<void> {
   const base = `/api/departments/${encodeURIComponent(departmentCode)}/projects`;
   const parentId = v.level === 2 ? v.parentId : null;
   if (!before) {
-    await api.post(base, { year, code: v.code.trim(), name: v.name.trim(), level: v.level, parentId, fundSource: v.fundSource, expenditureType: v.expenditureType });
+    await api.post(base, {
+      year,
+      code: v.code.trim(),
+      name: v.name.trim(),
+      level: v.level,
+      parentId,
+      fundSource: v.fundSource,
+      expenditureType: v.expenditureType,
+    });
     return;
   }
   const patch: Record<string, unknown> = {};

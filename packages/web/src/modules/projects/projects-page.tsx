@@ -22,7 +22,9 @@ export function ProjectsPage() {
   const { year, departmentName, reloadYears } = useWorkspace();
   const { t } = useI18n();
   const { message } = App.useApp();
-  const list = useApi<ProjectRow[]>(`/api/departments/${encodeURIComponent(code)}/projects`, { year });
+  const list = useApi<ProjectRow[]>(`/api/departments/${encodeURIComponent(code)}/projects`, {
+    year,
+  });
   const rows = useMemo(() => treeOrder(list.data ?? []), [list.data]);
   const codeOf = useMemo(() => new Map(rows.map((r) => [r.id, r.code])), [rows]);
   const canEdit = canEditDepartment(user, code);
@@ -35,7 +37,12 @@ export function ProjectsPage() {
         sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
         extra={
           canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-project">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              data-testid="create-project"
+            >
               {t('projects.create')}
             </Button>
           )
@@ -48,13 +55,38 @@ export function ProjectsPage() {
             rowKey="id"
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            locale={{ emptyText: <EmptyState text={canEdit ? t('projects.emptyCreate') : t('projects.empty')} /> }}
+            locale={{
+              emptyText: (
+                <EmptyState text={canEdit ? t('projects.emptyCreate') : t('projects.empty')} />
+              ),
+            }}
             data-testid="project-list"
             columns={[
-              { title: t('projects.code'), dataIndex: 'code', width: 160, render: (v: string, r) => (r.level === 2 ? <span style={{ paddingLeft: 16 }}>└ {v}</span> : v) },
+              {
+                title: t('projects.code'),
+                dataIndex: 'code',
+                width: 160,
+                render: (v: string, r) =>
+                  r.level === 2 ? <span style={{ paddingLeft: 16 }}>└ {v}</span> : v,
+              },
               { title: t('projects.name'), dataIndex: 'name' },
-              { title: t('projects.level'), dataIndex: 'level', width: 90, render: (v: number) => <Tag color={v === 2 ? 'geekblue' : 'blue'}>{v === 2 ? t('projects.level2') : t('projects.level1')}</Tag> },
-              { title: t('projects.parent'), dataIndex: 'parentId', width: 130, responsive: ['xxl'], render: (v: string | null) => (v ? (codeOf.get(v) ?? '—') : '—') },
+              {
+                title: t('projects.level'),
+                dataIndex: 'level',
+                width: 90,
+                render: (v: number) => (
+                  <Tag color={v === 2 ? 'geekblue' : 'blue'}>
+                    {v === 2 ? t('projects.level2') : t('projects.level1')}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('projects.parent'),
+                dataIndex: 'parentId',
+                width: 130,
+                responsive: ['xxl'],
+                render: (v: string | null) => (v ? (codeOf.get(v) ?? '—') : '—'),
+              },
               {
                 title: t('projects.fundSource'),
                 dataIndex: 'fundSource',
@@ -65,9 +97,27 @@ export function ProjectsPage() {
                   return k ? t(k) : v;
                 },
               },
-              { title: t('projects.type'), dataIndex: 'expenditureType', width: 90, render: (v: string) => (v === 'basic' ? t('execution.basic') : t('execution.project')) },
-              { title: t('projects.initial'), dataIndex: 'initialYuan', align: 'right', width: 130, render: (v: string) => <MoneyText yuan={v} /> },
-              { title: t('projects.budget'), dataIndex: 'budgetYuan', align: 'right', width: 130, render: (v: string) => <MoneyText yuan={v} /> },
+              {
+                title: t('projects.type'),
+                dataIndex: 'expenditureType',
+                width: 90,
+                render: (v: string) =>
+                  v === 'basic' ? t('execution.basic') : t('execution.project'),
+              },
+              {
+                title: t('projects.initial'),
+                dataIndex: 'initialYuan',
+                align: 'right',
+                width: 130,
+                render: (v: string) => <MoneyText yuan={v} />,
+              },
+              {
+                title: t('projects.budget'),
+                dataIndex: 'budgetYuan',
+                align: 'right',
+                width: 130,
+                render: (v: string) => <MoneyText yuan={v} />,
+              },
               ...(canEdit
                 ? [
                     {
@@ -75,7 +125,14 @@ export function ProjectsPage() {
                       key: 'actions',
                       width: 80,
                       render: (_v: unknown, r: ProjectRow) => (
-                        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={`${t('app.edit')} ${r.code}`} data-testid={`edit-project-${r.code}`}>
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing(r)}
+                          aria-label={`${t('app.edit')} ${r.code}`}
+                          data-testid={`edit-project-${r.code}`}
+                        >
                           {t('app.edit')}
                         </Button>
                       ),

@@ -1,6 +1,11 @@
 // 自评报告: preview (HTML from the API), paragraphs edited in place, downloads (.docx / PDF / 自评表 .xlsx / .md)
 // with progress while the server renders, and a self-check with the report reviewer.
-import { DownloadOutlined, EditOutlined, FileSearchOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  ReloadOutlined,
+} from '@ant-design/icons';
 import { App, Button, Card, Drawer, Dropdown, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
@@ -34,7 +39,8 @@ export function ReportPage() {
   const [reviewing, setReviewing] = useState(false);
   const canEdit = canEditDepartment(user, code);
 
-  const errorText = (e: unknown) => (e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e));
+  const errorText = (e: unknown) =>
+    e instanceof ApiError ? e.localized(lang) : e instanceof Error ? e.message : String(e);
 
   const download = async (format: Format) => {
     setDownloading(format);
@@ -101,24 +107,45 @@ export function ReportPage() {
           <Space wrap>
             {canEdit && (
               <label className="jx-switch-label">
-                <Switch checked={editMode} onChange={setEditMode} size="small" data-testid="report-edit-mode" />
+                <Switch
+                  checked={editMode}
+                  onChange={setEditMode}
+                  size="small"
+                  data-testid="report-edit-mode"
+                />
                 <EditOutlined /> {t('report.editMode')}
               </label>
             )}
             <Button icon={<ReloadOutlined />} onClick={html.reload} aria-label={t('app.retry')} />
-            <Button icon={<FileSearchOutlined />} onClick={() => void runReview()} loading={reviewing} data-testid="report-review">
+            <Button
+              icon={<FileSearchOutlined />}
+              onClick={() => void runReview()}
+              loading={reviewing}
+              data-testid="report-review"
+            >
               {t('report.review')}
             </Button>
-            <Button type="primary" icon={<DownloadOutlined />} loading={downloading === 'docx'} onClick={() => void download('docx')} data-testid="download-docx">
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              loading={downloading === 'docx'}
+              onClick={() => void download('docx')}
+              data-testid="download-docx"
+            >
               {t('report.docx')}
             </Button>
             <Dropdown
               menu={{
-                items: formats.filter((f) => f.key !== 'docx').map((f) => ({ key: f.key, label: f.label, disabled: downloading !== null })),
+                items: formats
+                  .filter((f) => f.key !== 'docx')
+                  .map((f) => ({ key: f.key, label: f.label, disabled: downloading !== null })),
                 onClick: ({ key }) => void download(key as Format),
               }}
             >
-              <Button loading={downloading !== null && downloading !== 'docx'} data-testid="download-more">
+              <Button
+                loading={downloading !== null && downloading !== 'docx'}
+                data-testid="download-more"
+              >
                 {t('report.download')} …
               </Button>
             </Dropdown>
@@ -126,11 +153,28 @@ export function ReportPage() {
         }
       />
       <Card size="small" className="jx-report-card">
-        <LoadState loading={html.loading && html.data === undefined} error={html.error} reload={html.reload} rows={12}>
-          {typeof html.data === 'string' && <ReportPreview html={html.data} editMode={editMode} onSave={saveParagraph} onRevert={revertParagraph} />}
+        <LoadState
+          loading={html.loading && html.data === undefined}
+          error={html.error}
+          reload={html.reload}
+          rows={12}
+        >
+          {typeof html.data === 'string' && (
+            <ReportPreview
+              html={html.data}
+              editMode={editMode}
+              onSave={saveParagraph}
+              onRevert={revertParagraph}
+            />
+          )}
         </LoadState>
       </Card>
-      <Drawer open={review !== null} onClose={() => setReview(null)} title={t('review.findings')} size={520}>
+      <Drawer
+        open={review !== null}
+        onClose={() => setReview(null)}
+        title={t('review.findings')}
+        size={520}
+      >
         {review && <FindingList findings={review.result.findings} />}
       </Drawer>
     </div>

@@ -84,7 +84,13 @@ export function ReportPreview({
     p.classList.add('jx-editing-hidden');
     setEditing((prev) => {
       close(prev);
-      return { key, text: paragraphText(p), overridden: p.dataset['overridden'] === 'true', paragraph: p, host };
+      return {
+        key,
+        text: paragraphText(p),
+        overridden: p.dataset['overridden'] === 'true',
+        paragraph: p,
+        host,
+      };
     });
   };
 
@@ -133,7 +139,9 @@ export function ReportPreview({
           />,
           editing.host,
         )}
-      {editMode && <Typography.Paragraph className="jx-muted">{t('report.editHint')}</Typography.Paragraph>}
+      {editMode && (
+        <Typography.Paragraph className="jx-muted">{t('report.editHint')}</Typography.Paragraph>
+      )}
     </>
   );
 }
@@ -209,7 +217,9 @@ function ParagraphEditor({
         <Button size="small" onClick={onCancel}>
           {t('app.cancel')}
         </Button>
-        <span className="jx-muted">Ctrl+Enter {t('app.save')} · Esc {t('app.cancel')}</span>
+        <span className="jx-muted">
+          Ctrl+Enter {t('app.save')} · Esc {t('app.cancel')}
+        </span>
       </Space>
     </div>
   );
