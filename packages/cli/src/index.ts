@@ -1,5 +1,6 @@
 // jixiao — the command line. One file per noun in commands/; this file only wires them.
 import { Command, CommanderError } from 'commander';
+import { isErrorCode, isInputError } from '@jixiao/core';
 import { CliError, EXIT_FAILURE } from './exit-codes.ts';
 import { printError, setLang, t } from './output.ts';
 import { registerCommands } from './commands/registry.ts';
@@ -30,7 +31,7 @@ try {
     process.exitCode = e.exitCode;
   } else if (isServiceError(e)) {
     printError(t({ zh: e.messageZh, en: e.messageEn }));
-    process.exitCode = e.code === 'UNAVAILABLE' ? EXIT_FAILURE : 2;
+    process.exitCode = isErrorCode(e.code) && !isInputError(e.code) ? EXIT_FAILURE : 2;
   } else {
     const msg = e instanceof Error ? e.message : String(e);
     printError(`错误 Error: ${msg}`);

@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
-      return c.json(errorBody('NOT_FOUND', '接口不存在', 'No such endpoint'), 404);
+      return c.json(errorBody('ENDPOINT_NOT_FOUND'), 404);
     }
     return serveIndex(c.html.bind(c));
   });

@@ -20,14 +20,15 @@ export function accessDenied(
   return reason === 'department'
     ? new ServiceError(
         'FORBIDDEN',
-        '无权访问其他部门的数据',
-        'You may not access another department’s data',
+        {
+          message: '无权访问其他部门的数据',
+          messageEn: 'You may not access another department’s data',
+        },
         { reason, departmentCode, ...(permission ? { permission } : {}) },
       )
     : new ServiceError(
         'FORBIDDEN',
-        '当前角色无权执行该操作',
-        'Your role may not perform this action',
+        { message: '当前角色无权执行该操作', messageEn: 'Your role may not perform this action' },
         { reason, departmentCode, ...(permission ? { permission } : {}) },
       );
 }

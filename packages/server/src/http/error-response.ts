@@ -1,19 +1,36 @@
 // Errors → JSON responses: {error: {code, message, messageEn, details}}. Never a stack trace to users.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { HTTP_STATUS, ServiceError } from './service-error.ts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { errorMessage, type ErrorCode, type ErrorParams } from '@jixiao/core';
+import { httpStatusOf, ServiceError } from './service-error.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; messageEn: string; details?: unknown };
+  error: { code: ErrorCode; message: string; messageEn: string; details?: unknown };
 }
 
-export function errorBody(
-  code: string,
-  message: string,
-  messageEn: string,
-  details?: unknown,
-): ErrorBody {
-  return { error: { code, message, messageEn, ...(details === undefined ? {} : { details }) } };
+/** The JSON error body of a code: its messages looked up and filled from params. */
+export function errorBody(code: ErrorCode, params: ErrorParams = {}, details?: unknown): ErrorBody {
+  return {
+    error: {
+      code,
+      message: errorMessage(code, params, 'zh'),
+      messageEn: errorMessage(code, params, 'en'),
+      ...(details === undefined ? {} : { details }),
+    },
+  };
+}
+
+/** A ServiceError's body (its messages are already filled). */
+export function serviceErrorBody(e: ServiceError): ErrorBody {
+  return {
+    error: {
+      code: e.code,
+      message: e.messageZh,
+      messageEn: e.messageEn,
+      ...(e.details === undefined ? {} : { details: e.details }),
+    },
+  };
 }
 
 interface ZodLikeIssue {
@@ -30,12 +47,11 @@ export function validationBody(issues: readonly ZodLikeIssue[]): ErrorBody {
     messageEn: i.message,
   }));
   const first = fields[0];
-  return errorBody(
-    'VALIDATION',
-    first ? `输入有误：${first.field ? `字段「${first.field}」` : ''}${first.message}` : '输入有误',
-    first ? `Invalid input: ${first.field} ${first.messageEn}` : 'Invalid input',
-    { fields },
-  );
+  const problem = first
+    ? `${first.field ? `字段「${first.field}」` : ''}${first.message}`
+    : '格式不正确';
+  const problemEn = first ? `${first.field} ${first.messageEn}`.trim() : 'malformed request';
+  return errorBody('REQUEST_INVALID', { problem, problemEn }, { fields });
 }
 
 function zhIssue(i: ZodLikeIssue): string {
@@ -67,42 +83,26 @@ function zhIssue(i: ZodLikeIssue): string {
 
 export function handleError(e: unknown, c: Context): Response {
   if (e instanceof ServiceError) {
-    return c.json(errorBody(e.code, e.messageZh, e.messageEn, e.details), HTTP_STATUS[e.code]);
+    return c.json(serviceErrorBody(e), httpStatusOf(e.code) as ContentfulStatusCode);
   }
   if (e instanceof HTTPException) {
     const status = e.status;
     if (status === 413) {
-      return c.json(errorBody('TOO_LARGE', '上传文件过大', 'Payload too large'), 413);
+      return c.json(errorBody('TOO_LARGE'), 413);
     }
     if (status === 400 && /json/i.test(e.message)) {
-      return c.json(
-        errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'),
-        400,
-      );
+      return c.json(errorBody('JSON_INVALID'), 400);
     }
     if (status === 415) {
-      return c.json(
-        errorBody(
-          'UNSUPPORTED_MEDIA_TYPE',
-          '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON',
-          'Unsupported media type: upload files as multipart/form-data, send other requests as JSON',
-        ),
-        415,
-      );
+      return c.json(errorBody('UNSUPPORTED_MEDIA_TYPE'), 415);
     }
-    return c.json(errorBody('HTTP', e.message || '请求无效', e.message || 'Bad request'), status);
+    return c.json(errorBody('HTTP'), status);
   }
   if (e instanceof SyntaxError) {
-    return c.json(
-      errorBody('VALIDATION', '请求内容不是有效的 JSON', 'Request body is not valid JSON'),
-      400,
-    );
+    return c.json(errorBody('JSON_INVALID'), 400);
   }
   process.stderr.write(
     `[jixiao] unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
   );
-  return c.json(
-    errorBody('INTERNAL', '服务器内部错误，请稍后重试或联系管理员', 'Internal server error'),
-    500,
-  );
+  return c.json(errorBody('INTERNAL'), 500);
 }

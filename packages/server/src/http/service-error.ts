@@ -1,51 +1,37 @@
-// Service errors are codes with both languages' messages; HTTP maps code → status, CLI → exit 2.
-export type ServiceErrorCode =
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'VALIDATION'
-  | 'CONFLICT'
-  | 'LOCKED'
-  | 'STATE'
-  | 'IMPORT_INVALID'
-  | 'DUPLICATE_IMPORT'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+// Service errors are codes of core's closed set (ERRORS): the code decides the HTTP status (by its kind) and the
+// CLI's exit code, and both languages' messages are looked up by code and filled from the parameters.
+import {
+  ERRORS,
+  ERROR_KIND_STATUS,
+  errorMessage,
+  type ErrorCode,
+  type ErrorParams,
+} from '@jixiao/core';
 
-export const HTTP_STATUS: Record<
-  ServiceErrorCode,
-  400 | 401 | 403 | 404 | 409 | 422 | 423 | 429 | 503
-> = {
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  UNAUTHENTICATED: 401,
-  VALIDATION: 400,
-  CONFLICT: 409,
-  LOCKED: 423,
-  STATE: 409,
-  IMPORT_INVALID: 422,
-  DUPLICATE_IMPORT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
+export type { ErrorCode } from '@jixiao/core';
+
+/** The HTTP status of a code. */
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_KIND_STATUS[ERRORS[code].kind];
+}
 
 export class ServiceError extends Error {
+  readonly messageZh: string;
+  readonly messageEn: string;
+
   constructor(
-    readonly code: ServiceErrorCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
     readonly details?: unknown,
   ) {
-    super(messageEn);
+    const en = errorMessage(code, params, 'en');
+    super(en);
+    this.messageZh = errorMessage(code, params, 'zh');
+    this.messageEn = en;
   }
 }
 
 export const notFound = (what: string, whatEn: string): ServiceError =>
-  new ServiceError('NOT_FOUND', `未找到${what}`, `${whatEn} not found`);
+  new ServiceError('NOT_FOUND', { what, whatEn });
 
-export const forbidden = (): ServiceError =>
-  new ServiceError(
-    'FORBIDDEN',
-    '无权访问该数据或执行该操作',
-    'You are not allowed to access this data or perform this action',
-  );
+export const forbidden = (): ServiceError => new ServiceError('FORBIDDEN');

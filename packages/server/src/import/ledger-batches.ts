@@ -10,7 +10,8 @@ import {
   validateLedgerRow,
   type LedgerRow,
 } from '@jixiao/core';
-import { ServiceError, type ServiceErrorCode } from '../http/service-error.ts';
+import type { ErrorParams } from '@jixiao/core';
+import { ServiceError, type ErrorCode } from '../http/service-error.ts';
 import type { ImportSource } from './import-source.ts';
 import { openTable, UnreadableFileError, type TableInfo } from './read-table.ts';
 import {
@@ -222,9 +223,8 @@ export async function* ledgerBatches(
 export type ErrorData =
   | {
       kind: 'service';
-      code: ServiceErrorCode;
-      messageZh: string;
-      messageEn: string;
+      code: ErrorCode;
+      params: ErrorParams;
       details: unknown;
     }
   | { kind: 'unreadable'; messageZh: string; messageEn: string }
@@ -235,8 +235,7 @@ export function errorToData(e: unknown): ErrorData {
     return {
       kind: 'service',
       code: e.code,
-      messageZh: e.messageZh,
-      messageEn: e.messageEn,
+      params: e.params,
       details: e.details,
     };
   }
@@ -251,7 +250,7 @@ export function errorToData(e: unknown): ErrorData {
 
 export function errorFromData(d: ErrorData): Error {
   if (d.kind === 'service') {
-    return new ServiceError(d.code, d.messageZh, d.messageEn, d.details);
+    return new ServiceError(d.code, d.params, d.details);
   }
   if (d.kind === 'unreadable') {
     return new UnreadableFileError(d.messageZh, d.messageEn);

@@ -49,8 +49,10 @@ export function refuseRowErrors(errors: RowErrorSummary, fileName: string): void
   }
   throw new ServiceError(
     'IMPORT_INVALID',
-    `文件「${fileName}」有 ${errors.count} 处错误（涉及 ${errors.badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。`,
-    `File "${fileName}" has ${errors.count} error(s) on ${errors.badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.`,
+    {
+      message: `文件「${fileName}」有 ${errors.count} 处错误（涉及 ${errors.badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。`,
+      messageEn: `File "${fileName}" has ${errors.count} error(s) on ${errors.badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.`,
+    },
     {
       fileName,
       errorCount: errors.count,
@@ -74,8 +76,10 @@ export function missingColumns(
   );
   return new ServiceError(
     'IMPORT_INVALID',
-    `文件「${fileName}」缺少必需的列：${errors.map((e) => e.column).join('、')}。未导入任何数据。`,
-    `File "${fileName}" lacks required column(s): ${errors.map((e) => e.column).join(', ')}. Nothing was imported.`,
+    {
+      message: `文件「${fileName}」缺少必需的列：${errors.map((e) => e.column).join('、')}。未导入任何数据。`,
+      messageEn: `File "${fileName}" lacks required column(s): ${errors.map((e) => e.column).join(', ')}. Nothing was imported.`,
+    },
     { fileName, errorCount: errors.length, badRows: 1, listed: errors.length, errors },
   );
 }

@@ -5,12 +5,7 @@ import { ApiError } from '../api/api-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function isMissingEndpoint(e: unknown): boolean {
-  return (
-    e instanceof ApiError &&
-    e.status === 404 &&
-    e.code === 'NOT_FOUND' &&
-    /接口不存在|No such endpoint/.test(e.messageZh + e.messageEn)
-  );
+  return e instanceof ApiError && e.status === 404 && e.code === 'ENDPOINT_NOT_FOUND';
 }
 
 export function LoadState({

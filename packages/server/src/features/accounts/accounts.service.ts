@@ -120,11 +120,10 @@ export async function setPasswordPolicy(
   for (const k of Object.keys(POLICY_LIMITS) as (keyof PasswordPolicy)[]) {
     const { min, max } = POLICY_LIMITS[k];
     if (!Number.isInteger(next[k]) || next[k] < min || next[k] > max) {
-      throw new ServiceError(
-        'VALIDATION',
-        `密码策略「${k}」应为 ${min}–${max} 之间的整数`,
-        `Password policy ${k} must be an integer in ${min}..${max}`,
-      );
+      throw new ServiceError('VALIDATION', {
+        message: `密码策略「${k}」应为 ${min}–${max} 之间的整数`,
+        messageEn: `Password policy ${k} must be an integer in ${min}..${max}`,
+      });
     }
   }
   return db.transaction(async (tx) => {
@@ -149,10 +148,14 @@ function fieldError(
   en: string,
   extra: Record<string, unknown> = {},
 ): ServiceError {
-  return new ServiceError('VALIDATION', zh, en, {
-    ...extra,
-    fields: [{ field, message: zh, messageEn: en }],
-  });
+  return new ServiceError(
+    'VALIDATION',
+    { message: zh, messageEn: en },
+    {
+      ...extra,
+      fields: [{ field, message: zh, messageEn: en }],
+    },
+  );
 }
 
 function assertStrong(
@@ -188,7 +191,10 @@ export interface LoginResult extends NewSession {
 }
 
 const BAD_CREDENTIALS = (): ServiceError =>
-  new ServiceError('UNAUTHENTICATED', '用户名或密码错误', 'Wrong username or password');
+  new ServiceError('UNAUTHENTICATED', {
+    message: '用户名或密码错误',
+    messageEn: 'Wrong username or password',
+  });
 
 function lockedError(until: Date, policy: PasswordPolicy): ServiceError {
   const hhmm = new Intl.DateTimeFormat('zh-CN', {
@@ -199,8 +205,10 @@ function lockedError(until: Date, policy: PasswordPolicy): ServiceError {
   }).format(until);
   return new ServiceError(
     'LOCKED',
-    `账户已锁定（连续 ${policy.maxFailedAttempts} 次登录失败），请于 ${hhmm} 后再试，或联系安全管理员解锁`,
-    `Account locked after ${policy.maxFailedAttempts} failed sign-ins; try again after ${until.toISOString()} or ask the security administrator`,
+    {
+      message: `账户已锁定（连续 ${policy.maxFailedAttempts} 次登录失败），请于 ${hhmm} 后再试，或联系安全管理员解锁`,
+      messageEn: `Account locked after ${policy.maxFailedAttempts} failed sign-ins; try again after ${until.toISOString()} or ask the security administrator`,
+    },
     { lockedUntil: until.toISOString() },
   );
 }
@@ -317,11 +325,10 @@ export async function login(
           after: null,
         });
         return {
-          error: new ServiceError(
-            'FORBIDDEN',
-            '账户已停用，请联系系统管理员',
-            'This account is disabled; contact the system administrator',
-          ),
+          error: new ServiceError('FORBIDDEN', {
+            message: '账户已停用，请联系系统管理员',
+            messageEn: 'This account is disabled; contact the system administrator',
+          }),
         };
       }
       await repo.updateUser(tx, user.id, {
@@ -474,43 +481,43 @@ async function placement(
 ): Promise<{ departmentCode: string | null; regionCode: string }> {
   if (departmentCode === null || departmentCode === undefined) {
     if (DEPARTMENT_ROLES.includes(role) || role === 'financeReviewer') {
-      throw new ServiceError(
-        'VALIDATION',
-        '该角色的账户必须归属一个部门（填报、审核）或财政局（财政审核）',
-        'Accounts of this role must belong to a department (clerk, head) or a finance bureau (reviewer)',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '该角色的账户必须归属一个部门（填报、审核）或财政局（财政审核）',
+        messageEn:
+          'Accounts of this role must belong to a department (clerk, head) or a finance bureau (reviewer)',
+      });
     }
     return { departmentCode: null, regionCode: adminRegionScope(actor) };
   }
   const dept = await deptRepo.findDepartment(db, departmentCode);
   if (!dept) {
-    throw new ServiceError(
-      'VALIDATION',
-      `部门「${departmentCode}」不存在`,
-      `Department ${departmentCode} does not exist`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `部门「${departmentCode}」不存在`,
+      messageEn: `Department ${departmentCode} does not exist`,
+    });
   }
   if (!inScope(actor, dept)) {
     throw new ServiceError(
       'FORBIDDEN',
-      '只能管理本行政区划的账户',
-      'You may only manage accounts of your own region',
+      {
+        message: '只能管理本行政区划的账户',
+        messageEn: 'You may only manage accounts of your own region',
+      },
       { reason: 'region', departmentCode },
     );
   }
   if (DEPARTMENT_ROLES.includes(role) && dept.kind !== 'department') {
-    throw new ServiceError(
-      'VALIDATION',
-      '填报员和部门负责人应归属预算部门，而不是财政局',
-      'Clerks and department heads belong to a spending department, not the finance bureau',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '填报员和部门负责人应归属预算部门，而不是财政局',
+      messageEn:
+        'Clerks and department heads belong to a spending department, not the finance bureau',
+    });
   }
   if (!DEPARTMENT_ROLES.includes(role) && dept.kind !== 'financeBureau') {
-    throw new ServiceError(
-      'VALIDATION',
-      '财政审核员和管理员账户应归属财政局',
-      'Finance reviewers and administrators belong to the finance bureau',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '财政审核员和管理员账户应归属财政局',
+      messageEn: 'Finance reviewers and administrators belong to the finance bureau',
+    });
   }
   return { departmentCode: dept.code, regionCode: dept.regionCode };
 }
@@ -542,8 +549,12 @@ export async function createUser(
   if (!isCli(actor) && !SYSTEM_ADMIN_CREATABLE.includes(input.role)) {
     throw new ServiceError(
       'FORBIDDEN',
-      '系统管理员只能创建业务账户（填报员、部门负责人、财政审核员）；三员角色由安全管理员授予',
-      'The system administrator creates business accounts only; administrator roles are granted by the security administrator',
+      {
+        message:
+          '系统管理员只能创建业务账户（填报员、部门负责人、财政审核员）；三员角色由安全管理员授予',
+        messageEn:
+          'The system administrator creates business accounts only; administrator roles are granted by the security administrator',
+      },
       {
         reason: 'role',
         departmentCode: input.departmentCode ?? null,
@@ -552,11 +563,10 @@ export async function createUser(
   }
   const username = normalizeUsername(input.username);
   if (!USERNAME_RE.test(username)) {
-    throw new ServiceError(
-      'VALIDATION',
-      '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头',
-      'Username: 3–32 of a-z 0-9 _ . -, starting with a letter',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头',
+      messageEn: 'Username: 3–32 of a-z 0-9 _ . -, starting with a letter',
+    });
   }
   const policy = await getPasswordPolicy(db);
   const password = input.password ?? generatePassword();
@@ -565,11 +575,10 @@ export async function createUser(
   const hash = await hashPassword(password);
   const row = await db.transaction(async (tx) => {
     if (await repo.findUserByUsername(tx, username)) {
-      throw new ServiceError(
-        'CONFLICT',
-        `用户名「${username}」已存在`,
-        `Username ${username} already exists`,
-      );
+      throw new ServiceError('CONFLICT', {
+        message: `用户名「${username}」已存在`,
+        messageEn: `Username ${username} already exists`,
+      });
     }
     const u = await repo.insertUser(tx, {
       username,
@@ -616,11 +625,10 @@ export async function updateUser(
   assertPermission(actor, 'user.manage');
   const u = await loadManagedUser(db, actor, id);
   if (input.disabled === true && u.id === actor.userId) {
-    throw new ServiceError(
-      'VALIDATION',
-      '不能停用自己的账户',
-      'You cannot disable your own account',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '不能停用自己的账户',
+      messageEn: 'You cannot disable your own account',
+    });
   }
   const place =
     input.departmentCode !== undefined
@@ -695,7 +703,10 @@ export async function setRole(
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
   if (u.id === actor.userId) {
-    throw new ServiceError('VALIDATION', '不能修改自己的角色', 'You cannot change your own role');
+    throw new ServiceError('VALIDATION', {
+      message: '不能修改自己的角色',
+      messageEn: 'You cannot change your own role',
+    });
   }
   const place = await placement(
     db,
@@ -762,7 +773,10 @@ export async function lockUserAccount(
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
   if (u.id === actor.userId) {
-    throw new ServiceError('VALIDATION', '不能锁定自己的账户', 'You cannot lock your own account');
+    throw new ServiceError('VALIDATION', {
+      message: '不能锁定自己的账户',
+      messageEn: 'You cannot lock your own account',
+    });
   }
   const until = new Date(now.getTime() + minutes * 60_000);
   return db.transaction(async (tx) => {

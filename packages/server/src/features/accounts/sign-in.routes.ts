@@ -238,11 +238,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     const current = b.current ?? b.currentPassword;
     const next = b.next ?? b.newPassword;
     if (!current || !next) {
-      throw new ServiceError(
-        'VALIDATION',
-        '请填写当前密码（current）和新密码（next）',
-        'Give the current password (current) and the new one (next)',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请填写当前密码（current）和新密码（next）',
+        messageEn: 'Give the current password (current) and the new one (next)',
+      });
     }
     await changePassword(
       db,

@@ -182,8 +182,10 @@ export async function saveInvestmentTarget(
   if (fields.length > 0) {
     throw new ServiceError(
       'VALIDATION',
-      `输入有误：${fields[0]!.message}`,
-      `Invalid input: ${fields[0]!.messageEn}`,
+      {
+        message: `输入有误：${fields[0]!.message}`,
+        messageEn: `Invalid input: ${fields[0]!.messageEn}`,
+      },
       { fields },
     );
   }
@@ -197,7 +199,11 @@ export async function saveInvestmentTarget(
       (n) => `${quantityText(kind, n)} ${info.unit.zh}`,
     );
     if (errors.length > 0) {
-      throw new ServiceError('VALIDATION', errors[0]!.zh, errors[0]!.en, { errors });
+      throw new ServiceError(
+        'VALIDATION',
+        { message: errors[0]!.zh, messageEn: errors[0]!.en },
+        { errors },
+      );
     }
     const before = await repo.findTarget(tx, dept.code, year, kind);
     const row = await repo.upsertTarget(tx, {

@@ -121,7 +121,7 @@ type Body = z.infer<typeof ChangeRequestBody>;
 /** A change that would break the goal set → 422 GOAL_INVALID with the issues (as for submission); else rethrow. */
 function goalInvalid(e: unknown) {
   if (e instanceof ServiceError && e.code === 'IMPORT_INVALID') {
-    return errorBody('GOAL_INVALID', e.messageZh, e.messageEn, e.details);
+    return errorBody('GOAL_INVALID', { message: e.messageZh, messageEn: e.messageEn }, e.details);
   }
   throw e;
 }
@@ -130,20 +130,18 @@ function itemsOf(b: Body): cr.ChangeItem[] {
   const list = b.items ?? b.changes;
   if (list) {
     if (b.indicatorId !== undefined || b.field !== undefined || b.newValue !== undefined) {
-      throw new ServiceError(
-        'VALIDATION',
-        '请只用 items（多项）或 indicatorId/field/newValue（单项）之一',
-        'Use either items or indicatorId/field/newValue',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请只用 items（多项）或 indicatorId/field/newValue（单项）之一',
+        messageEn: 'Use either items or indicatorId/field/newValue',
+      });
     }
     return list;
   }
   if (b.indicatorId === undefined || b.field === undefined || b.newValue === undefined) {
-    throw new ServiceError(
-      'VALIDATION',
-      '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）',
-      'Give indicatorId, field and newValue (or items)',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）',
+      messageEn: 'Give indicatorId, field and newValue (or items)',
+    });
   }
   return [{ indicatorId: b.indicatorId, field: b.field, newValue: b.newValue }];
 }

@@ -139,38 +139,34 @@ function normalise(field: ChangeField, raw: string): string {
       return toFixed2(d(v));
     case 'operator':
       if (!(OPERATOR_CODES as readonly string[]).includes(v)) {
-        throw new ServiceError(
-          'VALIDATION',
-          `指标性质应为 GE / GT / EQ / LT / LE / QUAL 之一，收到「${v}」`,
-          `Operator must be one of GE GT EQ LT LE QUAL, got "${v}"`,
-        );
+        throw new ServiceError('VALIDATION', {
+          message: `指标性质应为 GE / GT / EQ / LT / LE / QUAL 之一，收到「${v}」`,
+          messageEn: `Operator must be one of GE GT EQ LT LE QUAL, got "${v}"`,
+        });
       }
       return v;
     case 'name':
       if (v === '' || v.length > 100) {
-        throw new ServiceError(
-          'VALIDATION',
-          '指标名称应为 1–100 个字符',
-          'The name must have 1–100 characters',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '指标名称应为 1–100 个字符',
+          messageEn: 'The name must have 1–100 characters',
+        });
       }
       return v;
     case 'unit':
       if (v.length > 20) {
-        throw new ServiceError(
-          'VALIDATION',
-          '计量单位不超过 20 个字符',
-          'The unit has at most 20 characters',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '计量单位不超过 20 个字符',
+          messageEn: 'The unit has at most 20 characters',
+        });
       }
       return v;
     case 'target':
       if (v === '' || v.length > 200) {
-        throw new ServiceError(
-          'VALIDATION',
-          '年度指标值不能为空（不超过 200 个字符）',
-          'The target must not be empty (at most 200 characters)',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '年度指标值不能为空（不超过 200 个字符）',
+          messageEn: 'The target must not be empty (at most 200 characters)',
+        });
       }
       return v;
   }
@@ -225,8 +221,10 @@ async function newErrors(
 function invalidChange(issues: GoalSetIssue[]): ServiceError {
   return new ServiceError(
     'IMPORT_INVALID',
-    `变更后绩效目标不符合要求：${issues.map((i) => i.message).join('；')}`,
-    `After the change the goal set is invalid: ${issues.map((i) => i.messageEn).join('; ')}`,
+    {
+      message: `变更后绩效目标不符合要求：${issues.map((i) => i.message).join('；')}`,
+      messageEn: `After the change the goal set is invalid: ${issues.map((i) => i.messageEn).join('; ')}`,
+    },
     { issues },
   );
 }
@@ -247,14 +245,16 @@ export async function createChangeRequest(
 ): Promise<ChangeRequestView[]> {
   const reason = input.reason.trim();
   if (reason === '') {
-    throw new ServiceError('VALIDATION', '变更申请须填写理由', 'A change request needs a reason');
+    throw new ServiceError('VALIDATION', {
+      message: '变更申请须填写理由',
+      messageEn: 'A change request needs a reason',
+    });
   }
   if (input.items.length === 0) {
-    throw new ServiceError(
-      'VALIDATION',
-      '变更申请至少包含一项变更',
-      'A change request needs at least one change',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '变更申请至少包含一项变更',
+      messageEn: 'A change request needs at least one change',
+    });
   }
   const first = await indRepo.findIndicator(db, input.items[0]!.indicatorId);
   if (!first) {
@@ -268,11 +268,10 @@ export async function createChangeRequest(
     regionCode: first.regionCode,
   });
   if (input.goalId !== undefined && first.goalId !== input.goalId) {
-    throw new ServiceError(
-      'VALIDATION',
-      '变更的指标不属于该绩效目标',
-      'The indicators do not belong to this goal set',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '变更的指标不属于该绩效目标',
+      messageEn: 'The indicators do not belong to this goal set',
+    });
   }
   const batchId = randomUUID();
   const rows = await db.transaction(async (tx) => {
@@ -280,8 +279,10 @@ export async function createChangeRequest(
     if (!goal || goal.status !== 'locked') {
       throw new ServiceError(
         'STATE',
-        '绩效目标尚未锁定：锁定前请直接修改指标，无需变更申请',
-        'The goal set is not locked: edit the indicators directly',
+        {
+          message: '绩效目标尚未锁定：锁定前请直接修改指标，无需变更申请',
+          messageEn: 'The goal set is not locked: edit the indicators directly',
+        },
         { status: goal?.status ?? null },
       );
     }
@@ -304,36 +305,32 @@ export async function createChangeRequest(
           code: other.departmentCode,
           regionCode: other.regionCode,
         });
-        throw new ServiceError(
-          'VALIDATION',
-          '一次变更申请只能包含同一绩效目标下的指标',
-          'One change request covers indicators of one goal set only',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '一次变更申请只能包含同一绩效目标下的指标',
+          messageEn: 'One change request covers indicators of one goal set only',
+        });
       }
       const key = `${it.indicatorId}/${it.field}`;
       if (seen.has(key)) {
-        throw new ServiceError(
-          'VALIDATION',
-          `指标「${ind.name}」的${FIELD_TEXT[it.field]}在本申请中重复出现`,
-          `${it.field} of ${ind.name} appears twice`,
-        );
+        throw new ServiceError('VALIDATION', {
+          message: `指标「${ind.name}」的${FIELD_TEXT[it.field]}在本申请中重复出现`,
+          messageEn: `${it.field} of ${ind.name} appears twice`,
+        });
       }
       seen.add(key);
       const newValue = normalise(it.field, it.newValue);
       const originalValue = currentValue(ind, it.field);
       if (newValue === originalValue) {
-        throw new ServiceError(
-          'VALIDATION',
-          `指标「${ind.name}」的${FIELD_TEXT[it.field]}未改变（${originalValue}）`,
-          `${it.field} of ${ind.name} is unchanged`,
-        );
+        throw new ServiceError('VALIDATION', {
+          message: `指标「${ind.name}」的${FIELD_TEXT[it.field]}未改变（${originalValue}）`,
+          messageEn: `${it.field} of ${ind.name} is unchanged`,
+        });
       }
       if ((await repo.pendingForIndicator(tx, ind.id)).some((p) => p.field === it.field)) {
-        throw new ServiceError(
-          'CONFLICT',
-          `指标「${ind.name}」的${FIELD_TEXT[it.field]}已有待审核的变更申请`,
-          `A change of ${it.field} of ${ind.name} is already pending`,
-        );
+        throw new ServiceError('CONFLICT', {
+          message: `指标「${ind.name}」的${FIELD_TEXT[it.field]}已有待审核的变更申请`,
+          messageEn: `A change of ${it.field} of ${ind.name} is already pending`,
+        });
       }
       items.push({ indicatorId: ind.id, field: it.field, newValue, originalValue });
     }
@@ -343,11 +340,10 @@ export async function createChangeRequest(
         isQuantitative(ind.operator as Operator) &&
         !isDecimalString(ind.target)
       ) {
-        throw new ServiceError(
-          'VALIDATION',
-          `定量指标「${ind.name}」的年度指标值应为数字，收到「${ind.target}」`,
-          `Quantitative indicator ${ind.name}: target must be a number, got "${ind.target}"`,
-        );
+        throw new ServiceError('VALIDATION', {
+          message: `定量指标「${ind.name}」的年度指标值应为数字，收到「${ind.target}」`,
+          messageEn: `Quantitative indicator ${ind.name}: target must be a number, got "${ind.target}"`,
+        });
       }
     }
     const broken = await newErrors(tx, goal, inds, items);
@@ -474,8 +470,10 @@ async function decisionStep(
   void tx;
   throw new ServiceError(
     'STATE',
-    `该变更申请已${CHANGE_STATUS_TEXT[r.status]}，不能再审核`,
-    `The change request is already ${r.status}`,
+    {
+      message: `该变更申请已${CHANGE_STATUS_TEXT[r.status]}，不能再审核`,
+      messageEn: `The change request is already ${r.status}`,
+    },
     { status: r.status },
   );
 }
@@ -507,11 +505,10 @@ export async function approveChangeRequest(
       for (const r of rows) {
         const ind = inds.find((i) => i.id === r.indicatorId);
         if (!ind || currentValue(ind, r.field) !== r.originalValue) {
-          throw new ServiceError(
-            'CONFLICT',
-            `指标「${ind?.name ?? r.indicatorId}」的${FIELD_TEXT[r.field]}在申请后已被修改，请驳回后重新申请`,
-            `${r.field} changed since the request; reject and request again`,
-          );
+          throw new ServiceError('CONFLICT', {
+            message: `指标「${ind?.name ?? r.indicatorId}」的${FIELD_TEXT[r.field]}在申请后已被修改，请驳回后重新申请`,
+            messageEn: `${r.field} changed since the request; reject and request again`,
+          });
         }
       }
       const broken = await newErrors(tx, goal, inds, rows);
@@ -572,7 +569,10 @@ export async function rejectChangeRequest(
 ): Promise<ChangeRequestView[]> {
   const pre = await loadFor(db, actor, id, 'goal.read');
   if (comment.trim() === '') {
-    throw new ServiceError('VALIDATION', '驳回须填写意见', 'A rejection needs a comment');
+    throw new ServiceError('VALIDATION', {
+      message: '驳回须填写意见',
+      messageEn: 'A rejection needs a comment',
+    });
   }
   const batch = await db.transaction(async (tx) => {
     await goalRepo.lockGoal(tx, pre.goalId);

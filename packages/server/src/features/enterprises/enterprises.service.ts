@@ -35,9 +35,13 @@ async function editable(db: Db, actor: Actor, code: string): Promise<DepartmentR
 }
 
 function invalid(field: string, zh: string, en: string): ServiceError {
-  return new ServiceError('VALIDATION', `输入有误：${zh}`, `Invalid input: ${en}`, {
-    fields: [{ field, message: zh, messageEn: en }],
-  });
+  return new ServiceError(
+    'VALIDATION',
+    { message: `输入有误：${zh}`, messageEn: `Invalid input: ${en}` },
+    {
+      fields: [{ field, message: zh, messageEn: en }],
+    },
+  );
 }
 
 function checkDate(field: string, label: string, value: string, today: string): void {
@@ -156,11 +160,10 @@ async function checkEnterprise(
     }
     const other = await repo.findEnterpriseByCreditCode(db, dept.code, code);
     if (other && other.id !== selfId) {
-      throw new ServiceError(
-        'CONFLICT',
-        `统一社会信用代码 ${code} 已登记为「${other.name}」`,
-        `Credit code ${code} already belongs to ${other.name}`,
-      );
+      throw new ServiceError('CONFLICT', {
+        message: `统一社会信用代码 ${code} 已登记为「${other.name}」`,
+        messageEn: `Credit code ${code} already belongs to ${other.name}`,
+      });
     }
   }
   if (input.industryCode && !isIndustryCode(input.industryCode)) {
@@ -450,11 +453,10 @@ async function openRequest(
     throw notFound('企业诉求', 'Enterprise request');
   }
   if (r.status !== 'open') {
-    throw new ServiceError(
-      'STATE',
-      `该诉求已${REQUEST_STATUS_LABEL[r.status].zh.replace('已', '')}，不能再次操作`,
-      `The request is already ${r.status}`,
-    );
+    throw new ServiceError('STATE', {
+      message: `该诉求已${REQUEST_STATUS_LABEL[r.status].zh.replace('已', '')}，不能再次操作`,
+      messageEn: `The request is already ${r.status}`,
+    });
   }
   return r;
 }
@@ -570,11 +572,10 @@ export async function recordSurvey(
       throw notFound('企业诉求', 'Enterprise request');
     }
     if (r.status !== 'closed' || r.closedOn === null) {
-      throw new ServiceError(
-        'STATE',
-        '诉求办结后才能进行满意度回访',
-        'Only a closed request can be surveyed',
-      );
+      throw new ServiceError('STATE', {
+        message: '诉求办结后才能进行满意度回访',
+        messageEn: 'Only a closed request can be surveyed',
+      });
     }
     if (input.surveyedOn < r.closedOn) {
       throw invalid(
@@ -584,11 +585,10 @@ export async function recordSurvey(
       );
     }
     if (await repo.findSurveyOfRequest(tx, requestId)) {
-      throw new ServiceError(
-        'CONFLICT',
-        '该诉求已回访，不能重复回访',
-        'The request has already been surveyed',
-      );
+      throw new ServiceError('CONFLICT', {
+        message: '该诉求已回访，不能重复回访',
+        messageEn: 'The request has already been surveyed',
+      });
     }
     const row = await repo.insertSurvey(tx, {
       regionCode: dept.regionCode,
@@ -694,11 +694,10 @@ export async function createPolicyPackage(
   }
   return db.transaction(async (tx) => {
     if (await repo.findPackageByCode(tx, dept.code, year, input.code.trim())) {
-      throw new ServiceError(
-        'CONFLICT',
-        `政策包编号「${input.code.trim()}」已存在`,
-        `Package ${input.code} already exists`,
-      );
+      throw new ServiceError('CONFLICT', {
+        message: `政策包编号「${input.code.trim()}」已存在`,
+        messageEn: `Package ${input.code} already exists`,
+      });
     }
     let projectId: string | null = null;
     if (input.projectCode) {

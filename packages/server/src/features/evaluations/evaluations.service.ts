@@ -338,11 +338,11 @@ export async function submitEvaluation(
   await db.transaction(async (tx) => {
     const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
     if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
-      throw new ServiceError(
-        'STATE',
-        '自评已提交，不能重复提交；如需修改请由财政局退回',
-        'The self-evaluation is already submitted; it must be returned before it can change',
-      );
+      throw new ServiceError('STATE', {
+        message: '自评已提交，不能重复提交；如需修改请由财政局退回',
+        messageEn:
+          'The self-evaluation is already submitted; it must be returned before it can change',
+      });
     }
     // A self-evaluation scores against approved targets (domain-rules §4: targets are set and locked before
     // the year); a goal set still being edited would let targets follow the actuals (TARGETS_AFTER_FACT).
@@ -357,8 +357,10 @@ export async function submitEvaluation(
           : (projects.find((p) => p.id === projectId)?.name ?? projectId);
       throw new ServiceError(
         'STATE',
-        `以下绩效目标尚未批复锁定，不能提交自评：${unlocked.map((g) => `「${nameOf(g.projectId)}」`).join('、')}。请先完成目标审核与锁定`,
-        `Goal sets not yet approved and locked: ${unlocked.map((g) => nameOf(g.projectId)).join(', ')}`,
+        {
+          message: `以下绩效目标尚未批复锁定，不能提交自评：${unlocked.map((g) => `「${nameOf(g.projectId)}」`).join('、')}。请先完成目标审核与锁定`,
+          messageEn: `Goal sets not yet approved and locked: ${unlocked.map((g) => nameOf(g.projectId)).join(', ')}`,
+        },
         { goals: unlocked.map((g) => ({ id: g.id, projectId: g.projectId, status: g.status })) },
       );
     }
@@ -386,8 +388,10 @@ export async function submitEvaluation(
     if (invalid.length > 0) {
       throw new ServiceError(
         'VALIDATION',
-        '自评数据不完整或有误，不能提交：请先补全实际完成值等信息',
-        'The self-evaluation is incomplete or invalid',
+        {
+          message: '自评数据不完整或有误，不能提交：请先补全实际完成值等信息',
+          messageEn: 'The self-evaluation is incomplete or invalid',
+        },
         { subjects: invalid },
       );
     }
@@ -438,11 +442,10 @@ export async function returnEvaluation(
   await db.transaction(async (tx) => {
     const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
     if (!existing.some((e) => e.status === 'submitted')) {
-      throw new ServiceError(
-        'STATE',
-        '该部门尚未提交自评，无需退回',
-        'Nothing submitted to return',
-      );
+      throw new ServiceError('STATE', {
+        message: '该部门尚未提交自评，无需退回',
+        messageEn: 'Nothing submitted to return',
+      });
     }
     await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
       status: 'returned',
@@ -475,7 +478,10 @@ export async function acceptEvaluation(
   await db.transaction(async (tx) => {
     const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
     if (!existing.some((e) => e.status === 'submitted')) {
-      throw new ServiceError('STATE', '该部门尚未提交自评', 'Nothing submitted to accept');
+      throw new ServiceError('STATE', {
+        message: '该部门尚未提交自评',
+        messageEn: 'Nothing submitted to accept',
+      });
     }
     await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
       status: 'accepted',

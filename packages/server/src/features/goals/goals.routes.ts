@@ -236,8 +236,10 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
       return c.json(
         errorBody(
           'GOAL_INVALID',
-          `绩效目标未通过检查（${errorsOnly.length} 个问题），不能送审：${errorsOnly.map((i) => i.message).join('；')}`,
-          `The goal set fails ${errorsOnly.length} check(s) and cannot be submitted`,
+          {
+            message: `绩效目标未通过检查（${errorsOnly.length} 个问题），不能送审：${errorsOnly.map((i) => i.message).join('；')}`,
+            messageEn: `The goal set fails ${errorsOnly.length} check(s) and cannot be submitted`,
+          },
           { issues: out.issues },
         ),
         422,

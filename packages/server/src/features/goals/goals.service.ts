@@ -58,11 +58,10 @@ export function yearEnd(year: number): Date {
 
 export function assertYearOpen(year: number, now: Date, what: { zh: string; en: string }): void {
   if (now >= yearEnd(year)) {
-    throw new ServiceError(
-      'STATE',
-      `${year} 年度已结束，不能再${what.zh}：绩效目标须在年度执行前（至迟在年度内）设定、审核并锁定，不能依据实际完成情况补设；锁定后的调整请提交变更申请`,
-      `Fiscal year ${year} has ended: goals can no longer be ${what.en} (targets are set and locked before the actuals exist; changes after locking go through change requests)`,
-    );
+    throw new ServiceError('STATE', {
+      message: `${year} 年度已结束，不能再${what.zh}：绩效目标须在年度执行前（至迟在年度内）设定、审核并锁定，不能依据实际完成情况补设；锁定后的调整请提交变更申请`,
+      messageEn: `Fiscal year ${year} has ended: goals can no longer be ${what.en} (targets are set and locked before the actuals exist; changes after locking go through change requests)`,
+    });
   }
 }
 
@@ -410,12 +409,14 @@ export function assertEditable(g: repo.GoalRow): void {
     const locked = g.status === 'locked' || g.status === 'approved';
     throw new ServiceError(
       locked ? 'LOCKED' : 'STATE',
-      locked
-        ? '绩效目标已锁定，不能直接修改：请提交变更申请'
-        : '绩效目标已送审，审核期间不能修改（被退回后可修改）',
-      locked
-        ? 'The goal set is locked: submit a change request instead'
-        : 'The goal set is under review and cannot be edited (it can be after it is returned)',
+      {
+        message: locked
+          ? '绩效目标已锁定，不能直接修改：请提交变更申请'
+          : '绩效目标已送审，审核期间不能修改（被退回后可修改）',
+        messageEn: locked
+          ? 'The goal set is locked: submit a change request instead'
+          : 'The goal set is under review and cannot be edited (it can be after it is returned)',
+      },
       { status: g.status },
     );
   }
@@ -455,29 +456,26 @@ export async function createGoal(
   if (input.projectId !== null) {
     const p = await repo.findProject(db, input.projectId);
     if (!p || p.departmentCode !== dept.code) {
-      throw new ServiceError(
-        'VALIDATION',
-        `项目「${input.projectId}」不属于部门 ${dept.code}`,
-        `Project ${input.projectId} does not belong to department ${dept.code}`,
-      );
+      throw new ServiceError('VALIDATION', {
+        message: `项目「${input.projectId}」不属于部门 ${dept.code}`,
+        messageEn: `Project ${input.projectId} does not belong to department ${dept.code}`,
+      });
     }
     if (p.fiscalYear !== input.year) {
-      throw new ServiceError(
-        'VALIDATION',
-        `项目「${p.code}」属于 ${p.fiscalYear} 年度，不是 ${input.year} 年度`,
-        `Project ${p.code} belongs to ${p.fiscalYear}, not ${input.year}`,
-      );
+      throw new ServiceError('VALIDATION', {
+        message: `项目「${p.code}」属于 ${p.fiscalYear} 年度，不是 ${input.year} 年度`,
+        messageEn: `Project ${p.code} belongs to ${p.fiscalYear}, not ${input.year}`,
+      });
     }
   }
   const id = await db.transaction(async (tx) => {
     if (await repo.findGoalFor(tx, dept.code, input.year, input.projectId)) {
-      throw new ServiceError(
-        'CONFLICT',
-        input.projectId ? '该项目本年度已有绩效目标' : '本部门本年度已有部门整体绩效目标',
-        input.projectId
+      throw new ServiceError('CONFLICT', {
+        message: input.projectId ? '该项目本年度已有绩效目标' : '本部门本年度已有部门整体绩效目标',
+        messageEn: input.projectId
           ? 'This project already has a goal set for the year'
           : 'The department already has an overall goal set for the year',
-      );
+      });
     }
     const g = await repo.insertGoal(tx, {
       regionCode: dept.regionCode,
@@ -531,11 +529,10 @@ export async function deleteGoal(db: Db, actor: Actor, id: string): Promise<void
   await db.transaction(async (tx) => {
     const g = await lockEditableGoal(tx, actor, id);
     if (g.lockedAt !== null) {
-      throw new ServiceError(
-        'STATE',
-        '曾经锁定的绩效目标不能删除',
-        'A goal set that was once locked cannot be deleted',
-      );
+      throw new ServiceError('STATE', {
+        message: '曾经锁定的绩效目标不能删除',
+        messageEn: 'A goal set that was once locked cannot be deleted',
+      });
     }
     const inds = await indRepo.listIndicatorsOfGoals(tx, [id]);
     await repo.deleteGoal(tx, id);
@@ -669,8 +666,10 @@ export async function approveGoal(
       );
       throw new ServiceError(
         'STATE',
-        `当前状态（${STATUS_TEXT[g.status]}）不能审核`,
-        `Cannot approve a goal set in status ${g.status}`,
+        {
+          message: `当前状态（${STATUS_TEXT[g.status]}）不能审核`,
+          messageEn: `Cannot approve a goal set in status ${g.status}`,
+        },
         { status: g.status },
       );
     }
@@ -731,8 +730,10 @@ export async function returnGoal(
       );
       throw new ServiceError(
         'STATE',
-        `当前状态（${STATUS_TEXT[g.status]}）不能退回`,
-        `Cannot return a goal set in status ${g.status}`,
+        {
+          message: `当前状态（${STATUS_TEXT[g.status]}）不能退回`,
+          messageEn: `Cannot return a goal set in status ${g.status}`,
+        },
         { status: g.status },
       );
     }

@@ -156,11 +156,11 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
       maxSize: MAX_IMPORT_BYTES,
       onError: (c) =>
         c.json(
-          errorBody(
-            'TOO_LARGE',
-            '文件超过 200 MB，请按月份拆分后导入',
-            'The file is larger than 200 MB: split it by month',
-          ),
+          errorBody('FILE_TOO_LARGE', {
+            limit: '200 MB',
+            advice: '请按月份拆分后导入',
+            adviceEn: 'split it by month',
+          }),
           413,
         ),
     }),
@@ -169,19 +169,17 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
     const { code, kind } = c.req.valid('param');
     const { year, replace } = c.req.valid('query');
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError(
-        'VALIDATION',
-        '请以 multipart/form-data 上传文件（字段名 file）',
-        'Upload the file as multipart/form-data field "file"',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请以 multipart/form-data 上传文件（字段名 file）',
+        messageEn: 'Upload the file as multipart/form-data field "file"',
+      });
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError(
-        'VALIDATION',
-        '请选择要导入的文件（字段名 file）',
-        'Choose a file to import (field "file")',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请选择要导入的文件（字段名 file）',
+        messageEn: 'Choose a file to import (field "file")',
+      });
     }
     const input = {
       departmentCode: code,

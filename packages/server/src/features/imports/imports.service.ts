@@ -110,10 +110,14 @@ export interface ImportHooks {
 
 function unreadable(e: unknown): never {
   if (e instanceof UnreadableFileError) {
-    throw new ServiceError('IMPORT_INVALID', e.messageZh, e.messageEn, {
-      errorCount: 1,
-      errors: [],
-    });
+    throw new ServiceError(
+      'IMPORT_INVALID',
+      { message: e.messageZh, messageEn: e.messageEn },
+      {
+        errorCount: 1,
+        errors: [],
+      },
+    );
   }
   throw e;
 }
@@ -130,8 +134,10 @@ async function refuseDuplicate(
     const at = dup.createdAt.toISOString().slice(0, 16).replace('T', ' ');
     throw new ServiceError(
       'DUPLICATE_IMPORT',
-      `该文件已导入过（${at}，文件「${dup.fileName}」，${dup.rowCount} 行），本次未重复计入。`,
-      `This file was already imported (${at}, "${dup.fileName}", ${dup.rowCount} rows); nothing was counted twice.`,
+      {
+        message: `该文件已导入过（${at}，文件「${dup.fileName}」，${dup.rowCount} 行），本次未重复计入。`,
+        messageEn: `This file was already imported (${at}, "${dup.fileName}", ${dup.rowCount} rows); nothing was counted twice.`,
+      },
       {
         batchId: dup.id,
         fileName: dup.fileName,
@@ -184,8 +190,10 @@ async function finishLedgerBatch(
       const list = taken.map((m) => `${m}月`).join('、');
       throw new ServiceError(
         'CONFLICT',
-        `${f.year} 年 ${list} 已有支出台账数据，本次未导入。如确需用本文件替换这些月份，请使用 --replace-month（接口参数 replace=true）。`,
-        `Month(s) ${taken.join(', ')} of ${f.year} already hold ledger entries; nothing was imported. To replace those months with this file, use --replace-month (replace=true).`,
+        {
+          message: `${f.year} 年 ${list} 已有支出台账数据，本次未导入。如确需用本文件替换这些月份，请使用 --replace-month（接口参数 replace=true）。`,
+          messageEn: `Month(s) ${taken.join(', ')} of ${f.year} already hold ledger entries; nothing was imported. To replace those months with this file, use --replace-month (replace=true).`,
+        },
         { months: taken },
       );
     }
@@ -284,8 +292,10 @@ async function importLedgerInTx(
   if (projects.length === 0) {
     throw new ServiceError(
       'IMPORT_INVALID',
-      `${dept.name} ${year} 年度还没有项目预算：请先导入项目预算（import budgets）`,
-      `${dept.code} has no projects for ${year}: import the budget first`,
+      {
+        message: `${dept.name} ${year} 年度还没有项目预算：请先导入项目预算（import budgets）`,
+        messageEn: `${dept.code} has no projects for ${year}: import the budget first`,
+      },
       { errorCount: 0, errors: [] },
     );
   }
@@ -328,16 +338,22 @@ async function importLedgerInTx(
       if (end.count === 0) {
         throw new ServiceError(
           'IMPORT_INVALID',
-          `文件「${source.fileName}」只有表头，没有数据行`,
-          `File "${source.fileName}" has a header but no rows`,
+          {
+            message: `文件「${source.fileName}」只有表头，没有数据行`,
+            messageEn: `File "${source.fileName}" has a header but no rows`,
+          },
           { errorCount: 0, errors: [] },
         );
       }
       if (!Number.isSafeInteger(end.totalFen)) {
-        throw new ServiceError('IMPORT_INVALID', '金额合计超出范围', 'Total amount out of range', {
-          errorCount: 0,
-          errors: [],
-        });
+        throw new ServiceError(
+          'IMPORT_INVALID',
+          { message: '金额合计超出范围', messageEn: 'Total amount out of range' },
+          {
+            errorCount: 0,
+            errors: [],
+          },
+        );
       }
       await writer.finish();
     } catch (e) {
@@ -745,8 +761,10 @@ export async function importBudgets(
     if (lines.length === 0) {
       throw new ServiceError(
         'IMPORT_INVALID',
-        `文件「${source.fileName}」只有表头，没有数据行`,
-        `File "${source.fileName}" has a header but no rows`,
+        {
+          message: `文件「${source.fileName}」只有表头，没有数据行`,
+          messageEn: `File "${source.fileName}" has a header but no rows`,
+        },
         { errorCount: 0, errors: [] },
       );
     }
@@ -1046,8 +1064,10 @@ export async function importProgress(
   if (values.length === 0) {
     throw new ServiceError(
       'IMPORT_INVALID',
-      `文件「${source.fileName}」只有表头，没有数据行`,
-      `File "${source.fileName}" has a header but no rows`,
+      {
+        message: `文件「${source.fileName}」只有表头，没有数据行`,
+        messageEn: `File "${source.fileName}" has a header but no rows`,
+      },
       { errorCount: 0, errors: [] },
     );
   }

@@ -483,26 +483,23 @@ export async function createTemplate(
 ): Promise<TemplateView> {
   assertPermission(actor, 'library.manage');
   if (!level2Allowed(input.level1, input.level2)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `二级指标「${LEVEL2_TEXT[input.level2]}」不属于一级指标「${LEVEL1_TEXT[input.level1]}」`,
-      `Level 2 ${input.level2} does not belong to level 1 ${input.level1}`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `二级指标「${LEVEL2_TEXT[input.level2]}」不属于一级指标「${LEVEL1_TEXT[input.level1]}」`,
+      messageEn: `Level 2 ${input.level2} does not belong to level 1 ${input.level1}`,
+    });
   }
   if (input.operator !== 'QUAL' && input.unit.trim() === '') {
-    throw new ServiceError(
-      'VALIDATION',
-      '定量指标须填写计量单位',
-      'A quantitative indicator needs a unit',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '定量指标须填写计量单位',
+      messageEn: 'A quantitative indicator needs a unit',
+    });
   }
   return db.transaction(async (tx) => {
     if (await repo.findTemplateByName(tx, input.field.trim(), input.name.trim())) {
-      throw new ServiceError(
-        'CONFLICT',
-        `指标库「${input.field.trim()}」领域已有「${input.name.trim()}」`,
-        `The library already has ${input.name} in ${input.field}`,
-      );
+      throw new ServiceError('CONFLICT', {
+        message: `指标库「${input.field.trim()}」领域已有「${input.name.trim()}」`,
+        messageEn: `The library already has ${input.name} in ${input.field}`,
+      });
     }
     const row = await repo.insertTemplate(tx, {
       field: input.field.trim(),

@@ -65,32 +65,32 @@ export function assertIndicatorShape(
   i: Pick<IndicatorInput, 'level1' | 'level2' | 'name' | 'operator' | 'target' | 'weight'>,
 ): void {
   if (!level2Allowed(i.level1, i.level2)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `二级指标「${LEVEL2_TEXT[i.level2]}」不属于一级指标「${LEVEL1_TEXT[i.level1]}」`,
-      `Level 2 ${i.level2} does not belong to level 1 ${i.level1}`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `二级指标「${LEVEL2_TEXT[i.level2]}」不属于一级指标「${LEVEL1_TEXT[i.level1]}」`,
+      messageEn: `Level 2 ${i.level2} does not belong to level 1 ${i.level1}`,
+    });
   }
   if (i.name.trim() === '') {
-    throw new ServiceError('VALIDATION', '三级指标名称不能为空', 'The indicator name is empty');
+    throw new ServiceError('VALIDATION', {
+      message: '三级指标名称不能为空',
+      messageEn: 'The indicator name is empty',
+    });
   }
   if (isQuantitative(i.operator) && i.target.trim() !== '' && !isDecimalString(i.target)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `定量指标的年度指标值应为数字（如 300、95.5），收到「${i.target}」：单位请填在计量单位中`,
-      `A quantitative target must be a number, got "${i.target}"`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `定量指标的年度指标值应为数字（如 300、95.5），收到「${i.target}」：单位请填在计量单位中`,
+      messageEn: `A quantitative target must be a number, got "${i.target}"`,
+    });
   }
   assertWeight(i.weight);
 }
 
 export function assertWeight(w: string): void {
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(w.trim()) || d(w).lte(0) || d(w).gt(100)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `分值应为大于 0、不超过 100、至多两位小数的数字，收到「${w}」`,
-      `Weight must be a number in (0, 100] with at most 2 decimals, got "${w}"`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `分值应为大于 0、不超过 100、至多两位小数的数字，收到「${w}」`,
+      messageEn: `Weight must be a number in (0, 100] with at most 2 decimals, got "${w}"`,
+    });
   }
 }
 
@@ -102,11 +102,10 @@ async function assertUniqueName(
 ): Promise<void> {
   const inds = await repo.listIndicatorsOfGoals(db, [goalId]);
   if (inds.some((i) => i.id !== exceptId && i.name.trim() === name.trim())) {
-    throw new ServiceError(
-      'CONFLICT',
-      `本目标下已有名为「${name.trim()}」的指标`,
-      `An indicator named ${name.trim()} already exists in this goal set`,
-    );
+    throw new ServiceError('CONFLICT', {
+      message: `本目标下已有名为「${name.trim()}」的指标`,
+      messageEn: `An indicator named ${name.trim()} already exists in this goal set`,
+    });
   }
 }
 
@@ -284,8 +283,10 @@ async function assertGoalLocked(db: Queryable, goalId: string): Promise<goalRepo
   if (!g || g.status !== 'locked') {
     throw new ServiceError(
       'LOCKED',
-      '指标目标尚未锁定，不能填报实际值',
-      'The indicator’s targets are not locked yet; actual values cannot be entered',
+      {
+        message: '指标目标尚未锁定，不能填报实际值',
+        messageEn: 'The indicator’s targets are not locked yet; actual values cannot be entered',
+      },
       { status: g?.status ?? null },
     );
   }
@@ -304,11 +305,10 @@ async function assertEvaluationOpen(db: Queryable, r: repo.IndicatorRow): Promis
       ),
     );
   if (rows.length > 0) {
-    throw new ServiceError(
-      'STATE',
-      `${r.fiscalYear} 年度自评已提交，不能再修改实际值或扣分（被退回后可修改）`,
-      `The ${r.fiscalYear} self-evaluation has been submitted; actuals and deductions are frozen (until it is returned)`,
-    );
+    throw new ServiceError('STATE', {
+      message: `${r.fiscalYear} 年度自评已提交，不能再修改实际值或扣分（被退回后可修改）`,
+      messageEn: `The ${r.fiscalYear} self-evaluation has been submitted; actuals and deductions are frozen (until it is returned)`,
+    });
   }
 }
 
@@ -344,37 +344,34 @@ export async function setActual(
   if (actual !== null) {
     if (isQuantitative(pre.operator)) {
       if (!isDecimalString(actual)) {
-        throw new ServiceError(
-          'VALIDATION',
-          `定量指标的实际完成值应为数字（计量单位：${pre.unit || '无'}），收到「${actual}」`,
-          `A quantitative actual must be a number, got "${actual}"`,
-        );
+        throw new ServiceError('VALIDATION', {
+          message: `定量指标的实际完成值应为数字（计量单位：${pre.unit || '无'}），收到「${actual}」`,
+          messageEn: `A quantitative actual must be a number, got "${actual}"`,
+        });
       }
       if (input.qualScore !== undefined && input.qualScore !== null) {
-        throw new ServiceError(
-          'VALIDATION',
-          '定量指标按公式计分，不能填写定性得分',
-          'Quantitative indicators are scored by formula; no qualitative score',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '定量指标按公式计分，不能填写定性得分',
+          messageEn: 'Quantitative indicators are scored by formula; no qualitative score',
+        });
       }
       actual = d(actual).toFixed();
     } else {
       const level = parseQualLevel(actual);
       if (!level) {
-        throw new ServiceError(
-          'VALIDATION',
-          '定性指标的完成情况应为：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差',
-          'A qualitative actual must be ACHIEVED, PARTIAL or NOT_ACHIEVED',
-        );
+        throw new ServiceError('VALIDATION', {
+          message:
+            '定性指标的完成情况应为：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差',
+          messageEn: 'A qualitative actual must be ACHIEVED, PARTIAL or NOT_ACHIEVED',
+        });
       }
       actual = level;
       const score = input.qualScore?.trim() ?? '';
       if (!isDecimalString(score)) {
-        throw new ServiceError(
-          'VALIDATION',
-          '定性指标须填写得分（在所选档次的分数区间内）',
-          'A qualitative indicator needs a score within the band of its level',
-        );
+        throw new ServiceError('VALIDATION', {
+          message: '定性指标须填写得分（在所选档次的分数区间内）',
+          messageEn: 'A qualitative indicator needs a score within the band of its level',
+        });
       }
       const rules = await yearRules(db, pre.regionCode, pre.fiscalYear);
       const band = qualitativeBand(level, pre.weight, rules.scoring)!;
@@ -382,8 +379,10 @@ export async function setActual(
       if (s.lt(d(band.min)) || (band.maxInclusive ? s.gt(d(band.max)) : s.gte(d(band.max)))) {
         throw new ServiceError(
           'VALIDATION',
-          `得分 ${score} 不在该档次的区间 [${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'} 内`,
-          `Score ${score} is outside the band [${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'}`,
+          {
+            message: `得分 ${score} 不在该档次的区间 [${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'} 内`,
+            messageEn: `Score ${score} is outside the band [${band.min}, ${band.max}${band.maxInclusive ? ']' : ')'}`,
+          },
           { band },
         );
       }
@@ -435,23 +434,27 @@ export async function setDeduction(
   if (!g || g.status !== 'locked') {
     throw new ServiceError(
       'LOCKED',
-      '指标目标尚未锁定，不能扣分',
-      'The indicator’s targets are not locked yet; no deduction possible',
+      {
+        message: '指标目标尚未锁定，不能扣分',
+        messageEn: 'The indicator’s targets are not locked yet; no deduction possible',
+      },
       { status: g?.status ?? null },
     );
   }
   const text = input.deduction.trim();
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || d(text).gt(d(pre.weight))) {
-    throw new ServiceError(
-      'VALIDATION',
-      `扣分应为 0 至该指标分值 ${toFixed2(d(pre.weight))} 之间、至多两位小数的数字，收到「${text}」`,
-      `The deduction must be between 0 and the weight ${pre.weight}, got "${text}"`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `扣分应为 0 至该指标分值 ${toFixed2(d(pre.weight))} 之间、至多两位小数的数字，收到「${text}」`,
+      messageEn: `The deduction must be between 0 and the weight ${pre.weight}, got "${text}"`,
+    });
   }
   const amount = d(text);
   const reason = input.reason?.trim() ?? '';
   if (amount.gt(0) && reason === '') {
-    throw new ServiceError('VALIDATION', '扣分须填写理由', 'A deduction needs a reason');
+    throw new ServiceError('VALIDATION', {
+      message: '扣分须填写理由',
+      messageEn: 'A deduction needs a reason',
+    });
   }
   const row = await db.transaction(async (tx) => {
     const cur = (await repo.lockIndicator(tx, id))!;

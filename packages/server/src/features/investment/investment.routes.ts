@@ -190,8 +190,10 @@ export function toFilters(q: z.infer<typeof ProjectFilterQuery>): ProjectFilters
     if (bad !== undefined) {
       throw new ServiceError(
         'VALIDATION',
-        `输入有误：阶段「${bad}」应为 LEAD / NEGOTIATING / SIGNED / REGISTERED / OPERATING 之一`,
-        `Invalid stage ${bad}`,
+        {
+          message: `输入有误：阶段「${bad}」应为 LEAD / NEGOTIATING / SIGNED / REGISTERED / OPERATING 之一`,
+          messageEn: `Invalid stage ${bad}`,
+        },
         { fields: [{ field: 'stage', message: '阶段不正确', messageEn: 'invalid stage' }] },
       );
     }
@@ -273,26 +275,28 @@ export function registerInvestmentRoutes(app: App, deps: AppDeps): void {
       maxSize: MAX_IMPORT_BYTES + 64 * 1024,
       onError: (c) =>
         c.json(
-          errorBody('TOO_LARGE', '文件超过 10 MB，请分批导入', 'The file is larger than 10 MB'),
+          errorBody('FILE_TOO_LARGE', {
+            limit: '10 MB',
+            advice: '请分批导入',
+            adviceEn: 'import it in parts',
+          }),
           413,
         ),
     }),
   );
   app.openapi(importRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError(
-        'VALIDATION',
-        '请以 multipart/form-data 上传 Excel 文件（字段名 file）',
-        'Upload the workbook as multipart/form-data field "file"',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请以 multipart/form-data 上传 Excel 文件（字段名 file）',
+        messageEn: 'Upload the workbook as multipart/form-data field "file"',
+      });
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError(
-        'VALIDATION',
-        '请选择要导入的 Excel 文件（字段名 file）',
-        'Choose an .xlsx file (field "file")',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请选择要导入的 Excel 文件（字段名 file）',
+        messageEn: 'Choose an .xlsx file (field "file")',
+      });
     }
     const r = await importInvestmentProjects(
       db,

@@ -420,8 +420,7 @@ function validationError(errors: FieldError[]): ServiceError {
   const first = errors[0]!;
   return new ServiceError(
     'VALIDATION',
-    `输入有误：${first.message}`,
-    `Invalid input: ${first.messageEn}`,
+    { message: `输入有误：${first.message}`, messageEn: `Invalid input: ${first.messageEn}` },
     { fields: errors },
   );
 }
@@ -499,8 +498,7 @@ export async function createInvestmentProject(
     if ((await repo.findProjectsByCodes(tx, dept.code, [code])).length > 0) {
       throw new ServiceError(
         'CONFLICT',
-        `项目编号「${code}」已存在`,
-        `Project code ${code} already exists`,
+        { message: `项目编号「${code}」已存在`, messageEn: `Project code ${code} already exists` },
         { fields: [{ field: 'code', message: '项目编号已存在', messageEn: 'already exists' }] },
       );
     }
@@ -570,11 +568,10 @@ export async function updateInvestmentProject(
       code !== before.code &&
       (await repo.findProjectsByCodes(tx, dept.code, [code])).length > 0
     ) {
-      throw new ServiceError(
-        'CONFLICT',
-        `项目编号「${code}」已存在`,
-        `Project code ${code} already exists`,
-      );
+      throw new ServiceError('CONFLICT', {
+        message: `项目编号「${code}」已存在`,
+        messageEn: `Project code ${code} already exists`,
+      });
     }
     const values: Partial<repo.InvestmentProjectInsert> = {
       ...(code !== undefined ? { code } : {}),
@@ -645,7 +642,11 @@ export async function moveInvestmentProjectStage(
     });
     if (!moved.ok) {
       const code = moved.error.code === 'SAME_STAGE' ? 'STATE' : 'VALIDATION';
-      throw new ServiceError(code, moved.error.zh, moved.error.en, { code: moved.error.code });
+      throw new ServiceError(
+        code,
+        { message: moved.error.zh, messageEn: moved.error.en },
+        { code: moved.error.code },
+      );
     }
     const m = moved.value;
     const row = await repo.updateProject(tx, id, {
@@ -969,15 +970,17 @@ async function readSheet(body: Uint8Array): Promise<ExcelJS.Worksheet> {
   try {
     await wb.xlsx.load(Buffer.from(body) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new ServiceError(
-      'VALIDATION',
-      '文件无法读取：请上传 Excel 2007 及以上格式（.xlsx）的文件',
-      'The file is not a readable .xlsx workbook',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '文件无法读取：请上传 Excel 2007 及以上格式（.xlsx）的文件',
+      messageEn: 'The file is not a readable .xlsx workbook',
+    });
   }
   const ws = wb.getWorksheet(SHEET_NAME) ?? wb.worksheets[0];
   if (!ws) {
-    throw new ServiceError('VALIDATION', '文件中没有工作表', 'The workbook has no worksheet');
+    throw new ServiceError('VALIDATION', {
+      message: '文件中没有工作表',
+      messageEn: 'The workbook has no worksheet',
+    });
   }
   return ws;
 }
@@ -1194,11 +1197,10 @@ export async function importInvestmentProjects(
 ): Promise<ImportResult> {
   const dept = await editableDept(db, actor, departmentCode);
   if (body.byteLength > MAX_IMPORT_BYTES) {
-    throw new ServiceError(
-      'VALIDATION',
-      '文件超过 10 MB，请分批导入',
-      'The file is larger than 10 MB',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '文件超过 10 MB，请分批导入',
+      messageEn: 'The file is larger than 10 MB',
+    });
   }
   const ws = await readSheet(body);
   const today = chinaToday(now);
@@ -1319,8 +1321,10 @@ function importInvalid(errors: ImportRowError[]): ServiceError {
   const shown = errors.slice(0, 500);
   return new ServiceError(
     'IMPORT_INVALID',
-    `导入失败：发现 ${errors.length} 处错误，未导入任何数据。${shown[0]!.message}`,
-    `Import refused: ${errors.length} error(s), nothing was imported. ${shown[0]!.messageEn}`,
+    {
+      message: `导入失败：发现 ${errors.length} 处错误，未导入任何数据。${shown[0]!.message}`,
+      messageEn: `Import refused: ${errors.length} error(s), nothing was imported. ${shown[0]!.messageEn}`,
+    },
     { errors: shown, total: errors.length },
   );
 }

@@ -316,19 +316,17 @@ export async function getIndicatorMetric(
 ): Promise<IndicatorMetricView> {
   const ind = await indicatorOf(db, actor, indicatorId);
   if (!ind.metricKey) {
-    throw new ServiceError(
-      'NOT_FOUND',
-      `指标「${ind.name}」未绑定业务数据取数`,
-      `Indicator ${ind.name} is not bound to a metric`,
-    );
+    throw new ServiceError('NOT_FOUND', {
+      message: `指标「${ind.name}」未绑定业务数据取数`,
+      messageEn: `Indicator ${ind.name} is not bound to a metric`,
+    });
   }
   const view = await viewOf(db, ind, asOf, new Map());
   if (!view) {
-    throw new ServiceError(
-      'STATE',
-      `指标「${ind.name}」绑定的取数口径「${ind.metricKey}」不存在`,
-      `Unknown metric ${ind.metricKey}`,
-    );
+    throw new ServiceError('STATE', {
+      message: `指标「${ind.name}」绑定的取数口径「${ind.metricKey}」不存在`,
+      messageEn: `Unknown metric ${ind.metricKey}`,
+    });
   }
   return view;
 }
@@ -368,25 +366,26 @@ export async function bindIndicatorMetric(
   const dept = await getDepartment(db, actor, ind.departmentCode);
   assertCanEdit(actor, dept);
   if (ind.goalStatus !== 'draft' && ind.goalStatus !== 'returned') {
-    throw new ServiceError(
-      'LOCKED',
-      '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请',
-      'The goal set is submitted or locked: the metric binding cannot change',
-    );
+    throw new ServiceError('LOCKED', {
+      message: '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请',
+      messageEn: 'The goal set is submitted or locked: the metric binding cannot change',
+    });
   }
   let params: Record<string, unknown> | null = null;
   if (binding) {
     const def = findMetric(binding.key);
     if (!def) {
-      throw new ServiceError(
-        'VALIDATION',
-        `取数口径「${binding.key}」不存在，可选：${METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、')}`,
-        `Unknown metric ${binding.key}`,
-      );
+      throw new ServiceError('VALIDATION', {
+        message: `取数口径「${binding.key}」不存在，可选：${METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、')}`,
+        messageEn: `Unknown metric ${binding.key}`,
+      });
     }
     const parsed = parseMetricParams(def, binding.params ?? null);
     if (!parsed.ok) {
-      throw new ServiceError('VALIDATION', parsed.error.zh, parsed.error.en);
+      throw new ServiceError('VALIDATION', {
+        message: parsed.error.zh,
+        messageEn: parsed.error.en,
+      });
     }
     params = Object.keys(parsed.value).length > 0 ? { ...parsed.value } : null;
   }

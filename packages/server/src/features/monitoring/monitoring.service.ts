@@ -93,7 +93,10 @@ function coloured(
 
 function checkMonth(month: number): void {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
-    throw new ServiceError('VALIDATION', '监控截止月份应为 1–12', 'the cut-off month must be 1–12');
+    throw new ServiceError('VALIDATION', {
+      message: '监控截止月份应为 1–12',
+      messageEn: 'the cut-off month must be 1–12',
+    });
   }
 }
 
@@ -306,11 +309,10 @@ async function openRound(
     }));
   const locked = await monRepo.lockRound(tx, round.id);
   if (locked?.status === 'submitted') {
-    throw new ServiceError(
-      'LOCKED',
-      `${year} 年 ${month} 月的运行监控表已报送，不能再修改`,
-      `The monitoring form for ${year}-${month} was submitted and can no longer be changed`,
-    );
+    throw new ServiceError('LOCKED', {
+      message: `${year} 年 ${month} 月的运行监控表已报送，不能再修改`,
+      messageEn: `The monitoring form for ${year}-${month} was submitted and can no longer be changed`,
+    });
   }
   return locked ?? round;
 }
@@ -328,11 +330,10 @@ export async function saveResponses(
   assertCanEdit(actor, dept);
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
   if (!config.cutoffMonths.includes(month)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
-      `${month} is not a monitoring cut-off month of ${year} (allowed: ${config.cutoffMonths.join(', ')})`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
+      messageEn: `${month} is not a monitoring cut-off month of ${year} (allowed: ${config.cutoffMonths.join(', ')})`,
+    });
   }
   await db.transaction(async (tx) => {
     const report = await computeMonitoring(tx, dept, year, month);
@@ -366,8 +367,10 @@ export async function saveResponses(
     if (problems.length > 0) {
       throw new ServiceError(
         'VALIDATION',
-        `监控反馈有 ${problems.length} 处错误：${problems.map((p) => p.message).join('；')}`,
-        `${problems.length} problem(s) in the responses`,
+        {
+          message: `监控反馈有 ${problems.length} 处错误：${problems.map((p) => p.message).join('；')}`,
+          messageEn: `${problems.length} problem(s) in the responses`,
+        },
         { problems },
       );
     }
@@ -425,11 +428,10 @@ export async function submitMonitoring(
   assertCanEdit(actor, dept);
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
   if (!config.cutoffMonths.includes(month)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
-      `${month} is not a monitoring cut-off month of ${year}`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `${month} 月不是 ${year} 年度的监控截止月份（可选：${config.cutoffMonths.join('、')} 月）`,
+      messageEn: `${month} is not a monitoring cut-off month of ${year}`,
+    });
   }
   await db.transaction(async (tx) => {
     const report = await computeMonitoring(tx, dept, year, month);
@@ -451,8 +453,10 @@ export async function submitMonitoring(
     if (missing.length > 0) {
       throw new ServiceError(
         'STATE',
-        `还有 ${missing.length} 项红色/黄色预警未填写反馈：${missing.map((x) => `${x.label}（缺${x.missing.join('、')}）`).join('；')}`,
-        `${missing.length} red/yellow warning(s) still lack reasons, likelihood or measures`,
+        {
+          message: `还有 ${missing.length} 项红色/黄色预警未填写反馈：${missing.map((x) => `${x.label}（缺${x.missing.join('、')}）`).join('；')}`,
+          messageEn: `${missing.length} red/yellow warning(s) still lack reasons, likelihood or measures`,
+        },
         { missing },
       );
     }

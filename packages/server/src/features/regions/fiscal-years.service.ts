@@ -63,8 +63,10 @@ async function loadRegion(
   if (!isCli(actor) && actor.regionCode !== regionCode) {
     throw new ServiceError(
       'FORBIDDEN',
-      '无权查看或管理其他地区的预算年度',
-      'You may not see or manage another region’s fiscal years',
+      {
+        message: '无权查看或管理其他地区的预算年度',
+        messageEn: 'You may not see or manage another region’s fiscal years',
+      },
       { reason: 'region', regionCode },
     );
   }
@@ -114,8 +116,10 @@ export async function openFiscalYear(
   if (input.year > maxYear) {
     throw new ServiceError(
       'VALIDATION',
-      `预算年度最晚只能开启到下一年度（${maxYear} 年），收到 ${input.year} 年`,
-      `The latest fiscal year that can be opened is next year (${maxYear}); got ${input.year}`,
+      {
+        message: `预算年度最晚只能开启到下一年度（${maxYear} 年），收到 ${input.year} 年`,
+        messageEn: `The latest fiscal year that can be opened is next year (${maxYear}); got ${input.year}`,
+      },
       {
         fields: [
           { field: 'year', message: `最晚为 ${maxYear} 年`, messageEn: `at most ${maxYear}` },
@@ -131,8 +135,10 @@ export async function openFiscalYear(
       .join('、');
     throw new ServiceError(
       'VALIDATION',
-      `计分规则「${presetName}」不存在，可选：${names}`,
-      `Unknown scoring preset ${presetName}`,
+      {
+        message: `计分规则「${presetName}」不存在，可选：${names}`,
+        messageEn: `Unknown scoring preset ${presetName}`,
+      },
       { fields: [{ field: 'scoringPreset', message: `不存在的计分规则：${presetName}` }] },
     );
   }
@@ -148,8 +154,10 @@ export async function openFiscalYear(
     if (!r) {
       throw new ServiceError(
         'CONFLICT',
-        `${input.year} 年度已经开启，无需重复开启`,
-        `Fiscal year ${input.year} is already open`,
+        {
+          message: `${input.year} 年度已经开启，无需重复开启`,
+          messageEn: `Fiscal year ${input.year} is already open`,
+        },
         { fields: [{ field: 'year', message: `${input.year} 年度已开启` }] },
       );
     }

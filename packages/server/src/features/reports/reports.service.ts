@@ -84,7 +84,10 @@ export async function renderReport(
     case 'pdf': {
       const pdf = await convertDocxToPdf(await renderDocx(doc));
       if (!pdf.ok) {
-        throw new ServiceError('UNAVAILABLE', pdf.error.message.zh, pdf.error.message.en);
+        throw new ServiceError('UNAVAILABLE', {
+          message: pdf.error.message.zh,
+          messageEn: pdf.error.message.en,
+        });
       }
       return make(pdf.value, 'pdf');
     }
@@ -105,11 +108,10 @@ export async function setParagraphOverride(
   assertCanEdit(actor, dept);
   const doc = await buildReportDocument(db, actor, departmentCode, year, now);
   if (!allParagraphs(doc).some((p) => p.key === key)) {
-    throw new ServiceError(
-      'VALIDATION',
-      `报告中没有编号为「${key}」的段落`,
-      `The report has no paragraph "${key}"`,
-    );
+    throw new ServiceError('VALIDATION', {
+      message: `报告中没有编号为「${key}」的段落`,
+      messageEn: `The report has no paragraph "${key}"`,
+    });
   }
   await db.transaction(async (tx) => {
     const where = and(
@@ -163,11 +165,10 @@ export async function clearParagraphOverride(
     );
     const [before] = await tx.select().from(s.reportOverrides).where(where);
     if (!before) {
-      throw new ServiceError(
-        'NOT_FOUND',
-        `段落「${key}」没有被改写过`,
-        `Paragraph "${key}" has no override`,
-      );
+      throw new ServiceError('NOT_FOUND', {
+        message: `段落「${key}」没有被改写过`,
+        messageEn: `Paragraph "${key}" has no override`,
+      });
     }
     await tx.delete(s.reportOverrides).where(where);
     await auditInTx(tx, actor, {

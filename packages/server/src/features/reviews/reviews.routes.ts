@@ -91,26 +91,28 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
       maxSize: MAX_REVIEW_BYTES + 64 * 1024,
       onError: (c) =>
         c.json(
-          errorBody('TOO_LARGE', '文件超过 20 MB，无法审核', 'The file is larger than 20 MB'),
+          errorBody('FILE_TOO_LARGE', {
+            limit: '20 MB',
+            advice: '无法审核',
+            adviceEn: 'it cannot be reviewed',
+          }),
           413,
         ),
     }),
   );
   app.openapi(uploadRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError(
-        'VALIDATION',
-        '请以 multipart/form-data 上传报告文件（字段名 file）',
-        'Upload the report as multipart/form-data field "file"',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请以 multipart/form-data 上传报告文件（字段名 file）',
+        messageEn: 'Upload the report as multipart/form-data field "file"',
+      });
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError(
-        'VALIDATION',
-        '请选择要审核的报告文件（字段名 file）',
-        'Choose a report file (field "file")',
-      );
+      throw new ServiceError('VALIDATION', {
+        message: '请选择要审核的报告文件（字段名 file）',
+        messageEn: 'Choose a report file (field "file")',
+      });
     }
     const reviewed = await reviewUploadedReport(
       c.var.actor,

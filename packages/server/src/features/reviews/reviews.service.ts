@@ -29,22 +29,23 @@ export async function reviewUploadedReport(
 ): Promise<ReviewedReport> {
   requireRole(actor, 'financeReviewer', 'deptHead', 'clerk');
   if (bytes.byteLength === 0) {
-    throw new ServiceError('VALIDATION', '上传的文件是空的', 'The uploaded file is empty');
+    throw new ServiceError('VALIDATION', {
+      message: '上传的文件是空的',
+      messageEn: 'The uploaded file is empty',
+    });
   }
   if (bytes.byteLength > MAX_REVIEW_BYTES) {
-    throw new ServiceError(
-      'VALIDATION',
-      '文件超过 20 MB，无法审核',
-      'The file is larger than 20 MB',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '文件超过 20 MB，无法审核',
+      messageEn: 'The file is larger than 20 MB',
+    });
   }
   const ext = path.extname(fileName).toLowerCase();
   if (!['.txt', '.docx', '.pdf'].includes(ext)) {
-    throw new ServiceError(
-      'VALIDATION',
-      '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
-      'Only .txt, .docx and text .pdf reports can be reviewed',
-    );
+    throw new ServiceError('VALIDATION', {
+      message: '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
+      messageEn: 'Only .txt, .docx and text .pdf reports can be reviewed',
+    });
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));
   try {
@@ -59,7 +60,7 @@ export async function reviewUploadedReport(
     };
   } catch (e) {
     if (e instanceof ExtractError) {
-      throw new ServiceError('VALIDATION', e.messages.zh, e.messages.en);
+      throw new ServiceError('VALIDATION', { message: e.messages.zh, messageEn: e.messages.en });
     }
     throw e;
   } finally {

@@ -30,14 +30,7 @@ export const registerCsrfMiddleware: RegisterRoutes = (app, deps) => {
         headerPresent: header !== '',
         cookiePresent: cookie !== '',
       });
-      return c.json(
-        errorBody(
-          'CSRF',
-          '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试',
-          'Security check failed (CSRF token missing or wrong): reload the page and try again',
-        ),
-        403,
-      );
+      return c.json(errorBody('CSRF'), 403);
     }
     await next();
     return undefined;

@@ -33,13 +33,6 @@ export const registerPasswordChangeMiddleware: RegisterRoutes = (app, deps) => {
     await logAccessDenied(deps, c, c.var.actor, c.var.actor.departmentCode, {
       reason: 'passwordChangeRequired',
     });
-    return c.json(
-      errorBody(
-        PASSWORD_CHANGE_REQUIRED,
-        '首次登录或密码被重置后，须先修改密码',
-        'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else',
-      ),
-      403,
-    );
+    return c.json(errorBody(PASSWORD_CHANGE_REQUIRED), 403);
   });
 };

@@ -40,14 +40,7 @@ export const registerSessionMiddleware: RegisterRoutes = (app, deps) => {
       ? await authenticate(deps.database.db, token, deps.now(), deps.config.sessionHours)
       : null;
     if (!found || !token) {
-      return c.json(
-        errorBody(
-          'UNAUTHENTICATED',
-          '未登录或登录已过期，请重新登录',
-          'Not signed in, or the session has expired: please sign in',
-        ),
-        401,
-      );
+      return c.json(errorBody('UNAUTHENTICATED'), 401);
     }
     if (found.renewed) {
       setSessionCookie(c, deps, token);

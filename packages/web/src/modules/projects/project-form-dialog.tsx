@@ -101,7 +101,7 @@ export function ProjectFormDialog({
             .catch((e: unknown) =>
               setError(
                 applyServerErrors(form, e, lang) ??
-                  (e instanceof ApiError && e.code !== 'VALIDATION' ? e.localized(lang) : null),
+                  (e instanceof ApiError && e.status !== 400 ? e.localized(lang) : null),
               ),
             )
             .finally(() => setBusy(false));

@@ -1,0 +1,137 @@
+// Every error the API or the CLI returns, as one closed set of codes. Each code has its kind (which decides the
+// HTTP status and the CLI's exit code) and its message in Chinese and English, looked up by code; `{name}` in a
+// message is filled from the error's parameters. Bad input codes say which rule failed (WEIGHT_SUM,
+// TARGET_NOT_NUMERIC …), never a bare VALIDATION.
+//
+// To add a code: one entry here, with both messages. The server's ServiceError and the HTTP error body take
+// only codes of this set, so a code without a message does not type-check.
+
+export type ErrorKind =
+  | 'invalid' // 400: the request or a value in it breaks a rule
+  | 'unprocessable' // 422: a file or a whole document fails its checks (details list every problem)
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'notFound' // 404
+  | 'conflict' // 409: the data already exists or changed meanwhile
+  | 'state' // 409: not allowed in the item's current state (submitted, approved, ended year …)
+  | 'locked' // 423: locked before the year or after submission
+  | 'tooLarge' // 413
+  | 'unsupportedMedia' // 415
+  | 'rateLimited' // 429
+  | 'unavailable' // 503: a tool the server needs is missing or busy
+  | 'internal'; // 500: a defect; never the user's fault
+
+export interface ErrorDefinition {
+  kind: ErrorKind;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  // ---- generic (the kind says it all; prefer a specific code below) ----
+  NOT_FOUND: { kind: 'notFound', zh: '未找到{what}', en: '{whatEn} not found' },
+  ENDPOINT_NOT_FOUND: { kind: 'notFound', zh: '接口不存在', en: 'No such endpoint' },
+  FORBIDDEN: {
+    kind: 'forbidden',
+    zh: '无权访问该数据或执行该操作',
+    en: 'You are not allowed to access this data or perform this action',
+  },
+  UNAUTHENTICATED: {
+    kind: 'unauthenticated',
+    zh: '未登录或登录已过期，请重新登录',
+    en: 'Not signed in, or the session has expired: please sign in',
+  },
+  CSRF: {
+    kind: 'forbidden',
+    zh: '安全校验失败（CSRF 令牌缺失或不匹配），请刷新页面后重试',
+    en: 'Security check failed (CSRF token missing or wrong): reload the page and try again',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    kind: 'forbidden',
+    zh: '首次登录或密码被重置后，须先修改密码',
+    en: 'Your password was set by an administrator (first sign-in or a reset): change it before doing anything else',
+  },
+  REQUEST_INVALID: { kind: 'invalid', zh: '输入有误：{problem}', en: 'Invalid input: {problemEn}' },
+  JSON_INVALID: {
+    kind: 'invalid',
+    zh: '请求内容不是有效的 JSON',
+    en: 'Request body is not valid JSON',
+  },
+  TOO_LARGE: { kind: 'tooLarge', zh: '上传文件过大', en: 'Payload too large' },
+  FILE_TOO_LARGE: {
+    kind: 'tooLarge',
+    zh: '文件超过 {limit}，{advice}',
+    en: 'The file is larger than {limit}: {adviceEn}',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    kind: 'unsupportedMedia',
+    zh: '请求内容类型不受支持：上传文件请用 multipart/form-data，其它请求请用 JSON',
+    en: 'Unsupported media type: upload files as multipart/form-data, send other requests as JSON',
+  },
+  HTTP: { kind: 'invalid', zh: '请求无效', en: 'Bad request' },
+  INTERNAL: {
+    kind: 'internal',
+    zh: '服务器内部错误，请稍后重试或联系管理员',
+    en: 'Internal server error',
+  },
+  RATE_LIMITED: { kind: 'rateLimited', zh: '{message}', en: '{messageEn}' },
+  UNAVAILABLE: { kind: 'unavailable', zh: '{message}', en: '{messageEn}' },
+
+  // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
+  VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
+  CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
+  STATE: { kind: 'state', zh: '{message}', en: '{messageEn}' },
+  LOCKED: { kind: 'locked', zh: '{message}', en: '{messageEn}' },
+  IMPORT_INVALID: { kind: 'unprocessable', zh: '{message}', en: '{messageEn}' },
+  DUPLICATE_IMPORT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
+  GOAL_INVALID: { kind: 'unprocessable', zh: '{message}', en: '{messageEn}' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** Values for a message's `{name}` placeholders. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** The message of a code in one language, its placeholders filled from params. */
+export function errorMessage(
+  code: ErrorCode,
+  params: ErrorParams = {},
+  lang: 'zh' | 'en' = 'zh',
+): string {
+  return fill(ERRORS[code][lang], params);
+}
+
+export const ERROR_KIND_STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unprocessable: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  state: 409,
+  locked: 423,
+  tooLarge: 413,
+  unsupportedMedia: 415,
+  rateLimited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** True when the user's input caused the error (the CLI exits 2), false for the system's (exit 1). */
+export function isInputError(code: ErrorCode): boolean {
+  const kind: ErrorKind = ERRORS[code].kind;
+  return kind !== 'unavailable' && kind !== 'internal';
+}
