@@ -77,6 +77,30 @@ export const ERRORS = {
   RATE_LIMITED: { kind: 'rateLimited', zh: '{message}', en: '{messageEn}' },
   UNAVAILABLE: { kind: 'unavailable', zh: '{message}', en: '{messageEn}' },
 
+  // ---- goals, indicators, change requests, indicator library ----
+  // (end of goals, indicators, change requests, indicator library)
+
+  // ---- evaluations, reports, reviews, monitoring, execution, projects ----
+  // (end of evaluations, reports, reviews, monitoring, execution, projects)
+
+  // ---- regions, departments, overview, audit log, templates ----
+  // (end of regions, departments, overview, audit log, templates)
+
+  // ---- investment pipeline, enterprises, allocations, metrics ----
+  // (end of investment pipeline, enterprises, allocations, metrics)
+
+  // ---- accounts and sign-in ----
+  // (end of accounts and sign-in)
+
+  // ---- imports (ledger, budgets, progress, goals, column mapping) ----
+  // (end of imports (ledger, budgets, progress, goals, column mapping))
+
+  // ---- organisation and onboarding (regions, agencies, units, fiscal years, user import) ----
+  // (end of organisation and onboarding (regions, agencies, units, fiscal years, user import))
+
+  // ---- ex-ante assessment (事前绩效评估) ----
+  // (end of ex-ante assessment (事前绩效评估))
+
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
   VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
   CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
