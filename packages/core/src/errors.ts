@@ -36,6 +36,16 @@ export const ERRORS = {
     zh: '无权访问该数据或执行该操作',
     en: 'You are not allowed to access this data or perform this action',
   },
+  DEPARTMENT_FORBIDDEN: {
+    kind: 'forbidden',
+    zh: '无权访问其他部门的数据',
+    en: 'You may not access another department’s data',
+  },
+  ROLE_FORBIDDEN: {
+    kind: 'forbidden',
+    zh: '当前角色无权执行该操作',
+    en: 'Your role may not perform this action',
+  },
   UNAUTHENTICATED: {
     kind: 'unauthenticated',
     zh: '未登录或登录已过期，请重新登录',
@@ -81,15 +91,50 @@ export const ERRORS = {
   // (end of goals, indicators, change requests, indicator library)
 
   // ---- evaluations, reports, reviews, monitoring, execution, projects ----
+  PARAGRAPH_NOT_OVERRIDDEN: {
+    kind: 'notFound',
+    zh: '段落「{key}」没有被改写过',
+    en: 'Paragraph "{key}" has no override',
+  },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
   // ---- regions, departments, overview, audit log, templates ----
+  FISCAL_YEAR_OTHER_REGION: {
+    kind: 'forbidden',
+    zh: '无权查看或管理其他地区的预算年度',
+    en: 'You may not see or manage another region’s fiscal years',
+  },
   // (end of regions, departments, overview, audit log, templates)
 
   // ---- investment pipeline, enterprises, allocations, metrics ----
+  METRIC_NOT_BOUND: {
+    kind: 'notFound',
+    zh: '指标「{indicator}」未绑定业务数据取数',
+    en: 'Indicator {indicator} is not bound to a metric',
+  },
   // (end of investment pipeline, enterprises, allocations, metrics)
 
   // ---- accounts and sign-in ----
+  LOGIN_FAILED: {
+    kind: 'unauthenticated',
+    zh: '用户名或密码错误',
+    en: 'Wrong username or password',
+  },
+  ACCOUNT_DISABLED: {
+    kind: 'forbidden',
+    zh: '账户已停用，请联系系统管理员',
+    en: 'This account is disabled; contact the system administrator',
+  },
+  ACCOUNT_OTHER_REGION: {
+    kind: 'forbidden',
+    zh: '只能管理本行政区划的账户',
+    en: 'You may only manage accounts of your own region',
+  },
+  ADMIN_ROLE_NOT_GRANTABLE: {
+    kind: 'forbidden',
+    zh: '系统管理员只能创建业务账户（填报员、部门负责人、财政审核员）；三员角色由安全管理员授予',
+    en: 'The system administrator creates business accounts only; administrator roles are granted by the security administrator',
+  },
   // (end of accounts and sign-in)
 
   // ---- imports (ledger, budgets, progress, goals, column mapping) ----

@@ -214,7 +214,7 @@ describeEachDb(
       ) as { actorUsername: string }[];
       expect(json[0]!.actorUsername).toBe('=HYPERLINK("http://evil","x")');
       await expect(searchAuditLog(db.db, clerk, { limit: 1, offset: 0 })).rejects.toMatchObject({
-        code: 'FORBIDDEN',
+        code: 'ROLE_FORBIDDEN',
       });
     });
 

@@ -19,16 +19,13 @@ export function accessDenied(
 ): ServiceError {
   return reason === 'department'
     ? new ServiceError(
-        'FORBIDDEN',
-        {
-          message: '无权访问其他部门的数据',
-          messageEn: 'You may not access another department’s data',
-        },
+        'DEPARTMENT_FORBIDDEN',
+        {},
         { reason, departmentCode, ...(permission ? { permission } : {}) },
       )
     : new ServiceError(
-        'FORBIDDEN',
-        { message: '当前角色无权执行该操作', messageEn: 'Your role may not perform this action' },
+        'ROLE_FORBIDDEN',
+        {},
         { reason, departmentCode, ...(permission ? { permission } : {}) },
       );
 }

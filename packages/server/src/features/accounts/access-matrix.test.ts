@@ -1,6 +1,7 @@
 // Role × endpoint matrix over HTTP with real sessions, on both databases: each of the six roles (plus a clerk and a
 // head of another department, and a reviewer of another region) may do exactly what it should; every refusal is a
 // 403 that lands in the audit trail as 'access.denied'. Then bad input to every endpoint: a 4xx in Chinese, never a 500.
+import { ERRORS, type ErrorCode } from '@jixiao/core';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
@@ -529,7 +530,7 @@ describeEachDb('access matrix', (use) => {
         const expected = row.allowed.includes(who) ? row.ok : 403;
         expect(res.status, `${row.name} as ${who}: ${res.text.slice(0, 200)}`).toBe(expected);
         if (res.status === 403) {
-          expect(errorOf(res).code).toBe('FORBIDDEN');
+          expect(ERRORS[errorOf(res).code as ErrorCode].kind).toBe('forbidden');
           refused.push(`${LOGIN[who][0]}`);
         }
         line.push(`${who}:${res.status}`);

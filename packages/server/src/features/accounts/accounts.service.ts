@@ -190,11 +190,7 @@ export interface LoginResult extends NewSession {
   mustChangePassword: boolean;
 }
 
-const BAD_CREDENTIALS = (): ServiceError =>
-  new ServiceError('UNAUTHENTICATED', {
-    message: '用户名或密码错误',
-    messageEn: 'Wrong username or password',
-  });
+const BAD_CREDENTIALS = (): ServiceError => new ServiceError('LOGIN_FAILED');
 
 function lockedError(until: Date, policy: PasswordPolicy): ServiceError {
   const hhmm = new Intl.DateTimeFormat('zh-CN', {
@@ -325,10 +321,7 @@ export async function login(
           after: null,
         });
         return {
-          error: new ServiceError('FORBIDDEN', {
-            message: '账户已停用，请联系系统管理员',
-            messageEn: 'This account is disabled; contact the system administrator',
-          }),
+          error: new ServiceError('ACCOUNT_DISABLED'),
         };
       }
       await repo.updateUser(tx, user.id, {
@@ -497,14 +490,7 @@ async function placement(
     });
   }
   if (!inScope(actor, dept)) {
-    throw new ServiceError(
-      'FORBIDDEN',
-      {
-        message: '只能管理本行政区划的账户',
-        messageEn: 'You may only manage accounts of your own region',
-      },
-      { reason: 'region', departmentCode },
-    );
+    throw new ServiceError('ACCOUNT_OTHER_REGION', {}, { reason: 'region', departmentCode });
   }
   if (DEPARTMENT_ROLES.includes(role) && dept.kind !== 'department') {
     throw new ServiceError('VALIDATION', {
@@ -548,13 +534,8 @@ export async function createUser(
   assertPermission(actor, 'user.manage');
   if (!isCli(actor) && !SYSTEM_ADMIN_CREATABLE.includes(input.role)) {
     throw new ServiceError(
-      'FORBIDDEN',
-      {
-        message:
-          '系统管理员只能创建业务账户（填报员、部门负责人、财政审核员）；三员角色由安全管理员授予',
-        messageEn:
-          'The system administrator creates business accounts only; administrator roles are granted by the security administrator',
-      },
+      'ADMIN_ROLE_NOT_GRANTABLE',
+      {},
       {
         reason: 'role',
         departmentCode: input.departmentCode ?? null,

@@ -64,7 +64,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
 
   it('refuses another department and lets the region finance bureau read', async () => {
     await expect(getEvaluation(use().db, otherClerk, '440105-TZCJ', 2023)).rejects.toMatchObject({
-      code: 'FORBIDDEN',
+      code: 'DEPARTMENT_FORBIDDEN',
     });
     const ev = await getEvaluation(use().db, reviewer, '440105-TZCJ', 2023);
     expect(ev.department.output).toMatchObject({ total: '98.67' });
@@ -125,7 +125,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     ).rejects.toMatchObject({ code: 'STATE' });
     await expect(
       returnEvaluation(db, clerk, '440105-TZCJ', 2023, '请补充说明'),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
 
     // Returned for revision → scored live again, with the new value: 98.53 − 15 + 7.50 = 91.03.
     const returned = await returnEvaluation(

@@ -520,7 +520,7 @@ for (const parse of ['thread', 'worker'] as const) {
             year: YEAR,
             source: bufferSource('a.csv', Buffer.from(ledgerJanFeb)),
           }),
-          'FORBIDDEN',
+          'DEPARTMENT_FORBIDDEN',
         );
       });
 

@@ -316,10 +316,7 @@ export async function getIndicatorMetric(
 ): Promise<IndicatorMetricView> {
   const ind = await indicatorOf(db, actor, indicatorId);
   if (!ind.metricKey) {
-    throw new ServiceError('NOT_FOUND', {
-      message: `指标「${ind.name}」未绑定业务数据取数`,
-      messageEn: `Indicator ${ind.name} is not bound to a metric`,
-    });
+    throw new ServiceError('METRIC_NOT_BOUND', { indicator: ind.name });
   }
   const view = await viewOf(db, ind, asOf, new Map());
   if (!view) {

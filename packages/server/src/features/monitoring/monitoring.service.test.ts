@@ -218,7 +218,7 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
       'VALIDATION',
     );
     await rejects(saveResponses(use().db, clerk, DEPT, 2023, 3, []), 'VALIDATION');
-    await rejects(saveResponses(use().db, reviewer, DEPT, 2023, 7, []), 'FORBIDDEN');
+    await rejects(saveResponses(use().db, reviewer, DEPT, 2023, 7, []), 'DEPARTMENT_FORBIDDEN');
   });
 
   it('the finance bureau sees every department of its region on one page; a clerk may not', async () => {
@@ -240,6 +240,6 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
       'YELLOW',
     ]);
     expect(o.departments.length).toBeGreaterThan(1);
-    await rejects(regionMonitoring(use().db, clerk, 2023, 6), 'FORBIDDEN');
+    await rejects(regionMonitoring(use().db, clerk, 2023, 6), 'ROLE_FORBIDDEN');
   });
 });

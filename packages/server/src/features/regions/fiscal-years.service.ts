@@ -61,14 +61,7 @@ async function loadRegion(
 ) {
   assertPermission(actor, permission);
   if (!isCli(actor) && actor.regionCode !== regionCode) {
-    throw new ServiceError(
-      'FORBIDDEN',
-      {
-        message: '无权查看或管理其他地区的预算年度',
-        messageEn: 'You may not see or manage another region’s fiscal years',
-      },
-      { reason: 'region', regionCode },
-    );
+    throw new ServiceError('FISCAL_YEAR_OTHER_REGION', {}, { reason: 'region', regionCode });
   }
   const region = await deptRepo.findRegion(db, regionCode);
   if (!region) {

@@ -165,10 +165,7 @@ export async function clearParagraphOverride(
     );
     const [before] = await tx.select().from(s.reportOverrides).where(where);
     if (!before) {
-      throw new ServiceError('NOT_FOUND', {
-        message: `段落「${key}」没有被改写过`,
-        messageEn: `Paragraph "${key}" has no override`,
-      });
+      throw new ServiceError('PARAGRAPH_NOT_OVERRIDDEN', { key });
     }
     await tx.delete(s.reportOverrides).where(where);
     await auditInTx(tx, actor, {

@@ -1,5 +1,6 @@
 // Refused access is logged: every 403 FORBIDDEN a service raised (another department's data, a role's limits)
 // becomes an 'access.denied' audit entry, written in its own transaction after the refusal.
+import { ERRORS } from '@jixiao/core';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv, RegisterRoutes } from '../app-env.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
@@ -38,7 +39,7 @@ export const registerAccessLogMiddleware: RegisterRoutes = (app, deps) => {
   app.use('/api/*', async (c, next) => {
     await next();
     const e = c.error;
-    if (!(e instanceof ServiceError) || e.code !== 'FORBIDDEN') {
+    if (!(e instanceof ServiceError) || ERRORS[e.code].kind !== 'forbidden') {
       return;
     }
     const actor = c.var.actor as typeof c.var.actor | undefined;
