@@ -10,7 +10,11 @@ export const regions = pgTable('regions', {
   level: text('level').$type<'province' | 'city' | 'district'>().notNull(),
 });
 
-/** A department (部门/单位) or the region's finance bureau (财政局). Code like 440105-TZCJ. */
+/**
+ * A department (主管部门), one of its units (所属单位: kind 'unit', parent_code = the department) or the region's
+ * finance bureau (财政局). Codes come from the region's 预算单位名录 (letters, digits, - and .), unique in the
+ * installation. An agency is never deleted: deactivated (active = false) once it may hold data.
+ */
 export const departments = pgTable('departments', {
   code: text('code').primaryKey(),
   regionCode: text('region_code')
@@ -18,7 +22,15 @@ export const departments = pgTable('departments', {
     .references(() => regions.code),
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
-  kind: text('kind').$type<'department' | 'financeBureau'>().notNull().default('department'),
+  kind: text('kind')
+    .$type<'department' | 'financeBureau' | 'unit'>()
+    .notNull()
+    .default('department'),
+  /** The department a unit (所属单位) belongs to; null for departments and the finance bureau. */
+  parentCode: text('parent_code'),
+  /** 单位类型: 行政单位 / 参公单位 / 事业单位 (as the 单位名录 says), or null. */
+  agencyType: text('agency_type'),
+  active: boolean('active').notNull().default(true),
   /** 主要职能, one duty per item. */
   functions: jsonb('functions').$type<string[]>().notNull().default([]),
   illustrative: boolean('illustrative').notNull().default(false),
