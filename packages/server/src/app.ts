@@ -10,6 +10,7 @@ import type { Actor } from './auth/actor.ts';
 import { errorBody, handleError, validationBody } from './http/error-response.ts';
 import { routeModules } from './features/routes.ts';
 import { middlewareModules } from './http/middleware/index.ts';
+import { OPENAPI_CONFIG } from './http/openapi-config.ts';
 
 export const webDistDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -49,15 +50,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
   for (const register of routeModules) {
     register(app, deps);
   }
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Jixiao 绩效 API',
-      version: '1.0.0',
-      description:
-        '全过程预算绩效管理 API：部门、项目、预算执行、绩效目标与指标、自评、报告。金额以元为单位的两位小数字符串。',
-    },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_CONFIG);
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
