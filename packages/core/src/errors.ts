@@ -141,6 +141,61 @@ export const ERRORS = {
   // (end of imports (ledger, budgets, progress, goals, column mapping))
 
   // ---- organisation and onboarding (regions, agencies, units, fiscal years, user import) ----
+  REGION_CODE_INVALID: {
+    kind: 'invalid',
+    zh: '行政区划代码「{code}」无效：应为 6 位数字，前两位为有效的省级代码（如 440111）',
+    en: 'Region code {code} is invalid: 6 digits starting with a valid province code (e.g. 440111)',
+  },
+  REGION_EXISTS: {
+    kind: 'conflict',
+    zh: '行政区划 {code} 已存在，名称为「{name}」，与本次给出的不一致',
+    en: 'Region {code} already exists as {name}, with other values than given',
+  },
+  REGION_NOT_FOUND: {
+    kind: 'notFound',
+    zh: '行政区划 {code} 不存在：请先运行 npx jixiao region create --code {code} --name 名称',
+    en: 'Region {code} does not exist: run npx jixiao region create --code {code} --name NAME first',
+  },
+  AGENCY_CODE_INVALID: {
+    kind: 'invalid',
+    zh: '单位代码「{code}」无效：只能包含字母、数字、- 和 .（不超过 32 位）',
+    en: 'Agency code {code} is invalid: letters, digits, - and . only (at most 32)',
+  },
+  AGENCY_CODE_TAKEN: {
+    kind: 'conflict',
+    zh: '单位代码「{code}」已被「{name}」使用',
+    en: 'Agency code {code} is already used by {name}',
+  },
+  AGENCY_PARENT_INVALID: {
+    kind: 'invalid',
+    zh: '上级单位「{parent}」不是本地区的主管部门',
+    en: 'Parent {parent} is not a department of this region',
+  },
+  FINANCE_BUREAU_TAKEN: {
+    kind: 'conflict',
+    zh: '财政局代码「{code}」已被其他单位使用',
+    en: 'Finance bureau code {code} is already used by another agency',
+  },
+  ORGANISATION_FILE_INVALID: {
+    kind: 'unprocessable',
+    zh: '文件「{fileName}」有 {count} 处错误（涉及 {rows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。',
+    en: 'File "{fileName}" has {count} error(s) on {rows} row(s); it was refused whole and nothing was imported.',
+  },
+  IMPORT_HEADERS_MISSING: {
+    kind: 'unprocessable',
+    zh: '文件「{fileName}」中找不到表头：缺少 {expected}；文件中的表头为：{found}。未导入任何数据。',
+    en: 'No header row found in "{fileName}": missing {expected}; the file has: {foundEn}. Nothing was imported.',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    kind: 'unprocessable',
+    zh: '{message}',
+    en: '{messageEn}',
+  },
+  PASSWORDS_FILE_EXISTS: {
+    kind: 'invalid',
+    zh: '密码文件 {file} 已存在：初始密码只写一次，请换一个文件名',
+    en: 'Passwords file {file} already exists: initial passwords are written once, choose another name',
+  },
   // (end of organisation and onboarding (regions, agencies, units, fiscal years, user import))
 
   // ---- ex-ante assessment (事前绩效评估) ----
