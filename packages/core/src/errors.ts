@@ -199,6 +199,41 @@ export const ERRORS = {
   // (end of organisation and onboarding (regions, agencies, units, fiscal years, user import))
 
   // ---- ex-ante assessment (事前绩效评估) ----
+  EXANTE_SHEET_INVALID: {
+    kind: 'unprocessable',
+    zh: '评分表有 {count} 处问题：{first}',
+    en: 'The score sheet has {count} problems: {firstEn}',
+  },
+  EXANTE_ITEM_EXISTS: {
+    kind: 'conflict',
+    zh: '项目「{project}」在 {year} 年度已登记事前绩效评估',
+    en: 'Project {project} already has an ex-ante assessment for {year}',
+  },
+  EXANTE_WRONG_STATE: {
+    kind: 'state',
+    zh: '事前绩效评估当前状态为「{state}」，不能{action}',
+    en: 'The ex-ante assessment is {stateEn}: cannot {actionEn}',
+  },
+  EXANTE_NOT_ASSIGNED: {
+    kind: 'forbidden',
+    zh: '该事前绩效评估未委托给本机构',
+    en: 'This ex-ante assessment is not assigned to your agency',
+  },
+  EXANTE_CONFIRM_NOT_NEEDED: {
+    kind: 'state',
+    zh: '只有结论为「调整完善后予以支持」的评估需要财政确认',
+    en: 'Only a "support after revision" conclusion needs the bureau’s confirmation',
+  },
+  EXANTE_BUDGET_BLOCKED: {
+    kind: 'state',
+    zh: '项目「{project}」不能安排年初预算：{reason}',
+    en: 'Project {project} cannot receive an initial budget line: {reasonEn}',
+  },
+  EXANTE_AGENCY_EXISTS: {
+    kind: 'conflict',
+    zh: '第三方机构编码「{agency}」已存在',
+    en: 'Agency code {agency} already exists',
+  },
   // (end of ex-ante assessment (事前绩效评估))
 
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----

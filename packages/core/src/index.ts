@@ -9,3 +9,4 @@ export * from './review/index.ts';
 export * from './indicators/index.ts';
 export * from './ledger/index.ts';
 export * from './monitoring/index.ts';
+export * from './exante/index.ts';
