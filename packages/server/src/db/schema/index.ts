@@ -9,3 +9,4 @@ export * from './indicator-templates.ts';
 export * from './change-requests.ts';
 export * from './investment.ts';
 export * from './monitoring.ts';
+export * from './import-mappings.ts';
