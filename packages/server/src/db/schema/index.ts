@@ -9,4 +9,5 @@ export * from './indicator-templates.ts';
 export * from './change-requests.ts';
 export * from './investment.ts';
 export * from './monitoring.ts';
+export * from './exante.ts';
 export * from './import-mappings.ts';
