@@ -1,0 +1,75 @@
+// The data of the goals page: the year's goal sets, their change requests, the projects still without a goal set
+// (the choices of 新建绩效目标) and the next fiscal year the finance bureau has not opened yet.
+import { useEffect, useMemo, useState } from 'react';
+import { useApi } from '../../api/use-api.ts';
+import { useUser } from '../../app/auth.tsx';
+import { useDeptCode } from '../../app/dept-code.ts';
+import { canEnterData } from '../../app/home-path.ts';
+import { useWorkspace } from '../../app/workspace.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { GoalScopeOption } from './create-goal-dialog.tsx';
+import type { ChangeRequestView, GoalListing, GoalView } from './goals-api.ts';
+
+/** Planning a new year: it appears in the year picker once the finance bureau opened it. */
+function useNextNotOpen(canEdit: boolean): number | null {
+  const { year, years, fiscalYears } = useWorkspace();
+  const lastOpened = Math.max(0, ...(fiscalYears?.years ?? []).map((y) => y.year));
+  return canEdit &&
+    fiscalYears !== undefined &&
+    year === years[0] &&
+    lastOpened >= year &&
+    lastOpened + 1 <= fiscalYears.maxYear
+    ? lastOpened + 1
+    : null;
+}
+
+function useScopeOptions(goals: GoalView[], canEdit: boolean): GoalScopeOption[] {
+  const code = useDeptCode();
+  const { year } = useWorkspace();
+  const { t } = useI18n();
+  const projects = useApi<unknown>(
+    canEdit ? `/api/departments/${encodeURIComponent(code)}/projects` : null,
+    { year },
+  );
+  return useMemo<GoalScopeOption[]>(() => {
+    const taken = new Set(goals.map((g) => g.projectId ?? ''));
+    const opts: GoalScopeOption[] = taken.has('')
+      ? []
+      : [{ value: '', label: t('eval.department') }];
+    const list = Array.isArray(projects.data)
+      ? (projects.data as { id?: unknown; code?: unknown; name?: unknown }[])
+      : [];
+    for (const p of list) {
+      // a project can get its goal set only when the API gives its id
+      if (typeof p.id === 'string' && !taken.has(p.id)) {
+        opts.push({ value: p.id, label: `${String(p.code ?? '')} ${String(p.name ?? '')}` });
+      }
+    }
+    return opts;
+  }, [goals, projects.data, t]);
+}
+
+export function useGoalsPage() {
+  const code = useDeptCode();
+  const user = useUser();
+  const { year } = useWorkspace();
+  const canEdit = canEnterData(user, code);
+  const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, {
+    year,
+  });
+  const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(
+    `/api/departments/${encodeURIComponent(code)}/change-requests`,
+    { year },
+  );
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const goals = listing.data?.goals ?? [];
+  const scopeOptions = useScopeOptions(goals, canEdit);
+  const goal = goals.find((g) => g.id === activeId) ?? goals[0] ?? null;
+  useEffect(() => setActiveId(null), [code, year]);
+  const reload = () => {
+    listing.reload();
+    crs.reload();
+  };
+  const nextNotOpen = useNextNotOpen(canEdit);
+  return { canEdit, listing, crs, goals, goal, setActiveId, scopeOptions, nextNotOpen, reload };
+}
