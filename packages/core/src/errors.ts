@@ -196,6 +196,11 @@ export const ERRORS = {
     zh: '密码文件 {file} 已存在：初始密码只写一次，请换一个文件名',
     en: 'Passwords file {file} already exists: initial passwords are written once, choose another name',
   },
+  ORGANISATION_OTHER_REGION: {
+    kind: 'forbidden',
+    zh: '只能管理本地区的单位',
+    en: 'You may only manage the agencies of your own region',
+  },
   // (end of organisation and onboarding (regions, agencies, units, fiscal years, user import))
 
   // ---- ex-ante assessment (事前绩效评估) ----

@@ -16,6 +16,7 @@ const ALIASES = {
   amount: ['年初批复数'],
   parent: ['上级单位代码', '父节点'],
 } as const;
+type Field = keyof typeof ALIASES;
 
 describe('normaliseHeader', () => {
   it('strips spaces, the leading *, and makes brackets half-width', () => {
@@ -54,21 +55,21 @@ describe('findHeaderRow', () => {
     { row: 4, cells: ['A01', '甲局', ''] },
   ];
   it('skips title and blank rows: the header row is the first holding every required field', () => {
-    const r = findHeaderRow(rows, ALIASES, ['code', 'name']);
+    const r = findHeaderRow<Field>(rows, ALIASES, ['code', 'name']);
     expect(r.header?.row).toBe(3);
     expect(r.body.map((x) => x.row)).toEqual([4]);
     expect(cellOf(r.body[0]!.cells, r.header!.columns, 'name')).toBe('甲局');
     expect(cellOf(r.body[0]!.cells, r.header!.columns, 'amount')).toBe('');
   });
   it('when none matches, names the expected headers and the ones found', () => {
-    const r = findHeaderRow(rows, ALIASES, ['code', 'amount']);
+    const r = findHeaderRow<Field>(rows, ALIASES, ['code', 'amount']);
     expect(r.header).toBeNull();
     expect(r.best).toEqual({
       row: 3,
       headers: ['单位代码', '单位名称', '上级单位代码'],
       missing: ['amount'],
     });
-    const e = headersMissingError('x.csv', r, ALIASES, ['code', 'amount']);
+    const e = headersMissingError<Field>('x.csv', r, ALIASES, ['code', 'amount']);
     expect(e).toBeInstanceOf(ServiceError);
     expect(e.code).toBe('IMPORT_HEADERS_MISSING');
     expect(e.messageZh).toContain('缺少 年初批复数');
