@@ -127,7 +127,7 @@ for (const driver of drivers) {
 
     it('verify: exit 0 and "N entries, chain intact"', async () => {
       const n = await target.count();
-      expect(n).toBe(6); // the six demo accounts
+      expect(n).toBe(8); // the demo's load, the indicator library's seed and the six demo accounts
       const run = await runCli(['audit', 'verify'], target.env);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
@@ -142,7 +142,7 @@ for (const driver of drivers) {
       expect(run.code).toBe(0);
       const text = fs.readFileSync(out, 'utf8');
       expect(text.startsWith('\uFEFF序号 seq,')).toBe(true);
-      expect(text.trimEnd().split('\r\n')).toHaveLength(7);
+      expect(text.trimEnd().split('\r\n')).toHaveLength(9);
       const bad = await runCli(['audit', 'export', '--format', 'xml'], target.env);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toBe('格式无效：xml（可选 csv、json）\n');

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDb, type Database, type Driver } from './open-db.ts';
+import { openDb, type Database, type Driver, type Queryable, type Tx } from './open-db.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log.ts';
 import { SNAPSHOT_DIR_ENV, adminQuery, withDatabase } from './test-global-setup.ts';
 
 export type Snapshot = 'empty' | 'demo';
@@ -67,4 +68,27 @@ export function describeEachDb(
       }, driver);
     });
   }
+}
+
+/**
+ * Tests only: a fixture change made directly in the database (not through a service), in one transaction with an
+ * audit entry 'test.fixture' — the database refuses any change committed without one (migration audit_required).
+ */
+export async function fixtureWrite<T>(
+  db: Queryable,
+  what: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const out = await work(tx as Tx);
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'test.fixture',
+      entity: 'test',
+      entityId: what,
+      departmentCode: null,
+      before: null,
+      after: null,
+    });
+    return out;
+  });
 }

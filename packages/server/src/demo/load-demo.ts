@@ -7,6 +7,7 @@ import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
 import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { Operator } from '../db/schema/goals.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
 import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepartment, DemoData } from './demo-data.ts';
 import { loadInvestmentDemo } from './investment-demo.ts';
@@ -54,6 +55,14 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
   const year = org.fiscalYear.year;
   const dept = org.department.code;
   await db.transaction(async (tx) => {
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'demo.load',
+      entity: 'demo',
+      entityId: DEMO_NAME,
+      departmentCode: null,
+      before: null,
+      after: { regions: org.regions.map((r) => r.code), department: dept, year },
+    });
     await tx.insert(s.regions).values(org.regions);
     await tx.insert(s.departments).values([
       { code: org.financeBureau.code, regionCode: region, name: org.financeBureau.name, shortName: org.financeBureau.shortName, kind: 'financeBureau', functions: [] },

@@ -112,10 +112,14 @@ export async function fastDemoPasswords(db: import('../db/open-db.ts').Db): Prom
   const { hashPassword } = await import('../auth/password.ts');
   const { users } = await import('../db/schema/users.ts');
   const { eq } = await import('drizzle-orm');
-  for (const a of DEMO_ACCOUNTS) {
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(a.password, 8) })
-      .where(eq(users.username, a.username));
-  }
+  const { fixtureWrite } = await import('../db/test-db.ts');
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password, 8)));
+  await fixtureWrite(db, 'fast demo passwords', async (tx) => {
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      await tx
+        .update(users)
+        .set({ passwordHash: hashes[i]! })
+        .where(eq(users.username, a.username));
+    }
+  });
 }

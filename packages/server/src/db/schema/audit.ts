@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * One audit entry. hash = sha256(canonical JSON of the entry incl. prev_hash); seq is gapless (1, 2, 3 …).
@@ -33,12 +34,18 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The writing transaction (txid_current()): a business change commits only beside an entry of its own
+     *  transaction (deferred trigger require_audit_entry, migration audit_required). Not part of the hash. */
+    txId: bigint('tx_id', { mode: 'number' })
+      .notNull()
+      .default(sql`txid_current()`),
   },
   (t) => [
     index('audit_log_at').on(t.at),
     index('audit_log_actor').on(t.actorUsername),
     index('audit_log_action').on(t.action),
     index('audit_log_department').on(t.departmentCode),
+    index('audit_log_tx').on(t.txId),
   ],
 );
 

@@ -1,7 +1,7 @@
 // The demo department scored from stored data, on PGlite and PostgreSQL: the numbers a clerk would check.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../../db/test-db.ts';
+import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import * as s from '../../db/schema/index.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { getEvaluation, returnEvaluation, submitEvaluation } from './evaluations.service.ts';
@@ -73,7 +73,9 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
   it('refuses to submit while a goal set is not yet approved and locked, naming it', async () => {
     const db = use().db;
     const [project] = await db.select().from(s.projects).where(eq(s.projects.code, 'TZCJ-XM-001'));
-    await db.update(s.goals).set({ status: 'approved' }).where(eq(s.goals.projectId, project!.id));
+    await fixtureWrite(db, 'goal approved', (tx) =>
+      tx.update(s.goals).set({ status: 'approved' }).where(eq(s.goals.projectId, project!.id)),
+    );
     const refused = submitEvaluation(
       db,
       clerk,
@@ -91,7 +93,9 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
         .from(s.selfEvaluations)
         .where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ')),
     ).toHaveLength(0);
-    await db.update(s.goals).set({ status: 'locked' }).where(eq(s.goals.projectId, project!.id));
+    await fixtureWrite(db, 'goal locked', (tx) =>
+      tx.update(s.goals).set({ status: 'locked' }).where(eq(s.goals.projectId, project!.id)),
+    );
   });
 
   it('freezes scores at submission: later data changes do not move a submitted self-evaluation', async () => {
@@ -113,10 +117,12 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     expect(stored.every((r) => r.preset === 'mof-2020')).toBe(true);
 
     // Lower an actual after submission: 推介活动 14 → 6 场 of ≥12 would score 6/12 × 15 = 7.50 live.
-    await db
-      .update(s.indicators)
-      .set({ actual: '6' })
-      .where(eq(s.indicators.name, '举办和参加招商推介活动场次'));
+    await fixtureWrite(db, 'actual lowered after submission', (tx) =>
+      tx
+        .update(s.indicators)
+        .set({ actual: '6' })
+        .where(eq(s.indicators.name, '举办和参加招商推介活动场次')),
+    );
     const after = await getEvaluation(db, clerk, '440105-TZCJ', 2023);
     expect(after.projects[0]!.output).toMatchObject({ total: '98.53' });
 

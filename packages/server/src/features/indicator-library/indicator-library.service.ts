@@ -2,7 +2,7 @@
 // and a region's own; the finance bureau may add templates. Seeded idempotently on start and with the demo.
 import type { Db, Queryable } from '../../db/open-db.ts';
 import type { Level1, Level2, Operator } from '../../db/schema/goals.ts';
-import { recordAudit } from '../../audit/audit-log.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../../audit/audit-log.ts';
 import * as repo from './indicator-library.repository.ts';
 import { level2Allowed, LEVEL1_TEXT, LEVEL2_TEXT, OPERATOR_SYMBOL } from '@jixiao/core';
 import type { Actor } from '../../auth/actor.ts';
@@ -379,22 +379,35 @@ export const BUILTIN_TEMPLATE_COUNT = BUILTIN.length;
 
 /** Insert the shipped templates that are missing (by field + name); safe to run on every start. */
 export async function ensureIndicatorLibrary(db: Queryable): Promise<number> {
-  return repo.insertTemplatesIfMissing(
-    db,
-    BUILTIN.map(([field, level1, level2, name, unit, operator, dataSource, description]) => ({
-      field,
-      level1,
-      level2,
-      name,
-      unit,
-      operator,
-      dataSource,
-      description,
-      builtin: true,
-      regionCode: null,
-      createdBy: 'system',
-    })),
-  );
+  return db.transaction(async (tx) => {
+    const added = await repo.insertTemplatesIfMissing(
+      tx,
+      BUILTIN.map(([field, level1, level2, name, unit, operator, dataSource, description]) => ({
+        field,
+        level1,
+        level2,
+        name,
+        unit,
+        operator,
+        dataSource,
+        description,
+        builtin: true,
+        regionCode: null,
+        createdBy: 'system',
+      })),
+    );
+    if (added > 0) {
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'indicatorTemplate.seed',
+        entity: 'indicator_templates',
+        entityId: 'builtin',
+        departmentCode: null,
+        before: null,
+        after: { added },
+      });
+    }
+    return added;
+  });
 }
 
 export interface TemplateView {

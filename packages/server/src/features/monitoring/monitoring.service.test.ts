@@ -3,7 +3,7 @@
 // not yet in force), executed = Σ ledger.csv rows dated January–June.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../../db/test-db.ts';
+import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { getExecution } from '../execution/execution.service.ts';
@@ -144,15 +144,19 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
   });
 
   it('thresholds are data: fiscal_years.monitoring_config changes the colours', async () => {
-    await use().db.execute(
-      sql`update fiscal_years set monitoring_config = ${JSON.stringify({ budget: { red: 60, yellow: 75 } })}::jsonb where region_code = '440105' and year = 2023`,
+    await fixtureWrite(use().db, 'monitoring thresholds', (tx) =>
+      tx.execute(
+        sql`update fiscal_years set monitoring_config = ${JSON.stringify({ budget: { red: 60, yellow: 75 } })}::jsonb where region_code = '440105' and year = 2023`,
+      ),
     );
     try {
       const r = await getMonitoring(use().db, clerk, DEPT, 2023, 6);
       expect(r.projects.find((p) => p.code === 'TZCJ-XM-001')?.level).toBe('GREEN'); // v = 78.18 ≥ 75
     } finally {
-      await use().db.execute(
-        sql`update fiscal_years set monitoring_config = null where region_code = '440105' and year = 2023`,
+      await fixtureWrite(use().db, 'monitoring thresholds reset', (tx) =>
+        tx.execute(
+          sql`update fiscal_years set monitoring_config = null where region_code = '440105' and year = 2023`,
+        ),
       );
     }
   });
