@@ -3,6 +3,7 @@ export * from './decimal.ts';
 export * from './money.ts';
 export * from './result.ts';
 export * from './errors.ts';
+export * from './vocabulary.ts';
 export * from './scoring/index.ts';
 export * from './report/index.ts';
 export * from './review/index.ts';

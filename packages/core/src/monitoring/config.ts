@@ -3,8 +3,9 @@
 import { isDecimalString } from '../decimal.ts';
 import type { QualLevel } from '../scoring/types.ts';
 import { err, ok, type Bilingual, type Result } from '../result.ts';
+import { WARNING_LEVELS, type WarningLevel } from '../vocabulary.ts';
 
-export type WarningLevel = 'RED' | 'YELLOW' | 'GREEN' | 'BLUE';
+export type { WarningLevel };
 
 export interface MonitoringConfig {
   /** 序时进度 % at given month ends (e.g. quarters {3:25,6:50,9:75,12:100}); months between are interpolated. */
@@ -38,7 +39,7 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
   keyProjectThresholdYuan: '1000000.00',
 };
 
-const LEVELS: readonly WarningLevel[] = ['RED', 'YELLOW', 'GREEN', 'BLUE'];
+const LEVELS: readonly WarningLevel[] = WARNING_LEVELS;
 
 function rec(v: unknown): Record<string, unknown> | null {
   return typeof v === 'object' && v !== null && !Array.isArray(v)

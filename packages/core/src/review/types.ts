@@ -1,4 +1,5 @@
 // The review result as the contract prints it (docs: shared/spec/review-contract.md).
+import type { Severity } from '../vocabulary.ts';
 import type { Bilingual } from '../result.ts';
 import { lineOf, type ReviewDocument } from './review-document.ts';
 
@@ -20,7 +21,7 @@ export const REVIEW_CODES = [
 
 export type ReviewCode = (typeof REVIEW_CODES)[number];
 
-export type ReviewSeverity = 'high' | 'medium' | 'low';
+export type ReviewSeverity = Severity;
 
 export const REVIEW_SEVERITY: Readonly<Record<ReviewCode, ReviewSeverity>> = {
   MISSING_SECTION: 'medium',

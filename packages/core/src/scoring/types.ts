@@ -1,10 +1,9 @@
 // The scoring contract (shared/spec/scoring-contract.md v1) as types: input, rules, errors, findings, output.
 
-/** 计算符号: ≥ ＞ ＝ ＜ ≤ 定性 (MOF enum PMKPIZBXS 1..6). */
-export type Operator = 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+import type { Level1, Operator } from '../vocabulary.ts';
 
-/** 一级指标: 产出 / 效益 / 满意度, and 成本 when a template lists it at level 1 (财预〔2021〕101号). */
-export type Level1 = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+/** 计算符号 and 一级指标: the shared vocabulary (vocabulary.ts). */
+export type { Level1, Operator };
 
 /** 定性指标三档: 达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差. */
 export type QualLevel = 'ACHIEVED' | 'PARTIAL' | 'NOT_ACHIEVED';

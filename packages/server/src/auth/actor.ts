@@ -1,11 +1,7 @@
 // Who is acting: every service call carries an Actor, and every query is scoped by it.
-export type Role =
-  | 'clerk' // 部门填报
-  | 'deptHead' // 部门审核
-  | 'financeReviewer' // 财政审核
-  | 'systemAdmin' // 系统管理员
-  | 'securityAdmin' // 安全管理员
-  | 'auditAdmin'; // 审计管理员
+import type { Role } from '@jixiao/core';
+/** The roles: core's vocabulary (ROLES). */
+export type { Role };
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   clerk: { zh: '部门填报员', en: 'Department clerk' },
@@ -14,6 +10,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   systemAdmin: { zh: '系统管理员', en: 'System administrator' },
   securityAdmin: { zh: '安全管理员', en: 'Security administrator' },
   auditAdmin: { zh: '审计管理员', en: 'Audit administrator' },
+  thirdParty: { zh: '第三方机构评估人员', en: 'Third-party evaluator' },
 };
 
 export interface Actor {

@@ -11,6 +11,7 @@ export function homePath(user: SessionUser): string {
     case 'systemAdmin':
     case 'securityAdmin':
     case 'auditAdmin':
+    case 'thirdParty':
       return '/admin/home';
   }
 }

@@ -1,6 +1,7 @@
-// The six roles (三员分立 + business roles) and which area of the app each one works in.
-export type Role =
-  'clerk' | 'deptHead' | 'financeReviewer' | 'systemAdmin' | 'securityAdmin' | 'auditAdmin';
+// The roles (core's vocabulary: 三员分立 + business roles) and which area of the app each one works in.
+import type { Role } from '@jixiao/core/vocabulary';
+
+export type { Role };
 
 export const DEPARTMENT_ROLES: readonly Role[] = ['clerk', 'deptHead'];
 export const BUREAU_ROLES: readonly Role[] = ['financeReviewer'];

@@ -9,10 +9,11 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import type { EvaluationStatus } from '@jixiao/core';
 import { createdAt, idColumn, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 
-export type EvaluationStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type { EvaluationStatus };
 
 /** One self-evaluation of a project (projectId) or the whole department (projectId null). */
 export const selfEvaluations = pgTable(

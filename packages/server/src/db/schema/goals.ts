@@ -10,13 +10,13 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { GoalStatus, Level1, Level2, Operator, TargetBasis } from '@jixiao/core';
 import { createdAt, idColumn, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 import { projects } from './projects.ts';
 
 /** Lifecycle: draft → submitted → deptApproved → approved → locked (returned goes back to draft). */
-export type GoalStatus =
-  'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
+export type { GoalStatus };
 
 /** One goal set: the 年度总体目标 of a project (projectId set) or of the whole department (projectId null). */
 export const goals = pgTable(
@@ -42,19 +42,7 @@ export const goals = pgTable(
   (t) => [index('goals_dept_year').on(t.departmentCode, t.fiscalYear)],
 );
 
-export type Level1 = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-export type Level2 =
-  | 'QUANTITY'
-  | 'QUALITY'
-  | 'TIMELINESS'
-  | 'COST'
-  | 'ECONOMIC'
-  | 'SOCIAL'
-  | 'ECOLOGICAL'
-  | 'SUSTAINABLE'
-  | 'SERVICE_SATISFACTION';
-export type Operator = 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-export type TargetBasis = 'PLAN' | 'INDUSTRY' | 'HISTORY' | 'OTHER';
+export type { Level1, Level2, Operator, TargetBasis };
 
 /** A level-3 indicator (三级指标) with its level-1/level-2 classification, target and actual. */
 export const indicators = pgTable(

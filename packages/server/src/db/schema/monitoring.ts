@@ -1,10 +1,11 @@
 // 绩效运行监控 (双监控): one round per department, year and cut-off month, and the department's response
 // to each warning (deviation reasons, completion likelihood, corrective measures).
 import { index, integer, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import type { MonitoringRoundStatus } from '@jixiao/core';
 import { createdAt, idColumn, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 
-export type MonitoringRoundStatus = 'draft' | 'submitted';
+export type { MonitoringRoundStatus };
 
 export const monitoringRounds = pgTable(
   'monitoring_rounds',

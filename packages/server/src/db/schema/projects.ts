@@ -13,11 +13,11 @@ import {
   unique,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { ExpenditureType, FundSource } from '@jixiao/core';
 import { createdAt, idColumn, money } from './common.ts';
 import { departments } from './organizations.ts';
 
-export type FundSource = 'general' | 'governmentFund' | 'stateCapital' | 'fiscalSpecial' | 'other';
-export type ExpenditureType = 'basic' | 'project';
+export type { ExpenditureType, FundSource };
 
 export const projects = pgTable(
   'projects',

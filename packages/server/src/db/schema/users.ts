@@ -1,6 +1,6 @@
 // Accounts (one role each, of a department or the finance bureau), their sessions, and security settings.
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Role } from '../../auth/actor.ts';
+import type { Role } from '@jixiao/core';
 import { createdAt, idColumn, updatedAt } from './common.ts';
 import { departments } from './organizations.ts';
 

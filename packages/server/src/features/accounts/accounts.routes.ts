@@ -1,14 +1,16 @@
 // Accounts (三员分立): the system administrator creates and maintains accounts and resets passwords; the security
 // administrator grants roles, locks/unlocks accounts and sets the password policy. Both may list accounts.
+import { ROLES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as users from './accounts.service.ts';
-import { ErrorSchema, IdParam } from '../goals/goals.schema.ts';
+import { IdParam } from '../goals/goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['账户与安全 Users & security'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),
@@ -22,13 +24,7 @@ const json = <T extends z.ZodType>(schema: T) => ({
   required: true as const,
 });
 
-const RoleEnum = z.enum(
-  ['clerk', 'deptHead', 'financeReviewer', 'systemAdmin', 'securityAdmin', 'auditAdmin'],
-  {
-    message:
-      '角色应为 clerk / deptHead / financeReviewer / systemAdmin / securityAdmin / auditAdmin 之一',
-  },
-);
+const RoleEnum = z.enum(ROLES, { message: `角色应为 ${ROLES.join(' / ')} 之一` });
 const deptCode = z
   .string()
   .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ');

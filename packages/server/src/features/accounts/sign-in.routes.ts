@@ -15,12 +15,12 @@ import {
 import { ServiceError } from '../../http/service-error.ts';
 import { clientIp, requestSession } from '../../http/middleware/request-context.ts';
 import { setSessionCookie } from '../../http/middleware/session.ts';
-import { ErrorSchema } from '../goals/goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['登录 Auth'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 
 const UserSchema = z

@@ -8,7 +8,8 @@ import {
   listInvestmentTargets,
   saveInvestmentTarget,
 } from './allocations.service.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const KindParams = DepartmentCodeParam.extend({
   kind: z
@@ -108,7 +109,7 @@ const ProgressSchema = z
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

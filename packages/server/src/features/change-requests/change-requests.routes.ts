@@ -10,17 +10,17 @@ import {
   ChangeRequestViewSchema,
   DecisionBody,
   DepartmentCodeParam,
-  ErrorSchema,
   IdParam,
   StatusQuery,
   TargetChangeSchema,
   YearQuery,
 } from '../goals/goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['变更申请 Change requests'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

@@ -6,14 +6,14 @@ import {
   DepartmentCodeParam,
   DepartmentProfileSchema,
   DepartmentSummarySchema,
-  ErrorSchema,
   YearQuery,
 } from './departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const errors = {
-  401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: '无权访问', content: { 'application/json': { schema: ErrorSchema } } },
-  404: { description: '不存在', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: '未登录', content: { 'application/json': { schema: ErrorBodySchema } } },
+  403: { description: '无权访问', content: { 'application/json': { schema: ErrorBodySchema } } },
+  404: { description: '不存在', content: { 'application/json': { schema: ErrorBodySchema } } },
 };
 
 const listRoute = createRoute({

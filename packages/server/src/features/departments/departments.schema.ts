@@ -49,14 +49,3 @@ export const DepartmentProfileSchema = z
     basisNotice: z.string().nullable(),
   })
   .openapi('DepartmentProfile');
-
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      messageEn: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .openapi('Error');

@@ -18,7 +18,8 @@ import {
   updateEnterprise,
   withdrawRequest,
 } from './enterprises.service.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const isoDate = (label: string) =>
   z
@@ -196,7 +197,7 @@ const GrantBody = z
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

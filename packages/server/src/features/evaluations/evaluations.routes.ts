@@ -7,8 +7,9 @@ import {
   returnEvaluation,
   submitEvaluation,
 } from './evaluations.service.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { DepartmentEvaluationSchema, ReturnBody } from './evaluations.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const json = (schema: typeof DepartmentEvaluationSchema, description: string) => ({
   description,
@@ -16,7 +17,7 @@ const json = (schema: typeof DepartmentEvaluationSchema, description: string) =>
 });
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

@@ -1,9 +1,10 @@
 // Schemas for the self-evaluation endpoints (live scores, submit, return, accept).
+import { EVALUATION_STATUSES, SEVERITIES } from '@jixiao/core';
 import { z } from '@hono/zod-openapi';
 
 const FindingNote = z.object({
   code: z.string().min(1).max(64),
-  severity: z.enum(['high', 'medium', 'low'], { message: '严重程度应为 high / medium / low' }),
+  severity: z.enum(SEVERITIES, { message: '严重程度应为 high / medium / low' }),
   line: z.number().int().positive().nullable(),
   message: z.string().min(1).max(2000),
 });
@@ -30,7 +31,7 @@ const EvaluationSubjectSchema = z.object({
   output: z
     .record(z.string(), z.unknown())
     .openapi({ description: '计分结果（scoring-contract v1 输出）' }),
-  status: z.enum(['live', 'draft', 'submitted', 'returned', 'accepted']),
+  status: z.enum(['live', ...EVALUATION_STATUSES]),
   frozenAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
   reviewFindings: z.array(FindingNote).nullable(),

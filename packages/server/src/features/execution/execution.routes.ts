@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { getExecution, listLedger, listProjects } from './execution.service.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import {
   ExecutionQuery,
   ExecutionSchema,
@@ -10,10 +10,11 @@ import {
   LedgerQuery,
   ProjectListSchema,
 } from './execution.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

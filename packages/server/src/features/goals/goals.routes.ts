@@ -9,7 +9,6 @@ import {
   CheckQuery,
   CreateGoalBody,
   DepartmentCodeParam,
-  ErrorSchema,
   GoalDetailSchema,
   GoalListingSchema,
   GoalTextBody,
@@ -22,11 +21,12 @@ import {
   SubmitResultSchema,
   YearQuery,
 } from './goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['绩效目标 Goals'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

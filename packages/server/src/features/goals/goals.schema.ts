@@ -1,7 +1,8 @@
 // Request/response schemas of goals, indicators and change requests (Chinese messages for every field).
+import { GOAL_STATUSES, LEVEL1S, LEVEL2S, OPERATORS, TARGET_BASES } from '@jixiao/core';
 import { z } from '@hono/zod-openapi';
 
-export { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+export { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 
 const ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -15,30 +16,17 @@ export const IdParam = z.object({
     }),
 });
 
-export const Level1Enum = z.enum(['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST'], {
+export const Level1Enum = z.enum(LEVEL1S, {
   message: '一级指标应为 OUTPUT（产出）/ BENEFIT（效益）/ SATISFACTION（满意度）/ COST（成本）',
 });
-export const Level2Enum = z.enum(
-  [
-    'QUANTITY',
-    'QUALITY',
-    'TIMELINESS',
-    'COST',
-    'ECONOMIC',
-    'SOCIAL',
-    'ECOLOGICAL',
-    'SUSTAINABLE',
-    'SERVICE_SATISFACTION',
-  ],
-  {
-    message:
-      '二级指标应为 QUANTITY/QUALITY/TIMELINESS/COST/ECONOMIC/SOCIAL/ECOLOGICAL/SUSTAINABLE/SERVICE_SATISFACTION 之一',
-  },
-);
-export const OperatorEnum = z.enum(['GE', 'GT', 'EQ', 'LT', 'LE', 'QUAL'], {
+export const Level2Enum = z.enum(LEVEL2S, {
+  message:
+    '二级指标应为 QUANTITY/QUALITY/TIMELINESS/COST/ECONOMIC/SOCIAL/ECOLOGICAL/SUSTAINABLE/SERVICE_SATISFACTION 之一',
+});
+export const OperatorEnum = z.enum(OPERATORS, {
   message: '指标性质应为 GE(≥) / GT(＞) / EQ(＝) / LT(＜) / LE(≤) / QUAL(定性) 之一',
 });
-export const TargetBasisEnum = z.enum(['PLAN', 'INDUSTRY', 'HISTORY', 'OTHER'], {
+export const TargetBasisEnum = z.enum(TARGET_BASES, {
   message: '指标值来源应为 PLAN（计划）/ INDUSTRY（行业）/ HISTORY（历史）/ OTHER（其他）',
 });
 
@@ -223,17 +211,20 @@ export const IndicatorViewSchema = z
     goalId: z.string(),
     departmentCode: z.string(),
     fiscalYear: z.number(),
-    level1: z.string(),
+    level1: Level1Enum,
     level1Label: z.string(),
-    level2: z.string(),
+    level2: Level2Enum,
     level2Label: z.string(),
     name: z.string(),
-    operator: z.string(),
+    operator: z.string().openapi({ description: 'GE / GT / EQ / LT / LE / QUAL' }),
     operatorSymbol: z.string(),
     target: z.string(),
     unit: z.string(),
     weight: z.string(),
-    targetBasis: z.string().nullable(),
+    targetBasis: z
+      .string()
+      .nullable()
+      .openapi({ description: 'PLAN / INDUSTRY / HISTORY / OTHER' }),
     dataSource: z.string().nullable(),
     sort: z.number(),
     actual: z.string().nullable(),
@@ -275,19 +266,19 @@ export const GoalViewSchema = z
     projectName: z.string().nullable(),
     targetText: z.string(),
     actualText: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(GOAL_STATUSES),
     editable: z.boolean(),
     lockedAt: z.string().nullable(),
     illustrative: z.boolean(),
     weightTotal: z.string(),
     tree: z.array(
       z.object({
-        level1: z.string(),
+        level1: Level1Enum,
         label: z.string(),
         weight: z.string(),
         groups: z.array(
           z.object({
-            level2: z.string(),
+            level2: Level2Enum,
             label: z.string(),
             weight: z.string(),
             indicators: z.array(IndicatorViewSchema),

@@ -7,13 +7,14 @@ import { errorBody } from '../../http/error-response.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { importBudgets, importLedger, importProgress, listImports } from './imports.service.ts';
 import { bufferSource } from '../../import/import-source.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const tags = ['数据导入 Imports'];
 
@@ -117,8 +118,8 @@ const uploadRoute = createRoute({
       description: '文件有错误：整批拒绝，details.errors 列出每一处错误',
       content: {
         'application/json': {
-          schema: ErrorSchema.extend({
-            error: ErrorSchema.shape.error.extend({
+          schema: ErrorBodySchema.extend({
+            error: ErrorBodySchema.shape.error.extend({
               details: z
                 .object({ errorCount: z.number(), errors: z.array(RowErrorSchema) })
                 .partial()

@@ -3,18 +3,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as library from './indicator-library.service.ts';
-import {
-  ErrorSchema,
-  IdParam,
-  Level1Enum,
-  Level2Enum,
-  OperatorEnum,
-} from '../goals/goals.schema.ts';
+import { IdParam, Level1Enum, Level2Enum, OperatorEnum } from '../goals/goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['指标库 Indicator library'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

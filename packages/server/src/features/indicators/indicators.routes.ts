@@ -6,7 +6,6 @@ import * as indicators from './indicators.service.ts';
 import {
   ActualBody,
   DeductionBody,
-  ErrorSchema,
   FromTemplateBody,
   IdParam,
   IndicatorBody,
@@ -14,11 +13,12 @@ import {
   IndicatorViewSchema,
   OkSchema,
 } from '../goals/goals.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const TAG = ['绩效指标 Indicators'];
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

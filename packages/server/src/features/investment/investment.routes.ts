@@ -21,7 +21,7 @@ import {
   updateInvestmentProject,
 } from './investment.service.ts';
 import type { ProjectFilters } from './investment.repository.ts';
-import { DepartmentCodeParam, ErrorSchema } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 import {
   BoardSchema,
   CreateProjectBody,
@@ -36,10 +36,11 @@ import {
   UnitsSchema,
   UpdateProjectBody,
 } from './investment.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const readErrors = {
   400: err('输入有误'),

@@ -9,7 +9,8 @@ import {
   listDepartmentMetrics,
   listMetricCatalogue,
 } from './metrics.service.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const AsOf = z
   .string({ message: '截止日期必须是日期' })
@@ -81,7 +82,7 @@ const BindBody = z
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

@@ -2,7 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { regionOverview } from './overview.service.ts';
-import { ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const OverviewRowSchema = z
   .object({
@@ -31,10 +32,10 @@ const route = createRoute({
       description: '各部门概览',
       content: { 'application/json': { schema: z.array(OverviewRowSchema) } },
     },
-    401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
+    401: { description: '未登录', content: { 'application/json': { schema: ErrorBodySchema } } },
     403: {
       description: '仅财政局审核员',
-      content: { 'application/json': { schema: ErrorSchema } },
+      content: { 'application/json': { schema: ErrorBodySchema } },
     },
   },
 });

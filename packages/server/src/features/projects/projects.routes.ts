@@ -3,17 +3,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { createProject, updateProject } from './projects.service.ts';
-import { DepartmentCodeParam, ErrorSchema } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 import {
   CreateProjectBody,
   ProjectIdParam,
   ProjectViewSchema,
   UpdateProjectBody,
 } from './projects.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

@@ -1,4 +1,5 @@
 // Request/response schemas for creating and editing projects (Chinese messages for every field).
+import { EXPENDITURE_TYPES, FUND_SOURCES } from '@jixiao/core';
 import { z } from '@hono/zod-openapi';
 import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 
@@ -42,12 +43,12 @@ const ParentId = z
   .nullable()
   .openapi({ description: '二级项目所属的一级项目编号；一级项目为 null' });
 
-const FundSource = z.enum(['general', 'governmentFund', 'stateCapital', 'fiscalSpecial', 'other'], {
+const FundSource = z.enum(FUND_SOURCES, {
   message:
     '资金来源应为 general（一般公共预算）/ governmentFund（政府性基金预算）/ stateCapital（国有资本经营预算）/ fiscalSpecial（财政专户管理资金）/ other（其他资金）',
 });
 
-const ExpenditureType = z.enum(['basic', 'project'], {
+const ExpenditureType = z.enum(EXPENDITURE_TYPES, {
   message: '支出类型应为 basic（基本支出）或 project（项目支出）',
 });
 

@@ -2,17 +2,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { listFiscalYears, openFiscalYear } from './fiscal-years.service.ts';
-import { ErrorSchema } from '../departments/departments.schema.ts';
+
 import {
   FiscalYearListingSchema,
   FiscalYearSchema,
   OpenFiscalYearBody,
   RegionCodeParam,
 } from './regions.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

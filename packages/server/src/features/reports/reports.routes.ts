@@ -7,7 +7,8 @@ import {
   renderReport,
   setParagraphOverride,
 } from './reports.service.ts';
-import { DepartmentCodeParam, ErrorSchema } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const ReportQuery = z.object({
   year: z.coerce
@@ -42,7 +43,7 @@ const ParagraphBody = z
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const errors = {
   400: err('输入有误'),

@@ -1,4 +1,5 @@
 // Report review: POST /api/reviews (upload a report file) and GET the review of a generated report.
+import { SEVERITIES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { App, AppDeps } from '../../http/app-env.ts';
@@ -9,11 +10,12 @@ import {
   reviewUploadedReport,
 } from './reviews.service.ts';
 import { errorBody } from '../../http/error-response.ts';
-import { DepartmentCodeParam, ErrorSchema, YearQuery } from '../departments/departments.schema.ts';
+import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
+import { ErrorBodySchema } from '../../http/error-schema.ts';
 
 const FindingSchema = z.object({
   code: z.string(),
-  severity: z.enum(['high', 'medium', 'low']),
+  severity: z.enum(SEVERITIES),
   line: z.number(),
   excerpt: z.string(),
   message: z.string(),
@@ -39,7 +41,7 @@ const ReviewedSchema = z
 
 const err = (description: string) => ({
   description,
-  content: { 'application/json': { schema: ErrorSchema } },
+  content: { 'application/json': { schema: ErrorBodySchema } },
 });
 const tags = ['报告审核 Report review'];
 
