@@ -6,6 +6,7 @@ import { CliError } from '../exit-codes.ts';
 import { getLang, printError, printJson, printLine, t } from '../output.ts';
 import { withDb } from '../with-db.ts';
 import { requireDepartment, requireYear } from './cli-options.ts';
+import { runOrganisationImport } from './import-organisation.ts';
 
 interface ImportOptions {
   department?: string;
@@ -13,6 +14,9 @@ interface ImportOptions {
   replaceMonth?: boolean;
   replace?: boolean;
   json?: boolean;
+  region?: string;
+  passwordsOut?: string;
+  dryRun?: boolean;
 }
 
 interface RowErrorLike {
@@ -41,7 +45,7 @@ export function registerImportCommand(program: Command): void {
     .description(
       '导入支出台账 / 项目预算 / 指标完成进度（.xlsx 或 .csv，整批校验、整批写入）/ import a ledger, budget or progress file',
     )
-    .argument('<kind>', 'ledger | budgets | progress')
+    .argument('<kind>', 'ledger | budgets | progress | agencies | users')
     .argument('<file>', '.xlsx 或 .csv 文件（UTF-8 或 GBK）/ the file')
     .option('--department <code>', '部门编码 / department code')
     .option('--year <yyyy>', '预算年度 / fiscal year')
@@ -53,8 +57,15 @@ export function registerImportCommand(program: Command): void {
       '--replace',
       '项目预算：替换本年度全部预算行 / budgets: replace the year’s budget lines',
     )
+    .option('--region <code>', '单位名录：行政区划代码 / agencies: region code')
+    .option('--passwords-out <file>', '账户：初始密码写入此 CSV（权限 600）/ users: passwords file')
+    .option('--dry-run', '单位名录、账户：只校验和预览 / agencies, users: check and preview only')
     .option('--json', '输出 JSON / JSON output')
     .action(async (kind: string, file: string, opts: ImportOptions) => {
+      if (kind === 'agencies' || kind === 'users') {
+        await runOrganisationImport(kind, file, opts);
+        return;
+      }
       if (kind !== 'ledger' && kind !== 'budgets' && kind !== 'progress') {
         throw new CliError(
           t({

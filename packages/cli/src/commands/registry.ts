@@ -10,12 +10,14 @@ import { registerMetricsCommand } from './metrics.ts';
 import { registerMonitoringCommand } from './monitoring.ts';
 import { registerPipelineCommand } from './pipeline.ts';
 import { registerProjectsCommand } from './projects.ts';
+import { registerRegionCommand } from './region.ts';
 import { registerReportCommand } from './report.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTemplateCommand } from './template.ts';
 import { registerUsersCommand } from './users.ts';
+import { registerYearCommand } from './year.ts';
 
 type Register = (program: Command) => void;
 
@@ -29,12 +31,14 @@ const registrations: Register[] = [
   registerMonitoringCommand,
   registerPipelineCommand,
   registerProjectsCommand,
+  registerRegionCommand,
   registerReportCommand,
   registerReviewCommand,
   registerScoreCommand,
   registerServeCommand,
   registerTemplateCommand,
   registerUsersCommand,
+  registerYearCommand,
 ];
 
 export function registerCommands(program: Command): void {
