@@ -138,6 +138,46 @@ export const ERRORS = {
   // (end of accounts and sign-in)
 
   // ---- imports (ledger, budgets, progress, goals, column mapping) ----
+  IMPORT_ROWS_INVALID: {
+    kind: 'unprocessable',
+    zh: '文件「{fileName}」有 {errorCount} 处错误（涉及 {badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。',
+    en: 'File "{fileName}" has {errorCount} error(s) on {badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.',
+  },
+  IMPORT_DUPLICATE_FILE: {
+    kind: 'conflict',
+    zh: '该文件已导入过（{at}，文件「{fileName}」，{rows} 行），本次未重复计入。',
+    en: 'This file was already imported ({at}, "{fileName}", {rows} rows); nothing was counted twice.',
+  },
+  IMPORT_NO_ROWS: {
+    kind: 'unprocessable',
+    zh: '文件「{fileName}」只有表头，没有数据行',
+    en: 'File "{fileName}" has a header but no rows',
+  },
+  IMPORT_NO_PROJECTS: {
+    kind: 'unprocessable',
+    zh: '{department} {year} 年度还没有项目预算：请先导入项目预算（import budgets）',
+    en: '{department} has no projects for {year}: import the budget first',
+  },
+  IMPORT_TOTAL_OUT_OF_RANGE: {
+    kind: 'unprocessable',
+    zh: '文件「{fileName}」的金额合计超出范围',
+    en: 'The total amount of "{fileName}" is out of range',
+  },
+  IMPORT_MONTHS_TAKEN: {
+    kind: 'conflict',
+    zh: '{year} 年 {months} 已有支出台账数据，本次未导入。如确需用本文件替换这些月份，请使用 --replace-month（接口参数 replace=true）。',
+    en: 'Month(s) {monthsEn} of {year} already hold ledger entries; nothing was imported. To replace those months with this file, use --replace-month (replace=true).',
+  },
+  IMPORT_SCOPE_INVALID: {
+    kind: 'invalid',
+    zh: '请只指定部门（--department）或地区（--region）之一',
+    en: 'Give either a department (--department) or a region (--region)',
+  },
+  IMPORT_MAPPING_INVALID: {
+    kind: 'invalid',
+    zh: '列对应关系有误：字段「{field}」不是该类文件的字段',
+    en: 'Column mapping: "{field}" is not a field of this kind of file',
+  },
   // (end of imports (ledger, budgets, progress, goals, column mapping))
 
   // ---- organisation and onboarding (regions, agencies, units, fiscal years, user import) ----

@@ -11,3 +11,4 @@ export * from './indicators/index.ts';
 export * from './ledger/index.ts';
 export * from './monitoring/index.ts';
 export * from './exante/index.ts';
+export * from './imports/index.ts';

@@ -63,7 +63,15 @@ export type RowErrorCode =
   | 'NAME_MISMATCH'
   | 'DUPLICATE_INITIAL'
   | 'BAD_ENCODING'
-  | 'TOO_LONG';
+  | 'TOO_LONG'
+  | 'DUPLICATE_CODE'
+  | 'UNKNOWN_PARENT'
+  | 'UNKNOWN_UNIT'
+  | 'MONEY_UNIT_MISSING'
+  | 'SUM_MISMATCH'
+  | 'BAD_LEVEL'
+  | 'TARGET_MISSING'
+  | 'GOAL_SET_LOCKED';
 
 export function rowError(
   row: number,

@@ -167,11 +167,11 @@ describe('ledgerBatches in a worker thread', () => {
     expect((xls as UnreadableFileError).messageZh).toContain('.xls');
     const cols = await run(bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')));
     expect(cols).toBeInstanceOf(ServiceError);
-    expect(
-      ((cols as ServiceError).details as { errors: { column: string }[] }).errors.map(
-        (e) => e.column,
-      ),
-    ).toEqual(['项目编码', '经济分类科目', '凭证号']);
+    expect(((cols as ServiceError).details as { expected: string[] }).expected).toEqual([
+      '项目编码',
+      '经济分类科目',
+      '凭证号',
+    ]);
     const missing = await run(fileSource('/nonexistent/台账.csv'));
     expect(missing).toBeInstanceOf(Error);
     expect((missing as Error).message).toContain('ENOENT');

@@ -2,25 +2,26 @@
 // rows as COPY-ready CSV text in batches. It runs on the importing thread for small files and in a worker
 // thread for large ones (ledger-batches.worker.ts / ledger-batches-thread.ts), so parsing overlaps the COPY.
 import {
-  LEDGER_HEADERS,
   LEDGER_REQUIRED_COLUMNS,
   cellsOf,
   fenToYuanString,
-  matchHeaders,
   validateLedgerRow,
+  type LedgerField,
   type LedgerRow,
 } from '@jixiao/core';
 import type { ErrorParams } from '@jixiao/core';
 import { ServiceError, type ErrorCode } from '../http/service-error.ts';
 import type { ImportSource } from './import-source.ts';
-import { openTable, UnreadableFileError, type TableInfo } from './read-table.ts';
+import { openTable, UnreadableFileError, type TableInfo, type TableRow } from './read-table.ts';
 import {
-  ErrorList,
-  encodingProblem,
-  isBlank,
-  missingColumns,
-  type RowErrorSummary,
-} from './row-errors.ts';
+  MAX_TITLE_ROWS,
+  findHeaderRow,
+  headersMissingError,
+  matchHeaderCells,
+  missingFields,
+  type AliasMap,
+} from './header-match.ts';
+import { ErrorList, encodingProblem, isBlank, type RowErrorSummary } from './row-errors.ts';
 import { LEDGER_ALIASES } from './table-columns.ts';
 
 /** Rows per COPY (PGlite) or per stream write (PostgreSQL), once the first batches have ramped up. */
@@ -138,6 +139,8 @@ export interface LedgerBatchesInput {
   projectCodes: ReadonlySet<string>;
   line: LedgerLineConstants;
   batchRows?: number;
+  /** The aliases with the user's column mapping first (default LEDGER_ALIASES). */
+  aliases?: AliasMap<LedgerField>;
 }
 
 /** What the generator found once the whole file was read. */
@@ -153,7 +156,7 @@ export interface LedgerBatchesEnd {
 /**
  * Reads `source` as a ledger table and yields its valid rows as batches. After the first bad row nothing more is
  * yielded, but every row is still checked so that all errors are listed in the end. Throws UnreadableFileError
- * (not a table; broken CSV or Excel) or the missing-columns ServiceError.
+ * (not a table; broken CSV or Excel) or IMPORT_HEADERS_MISSING (no header row among the first rows).
  */
 export async function* ledgerBatches(
   source: ImportSource,
@@ -164,23 +167,26 @@ export async function* ledgerBatches(
   const groups = new LedgerLineGroups(input.batchRows);
   const errors = new ErrorList();
   const months = new Set<number>();
-  let columns: ReturnType<typeof matchHeaders<keyof typeof LEDGER_ALIASES>>['columns'] | null =
-    null;
+  const aliases = input.aliases ?? LEDGER_ALIASES;
+  const above: TableRow[] = [];
+  let columns: Partial<Record<LedgerField, number>> | null = null;
   let count = 0;
   let totalFen = 0;
   for await (const row of rows) {
-    if (columns === null) {
-      if (isBlank(row.cells)) {
-        continue;
-      }
-      const m = matchHeaders(row.cells, LEDGER_ALIASES, LEDGER_REQUIRED_COLUMNS);
-      if (m.missing.length > 0) {
-        throw missingColumns(m.missing, LEDGER_HEADERS, source.fileName);
-      }
-      columns = m.columns;
+    if (isBlank(row.cells)) {
       continue;
     }
-    if (isBlank(row.cells)) {
+    if (columns === null) {
+      // Title lines may stand above the header row: it is the first row holding every required header.
+      const m = matchHeaderCells(row.cells, aliases);
+      if (missingFields(m.columns, LEDGER_REQUIRED_COLUMNS).length === 0) {
+        columns = m.columns;
+        continue;
+      }
+      above.push(row);
+      if (above.length >= MAX_TITLE_ROWS) {
+        break;
+      }
       continue;
     }
     const bad = encodingProblem(row);
@@ -204,7 +210,8 @@ export async function* ledgerBatches(
     }
   }
   if (columns === null) {
-    throw missingColumns([...LEDGER_REQUIRED_COLUMNS], LEDGER_HEADERS, source.fileName);
+    const search = findHeaderRow(above, aliases, LEDGER_REQUIRED_COLUMNS);
+    throw headersMissingError(source.fileName, search, aliases, LEDGER_REQUIRED_COLUMNS);
   }
   const last = errors.count === 0 ? groups.take() : null;
   if (last) {

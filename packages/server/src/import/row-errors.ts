@@ -1,5 +1,5 @@
 // Row errors of an import file: collected (listed up to a cap, all counted), turned into the one refusal the
-// user sees; plus the row checks every import kind shares (blank rows, encoding damage, missing columns).
+// user sees; plus the row checks every import kind shares (blank rows, encoding damage).
 import { rowError, type RowError } from '@jixiao/core';
 import { ServiceError } from '../http/service-error.ts';
 import type { TableRow } from './read-table.ts';
@@ -48,11 +48,8 @@ export function refuseRowErrors(errors: RowErrorSummary, fileName: string): void
     return;
   }
   throw new ServiceError(
-    'IMPORT_INVALID',
-    {
-      message: `文件「${fileName}」有 ${errors.count} 处错误（涉及 ${errors.badRows} 行），已整批拒绝，未导入任何数据。请逐条改正后重新导入。`,
-      messageEn: `File "${fileName}" has ${errors.count} error(s) on ${errors.badRows} row(s); it was refused whole and nothing was imported. Fix every error and import again.`,
-    },
+    'IMPORT_ROWS_INVALID',
+    { fileName, errorCount: errors.count, badRows: errors.badRows },
     {
       fileName,
       errorCount: errors.count,
@@ -60,27 +57,6 @@ export function refuseRowErrors(errors: RowErrorSummary, fileName: string): void
       listed: errors.list.length,
       errors: errors.list,
     },
-  );
-}
-
-export function missingColumns(
-  missing: readonly string[],
-  headers: Readonly<Record<string, string>>,
-  fileName: string,
-): ServiceError {
-  const errors = missing.map((f) =>
-    rowError(1, headers[f] ?? f, '', 'REQUIRED', {
-      zh: `缺少必需的列「${headers[f] ?? f}」（请使用导入模板）`,
-      en: `required column "${headers[f] ?? f}" is missing (use the template)`,
-    }),
-  );
-  return new ServiceError(
-    'IMPORT_INVALID',
-    {
-      message: `文件「${fileName}」缺少必需的列：${errors.map((e) => e.column).join('、')}。未导入任何数据。`,
-      messageEn: `File "${fileName}" lacks required column(s): ${errors.map((e) => e.column).join(', ')}. Nothing was imported.`,
-    },
-    { fileName, errorCount: errors.length, badRows: 1, listed: errors.length, errors },
   );
 }
 

@@ -1,16 +1,28 @@
-// Column headers of the three import files (the template's own header first, then accepted synonyms).
-import { LEDGER_HEADERS, type LedgerField } from '@jixiao/core';
+// Column headers of the ledger and progress files (the template's own header first, then accepted synonyms);
+// the budget and goal files' columns live in core (imports/).
+import { BUDGET_FILE_HEADERS, LEDGER_HEADERS, type LedgerField } from '@jixiao/core';
 
+/** The template's headers and the 国库集中支付 支付明细 spellings (full-cycle-rules §D.8). */
 export const LEDGER_ALIASES: Readonly<Record<LedgerField, readonly string[]>> = {
-  payDate: [LEDGER_HEADERS.payDate, '日期', '支付时间', '记账日期', '凭证日期'],
+  payDate: [LEDGER_HEADERS.payDate, '日期', '支付时间', '记账日期', '凭证日期', '实际支付日期'],
   projectCode: [LEDGER_HEADERS.projectCode, '项目代码', '预算项目编码'],
   projectName: [LEDGER_HEADERS.projectName, '预算项目名称'],
-  economicClass: [LEDGER_HEADERS.economicClass, '经济分类', '部门经济分类', '经济科目'],
-  amount: [LEDGER_HEADERS.amount, '金额', '支付金额(元)', '支付金额', '金额元'],
-  summary: [LEDGER_HEADERS.summary, '用途', '摘要说明'],
+  economicClass: [
+    LEDGER_HEADERS.economicClass,
+    '经济分类',
+    '部门经济分类',
+    '经济科目',
+    '部门支出经济分类代码',
+    '部门支出经济分类科目代码',
+    '政府支出经济分类代码',
+    '部门经济分类科目代码',
+  ],
+  amount: [LEDGER_HEADERS.amount, '金额', '实际支付金额', '支付金额(元)', '支付金额', '金额元'],
+  summary: [LEDGER_HEADERS.summary, '用途', '摘要说明', '凭证摘要'],
   voucherNo: [LEDGER_HEADERS.voucherNo, '支付凭证号', '凭证编号', '凭证号码'],
 };
 
+/** The budget template's columns (one row per 年初 or 调整 line); the import also reads the 一体化 layout. */
 export const BUDGET_FIELDS = [
   'projectCode',
   'projectName',
@@ -22,30 +34,8 @@ export const BUDGET_FIELDS = [
   'expenditureType',
   'fundSource',
 ] as const;
-export type BudgetField = (typeof BUDGET_FIELDS)[number];
-export const BUDGET_HEADERS: Readonly<Record<BudgetField, string>> = {
-  projectCode: '项目编码',
-  projectName: '项目名称',
-  kind: '类型(年初/调整)',
-  amount: '金额(元)',
-  date: '日期',
-  documentNo: '文号',
-  reason: '原因',
-  expenditureType: '支出类型(基本支出/项目支出)',
-  fundSource: '资金来源',
-};
-export const BUDGET_ALIASES: Readonly<Record<BudgetField, readonly string[]>> = {
-  projectCode: [BUDGET_HEADERS.projectCode, '项目代码'],
-  projectName: [BUDGET_HEADERS.projectName],
-  kind: [BUDGET_HEADERS.kind, '类型', '预算类型'],
-  amount: [BUDGET_HEADERS.amount, '金额'],
-  date: [BUDGET_HEADERS.date, '批复日期', '调整日期'],
-  documentNo: [BUDGET_HEADERS.documentNo, '批复文号'],
-  reason: [BUDGET_HEADERS.reason, '调整原因'],
-  expenditureType: [BUDGET_HEADERS.expenditureType, '支出类型'],
-  fundSource: [BUDGET_HEADERS.fundSource, '资金性质'],
-};
-export const BUDGET_REQUIRED: readonly BudgetField[] = ['projectCode', 'kind', 'amount'];
+export type BudgetTemplateField = (typeof BUDGET_FIELDS)[number];
+export const BUDGET_HEADERS: Readonly<Record<BudgetTemplateField, string>> = BUDGET_FILE_HEADERS;
 
 export const PROGRESS_FIELDS = [
   'indicatorId',

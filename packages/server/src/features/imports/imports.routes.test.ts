@@ -135,7 +135,7 @@ describeEachDb('import routes and templates', (use) => {
     );
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe(
-      'DUPLICATE_IMPORT',
+      'IMPORT_DUPLICATE_FILE',
     );
 
     const list = (await (
@@ -163,7 +163,7 @@ describeEachDb('import routes and templates', (use) => {
         details: { errorCount: number; errors: { row: number; column: string; code: string }[] };
       };
     };
-    expect(body.error.code).toBe('IMPORT_INVALID');
+    expect(body.error.code).toBe('IMPORT_ROWS_INVALID');
     expect(body.error.message).toContain('未导入任何数据');
     expect(body.error.messageEn).toContain('nothing was imported');
     expect(body.error.details.errors.map((e) => [e.row, e.column, e.code])).toEqual([

@@ -133,7 +133,7 @@ for (const parse of ['thread', 'worker'] as const) {
             year: YEAR,
             source: bufferSource('b2.csv', Buffer.from(again)),
           }),
-          'IMPORT_INVALID',
+          'IMPORT_ROWS_INVALID',
         );
         expect((e.details as { errors: { code: string }[] }).errors.map((x) => x.code)).toEqual([
           'DUPLICATE_INITIAL',
@@ -181,7 +181,7 @@ for (const parse of ['thread', 'worker'] as const) {
             { departmentCode: DEPT, year: YEAR, source: bufferSource('copy.csv', gbk) },
             hooks(),
           ),
-          'DUPLICATE_IMPORT',
+          'IMPORT_DUPLICATE_FILE',
         );
         expect(e.messageZh).toContain('已导入过');
         expect(e.messageZh).toContain('台账-1-2月.csv');
@@ -211,7 +211,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_ROWS_INVALID',
         );
         const d = e.details as {
           errorCount: number;
@@ -256,7 +256,7 @@ for (const parse of ['thread', 'worker'] as const) {
             { departmentCode: DEPT, year: YEAR, source: source() },
             hooks(),
           ),
-          'CONFLICT',
+          'IMPORT_MONTHS_TAKEN',
         );
         expect(e.details).toEqual({ months: [2] });
         expect(e.messageZh).toContain('2月');
@@ -419,7 +419,7 @@ for (const parse of ['thread', 'worker'] as const) {
             rows: [{ ...rows[0]!, projectCode: 'NOPE' }],
           }),
         );
-        await expectServiceError(bad, 'IMPORT_INVALID');
+        await expectServiceError(bad, 'IMPORT_ROWS_INVALID');
       });
 
       it('an error after rows were already COPYed (small chunks) still refuses the whole file', async () => {
@@ -443,7 +443,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks({ copyBatchRows: 2 }),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_ROWS_INVALID',
         );
         expect((e.details as { errors: { row: number }[] }).errors.map((x) => x.row)).toEqual([9]);
         expect(await ledgerTotal(use().db)).toEqual(before);
@@ -473,7 +473,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_FILE_UNREADABLE',
         );
         const noCols = await expectServiceError(
           importLedger(
@@ -486,11 +486,14 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_HEADERS_MISSING',
         );
-        expect(
-          (noCols.details as { errors: { column: string }[] }).errors.map((e) => e.column),
-        ).toEqual(['项目编码', '经济分类科目', '凭证号']);
+        expect((noCols.details as { expected: string[] }).expected).toEqual([
+          '项目编码',
+          '经济分类科目',
+          '凭证号',
+        ]);
+        expect((noCols.details as { found: string[] }).found).toEqual(['日期', '金额']);
         const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
         const e = await expectServiceError(
           importLedger(
@@ -499,7 +502,7 @@ for (const parse of ['thread', 'worker'] as const) {
             { departmentCode: DEPT, year: YEAR, source: bufferSource('old.xls', xls) },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_FILE_UNREADABLE',
         );
         expect(e.messageZh).toContain('.xls');
       });
@@ -557,7 +560,7 @@ for (const parse of ['thread', 'worker'] as const) {
             year: 2023,
             source: bufferSource('bad-progress.csv', Buffer.from(bad)),
           }),
-          'IMPORT_INVALID',
+          'IMPORT_ROWS_INVALID',
         );
         expect(
           (e.details as { errors: { row: number; code: string }[] }).errors.map((x) => [
@@ -586,7 +589,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_FILE_UNREADABLE',
         );
         expect(quote.messageZh).toContain('引号没有闭合');
         const notXlsx = await expectServiceError(
@@ -600,7 +603,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_FILE_UNREADABLE',
         );
         expect(notXlsx.messageZh).toContain('不是有效的 Excel 文件');
         const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]);
@@ -611,7 +614,7 @@ for (const parse of ['thread', 'worker'] as const) {
             { departmentCode: DEPT, year: YEAR, source: bufferSource('坏.xlsx', zip) },
             hooks(),
           ),
-          'IMPORT_INVALID',
+          'IMPORT_FILE_UNREADABLE',
         );
         expect(broken.messageZh).toContain('无法读取 Excel 文件');
         expect(await ledgerTotal(use().db)).toEqual(before);
@@ -662,7 +665,7 @@ for (const parse of ['thread', 'worker'] as const) {
               },
               hooks(),
             ),
-            'IMPORT_INVALID',
+            'IMPORT_ROWS_INVALID',
           );
           expect(
             (e.details as { errors: { row: number; code: string }[] }).errors.map((x) => [
@@ -726,7 +729,7 @@ for (const parse of ['thread', 'worker'] as const) {
               { departmentCode: DEPT, year: YEAR, source: bufferSource('台账-11月.csv', bytes) },
               { onWorker: watch },
             ),
-            'IMPORT_INVALID',
+            'IMPORT_ROWS_INVALID',
           );
           expect(e.details).toMatchObject({
             errorCount: 1,
@@ -754,7 +757,7 @@ for (const parse of ['thread', 'worker'] as const) {
             },
             { onWorker: watch },
           ),
-          'CONFLICT',
+          'IMPORT_MONTHS_TAKEN',
         );
         expect(workers).toHaveLength(n);
         if (parse === 'worker') {
