@@ -112,6 +112,61 @@ export const ERRORS = {
     zh: '指标「{indicator}」未绑定业务数据取数',
     en: 'Indicator {indicator} is not bound to a metric',
   },
+  PROJECT_FIELDS_INVALID: {
+    kind: 'invalid',
+    zh: '输入有误：{problem}',
+    en: 'Invalid input: {problemEn}',
+  },
+  INVESTMENT_PROJECT_CODE_TAKEN: {
+    kind: 'conflict',
+    zh: '项目编号「{code}」已存在',
+    en: 'Project code {code} already exists',
+  },
+  STAGE_UNCHANGED: {
+    kind: 'state',
+    zh: '项目已处于「{stage}」阶段',
+    en: 'The project is already at {stageEn}',
+  },
+  STAGE_BACK_REASON_REQUIRED: {
+    kind: 'invalid',
+    zh: '退回到「{stage}」属于更正，请填写退回原因',
+    en: 'Moving back to {stageEn} is a correction: give a reason',
+  },
+  STAGE_DATE_INVALID: {
+    kind: 'invalid',
+    zh: '请填写达到「{stage}」的日期（格式 YYYY-MM-DD）',
+    en: 'Give the date {stageEn} was reached (YYYY-MM-DD)',
+  },
+  STAGE_DATE_IN_FUTURE: {
+    kind: 'invalid',
+    zh: '日期 {date} 晚于今天（{today}）',
+    en: 'Date {date} is after today ({today})',
+  },
+  STAGE_DATE_BEFORE_PREVIOUS: {
+    kind: 'invalid',
+    zh: '「{stage}」日期 {date} 早于「{from}」日期 {fromDate}',
+    en: '{stageEn} date {date} is before the {fromEn} date {fromDate}',
+  },
+  PIPELINE_FILE_TOO_LARGE: {
+    kind: 'invalid',
+    zh: '文件超过 {limit}，请分批导入',
+    en: 'The file is larger than {limit}',
+  },
+  PIPELINE_WORKBOOK_UNREADABLE: {
+    kind: 'invalid',
+    zh: '文件无法读取：请上传 Excel 2007 及以上格式（.xlsx）的文件',
+    en: 'The file is not a readable .xlsx workbook',
+  },
+  PIPELINE_WORKBOOK_EMPTY: {
+    kind: 'invalid',
+    zh: '文件中没有工作表',
+    en: 'The workbook has no worksheet',
+  },
+  PIPELINE_IMPORT_ROWS_INVALID: {
+    kind: 'unprocessable',
+    zh: '导入失败：发现 {count} 处错误，未导入任何数据。{first}',
+    en: 'Import refused: {count} error(s), nothing was imported. {firstEn}',
+  },
   // (end of investment pipeline, enterprises, allocations, metrics)
 
   // ---- accounts and sign-in ----

@@ -7,3 +7,7 @@ export * from './vocabulary.ts';
 export * from './credit-code.ts';
 export * from './target-allocation.ts';
 export * from './metrics.ts';
+export * from './project-fields.ts';
+export * from './project-sheet.ts';
+export * from './project-import-rows.ts';
+export * from './stage-move-errors.ts';

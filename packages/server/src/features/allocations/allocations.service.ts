@@ -25,7 +25,7 @@ import { assertCanEdit } from '../../auth/access.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { chinaToday } from '../investment/investment.service.ts';
+import { chinaToday } from '../investment/investment-views.ts';
 
 /** Stored numeric(18,2) → whole quantity: a count, or 分 for the investment amount. */
 function quantityOf(kind: TargetKind, stored: string): number {

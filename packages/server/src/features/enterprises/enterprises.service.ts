@@ -23,7 +23,7 @@ import { assertCanEdit } from '../../auth/access.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
-import { chinaToday } from '../investment/investment.service.ts';
+import { chinaToday } from '../investment/investment-views.ts';
 
 /** Default time limit for a request: 10 working days from receipt. */
 export const DEFAULT_REQUEST_WORKING_DAYS = 10;
