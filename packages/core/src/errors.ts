@@ -88,6 +88,131 @@ export const ERRORS = {
   UNAVAILABLE: { kind: 'unavailable', zh: '{message}', en: '{messageEn}' },
 
   // ---- goals, indicators, change requests, indicator library ----
+  YEAR_ENDED: {
+    kind: 'state',
+    zh: '{year} 年度已结束，不能再{action}：绩效目标须在年度执行前（至迟在年度内）设定、审核并锁定，不能依据实际完成情况补设；锁定后的调整请提交变更申请',
+    en: 'Fiscal year {year} has ended: goals can no longer be {actionEn} (targets are set and locked before the actuals exist; changes after locking go through change requests)',
+  },
+  GOAL_SET_LOCKED: {
+    kind: 'locked',
+    zh: '绩效目标已锁定，不能直接修改：请提交变更申请',
+    en: 'The goal set is locked: submit a change request instead',
+  },
+  GOAL_UNDER_REVIEW: {
+    kind: 'state',
+    zh: '绩效目标已送审，审核期间不能修改（被退回后可修改）',
+    en: 'The goal set is under review and cannot be edited (it can be after it is returned)',
+  },
+  GOAL_PROJECT_OTHER_DEPARTMENT: {
+    kind: 'invalid',
+    zh: '项目「{project}」不属于部门 {department}',
+    en: 'Project {project} does not belong to department {department}',
+  },
+  GOAL_PROJECT_OTHER_YEAR: {
+    kind: 'invalid',
+    zh: '项目「{project}」属于 {projectYear} 年度，不是 {year} 年度',
+    en: 'Project {project} belongs to {projectYear}, not {year}',
+  },
+  PROJECT_GOAL_SET_EXISTS: {
+    kind: 'conflict',
+    zh: '该项目本年度已有绩效目标',
+    en: 'This project already has a goal set for the year',
+  },
+  DEPARTMENT_GOAL_SET_EXISTS: {
+    kind: 'conflict',
+    zh: '本部门本年度已有部门整体绩效目标',
+    en: 'The department already has an overall goal set for the year',
+  },
+  GOAL_ONCE_LOCKED: {
+    kind: 'state',
+    zh: '曾经锁定的绩效目标不能删除',
+    en: 'A goal set that was once locked cannot be deleted',
+  },
+  GOAL_NOT_APPROVABLE: {
+    kind: 'state',
+    zh: '当前状态（{statusText}）不能审核',
+    en: 'Cannot approve a goal set in status {status}',
+  },
+  GOAL_NOT_RETURNABLE: {
+    kind: 'state',
+    zh: '当前状态（{statusText}）不能退回',
+    en: 'Cannot return a goal set in status {status}',
+  },
+  LEVEL2_NOT_OF_LEVEL1: {
+    kind: 'invalid',
+    zh: '二级指标「{level2Text}」不属于一级指标「{level1Text}」',
+    en: 'Level 2 {level2} does not belong to level 1 {level1}',
+  },
+  INDICATOR_NAME_EMPTY: {
+    kind: 'invalid',
+    zh: '三级指标名称不能为空',
+    en: 'The indicator name is empty',
+  },
+  TARGET_NOT_NUMERIC: {
+    kind: 'invalid',
+    zh: '定量指标的年度指标值应为数字（如 300、95.5），收到「{target}」：单位请填在计量单位中',
+    en: 'A quantitative target must be a number, got "{target}"',
+  },
+  WEIGHT_INVALID: {
+    kind: 'invalid',
+    zh: '分值应为大于 0、不超过 100、至多两位小数的数字，收到「{weight}」',
+    en: 'Weight must be a number in (0, 100] with at most 2 decimals, got "{weight}"',
+  },
+  INDICATOR_NAME_TAKEN: {
+    kind: 'conflict',
+    zh: '本目标下已有名为「{name}」的指标',
+    en: 'An indicator named {name} already exists in this goal set',
+  },
+  ACTUAL_BEFORE_LOCK: {
+    kind: 'locked',
+    zh: '指标目标尚未锁定，不能填报实际值',
+    en: 'The indicator’s targets are not locked yet; actual values cannot be entered',
+  },
+  DEDUCTION_BEFORE_LOCK: {
+    kind: 'locked',
+    zh: '指标目标尚未锁定，不能扣分',
+    en: 'The indicator’s targets are not locked yet; no deduction possible',
+  },
+  RESULTS_FROZEN: {
+    kind: 'state',
+    zh: '{year} 年度自评已提交，不能再修改实际值或扣分（被退回后可修改）',
+    en: 'The {year} self-evaluation has been submitted; actuals and deductions are frozen (until it is returned)',
+  },
+  ACTUAL_NOT_NUMERIC: {
+    kind: 'invalid',
+    zh: '定量指标的实际完成值应为数字（计量单位：{unit}），收到「{actual}」',
+    en: 'A quantitative actual must be a number, got "{actual}"',
+  },
+  QUAL_SCORE_FOR_QUANTITATIVE: {
+    kind: 'invalid',
+    zh: '定量指标按公式计分，不能填写定性得分',
+    en: 'Quantitative indicators are scored by formula; no qualitative score',
+  },
+  QUAL_LEVEL_INVALID: {
+    kind: 'invalid',
+    zh: '定性指标的完成情况应为：达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差',
+    en: 'A qualitative actual must be ACHIEVED, PARTIAL or NOT_ACHIEVED',
+  },
+  QUAL_SCORE_MISSING: {
+    kind: 'invalid',
+    zh: '定性指标须填写得分（在所选档次的分数区间内）',
+    en: 'A qualitative indicator needs a score within the band of its level',
+  },
+  QUAL_SCORE_OUT_OF_BAND: {
+    kind: 'invalid',
+    zh: '得分 {score} 不在该档次的区间 [{min}, {max}{close} 内',
+    en: 'Score {score} is outside the band [{min}, {max}{close}',
+  },
+  DEDUCTION_INVALID: {
+    kind: 'invalid',
+    zh: '扣分应为 0 至该指标分值 {weight} 之间、至多两位小数的数字，收到「{deduction}」',
+    en: 'The deduction must be between 0 and the weight {weight}, got "{deduction}"',
+  },
+  DEDUCTION_REASON_MISSING: {
+    kind: 'invalid',
+    zh: '扣分须填写理由',
+    en: 'A deduction needs a reason',
+  },
   // (end of goals, indicators, change requests, indicator library)
 
   // ---- evaluations, reports, reviews, monitoring, execution, projects ----

@@ -2,7 +2,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
 import { goalEvents } from '../../db/schema/change-requests.ts';
-import { goals, type GoalStatus } from '../../db/schema/goals.ts';
+import { goals } from '../../db/schema/goals.ts';
 import { projects } from '../../db/schema/projects.ts';
 
 export type GoalRow = typeof goals.$inferSelect;
@@ -107,8 +107,4 @@ export async function listGoalEvents(db: Queryable, goalId: string): Promise<Goa
 
 export async function findProject(db: Queryable, id: string) {
   return (await db.select().from(projects).where(eq(projects.id, id)))[0] ?? null;
-}
-
-export function isEditable(status: GoalStatus): boolean {
-  return status === 'draft' || status === 'returned';
 }

@@ -1,6 +1,8 @@
-// Indicator SQL: the indicators of goals, one indicator (locked for update), inserts, updates, deletes.
-import { asc, eq, inArray, max } from 'drizzle-orm';
+// Indicator SQL: the indicators of goals, one indicator (locked for update), inserts, updates, deletes, and
+// whether the year's self-evaluation (which freezes actuals and deductions) was submitted.
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
+import { selfEvaluations } from '../../db/schema/evaluations.ts';
 import { indicators } from '../../db/schema/goals.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -53,4 +55,23 @@ export async function updateIndicator(
 
 export async function deleteIndicator(tx: Queryable, id: string): Promise<void> {
   await tx.delete(indicators).where(eq(indicators.id, id));
+}
+
+/** Has the department submitted (or had accepted) its self-evaluation of the year? Then results are frozen. */
+export async function evaluationSubmitted(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<boolean> {
+  const rows = await db
+    .select({ status: selfEvaluations.status })
+    .from(selfEvaluations)
+    .where(
+      and(
+        eq(selfEvaluations.departmentCode, departmentCode),
+        eq(selfEvaluations.fiscalYear, year),
+        inArray(selfEvaluations.status, ['submitted', 'accepted']),
+      ),
+    );
+  return rows.length > 0;
 }
