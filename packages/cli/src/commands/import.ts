@@ -7,6 +7,7 @@ import { getLang, printError, printJson, printLine, t } from '../output.ts';
 import { withDb } from '../with-db.ts';
 import { requireDepartment, requireYear } from './cli-options.ts';
 import { runOrganisationImport } from './import-organisation.ts';
+import { moneyUnit, runDocumentImport } from './import-documents.ts';
 
 interface ImportOptions {
   department?: string;
@@ -14,6 +15,7 @@ interface ImportOptions {
   replaceMonth?: boolean;
   replace?: boolean;
   json?: boolean;
+  unit?: string;
   region?: string;
   passwordsOut?: string;
   dryRun?: boolean;
@@ -60,10 +62,18 @@ export function registerImportCommand(program: Command): void {
     .option('--region <code>', '单位名录：行政区划代码 / agencies: region code')
     .option('--passwords-out <file>', '账户：初始密码写入此 CSV（权限 600）/ users: passwords file')
     .option('--dry-run', '单位名录、账户：只校验和预览 / agencies, users: check and preview only')
+    .option(
+      '--unit <unit>',
+      '项目预算：表头未注明单位的金额列的单位（元 或 万元）/ budgets: unit of money columns',
+    )
     .option('--json', '输出 JSON / JSON output')
     .action(async (kind: string, file: string, opts: ImportOptions) => {
       if (kind === 'agencies' || kind === 'users') {
         await runOrganisationImport(kind, file, opts);
+        return;
+      }
+      if (kind === 'goals' || (kind === 'budgets' && opts.region !== undefined)) {
+        await runDocumentImport(kind, file, opts);
         return;
       }
       if (kind !== 'ledger' && kind !== 'budgets' && kind !== 'progress') {
@@ -87,6 +97,7 @@ export function registerImportCommand(program: Command): void {
         year,
         source: fileSource(file),
         replace: kind === 'ledger' ? (opts.replaceMonth ?? false) : (opts.replace ?? false),
+        unit: await moneyUnit(opts.unit),
       };
       try {
         const r = await withDb((database) =>
@@ -124,7 +135,7 @@ export function registerImportCommand(program: Command): void {
           );
         }
       } catch (e) {
-        if (isServiceError(e) && e.code === 'IMPORT_INVALID') {
+        if (isServiceError(e) && e.code === 'IMPORT_ROWS_INVALID') {
           const d = (e.details ?? {}) as {
             errors?: RowErrorLike[];
             errorCount?: number;

@@ -5,6 +5,7 @@ import { registerAuditCommand } from './audit.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
 import { registerExecutionCommand } from './execution.ts';
+import { registerGoalsCommand } from './goals.ts';
 import { registerImportCommand } from './import.ts';
 import { registerMetricsCommand } from './metrics.ts';
 import { registerMonitoringCommand } from './monitoring.ts';
@@ -26,6 +27,7 @@ const registrations: Register[] = [
   registerDemoCommand,
   registerDepartmentsCommand,
   registerExecutionCommand,
+  registerGoalsCommand,
   registerImportCommand,
   registerMetricsCommand,
   registerMonitoringCommand,
