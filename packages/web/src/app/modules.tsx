@@ -13,6 +13,7 @@ import {
   AimOutlined,
   AlertOutlined,
   AppstoreOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -22,6 +23,8 @@ import {
   FundProjectionScreenOutlined,
   SettingOutlined,
   TableOutlined,
+  TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
@@ -184,6 +187,52 @@ export const appModules: AppModule[] = [
     icon: <AuditOutlined />,
     roles: ['auditAdmin'],
     page: lazyPage(() => import('../modules/admin/audit-page.tsx'), 'AuditPage'),
+  },
+  {
+    key: 'bureau-organisation',
+    scope: 'bureau',
+    path: 'organisation',
+    order: 40,
+    label: 'menu.organisation',
+    icon: <ApartmentOutlined />,
+    roles: BUREAU,
+    page: lazyPage(
+      () => import('../modules/organisation/organisation-page.tsx'),
+      'OrganisationPage',
+    ),
+  },
+  {
+    key: 'setup',
+    scope: 'admin',
+    path: 'setup',
+    order: 12,
+    label: 'menu.setup',
+    icon: <ToolOutlined />,
+    roles: ['systemAdmin'],
+    page: lazyPage(() => import('../modules/setup/setup-wizard-page.tsx'), 'SetupWizardPage'),
+  },
+  {
+    key: 'admin-organisation',
+    scope: 'admin',
+    path: 'organisation',
+    order: 14,
+    label: 'menu.organisation',
+    icon: <ApartmentOutlined />,
+    roles: ['systemAdmin'],
+    page: lazyPage(
+      () => import('../modules/organisation/organisation-page.tsx'),
+      'OrganisationPage',
+    ),
+  },
+  {
+    key: 'account-import',
+    scope: 'admin',
+    path: 'account-import',
+    order: 16,
+    label: 'menu.accountImport',
+    icon: <TeamOutlined />,
+    roles: ['systemAdmin'],
+    page: lazyPage(() => import('../modules/setup/account-import-page.tsx'), 'AccountImportPage'),
   },
 ];
 

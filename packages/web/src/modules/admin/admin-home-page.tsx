@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useUser } from '../../app/auth.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { SetupHint } from '../setup/setup-hint.tsx';
 
 export function AdminHomePage() {
   const user = useUser();
@@ -20,6 +21,7 @@ export function AdminHomePage() {
   return (
     <div>
       <PageHeader title={t('admin.title')} />
+      <SetupHint role={user.role} />
       <Card>
         <Result
           icon={icon}
