@@ -148,6 +148,30 @@ for (const driver of drivers) {
       expect(bad.stderr).toBe('格式无效：xml（可选 csv、json）\n');
     });
 
+    it('anchor: writes the head to a file (mode 600); verify --anchor checks it; a bad anchor file exits 2', async () => {
+      const file = path.join(os.tmpdir(), `jixiao-anchor-${randomUUID()}.json`);
+      try {
+        const made = await runCli(['audit', 'anchor', '--out', file], target.env);
+        expect(made.code).toBe(0);
+        const anchor = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number; hash: string };
+        expect(anchor.seq).toBe(await target.count());
+        expect(anchor.hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        const ok = await runCli(['audit', 'verify', '--anchor', file], target.env);
+        expect(ok.code).toBe(0);
+        fs.writeFileSync(file, JSON.stringify({ ...anchor, hash: 'f'.repeat(64) }));
+        const forged = await runCli(['audit', 'verify', '--anchor', file], target.env);
+        expect(forged.code).toBe(1);
+        expect(forged.stderr).toContain('锚点不符');
+        fs.writeFileSync(file, 'not an anchor');
+        const bad = await runCli(['audit', 'verify', '--anchor', file], target.env);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('锚点文件无法读取或格式不对');
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    });
+
     it('verify after an entry was edited behind the trigger: exit 1 naming the entry', async () => {
       await target.sql(`alter table audit_log disable trigger audit_log_no_update;
         update audit_log set after = jsonb_set(after, '{role}', '"auditAdmin"') where seq = 2;

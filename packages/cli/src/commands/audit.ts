@@ -1,4 +1,4 @@
-// jixiao audit verify | export [--from --to --format csv|json --out FILE] — the hash-chained audit log, on the server.
+// jixiao audit verify [--anchor FILE] | anchor --out FILE | export [--from --to --format csv|json --out FILE] — the hash-chained audit log, on the server.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -14,25 +14,57 @@ export function registerAuditCommand(program: Command): void {
   audit
     .command('verify')
     .description(
-      '校验审计日志哈希链（完好退出码 0，被改动退出码 1 并指出第一条异常记录）/ verify the chain (exit 1 names the first broken entry)',
+      '校验审计日志哈希链（完好退出码 0；被改动退出码 1 并列出每一条异常记录）/ verify the chain (exit 1 lists every broken entry)',
+    )
+    .option(
+      '--anchor <file>',
+      '与审计管理员保存的锚点文件核对 / check against an anchor file kept by the auditor',
     )
     .option('--json', '输出 JSON / JSON output')
-    .action(async (opts: { json?: boolean }) => {
-      const { verifyAuditChain } = await import('@jixiao/server/audit/verify-chain');
-      const result = await withDb((database) => verifyAuditChain(database.db), { demo: false });
-      if (opts.json) {
-        printJson(result);
-      } else if (result.intact) {
-        printLine(`${result.entries} entries, chain intact`);
-        printLine(`审计日志共 ${result.entries} 条，哈希链完好`);
-      } else {
-        const b = result.firstBroken!;
-        printError(`${result.entries} entries, chain broken at seq ${b.seq}: ${b.messageEn}`);
-        printError(`审计日志共 ${result.entries} 条，哈希链在第 ${b.seq} 条处断裂：${b.message}`);
+    .action(async (opts: { json?: boolean; anchor?: string }) => {
+      const { verifyAuditChain, parseAnchor } = await import('@jixiao/server/audit/verify-chain');
+      let anchor: ReturnType<typeof parseAnchor> = null;
+      if (opts.anchor) {
+        anchor = fs.existsSync(opts.anchor)
+          ? parseAnchor(fs.readFileSync(opts.anchor, 'utf8'))
+          : null;
+        if (!anchor) {
+          throw new CliError(
+            t({
+              zh: `锚点文件无法读取或格式不对：${opts.anchor}（应为 jixiao audit anchor 写出的文件）`,
+              en: `Cannot read the anchor file ${opts.anchor} (expected a file written by jixiao audit anchor)`,
+            }),
+          );
+        }
       }
+      const result = await withDb(
+        (database) => verifyAuditChain(database.db, anchor ? { anchor } : {}),
+        { demo: false },
+      );
+      printVerification(result, opts.json === true);
       if (!result.intact) {
         process.exitCode = EXIT_FAILURE;
       }
+    });
+
+  audit
+    .command('anchor')
+    .description(
+      '把当前审计链头（序号、哈希、时间）写入文件，由审计管理员另行保存；verify --anchor 据此发现整链改写 / write the chain head to a file the auditor keeps',
+    )
+    .requiredOption('--out <file>', '锚点文件 / anchor file')
+    .action(async (opts: { out: string }) => {
+      const { auditAnchor } = await import('@jixiao/server/audit/verify-chain');
+      const anchor = await withDb((database) => auditAnchor(database.db, new Date()), {
+        demo: false,
+      });
+      fs.writeFileSync(opts.out, `${JSON.stringify(anchor, null, 2)}\n`, { mode: 0o600 });
+      printLine(
+        t({
+          zh: `已写入审计锚点：第 ${anchor.seq} 条，${anchor.hash.slice(0, 16)}…（${opts.out}）`,
+          en: `Anchor written: entry ${anchor.seq}, ${anchor.hash.slice(0, 16)}… (${opts.out})`,
+        }),
+      );
     });
 
   audit
@@ -115,4 +147,35 @@ export function registerAuditCommand(program: Command): void {
         }
       },
     );
+}
+
+type Verification = Awaited<
+  ReturnType<(typeof import('@jixiao/server/audit/verify-chain'))['verifyAuditChain']>
+>;
+
+function printVerification(result: Verification, json: boolean): void {
+  if (json) {
+    printJson(result);
+    return;
+  }
+  if (result.intact) {
+    printLine(`${result.entries} entries, chain intact`);
+    printLine(`审计日志共 ${result.entries} 条，哈希链完好`);
+    return;
+  }
+  if (result.brokenCount > 0) {
+    const first = result.firstBroken!;
+    printError(
+      `${result.entries} entries, chain broken at seq ${first.seq} (${result.brokenCount} broken): ${first.messageEn}`,
+    );
+    printError(
+      `审计日志共 ${result.entries} 条，哈希链在第 ${first.seq} 条处断裂（共 ${result.brokenCount} 处异常）：${first.message}`,
+    );
+    for (const b of result.broken.slice(1)) {
+      printError(`  #${b.seq}: ${b.message} / ${b.messageEn}`);
+    }
+  }
+  if (result.anchor && !result.anchor.ok) {
+    printError(`${result.anchor.message} / ${result.anchor.messageEn}`);
+  }
 }

@@ -65,8 +65,9 @@ export interface AuditEntryFields {
   prevHash: string;
 }
 
-export function entryHash(e: AuditEntryFields): string {
-  const canonical = canonicalJson({
+/** The canonical bytes an entry's hash covers: sorted keys, no whitespace (stored as entry_text). */
+export function entryText(e: AuditEntryFields): string {
+  return canonicalJson({
     seq: e.seq,
     at: e.at,
     actorUserId: e.actorUserId,
@@ -81,7 +82,14 @@ export function entryHash(e: AuditEntryFields): string {
     after: e.after ?? null,
     prevHash: e.prevHash,
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function entryHash(e: AuditEntryFields): string {
+  return sha256Hex(entryText(e));
 }
 
 /** Append one audit entry in the caller's transaction (see the header for the contract). */
@@ -131,8 +139,9 @@ async function append(
     after: toJsonValue(entry.after),
     prevHash: head.lastHash,
   };
-  const hash = entryHash(fields);
-  await tx.insert(auditLog).values({ ...fields, at: new Date(fields.at), hash });
+  const text = entryText(fields);
+  const hash = sha256Hex(text);
+  await tx.insert(auditLog).values({ ...fields, at: new Date(fields.at), hash, entryText: text });
   await tx
     .update(auditChainHead)
     .set({ lastSeq: fields.seq, lastHash: hash })

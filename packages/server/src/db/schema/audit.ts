@@ -34,6 +34,9 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The canonical JSON bytes the hash covers (every field above but hash); null for entries written
+     *  before they were stored. Verification hashes these bytes and checks the columns against them. */
+    entryText: text('entry_text'),
     /** The writing transaction (txid_current()): a business change commits only beside an entry of its own
      *  transaction (deferred trigger require_audit_entry, migration audit_required). Not part of the hash. */
     txId: bigint('tx_id', { mode: 'number' })
