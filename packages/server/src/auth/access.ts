@@ -44,6 +44,7 @@ export function canReadDepartment(actor: Actor, dept: DepartmentRef): boolean {
     case 'systemAdmin':
     case 'securityAdmin':
     case 'auditAdmin':
+    case 'thirdParty': // only the assessments assigned to its agency (features/exante)
       return false; // 三员分立: administrators manage the system, not the business data
   }
 }

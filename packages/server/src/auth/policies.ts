@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   /** Change roles, unlock accounts. */
   'user.security': ['securityAdmin'],
   'security.policy': ['securityAdmin'],
+  /** See which items need an ex-ante assessment and their state (department roles: their own; bureau: region). */
+  'exante.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Register, score and submit the department's ex-ante assessments. */
+  'exante.edit': ['clerk', 'deptHead'],
+  /** Review: 意见审核 / 评估审核 / send to a third party / return / confirm; thresholds and agencies. */
+  'exante.review': ['financeReviewer'],
+  /** Score the assessments assigned to the account's agency (and nothing else). */
+  'exante.thirdParty': ['thirdParty'],
   /** Read, search, export and verify the audit log. */
   'audit.read': ['auditAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -58,4 +66,5 @@ export const ALL_ROLES: readonly Role[] = [
   'systemAdmin',
   'securityAdmin',
   'auditAdmin',
+  'thirdParty',
 ];

@@ -22,6 +22,7 @@ import { registerMonitoringRoutes } from './monitoring/monitoring.routes.ts';
 import { registerTemplateRoutes } from './templates/templates.routes.ts';
 import { registerProjectRoutes } from './projects/projects.routes.ts';
 import { registerRegionRoutes } from './regions/regions.routes.ts';
+import { registerExAnteRoutes } from './exante/exante.routes.ts';
 import { registerOrganisationRoutes } from './organisation/organisation.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
@@ -48,4 +49,5 @@ export const routeModules: RegisterRoutes[] = [
   registerProjectRoutes,
   registerRegionRoutes,
   registerOrganisationRoutes,
+  registerExAnteRoutes,
 ];

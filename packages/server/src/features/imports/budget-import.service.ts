@@ -28,6 +28,7 @@ import {
   type ImportResult,
 } from './import-common.ts';
 import * as repo from './imports.repository.ts';
+import { assertExanteAllowsBudget } from '../exante/exante-gate.ts';
 
 interface DepartmentPlan {
   dept: { code: string; name: string; regionCode: string };
@@ -74,6 +75,12 @@ async function writeDepartment(
   scope: Scope & { sha256: string },
 ): Promise<ImportResult> {
   const { dept, plan, existing } = p;
+  await assertExanteAllowsBudget(
+    tx,
+    dept.code,
+    scope.year,
+    plan.lines.filter((l) => l.line.kind === 'initial').map((l) => l.projectCode),
+  );
   const batchId = randomUUID();
   let replaced: ImportResult['replaced'] = null;
   if (scope.replace) {
