@@ -79,3 +79,29 @@ export type MonitoringRoundStatus = (typeof MONITORING_ROUND_STATUSES)[number];
 /** 审核发现 severity. */
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** Scoring-contract error codes (an invalid input: no total). */
+export const SCORING_ERROR_CODES = [
+  'WEIGHT_SUM',
+  'BUDGET_ZERO',
+  'NOT_A_NUMBER',
+  'QUAL_LEVEL',
+  'QUAL_SCORE_MISSING',
+  'QUAL_SCORE_OUT_OF_BAND',
+  'DUPLICATE_ID',
+  'SCHEMA',
+] as const;
+export type ScoringErrorCode = (typeof SCORING_ERROR_CODES)[number];
+
+/** Scoring-contract findings (things a reviewer should look at; the score stands). */
+export const FINDING_CODES = [
+  'BELOW_TARGET',
+  'OVER_TARGET',
+  'EXECUTION_LOW',
+  'BUDGET_ADJUSTED',
+  'DEVIATION_NOTE_MISSING',
+  'LEVEL1_SPLIT',
+  'NO_SATISFACTION',
+  'DEDUCTION_WITHOUT_REASON',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];

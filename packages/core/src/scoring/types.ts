@@ -1,6 +1,6 @@
 // The scoring contract (shared/spec/scoring-contract.md v1) as types: input, rules, errors, findings, output.
 
-import type { Level1, Operator } from '../vocabulary.ts';
+import type { FindingCode, Level1, Operator, ScoringErrorCode } from '../vocabulary.ts';
 
 /** 计算符号 and 一级指标: the shared vocabulary (vocabulary.ts). */
 export type { Level1, Operator };
@@ -84,25 +84,7 @@ export interface ScoringInput {
   indicators: IndicatorInput[];
 }
 
-export type ScoringErrorCode =
-  | 'WEIGHT_SUM'
-  | 'BUDGET_ZERO'
-  | 'NOT_A_NUMBER'
-  | 'QUAL_LEVEL'
-  | 'QUAL_SCORE_MISSING'
-  | 'QUAL_SCORE_OUT_OF_BAND'
-  | 'DUPLICATE_ID'
-  | 'SCHEMA';
-
-export type FindingCode =
-  | 'BELOW_TARGET'
-  | 'OVER_TARGET'
-  | 'EXECUTION_LOW'
-  | 'BUDGET_ADJUSTED'
-  | 'DEVIATION_NOTE_MISSING'
-  | 'LEVEL1_SPLIT'
-  | 'NO_SATISFACTION'
-  | 'DEDUCTION_WITHOUT_REASON';
+export type { FindingCode, ScoringErrorCode };
 
 /** A coded message; `indicator` is the indicator id, or null for the budget or the whole input. */
 export interface CodedMessage<C extends string> {

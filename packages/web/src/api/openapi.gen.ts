@@ -119,10 +119,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              entries: components['schemas']['AuditEntry'][];
-              total: number;
-            };
+            'application/json': components['schemas']['AuditPage'];
           };
         };
         /** @description 输入有误 */
@@ -267,7 +264,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': string;
+          };
         };
         /** @description 输入有误 */
         400: {
@@ -329,18 +328,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              entries: number;
-              firstBroken: {
-                message: string;
-                messageEn: string;
-                reason: string;
-                seq: number;
-              } | null;
-              intact: boolean;
-              lastHash: string;
-              lastSeq: number;
-            };
+            'application/json': components['schemas']['AuditVerification'];
           };
         };
         /** @description 输入有误 */
@@ -2691,6 +2679,7 @@ export interface paths {
                   | 'UNSUPPORTED_MEDIA_TYPE'
                   | 'HTTP'
                   | 'INTERNAL'
+                  | 'DATA_DIR_IN_USE'
                   | 'RATE_LIMITED'
                   | 'UNAVAILABLE'
                   | 'YEAR_ENDED'
@@ -2718,6 +2707,22 @@ export interface paths {
                   | 'QUAL_SCORE_OUT_OF_BAND'
                   | 'DEDUCTION_INVALID'
                   | 'DEDUCTION_REASON_MISSING'
+                  | 'CHANGE_OPERATOR_INVALID'
+                  | 'CHANGE_NAME_LENGTH'
+                  | 'CHANGE_UNIT_TOO_LONG'
+                  | 'CHANGE_TARGET_LENGTH'
+                  | 'CHANGE_TARGET_NOT_NUMERIC'
+                  | 'CHANGE_REASON_MISSING'
+                  | 'CHANGE_ITEMS_EMPTY'
+                  | 'CHANGE_OTHER_GOAL'
+                  | 'CHANGE_MIXED_GOALS'
+                  | 'CHANGE_BEFORE_LOCK'
+                  | 'CHANGE_FIELD_REPEATED'
+                  | 'CHANGE_UNCHANGED'
+                  | 'CHANGE_PENDING'
+                  | 'CHANGE_ALREADY_DECIDED'
+                  | 'CHANGE_STALE'
+                  | 'REJECTION_COMMENT_MISSING'
                   | 'PARAGRAPH_NOT_OVERRIDDEN'
                   | 'FISCAL_YEAR_OTHER_REGION'
                   | 'METRIC_NOT_BOUND'
@@ -2736,6 +2741,20 @@ export interface paths {
                   | 'ACCOUNT_DISABLED'
                   | 'ACCOUNT_OTHER_REGION'
                   | 'ADMIN_ROLE_NOT_GRANTABLE'
+                  | 'ACCOUNT_LOCKED'
+                  | 'PASSWORD_POLICY_OUT_OF_RANGE'
+                  | 'PASSWORD_TOO_WEAK'
+                  | 'CURRENT_PASSWORD_WRONG'
+                  | 'PASSWORD_UNCHANGED'
+                  | 'USERNAME_INVALID'
+                  | 'USERNAME_TAKEN'
+                  | 'ACCOUNT_DEPARTMENT_REQUIRED'
+                  | 'ACCOUNT_DEPARTMENT_UNKNOWN'
+                  | 'ROLE_NEEDS_SPENDING_DEPARTMENT'
+                  | 'ROLE_NEEDS_FINANCE_BUREAU'
+                  | 'OWN_ACCOUNT_NOT_DISABLABLE'
+                  | 'OWN_ROLE_NOT_CHANGEABLE'
+                  | 'OWN_ACCOUNT_NOT_LOCKABLE'
                   | 'IMPORT_ROWS_INVALID'
                   | 'IMPORT_DUPLICATE_FILE'
                   | 'IMPORT_NO_ROWS'
@@ -4301,7 +4320,10 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
         };
         /** @description 输入有误 */
         400: {
@@ -5117,7 +5139,14 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+            'text/html': string;
+            'text/markdown': string;
+            'text/plain': string;
+          };
         };
         /** @description 输入有误 */
         400: {
@@ -5573,6 +5602,2650 @@ export interface paths {
       };
     };
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 需要事前绩效评估的项目及其状态（部门：本部门；财政：本地区；第三方：委托给本机构的） */
+    get: {
+      parameters: {
+        query?: {
+          department?: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评估项目 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agencyId: string | null;
+              agencyName: string | null;
+              amount: string;
+              amountText: string;
+              budgetAllowed: boolean;
+              budgetRefusal: string | null;
+              conclusion: string | null;
+              conclusionText: string | null;
+              confirmed: boolean;
+              continuing: boolean;
+              departmentCode: string;
+              departmentName: string;
+              fiscalYear: number;
+              goalId: string | null;
+              id: string;
+              isNew: boolean;
+              major: boolean;
+              projectCode: string;
+              projectName: string;
+              requires: {
+                department: boolean;
+                finance: boolean;
+                reasons: string[];
+              };
+              sensitive: boolean;
+              /** @enum {string} */
+              state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+              stateText: string;
+              total: string | null;
+              /** @enum {string} */
+              type: 'PROJECT' | 'POLICY';
+              typeText: string;
+              versionCount: number;
+            }[];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/agencies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 已登记的第三方机构 — 财政 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 第三方机构 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              id: string;
+              name: string;
+            }[];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 登记第三方机构 — 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            name: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 第三方机构 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              id: string;
+              name: string;
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/agencies/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 把第三方账户（由系统管理员创建）归入机构 — 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已归入 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记新增项目（政策）的事前绩效评估 — 部门 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount: string;
+            background?: string;
+            content?: string;
+            continuing?: boolean;
+            departmentCode: string;
+            fundingText?: string;
+            goalIndicators?: {
+              /** @enum {string} */
+              level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+              level2: string;
+              name: string;
+              /** @enum {string} */
+              operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+              target: string;
+              unit: string;
+              weight: string;
+            }[];
+            goalText?: string;
+            isNew: boolean;
+            major?: boolean;
+            previousAmount?: string | null;
+            projectCode: string;
+            projectName: string;
+            sensitive?: boolean;
+            /** @enum {string} */
+            type: 'PROJECT' | 'POLICY';
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 登记的评估项目 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agencyId: string | null;
+              agencyName: string | null;
+              amount: string;
+              amountText: string;
+              budgetAllowed: boolean;
+              budgetRefusal: string | null;
+              conclusion: string | null;
+              conclusionText: string | null;
+              confirmed: boolean;
+              continuing: boolean;
+              departmentCode: string;
+              departmentName: string;
+              fiscalYear: number;
+              goalId: string | null;
+              id: string;
+              isNew: boolean;
+              major: boolean;
+              projectCode: string;
+              projectName: string;
+              requires: {
+                department: boolean;
+                finance: boolean;
+                reasons: string[];
+              };
+              sensitive: boolean;
+              /** @enum {string} */
+              state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+              stateText: string;
+              total: string | null;
+              /** @enum {string} */
+              type: 'PROJECT' | 'POLICY';
+              typeText: string;
+              versionCount: number;
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评估详情：模板、各版本评分表、审核记录 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/adopt-goals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 以事前绩效目标生成项目绩效目标草稿 — 部门 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 财政确认「调整完善后予以支持」（确认后可安排预算） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            opinion?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 财政审核：意见审核（conclude）/ 评估审核（rescore）/ 委托第三方（assign）/ 退回（return） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                action: 'return';
+                opinion: string;
+              }
+            | {
+                /** @enum {string} */
+                action: 'conclude';
+                confirm?: boolean;
+                opinion?: string;
+              }
+            | {
+                /** @enum {string} */
+                action: 'rescore';
+                confirm?: boolean;
+                opinion?: string;
+                sheet: {
+                  scores: {
+                    evidence?: string[];
+                    note?: string | null;
+                    pointCode: string;
+                    /** @enum {string|null} */
+                    rating?: 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' | null;
+                    score?: string | null;
+                  }[];
+                  suggestions?: string;
+                  summary?: string;
+                };
+              }
+            | {
+                /** @enum {string} */
+                action: 'assign';
+                agencyId: string;
+                opinion?: string;
+              };
+        };
+      };
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 保存部门评分（已提交的版本不变：调整完善时生成新版本）— 部门 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scores: {
+              evidence?: string[];
+              note?: string | null;
+              pointCode: string;
+              /** @enum {string|null} */
+              rating?: 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' | null;
+              score?: string | null;
+            }[];
+            suggestions?: string;
+            summary?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交财政审核 — 部门 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/third-party-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 第三方机构保存评分 — 仅限委托给本机构的项目 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scores: {
+              evidence?: string[];
+              note?: string | null;
+              pointCode: string;
+              /** @enum {string|null} */
+              rating?: 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' | null;
+              score?: string | null;
+            }[];
+            suggestions?: string;
+            summary?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/third-party-submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 第三方机构提交评估（形成结论） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scores: {
+              evidence?: string[];
+              note?: string | null;
+              pointCode: string;
+              /** @enum {string|null} */
+              rating?: 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR' | null;
+              score?: string | null;
+            }[];
+            suggestions?: string;
+            summary?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评估详情 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              background: string;
+              content: string;
+              events: {
+                action: string;
+                actionText: string;
+                actorName: string;
+                at: string;
+                opinion: string | null;
+                versionNo: number | null;
+              }[];
+              fundingText: string;
+              goalIndicators: {
+                /** @enum {string} */
+                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+                level2: string;
+                name: string;
+                /** @enum {string} */
+                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+                target: string;
+                unit: string;
+                weight: string;
+              }[];
+              goalText: string;
+              item: {
+                agencyId: string | null;
+                agencyName: string | null;
+                amount: string;
+                amountText: string;
+                budgetAllowed: boolean;
+                budgetRefusal: string | null;
+                conclusion: string | null;
+                conclusionText: string | null;
+                confirmed: boolean;
+                continuing: boolean;
+                departmentCode: string;
+                departmentName: string;
+                fiscalYear: number;
+                goalId: string | null;
+                id: string;
+                isNew: boolean;
+                major: boolean;
+                projectCode: string;
+                projectName: string;
+                requires: {
+                  department: boolean;
+                  finance: boolean;
+                  reasons: string[];
+                };
+                sensitive: boolean;
+                /** @enum {string} */
+                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+                stateText: string;
+                total: string | null;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+                typeText: string;
+                versionCount: number;
+              };
+              ratingShares: {
+                [key: string]: string;
+              };
+              template: {
+                dimensions: {
+                  /** @enum {string} */
+                  code:
+                    | 'NECESSITY'
+                    | 'ECONOMY'
+                    | 'TARGET_REASONABLENESS'
+                    | 'FEASIBILITY'
+                    | 'FUNDING_COMPLIANCE';
+                  groups: {
+                    code: string;
+                    name: string;
+                    points: {
+                      code: string;
+                      name: string;
+                      weight: string;
+                    }[];
+                  }[];
+                  name: string;
+                }[];
+                name: string;
+                /** @enum {string} */
+                type: 'PROJECT' | 'POLICY';
+              };
+              versions: {
+                assessedByName: string;
+                assessor: string;
+                assessorText: string;
+                conclusion: string;
+                conclusionText: string;
+                sheet: {
+                  complete: boolean;
+                  conclusion: string;
+                  maxTotal: string;
+                  problems: {
+                    code: string;
+                    en: string;
+                    pointCode: string;
+                    zh: string;
+                  }[];
+                  rows: {
+                    code: string;
+                    evidence: string[];
+                    level: number;
+                    name: string;
+                    note: string | null;
+                    rating: string | null;
+                    score: string | null;
+                    weight: string;
+                  }[];
+                  total: string;
+                };
+                submitted: boolean;
+                submittedAt: string | null;
+                suggestions: string;
+                summary: string;
+                total: string;
+                versionNo: number;
+              }[];
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区本年度的事前评估标准（金额门槛、评级折算比例、评分模板） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评估标准 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ratingShares: {
+                EXCELLENT: string;
+                FAIR: string;
+                GOOD: string;
+                POOR: string;
+              };
+              templates:
+                | {
+                    dimensions: {
+                      /** @enum {string} */
+                      code:
+                        | 'NECESSITY'
+                        | 'ECONOMY'
+                        | 'TARGET_REASONABLENESS'
+                        | 'FEASIBILITY'
+                        | 'FUNDING_COMPLIANCE';
+                      groups: {
+                        code: string;
+                        name: string;
+                        points: {
+                          code: string;
+                          name: string;
+                          weight: string;
+                        }[];
+                      }[];
+                      name: string;
+                    }[];
+                    name: string;
+                    /** @enum {string} */
+                    type: 'PROJECT' | 'POLICY';
+                  }[]
+                | null;
+              thresholds: {
+                departmentThreshold: string;
+                financeThreshold: string;
+                growthShare: string | null;
+              };
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** 设置本地区本年度的事前评估标准 — 财政 */
+    put: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ratingShares: {
+              EXCELLENT: string;
+              FAIR: string;
+              GOOD: string;
+              POOR: string;
+            };
+            templates:
+              | {
+                  dimensions: {
+                    /** @enum {string} */
+                    code:
+                      | 'NECESSITY'
+                      | 'ECONOMY'
+                      | 'TARGET_REASONABLENESS'
+                      | 'FEASIBILITY'
+                      | 'FUNDING_COMPLIANCE';
+                    groups: {
+                      code: string;
+                      name: string;
+                      points: {
+                        code: string;
+                        name: string;
+                        weight: string;
+                      }[];
+                    }[];
+                    name: string;
+                  }[];
+                  name: string;
+                  /** @enum {string} */
+                  type: 'PROJECT' | 'POLICY';
+                }[]
+              | null;
+            thresholds: {
+              departmentThreshold: string;
+              financeThreshold: string;
+              growthShare: string | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description 评估标准 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              ratingShares: {
+                EXCELLENT: string;
+                FAIR: string;
+                GOOD: string;
+                POOR: string;
+              };
+              templates:
+                | {
+                    dimensions: {
+                      /** @enum {string} */
+                      code:
+                        | 'NECESSITY'
+                        | 'ECONOMY'
+                        | 'TARGET_REASONABLENESS'
+                        | 'FEASIBILITY'
+                        | 'FUNDING_COMPLIANCE';
+                      groups: {
+                        code: string;
+                        name: string;
+                        points: {
+                          code: string;
+                          name: string;
+                          weight: string;
+                        }[];
+                      }[];
+                      name: string;
+                    }[];
+                    name: string;
+                    /** @enum {string} */
+                    type: 'PROJECT' | 'POLICY';
+                  }[]
+                | null;
+              thresholds: {
+                departmentThreshold: string;
+                financeThreshold: string;
+                growthShare: string | null;
+              };
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
     post?: never;
     delete?: never;
     options?: never;
@@ -7966,9 +10639,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['RegionMonitoring'];
           };
         };
         /** @description 输入有误 */
@@ -8881,7 +11552,9 @@ export interface paths {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
         };
         /** @description 输入有误 */
         400: {
@@ -9631,8 +12304,10 @@ export interface components {
       actorRole: string;
       actorUserId: string;
       actorUsername: string;
+      /** @description 操作后的记录快照（任意 JSON，可为 null） */
       after?: unknown;
       at: string;
+      /** @description 操作前的记录快照（任意 JSON，可为 null） */
       before?: unknown;
       departmentCode: string | null;
       entity: string;
@@ -9641,6 +12316,22 @@ export interface components {
       ip: string | null;
       prevHash: string;
       seq: number;
+    };
+    AuditPage: {
+      entries: components['schemas']['AuditEntry'][];
+      total: number;
+    };
+    AuditVerification: {
+      entries: number;
+      firstBroken: {
+        message: string;
+        messageEn: string;
+        reason: string;
+        seq: number;
+      } | null;
+      intact: boolean;
+      lastHash: string;
+      lastSeq: number;
     };
     BindIndicatorMetric: {
       /** @enum {string|null} */
@@ -9657,6 +12348,32 @@ export interface components {
       params?: {
         [key: string]: unknown;
       } | null;
+    };
+    BudgetWarning: {
+      budgetYuan: string;
+      code: string;
+      /**
+       * @description 同 level，小写（界面标签用）
+       * @enum {string|null}
+       */
+      color: 'red' | 'yellow' | 'green' | 'blue' | null;
+      executedYuan: string;
+      keyProject: boolean;
+      /**
+       * @description RED / YELLOW / GREEN / BLUE；无法判断时为 null（见 reason）
+       * @enum {string|null}
+       */
+      level: 'RED' | 'YELLOW' | 'GREEN' | 'BLUE' | null;
+      name: string;
+      needsResponse: boolean;
+      projectId: string | null;
+      rate: string | null;
+      reason: string | null;
+      response: components['schemas']['WarningResponse'];
+      /** @description 反馈按此键保存 */
+      subjectKey: string;
+      timeProgress: string;
+      v: string | null;
     };
     ChangeDecision: {
       comment?: string | null;
@@ -9708,6 +12425,55 @@ export interface components {
     CloseRequest: {
       closedOn: string;
       closureNote: string;
+    };
+    ContractIndicator: {
+      actual: string;
+      applicable: boolean;
+      deduction: string | null;
+      deductionReason: string | null;
+      deviationNote: string | null;
+      /** @description 在本主体指标中的序号（"1"、"2" …） */
+      id: string;
+      /** @description 指标在数据库中的编号（计分引擎不读） */
+      indicatorId: string;
+      level1: string;
+      level2: string;
+      /** @description 实际值来自业务数据指标时的来源 */
+      metric?: {
+        asOf: string;
+        key: string;
+        records: number;
+        value: string;
+      } | null;
+      name: string;
+      operator: string;
+      score: string | null;
+      target: string;
+      unit: string;
+      weight: string;
+    };
+    /** @description 自评计分输入（scoring-contract v1 JSON，金额为万元） */
+    ContractInput: {
+      budget: {
+        adjusted: string;
+        executed: string;
+        initial: string;
+        note: string | null;
+        weight: string;
+      };
+      indicators: components['schemas']['ContractIndicator'][];
+      rules: {
+        preset: string;
+      };
+      subject: {
+        /** @enum {string} */
+        kind: 'project' | 'department';
+        name: string;
+        unit: string;
+        year: number;
+      };
+      /** @enum {number} */
+      version: 1;
     };
     CreateGoal: {
       departmentCode: string;
@@ -9783,65 +12549,11 @@ export interface components {
       reason?: string | null;
     };
     DepartmentEvaluation: {
-      department: {
-        code: string;
-        frozenAt: string | null;
-        /** @description 自评计分输入（scoring-contract v1 JSON） */
-        input: {
-          [key: string]: unknown;
-        };
-        /** @enum {string} */
-        kind: 'project' | 'department';
-        name: string;
-        /** @description 计分结果（scoring-contract v1 输出） */
-        output: {
-          [key: string]: unknown;
-        };
-        projectId: string | null;
-        reviewComment: string | null;
-        reviewFindings:
-          | {
-              code: string;
-              line: number | null;
-              message: string;
-              /** @enum {string} */
-              severity: 'high' | 'medium' | 'low';
-            }[]
-          | null;
-        /** @enum {string} */
-        status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
-      };
+      department: components['schemas']['EvaluationSubject'];
       departmentCode: string;
       departmentName: string;
       preset: string;
-      projects: {
-        code: string;
-        frozenAt: string | null;
-        /** @description 自评计分输入（scoring-contract v1 JSON） */
-        input: {
-          [key: string]: unknown;
-        };
-        /** @enum {string} */
-        kind: 'project' | 'department';
-        name: string;
-        /** @description 计分结果（scoring-contract v1 输出） */
-        output: {
-          [key: string]: unknown;
-        };
-        projectId: string | null;
-        reviewComment: string | null;
-        reviewFindings:
-          | {
-              code: string;
-              line: number | null;
-              message: string;
-              /** @enum {string} */
-              severity: 'high' | 'medium' | 'low';
-            }[]
-          | null;
-        /** @enum {string} */
-        status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
-      }[];
+      projects: components['schemas']['EvaluationSubject'][];
       year: number;
     };
     DepartmentProfile: {
@@ -9929,6 +12641,7 @@ export interface components {
           | 'UNSUPPORTED_MEDIA_TYPE'
           | 'HTTP'
           | 'INTERNAL'
+          | 'DATA_DIR_IN_USE'
           | 'RATE_LIMITED'
           | 'UNAVAILABLE'
           | 'YEAR_ENDED'
@@ -9956,6 +12669,22 @@ export interface components {
           | 'QUAL_SCORE_OUT_OF_BAND'
           | 'DEDUCTION_INVALID'
           | 'DEDUCTION_REASON_MISSING'
+          | 'CHANGE_OPERATOR_INVALID'
+          | 'CHANGE_NAME_LENGTH'
+          | 'CHANGE_UNIT_TOO_LONG'
+          | 'CHANGE_TARGET_LENGTH'
+          | 'CHANGE_TARGET_NOT_NUMERIC'
+          | 'CHANGE_REASON_MISSING'
+          | 'CHANGE_ITEMS_EMPTY'
+          | 'CHANGE_OTHER_GOAL'
+          | 'CHANGE_MIXED_GOALS'
+          | 'CHANGE_BEFORE_LOCK'
+          | 'CHANGE_FIELD_REPEATED'
+          | 'CHANGE_UNCHANGED'
+          | 'CHANGE_PENDING'
+          | 'CHANGE_ALREADY_DECIDED'
+          | 'CHANGE_STALE'
+          | 'REJECTION_COMMENT_MISSING'
           | 'PARAGRAPH_NOT_OVERRIDDEN'
           | 'FISCAL_YEAR_OTHER_REGION'
           | 'METRIC_NOT_BOUND'
@@ -9974,6 +12703,20 @@ export interface components {
           | 'ACCOUNT_DISABLED'
           | 'ACCOUNT_OTHER_REGION'
           | 'ADMIN_ROLE_NOT_GRANTABLE'
+          | 'ACCOUNT_LOCKED'
+          | 'PASSWORD_POLICY_OUT_OF_RANGE'
+          | 'PASSWORD_TOO_WEAK'
+          | 'CURRENT_PASSWORD_WRONG'
+          | 'PASSWORD_UNCHANGED'
+          | 'USERNAME_INVALID'
+          | 'USERNAME_TAKEN'
+          | 'ACCOUNT_DEPARTMENT_REQUIRED'
+          | 'ACCOUNT_DEPARTMENT_UNKNOWN'
+          | 'ROLE_NEEDS_SPENDING_DEPARTMENT'
+          | 'ROLE_NEEDS_FINANCE_BUREAU'
+          | 'OWN_ACCOUNT_NOT_DISABLABLE'
+          | 'OWN_ROLE_NOT_CHANGEABLE'
+          | 'OWN_ACCOUNT_NOT_LOCKABLE'
           | 'IMPORT_ROWS_INVALID'
           | 'IMPORT_DUPLICATE_FILE'
           | 'IMPORT_NO_ROWS'
@@ -10015,6 +12758,21 @@ export interface components {
         /** @description English message */
         messageEn: string;
       };
+    };
+    EvaluationSubject: {
+      code: string;
+      frozenAt: string | null;
+      input: components['schemas']['ContractInput'];
+      /** @enum {string} */
+      kind: 'project' | 'department';
+      name: string;
+      /** @description 计分结果（scoring-contract v1 输出：得分或 errors） */
+      output: components['schemas']['ScoredOutput'] | components['schemas']['InvalidScoringOutput'];
+      projectId: string | null;
+      reviewComment: string | null;
+      reviewFindings: components['schemas']['ReviewFindingNote'][] | null;
+      /** @enum {string} */
+      status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
     };
     Execution: {
       /**
@@ -10316,6 +13074,26 @@ export interface components {
     GoalText: {
       targetText: string;
     };
+    GoalWarning: {
+      /**
+       * @description 同 level，小写（界面标签用）
+       * @enum {string|null}
+       */
+      color: 'red' | 'yellow' | 'green' | 'blue' | null;
+      indicators: number;
+      /**
+       * @description RED / YELLOW / GREEN / BLUE；无法判断时为 null（见 reason）
+       * @enum {string|null}
+       */
+      level: 'RED' | 'YELLOW' | 'GREEN' | 'BLUE' | null;
+      needsResponse: boolean;
+      projectCode: string | null;
+      projectId: string | null;
+      projectName: string;
+      response: components['schemas']['WarningResponse'];
+      /** @description 反馈按此键保存 */
+      subjectKey: string;
+    };
     ImportAgenciesResult: {
       counts: {
         departmentsCreated: number;
@@ -10564,6 +13342,60 @@ export interface components {
       operatorSymbol: string;
       unit: string;
     };
+    IndicatorWarning: {
+      /** @enum {string} */
+      basis: 'PRO_RATA' | 'LEVEL' | 'REVERSE' | 'QUALITATIVE';
+      /**
+       * @description 同 level，小写（界面标签用）
+       * @enum {string|null}
+       */
+      color: 'red' | 'yellow' | 'green' | 'blue' | null;
+      expected: string | null;
+      indicatorId: string;
+      /**
+       * @description RED / YELLOW / GREEN / BLUE；无法判断时为 null（见 reason）
+       * @enum {string|null}
+       */
+      level: 'RED' | 'YELLOW' | 'GREEN' | 'BLUE' | null;
+      level1: string;
+      level2: string;
+      name: string;
+      needsResponse: boolean;
+      operator: string;
+      projectCode: string | null;
+      projectId: string | null;
+      /** @description 部门整体或项目名称 */
+      projectName: string;
+      reason: string | null;
+      response: components['schemas']['WarningResponse'];
+      /** @description 反馈按此键保存 */
+      subjectKey: string;
+      target: string;
+      unit: string;
+      v: string | null;
+      /** @description 采用的累计完成值（null：未填报） */
+      value: string | null;
+      valueMonth: number | null;
+      /** @enum {string|null} */
+      valueSource: 'progress' | 'metric' | null;
+    };
+    InvalidScoringOutput: {
+      errors: {
+        /** @enum {string} */
+        code:
+          | 'WEIGHT_SUM'
+          | 'BUDGET_ZERO'
+          | 'NOT_A_NUMBER'
+          | 'QUAL_LEVEL'
+          | 'QUAL_SCORE_MISSING'
+          | 'QUAL_SCORE_OUT_OF_BAND'
+          | 'DUPLICATE_ID'
+          | 'SCHEMA';
+        indicator: string | null;
+        message: string;
+        messageEn: string;
+      }[];
+    };
     InvestmentBoard: {
       count: number;
       investmentYuan: string;
@@ -10731,7 +13563,43 @@ export interface components {
     };
     /** @description department/projects：预算执行预警；indicators：指标预警；goals：目标执行预警；warnings：红黄绿蓝计数。level 为 RED/YELLOW/GREEN/BLUE，color 为小写。 */
     Monitoring: {
-      [key: string]: unknown;
+      cutoffMonths: number[];
+      department: components['schemas']['BudgetWarning'];
+      departmentCode: string;
+      departmentName: string;
+      goals: components['schemas']['GoalWarning'][];
+      indicators: components['schemas']['IndicatorWarning'][];
+      month: number;
+      projects: components['schemas']['BudgetWarning'][];
+      regionCode: string;
+      round: {
+        id: string;
+        /** @enum {string} */
+        status: 'draft' | 'submitted';
+        submittedAt: string | null;
+        submittedBy: string | null;
+      } | null;
+      thresholds: {
+        budget: {
+          red: string;
+          yellow: string;
+        };
+        levelUnits: string[];
+        positive: {
+          blue: string;
+          red: string;
+          yellow: string;
+        };
+      };
+      timeProgress: string;
+      /** @description 按项目预算与指标计数（部门整体与目标汇总不重复计数） */
+      warnings: {
+        blue: number;
+        green: number;
+        red: number;
+        yellow: number;
+      };
+      year: number;
     };
     MonitoringResponses: {
       items: {
@@ -10897,6 +13765,44 @@ export interface components {
       level: 'province' | 'city' | 'district';
       name: string;
     };
+    RegionMonitoring: {
+      departments: components['schemas']['RegionMonitoringRow'][];
+      month: number;
+      timeProgress: string;
+      year: number;
+    };
+    RegionMonitoringRow: {
+      budgetYuan: string;
+      code: string;
+      /** @enum {string|null} */
+      color: 'red' | 'yellow' | 'green' | 'blue' | null;
+      executedYuan: string;
+      items: {
+        /** @enum {string} */
+        kind: 'budget' | 'indicator';
+        label: string;
+        /** @enum {string} */
+        level: 'RED' | 'YELLOW' | 'GREEN' | 'BLUE';
+        responded: boolean;
+        subjectKey: string;
+        v: string | null;
+      }[];
+      /**
+       * @description 部门整体预算执行预警
+       * @enum {string|null}
+       */
+      level: 'RED' | 'YELLOW' | 'GREEN' | 'BLUE' | null;
+      name: string;
+      rate: string | null;
+      /** @enum {string} */
+      status: 'none' | 'draft' | 'submitted';
+      warnings: {
+        blue: number;
+        green: number;
+        red: number;
+        yellow: number;
+      };
+    };
     RegionOrganisation: {
       code: string;
       departments: {
@@ -10951,30 +13857,53 @@ export interface components {
       /** @enum {string} */
       kind: 'txt' | 'docx' | 'pdf';
       result: {
-        figures: ({
+        figures: {
           label: string;
           line: number;
           unit: string;
           value: string;
-        } & {
-          [key: string]: unknown;
-        })[];
-        findings: ({
-          code: string;
-          excerpt: string;
-          line: number;
-          message: string;
-          messageEn: string;
-          /** @enum {string} */
-          severity: 'high' | 'medium' | 'low';
-        } & {
-          [key: string]: unknown;
-        })[];
-        title: string | null;
+        }[];
+        findings: components['schemas']['ReviewFinding'][];
+        title: string;
         year: number | null;
       };
       /** @description 审核所依据的文本（发现的行号指向此文本） */
       text: string;
+    };
+    ReviewFinding: {
+      /** @enum {string} */
+      code:
+        | 'MISSING_SECTION'
+        | 'RATE_MISMATCH'
+        | 'RATE_PRECISION'
+        | 'AMOUNT_INCONSISTENT'
+        | 'BUDGET_RECONCILE'
+        | 'GRADE_WITHOUT_SCORE'
+        | 'GRADE_SCORE_MISMATCH'
+        | 'TARGETS_AFTER_FACT'
+        | 'NO_TARGET_VALUES'
+        | 'NO_SATISFACTION'
+        | 'DUPLICATE_TEXT'
+        | 'UNIT_PERCENTAGE_POINTS'
+        | 'STALE_TEXT';
+      end: number;
+      /** @description 摘录结束行 */
+      endLine: number;
+      excerpt: string;
+      /** @description 摘录起始行（从 1 起） */
+      line: number;
+      message: string;
+      messageEn: string;
+      /** @enum {string} */
+      severity: 'high' | 'medium' | 'low';
+      /** @description 摘录在规范化文本中的起始位置 */
+      start: number;
+    };
+    ReviewFindingNote: {
+      code: string;
+      line: number | null;
+      message: string;
+      severity: string;
     };
     SatisfactionSurveyInput: {
       comment?: string | null;
@@ -10994,6 +13923,46 @@ export interface components {
        * @example 300
        */
       target: string;
+    };
+    ScoredOutput: {
+      budget: {
+        rate: string;
+        score: string;
+      };
+      errors: [];
+      findings: {
+        /** @enum {string} */
+        code:
+          | 'BELOW_TARGET'
+          | 'OVER_TARGET'
+          | 'EXECUTION_LOW'
+          | 'BUDGET_ADJUSTED'
+          | 'DEVIATION_NOTE_MISSING'
+          | 'LEVEL1_SPLIT'
+          | 'NO_SATISFACTION'
+          | 'DEDUCTION_WITHOUT_REASON';
+        indicator: string | null;
+        message: string;
+        messageEn: string;
+      }[];
+      /** @enum {string} */
+      grade: '优' | '良' | '中' | '差';
+      indicators: {
+        applicable: boolean;
+        findings: (
+          | 'BELOW_TARGET'
+          | 'OVER_TARGET'
+          | 'EXECUTION_LOW'
+          | 'BUDGET_ADJUSTED'
+          | 'DEVIATION_NOTE_MISSING'
+          | 'LEVEL1_SPLIT'
+          | 'NO_SATISFACTION'
+          | 'DEDUCTION_WITHOUT_REASON'
+        )[];
+        id: string;
+        score: string;
+      }[];
+      total: string;
     };
     Session: {
       csrfToken: string;
@@ -11106,6 +14075,16 @@ export interface components {
       generatedPassword: string | null;
       user: components['schemas']['UserAccount'];
     };
+    WarningResponse: {
+      /** @enum {string|null} */
+      completionLikelihood: 'CERTAIN' | 'POSSIBLE' | 'IMPOSSIBLE' | null;
+      deviationNote: string | null;
+      deviationReasons: ('FUNDING' | 'SYSTEM' | 'STAFFING' | 'HARDWARE' | 'OTHER')[];
+      expectedAnnual: string | null;
+      measures: string | null;
+      updatedAt: string;
+      updatedBy: string | null;
+    } | null;
     WithdrawRequest: {
       reason: string;
     };

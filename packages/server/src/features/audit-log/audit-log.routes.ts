@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as audit from './audit-log.service.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { fileResponse } from '../../http/file-response.ts';
 
 const TAG = ['审计日志 Audit log'];
 const err = (description: string) => ({
@@ -56,8 +57,8 @@ const EntrySchema = z
     entity: z.string(),
     entityId: z.string(),
     departmentCode: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
+    before: z.unknown().openapi({ description: '操作前的记录快照（任意 JSON，可为 null）' }),
+    after: z.unknown().openapi({ description: '操作后的记录快照（任意 JSON，可为 null）' }),
     prevHash: z.string(),
     hash: z.string(),
   })
@@ -74,7 +75,9 @@ const searchRoute = createRoute({
       description: '最新在前',
       content: {
         'application/json': {
-          schema: z.object({ total: z.number(), entries: z.array(EntrySchema) }),
+          schema: z
+            .object({ total: z.number(), entries: z.array(EntrySchema) })
+            .openapi('AuditPage'),
         },
       },
     },
@@ -89,7 +92,7 @@ const exportRoute = createRoute({
   summary: '导出审计日志 CSV（UTF-8，公式注入已处理）— 审计管理员',
   request: { query: AuditQuery.omit({ limit: true, offset: true }) },
   responses: {
-    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    200: fileResponse('CSV', ['csv']),
     ...errors,
   },
 });
@@ -100,7 +103,10 @@ const exportJsonRoute = createRoute({
   tags: TAG,
   summary: '导出审计日志 JSON — 审计管理员',
   request: { query: AuditQuery.omit({ limit: true, offset: true }) },
-  responses: { 200: { description: 'JSON 文件：AuditEntry 数组（按序号）' }, ...errors },
+  responses: {
+    200: fileResponse('JSON 文件：AuditEntry 数组（按序号）', ['json']),
+    ...errors,
+  },
 });
 
 const verifyRoute = createRoute({
@@ -113,20 +119,22 @@ const verifyRoute = createRoute({
       description: '校验结果',
       content: {
         'application/json': {
-          schema: z.object({
-            entries: z.number(),
-            intact: z.boolean(),
-            lastSeq: z.number(),
-            lastHash: z.string(),
-            firstBroken: z
-              .object({
-                seq: z.number(),
-                reason: z.string(),
-                message: z.string(),
-                messageEn: z.string(),
-              })
-              .nullable(),
-          }),
+          schema: z
+            .object({
+              entries: z.number(),
+              intact: z.boolean(),
+              lastSeq: z.number(),
+              lastHash: z.string(),
+              firstBroken: z
+                .object({
+                  seq: z.number(),
+                  reason: z.string(),
+                  message: z.string(),
+                  messageEn: z.string(),
+                })
+                .nullable(),
+            })
+            .openapi('AuditVerification'),
         },
       },
     },

@@ -70,48 +70,38 @@ export function registerEvaluationRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(getRoute, async (c) =>
     c.json(
-      (await getEvaluation(
-        db,
-        c.var.actor,
-        c.req.valid('param').code,
-        c.req.valid('query').year,
-      )) as never,
+      await getEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year),
       200,
     ),
   );
   app.openapi(submitRoute, async (c) =>
     c.json(
-      (await submitEvaluation(
+      await submitEvaluation(
         db,
         c.var.actor,
         c.req.valid('param').code,
         c.req.valid('query').year,
         deps.now(),
-      )) as never,
+      ),
       200,
     ),
   );
   app.openapi(returnRoute, async (c) =>
     c.json(
-      (await returnEvaluation(
+      await returnEvaluation(
         db,
         c.var.actor,
         c.req.valid('param').code,
         c.req.valid('query').year,
         c.req.valid('json').comment,
         c.req.valid('json').findings,
-      )) as never,
+      ),
       200,
     ),
   );
   app.openapi(acceptRoute, async (c) =>
     c.json(
-      (await acceptEvaluation(
-        db,
-        c.var.actor,
-        c.req.valid('param').code,
-        c.req.valid('query').year,
-      )) as never,
+      await acceptEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year),
       200,
     ),
   );

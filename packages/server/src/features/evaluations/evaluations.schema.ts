@@ -1,5 +1,11 @@
 // Schemas for the self-evaluation endpoints (live scores, submit, return, accept).
-import { EVALUATION_STATUSES, SEVERITIES } from '@jixiao/core';
+import {
+  EVALUATION_STATUSES,
+  FINDING_CODES,
+  GRADES,
+  SCORING_ERROR_CODES,
+  SEVERITIES,
+} from '@jixiao/core';
 import { z } from '@hono/zod-openapi';
 
 const FindingNote = z.object({
@@ -8,6 +14,16 @@ const FindingNote = z.object({
   line: z.number().int().positive().nullable(),
   message: z.string().min(1).max(2000),
 });
+
+/** As stored: the severity is whatever the reviewer attached. */
+const FindingNoteOut = z
+  .object({
+    code: z.string(),
+    severity: z.string(),
+    line: z.number().nullable(),
+    message: z.string(),
+  })
+  .openapi('ReviewFindingNote');
 
 export const ReturnBody = z
   .object({
@@ -20,22 +36,100 @@ export const ReturnBody = z
   })
   .openapi('ReturnEvaluationBody');
 
-const EvaluationSubjectSchema = z.object({
-  kind: z.enum(['project', 'department']),
-  projectId: z.string().nullable(),
-  code: z.string(),
-  name: z.string(),
-  input: z
-    .record(z.string(), z.unknown())
-    .openapi({ description: '自评计分输入（scoring-contract v1 JSON）' }),
-  output: z
-    .record(z.string(), z.unknown())
-    .openapi({ description: '计分结果（scoring-contract v1 输出）' }),
-  status: z.enum(['live', ...EVALUATION_STATUSES]),
-  frozenAt: z.string().nullable(),
-  reviewComment: z.string().nullable(),
-  reviewFindings: z.array(FindingNote).nullable(),
-});
+const ContractIndicatorSchema = z
+  .object({
+    id: z.string().openapi({ description: '在本主体指标中的序号（"1"、"2" …）' }),
+    indicatorId: z.string().openapi({ description: '指标在数据库中的编号（计分引擎不读）' }),
+    level1: z.string(),
+    level2: z.string(),
+    name: z.string(),
+    operator: z.string(),
+    target: z.string(),
+    actual: z.string(),
+    unit: z.string(),
+    weight: z.string(),
+    score: z.string().nullable(),
+    deduction: z.string().nullable(),
+    deductionReason: z.string().nullable(),
+    deviationNote: z.string().nullable(),
+    applicable: z.boolean(),
+    metric: z
+      .object({ key: z.string(), value: z.string(), records: z.number(), asOf: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: '实际值来自业务数据指标时的来源' }),
+  })
+  .openapi('ContractIndicator');
+
+const ContractInputSchema = z
+  .object({
+    version: z.literal(1),
+    rules: z.object({ preset: z.string() }),
+    subject: z.object({
+      kind: z.enum(['project', 'department']),
+      name: z.string(),
+      year: z.number(),
+      unit: z.string(),
+    }),
+    budget: z.object({
+      initial: z.string(),
+      adjusted: z.string(),
+      executed: z.string(),
+      weight: z.string(),
+      note: z.string().nullable(),
+    }),
+    indicators: z.array(ContractIndicatorSchema),
+  })
+  .openapi('ContractInput', {
+    description: '自评计分输入（scoring-contract v1 JSON，金额为万元）',
+  });
+
+const codedMessage = <C extends z.ZodType>(code: C) =>
+  z.object({
+    code,
+    indicator: z.string().nullable(),
+    message: z.string(),
+    messageEn: z.string(),
+  });
+
+const ScoredOutputSchema = z
+  .object({
+    budget: z.object({ rate: z.string(), score: z.string() }),
+    indicators: z.array(
+      z.object({
+        id: z.string(),
+        score: z.string(),
+        findings: z.array(z.enum(FINDING_CODES)),
+        applicable: z.boolean(),
+      }),
+    ),
+    total: z.string(),
+    grade: z.enum(GRADES),
+    findings: z.array(codedMessage(z.enum(FINDING_CODES))),
+    errors: z.tuple([]),
+  })
+  .openapi('ScoredOutput');
+
+const InvalidScoringOutputSchema = z
+  .object({ errors: z.array(codedMessage(z.enum(SCORING_ERROR_CODES))) })
+  .openapi('InvalidScoringOutput');
+
+const EvaluationSubjectSchema = z
+  .object({
+    kind: z.enum(['project', 'department']),
+    projectId: z.string().nullable(),
+    code: z.string(),
+    name: z.string(),
+    input: ContractInputSchema,
+    output: z
+      .union([ScoredOutputSchema, InvalidScoringOutputSchema])
+      .openapi({ description: '计分结果（scoring-contract v1 输出：得分或 errors）' }),
+    status: z.enum(['live', ...EVALUATION_STATUSES]),
+    frozenAt: z.string().nullable(),
+    reviewComment: z.string().nullable(),
+    reviewFindings: z.array(FindingNoteOut).nullable(),
+  })
+  .openapi('EvaluationSubject');
 
 export const DepartmentEvaluationSchema = z
   .object({

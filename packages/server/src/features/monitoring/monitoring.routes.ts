@@ -13,6 +13,8 @@ import {
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { MonthParamSchema } from '../execution/execution.schema.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { fileResponse } from '../../http/file-response.ts';
+import { MonitoringSchema, RegionMonitoringSchema } from './monitoring.schema.ts';
 
 const err = (description: string) => ({
   description,
@@ -39,11 +41,6 @@ const OptionalMonthQuery = YearQuery.extend({
     param: { name: 'month', in: 'query' },
     description: '监控截止月份（默认为年度配置的截止月份）',
   }),
-});
-
-const MonitoringSchema = z.object({}).passthrough().openapi('Monitoring', {
-  description:
-    'department/projects：预算执行预警；indicators：指标预警；goals：目标执行预警；warnings：红黄绿蓝计数。level 为 RED/YELLOW/GREEN/BLUE，color 为小写。',
 });
 
 const ResponsesBody = z
@@ -109,7 +106,10 @@ const formRoute = createRoute({
   tags,
   summary: '下载绩效运行监控表（form.docx / form.xlsx）',
   request: { params: FormParams, query: YearQuery },
-  responses: { 200: { description: '监控表文件' }, ...errors },
+  responses: {
+    200: fileResponse('监控表文件', ['docx', 'xlsx']),
+    ...errors,
+  },
 });
 const responsesRoute = createRoute({
   method: 'put',
@@ -149,7 +149,7 @@ const overviewRoute = createRoute({
   responses: {
     200: {
       description: '各部门预警',
-      content: { 'application/json': { schema: z.object({}).passthrough() } },
+      content: { 'application/json': { schema: RegionMonitoringSchema } },
     },
     400: err('输入有误'),
     401: err('未登录'),
@@ -161,19 +161,19 @@ export function registerMonitoringRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(overviewRoute, async (c) => {
     const { year, month } = c.req.valid('query');
-    return c.json((await regionMonitoring(db, c.var.actor, year, month)) as never, 200);
+    return c.json(await regionMonitoring(db, c.var.actor, year, month), 200);
   });
   app.openapi(currentRoute, async (c) => {
     const { year, month } = c.req.valid('query');
     return c.json(
-      (await getMonitoring(db, c.var.actor, c.req.valid('param').code, year, month)) as never,
+      await getMonitoring(db, c.var.actor, c.req.valid('param').code, year, month),
       200,
     );
   });
   app.openapi(monthRoute, async (c) => {
     const { code, month } = c.req.valid('param');
     return c.json(
-      (await getMonitoring(db, c.var.actor, code, c.req.valid('query').year, month)) as never,
+      await getMonitoring(db, c.var.actor, code, c.req.valid('query').year, month),
       200,
     );
   });
@@ -210,28 +210,14 @@ export function registerMonitoringRoutes(app: App, deps: AppDeps): void {
       ...(i.expectedAnnual !== undefined ? { expectedAnnual: i.expectedAnnual } : {}),
     }));
     return c.json(
-      (await saveResponses(
-        db,
-        c.var.actor,
-        code,
-        c.req.valid('query').year,
-        month,
-        items,
-      )) as never,
+      await saveResponses(db, c.var.actor, code, c.req.valid('query').year, month, items),
       200,
     );
   });
   app.openapi(submitRoute, async (c) => {
     const { code, month } = c.req.valid('param');
     return c.json(
-      (await submitMonitoring(
-        db,
-        c.var.actor,
-        code,
-        c.req.valid('query').year,
-        month,
-        deps.now(),
-      )) as never,
+      await submitMonitoring(db, c.var.actor, code, c.req.valid('query').year, month, deps.now()),
       200,
     );
   });

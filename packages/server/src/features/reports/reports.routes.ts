@@ -9,6 +9,7 @@ import {
 } from './reports.service.ts';
 import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { fileResponse } from '../../http/file-response.ts';
 
 const ReportQuery = z.object({
   year: z.coerce
@@ -59,7 +60,11 @@ const getRoute = createRoute({
   tags,
   summary: '整体支出绩效自评报告（docx / pdf / md / html / xlsx 自评表 / txt）',
   request: { params: DepartmentCodeParam, query: ReportQuery },
-  responses: { 200: { description: '报告文件' }, ...errors, 503: err('PDF 暂不可用') },
+  responses: {
+    200: fileResponse('报告文件', ['docx', 'pdf', 'md', 'html', 'xlsx', 'txt']),
+    ...errors,
+    503: err('PDF 暂不可用'),
+  },
 });
 const putRoute = createRoute({
   method: 'put',

@@ -1,5 +1,5 @@
 // Report review: POST /api/reviews (upload a report file) and GET the review of a generated report.
-import { SEVERITIES } from '@jixiao/core';
+import { REVIEW_CODES, SEVERITIES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { App, AppDeps } from '../../http/app-env.ts';
@@ -13,27 +13,30 @@ import { errorBody } from '../../http/error-response.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
 
-const FindingSchema = z.object({
-  code: z.string(),
-  severity: z.enum(SEVERITIES),
-  line: z.number(),
-  excerpt: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-});
+const FindingSchema = z
+  .object({
+    code: z.enum(REVIEW_CODES),
+    severity: z.enum(SEVERITIES),
+    line: z.number().openapi({ description: '摘录起始行（从 1 起）' }),
+    endLine: z.number().openapi({ description: '摘录结束行' }),
+    excerpt: z.string(),
+    message: z.string(),
+    messageEn: z.string(),
+    start: z.number().openapi({ description: '摘录在规范化文本中的起始位置' }),
+    end: z.number(),
+  })
+  .openapi('ReviewFinding');
 const ReviewedSchema = z
   .object({
     fileName: z.string(),
     kind: z.enum(['txt', 'docx', 'pdf']),
     text: z.string().openapi({ description: '审核所依据的文本（发现的行号指向此文本）' }),
     result: z.object({
-      title: z.string().nullable(),
+      title: z.string(),
       year: z.number().nullable(),
-      findings: z.array(FindingSchema.passthrough()),
+      findings: z.array(FindingSchema),
       figures: z.array(
-        z
-          .object({ label: z.string(), value: z.string(), unit: z.string(), line: z.number() })
-          .passthrough(),
+        z.object({ label: z.string(), value: z.string(), unit: z.string(), line: z.number() }),
       ),
     }),
   })
@@ -121,7 +124,7 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
       file.name,
       new Uint8Array(await file.arrayBuffer()),
     );
-    return c.json(reviewed as never, 200);
+    return c.json(reviewed, 200);
   });
   app.openapi(generatedRoute, async (c) => {
     const reviewed = await reviewGeneratedReport(
@@ -131,6 +134,6 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
       c.req.valid('query').year,
       deps.now(),
     );
-    return c.json(reviewed as never, 200);
+    return c.json(reviewed, 200);
   });
 }

@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { TEMPLATE_KINDS, templateFile, type TemplateKind } from './templates.service.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { fileResponse } from '../../http/file-response.ts';
 
 const err = (description: string) => ({
   description,
@@ -39,7 +40,7 @@ const route = createRoute({
   summary: '下载导入模板（支出台账 / 项目预算 / 指标完成进度）',
   request: { params: TemplateParams, query: TemplateQuery },
   responses: {
-    200: { description: 'Excel 模板' },
+    200: fileResponse('Excel 模板', ['xlsx']),
     400: err('输入有误'),
     401: err('未登录'),
     403: err('无权访问'),
