@@ -25,6 +25,11 @@ export function toFen(p: MoneyTextProps): Fen | null {
   return null;
 }
 
+/** A table sorter by an amount in 元 (a missing or unreadable amount counts as 0). */
+export function byYuan<T>(get: (row: T) => string | null): (a: T, b: T) => number {
+  return (a, b) => (toFen({ yuan: get(a) }) ?? 0) - (toFen({ yuan: get(b) }) ?? 0);
+}
+
 /** The formatted text (for charts, tooltips, titles). */
 export function moneyText(p: MoneyTextProps): string {
   const f = toFen(p);
