@@ -13,6 +13,9 @@ import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepa
 import { loadInvestmentDemo } from './investment-demo.ts';
 import { loadDemoAccounts } from './demo-accounts.ts';
 import { ensureIndicatorLibrary } from '../features/indicator-library/indicator-library.service.ts';
+import { ensureRegion } from '../features/organisation/organisation.service.ts';
+import { upsertAgencies } from '../features/organisation/agencies-import.service.ts';
+import type { AgencyRow } from '../features/organisation/agencies-file.ts';
 
 export const DEMO_NAME = 'haizhu-2023';
 export type { DemoData } from './demo-data.ts';
@@ -41,6 +44,26 @@ function wanToYuanString(wan: string): string {
   return fenToYuanString(f);
 }
 
+/** A demo department as a checked 单位名录 row (its 内设机构 and 下属事业单位 kept with their kinds). */
+function agencyRow(
+  d: { code: string; name: string; shortName: string; functions: string[]; units: { name: string; kind: string }[]; staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number } },
+  illustrative: boolean,
+): AgencyRow {
+  return {
+    row: 0,
+    code: d.code,
+    name: d.name,
+    shortName: d.shortName,
+    parentCode: null,
+    agencyType: null,
+    functions: d.functions,
+    offices: d.units.map((u) => u.name),
+    officeKinds: Object.fromEntries(d.units.map((u) => [u.name, u.kind])),
+    staffing: { authorizedStaff: d.staffing.authorizedStaff, activeStaff: d.staffing.activeStaff, retiredStaff: d.staffing.retiredStaff },
+    illustrative,
+  };
+}
+
 /** True when the demo department already exists. */
 export async function isDemoLoaded(db: Db): Promise<boolean> {
   const rows = await db.select({ code: s.departments.code }).from(s.departments).where(eq(s.departments.code, '440105-TZCJ'));
@@ -63,13 +86,15 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
       before: null,
       after: { regions: org.regions.map((r) => r.code), department: dept, year },
     });
-    await tx.insert(s.regions).values(org.regions);
-    await tx.insert(s.departments).values([
-      { code: org.financeBureau.code, regionCode: region, name: org.financeBureau.name, shortName: org.financeBureau.shortName, kind: 'financeBureau', functions: [] },
-      { code: dept, regionCode: region, name: org.department.name, shortName: org.department.shortName, kind: 'department', functions: org.department.functions, illustrative: org.department.functionsIllustrative },
-    ]);
-    await tx.insert(s.departmentUnits).values(org.units.map((u, i) => ({ regionCode: region, departmentCode: dept, name: u.name, kind: u.kind, sort: i })));
-    await tx.insert(s.staffing).values({ regionCode: region, fiscalYear: year, departmentCode: dept, ...org.staffing });
+    // The organisation goes in the way a real district's does: region create, then the 单位名录 rows.
+    for (const r of org.regions) {
+      await ensureRegion(tx, { code: r.code, name: r.name, financeBureau: r.code === region ? org.financeBureau : null });
+    }
+    const regionName = org.regions.find((r) => r.code === region)?.name ?? region;
+    await upsertAgencies(tx, { code: region, name: regionName }, [
+      agencyRow({ code: dept, name: org.department.name, shortName: org.department.shortName, functions: org.department.functions, units: org.units, staffing: org.staffing }, org.department.functionsIllustrative),
+      ...data.otherDepartments.map((o) => agencyRow(o, true)),
+    ], year);
     await tx.insert(s.fiscalYears).values({
       regionCode: region,
       year,
@@ -206,9 +231,6 @@ async function insertOtherDepartment(
   year: number,
   insertGoal: (goal: DemoGoal, projectId: string | null, deptCode: string) => Promise<void>,
 ): Promise<void> {
-  await tx.insert(s.departments).values({ code: o.code, regionCode: region, name: o.name, shortName: o.shortName, kind: 'department', functions: o.functions, illustrative: true });
-  await tx.insert(s.departmentUnits).values(o.units.map((u, i) => ({ regionCode: region, departmentCode: o.code, name: u.name, kind: u.kind, sort: i })));
-  await tx.insert(s.staffing).values({ regionCode: region, fiscalYear: year, departmentCode: o.code, ...o.staffing, illustrative: true });
   await insertGoal({ ...o.departmentGoal, illustrative: true, indicators: o.departmentGoal.indicators.map((i) => ({ ...i, illustrative: true })) }, null, o.code);
   for (const p of o.projects) {
     const [proj] = await tx

@@ -55,6 +55,10 @@ export interface AgencyRow {
   functions: string[];
   offices: string[];
   staffing: { authorizedStaff: number; activeStaff: number; retiredStaff: number } | null;
+  /** The kind of each office when not 内设机构 (the demo's 下属事业单位). */
+  officeKinds?: Readonly<Record<string, string>>;
+  /** Example figures (the demo): marked illustrative on the agency and its staffing. */
+  illustrative?: boolean;
 }
 
 /** What already exists, for the checks that look beyond the file. */

@@ -65,6 +65,7 @@ export function refuseRows(fileName: string, errors: readonly RowError[]): Servi
 
 interface Change {
   item: AgencyPlanItem;
+  source: AgencyRow;
   insert: Parameters<typeof repo.insertAgency>[1] | null;
   patch: Parameters<typeof repo.updateAgency>[2] | null;
   newOffices: string[];
@@ -118,7 +119,10 @@ function planRow(
       offices: a.offices,
       staffing: s,
     },
-    insert: existing ? null : { code: a.code, regionCode, kind, ...wanted },
+    source: a,
+    insert: existing
+      ? null
+      : { code: a.code, regionCode, kind, ...wanted, illustrative: a.illustrative ?? false },
     patch: differs ? wanted : null,
     newOffices,
     staffingChanged,
@@ -165,34 +169,18 @@ export async function importAgencies(
   }
   const year = input.year ?? (await repo.latestFiscalYear(db, region.code)) ?? cstYear(now);
   const result = await db.transaction(async (tx) => {
-    const existing = new Map(
-      (await repo.listAgenciesOfRegion(tx, region.code)).map((a) => [a.code, a]),
-    );
-    const offices = await repo.listOfficesOfRegion(tx, region.code);
-    const staffing = await repo.listStaffingOfRegion(tx, region.code, year);
-    const changes = file.rows.map((a) =>
-      planRow(
-        a,
-        region.name,
-        region.code,
-        existing.get(a.code),
-        offices.filter((o) => o.departmentCode === a.code).map((o) => o.name),
-        staffing.find((s) => s.departmentCode === a.code),
-      ),
-    );
-    const c = counts(changes);
-    if (!input.dryRun && changes.some((x) => x.item.action !== 'unchanged')) {
-      await writeChanges(tx, region.code, year, changes, offices);
+    const r = await upsertAgencies(tx, region, file.rows, year, input.dryRun ?? false);
+    if (r.written) {
       await auditInTx(tx, actor, {
         action: 'agencies.import',
         entity: 'departments',
         entityId: region.code,
         departmentCode: null,
         before: null,
-        after: { fileName, year, ...c },
+        after: { fileName, year, ...r.counts },
       });
     }
-    return { changes, counts: c };
+    return r;
   });
   return {
     regionCode: region.code,
@@ -201,7 +189,7 @@ export async function importAgencies(
     encoding: table.encoding,
     dryRun: input.dryRun ?? false,
     staffingYear: year,
-    items: result.changes.map((x) => x.item),
+    items: result.items,
     counts: result.counts,
   };
 }
@@ -232,7 +220,7 @@ async function writeChanges(
         regionCode,
         departmentCode: c.item.code,
         name,
-        kind: '内设机构',
+        kind: c.source.officeKinds?.[name] ?? '内设机构',
         sort: start + i,
       })),
     );
@@ -242,7 +230,41 @@ async function writeChanges(
         fiscalYear: year,
         departmentCode: c.item.code,
         ...c.item.staffing,
+        illustrative: c.source.illustrative ?? false,
       });
     }
   }
+}
+
+/**
+ * Plans and (unless a preview) writes checked 单位名录 rows in the caller's transaction: upsert by code, a blank
+ * field keeps what is stored, new 内设机构 added, staffing of `year` written. The import and the demo loader use it.
+ */
+export async function upsertAgencies(
+  tx: Parameters<typeof repo.insertAgency>[0],
+  region: { code: string; name: string },
+  rows: readonly AgencyRow[],
+  year: number,
+  dryRun = false,
+): Promise<{ items: AgencyPlanItem[]; counts: ImportAgenciesResult['counts']; written: boolean }> {
+  const existing = new Map(
+    (await repo.listAgenciesOfRegion(tx, region.code)).map((a) => [a.code, a]),
+  );
+  const offices = await repo.listOfficesOfRegion(tx, region.code);
+  const staffing = await repo.listStaffingOfRegion(tx, region.code, year);
+  const changes = rows.map((a) =>
+    planRow(
+      a,
+      region.name,
+      region.code,
+      existing.get(a.code),
+      offices.filter((o) => o.departmentCode === a.code).map((o) => o.name),
+      staffing.find((s) => s.departmentCode === a.code),
+    ),
+  );
+  const written = !dryRun && changes.some((x) => x.item.action !== 'unchanged');
+  if (written) {
+    await writeChanges(tx, region.code, year, changes, offices);
+  }
+  return { items: changes.map((x) => x.item), counts: counts(changes), written };
 }

@@ -252,3 +252,31 @@ describeEachDb(
   },
   'empty',
 );
+
+describeEachDb('the demo is one region among others, loaded the same way', (use) => {
+  it('its region, finance bureau, departments, offices and staffing come from the organisation functions', async () => {
+    const [org] = await listOrganisation(use().db, CLI_ACTOR, '440105');
+    expect(org!.financeBureau).toEqual({ code: '440105-CZJ', name: '广州市海珠区财政局' });
+    const tzcj = org!.departments.find((d) => d.code === '440105-TZCJ')!;
+    expect(tzcj.offices).toContain('投资促进中心');
+    expect(tzcj.staffing).toEqual({ authorizedStaff: 46, activeStaff: 42, retiredStaff: 13 });
+    const kinds = await queryRows<{ kind: string }>(
+      use().db,
+      sql`select kind from department_units where name = '投资促进中心'`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['下属事业单位']);
+    const flags = await queryRows<{ dept: boolean; staff: boolean }>(
+      use().db,
+      sql`select d.illustrative as dept, s.illustrative as staff from departments d join staffing s on s.department_code = d.code where d.code = '440105-TZCJ'`,
+    );
+    expect(flags).toEqual([{ dept: true, staff: true }]);
+    // a second region beside it
+    await createRegion(use().db, CLI_ACTOR, { code: '440111', name: '广州市白云区' });
+    expect((await listOrganisation(use().db, CLI_ACTOR)).map((r) => r.code)).toEqual([
+      '440000',
+      '440100',
+      '440105',
+      '440111',
+    ]);
+  });
+});

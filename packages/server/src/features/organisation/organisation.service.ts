@@ -1,6 +1,6 @@
 // Organisation: a region and its finance bureau (region create), what the region holds (departments with their
 // units, 内设机构 and staffing), and the finance bureau's 单位管理 (add, rename, deactivate — never delete).
-import type { Db } from '../../db/open-db.ts';
+import type { Db, Queryable } from '../../db/open-db.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
 import { isCli, type Actor } from '../../auth/actor.ts';
 import { requireRole } from '../../auth/access.ts';
@@ -98,50 +98,74 @@ export async function createRegion(
     throw new ServiceError('AGENCY_CODE_INVALID', { code: fbCode });
   }
   const created = await db.transaction(async (tx) => {
-    const existing = await repo.findRegion(tx, code);
-    const fb = await repo.findAgency(tx, fbCode);
-    if (fb && (fb.regionCode !== code || fb.kind !== 'financeBureau')) {
-      throw new ServiceError('FINANCE_BUREAU_TAKEN', { code: fbCode });
-    }
-    if (existing) {
-      const bureaus = (await repo.listAgenciesOfRegion(tx, code)).filter(
-        (a) => a.kind === 'financeBureau',
-      );
-      const same =
-        existing.name === name &&
-        bureaus.length === 1 &&
-        bureaus[0]!.code === fbCode &&
-        bureaus[0]!.name === fbName;
-      if (same) {
-        return false;
-      }
-      if (existing.name !== name || bureaus.length > 0) {
-        throw new ServiceError('REGION_EXISTS', { code, name: existing.name });
-      }
-    } else {
-      const { level, parent } = levelOf(code);
-      await repo.insertRegion(tx, { code, name, level, parentCode: parent });
-    }
-    await repo.insertAgency(tx, {
-      code: fbCode,
-      regionCode: code,
-      name: fbName,
-      shortName: shortNameOf(fbName, name),
-      kind: 'financeBureau',
-      functions: [],
+    const made = await ensureRegion(tx, {
+      code,
+      name,
+      financeBureau: { code: fbCode, name: fbName, shortName: shortNameOf(fbName, name) },
     });
-    await auditInTx(tx, actor, {
-      action: 'region.create',
-      entity: 'regions',
-      entityId: code,
-      departmentCode: null,
-      before: null,
-      after: { code, name, financeBureau: { code: fbCode, name: fbName } },
-    });
-    return true;
+    if (made) {
+      await auditInTx(tx, actor, {
+        action: 'region.create',
+        entity: 'regions',
+        entityId: code,
+        departmentCode: null,
+        before: null,
+        after: { code, name, financeBureau: { code: fbCode, name: fbName } },
+      });
+    }
+    return made;
   });
   const region = await repo.findRegion(db, code);
   return { ...(await regionView(db, region!)), created };
+}
+
+export interface EnsureRegionInput {
+  code: string;
+  name: string;
+  /** The region's finance bureau; null for a parent region (province, city) that only names the hierarchy. */
+  financeBureau: { code: string; name: string; shortName: string } | null;
+}
+
+/**
+ * In the caller's transaction: the region (level and parent from its code) and its finance bureau. True when
+ * something was created; the same values again create nothing; other values for an existing region are refused.
+ * region create and the demo loader use it.
+ */
+export async function ensureRegion(tx: Queryable, input: EnsureRegionInput): Promise<boolean> {
+  const { code, name, financeBureau: fb } = input;
+  const existing = await repo.findRegion(tx, code);
+  const taken = fb ? await repo.findAgency(tx, fb.code) : null;
+  if (fb && taken && (taken.regionCode !== code || taken.kind !== 'financeBureau')) {
+    throw new ServiceError('FINANCE_BUREAU_TAKEN', { code: fb.code });
+  }
+  const bureaus = existing
+    ? (await repo.listAgenciesOfRegion(tx, code)).filter((a) => a.kind === 'financeBureau')
+    : [];
+  if (existing) {
+    const sameBureau = fb
+      ? bureaus.length === 1 && bureaus[0]!.code === fb.code && bureaus[0]!.name === fb.name
+      : true;
+    if (existing.name === name && sameBureau) {
+      return false;
+    }
+    if (existing.name !== name || bureaus.length > 0) {
+      throw new ServiceError('REGION_EXISTS', { code, name: existing.name });
+    }
+  } else {
+    const { level, parent } = levelOf(code);
+    await repo.insertRegion(tx, { code, name, level, parentCode: parent });
+  }
+  if (fb) {
+    await repo.insertAgency(tx, {
+      code: fb.code,
+      regionCode: code,
+      name: fb.name,
+      shortName: fb.shortName,
+      kind: 'financeBureau',
+      functions: [],
+    });
+  }
+  return true;
 }
 
 /** Is this an empty install (no region yet)? What the 初始化向导 starts from. */
