@@ -8,7 +8,10 @@ export async function withDb<T>(
 ): Promise<T> {
   const { bootstrapDb, loadConfig } = await import('@jixiao/server');
   const config = loadConfig();
-  const { database } = await bootstrapDb({ ...config, loadDemo: options.demo ?? config.loadDemo });
+  const { database } = await bootstrapDb(
+    { ...config, loadDemo: options.demo ?? config.loadDemo },
+    `命令行 CLI jixiao ${process.argv.slice(2, 4).join(' ')}`,
+  );
   try {
     return await fn(database);
   } finally {

@@ -84,6 +84,11 @@ export const ERRORS = {
     zh: '服务器内部错误，请稍后重试或联系管理员',
     en: 'Internal server error',
   },
+  DATA_DIR_IN_USE: {
+    kind: 'conflict',
+    zh: '数据目录 {dataDir} 正被另一个进程使用（{holder}，进程 {pid}，自 {since}）：嵌入式数据库只能由一个进程打开。请先停止该进程（如服务器），或改用网页/接口操作',
+    en: 'The data directory {dataDir} is in use by another process ({holder}, pid {pid}, since {since}): the embedded database can be opened by one process only. Stop that process (e.g. the server) first, or use the web UI or API',
+  },
   RATE_LIMITED: { kind: 'rateLimited', zh: '{message}', en: '{messageEn}' },
   UNAVAILABLE: { kind: 'unavailable', zh: '{message}', en: '{messageEn}' },
 

@@ -8,7 +8,10 @@ import { runStartupTasks } from './features/accounts/first-admin.ts';
 export async function startServer(
   config: Config = loadConfig(),
 ): Promise<{ close: () => Promise<void>; url: string }> {
-  const { database, migrationsApplied, demoLoaded } = await bootstrapDb(config);
+  const { database, migrationsApplied, demoLoaded } = await bootstrapDb(
+    config,
+    `服务器 server http://localhost:${config.port}`,
+  );
   const log = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };

@@ -4,10 +4,11 @@ import { isDemoLoaded, loadDemo } from '../demo/load-demo.ts';
 import { migrate } from './migrate.ts';
 import { openDb, type Database } from './open-db.ts';
 
-export async function openConfiguredDb(config: Config): Promise<Database> {
+/** Opens the configured database; `holder` names this process to another one refused the data directory. */
+export async function openConfiguredDb(config: Config, holder = 'jixiao'): Promise<Database> {
   return config.databaseUrl
     ? openDb({ kind: 'pg', url: config.databaseUrl })
-    : openDb({ kind: 'pglite', dataDir: config.dataDir });
+    : openDb({ kind: 'pglite', dataDir: config.dataDir, holder });
 }
 
 export interface BootstrapResult {
@@ -16,8 +17,8 @@ export interface BootstrapResult {
   demoLoaded: boolean;
 }
 
-export async function bootstrapDb(config: Config): Promise<BootstrapResult> {
-  const database = await openConfiguredDb(config);
+export async function bootstrapDb(config: Config, holder = 'jixiao'): Promise<BootstrapResult> {
+  const database = await openConfiguredDb(config, holder);
   try {
     const { applied } = await migrate(database);
     let demoLoaded = false;

@@ -1,5 +1,4 @@
 // Open the database: embedded PGlite in a data directory by default, PostgreSQL when a URL is given.
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -8,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,7 +28,13 @@ export interface Database {
 }
 
 export type OpenDbOptions =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** Who opens a data directory ('server', 'cli' …): named to a second process that is refused. */
+      holder?: string;
+    }
   | { kind: 'pg'; url: string; max?: number };
 
 // numeric → string (default), date → string 'YYYY-MM-DD' (avoid timezone shifts), int8 count → number.
@@ -46,20 +52,32 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) {
-    fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+  const lock = options.dataDir
+    ? lockDataDir(options.dataDir, options.holder ?? `${path.basename(process.argv[1] ?? 'node')}`)
+    : null;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (e) {
+    lock?.release();
+    throw e;
   }
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
     pglite: client,
     pool: null,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
