@@ -218,6 +218,86 @@ export const ERRORS = {
     zh: '扣分须填写理由',
     en: 'A deduction needs a reason',
   },
+  CHANGE_OPERATOR_INVALID: {
+    kind: 'invalid',
+    zh: '指标性质应为 GE / GT / EQ / LT / LE / QUAL 之一，收到「{operator}」',
+    en: 'Operator must be one of GE GT EQ LT LE QUAL, got "{operator}"',
+  },
+  CHANGE_NAME_LENGTH: {
+    kind: 'invalid',
+    zh: '指标名称应为 1–100 个字符',
+    en: 'The name must have 1–100 characters',
+  },
+  CHANGE_UNIT_TOO_LONG: {
+    kind: 'invalid',
+    zh: '计量单位不超过 20 个字符',
+    en: 'The unit has at most 20 characters',
+  },
+  CHANGE_TARGET_LENGTH: {
+    kind: 'invalid',
+    zh: '年度指标值不能为空（不超过 200 个字符）',
+    en: 'The target must not be empty (at most 200 characters)',
+  },
+  CHANGE_TARGET_NOT_NUMERIC: {
+    kind: 'invalid',
+    zh: '定量指标「{indicator}」的年度指标值应为数字，收到「{target}」',
+    en: 'Quantitative indicator {indicator}: target must be a number, got "{target}"',
+  },
+  CHANGE_REASON_MISSING: {
+    kind: 'invalid',
+    zh: '变更申请须填写理由',
+    en: 'A change request needs a reason',
+  },
+  CHANGE_ITEMS_EMPTY: {
+    kind: 'invalid',
+    zh: '变更申请至少包含一项变更',
+    en: 'A change request needs at least one change',
+  },
+  CHANGE_OTHER_GOAL: {
+    kind: 'invalid',
+    zh: '变更的指标不属于该绩效目标',
+    en: 'The indicators do not belong to this goal set',
+  },
+  CHANGE_MIXED_GOALS: {
+    kind: 'invalid',
+    zh: '一次变更申请只能包含同一绩效目标下的指标',
+    en: 'One change request covers indicators of one goal set only',
+  },
+  CHANGE_BEFORE_LOCK: {
+    kind: 'state',
+    zh: '绩效目标尚未锁定：锁定前请直接修改指标，无需变更申请',
+    en: 'The goal set is not locked: edit the indicators directly',
+  },
+  CHANGE_FIELD_REPEATED: {
+    kind: 'invalid',
+    zh: '指标「{indicator}」的{fieldText}在本申请中重复出现',
+    en: '{field} of {indicator} appears twice',
+  },
+  CHANGE_UNCHANGED: {
+    kind: 'invalid',
+    zh: '指标「{indicator}」的{fieldText}未改变（{value}）',
+    en: '{field} of {indicator} is unchanged',
+  },
+  CHANGE_PENDING: {
+    kind: 'conflict',
+    zh: '指标「{indicator}」的{fieldText}已有待审核的变更申请',
+    en: 'A change of {field} of {indicator} is already pending',
+  },
+  CHANGE_ALREADY_DECIDED: {
+    kind: 'state',
+    zh: '该变更申请已{statusText}，不能再审核',
+    en: 'The change request is already {status}',
+  },
+  CHANGE_STALE: {
+    kind: 'conflict',
+    zh: '指标「{indicator}」的{fieldText}在申请后已被修改，请驳回后重新申请',
+    en: '{field} changed since the request; reject and request again',
+  },
+  REJECTION_COMMENT_MISSING: {
+    kind: 'invalid',
+    zh: '驳回须填写意见',
+    en: 'A rejection needs a comment',
+  },
   // (end of goals, indicators, change requests, indicator library)
 
   // ---- evaluations, reports, reviews, monitoring, execution, projects ----
@@ -225,6 +305,31 @@ export const ERRORS = {
     kind: 'notFound',
     zh: '段落「{key}」没有被改写过',
     en: 'Paragraph "{key}" has no override',
+  },
+  MONITORING_MONTH_INVALID: {
+    kind: 'invalid',
+    zh: '监控截止月份应为 1–12',
+    en: 'the cut-off month must be 1–12',
+  },
+  MONITORING_MONTH_NOT_CUTOFF: {
+    kind: 'invalid',
+    zh: '{month} 月不是 {year} 年度的监控截止月份（可选：{months} 月）',
+    en: '{month} is not a monitoring cut-off month of {year} (allowed: {monthsEn})',
+  },
+  MONITORING_FORM_SUBMITTED: {
+    kind: 'locked',
+    zh: '{year} 年 {month} 月的运行监控表已报送，不能再修改',
+    en: 'The monitoring form for {year}-{month} was submitted and can no longer be changed',
+  },
+  MONITORING_RESPONSES_INVALID: {
+    kind: 'invalid',
+    zh: '监控反馈有 {count} 处错误：{problems}',
+    en: '{count} problem(s) in the responses',
+  },
+  MONITORING_RESPONSES_MISSING: {
+    kind: 'state',
+    zh: '还有 {count} 项红色/黄色预警未填写反馈：{items}',
+    en: '{count} red/yellow warning(s) still lack reasons, likelihood or measures',
   },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
