@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerExAnteCommand } from './exante.ts';
 import { registerExecutionCommand } from './execution.ts';
 import { registerGoalsCommand } from './goals.ts';
 import { registerImportCommand } from './import.ts';
@@ -26,6 +27,7 @@ const registrations: Register[] = [
   registerAuditCommand,
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerExAnteCommand,
   registerExecutionCommand,
   registerGoalsCommand,
   registerImportCommand,

@@ -4,3 +4,4 @@ export * from './conclusion.ts';
 export * from './score-sheet.ts';
 export * from './requirement.ts';
 export * from './gate.ts';
+export * from './exante-report.ts';

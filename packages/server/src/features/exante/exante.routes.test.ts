@@ -2,6 +2,7 @@
 // 予以支持; 调整完善后予以支持, revised as a second version and confirmed; 不予支持 by a third party whose account
 // sees only that item — and the budget import refuses each blocked 年初 line, then accepts it once allowed.
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { defaultExAnteTemplate, templatePoints } from '@jixiao/core';
 import { createApp } from '../../app.ts';
@@ -341,5 +342,36 @@ describeEachDb('ex-ante assessment', (use) => {
       sql`select action from audit_log where entity like 'exante%' order by seq`,
     );
     expect(audit.map((a) => a.action)).toContain('exante.conclude');
+  });
+
+  it('the report (.docx in the §A.6 outline, score sheet annexed) and the 审核表 (.xlsx) come from the data', async () => {
+    const docx = await app(clerk).request(`/api/exante/items/${ids['B']}/report?format=docx`);
+    expect(docx.status).toBe(200);
+    const zip = await JSZip.loadAsync(await docx.arrayBuffer());
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const s of [
+      '事前绩效评估报告',
+      '一、评估对象基本情况',
+      '二、评估工作开展情况',
+      '三、综合评估情况与评估结论',
+      '（六）总体结论',
+      '四、相关建议',
+      '五、其他需要说明的问题',
+      '85.00 分',
+      '调整完善后予以支持',
+      '事前绩效评估评分表',
+      '论证不充分',
+    ]) {
+      expect(xml, s).toContain(s);
+    }
+    const xlsx = await app(reviewer).request(`/api/exante/items/${ids['B']}/report?format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = await JSZip.loadAsync(await xlsx.arrayBuffer());
+    const strings = await book.file('xl/sharedStrings.xml')!.async('string');
+    expect(strings).toContain('事前绩效评估审核表');
+    expect(strings).toContain('已按意见调整完善');
+    expect((await app(otherClerk).request(`/api/exante/items/${ids['B']}/report`)).status).toBe(
+      403,
+    );
   });
 });

@@ -2,6 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { fileResponse } from '../../http/file-response.ts';
+import { renderExAnteReport } from './exante-report.service.ts';
 import {
   AgencyBody,
   AgencyIdParam,
@@ -13,6 +15,7 @@ import {
   ListQuery,
   MemberBody,
   RegisterBody,
+  ReportQuery,
   ReviewBody,
   RulesSchema,
   SheetBody,
@@ -140,6 +143,18 @@ const route = {
     request: { params: ItemIdParam },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
+  report: createRoute({
+    method: 'get',
+    path: `${itemPath}/report`,
+    tags,
+    summary: '事前绩效评估报告（docx / pdf）或事前绩效评估审核表（xlsx）',
+    request: { params: ItemIdParam, query: ReportQuery },
+    responses: {
+      200: fileResponse('报告文件', ['docx', 'pdf', 'xlsx']),
+      ...errors,
+      503: err('PDF 暂不可用'),
+    },
+  }),
   getRules: createRoute({
     method: 'get',
     path: '/api/exante/rules',
@@ -234,6 +249,24 @@ export function registerExAnteRoutes(app: App, deps: AppDeps): void {
   app.openapi(route.adopt, async (c) =>
     c.json(await adoptExAnteGoals(db, c.var.actor, c.req.valid('param').id, deps.now()), 200),
   );
+  app.openapi(route.report, async (c) => {
+    const { format } = c.req.valid('query');
+    const r = await renderExAnteReport(
+      db,
+      c.var.actor,
+      c.req.valid('param').id,
+      format,
+      deps.now(),
+    );
+    return new Response(new Uint8Array(r.body), {
+      status: 200,
+      headers: {
+        'content-type': r.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`,
+        'cache-control': 'no-store',
+      },
+    });
+  });
   app.openapi(route.getRules, async (c) =>
     c.json(await getExAnteRules(db, c.var.actor, c.req.valid('query').year), 200),
   );

@@ -31,6 +31,12 @@ export const ListQuery = z.object({
   department: z.string().optional().openapi({ example: '440105-TZCJ' }),
   year: Year.optional().openapi({ example: 2024 }),
 });
+export const ReportQuery = z.object({
+  format: z
+    .enum(['docx', 'pdf', 'xlsx'], { message: '格式应为 docx、pdf 或 xlsx' })
+    .default('docx')
+    .openapi({ param: { name: 'format', in: 'query' }, example: 'docx' }),
+});
 export const YearQuery = z.object({ year: Year.openapi({ example: 2024 }) });
 
 const Indicator = z.object({
