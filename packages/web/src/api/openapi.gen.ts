@@ -1318,7 +1318,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['EnterpriseRequestPage'];
           };
         };
         /** @description 输入有误 */
@@ -1391,7 +1391,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['EnterpriseRequest'];
           };
         };
         /** @description 输入有误 */
@@ -1479,7 +1479,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['EnterpriseRequest'];
           };
         };
         /** @description 输入有误 */
@@ -1567,7 +1567,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['SatisfactionSurvey'];
           };
         };
         /** @description 输入有误 */
@@ -1655,7 +1655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['EnterpriseRequest'];
           };
         };
         /** @description 输入有误 */
@@ -1743,7 +1743,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['EnterprisePage'];
           };
         };
         /** @description 输入有误 */
@@ -1816,7 +1816,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Enterprise'];
           };
         };
         /** @description 输入有误 */
@@ -1908,7 +1908,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['Enterprise'];
           };
         };
         /** @description 输入有误 */
@@ -2680,6 +2680,8 @@ export interface paths {
                   | 'HTTP'
                   | 'INTERNAL'
                   | 'DATA_DIR_IN_USE'
+                  | 'CONTROL_CHARACTER'
+                  | 'VALUE_INVALID'
                   | 'RATE_LIMITED'
                   | 'UNAVAILABLE'
                   | 'YEAR_ENDED'
@@ -2724,6 +2726,11 @@ export interface paths {
                   | 'CHANGE_STALE'
                   | 'REJECTION_COMMENT_MISSING'
                   | 'PARAGRAPH_NOT_OVERRIDDEN'
+                  | 'MONITORING_MONTH_INVALID'
+                  | 'MONITORING_MONTH_NOT_CUTOFF'
+                  | 'MONITORING_FORM_SUBMITTED'
+                  | 'MONITORING_RESPONSES_INVALID'
+                  | 'MONITORING_RESPONSES_MISSING'
                   | 'FISCAL_YEAR_OTHER_REGION'
                   | 'METRIC_NOT_BOUND'
                   | 'PROJECT_FIELDS_INVALID'
@@ -4588,7 +4595,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['PolicyGrantPage'];
           };
         };
         /** @description 输入有误 */
@@ -4661,7 +4668,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['PolicyGrant'];
           };
         };
         /** @description 输入有误 */
@@ -4744,7 +4751,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['PolicyPackage'][];
           };
         };
         /** @description 输入有误 */
@@ -4819,7 +4826,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['PolicyPackage'];
           };
         };
         /** @description 输入有误 */
@@ -5457,7 +5464,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': unknown;
+            'application/json': components['schemas']['SatisfactionSurveyPage'];
           };
         };
         /** @description 输入有误 */
@@ -6812,6 +6819,111 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事前绩效评估报告（docx / pdf）或事前绩效评估审核表（xlsx） */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'docx' | 'pdf' | 'xlsx';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 报告文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description PDF 暂不可用 */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -12584,6 +12696,21 @@ export interface components {
       shortName: string;
       years: number[];
     };
+    Enterprise: {
+      creditCode: string | null;
+      id: string;
+      illustrative: boolean;
+      industryCode: string | null;
+      industryName: string | null;
+      investmentProjectId: string | null;
+      isKeyEnterprise: boolean;
+      name: string;
+      serviceOfficer: string | null;
+      serviceOfficerSince: string | null;
+      serviceOfficerUnit: string | null;
+      subdistrictCode: string | null;
+      subdistrictName: string | null;
+    };
     EnterpriseInput: {
       creditCode?: string | null;
       industryCode?: string | null;
@@ -12595,6 +12722,12 @@ export interface components {
       serviceOfficerSince?: string | null;
       serviceOfficerUnit?: string | null;
       subdistrictCode?: string | null;
+    };
+    EnterprisePage: {
+      items: components['schemas']['Enterprise'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     EnterprisePatch: {
       creditCode?: string | null;
@@ -12608,6 +12741,31 @@ export interface components {
       serviceOfficerUnit?: string | null;
       subdistrictCode?: string | null;
     };
+    EnterpriseRequest: {
+      /** @enum {string} */
+      category:
+        'POLICY' | 'LAND_SPACE' | 'LABOUR_TALENT' | 'FINANCING' | 'APPROVAL' | 'MARKET' | 'OTHER';
+      categoryLabel: string;
+      closedOn: string | null;
+      closureNote: string | null;
+      dueOn: string;
+      enterpriseId: string;
+      enterpriseName: string;
+      handledBy: string | null;
+      id: string;
+      illustrative: boolean;
+      /** @description 按期办结；未办结时为 null */
+      onTime: boolean | null;
+      receivedOn: string;
+      /** @enum {string} */
+      status: 'open' | 'closed' | 'withdrawn';
+      statusLabel: string;
+      summary: string;
+      survey: {
+        satisfied: boolean | null;
+        score: number | null;
+      } | null;
+    };
     EnterpriseRequestInput: {
       /** @enum {string} */
       category:
@@ -12618,6 +12776,12 @@ export interface components {
       handledBy?: string | null;
       receivedOn: string;
       summary: string;
+    };
+    EnterpriseRequestPage: {
+      items: components['schemas']['EnterpriseRequest'][];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     ErrorBody: {
       error: {
@@ -12642,6 +12806,8 @@ export interface components {
           | 'HTTP'
           | 'INTERNAL'
           | 'DATA_DIR_IN_USE'
+          | 'CONTROL_CHARACTER'
+          | 'VALUE_INVALID'
           | 'RATE_LIMITED'
           | 'UNAVAILABLE'
           | 'YEAR_ENDED'
@@ -12686,6 +12852,11 @@ export interface components {
           | 'CHANGE_STALE'
           | 'REJECTION_COMMENT_MISSING'
           | 'PARAGRAPH_NOT_OVERRIDDEN'
+          | 'MONITORING_MONTH_INVALID'
+          | 'MONITORING_MONTH_NOT_CUTOFF'
+          | 'MONITORING_FORM_SUBMITTED'
+          | 'MONITORING_RESPONSES_INVALID'
+          | 'MONITORING_RESPONSES_MISSING'
           | 'FISCAL_YEAR_OTHER_REGION'
           | 'METRIC_NOT_BOUND'
           | 'PROJECT_FIELDS_INVALID'
@@ -13284,9 +13455,7 @@ export interface components {
         zh: string;
       } | null;
       numerator: string | null;
-      params: {
-        [key: string]: unknown;
-      };
+      params: components['schemas']['MetricParams'];
       recordCount: number;
       /** @enum {string} */
       recordKind: 'investmentProject' | 'enterpriseRequest' | 'satisfactionSurvey' | 'enterprise';
@@ -13561,6 +13730,18 @@ export interface components {
       params: string[];
       unit: string;
     };
+    MetricParams: {
+      /** @description 绑定时指定的统计截止日 */
+      asOf?: string;
+      /**
+       * @description 仅统计一类诉求
+       * @enum {string}
+       */
+      category?:
+        'POLICY' | 'LAND_SPACE' | 'LABOUR_TALENT' | 'FINANCING' | 'APPROVAL' | 'MARKET' | 'OTHER';
+      /** @description 仅统计重点项目 */
+      keyOnly?: boolean;
+    };
     /** @description department/projects：预算执行预警；indicators：指标预警；goals：目标执行预警；warnings：红黄绿蓝计数。level 为 RED/YELLOW/GREEN/BLUE，color 为小写。 */
     Monitoring: {
       cutoffMonths: number[];
@@ -13704,6 +13885,17 @@ export interface components {
       minClasses: number;
       minLength: number;
     };
+    PolicyGrant: {
+      amountYuan: string;
+      batch: number | null;
+      enterpriseId: string;
+      enterpriseName: string;
+      grantedOn: string;
+      id: string;
+      note: string | null;
+      packageId: string;
+      packageName: string;
+    };
     PolicyGrantInput: {
       amountWan: string;
       batch?: number | null;
@@ -13711,6 +13903,25 @@ export interface components {
       grantedOn: string;
       note?: string | null;
       packageId: string;
+    };
+    PolicyGrantPage: {
+      enterprises: number;
+      items: components['schemas']['PolicyGrant'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      totalAmountYuan: string;
+    };
+    PolicyPackage: {
+      amountYuan: string;
+      code: string;
+      description: string | null;
+      enterprises: number;
+      grants: number;
+      id: string;
+      illustrative: boolean;
+      name: string;
+      projectId: string | null;
     };
     PolicyPackageInput: {
       code: string;
@@ -13905,11 +14116,28 @@ export interface components {
       message: string;
       severity: string;
     };
+    SatisfactionSurvey: {
+      comment: string | null;
+      id: string;
+      requestId: string;
+      satisfied: boolean | null;
+      score: number | null;
+      surveyedOn: string;
+    };
     SatisfactionSurveyInput: {
       comment?: string | null;
       satisfied?: boolean | null;
       score?: number | null;
       surveyedOn: string;
+    };
+    SatisfactionSurveyPage: {
+      items: (components['schemas']['SatisfactionSurvey'] & {
+        enterpriseName: string;
+        summary: string;
+      })[];
+      page: number;
+      pageSize: number;
+      total: number;
     };
     SaveInvestmentTarget: {
       allocations: {

@@ -1,7 +1,6 @@
 // Enterprise services over HTTP: enterprises and their chief service officer, requests (create, close,
 // withdraw, survey), satisfaction surveys, policy packages and grants.
 import { createRoute, z } from '@hono/zod-openapi';
-import { REQUEST_CATEGORIES } from '@jixiao/core/investment/index';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import {
   closeRequest,
@@ -19,200 +18,50 @@ import {
   withdrawRequest,
 } from './enterprises.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import {
+  CloseBody,
+  EnterpriseBody,
+  EnterprisePageSchema,
+  EnterprisePatch,
+  EnterpriseQuery,
+  EnterpriseRequestPageSchema,
+  EnterpriseRequestSchema,
+  EnterpriseSchema,
+  GrantBody,
+  GrantQuery,
+  IdParams,
+  PackageBody,
+  PolicyGrantPageSchema,
+  PolicyGrantSchema,
+  PolicyPackageSchema,
+  RequestBody,
+  RequestQuery,
+  SurveyBody,
+  SurveyPageSchema,
+  SurveyQuery,
+  SurveySchema,
+  WithdrawBody,
+} from './enterprises.schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
-const isoDate = (label: string) =>
-  z
-    .string({ message: `${label}必须是日期` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
-const paging = {
-  page: z.coerce
-    .number({ message: '页码必须是数字' })
-    .int('页码必须是整数')
-    .min(1, '页码从 1 开始')
-    .default(1)
-    .openapi({ param: { name: 'page', in: 'query' } }),
-  pageSize: z.coerce
-    .number({ message: '每页条数必须是数字' })
-    .int('每页条数必须是整数')
-    .min(1, '每页至少 1 条')
-    .max(200, '每页最多 200 条')
-    .default(20)
-    .openapi({ param: { name: 'pageSize', in: 'query' } }),
-};
-const boolQuery = (label: string) =>
-  z.enum(['true', 'false'], { message: `${label}应为 true 或 false` });
-const IdParams = DepartmentCodeParam.extend({
-  id: z
-    .string()
-    .min(1)
-    .max(64, 'ID 过长')
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const Category = z.enum(REQUEST_CATEGORIES, {
-  message: `诉求类别应为 ${REQUEST_CATEGORIES.join(' / ')} 之一`,
-});
-const q = <T extends z.ZodType>(name: string, schema: T) =>
-  schema.optional().openapi({ param: { name, in: 'query' } });
-
-const EnterpriseQuery = z.object({
-  key: q('key', boolQuery('重点企业筛选')),
-  hasOfficer: q('hasOfficer', boolQuery('是否已配首席服务官')),
-  subdistrict: q('subdistrict', z.string().max(40)),
-  q: q('q', z.string().max(100, '搜索词不超过 100 字')),
-  ...paging,
-});
-const EnterpriseBody = z
-  .object({
-    name: z
-      .string({ message: '企业名称必填' })
-      .trim()
-      .min(1, '企业名称不能为空')
-      .max(200, '企业名称不超过 200 字'),
-    creditCode: z.string().trim().max(18, '统一社会信用代码为 18 位').nullable().optional(),
-    industryCode: z
-      .string()
-      .regex(/^\d{2,4}$/, '行业代码应为 2–4 位数字')
-      .nullable()
-      .optional(),
-    industryName: z.string().max(60).nullable().optional(),
-    subdistrictCode: z.string().max(40).nullable().optional(),
-    isKeyEnterprise: z.boolean({ message: '是否重点企业应为 true 或 false' }).optional(),
-    serviceOfficer: z.string().max(40, '首席服务官姓名不超过 40 字').nullable().optional(),
-    serviceOfficerUnit: z.string().max(100).nullable().optional(),
-    serviceOfficerSince: isoDate('首席服务官任职日期').nullable().optional(),
-    investmentProjectId: z.string().max(64).nullable().optional(),
-  })
-  .strict()
-  .openapi('EnterpriseInput');
-const EnterprisePatch = EnterpriseBody.partial().strict().openapi('EnterprisePatch');
-
-const RequestQuery = z.object({
-  status: q(
-    'status',
-    z.enum(['open', 'closed', 'withdrawn'], { message: '状态应为 open / closed / withdrawn' }),
-  ),
-  excludeWithdrawn: q('excludeWithdrawn', boolQuery('是否排除撤回')),
-  category: q('category', Category),
-  enterpriseId: q('enterpriseId', z.string().max(64)),
-  overdueOn: q('overdueOn', isoDate('逾期判断日期')),
-  receivedFrom: q('receivedFrom', isoDate('受理起始日期')),
-  receivedTo: q('receivedTo', isoDate('受理截止日期')),
-  dueFrom: q('dueFrom', isoDate('期限起始日期')),
-  dueTo: q('dueTo', isoDate('期限截止日期')),
-  closedFrom: q('closedFrom', isoDate('办结起始日期')),
-  closedTo: q('closedTo', isoDate('办结截止日期')),
-  q: q('q', z.string().max(100, '搜索词不超过 100 字')),
-  ...paging,
-});
-const RequestBody = z
-  .object({
-    enterpriseId: z.string({ message: '请选择企业' }).min(1, '请选择企业').max(64),
-    category: Category,
-    summary: z
-      .string({ message: '诉求内容必填' })
-      .trim()
-      .min(1, '诉求内容不能为空')
-      .max(2000, '诉求内容不超过 2000 字'),
-    receivedOn: isoDate('受理日期'),
-    dueOn: isoDate('办理期限')
-      .nullable()
-      .optional()
-      .openapi({ description: '默认受理后 10 个工作日（按国务院节假日安排）' }),
-    handledBy: z.string().max(100).nullable().optional(),
-  })
-  .strict()
-  .openapi('EnterpriseRequestInput');
-const CloseBody = z
-  .object({
-    closedOn: isoDate('办结日期'),
-    closureNote: z
-      .string({ message: '办理结果必填' })
-      .trim()
-      .min(1, '办理结果不能为空')
-      .max(2000, '办理结果不超过 2000 字'),
-  })
-  .strict()
-  .openapi('CloseRequest');
-const WithdrawBody = z
-  .object({
-    reason: z.string({ message: '撤回原因必填' }).trim().min(1, '撤回原因不能为空').max(500),
-  })
-  .strict()
-  .openapi('WithdrawRequest');
-const SurveyBody = z
-  .object({
-    surveyedOn: isoDate('回访日期'),
-    score: z
-      .number({ message: '评分应为 1–5 的整数' })
-      .int('评分应为整数')
-      .min(1, '评分为 1–5')
-      .max(5, '评分为 1–5')
-      .nullable()
-      .optional(),
-    satisfied: z.boolean({ message: '是否满意应为 true 或 false' }).nullable().optional(),
-    comment: z.string().max(1000).nullable().optional(),
-  })
-  .strict()
-  .openapi('SatisfactionSurveyInput');
-const SurveyQuery = z.object({
-  from: q('from', isoDate('起始日期')),
-  to: q('to', isoDate('截止日期')),
-  ...paging,
-});
-const PackageBody = z
-  .object({
-    code: z.string({ message: '政策包编号必填' }).trim().min(1, '政策包编号不能为空').max(40),
-    name: z.string({ message: '政策包名称必填' }).trim().min(1, '政策包名称不能为空').max(200),
-    description: z.string().max(2000).nullable().optional(),
-    projectCode: z
-      .string()
-      .max(40)
-      .nullable()
-      .optional()
-      .openapi({ description: '兑现资金来源的预算项目编码，如 TZCJ-XM-002' }),
-  })
-  .strict()
-  .openapi('PolicyPackageInput');
-const GrantQuery = z.object({
-  packageId: q('packageId', z.string().max(64)),
-  enterpriseId: q('enterpriseId', z.string().max(64)),
-  from: q('from', isoDate('起始日期')),
-  to: q('to', isoDate('截止日期')),
-  ...paging,
-});
-const GrantBody = z
-  .object({
-    packageId: z.string({ message: '请选择政策包' }).min(1, '请选择政策包').max(64),
-    enterpriseId: z.string({ message: '请选择企业' }).min(1, '请选择企业').max(64),
-    grantedOn: isoDate('兑现日期'),
-    amountWan: z
-      .string({ message: '兑现金额必须是文本形式的金额' })
-      .regex(/^\d{1,12}(\.\d{1,6})?$/, '兑现金额应为万元金额，最多 6 位小数'),
-    batch: z.number().int('批次应为整数').min(1, '批次从 1 开始').max(99).nullable().optional(),
-    note: z.string().max(500).nullable().optional(),
-  })
-  .strict()
-  .openapi('PolicyGrantInput');
-
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
-  409: err('状态不允许或重复'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
+  409: errorResponse('状态不允许或重复'),
 };
 const tags = ['企业服务 Enterprise services'];
-const anyJson = (description: string) => ({
+const jsonOf = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
-  content: { 'application/json': { schema: z.any() } },
+  content: { 'application/json': { schema } },
 });
-const ok = (description: string) => ({ 200: anyJson(description) });
-const created = (description: string) => ({ 201: anyJson(description) });
+const ok = <T extends z.ZodType>(description: string, schema: T) => ({
+  200: jsonOf(description, schema),
+});
+const created = <T extends z.ZodType>(description: string, schema: T) => ({
+  201: jsonOf(description, schema),
+});
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
@@ -225,7 +74,7 @@ const routes = {
     tags,
     summary: '企业名录（重点企业、首席服务官）',
     request: { params: DepartmentCodeParam, query: EnterpriseQuery },
-    responses: { ...ok('企业'), ...errors },
+    responses: { ...ok('企业', EnterprisePageSchema), ...errors },
   }),
   createEnterprise: createRoute({
     method: 'post',
@@ -233,7 +82,7 @@ const routes = {
     tags,
     summary: '登记企业',
     request: { params: DepartmentCodeParam, ...body(EnterpriseBody) },
-    responses: { ...created('已登记'), ...errors },
+    responses: { ...created('已登记', EnterpriseSchema), ...errors },
   }),
   patchEnterprise: createRoute({
     method: 'patch',
@@ -241,7 +90,7 @@ const routes = {
     tags,
     summary: '修改企业信息、配备首席服务官',
     request: { params: IdParams, ...body(EnterprisePatch) },
-    responses: { ...ok('已修改'), ...errors },
+    responses: { ...ok('已修改', EnterpriseSchema), ...errors },
   }),
   listRequests: createRoute({
     method: 'get',
@@ -249,7 +98,7 @@ const routes = {
     tags,
     summary: '企业诉求台账',
     request: { params: DepartmentCodeParam, query: RequestQuery },
-    responses: { ...ok('诉求'), ...errors },
+    responses: { ...ok('诉求', EnterpriseRequestPageSchema), ...errors },
   }),
   createRequest: createRoute({
     method: 'post',
@@ -257,7 +106,7 @@ const routes = {
     tags,
     summary: '受理企业诉求',
     request: { params: DepartmentCodeParam, ...body(RequestBody) },
-    responses: { ...created('已受理'), ...errors },
+    responses: { ...created('已受理', EnterpriseRequestSchema), ...errors },
   }),
   closeRequest: createRoute({
     method: 'post',
@@ -265,7 +114,7 @@ const routes = {
     tags,
     summary: '办结诉求',
     request: { params: IdParams, ...body(CloseBody) },
-    responses: { ...ok('已办结'), ...errors },
+    responses: { ...ok('已办结', EnterpriseRequestSchema), ...errors },
   }),
   withdrawRequest: createRoute({
     method: 'post',
@@ -273,7 +122,7 @@ const routes = {
     tags,
     summary: '企业撤回诉求',
     request: { params: IdParams, ...body(WithdrawBody) },
-    responses: { ...ok('已撤回'), ...errors },
+    responses: { ...ok('已撤回', EnterpriseRequestSchema), ...errors },
   }),
   survey: createRoute({
     method: 'post',
@@ -281,7 +130,7 @@ const routes = {
     tags,
     summary: '办结后满意度回访',
     request: { params: IdParams, ...body(SurveyBody) },
-    responses: { ...created('已回访'), ...errors },
+    responses: { ...created('已回访', SurveySchema), ...errors },
   }),
   listSurveys: createRoute({
     method: 'get',
@@ -289,7 +138,7 @@ const routes = {
     tags,
     summary: '满意度回访记录',
     request: { params: DepartmentCodeParam, query: SurveyQuery },
-    responses: { ...ok('回访'), ...errors },
+    responses: { ...ok('回访', SurveyPageSchema), ...errors },
   }),
   listPackages: createRoute({
     method: 'get',
@@ -297,7 +146,7 @@ const routes = {
     tags,
     summary: '惠企政策包及当年兑现情况',
     request: { params: DepartmentCodeParam, query: YearQuery },
-    responses: { ...ok('政策包'), ...errors },
+    responses: { ...ok('政策包', z.array(PolicyPackageSchema)), ...errors },
   }),
   createPackage: createRoute({
     method: 'post',
@@ -305,7 +154,7 @@ const routes = {
     tags,
     summary: '新增政策包',
     request: { params: DepartmentCodeParam, query: YearQuery, ...body(PackageBody) },
-    responses: { ...created('已新增'), ...errors },
+    responses: { ...created('已新增', PolicyPackageSchema), ...errors },
   }),
   listGrants: createRoute({
     method: 'get',
@@ -313,7 +162,7 @@ const routes = {
     tags,
     summary: '政策兑现明细（含金额合计、企业数）',
     request: { params: DepartmentCodeParam, query: GrantQuery },
-    responses: { ...ok('兑现明细'), ...errors },
+    responses: { ...ok('兑现明细', PolicyGrantPageSchema), ...errors },
   }),
   createGrant: createRoute({
     method: 'post',
@@ -321,7 +170,7 @@ const routes = {
     tags,
     summary: '登记一笔政策兑现',
     request: { params: DepartmentCodeParam, ...body(GrantBody) },
-    responses: { ...created('已登记'), ...errors },
+    responses: { ...created('已登记', PolicyGrantSchema), ...errors },
   }),
 };
 

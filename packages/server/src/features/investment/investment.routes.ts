@@ -250,25 +250,21 @@ export function registerInvestmentRoutes(app: App, deps: AppDeps): void {
       200,
     ),
   );
-  app.openapi(
-    exportRoute,
-    async (c) =>
-      xlsxResponse(
-        await exportInvestmentProjects(
-          db,
-          c.var.actor,
-          c.req.valid('param').code,
-          toFilters(c.req.valid('query')),
-          deps.now(),
-        ),
-      ) as never,
+  app.openapi(exportRoute, async (c) =>
+    xlsxResponse(
+      await exportInvestmentProjects(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        toFilters(c.req.valid('query')),
+        deps.now(),
+      ),
+    ),
   );
-  app.openapi(
-    templateRoute,
-    async (c) =>
-      xlsxResponse(
-        await investmentImportTemplate(db, c.var.actor, c.req.valid('param').code, deps.now()),
-      ) as never,
+  app.openapi(templateRoute, async (c) =>
+    xlsxResponse(
+      await investmentImportTemplate(db, c.var.actor, c.req.valid('param').code, deps.now()),
+    ),
   );
   app.use(
     '/api/departments/:code/investment-projects/import',

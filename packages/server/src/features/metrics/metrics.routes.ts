@@ -1,7 +1,7 @@
 // Live metrics over HTTP: the catalogue, one indicator's value with the records behind it, binding an
 // indicator to a metric, and every metric-bound indicator of a department-year.
 import { createRoute, z } from '@hono/zod-openapi';
-import { METRIC_KEYS } from '@jixiao/core/investment/index';
+import { METRIC_KEYS, REQUEST_CATEGORIES } from '@jixiao/core/investment/index';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import {
   bindIndicatorMetric,
@@ -38,6 +38,13 @@ const MetricInfoSchema = z
     params: z.array(z.string()),
   })
   .openapi('MetricInfo');
+const MetricParamsSchema = z
+  .object({
+    keyOnly: z.boolean().optional().openapi({ description: '仅统计重点项目' }),
+    category: z.enum(REQUEST_CATEGORIES).optional().openapi({ description: '仅统计一类诉求' }),
+    asOf: z.string().optional().openapi({ description: '绑定时指定的统计截止日' }),
+  })
+  .openapi('MetricParams');
 const IndicatorMetricSchema = z
   .object({
     indicatorId: z.string(),
@@ -48,7 +55,7 @@ const IndicatorMetricSchema = z
     unit: z.string(),
     enteredActual: z.string().nullable(),
     metric: MetricInfoSchema,
-    params: z.record(z.string(), z.unknown()),
+    params: MetricParamsSchema,
     value: z
       .string()
       .nullable()
