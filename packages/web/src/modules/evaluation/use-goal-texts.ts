@@ -83,6 +83,8 @@ export function indicatorMetaFrom(body: unknown): Map<string, IndicatorMeta> {
 export interface GoalListingData {
   texts: Map<string, GoalText>;
   meta: Map<string, IndicatorMeta>;
+  /** true while the listing is being read (again) */
+  loading: boolean;
   reload: () => void;
 }
 
@@ -91,7 +93,7 @@ export function useGoalListing(code: string, year: number): GoalListingData {
   const goals = useApi<unknown>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
   const texts = useMemo(() => goalTextsFrom(goals.data), [goals.data]);
   const meta = useMemo(() => indicatorMetaFrom(goals.data), [goals.data]);
-  return { texts, meta, reload: goals.reload };
+  return { texts, meta, loading: goals.loading, reload: goals.reload };
 }
 
 export function useGoalTexts(code: string, year: number): Map<string, GoalText> {
