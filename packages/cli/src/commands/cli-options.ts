@@ -3,11 +3,11 @@ import { CliError } from '../exit-codes.ts';
 import { t } from '../output.ts';
 
 export function requireDepartment(v: string | undefined): string {
-  if (!v || !/^\d{6}-[A-Z0-9]{2,12}$/.test(v)) {
+  if (!v || !/^[A-Za-z0-9.-]{1,32}$/.test(v)) {
     throw new CliError(
       t({
-        zh: '请用 --department 指定部门编码，如 440105-TZCJ（运行 `npx jixiao departments` 查看）',
-        en: 'Give --department CODE, e.g. 440105-TZCJ (see `npx jixiao departments`)',
+        zh: '请用 --department 指定部门编码，如 440111-SWJ（运行 `npx jixiao departments` 查看）',
+        en: 'Give --department CODE, e.g. 440111-SWJ (see `npx jixiao departments`)',
       }),
     );
   }

@@ -33,7 +33,10 @@ export function registerMetricsCommand(program: Command): void {
   program
     .command('metrics')
     .description('列出绑定业务取数的指标及其实时值 / live values of metric-bound indicators')
-    .requiredOption('--department <code>', '部门编码，如 440105-TZCJ / department code')
+    .requiredOption(
+      '--department <code>',
+      '部门编码（npx jixiao departments 查看）/ department code',
+    )
     .requiredOption('--year <yyyy>', '预算年度 / fiscal year')
     .option('--as-of <date>', '统计截止日期 YYYY-MM-DD（默认年末）/ as-of date')
     .option('--json', '输出 JSON / JSON output')

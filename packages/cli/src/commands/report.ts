@@ -15,7 +15,10 @@ export function registerReportCommand(program: Command): void {
     .description(
       '生成整体支出绩效自评报告（及自评表）/ generate the self-evaluation report (and tables)',
     )
-    .requiredOption('--department <code>', '部门编码，如 440105-TZCJ / department code')
+    .requiredOption(
+      '--department <code>',
+      '部门编码（npx jixiao departments 查看）/ department code',
+    )
     .requiredOption('--year <year>', '预算年度 / fiscal year')
     .option('--format <format>', `格式 ${FORMATS.join('|')}（xlsx 为自评表）/ format`, 'docx')
     .option(

@@ -27,7 +27,7 @@ const json = <T extends z.ZodType>(schema: T) => ({
 const RoleEnum = z.enum(ROLES, { message: `角色应为 ${ROLES.join(' / ')} 之一` });
 const deptCode = z
   .string()
-  .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ');
+  .regex(/^[A-Za-z0-9.-]{1,32}$/, '部门编码只能包含字母、数字、- 和 .（不超过 32 位）');
 
 const UserSchema = z
   .object({

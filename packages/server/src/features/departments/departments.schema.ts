@@ -4,8 +4,8 @@ import { z } from '@hono/zod-openapi';
 export const DepartmentCodeParam = z.object({
   code: z
     .string()
-    .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ')
-    .openapi({ param: { name: 'code', in: 'path' }, example: '440105-TZCJ' }),
+    .regex(/^[A-Za-z0-9.-]{1,32}$/, '部门编码只能包含字母、数字、- 和 .（不超过 32 位）')
+    .openapi({ param: { name: 'code', in: 'path' }, example: '440111-SWJ' }),
 });
 
 export const YearQuery = z.object({

@@ -40,7 +40,7 @@ export const CreateGoalBody = z
   .object({
     departmentCode: z
       .string({ message: '请填写部门编码' })
-      .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」，如 440105-TZCJ'),
+      .regex(/^[A-Za-z0-9.-]{1,32}$/, '部门编码只能包含字母、数字、- 和 .（不超过 32 位）'),
     year: z
       .number({ message: '年度必须是数字' })
       .int('年度必须是整数')

@@ -21,7 +21,7 @@ const TemplateParams = z.object({
 const TemplateQuery = z.object({
   department: z
     .string()
-    .regex(/^\d{6}-[A-Z0-9]{2,12}$/, '部门编码格式应为「6位行政区划代码-字母」')
+    .regex(/^[A-Za-z0-9.-]{1,32}$/, '部门编码只能包含字母、数字、- 和 .（不超过 32 位）')
     .optional()
     .openapi({ param: { name: 'department', in: 'query' } }),
   year: z.coerce
