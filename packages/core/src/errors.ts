@@ -298,6 +298,16 @@ export const ERRORS = {
     zh: '驳回须填写意见',
     en: 'A rejection needs a comment',
   },
+  TEMPLATE_UNIT_MISSING: {
+    kind: 'invalid',
+    zh: '定量指标须填写计量单位',
+    en: 'A quantitative indicator needs a unit',
+  },
+  TEMPLATE_NAME_TAKEN: {
+    kind: 'conflict',
+    zh: '指标库「{field}」领域已有「{name}」',
+    en: 'The library already has {name} in {field}',
+  },
   // (end of goals, indicators, change requests, indicator library)
 
   // ---- evaluations, reports, reviews, monitoring, execution, projects ----

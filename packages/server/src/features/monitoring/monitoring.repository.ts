@@ -193,3 +193,17 @@ export async function listRoundsOfRegion(
   );
   return db.select().from(s.monitoringRounds).where(where);
 }
+
+export type ProjectRow = typeof s.projects.$inferSelect;
+
+/** The department's projects of the year. */
+export async function listProjects(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<ProjectRow[]> {
+  return db
+    .select()
+    .from(s.projects)
+    .where(and(eq(s.projects.departmentCode, departmentCode), eq(s.projects.fiscalYear, year)));
+}

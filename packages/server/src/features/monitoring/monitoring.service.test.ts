@@ -173,7 +173,7 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
     expect(first.round?.status).toBe('draft');
     const e = await rejects(
       submitMonitoring(use().db, clerk, DEPT, 2023, 6, new Date('2023-07-10T00:00:00Z')),
-      'STATE',
+      'MONITORING_RESPONSES_MISSING',
     );
     const missing = (e.details as { missing: { label: string }[] }).missing.map((m) => m.label);
     expect(missing).toHaveLength(6); // 2 budgets + 4 indicators (red 1, yellow 3)
@@ -212,16 +212,16 @@ describeEachDb('monitoring (双监控) on the demo', (use) => {
       saveResponses(use().db, clerk, DEPT, 2023, 6, [
         { subjectKey: 'budget:department', measures: 'x' },
       ]),
-      'LOCKED',
+      'MONITORING_FORM_SUBMITTED',
     );
   });
 
   it('refuses bad responses and months that are not cut-off months', async () => {
     await rejects(
       saveResponses(use().db, clerk, DEPT, 2023, 7, [{ subjectKey: 'nope' }]),
-      'VALIDATION',
+      'MONITORING_RESPONSES_INVALID',
     );
-    await rejects(saveResponses(use().db, clerk, DEPT, 2023, 3, []), 'VALIDATION');
+    await rejects(saveResponses(use().db, clerk, DEPT, 2023, 3, []), 'MONITORING_MONTH_NOT_CUTOFF');
     await rejects(saveResponses(use().db, reviewer, DEPT, 2023, 7, []), 'DEPARTMENT_FORBIDDEN');
   });
 
