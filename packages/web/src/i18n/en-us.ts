@@ -574,4 +574,5 @@ export const enUS: Record<MessageKey, string> = {
   'setup.hint':
     'This installation is empty: no department yet. Use the setup wizard to create your region and import the agency list and accounts.',
   'setup.start': 'Start the setup wizard',
+  'setup.staffYear': 'Year of the staffing figures',
 };

@@ -556,6 +556,7 @@ export const zhCN = {
   'setup.hint':
     '这是一个空的安装：还没有任何部门。请用初始化向导新建本地区、导入预算单位名录和账户。',
   'setup.start': '开始初始化向导',
+  'setup.staffYear': '编制/实有人数所属年度',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,7 @@
 // 初始化向导 (the first administrator on an empty install): 1 region and finance bureau → 2 the 单位名录 with a
 // preview of what will be created → 3 accounts (passwords shown once) → done. A region that already exists is
 // offered instead of step 1, so the wizard can be resumed.
-import { Button, Card, Result, Select, Space, Steps } from 'antd';
+import { Button, Card, InputNumber, Result, Select, Space, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../api/use-api.ts';
@@ -55,6 +55,7 @@ export function SetupWizardPage() {
   const [newRegion, setNewRegion] = useState(false);
   const [agencies, setAgencies] = useState<ImportAgenciesResult | null>(null);
   const [users, setUsers] = useState<ImportUsersResult | null>(null);
+  const [staffYear, setStaffYear] = useState<number>(new Date().getFullYear());
   useEffect(() => {
     if (region) {
       setStep(1);
@@ -91,8 +92,20 @@ export function SetupWizardPage() {
             ))}
           {step === 1 && region && (
             <>
+              <Space style={{ marginBottom: 12 }}>
+                <span>{t('setup.staffYear')}</span>
+                <InputNumber
+                  min={2000}
+                  max={2100}
+                  value={staffYear}
+                  onChange={(v) => setStaffYear(v ?? new Date().getFullYear())}
+                  aria-label={t('setup.staffYear')}
+                />
+              </Space>
               <FileImportStep<ImportAgenciesResult>
+                key={staffYear}
                 path={`/api/regions/${region.code}/agencies/import`}
+                query={{ year: staffYear }}
                 hint={t('setup.agenciesHint')}
                 testId="agencies-upload"
                 preview={(r) => <AgenciesPreview r={r} />}
