@@ -56,6 +56,36 @@ const BUREAU: readonly Role[] = ['financeReviewer'];
 
 export const appModules: AppModule[] = [
   {
+    key: 'exante',
+    scope: 'department',
+    path: 'exante',
+    order: 15,
+    label: 'exante.title',
+    icon: <FileSearchOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/exante/exante-page.tsx'), 'ExAntePage'),
+  },
+  {
+    key: 'bureau-exante',
+    scope: 'bureau',
+    path: 'exante',
+    order: 25,
+    label: 'exante.title',
+    icon: <FileSearchOutlined />,
+    roles: BUREAU,
+    page: lazyPage(() => import('../modules/exante/exante-page.tsx'), 'BureauExAntePage'),
+  },
+  {
+    key: 'exante-assigned',
+    scope: 'admin',
+    path: 'exante',
+    order: 5,
+    label: 'exante.title',
+    icon: <FileSearchOutlined />,
+    roles: ['thirdParty'],
+    page: lazyPage(() => import('../modules/exante/exante-page.tsx'), 'BureauExAntePage'),
+  },
+  {
     key: 'dashboard',
     scope: 'department',
     path: 'dashboard',
