@@ -2725,12 +2725,19 @@ export interface paths {
                   | 'CHANGE_ALREADY_DECIDED'
                   | 'CHANGE_STALE'
                   | 'REJECTION_COMMENT_MISSING'
+                  | 'TEMPLATE_UNIT_MISSING'
+                  | 'TEMPLATE_NAME_TAKEN'
                   | 'PARAGRAPH_NOT_OVERRIDDEN'
                   | 'MONITORING_MONTH_INVALID'
                   | 'MONITORING_MONTH_NOT_CUTOFF'
                   | 'MONITORING_FORM_SUBMITTED'
                   | 'MONITORING_RESPONSES_INVALID'
                   | 'MONITORING_RESPONSES_MISSING'
+                  | 'EVALUATION_ALREADY_SUBMITTED'
+                  | 'EVALUATION_GOALS_NOT_LOCKED'
+                  | 'EVALUATION_INCOMPLETE'
+                  | 'EVALUATION_NOTHING_TO_RETURN'
+                  | 'EVALUATION_NOTHING_TO_ACCEPT'
                   | 'FISCAL_YEAR_OTHER_REGION'
                   | 'METRIC_NOT_BOUND'
                   | 'PROJECT_FIELDS_INVALID'
@@ -12851,12 +12858,19 @@ export interface components {
           | 'CHANGE_ALREADY_DECIDED'
           | 'CHANGE_STALE'
           | 'REJECTION_COMMENT_MISSING'
+          | 'TEMPLATE_UNIT_MISSING'
+          | 'TEMPLATE_NAME_TAKEN'
           | 'PARAGRAPH_NOT_OVERRIDDEN'
           | 'MONITORING_MONTH_INVALID'
           | 'MONITORING_MONTH_NOT_CUTOFF'
           | 'MONITORING_FORM_SUBMITTED'
           | 'MONITORING_RESPONSES_INVALID'
           | 'MONITORING_RESPONSES_MISSING'
+          | 'EVALUATION_ALREADY_SUBMITTED'
+          | 'EVALUATION_GOALS_NOT_LOCKED'
+          | 'EVALUATION_INCOMPLETE'
+          | 'EVALUATION_NOTHING_TO_RETURN'
+          | 'EVALUATION_NOTHING_TO_ACCEPT'
           | 'FISCAL_YEAR_OTHER_REGION'
           | 'METRIC_NOT_BOUND'
           | 'PROJECT_FIELDS_INVALID'
@@ -14203,7 +14217,15 @@ export interface components {
       displayName: string;
       id: string;
       regionCode: string;
-      role: string;
+      /** @enum {string} */
+      role:
+        | 'clerk'
+        | 'deptHead'
+        | 'financeReviewer'
+        | 'systemAdmin'
+        | 'securityAdmin'
+        | 'auditAdmin'
+        | 'thirdParty';
       username: string;
     };
     SetupStatus: {
@@ -14279,7 +14301,15 @@ export interface components {
       lockedUntil: string | null;
       mustChangePassword: boolean;
       regionCode: string;
-      role: string;
+      /** @enum {string} */
+      role:
+        | 'clerk'
+        | 'deptHead'
+        | 'financeReviewer'
+        | 'systemAdmin'
+        | 'securityAdmin'
+        | 'auditAdmin'
+        | 'thirdParty';
       username: string;
     };
     UserRole: {

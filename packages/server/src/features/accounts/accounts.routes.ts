@@ -34,7 +34,7 @@ const UserSchema = z
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
-    role: z.string(),
+    role: RoleEnum,
     departmentCode: z.string().nullable(),
     regionCode: z.string(),
     disabled: z.boolean(),

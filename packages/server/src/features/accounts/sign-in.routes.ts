@@ -1,5 +1,6 @@
 // Sign-in: POST /api/auth/login → session (HttpOnly jixiao_session) + CSRF (jixiao_csrf) cookies; GET /api/auth/me;
 // logout; logout everywhere; password change. The web UI calls exactly these.
+import { ROLES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
@@ -28,7 +29,7 @@ const UserSchema = z
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
-    role: z.string(),
+    role: z.enum(ROLES),
     departmentCode: z.string().nullable(),
     regionCode: z.string(),
   })

@@ -1,104 +1,16 @@
 // The goals & indicators API (engineer "auth"): types of its views and the calls the goals page makes.
 import { api } from '../../api/client.ts';
+import type { Schema } from '../../api/schema.ts';
 
-export type GoalStatus =
-  'draft' | 'submitted' | 'deptApproved' | 'approved' | 'locked' | 'returned';
-
-export interface IndicatorChange {
-  id: string;
-  field: string;
-  originalValue: string;
-  newValue: string;
-  reason: string;
-  status: string;
-  requestedAt: string;
-  decidedAt: string | null;
-}
-
-export interface IndicatorView {
-  id: string;
-  goalId: string;
-  level1: string;
-  level1Label: string;
-  level2: string;
-  level2Label: string;
-  name: string;
-  operator: string;
-  operatorSymbol: string;
-  target: string;
-  unit: string;
-  weight: string;
-  targetBasis: string | null;
-  dataSource: string | null;
-  sort: number;
-  actual: string | null;
-  deviationNote: string | null;
-  qualScore: string | null;
-  metricKey: string | null;
-  illustrative: boolean;
-  changes: IndicatorChange[];
-}
-
-export interface GoalEventView {
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actor: string;
-  actorRole: string;
-  comment: string | null;
-  at: string;
-}
-
-export interface Level2Group {
-  level2: string;
-  label: string;
-  weight: string;
-  indicators: IndicatorView[];
-}
-
-export interface Level1Group {
-  level1: string;
-  label: string;
-  weight: string;
-  groups: Level2Group[];
-}
-
-export interface GoalView {
-  id: string;
-  departmentCode: string;
-  fiscalYear: number;
-  scope: 'department' | 'project';
-  projectId: string | null;
-  projectCode: string | null;
-  projectName: string | null;
-  targetText: string;
-  actualText: string | null;
-  status: GoalStatus;
-  editable: boolean;
-  lockedAt: string | null;
-  illustrative: boolean;
-  weightTotal: string;
-  tree: Level1Group[];
-  events: GoalEventView[];
-  pendingChangeRequests: number;
-}
-
-export interface GoalListing {
-  department: { code: string; name: string; regionCode: string };
-  year: number;
-  financeApprovalRequired: boolean;
-  indicatorWeightTotal: string;
-  budgetWeight: string;
-  goals: GoalView[];
-}
-
-export interface GoalSetIssue {
-  code: string;
-  severity: 'error' | 'warning';
-  indicatorId: string | null;
-  message: string;
-  messageEn: string;
-}
+export type GoalView = Schema<'Goal'>;
+export type GoalStatus = GoalView['status'];
+export type IndicatorView = Schema<'Indicator'>;
+export type IndicatorChange = IndicatorView['changes'][number];
+export type GoalEventView = GoalView['events'][number];
+export type Level1Group = GoalView['tree'][number];
+export type Level2Group = Level1Group['groups'][number];
+export type GoalListing = Schema<'GoalListing'>;
+export type GoalSetIssue = Schema<'GoalSetIssue'>;
 
 export interface IndicatorInput {
   level1: string;
@@ -112,34 +24,8 @@ export interface IndicatorInput {
   dataSource?: string | null;
 }
 
-export interface IndicatorTemplate {
-  id: string;
-  field: string;
-  level1: string;
-  level2: string;
-  name: string;
-  unit: string;
-  operator: string;
-  dataSource: string | null;
-  description: string | null;
-}
-
-export interface ChangeRequestView {
-  id: string;
-  batchId: string;
-  indicatorId: string;
-  indicatorName?: string;
-  field: string;
-  fieldLabel?: string;
-  originalValue: string;
-  newValue: string;
-  reason: string;
-  requestedByName: string;
-  requestedAt: string;
-  status: string;
-  deptComment?: string | null;
-  decisionComment?: string | null;
-}
+export type IndicatorTemplate = Schema<'IndicatorTemplate'>;
+export type ChangeRequestView = Schema<'ChangeRequest'>;
 
 export function allIndicators(g: GoalView): IndicatorView[] {
   return g.tree.flatMap((l1) => l1.groups.flatMap((l2) => l2.indicators));

@@ -1,128 +1,20 @@
 // The investment module's API shapes (as the server sends them) and the paths it calls.
 import type { PipelineStage } from '@jixiao/core/investment/index';
+import type { Schema } from '../../api/schema.ts';
 
 export type { PipelineStage };
 
-export interface UnitRef {
-  code: string;
-  name: string;
-  kind: 'department' | 'subdistrict';
-}
-
-export interface InvestmentProject {
-  id: string;
-  code: string;
-  name: string;
-  investor: string;
-  industryCode: string;
-  industryName: string;
-  plannedInvestmentYuan: string;
-  plannedInvestmentWan: string;
-  isKeyProject: boolean;
-  responsibleUnit: UnitRef;
-  source: string;
-  sourceLabel: string;
-  stage: PipelineStage;
-  stageLabel: string;
-  stageDates: Record<PipelineStage, string | null>;
-  contact: string | null;
-  note: string | null;
-  illustrative: boolean;
-  fiscalYear: number;
-  updatedAt: string;
-}
-
-export interface ProjectPage {
-  items: InvestmentProject[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface BoardColumn {
-  stage: PipelineStage;
-  label: string;
-  count: number;
-  investmentYuan: string;
-  items: InvestmentProject[];
-}
-
-export interface StageChange {
-  id: string;
-  kind: 'create' | 'forward' | 'back' | 'import';
-  fromStage: PipelineStage | null;
-  toStage: PipelineStage;
-  toStageLabel: string;
-  reachedOn: string | null;
-  reason: string | null;
-  changedBy: string;
-  changedByName: string;
-  changedAt: string;
-}
-
-export type TargetKind = 'negotiatedKeyProjects' | 'registeredProjects' | 'signedInvestment';
-
-export interface TargetView {
-  kind: TargetKind;
-  label: string;
-  unit: string;
-  target: string;
-  allocated: string;
-  difference: string;
-  status: 'UNDER' | 'EXACT' | 'OVER';
-  documentNo: string | null;
-  note: string | null;
-  allocations: {
-    unitCode: string;
-    unitName: string;
-    unitKind: 'department' | 'subdistrict';
-    value: string;
-  }[];
-}
-
-export type ProgressStatus = 'DONE' | 'ON_TRACK' | 'BEHIND' | 'NO_TARGET';
-
-export interface UnitProgress {
-  unitCode: string;
-  unitName: string;
-  unitKind: 'department' | 'subdistrict';
-  target: string;
-  actual: string;
-  cumulative: string[];
-  monthly: string[];
-  rate: string | null;
-  status: ProgressStatus;
-  rank: number;
-}
-
-export interface Decomposition {
-  year: number;
-  kind: TargetKind;
-  label: string;
-  unit: string;
-  metricKey: string;
-  month: number;
-  timeProgress: string;
-  district: { target: string | null; actual: string; rate: string | null; cumulative: string[] };
-  units: UnitProgress[];
-}
-
-export interface IndicatorMetric {
-  indicatorId: string;
-  indicator: string;
-  target: string;
-  unit: string;
-  enteredActual: string | null;
-  metric: { key: string; name: string; nameEn: string; unit: string; description: string };
-  value: string | null;
-  display: string;
-  asOf: string;
-  recordKind: 'investmentProject' | 'enterpriseRequest' | 'satisfactionSurvey' | 'enterprise';
-  recordCount: number;
-  numerator: string | null;
-  denominator: string | null;
-  link: string;
-}
+export type InvestmentProject = Schema<'InvestmentProject'>;
+export type UnitRef = InvestmentProject['responsibleUnit'];
+export type ProjectPage = Schema<'InvestmentProjectPage'>;
+export type BoardColumn = Schema<'InvestmentBoard'>[number];
+export type StageChange = Schema<'InvestmentStageHistory'>[number];
+export type TargetView = Schema<'InvestmentTarget'>;
+export type TargetKind = TargetView['kind'];
+export type Decomposition = Schema<'InvestmentDecomposition'>;
+export type UnitProgress = Decomposition['units'][number];
+export type ProgressStatus = UnitProgress['status'];
+export type IndicatorMetric = Schema<'IndicatorMetric'>;
 
 export const TARGET_KINDS: readonly TargetKind[] = [
   'negotiatedKeyProjects',
