@@ -42,7 +42,8 @@ describe('初始化向导 on an empty install (env.browser)', () => {
         await page.getByLabel('行政区划名称').fill('广州市白云区');
         await page.getByRole('button', { name: '新建并继续' }).click();
 
-        // 2 the 单位名录: preview first, nothing written until confirmed
+        // 2 the 单位名录 (its staffing figures are of 2025): preview first, nothing written until confirmed
+        await page.getByLabel('编制/实有人数所属年度').fill('2025');
         await page
           .locator('input[type="file"]')
           .setInputFiles(path.join(EXAMPLES, 'agencies.xlsx'));
@@ -52,6 +53,7 @@ describe('初始化向导 on an empty install (env.browser)', () => {
           .getByText('将新建部门 3 个、所属单位 3 个', { exact: false })
           .waitFor({ timeout: UI_TIMEOUT_MS });
         await preview.getByText('└ 广州市白云区投资促进服务中心').waitFor();
+        await preview.getByText('人员编制计入 2025 年', { exact: false }).waitFor();
         await page.screenshot({ path: SCREENSHOT, fullPage: false });
         const before = await page.evaluate(async () => (await fetch('/api/organisation')).json());
         expect((before as { departments: unknown[] }[]).flatMap((r) => r.departments)).toHaveLength(
