@@ -89,6 +89,16 @@ export const ERRORS = {
     zh: '数据目录 {dataDir} 正被另一个进程使用（{holder}，进程 {pid}，自 {since}）：嵌入式数据库只能由一个进程打开。请先停止该进程（如服务器），或改用网页/接口操作',
     en: 'The data directory {dataDir} is in use by another process ({holder}, pid {pid}, since {since}): the embedded database can be opened by one process only. Stop that process (e.g. the server) first, or use the web UI or API',
   },
+  CONTROL_CHARACTER: {
+    kind: 'invalid',
+    zh: '输入含有不允许的控制字符（如空字符），请删除后重试',
+    en: 'The input contains a control character (such as NUL) that is not allowed',
+  },
+  VALUE_INVALID: {
+    kind: 'invalid',
+    zh: '输入的值无效：{problem}',
+    en: 'Invalid value: {problemEn}',
+  },
   RATE_LIMITED: { kind: 'rateLimited', zh: '{message}', en: '{messageEn}' },
   UNAVAILABLE: { kind: 'unavailable', zh: '{message}', en: '{messageEn}' },
 

@@ -10,6 +10,7 @@ import type { Actor } from './auth/actor.ts';
 import { errorBody, handleError, validationBody } from './http/error-response.ts';
 import { routeModules } from './features/routes.ts';
 import { middlewareModules } from './http/middleware/index.ts';
+import { registerEdgeMiddleware } from './http/middleware/edge.ts';
 import { OPENAPI_CONFIG } from './http/openapi-config.ts';
 
 export const webDistDir = path.resolve(
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
     },
   });
   app.onError(handleError);
+  registerEdgeMiddleware(app, deps);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Address to listen on: loopback by default with the embedded database, all addresses with PostgreSQL. */
+  HOST: z.string().min(1).optional(),
   JIXIAO_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -18,6 +19,8 @@ const envSchema = z.object({
   JIXIAO_SESSION_HOURS: z.coerce.number().positive().default(8),
   /** Mark cookies Secure (behind HTTPS). */
   JIXIAO_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /** Trust X-Forwarded-Proto from a reverse proxy in front (nginx with TLS). */
+  JIXIAO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -29,6 +32,7 @@ export interface Config {
   adminPassword: string | null;
   sessionHours: number;
   secureCookies: boolean;
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -40,12 +44,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.DATABASE_URL ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(e.JIXIAO_DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     loadDemo: e.JIXIAO_DEMO === '1' || e.JIXIAO_DEMO === 'true',
     adminPassword: e.JIXIAO_ADMIN_PASSWORD ?? null,
     sessionHours: e.JIXIAO_SESSION_HOURS,
     secureCookies: e.JIXIAO_SECURE_COOKIES === '1',
+    trustProxy: e.JIXIAO_TRUST_PROXY === '1',
   };
 }

@@ -101,8 +101,37 @@ export function handleError(e: unknown, c: Context): Response {
   if (e instanceof SyntaxError) {
     return c.json(errorBody('JSON_INVALID'), 400);
   }
+  const fromDatabase = databaseInputError(e);
+  if (fromDatabase) {
+    return c.json(fromDatabase, 400);
+  }
   process.stderr.write(
     `[jixiao] unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
   );
   return c.json(errorBody('INTERNAL'), 500);
+}
+
+/** A value the database refused as data (not a defect of ours): a NUL byte, an impossible date, a bad number. */
+function databaseInputError(e: unknown): ErrorBody | null {
+  const cause = (e as { cause?: unknown }).cause ?? e;
+  const code = (cause as { code?: unknown } | null)?.code;
+  switch (code) {
+    case '22021': // invalid byte sequence (NUL)
+    case '22P05': // untranslatable character
+      return errorBody('CONTROL_CHARACTER');
+    case '22007': // invalid datetime format
+    case '22008': // datetime field out of range (2023-02-30)
+      return errorBody('VALUE_INVALID', {
+        problem: '日期不存在或格式不对（例如 2023-02-30）',
+        problemEn: 'the date does not exist or is malformed (e.g. 2023-02-30)',
+      });
+    case '22P02': // invalid text representation
+    case '22003': // numeric value out of range
+      return errorBody('VALUE_INVALID', {
+        problem: '数字或编号格式不对，或超出范围',
+        problemEn: 'a number or identifier is malformed or out of range',
+      });
+    default:
+      return null;
+  }
 }
