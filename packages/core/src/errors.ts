@@ -351,6 +351,31 @@ export const ERRORS = {
     zh: '还有 {count} 项红色/黄色预警未填写反馈：{items}',
     en: '{count} red/yellow warning(s) still lack reasons, likelihood or measures',
   },
+  EVALUATION_ALREADY_SUBMITTED: {
+    kind: 'state',
+    zh: '自评已提交，不能重复提交；如需修改请由财政局退回',
+    en: 'The self-evaluation is already submitted; it must be returned before it can change',
+  },
+  EVALUATION_GOALS_NOT_LOCKED: {
+    kind: 'state',
+    zh: '以下绩效目标尚未批复锁定，不能提交自评：{goals}。请先完成目标审核与锁定',
+    en: 'Goal sets not yet approved and locked: {goalsEn}',
+  },
+  EVALUATION_INCOMPLETE: {
+    kind: 'invalid',
+    zh: '自评数据不完整或有误，不能提交：请先补全实际完成值等信息',
+    en: 'The self-evaluation is incomplete or invalid',
+  },
+  EVALUATION_NOTHING_TO_RETURN: {
+    kind: 'state',
+    zh: '该部门尚未提交自评，无需退回',
+    en: 'Nothing submitted to return',
+  },
+  EVALUATION_NOTHING_TO_ACCEPT: {
+    kind: 'state',
+    zh: '该部门尚未提交自评',
+    en: 'Nothing submitted to accept',
+  },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
   // ---- regions, departments, overview, audit log, templates ----
