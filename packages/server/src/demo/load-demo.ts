@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
 import type { Operator } from '../db/schema/goals.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log.ts';
+import { loadExAnteDemo } from './exante-demo.ts';
 import { parseLedgerCsvText } from './parse-demo-ledger.ts';
 import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepartment, DemoData } from './demo-data.ts';
 import { loadInvestmentDemo } from './investment-demo.ts';
@@ -221,6 +222,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
     await loadInvestmentDemo(tx, data);
     await ensureIndicatorLibrary(tx);
     await loadDemoAccounts(tx, data);
+    await loadExAnteDemo(tx, demoDir, region, dept);
   });
 }
 

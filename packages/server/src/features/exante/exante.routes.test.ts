@@ -161,8 +161,14 @@ describeEachDb('ex-ante assessment', (use) => {
     expect(list.map((i) => [i.projectCode, i.state, i.budgetAllowed])).toEqual([
       ['TZCJ-XM-201', 'draft', false],
       ['TZCJ-XM-202', 'draft', false],
+      ['TZCJ-XM-2024-01', 'concluded', true], // the demo's (示例数据)
       ['TZCJ-XM-203', 'draft', false],
     ]);
+    expect(list.find((i) => i.projectCode === 'TZCJ-XM-2024-01')).toMatchObject({
+      conclusion: 'SUPPORT',
+      total: '96.50',
+      versionCount: 1,
+    });
     expect((await call(otherClerk, 'GET', `/api/exante/items/${ids['A']}`)).status).toBe(403);
     expect((await call(admin, 'GET', '/api/exante?year=2024')).status).toBe(403);
   });
