@@ -10,7 +10,11 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { percentText } from '../../ui/percent-text.tsx';
 import { WarningTag } from '../../ui/warning-tag.tsx';
-import { readRegionWarnings, type RegionWarningRow } from '../monitoring/monitoring-data.ts';
+import {
+  readRegionWarnings,
+  type RegionMonitoring,
+  type RegionWarningRow,
+} from '../monitoring/monitoring-data.ts';
 import { defaultMonth, MonthSelect } from '../monitoring/month-select.tsx';
 import './bureau.css';
 
@@ -19,7 +23,7 @@ export function BureauMonitoringPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [month, setMonth] = useState(() => defaultMonth(year));
-  const data = useApi<unknown>('/api/monitoring/overview', { year, month });
+  const data = useApi<RegionMonitoring>('/api/monitoring/overview', { year, month });
   const rows = useMemo(() => readRegionWarnings(data.data), [data.data]);
   const count = (level: 'red' | 'yellow' | 'green' | 'blue') => (n: number) =>
     n > 0 ? <WarningTag level={level}>{n}</WarningTag> : <span className="jx-muted">0</span>;

@@ -14,9 +14,14 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { monthlyOption, projectOption } from './dashboard-charts.ts';
 import { DashboardStats } from './dashboard-stats.tsx';
-import { readExecution, type ExecutionSeries } from './execution-data.ts';
+import { readExecution, type Execution, type ExecutionSeries } from './execution-data.ts';
 import { IndicatorProgressTable } from './indicator-progress-table.tsx';
-import { monthOf, readIndicatorProgress, readWarningCounts } from './monitoring-data.ts';
+import {
+  monthOf,
+  readIndicatorProgress,
+  readWarningCounts,
+  type Monitoring,
+} from './monitoring-data.ts';
 import './dashboard.css';
 
 function useDashboard() {
@@ -25,8 +30,8 @@ function useDashboard() {
   const { t } = useI18n();
   const dept = encodeURIComponent(code);
   const ev = useApi<DepartmentEvaluation>(`/api/departments/${dept}/evaluation`, { year });
-  const exec = useApi<unknown>(`/api/departments/${dept}/execution`, { year });
-  const mon = useApi<unknown>(`/api/departments/${dept}/monitoring`, { year });
+  const exec = useApi<Execution>(`/api/departments/${dept}/execution`, { year });
+  const mon = useApi<Monitoring>(`/api/departments/${dept}/monitoring`, { year });
   const series = useMemo(() => readExecution(exec.data), [exec.data]);
   const progressRows = useMemo(
     () => readIndicatorProgress(mon.data, ev.data, t('eval.department')),

@@ -3,6 +3,9 @@
 // exact money and decimal helpers.
 import { d, formatPercent, percentOf, toFixed2 } from '@jixiao/core/decimal';
 import { parseYuan, fenToWanString, type Fen } from '@jixiao/core/money';
+import type { Schema } from '../../api/schema.ts';
+
+export type Execution = Schema<'Execution'>;
 
 export interface MonthPoint {
   month: number;
@@ -19,90 +22,27 @@ export interface ExecutionSeries {
   months: MonthPoint[];
 }
 
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : null;
-}
-
-function yuanField(r: Record<string, unknown>, keys: string[]): Fen | null {
-  for (const k of keys) {
-    const v = r[k];
-    if (typeof v === 'string') {
-      const f = parseYuan(v);
-      if (f !== null) {
-        return f;
-      }
-    }
-  }
-  return null;
+function fenOf(yuan: string): Fen {
+  return parseYuan(yuan) ?? (0 as Fen);
 }
 
 export function timeProgress(month: number): string {
   return toFixed2(percentOf(d(month), d(12)) ?? d(0));
 }
 
-/** Tolerant reader: {months|monthly|byMonth: [{month, executedYuan|amountYuan|spentYuan}], adjustedYuan|budgetYuan}. */
-export function readExecution(body: unknown): ExecutionSeries | null {
-  const r = rec(body);
-  const totals = rec(r?.['totals']) ?? rec(r?.['department']) ?? r;
-  const list = Array.isArray(body)
-    ? body
-    : (r?.['months'] ?? r?.['monthly'] ?? r?.['byMonth'] ?? totals?.['months']);
-  if (!Array.isArray(list)) {
+/** The execution report's months, as the server declares them (Schema 'Execution'). */
+export function readExecution(body: Execution | undefined): ExecutionSeries | null {
+  if (!body || body.months.length === 0) {
     return null;
   }
-  const budgetFen = totals
-    ? yuanField(totals, ['adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'totalBudgetYuan'])
-    : null;
-  const spentByMonth = new Map<number, Fen>();
-  const cumulativeByMonth = new Map<number, Fen>();
-  /** The server's own 支出进度 / 序时进度 per month (its configured time points), preferred when given. */
-  const serverRate = new Map<number, string>();
-  const serverTime = new Map<number, string>();
-  for (const item of list) {
-    const m = rec(item);
-    const month = m ? Number(m['month']) : NaN;
-    if (!m || !Number.isInteger(month) || month < 1 || month > 12) {
-      continue;
-    }
-    const spent = yuanField(m, ['executedYuan', 'spentYuan', 'amountYuan', 'monthExecutedYuan']);
-    if (spent !== null) {
-      spentByMonth.set(month, spent);
-    }
-    const cum = yuanField(m, ['cumulativeYuan', 'cumulativeExecutedYuan', 'toDateYuan']);
-    if (cum !== null) {
-      cumulativeByMonth.set(month, cum);
-    }
-    if (typeof m['rate'] === 'string') {
-      serverRate.set(month, m['rate']);
-    }
-    if (typeof m['timeProgress'] === 'string') {
-      serverTime.set(month, m['timeProgress']);
-    }
-  }
-  if (spentByMonth.size === 0 && cumulativeByMonth.size === 0) {
-    return null;
-  }
-  const last = Math.max(...spentByMonth.keys(), ...cumulativeByMonth.keys());
-  const months: MonthPoint[] = [];
-  let running = 0;
-  for (let month = 1; month <= last; month++) {
-    const cum = cumulativeByMonth.get(month);
-    const spent = spentByMonth.get(month) ?? (cum !== undefined ? cum - running : 0);
-    running = cum ?? running + spent;
-    const computed =
-      budgetFen !== null && budgetFen !== 0
-        ? toFixed2(percentOf(d(running), d(budgetFen)) ?? d(0))
-        : null;
-    months.push({
-      month,
-      spentFen: spent as Fen,
-      cumulativeFen: running as Fen,
-      progress: serverRate.get(month) ?? computed,
-      timeProgress: serverTime.get(month) ?? timeProgress(month),
-    });
-  }
+  const budgetFen = parseYuan(body.budgetYuan);
+  const months: MonthPoint[] = body.months.map((m) => ({
+    month: m.month,
+    spentFen: fenOf(m.executedYuan),
+    cumulativeFen: fenOf(m.cumulativeYuan),
+    progress: m.rate,
+    timeProgress: m.timeProgress,
+  }));
   return { budgetFen, months };
 }
 

@@ -7,8 +7,11 @@ import {
   type Operator,
 } from '@jixiao/core/scoring/index';
 import type { DepartmentEvaluation } from '../../api/types.ts';
+import type { Schema } from '../../api/schema.ts';
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 import { scored } from '../evaluation/live-score.ts';
+
+export type Monitoring = Schema<'Monitoring'>;
 
 export interface IndicatorProgressRow {
   key: string;
@@ -22,66 +25,29 @@ export interface IndicatorProgressRow {
   met: boolean | null;
 }
 
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : null;
-}
-
-function text(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-
-/** Monitoring API rows: {indicators: [{id|indicatorId, name, subject|projectName, target, value|actual, ratio|v, level|color}]}. */
-export function readMonitoringIndicators(body: unknown): IndicatorProgressRow[] {
-  const r = rec(body);
-  const list = Array.isArray(body)
-    ? body
-    : (r?.['indicators'] ?? r?.['indicatorWarnings'] ?? rec(r?.['goal'])?.['indicators']);
-  if (!Array.isArray(list)) {
-    return [];
-  }
-  const rows: IndicatorProgressRow[] = [];
-  list.forEach((item, i) => {
-    const m = rec(item);
-    if (!m) {
-      return;
-    }
-    const level =
-      [m['level'], m['color'], m['warning'], m['colour']]
-        .map(toWarningLevel)
-        .find((x) => x !== null) ?? null;
-    const unit = text(m['unit']);
-    const rawOp = text(m['operator']);
-    const op = rawOp === '定性' ? 'QUAL' : rawOp;
+/** The indicator warnings of the monitoring answer (Schema 'Monitoring'), as table rows. */
+export function readMonitoringIndicators(body: Monitoring | undefined): IndicatorProgressRow[] {
+  return (body?.indicators ?? []).map((m) => {
+    const op = m.operator === '定性' ? 'QUAL' : m.operator;
     const symbol = op === 'QUAL' ? '' : (OPERATOR_SYMBOL[op as Operator] ?? op);
-    const rawValue = text(m['value']) || text(m['actual']);
-    const qual = op === 'QUAL' ? parseQualLevel(rawValue) : null;
-    const basis = text(m['basis']);
-    rows.push({
-      key: text(m['indicatorId']) || text(m['id']) || String(i),
-      subject: text(m['projectName']) || text(m['subject']) || text(m['project']),
-      name: text(m['name']) || text(m['indicatorName']),
-      target: `${symbol}${text(m['target'])}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`,
-      value: qual
-        ? QUAL_LEVEL_TEXT[qual]
-        : rawValue
-          ? `${rawValue}${unit && op !== 'QUAL' ? ` ${unit}` : ''}`
-          : '—',
+    const unit = m.unit && op !== 'QUAL' ? ` ${m.unit}` : '';
+    const qual = op === 'QUAL' && m.value !== null ? parseQualLevel(m.value) : null;
+    return {
+      key: m.indicatorId,
+      subject: m.projectName,
+      name: m.name,
+      target: `${symbol}${m.target}${unit}`,
+      value: qual ? QUAL_LEVEL_TEXT[qual] : m.value ? `${m.value}${unit}` : '—',
       // v of a reverse indicator is the value itself (§6.2), not a percentage: not shown as one
-      ratio:
-        basis === 'REVERSE' || op === 'QUAL'
-          ? null
-          : text(m['ratio']) || text(m['v']) || text(m['progress']) || null,
-      level,
+      ratio: m.basis === 'REVERSE' || op === 'QUAL' ? null : m.v,
+      level: toWarningLevel(m.color),
       met: null,
-    });
+    };
   });
-  return rows;
 }
 
 export function readIndicatorProgress(
-  monitoring: unknown,
+  monitoring: Monitoring | undefined,
   evaluation: DepartmentEvaluation | undefined,
   departmentLabel: string,
 ): IndicatorProgressRow[] {
@@ -112,27 +78,14 @@ export function readIndicatorProgress(
   return rows;
 }
 
-/** Warning counts from the monitoring API ({warnings:{red,yellow,green,blue}} or counted from its rows); null without data. */
+/** Warning counts of the monitoring answer; null without data. */
 export function readWarningCounts(
-  body: unknown,
+  body: Monitoring | undefined,
 ): { red: number; yellow: number; green: number; blue: number } | null {
-  const r = rec(body);
-  const w = rec(r?.['warnings']) ?? rec(r?.['counts']);
-  const n = (x: Record<string, unknown>, k: string) =>
-    typeof x[k] === 'number' ? (x[k] as number) : 0;
-  if (w && typeof w['red'] === 'number' && typeof w['yellow'] === 'number') {
-    return { red: n(w, 'red'), yellow: n(w, 'yellow'), green: n(w, 'green'), blue: n(w, 'blue') };
-  }
-  const rows = readMonitoringIndicators(body);
-  if (rows.length === 0) {
-    return null;
-  }
-  const count = (l: WarningLevel) => rows.filter((x) => x.level === l).length;
-  return { red: count('red'), yellow: count('yellow'), green: count('green'), blue: count('blue') };
+  return body ? body.warnings : null;
 }
 
 /** The cut-off month the monitoring answer is for. */
-export function monthOf(body: unknown): number | null {
-  const m = rec(body)?.['month'];
-  return typeof m === 'number' && Number.isInteger(m) ? m : null;
+export function monthOf(body: Monitoring | undefined): number | null {
+  return body ? body.month : null;
 }

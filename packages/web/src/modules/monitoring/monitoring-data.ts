@@ -1,66 +1,14 @@
-// Readers for the monitoring API (engineer "ledger"): budget-execution warnings per project and target
-// warnings per indicator, with the colour the server computed (domain-rules §6.2). Nothing is recomputed here.
+// Readers for the monitoring API: budget-execution warnings per project and target warnings per indicator,
+// with the colour the server computed (domain-rules §6.2), read by their declared names (Schema 'Monitoring',
+// 'RegionMonitoring'). Nothing is recomputed here.
+import type { Schema } from '../../api/schema.ts';
 import { toWarningLevel, type WarningLevel } from '../../ui/warning-tag.tsx';
 
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : null;
-}
-
-function str(r: Record<string, unknown>, ...keys: string[]): string | null {
-  for (const k of keys) {
-    const v = r[k];
-    if (typeof v === 'string' && v !== '') {
-      return v;
-    }
-    if (typeof v === 'number') {
-      return String(v);
-    }
-  }
-  return null;
-}
-
-function levelOf(r: Record<string, unknown>): WarningLevel | null {
-  return (
-    [r['level'], r['color'], r['colour'], r['warning']]
-      .map(toWarningLevel)
-      .find((x) => x !== null) ?? null
-  );
-}
-
-function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
-  const r = rec(body);
-  const list = Array.isArray(body) ? body : keys.map((k) => r?.[k]).find(Array.isArray);
-  return Array.isArray(list)
-    ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null)
-    : [];
-}
-
+export type Monitoring = Schema<'Monitoring'>;
+export type RegionMonitoring = Schema<'RegionMonitoring'>;
 /** The department's answer to a warning (偏差原因, 完成目标可能性, 纠偏措施 …). */
-export interface WarningResponse {
-  deviationReasons: string[];
-  deviationNote: string | null;
-  completionLikelihood: string | null;
-  measures: string | null;
-  expectedAnnual: string | null;
-}
-
-function responseOf(r: Record<string, unknown>): WarningResponse | null {
-  const x = rec(r['response']);
-  if (!x) {
-    return null;
-  }
-  return {
-    deviationReasons: Array.isArray(x['deviationReasons'])
-      ? (x['deviationReasons'] as unknown[]).filter((v): v is string => typeof v === 'string')
-      : [],
-    deviationNote: str(x, 'deviationNote'),
-    completionLikelihood: str(x, 'completionLikelihood'),
-    measures: str(x, 'measures'),
-    expectedAnnual: str(x, 'expectedAnnual'),
-  };
-}
+export type WarningResponse = Schema<'WarningResponse'>;
+export type MonitoringRound = NonNullable<Monitoring['round']>;
 
 export interface Respondable {
   subjectKey: string | null;
@@ -68,30 +16,12 @@ export interface Respondable {
   response: WarningResponse | null;
 }
 
-function respondable(r: Record<string, unknown>): Respondable {
-  return {
-    subjectKey: str(r, 'subjectKey'),
-    needsResponse: r['needsResponse'] === true,
-    response: responseOf(r),
-  };
+function respondable(r: Schema<'BudgetWarning'> | Schema<'IndicatorWarning'>): Respondable {
+  return { subjectKey: r.subjectKey, needsResponse: r.needsResponse, response: r.response };
 }
 
-export interface MonitoringRound {
-  status: 'draft' | 'submitted';
-  submittedAt: string | null;
-  submittedBy: string | null;
-}
-
-export function readRound(body: unknown): MonitoringRound | null {
-  const r = rec(rec(body)?.['round']);
-  if (!r) {
-    return null;
-  }
-  return {
-    status: r['status'] === 'submitted' ? 'submitted' : 'draft',
-    submittedAt: str(r, 'submittedAt'),
-    submittedBy: str(r, 'submittedBy'),
-  };
+export function readRound(body: Monitoring | undefined): MonitoringRound | null {
+  return body?.round ?? null;
 }
 
 export interface BudgetWarningRow extends Respondable {
@@ -105,30 +35,23 @@ export interface BudgetWarningRow extends Respondable {
   level: WarningLevel | null;
 }
 
-export function readBudgetWarnings(body: unknown): BudgetWarningRow[] {
-  return listIn(body, 'projects', 'budget', 'budgetWarnings', 'execution').map((p, i) => ({
-    key: str(p, 'projectId', 'code', 'projectCode') ?? String(i),
-    project: str(p, 'projectName', 'name', 'project') ?? '',
-    budgetYuan: str(p, 'adjustedYuan', 'budgetYuan'),
-    executedYuan: str(p, 'executedYuan', 'spentYuan'),
-    progress: str(p, 'progress', 'executionRate', 'rate'),
-    timeProgress: str(p, 'timeProgress', 'expectedProgress'),
-    ratio: str(p, 'ratio', 'v'),
-    level: levelOf(p),
+export function readBudgetWarnings(body: Monitoring | undefined): BudgetWarningRow[] {
+  return (body?.projects ?? []).map((p) => ({
+    key: p.projectId ?? p.code,
+    project: p.name,
+    budgetYuan: p.budgetYuan,
+    executedYuan: p.executedYuan,
+    progress: p.rate,
+    timeProgress: p.timeProgress,
+    ratio: p.v,
+    level: toWarningLevel(p.color),
     ...respondable(p),
   }));
 }
 
 /** The indicators' warnings with what is needed to answer them. */
-export function readIndicatorResponses(body: unknown): Map<string, Respondable> {
-  const out = new Map<string, Respondable>();
-  for (const i of listIn(body, 'indicators')) {
-    const key = str(i, 'indicatorId', 'id');
-    if (key) {
-      out.set(key, respondable(i));
-    }
-  }
-  return out;
+export function readIndicatorResponses(body: Monitoring | undefined): Map<string, Respondable> {
+  return new Map((body?.indicators ?? []).map((i) => [i.indicatorId, respondable(i)]));
 }
 
 export interface RegionWarningRow {
@@ -141,18 +64,11 @@ export interface RegionWarningRow {
   rate: string | null;
 }
 
-export function readRegionWarnings(body: unknown): RegionWarningRow[] {
-  return listIn(body, 'departments', 'rows').map((d) => {
-    const w = rec(d['warnings']) ?? rec(d['counts']) ?? d;
-    const n = (k: string) => (typeof w[k] === 'number' ? (w[k] as number) : 0);
-    return {
-      code: str(d, 'code', 'departmentCode') ?? '',
-      name: str(d, 'name', 'departmentName') ?? '',
-      red: n('red'),
-      yellow: n('yellow'),
-      green: n('green'),
-      blue: n('blue'),
-      rate: str(d, 'rate', 'progress', 'executionRate'),
-    };
-  });
+export function readRegionWarnings(body: RegionMonitoring | undefined): RegionWarningRow[] {
+  return (body?.departments ?? []).map((d) => ({
+    code: d.code,
+    name: d.name,
+    ...d.warnings,
+    rate: d.rate,
+  }));
 }

@@ -28,6 +28,7 @@ import {
   readBudgetWarnings,
   readIndicatorResponses,
   readRound,
+  type Monitoring,
   type BudgetWarningRow,
   type Respondable,
 } from './monitoring-data.ts';
@@ -44,7 +45,7 @@ export function MonitoringPage() {
   const { message } = App.useApp();
   const [month, setMonth] = useState(() => defaultMonth(year));
   const base = `/api/departments/${encodeURIComponent(code)}/monitoring`;
-  const mon = useApi<unknown>(base, { year, month });
+  const mon = useApi<Monitoring>(base, { year, month });
   const budget = useMemo(() => readBudgetWarnings(mon.data), [mon.data]);
   const indicators = useMemo(() => readMonitoringIndicators(mon.data), [mon.data]);
   const indicatorResponses = useMemo(() => readIndicatorResponses(mon.data), [mon.data]);
