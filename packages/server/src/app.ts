@@ -1,6 +1,8 @@
 // createApp(deps) → the Hono app (API + OpenAPI + the built web UI). No listen, so tests use app.request().
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Context } from 'hono';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
@@ -53,7 +55,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): OpenAP
     register(app, deps);
   }
   app.doc31('/api/openapi.json', OPENAPI_CONFIG);
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', baseUrl: '/vendor' }));
+  app.get('/vendor/swagger-ui-dist/:file', (c) => serveSwaggerAsset(c.req.param('file'), c));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
       return c.json(errorBody('ENDPOINT_NOT_FOUND'), 404);
@@ -77,4 +80,24 @@ function serveIndex(
   return html(
     '<!doctype html><meta charset="utf-8"><title>绩效</title><p>前端尚未构建：请运行 <code>npm run build:web</code>。</p>',
   );
+}
+
+/** The API docs page's two files, served from the swagger-ui-dist package (no CDN: intranets have none). */
+const SWAGGER_ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
+const swaggerDir = path.dirname(
+  createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'),
+);
+
+function serveSwaggerAsset(file: string, c: Context): Response {
+  const type = SWAGGER_ASSETS[file];
+  if (!type) {
+    return c.json(errorBody('ENDPOINT_NOT_FOUND'), 404);
+  }
+  return c.body(fs.readFileSync(path.join(swaggerDir, file)), 200, {
+    'content-type': type,
+    'cache-control': 'public, max-age=86400',
+  });
 }

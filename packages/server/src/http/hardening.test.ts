@@ -35,6 +35,16 @@ describeEachDb('the HTTP edge', (use) => {
     }
   });
 
+  it('the API docs page works offline: Swagger UI is served by the app, not a CDN', async () => {
+    const page = await (await app().request('/api/docs')).text();
+    expect(page).not.toContain('cdn.jsdelivr.net');
+    expect(page).toContain('/vendor/swagger-ui-dist/swagger-ui-bundle.js');
+    const js = await app().request('/vendor/swagger-ui-dist/swagger-ui-bundle.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toContain('javascript');
+    expect((await app().request('/vendor/swagger-ui-dist/package.json')).status).toBe(404);
+  });
+
   it('HSTS only when the request is https (directly, or by X-Forwarded-Proto behind a trusted proxy)', async () => {
     const plain = await app().request('/api/auth/me', {
       headers: { 'x-forwarded-proto': 'https' },
