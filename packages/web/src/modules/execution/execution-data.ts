@@ -1,5 +1,12 @@
-// Readers for the execution API (engineer "ledger"): projects with budgets, ledger rows, import history.
-// Tolerant of field names until the contract settles; money stays 元 strings shown through MoneyText.
+// Readers for the execution API: projects with budgets, ledger rows, import history — read by their declared
+// names (Schema 'Execution', 'LedgerPage', 'ImportBatch', 'ImportResult'); money stays 元 strings shown
+// through MoneyText. Only an import's error details (free-form in ErrorBody) are read tolerantly.
+import type { Schema } from '../../api/schema.ts';
+
+export type Execution = Schema<'Execution'>;
+export type LedgerPage = Schema<'LedgerPage'>;
+export type ImportBatch = Schema<'ImportBatch'>;
+export type ImportResult = Schema<'ImportResult'>;
 
 function rec(v: unknown): Record<string, unknown> | null {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -20,14 +27,6 @@ function str(r: Record<string, unknown>, ...keys: string[]): string | null {
   return null;
 }
 
-function listIn(body: unknown, ...keys: string[]): Record<string, unknown>[] {
-  const r = rec(body);
-  const list = Array.isArray(body) ? body : keys.map((k) => r?.[k]).find(Array.isArray);
-  return Array.isArray(list)
-    ? list.map(rec).filter((x): x is Record<string, unknown> => x !== null)
-    : [];
-}
-
 export interface ProjectRow {
   code: string;
   name: string;
@@ -39,16 +38,16 @@ export interface ProjectRow {
   rate: string | null;
 }
 
-export function readProjects(body: unknown): ProjectRow[] {
-  return listIn(body, 'projects', 'rows', 'items').map((p) => ({
-    code: str(p, 'code', 'projectCode') ?? '',
-    name: str(p, 'name', 'projectName') ?? '',
-    kind: str(p, 'expenditureType', 'kind', 'type'),
-    fundSource: str(p, 'fundSourceName', 'fundSource'),
-    initialYuan: str(p, 'initialYuan', 'initialBudgetYuan', 'initial'),
-    adjustedYuan: str(p, 'adjustedYuan', 'budgetYuan', 'adjustedBudgetYuan', 'adjusted'),
-    executedYuan: str(p, 'executedYuan', 'spentYuan', 'executed'),
-    rate: str(p, 'rate', 'executionRate'),
+export function readProjects(body: Execution | undefined): ProjectRow[] {
+  return (body?.projects ?? []).map((p) => ({
+    code: p.code,
+    name: p.name,
+    kind: p.expenditureType,
+    fundSource: p.fundSourceName,
+    initialYuan: p.initialYuan,
+    adjustedYuan: p.budgetYuan,
+    executedYuan: p.executedYuan,
+    rate: p.rate,
   }));
 }
 
@@ -62,27 +61,21 @@ export interface LedgerRow {
   economicClass: string;
 }
 
-export function readLedger(body: unknown): {
+export function readLedger(body: LedgerPage | undefined): {
   rows: LedgerRow[];
   total: number;
   totalYuan: string | null;
 } {
-  const rows = listIn(body, 'entries', 'rows', 'items').map((l, i) => ({
-    key: str(l, 'id', 'seq') ?? String(i),
-    date: str(l, 'payDate', 'date', 'paidOn', 'entryDate') ?? '',
-    projectCode: str(l, 'projectCode', 'project') ?? '',
-    amountYuan: str(l, 'amountYuan', 'amount') ?? '',
-    summary: str(l, 'summary', 'description', 'memo') ?? '',
-    voucher: str(l, 'voucherNo', 'voucher', 'voucherNumber') ?? '',
-    economicClass: str(l, 'economicClass', 'economicCode', 'economicClassCode') ?? '',
+  const rows = (body?.entries ?? []).map((l) => ({
+    key: String(l.id),
+    date: l.payDate,
+    projectCode: l.projectCode,
+    amountYuan: l.amountYuan,
+    summary: l.summary ?? '',
+    voucher: l.voucherNo ?? '',
+    economicClass: l.economicClass,
   }));
-  const total = Number(rec(body)?.['total'] ?? rows.length);
-  const totalYuan = rec(body)?.['totalYuan'];
-  return {
-    rows,
-    total: Number.isFinite(total) ? total : rows.length,
-    totalYuan: typeof totalYuan === 'string' ? totalYuan : null,
-  };
+  return { rows, total: body?.total ?? rows.length, totalYuan: body?.totalYuan ?? null };
 }
 
 export interface ImportRow {
@@ -95,23 +88,21 @@ export interface ImportRow {
   status: string;
 }
 
-export function readImports(body: unknown): ImportRow[] {
-  return listIn(body, 'imports', 'batches', 'rows').map((b, i) => ({
-    key: str(b, 'id') ?? String(i),
-    kind: str(b, 'kind', 'type') ?? '',
-    fileName: str(b, 'fileName', 'filename', 'file') ?? '',
-    rows: str(b, 'rowCount', 'rows', 'count') ?? '',
-    at: str(b, 'createdAt', 'importedAt', 'at') ?? '',
-    by: str(b, 'createdByName', 'importedByName', 'by', 'createdBy') ?? '',
-    status: str(b, 'status') ?? '',
+export function readImports(body: ImportBatch[] | undefined): ImportRow[] {
+  return (body ?? []).map((b) => ({
+    key: b.id,
+    kind: b.kind,
+    fileName: b.fileName,
+    rows: String(b.rows),
+    at: b.createdAt,
+    by: b.createdBy ?? '',
+    status: b.status,
   }));
 }
 
-/** Row count from an import's answer ({rows|rowCount|imported|count}). */
-export function importedCount(body: unknown): string {
-  const r = rec(body);
-  const b = rec(r?.['batch']) ?? r;
-  return (b && str(b, 'rowCount', 'rows', 'imported', 'count', 'inserted')) ?? '';
+/** Row count of an import's answer. */
+export function importedCount(body: ImportResult): string {
+  return String(body.rows);
 }
 
 export interface ImportRowError {
@@ -142,16 +133,15 @@ export function importErrors(details: unknown): { errors: ImportRowError[]; coun
 
 /** The department totals of the execution report (its top level). */
 export function readTotals(
-  body: unknown,
+  body: Execution | undefined,
 ): Omit<ProjectRow, 'code' | 'name' | 'kind' | 'fundSource'> | null {
-  const r = rec(body);
-  if (!r || !str(r, 'budgetYuan')) {
+  if (!body) {
     return null;
   }
   return {
-    initialYuan: str(r, 'initialYuan'),
-    adjustedYuan: str(r, 'budgetYuan'),
-    executedYuan: str(r, 'executedYuan'),
-    rate: str(r, 'rate'),
+    initialYuan: body.initialYuan,
+    adjustedYuan: body.budgetYuan,
+    executedYuan: body.executedYuan,
+    rate: body.rate,
   };
 }

@@ -7,7 +7,12 @@ import { ApiError } from '../../api/api-error.ts';
 import { downloadFile } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { importErrors, importedCount, type ImportRowError } from './execution-data.ts';
+import {
+  importErrors,
+  importedCount,
+  type ImportResult,
+  type ImportRowError,
+} from './execution-data.ts';
 
 export function ImportPanel({
   title,
@@ -42,7 +47,7 @@ export function ImportPanel({
   const upload = async (file: File, replace = false) => {
     setProblems(null);
     setProgress(0);
-    const h = uploadFile<unknown>(path, file, {
+    const h = uploadFile<ImportResult>(path, file, {
       query: { year, replace: replace ? 'true' : undefined },
       onProgress: setProgress,
     });

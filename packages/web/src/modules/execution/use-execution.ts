@@ -4,7 +4,15 @@ import { useMemo, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { useDeptCode } from '../../app/dept-code.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
-import { readImports, readLedger, readProjects, readTotals } from './execution-data.ts';
+import {
+  readImports,
+  readLedger,
+  readProjects,
+  readTotals,
+  type Execution,
+  type ImportBatch,
+  type LedgerPage,
+} from './execution-data.ts';
 
 export const LEDGER_PAGE = 50;
 
@@ -12,7 +20,7 @@ function useLedger(dept: string, year: number) {
   const [page, setPage] = useState(1);
   const [project, setProject] = useState<string | undefined>(undefined);
   const [month, setMonth] = useState<number | undefined>(undefined);
-  const ledger = useApi<unknown>(`${dept}/ledger`, {
+  const ledger = useApi<LedgerPage>(`${dept}/ledger`, {
     year,
     page,
     pageSize: LEDGER_PAGE,
@@ -39,9 +47,9 @@ export function useExecution() {
   const { year } = useWorkspace();
   const dept = `/api/departments/${encodeURIComponent(code)}`;
   // the execution report carries every project with its budget, execution and rate
-  const projects = useApi<unknown>(`${dept}/execution`, { year });
+  const projects = useApi<Execution>(`${dept}/execution`, { year });
   const ledger = useLedger(dept, year);
-  const imports = useApi<unknown>(`${dept}/imports`, { year });
+  const imports = useApi<ImportBatch[]>(`${dept}/imports`, { year });
   const projectRows = useMemo(() => readProjects(projects.data), [projects.data]);
   const totals = useMemo(() => readTotals(projects.data), [projects.data]);
   const importRows = useMemo(() => readImports(imports.data), [imports.data]);

@@ -1,30 +1,14 @@
 // The projects API (GET/POST/PATCH /api/departments/{code}/projects): row type, labels, and the save call.
 import { api } from '../../api/client.ts';
 import type { MessageKey } from '../../i18n/i18n.tsx';
+import type { Schema } from '../../api/schema.ts';
+import { FUND_SOURCES, type ExpenditureType, type FundSource } from '@jixiao/core/vocabulary';
 
-export type FundSource = 'general' | 'governmentFund' | 'stateCapital' | 'fiscalSpecial' | 'other';
-export type ExpenditureType = 'basic' | 'project';
-
-export const FUND_SOURCES: readonly FundSource[] = [
-  'general',
-  'governmentFund',
-  'stateCapital',
-  'fiscalSpecial',
-  'other',
-];
+export type { ExpenditureType, FundSource };
+export { FUND_SOURCES };
 
 /** One row of GET …/projects?year= (money as 2-decimal 元 strings). */
-export interface ProjectRow {
-  id: string;
-  code: string;
-  name: string;
-  level: number;
-  parentId: string | null;
-  fundSource: string;
-  expenditureType: string;
-  initialYuan: string;
-  budgetYuan: string;
-}
+export type ProjectRow = Schema<'ProjectList'>[number];
 
 export interface ProjectValues {
   code: string;
