@@ -376,6 +376,21 @@ export const ERRORS = {
     zh: '该部门尚未提交自评',
     en: 'Nothing submitted to accept',
   },
+  PARAGRAPH_UNKNOWN: {
+    kind: 'invalid',
+    zh: '报告中没有编号为「{key}」的段落',
+    en: 'The report has no paragraph "{key}"',
+  },
+  MONITORING_CONFIG_INVALID: {
+    kind: 'state',
+    zh: '{year} 年度的监控配置有误：{problems}',
+    en: 'The {year} monitoring configuration is invalid: {problemsEn}',
+  },
+  EXECUTION_MONTH_INVALID: {
+    kind: 'invalid',
+    zh: '月份应为 1–12',
+    en: 'month must be 1–12',
+  },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
   // ---- regions, departments, overview, audit log, templates ----
@@ -383,6 +398,16 @@ export const ERRORS = {
     kind: 'forbidden',
     zh: '无权查看或管理其他地区的预算年度',
     en: 'You may not see or manage another region’s fiscal years',
+  },
+  AUDIT_DATE_INVALID: {
+    kind: 'invalid',
+    zh: '日期「{date}」无效',
+    en: 'Invalid date {date}',
+  },
+  AUDIT_RANGE_INVALID: {
+    kind: 'invalid',
+    zh: '起始时间应早于截止时间',
+    en: 'from must be before to',
   },
   // (end of regions, departments, overview, audit log, templates)
 

@@ -64,7 +64,7 @@ describeEachDb('evaluation routes', (use) => {
     expect(((await badYear.json()) as { error: { message: string } }).error.message).toMatch(
       /年度/,
     );
-    const badCode = await app(clerk).request('/api/departments/nope/evaluation?year=2023');
+    const badCode = await app(clerk).request('/api/departments/no_pe/evaluation?year=2023');
     expect(badCode.status).toBe(400);
     const unknown = await app(reviewer).request(
       '/api/departments/440105-ZZZZ/evaluation?year=2023',

@@ -84,7 +84,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
       new Date('2024-02-01T08:00:00Z'),
     );
     await expect(refused).rejects.toMatchObject({
-      code: 'STATE',
+      code: 'EVALUATION_GOALS_NOT_LOCKED',
       messageZh: expect.stringContaining('「招商引资业务工作经费」'),
     });
     expect(
@@ -128,7 +128,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
 
     await expect(
       submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date()),
-    ).rejects.toMatchObject({ code: 'STATE' });
+    ).rejects.toMatchObject({ code: 'EVALUATION_ALREADY_SUBMITTED' });
     await expect(
       returnEvaluation(db, clerk, '440105-TZCJ', 2023, '请补充说明'),
     ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });

@@ -1,8 +1,9 @@
 // Loads everything the self-evaluation report needs (DepartmentReportData) from the database, with
 // the scores from the self-evaluation (frozen when submitted, live otherwise).
-import { and, eq } from 'drizzle-orm';
 import {
   QUAL_LEVEL_TEXT,
+  d,
+  toFixed2,
   TARGET_BASIS_TEXT,
   parseYuan,
   type DepartmentReportData,
@@ -13,7 +14,7 @@ import {
   type SourceRef,
 } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
-import * as s from '../../db/schema/index.ts';
+import * as reportRepo from './reports.repository.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from '../evaluations/evaluations.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -31,11 +32,9 @@ function fen(yuan: string | null | undefined): Fen {
   return parseYuan(yuan ?? '0') ?? (0 as Fen);
 }
 
-/** 万元 decimal string (contract input) → Fen. */
+/** 万元 decimal string (contract input) → Fen (exact: 1 万元 = 1 000 000 分). */
 function fenFromWan(wan: string): Fen {
-  const [i = '0', f = ''] = wan.replace(/^-/, '').split('.');
-  const abs = Number(i) * 1_000_000 + Number((f + '000000').slice(0, 6));
-  return (wan.startsWith('-') ? -abs : abs) as Fen;
+  return d(wan).times(1_000_000).round(0, 0).toNumber() as Fen;
 }
 
 function scoreOf(subject: EvaluationSubject, preset: string): ReportScore | null {
@@ -66,7 +65,7 @@ function budgetBlock(subject: EvaluationSubject, source: SourceRef): ReportBudge
     adjustedBudget: adjusted,
     executed,
     rows: [{ label: '当年财政拨款', initialBudget: initial, adjustedBudget: adjusted, executed }],
-    weight: Number(b.weight).toFixed(2),
+    weight: toFixed2(d(b.weight)),
     rate: 'total' in out ? out.budget.rate : null,
     score: 'total' in out ? out.budget.score : null,
     adjustmentNote: b.note,
@@ -103,24 +102,8 @@ export async function loadReportData(
     deptRepo.findFiscalYear(db, dept.regionCode, year),
     repo.listProjects(db, departmentCode, year),
     repo.listIndicatorsOfDepartmentYear(db, departmentCode, year),
-    db
-      .select()
-      .from(s.reportNarratives)
-      .where(
-        and(
-          eq(s.reportNarratives.departmentCode, departmentCode),
-          eq(s.reportNarratives.fiscalYear, year),
-        ),
-      ),
-    db
-      .select()
-      .from(s.reportOverrides)
-      .where(
-        and(
-          eq(s.reportOverrides.departmentCode, departmentCode),
-          eq(s.reportOverrides.fiscalYear, year),
-        ),
-      ),
+    reportRepo.listNarratives(db, departmentCode, year),
+    reportRepo.listOverrides(db, departmentCode, year),
     repo.listGoals(db, departmentCode, year),
     repo.projectMoney(db, departmentCode, year),
     listTargetChanges(db, departmentCode, year),
@@ -147,7 +130,7 @@ export async function loadReportData(
         unit: ci.unit,
         actual:
           ci.operator === '定性' ? (QUAL_CODE_TEXT[ci.actual] ?? ci.actual) : ci.actual || null,
-        weight: Number(ci.weight).toFixed(2),
+        weight: toFixed2(d(ci.weight)),
         score: scores.get(ci.id) ?? null,
         deviationNote: ci.deviationNote,
         targetBasis: row?.targetBasis ? TARGET_BASIS_TEXT[row.targetBasis] : null,

@@ -88,6 +88,6 @@ describeEachDb('the self-evaluation report of the demo department', (use) => {
     expect(md2).not.toContain(mine);
     await expect(
       setParagraphOverride(db, clerk, '440105-TZCJ', 2023, 'no.such.paragraph', 'x', now),
-    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    ).rejects.toMatchObject({ code: 'PARAGRAPH_UNKNOWN' });
   });
 });

@@ -1,6 +1,5 @@
 // The self-evaluation report (自评报告): data → document model (core) → .docx / .md / .html / .xlsx /
 // .pdf / .txt; and the user's paragraph overrides, kept across regenerations.
-import { and, eq } from 'drizzle-orm';
 import {
   allParagraphs,
   buildSelfEvaluationReport,
@@ -10,7 +9,7 @@ import {
   type ReportDocument,
 } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
-import * as s from '../../db/schema/index.ts';
+import * as repo from './reports.repository.ts';
 import { renderDocx } from '../../render/docx/render-docx.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
 import { renderSelfEvaluationXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
@@ -108,25 +107,13 @@ export async function setParagraphOverride(
   assertCanEdit(actor, dept);
   const doc = await buildReportDocument(db, actor, departmentCode, year, now);
   if (!allParagraphs(doc).some((p) => p.key === key)) {
-    throw new ServiceError('VALIDATION', {
-      message: `报告中没有编号为「${key}」的段落`,
-      messageEn: `The report has no paragraph "${key}"`,
-    });
+    throw new ServiceError('PARAGRAPH_UNKNOWN', { key });
   }
   await db.transaction(async (tx) => {
-    const where = and(
-      eq(s.reportOverrides.departmentCode, departmentCode),
-      eq(s.reportOverrides.fiscalYear, year),
-      eq(s.reportOverrides.paragraphKey, key),
-    );
-    const [before] = await tx.select().from(s.reportOverrides).where(where);
-    if (before) {
-      await tx
-        .update(s.reportOverrides)
-        .set({ text, updatedBy: actor.userId, updatedAt: now })
-        .where(where);
-    } else {
-      await tx.insert(s.reportOverrides).values({
+    const before = await repo.findOverride(tx, departmentCode, year, key);
+    await repo.saveOverride(
+      tx,
+      {
         regionCode: dept.regionCode,
         fiscalYear: year,
         departmentCode,
@@ -134,8 +121,9 @@ export async function setParagraphOverride(
         text,
         updatedBy: actor.userId,
         updatedAt: now,
-      });
-    }
+      },
+      before !== null,
+    );
     await auditInTx(tx, actor, {
       action: 'report.paragraph.set',
       entity: 'report_overrides',
@@ -158,16 +146,11 @@ export async function clearParagraphOverride(
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   await db.transaction(async (tx) => {
-    const where = and(
-      eq(s.reportOverrides.departmentCode, departmentCode),
-      eq(s.reportOverrides.fiscalYear, year),
-      eq(s.reportOverrides.paragraphKey, key),
-    );
-    const [before] = await tx.select().from(s.reportOverrides).where(where);
+    const before = await repo.findOverride(tx, departmentCode, year, key);
     if (!before) {
       throw new ServiceError('PARAGRAPH_NOT_OVERRIDDEN', { key });
     }
-    await tx.delete(s.reportOverrides).where(where);
+    await repo.deleteOverride(tx, departmentCode, year, key);
     await auditInTx(tx, actor, {
       action: 'report.paragraph.clear',
       entity: 'report_overrides',
