@@ -495,6 +495,76 @@ export const ERRORS = {
     zh: '系统管理员只能创建业务账户（填报员、部门负责人、财政审核员）；三员角色由安全管理员授予',
     en: 'The system administrator creates business accounts only; administrator roles are granted by the security administrator',
   },
+  ACCOUNT_LOCKED: {
+    kind: 'locked',
+    zh: '账户已锁定（连续 {attempts} 次登录失败），请于 {until} 后再试，或联系安全管理员解锁',
+    en: 'Account locked after {attempts} failed sign-ins; try again after {untilIso} or ask the security administrator',
+  },
+  PASSWORD_POLICY_OUT_OF_RANGE: {
+    kind: 'invalid',
+    zh: '密码策略「{setting}」应为 {min}–{max} 之间的整数',
+    en: 'Password policy {setting} must be an integer in {min}..{max}',
+  },
+  PASSWORD_TOO_WEAK: {
+    kind: 'invalid',
+    zh: '密码不符合要求：{problems}',
+    en: 'Password rejected: {problemsEn}',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    kind: 'invalid',
+    zh: '当前密码不正确',
+    en: 'The current password is wrong',
+  },
+  PASSWORD_UNCHANGED: {
+    kind: 'invalid',
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
+  USERNAME_INVALID: {
+    kind: 'invalid',
+    zh: '用户名须为 3–32 位小写字母、数字或 _ . -，以字母开头',
+    en: 'Username: 3–32 of a-z 0-9 _ . -, starting with a letter',
+  },
+  USERNAME_TAKEN: {
+    kind: 'conflict',
+    zh: '用户名「{username}」已存在',
+    en: 'Username {username} already exists',
+  },
+  ACCOUNT_DEPARTMENT_REQUIRED: {
+    kind: 'invalid',
+    zh: '该角色的账户必须归属一个部门（填报、审核）或财政局（财政审核）',
+    en: 'Accounts of this role must belong to a department (clerk, head) or a finance bureau (reviewer)',
+  },
+  ACCOUNT_DEPARTMENT_UNKNOWN: {
+    kind: 'invalid',
+    zh: '部门「{department}」不存在',
+    en: 'Department {department} does not exist',
+  },
+  ROLE_NEEDS_SPENDING_DEPARTMENT: {
+    kind: 'invalid',
+    zh: '填报员和部门负责人应归属预算部门，而不是财政局',
+    en: 'Clerks and department heads belong to a spending department, not the finance bureau',
+  },
+  ROLE_NEEDS_FINANCE_BUREAU: {
+    kind: 'invalid',
+    zh: '财政审核员和管理员账户应归属财政局',
+    en: 'Finance reviewers and administrators belong to the finance bureau',
+  },
+  OWN_ACCOUNT_NOT_DISABLABLE: {
+    kind: 'invalid',
+    zh: '不能停用自己的账户',
+    en: 'You cannot disable your own account',
+  },
+  OWN_ROLE_NOT_CHANGEABLE: {
+    kind: 'invalid',
+    zh: '不能修改自己的角色',
+    en: 'You cannot change your own role',
+  },
+  OWN_ACCOUNT_NOT_LOCKABLE: {
+    kind: 'invalid',
+    zh: '不能锁定自己的账户',
+    en: 'You cannot lock your own account',
+  },
   // (end of accounts and sign-in)
 
   // ---- imports (ledger, budgets, progress, goals, column mapping) ----

@@ -7,7 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/open-db.ts';
-import { describeEachDb } from '../../db/test-db.ts';
+import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { createUser } from './accounts.service.ts';
 import { addIndicator } from '../indicators/indicators.service.ts';
@@ -83,12 +83,14 @@ describeEachDb('access matrix', (use) => {
   beforeAll(async () => {
     const db = use().db;
     await fastDemoPasswords(db);
-    await db.execute(
-      sql`insert into regions (code, name, parent_code, level) values ('440106', '广州市天河区', '440100', 'district')`,
-    );
-    await db.execute(
-      sql`insert into departments (code, region_code, name, short_name, kind) values ('440106-CZJ', '440106', '广州市天河区财政局', '天河区财政局', 'financeBureau')`,
-    );
+    await fixtureWrite(db, 'another region with its finance bureau', async (tx) => {
+      await tx.execute(
+        sql`insert into regions (code, name, parent_code, level) values ('440106', '广州市天河区', '440100', 'district')`,
+      );
+      await tx.execute(
+        sql`insert into departments (code, region_code, name, short_name, kind) values ('440106-CZJ', '440106', '广州市天河区财政局', '天河区财政局', 'financeBureau')`,
+      );
+    });
     // accounts of the matrix work straight away (no forced first-sign-in password change; that is tested in auth.routes.test.ts)
     const make = (
       username: string,

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/open-db.ts';
-import { describeEachDb } from '../../db/test-db.ts';
+import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import { CLI_ACTOR } from '../../auth/actor.ts';
 import { createUser, ensureFirstAdmin } from './accounts.service.ts';
 import { DEMO_ACCOUNTS } from '../../demo/demo-accounts.ts';
@@ -96,7 +96,9 @@ describeEachDb('auth routes', (use) => {
       },
       clock,
     );
-    await use().db.execute(sql`update users set disabled = true where username = 'disabled_one'`);
+    await fixtureWrite(use().db, 'a disabled account', async (tx) => {
+      await tx.execute(sql`update users set disabled = true where username = 'disabled_one'`);
+    });
   });
 
   it('login sets an HttpOnly session cookie and a readable CSRF cookie; only sha256 of the token is stored', async () => {

@@ -3,7 +3,15 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/open-db.ts';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../db/test-db.ts';
-import { BASE, clerk, DEPT, pipelineApp, reviewer, type Page } from './investment-test-setup.ts';
+import {
+  BASE,
+  clerk,
+  DEPT,
+  pipelineApp,
+  reviewer,
+  type ErrorBody,
+  type Page,
+} from './investment-test-setup.ts';
 
 describeEachDb('investment pipeline routes: lists and board', (use) => {
   const app = pipelineApp(use);

@@ -17,7 +17,7 @@ import {
 } from '@jixiao/core/investment/index';
 import type { Bilingual } from '@jixiao/core';
 import type { Db, Queryable } from '../../db/open-db.ts';
-import * as enterpriseRepo from '../enterprises/enterprises.repository.ts';
+import * as enterpriseRepo from '../enterprises/enterprise-records.repository.ts';
 import * as metricRepo from './metrics.repository.ts';
 import * as projectRepo from '../investment/investment.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
