@@ -2476,6 +2476,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/import-mappings/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本部门该类文件已保存的列对应关系（字段 → 文件表头）及可对应的字段 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          kind: 'ledger' | 'budgets' | 'progress' | 'goals';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 列对应关系 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ColumnMapping'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权访问 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 部门不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** 保存本部门该类文件的列对应关系（此后导入先按它匹配表头） */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          kind: 'ledger' | 'budgets' | 'progress' | 'goals';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ColumnMappingInput'];
+        };
+      };
+      responses: {
+        /** @description 列对应关系 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ColumnMapping'];
+          };
+        };
+        /** @description 输入有误，或字段不属于该类文件 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 部门不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/imports': {
     parameters: {
       query?: never;
@@ -2738,7 +2876,12 @@ export interface paths {
                   | 'EVALUATION_INCOMPLETE'
                   | 'EVALUATION_NOTHING_TO_RETURN'
                   | 'EVALUATION_NOTHING_TO_ACCEPT'
+                  | 'PARAGRAPH_UNKNOWN'
+                  | 'MONITORING_CONFIG_INVALID'
+                  | 'EXECUTION_MONTH_INVALID'
                   | 'FISCAL_YEAR_OTHER_REGION'
+                  | 'AUDIT_DATE_INVALID'
+                  | 'AUDIT_RANGE_INVALID'
                   | 'METRIC_NOT_BOUND'
                   | 'PROJECT_FIELDS_INVALID'
                   | 'INVESTMENT_PROJECT_CODE_TAKEN'
@@ -2796,6 +2939,7 @@ export interface paths {
                   | 'EXANTE_CONFIRM_NOT_NEEDED'
                   | 'EXANTE_BUDGET_BLOCKED'
                   | 'EXANTE_AGENCY_EXISTS'
+                  | 'GOAL_GRADE_CHANGES_REQUIRED'
                   | 'VALIDATION'
                   | 'CONFLICT'
                   | 'STATE'
@@ -12545,6 +12689,24 @@ export interface components {
       closedOn: string;
       closureNote: string;
     };
+    ColumnMapping: {
+      departmentCode: string;
+      fields: {
+        aliases: string[];
+        field: string;
+        header: string;
+      }[];
+      /** @enum {string} */
+      kind: 'ledger' | 'budgets' | 'progress' | 'goals';
+      mapping: {
+        [key: string]: string;
+      };
+    };
+    ColumnMappingInput: {
+      mapping: {
+        [key: string]: string;
+      };
+    };
     ContractIndicator: {
       actual: string;
       applicable: boolean;
@@ -12871,7 +13033,12 @@ export interface components {
           | 'EVALUATION_INCOMPLETE'
           | 'EVALUATION_NOTHING_TO_RETURN'
           | 'EVALUATION_NOTHING_TO_ACCEPT'
+          | 'PARAGRAPH_UNKNOWN'
+          | 'MONITORING_CONFIG_INVALID'
+          | 'EXECUTION_MONTH_INVALID'
           | 'FISCAL_YEAR_OTHER_REGION'
+          | 'AUDIT_DATE_INVALID'
+          | 'AUDIT_RANGE_INVALID'
           | 'METRIC_NOT_BOUND'
           | 'PROJECT_FIELDS_INVALID'
           | 'INVESTMENT_PROJECT_CODE_TAKEN'
@@ -12929,6 +13096,7 @@ export interface components {
           | 'EXANTE_CONFIRM_NOT_NEEDED'
           | 'EXANTE_BUDGET_BLOCKED'
           | 'EXANTE_AGENCY_EXISTS'
+          | 'GOAL_GRADE_CHANGES_REQUIRED'
           | 'VALIDATION'
           | 'CONFLICT'
           | 'STATE'

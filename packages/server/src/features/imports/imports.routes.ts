@@ -9,6 +9,8 @@ import { importBudgets, importLedger, importProgress, listImports } from './impo
 import { bufferSource } from '../../import/import-source.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { registerColumnMappingRoutes } from './column-mapping.routes.ts';
+import { savedMapping } from './column-mapping.service.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
@@ -182,16 +184,20 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
         messageEn: 'Choose a file to import (field "file")',
       });
     }
+    // The department's remembered column mapping for this kind of file goes before the built-in aliases.
+    const mapping = await savedMapping(deps.database.db, code, kind);
     const input = {
       departmentCode: code,
       year,
       source: bufferSource(file.name, new Uint8Array(await file.arrayBuffer())),
       replace: replace === 'true' || replace === '1',
+      ...(mapping ? { mapping } : {}),
     };
     const run =
       kind === 'ledger' ? importLedger : kind === 'budgets' ? importBudgets : importProgress;
     return c.json(await run(deps.database, c.var.actor, input), 200);
   });
+  registerColumnMappingRoutes(app, deps);
   app.openapi(listRoute, async (c) =>
     c.json(
       await listImports(
