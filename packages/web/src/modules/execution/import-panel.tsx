@@ -7,6 +7,7 @@ import { ApiError } from '../../api/api-error.ts';
 import { downloadFile } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ColumnMappingForm, headersMissing, type HeadersMissing } from './column-mapping-form.tsx';
 import {
   importErrors,
   importedCount,
@@ -42,10 +43,12 @@ export function ImportPanel({
     count: number;
     conflict: File | null;
   } | null>(null);
+  const [mapping, setMapping] = useState<{ file: File; missing: HeadersMissing } | null>(null);
   const abort = useRef<(() => void) | null>(null);
 
   const upload = async (file: File, replace = false) => {
     setProblems(null);
+    setMapping(null);
     setProgress(0);
     const h = uploadFile<ImportResult>(path, file, {
       query: { year, replace: replace ? 'true' : undefined },
@@ -60,7 +63,10 @@ export function ImportPanel({
       if (e instanceof DOMException && e.name === 'AbortError') {
         return;
       }
-      if (e instanceof ApiError) {
+      const missing = headersMissing(e);
+      if (missing) {
+        setMapping({ file, missing });
+      } else if (e instanceof ApiError) {
         const rows = importErrors(e.details);
         const fieldRows = e.fields.map((f) => ({
           row: 0,
@@ -143,6 +149,15 @@ export function ImportPanel({
             )}
           </Space>
         </div>
+      )}
+      {mapping && (
+        <ColumnMappingForm
+          kind={template}
+          departmentCode={departmentCode}
+          missing={mapping.missing}
+          onSaved={() => void upload(mapping.file)}
+          onCancel={() => setMapping(null)}
+        />
       )}
       {problems && (
         <Alert
