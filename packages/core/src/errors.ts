@@ -709,6 +709,11 @@ export const ERRORS = {
     zh: '第三方机构编码「{agency}」已存在',
     en: 'Agency code {agency} already exists',
   },
+  GOAL_GRADE_CHANGES_REQUIRED: {
+    kind: 'invalid',
+    zh: '审核结果为「良」时须写明需要修改的内容',
+    en: 'A "good" grade needs the required changes written down',
+  },
   // (end of ex-ante assessment (事前绩效评估))
 
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----

@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../../http/app-env.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
 import { renderExAnteReport } from './exante-report.service.ts';
+import { gradeGoal, listGoalGrades } from './goal-grade.service.ts';
 import {
   AgencyBody,
   AgencyIdParam,
@@ -17,6 +18,8 @@ import {
   RegisterBody,
   ReportQuery,
   ReviewBody,
+  GoalGradeSchema,
+  GradeBody,
   RulesSchema,
   SheetBody,
   YearQuery,
@@ -155,6 +158,23 @@ const route = {
       503: err('PDF 暂不可用'),
     },
   }),
+  grade: createRoute({
+    method: 'post',
+    path: '/api/goals/{id}/grade',
+    tags: ['绩效目标 Goals'],
+    summary:
+      '绩效目标审核（优/良/中/差 + 意见）：优、良通过；中退回修改；差不得进入预算安排 — 财政',
+    request: { params: ItemIdParam, body: json(GradeBody) },
+    responses: { 200: ok('该目标的全部审核结果', z.array(GoalGradeSchema)), ...errors },
+  }),
+  grades: createRoute({
+    method: 'get',
+    path: '/api/goals/{id}/grades',
+    tags: ['绩效目标 Goals'],
+    summary: '绩效目标的审核等级与意见（历次）',
+    request: { params: ItemIdParam },
+    responses: { 200: ok('审核结果', z.array(GoalGradeSchema)), ...errors },
+  }),
   getRules: createRoute({
     method: 'get',
     path: '/api/exante/rules',
@@ -267,6 +287,15 @@ export function registerExAnteRoutes(app: App, deps: AppDeps): void {
       },
     });
   });
+  app.openapi(route.grade, async (c) =>
+    c.json(
+      await gradeGoal(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), deps.now()),
+      200,
+    ),
+  );
+  app.openapi(route.grades, async (c) =>
+    c.json(await listGoalGrades(db, c.var.actor, c.req.valid('param').id), 200),
+  );
   app.openapi(route.getRules, async (c) =>
     c.json(await getExAnteRules(db, c.var.actor, c.req.valid('query').year), 200),
   );

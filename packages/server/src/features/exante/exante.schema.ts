@@ -259,3 +259,17 @@ export const ItemDetailSchema = z.object({
 });
 
 export const AgencySchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const GradeBody = z.object({
+  grade: z.enum(['优', '良', '中', '差'], { message: '审核结果应为 优、良、中、差 之一' }),
+  opinion: z.string().trim().min(1, '请填写审核意见').max(2000, '审核意见不超过 2000 字'),
+  requiredChanges: z.string().max(2000, '修改要求不超过 2000 字').nullish(),
+});
+
+export const GoalGradeSchema = z.object({
+  grade: z.enum(['优', '良', '中', '差']),
+  opinion: z.string(),
+  requiredChanges: z.string().nullable(),
+  reviewerName: z.string(),
+  at: z.string(),
+});
