@@ -2382,6 +2382,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/goal-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入绩效目标申报表（一体化表格或申报表），preview=true 只预览将要新建的目标（草稿） */
+    post: {
+      parameters: {
+        query: {
+          /** @description 只检查并列出将要新建的绩效目标，不写入 */
+          preview?: '0' | '1' | 'true' | 'false';
+          /** @description 以本文件替换同一项目的草稿（已提交、审核或锁定的不会被替换） */
+          replace?: '0' | '1' | 'true' | 'false';
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description .xlsx 或 .csv 文件
+             */
+            file?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 将要新建（预览）或已新建的绩效目标草稿，及目标检查的提示 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GoalImportResult'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件已导入过 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件有错误：整批拒绝，details.errors 列出每一处错误（或应有与实有的表头） */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/goals': {
     parameters: {
       query?: never;
@@ -2879,6 +2987,10 @@ export interface paths {
                   | 'PARAGRAPH_UNKNOWN'
                   | 'MONITORING_CONFIG_INVALID'
                   | 'EXECUTION_MONTH_INVALID'
+                  | 'REVIEW_FILE_EMPTY'
+                  | 'REVIEW_FILE_TOO_LARGE'
+                  | 'REVIEW_FILE_TYPE'
+                  | 'REVIEW_FILE_UNREADABLE'
                   | 'FISCAL_YEAR_OTHER_REGION'
                   | 'AUDIT_DATE_INVALID'
                   | 'AUDIT_RANGE_INVALID'
@@ -9226,6 +9338,213 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/goals/{id}/grade': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 绩效目标审核（优/良/中/差 + 意见）：优、良通过；中退回修改；差不得进入预算安排 — 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            grade: '优' | '良' | '中' | '差';
+            opinion: string;
+            requiredChanges?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description 该目标的全部审核结果 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              /** @enum {string} */
+              grade: '优' | '良' | '中' | '差';
+              opinion: string;
+              requiredChanges: string | null;
+              reviewerName: string;
+            }[];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/goals/{id}/grades': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 绩效目标的审核等级与意见（历次） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 审核结果 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              /** @enum {string} */
+              grade: '优' | '良' | '中' | '差';
+              opinion: string;
+              requiredChanges: string | null;
+              reviewerName: string;
+            }[];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/goals/{id}/indicators': {
     parameters: {
       query?: never;
@@ -11556,6 +11875,114 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regions/{region}/budget-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 财政局导入全区项目年度预算（一体化导出，按单位代码分到各部门） */
+    post: {
+      parameters: {
+        query: {
+          /** @description 替换各部门本年度全部预算行 */
+          replace?: '0' | '1' | 'true' | 'false';
+          /** @description 表头未注明单位的金额列的单位 */
+          unit?: 'yuan' | 'wanYuan';
+          year: number;
+        };
+        header?: never;
+        path: {
+          region: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description .xlsx 或 .csv 文件
+             */
+            file?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 各部门导入的预算行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegionBudgetResult'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件已导入过 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件有错误：整批拒绝，details.errors 列出每一处错误（或应有与实有的表头） */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reviews': {
     parameters: {
       query?: never;
@@ -13036,6 +13463,10 @@ export interface components {
           | 'PARAGRAPH_UNKNOWN'
           | 'MONITORING_CONFIG_INVALID'
           | 'EXECUTION_MONTH_INVALID'
+          | 'REVIEW_FILE_EMPTY'
+          | 'REVIEW_FILE_TOO_LARGE'
+          | 'REVIEW_FILE_TYPE'
+          | 'REVIEW_FILE_UNREADABLE'
           | 'FISCAL_YEAR_OTHER_REGION'
           | 'AUDIT_DATE_INVALID'
           | 'AUDIT_RANGE_INVALID'
@@ -13403,6 +13834,25 @@ export interface components {
     };
     GoalDetail: components['schemas']['Goal'] & {
       issues: components['schemas']['GoalSetIssue'][];
+    };
+    GoalImportResult: {
+      fileName: string;
+      preview: boolean;
+      sets: {
+        goalId: string | null;
+        indicators: number;
+        projectCode: string | null;
+        projectName: string | null;
+        replaced: boolean;
+        targetText: string;
+        warnings: {
+          code: string;
+          message: string;
+          messageEn: string;
+          severity: string;
+        }[];
+        weightsSpread: boolean;
+      }[];
     };
     GoalListing: {
       budgetWeight: string;
@@ -14157,6 +14607,22 @@ export interface components {
       /** @enum {string} */
       level: 'province' | 'city' | 'district';
       name: string;
+    };
+    RegionBudgetResult: {
+      createdProjects: string[];
+      departments: {
+        batchId: string;
+        createdProjects: string[];
+        departmentCode: string;
+        rows: number;
+        totalYuan: string;
+      }[];
+      encoding: string | null;
+      fileName: string;
+      format: string;
+      rows: number;
+      sha256: string;
+      totalYuan: string;
     };
     RegionMonitoring: {
       departments: components['schemas']['RegionMonitoringRow'][];
