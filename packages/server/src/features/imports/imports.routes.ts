@@ -10,6 +10,7 @@ import { bufferSource } from '../../import/import-source.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { ErrorBodySchema } from '../../http/error-schema.ts';
 import { registerColumnMappingRoutes } from './column-mapping.routes.ts';
+import { registerDocumentImportRoutes } from './document-imports.routes.ts';
 import { savedMapping } from './column-mapping.service.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -198,6 +199,7 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
     return c.json(await run(deps.database, c.var.actor, input), 200);
   });
   registerColumnMappingRoutes(app, deps);
+  registerDocumentImportRoutes(app, deps);
   app.openapi(listRoute, async (c) =>
     c.json(
       await listImports(
