@@ -1,8 +1,8 @@
 // 绩效目标: the department's and each project's goal set — 年度总体目标, the three-level indicator tree (from the
 // indicator library or typed in), the lifecycle (draft → submitted → approved → locked) with its actions, checks
 // from core before submission, and change requests once the targets are locked.
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Typography } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -14,6 +14,7 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { CreateGoalDialog } from './create-goal-dialog.tsx';
 import { GoalDetail } from './goal-detail.tsx';
+import { GoalImportDialog } from './goal-import-dialog.tsx';
 import { GoalList } from './goal-list.tsx';
 import { allIndicators, listOf, type ChangeRequestView } from './goals-api.ts';
 import { useGoalsPage } from './use-goals-page.ts';
@@ -21,7 +22,15 @@ import './goals.css';
 
 type Page = ReturnType<typeof useGoalsPage>;
 
-function GoalsHeader({ page, onCreate }: { page: Page; onCreate: () => void }) {
+function GoalsHeader({
+  page,
+  onCreate,
+  onImport,
+}: {
+  page: Page;
+  onCreate: () => void;
+  onImport: () => void;
+}) {
   const code = useDeptCode();
   const { year, departmentName } = useWorkspace();
   const { t } = useI18n();
@@ -30,16 +39,22 @@ function GoalsHeader({ page, onCreate }: { page: Page; onCreate: () => void }) {
       title={t('goals.title')}
       sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
       extra={
-        page.canEdit &&
-        page.scopeOptions.length > 0 && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={onCreate}
-            data-testid="create-goal"
-          >
-            {t('goals.create')}
-          </Button>
+        page.canEdit && (
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={onImport} data-testid="import-goals">
+              {t('execution.import')}
+            </Button>
+            {page.scopeOptions.length > 0 && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={onCreate}
+                data-testid="create-goal"
+              >
+                {t('goals.create')}
+              </Button>
+            )}
+          </Space>
         )
       }
     />
@@ -83,9 +98,14 @@ export function GoalsPage() {
   const page = useGoalsPage();
   const { listing } = page;
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   return (
     <div className="jx-goals">
-      <GoalsHeader page={page} onCreate={() => setCreating(true)} />
+      <GoalsHeader
+        page={page}
+        onCreate={() => setCreating(true)}
+        onImport={() => setImporting(true)}
+      />
       {page.nextNotOpen !== null && (
         <Typography.Paragraph type="secondary" className="jx-section" data-testid="next-year-hint">
           {t('fiscal.nextNotOpen', { year: page.nextNotOpen })}
@@ -114,6 +134,17 @@ export function GoalsPage() {
         onCreated={() => {
           setCreating(false);
           void message.success(t('app.saved'));
+          page.reload();
+        }}
+      />
+      <GoalImportDialog
+        open={importing}
+        departmentCode={code}
+        year={year}
+        onClose={() => setImporting(false)}
+        onImported={(text) => {
+          setImporting(false);
+          void message.success(text);
           page.reload();
         }}
       />
