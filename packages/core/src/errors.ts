@@ -472,6 +472,26 @@ export const ERRORS = {
     zh: '导入失败：发现 {count} 处错误，未导入任何数据。{first}',
     en: 'Import refused: {count} error(s), nothing was imported. {firstEn}',
   },
+  METRIC_BINDING_UNKNOWN: {
+    kind: 'state',
+    zh: '指标「{indicator}」绑定的取数口径「{metric}」不存在',
+    en: 'Unknown metric {metric}',
+  },
+  METRIC_BINDING_LOCKED: {
+    kind: 'locked',
+    zh: '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请',
+    en: 'The goal set is submitted or locked: the metric binding cannot change',
+  },
+  METRIC_KEY_UNKNOWN: {
+    kind: 'invalid',
+    zh: '取数口径「{metric}」不存在，可选：{options}',
+    en: 'Unknown metric {metric}',
+  },
+  METRIC_PARAMS_INVALID: {
+    kind: 'invalid',
+    zh: '{problem}',
+    en: '{problemEn}',
+  },
   // (end of investment pipeline, enterprises, allocations, metrics)
 
   // ---- accounts and sign-in ----

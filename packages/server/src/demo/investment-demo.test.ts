@@ -4,7 +4,9 @@ import { expect, it } from 'vitest';
 import { PIPELINE_STAGES, validateStageDates, workingDaysBetween } from '@jixiao/core/investment/index';
 import { queryRows } from '../db/open-db.ts';
 import { describeEachDb } from '../db/test-db.ts';
-import { buildPipeline, buildRequests, HAIZHU_SUBDISTRICTS, Rand } from './investment-demo.ts';
+import { buildPipeline, buildRequests } from './investment-demo-build.ts';
+import { HAIZHU_SUBDISTRICTS } from './investment-demo-units.ts';
+import { Rand } from './demo-random.ts';
 
 it('generates the same pipeline and requests on every load (seeded PRNG)', () => {
   const a = buildPipeline(new Rand(7), 2023);
