@@ -1,7 +1,7 @@
 // 部门总览 (finance bureau): every department of the region for the year — status, execution, score, grade,
 // warnings — sortable and filterable, with the grade distribution; a row opens the department.
 import { CalendarOutlined } from '@ant-design/icons';
-import { App, Button, Card, Statistic } from 'antd';
+import { App, Button, Card, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OverviewRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { OpenYearDialog } from './open-year-dialog.tsx';
+import { RegionBudgetImport } from './region-budget-import.tsx';
 import { gradeOption, rateOption } from './overview-charts.ts';
 import { compareDecimal, gradeCounts, meanOf, SUBMITTED_STATUSES } from './overview-stats.ts';
 import { OverviewTable } from './overview-table.tsx';
@@ -100,13 +101,16 @@ export function BureauOverviewPage() {
         sub={`${year}${t('app.yearSuffix')}`}
         extra={
           fiscalYears && (
-            <Button
-              icon={<CalendarOutlined />}
-              onClick={() => setOpening(true)}
-              data-testid="open-fiscal-year"
-            >
-              {t('fiscal.open')}
-            </Button>
+            <Space>
+              <RegionBudgetImport year={year} onImported={rows.reload} />
+              <Button
+                icon={<CalendarOutlined />}
+                onClick={() => setOpening(true)}
+                data-testid="open-fiscal-year"
+              >
+                {t('fiscal.open')}
+              </Button>
+            </Space>
           )
         }
       />
