@@ -492,6 +492,21 @@ export const ERRORS = {
     zh: '{problem}',
     en: '{problemEn}',
   },
+  ALLOCATION_INPUT_INVALID: {
+    kind: 'invalid',
+    zh: '输入有误：{problem}',
+    en: 'Invalid input: {problemEn}',
+  },
+  ALLOCATION_SUM_MISMATCH: {
+    kind: 'invalid',
+    zh: '{problem}',
+    en: '{problemEn}',
+  },
+  ALLOCATION_LINES_INVALID: {
+    kind: 'invalid',
+    zh: '{problem}',
+    en: '{problemEn}',
+  },
   // (end of investment pipeline, enterprises, allocations, metrics)
 
   // ---- accounts and sign-in ----

@@ -320,9 +320,9 @@ export async function getIndicatorMetric(
   }
   const view = await viewOf(db, ind, asOf, new Map());
   if (!view) {
-    throw new ServiceError('STATE', {
-      message: `指标「${ind.name}」绑定的取数口径「${ind.metricKey}」不存在`,
-      messageEn: `Unknown metric ${ind.metricKey}`,
+    throw new ServiceError('METRIC_BINDING_UNKNOWN', {
+      indicator: ind.name,
+      metric: ind.metricKey ?? '',
     });
   }
   return view;
@@ -363,25 +363,20 @@ export async function bindIndicatorMetric(
   const dept = await getDepartment(db, actor, ind.departmentCode);
   assertCanEdit(actor, dept);
   if (ind.goalStatus !== 'draft' && ind.goalStatus !== 'returned') {
-    throw new ServiceError('LOCKED', {
-      message: '绩效目标已提交或锁定，不能更改指标的取数口径；如需调整请提出变更申请',
-      messageEn: 'The goal set is submitted or locked: the metric binding cannot change',
-    });
+    throw new ServiceError('METRIC_BINDING_LOCKED');
   }
   let params: Record<string, unknown> | null = null;
   if (binding) {
     const def = findMetric(binding.key);
     if (!def) {
-      throw new ServiceError('VALIDATION', {
-        message: `取数口径「${binding.key}」不存在，可选：${METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、')}`,
-        messageEn: `Unknown metric ${binding.key}`,
-      });
+      const options = METRICS.map((m) => `${m.key}（${m.name.zh}）`).join('、');
+      throw new ServiceError('METRIC_KEY_UNKNOWN', { metric: binding.key, options });
     }
     const parsed = parseMetricParams(def, binding.params ?? null);
     if (!parsed.ok) {
-      throw new ServiceError('VALIDATION', {
-        message: parsed.error.zh,
-        messageEn: parsed.error.en,
+      throw new ServiceError('METRIC_PARAMS_INVALID', {
+        problem: parsed.error.zh,
+        problemEn: parsed.error.en,
       });
     }
     params = Object.keys(parsed.value).length > 0 ? { ...parsed.value } : null;
