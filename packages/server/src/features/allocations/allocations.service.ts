@@ -181,11 +181,8 @@ export async function saveInvestmentTarget(
   });
   if (fields.length > 0) {
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: `输入有误：${fields[0]!.message}`,
-        messageEn: `Invalid input: ${fields[0]!.messageEn}`,
-      },
+      'ALLOCATION_INPUT_INVALID',
+      { problem: fields[0]!.message, problemEn: fields[0]!.messageEn },
       { fields },
     );
   }
@@ -200,8 +197,10 @@ export async function saveInvestmentTarget(
     );
     if (errors.length > 0) {
       throw new ServiceError(
-        'VALIDATION',
-        { message: errors[0]!.zh, messageEn: errors[0]!.en },
+        errors.some((e) => e.code === 'UNDER_ALLOCATED')
+          ? 'ALLOCATION_SUM_MISMATCH'
+          : 'ALLOCATION_LINES_INVALID',
+        { problem: errors[0]!.zh, problemEn: errors[0]!.en },
         { errors },
       );
     }
