@@ -391,6 +391,26 @@ export const ERRORS = {
     zh: '月份应为 1–12',
     en: 'month must be 1–12',
   },
+  REVIEW_FILE_EMPTY: {
+    kind: 'invalid',
+    zh: '上传的文件是空的',
+    en: 'The uploaded file is empty',
+  },
+  REVIEW_FILE_TOO_LARGE: {
+    kind: 'invalid',
+    zh: '文件超过 20 MB，无法审核',
+    en: 'The file is larger than 20 MB',
+  },
+  REVIEW_FILE_TYPE: {
+    kind: 'invalid',
+    zh: '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
+    en: 'Only .txt, .docx and text .pdf reports can be reviewed',
+  },
+  REVIEW_FILE_UNREADABLE: {
+    kind: 'invalid',
+    zh: '{problem}',
+    en: '{problemEn}',
+  },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
   // ---- regions, departments, overview, audit log, templates ----
@@ -408,6 +428,16 @@ export const ERRORS = {
     kind: 'invalid',
     zh: '起始时间应早于截止时间',
     en: 'from must be before to',
+  },
+  FISCAL_YEAR_TOO_LATE: {
+    kind: 'invalid',
+    zh: '预算年度最晚只能开启到下一年度（{maxYear} 年），收到 {year} 年',
+    en: 'The latest fiscal year that can be opened is next year ({maxYear}); got {year}',
+  },
+  SCORING_PRESET_UNKNOWN: {
+    kind: 'invalid',
+    zh: '计分规则「{preset}」不存在，可选：{presets}',
+    en: 'Unknown scoring preset {preset}',
   },
   // (end of regions, departments, overview, audit log, templates)
 

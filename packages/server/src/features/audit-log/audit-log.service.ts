@@ -36,10 +36,7 @@ export function parseWhen(text: string, endOfDay: boolean): Date {
       : `${t.replace(' ', 'T')}+08:00`;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) {
-    throw new ServiceError('VALIDATION', {
-      message: `日期「${text}」无效`,
-      messageEn: `Invalid date ${text}`,
-    });
+    throw new ServiceError('AUDIT_DATE_INVALID', { date: text });
   }
   return dateOnly && endOfDay ? new Date(d.getTime() + 86_400_000) : d;
 }
@@ -48,10 +45,7 @@ export function toFilter(q: AuditQueryInput): AuditFilter {
   const from = q.from ? parseWhen(q.from, false) : undefined;
   const to = q.to ? parseWhen(q.to, true) : undefined;
   if (from && to && from >= to) {
-    throw new ServiceError('VALIDATION', {
-      message: '起始时间应早于截止时间',
-      messageEn: 'from must be before to',
-    });
+    throw new ServiceError('AUDIT_RANGE_INVALID');
   }
   return {
     user: q.user?.trim() || undefined,

@@ -93,9 +93,10 @@ export async function loadMonitoringConfig(
 ): Promise<MonitoringConfig> {
   const parsed = parseMonitoringConfig(await findMonitoringConfig(db, regionCode, year));
   if (!parsed.ok) {
-    throw new ServiceError('STATE', {
-      message: `${year} 年度的监控配置有误：${parsed.error.map((e) => e.zh).join('；')}`,
-      messageEn: `The ${year} monitoring configuration is invalid: ${parsed.error.map((e) => e.en).join('; ')}`,
+    throw new ServiceError('MONITORING_CONFIG_INVALID', {
+      year,
+      problems: parsed.error.map((e) => e.zh).join('；'),
+      problemsEn: parsed.error.map((e) => e.en).join('; '),
     });
   }
   return parsed.value;
@@ -224,10 +225,7 @@ export async function computeExecution(
 
 function checkMonth(month: number | undefined): void {
   if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12)) {
-    throw new ServiceError('VALIDATION', {
-      message: '月份应为 1–12',
-      messageEn: 'month must be 1–12',
-    });
+    throw new ServiceError('EXECUTION_MONTH_INVALID');
   }
 }
 

@@ -108,11 +108,8 @@ export async function openFiscalYear(
   const maxYear = cstYear(now) + 1;
   if (input.year > maxYear) {
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: `预算年度最晚只能开启到下一年度（${maxYear} 年），收到 ${input.year} 年`,
-        messageEn: `The latest fiscal year that can be opened is next year (${maxYear}); got ${input.year}`,
-      },
+      'FISCAL_YEAR_TOO_LATE',
+      { maxYear, year: input.year },
       {
         fields: [
           { field: 'year', message: `最晚为 ${maxYear} 年`, messageEn: `at most ${maxYear}` },
@@ -127,11 +124,8 @@ export async function openFiscalYear(
       .map((p) => `${p.name}（${p.title}）`)
       .join('、');
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: `计分规则「${presetName}」不存在，可选：${names}`,
-        messageEn: `Unknown scoring preset ${presetName}`,
-      },
+      'SCORING_PRESET_UNKNOWN',
+      { preset: presetName, presets: names },
       { fields: [{ field: 'scoringPreset', message: `不存在的计分规则：${presetName}` }] },
     );
   }

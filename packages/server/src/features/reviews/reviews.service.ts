@@ -29,23 +29,14 @@ export async function reviewUploadedReport(
 ): Promise<ReviewedReport> {
   requireRole(actor, 'financeReviewer', 'deptHead', 'clerk');
   if (bytes.byteLength === 0) {
-    throw new ServiceError('VALIDATION', {
-      message: '上传的文件是空的',
-      messageEn: 'The uploaded file is empty',
-    });
+    throw new ServiceError('REVIEW_FILE_EMPTY');
   }
   if (bytes.byteLength > MAX_REVIEW_BYTES) {
-    throw new ServiceError('VALIDATION', {
-      message: '文件超过 20 MB，无法审核',
-      messageEn: 'The file is larger than 20 MB',
-    });
+    throw new ServiceError('REVIEW_FILE_TOO_LARGE');
   }
   const ext = path.extname(fileName).toLowerCase();
   if (!['.txt', '.docx', '.pdf'].includes(ext)) {
-    throw new ServiceError('VALIDATION', {
-      message: '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
-      messageEn: 'Only .txt, .docx and text .pdf reports can be reviewed',
-    });
+    throw new ServiceError('REVIEW_FILE_TYPE');
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));
   try {
@@ -60,7 +51,10 @@ export async function reviewUploadedReport(
     };
   } catch (e) {
     if (e instanceof ExtractError) {
-      throw new ServiceError('VALIDATION', { message: e.messages.zh, messageEn: e.messages.en });
+      throw new ServiceError('REVIEW_FILE_UNREADABLE', {
+        problem: e.messages.zh,
+        problemEn: e.messages.en,
+      });
     }
     throw e;
   } finally {

@@ -10,10 +10,8 @@ import {
   PROGRESS_FIELDS,
   PROGRESS_HEADERS,
 } from '../../import/table-columns.ts';
-import { listIndicators } from '../monitoring/monitoring.repository.ts';
+import { listIndicators, listProjects } from '../monitoring/monitoring.repository.ts';
 import { sanitizeCell } from '../../render/sanitize-cell.ts';
-import * as s from '../../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../auth/actor.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 
@@ -200,12 +198,7 @@ export async function templateFile(
     const dept = await getDepartment(db, actor, scope.departmentCode);
     const [indicators, projects] = await Promise.all([
       listIndicators(db, dept.code, scope.year),
-      db
-        .select({ id: s.projects.id, code: s.projects.code })
-        .from(s.projects)
-        .where(
-          and(eq(s.projects.departmentCode, dept.code), eq(s.projects.fiscalYear, scope.year)),
-        ),
+      listProjects(db, dept.code, scope.year),
     ]);
     const codeOf = new Map(projects.map((p) => [p.id, p.code]));
     rows = indicators.map((i) => [
