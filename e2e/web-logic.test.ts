@@ -101,18 +101,40 @@ describe('live scoring of the 自评表 (core engine in the browser)', () => {
 
 describe('execution series', () => {
   it('computes 支出进度 from exact fen and 序时进度 = month / 12', () => {
-    const s = readExecution({
-      adjustedYuan: '800000.00',
+    // Only the fields the reader uses; the rest of the declared Execution shape does not matter here.
+    const body = {
+      budgetYuan: '800000.00',
       months: [
-        { month: 1, executedYuan: '100000.00' },
-        { month: 2, executedYuan: '0.00' },
-        { month: 3, executedYuan: '162700.00' },
+        {
+          month: 1,
+          executedYuan: '100000.00',
+          cumulativeYuan: '100000.00',
+          rate: '12.50',
+          timeProgress: '8.33',
+        },
+        {
+          month: 2,
+          executedYuan: '0.00',
+          cumulativeYuan: '100000.00',
+          rate: '12.50',
+          timeProgress: '16.67',
+        },
+        {
+          month: 3,
+          executedYuan: '162700.00',
+          cumulativeYuan: '262700.00',
+          rate: '32.84',
+          timeProgress: '25.00',
+        },
       ],
-    });
+    } as unknown as Parameters<typeof readExecution>[0];
+    const s = readExecution(body);
+    expect(s?.budgetFen).toBe(80_000_000);
+    expect(s?.months.map((m) => m.cumulativeFen)).toEqual([10_000_000, 10_000_000, 26_270_000]);
     expect(s?.months.map((m) => m.progress)).toEqual(['12.50', '12.50', '32.84']);
     expect(s?.months.map((m) => m.timeProgress)).toEqual(['8.33', '16.67', '25.00']);
     expect(timeProgress(6)).toBe('50.00');
-    expect(readExecution({ nothing: true })).toBeNull();
+    expect(readExecution(undefined)).toBeNull();
   });
 });
 
@@ -127,6 +149,8 @@ describe('overview statistics', () => {
     score,
     grade,
     warnings: { red: 0, yellow: 0 },
+    findings: 0,
+    projects: 0,
   });
   it('averages rates and scores with decimals (no floats) and counts grades in 优良中差 order', () => {
     const rows = [
@@ -155,6 +179,9 @@ describe('small readers', () => {
         code: 'RATE_PRECISION',
         severity: 'low',
         line: 3,
+        endLine: 3,
+        start: 0,
+        end: 6,
         excerpt: '执行率 95%',
         message: '',
         messageEn: '',
@@ -164,6 +191,8 @@ describe('small readers', () => {
         severity: 'high',
         line: 3,
         endLine: 4,
+        start: 10,
+        end: 19,
         excerpt: '36,628.61',
         message: '',
         messageEn: '',
@@ -195,11 +224,10 @@ describe('small readers', () => {
     expect(m.get('TZCJ-XM-001')?.achieved).toBe('完成 12 场');
     expect(toWarningLevel('RED')).toBe('red');
     expect(toWarningLevel('purple')).toBeNull();
-    expect(readWarningCounts({ warnings: { red: 2, yellow: 1, green: 9 } })).toEqual({
-      red: 2,
-      yellow: 1,
-      green: 9,
-      blue: 0,
-    });
+    const monitoring = {
+      warnings: { red: 2, yellow: 1, green: 9, blue: 0 },
+    } as unknown as Parameters<typeof readWarningCounts>[0];
+    expect(readWarningCounts(monitoring)).toEqual({ red: 2, yellow: 1, green: 9, blue: 0 });
+    expect(readWarningCounts(undefined)).toBeNull();
   });
 });

@@ -156,7 +156,9 @@ for (const driver of drivers) {
         '--year',
         '2025',
       );
-      expect(form.stdout).toContain('已导入绩效目标（草稿）「440111250001 商贸流通发展专项」：8 个指标');
+      expect(form.stdout).toContain(
+        '已导入绩效目标（草稿）「440111250001 商贸流通发展专项」：8 个指标',
+      );
       expect(form.stdout).toContain('权重按一级指标默认分值分配');
 
       const grid = await cli(
