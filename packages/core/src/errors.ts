@@ -779,6 +779,11 @@ export const ERRORS = {
     zh: '审核结果为「良」时须写明需要修改的内容',
     en: 'A "good" grade needs the required changes written down',
   },
+  EXANTE_REGION_REQUIRED: {
+    kind: 'invalid',
+    zh: '请指定行政区划代码（regionCode）：本账户可管理多个地区',
+    en: 'Give the region code (regionCode): this account serves several regions',
+  },
   // (end of ex-ante assessment (事前绩效评估))
 
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----

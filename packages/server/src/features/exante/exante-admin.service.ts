@@ -22,7 +22,13 @@ import { gateOf, rulesFor, type ExAnteRules } from './exante.views.ts';
 
 function bureauRegion(actor: Actor, regionCode: string | undefined): string {
   const mine = visibleRegion(actor);
-  return mine === '*' ? (regionCode ?? '440105') : mine;
+  if (mine !== '*') {
+    return mine;
+  }
+  if (!regionCode) {
+    throw new ServiceError('EXANTE_REGION_REQUIRED');
+  }
+  return regionCode;
 }
 
 export async function getExAnteRules(
