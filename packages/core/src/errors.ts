@@ -411,6 +411,46 @@ export const ERRORS = {
     zh: '{problem}',
     en: '{problemEn}',
   },
+  PROJECT_CODE_TAKEN: {
+    kind: 'conflict',
+    zh: '项目编码「{code}」在 {year} 年度已被本部门其他项目使用，请换一个编码',
+    en: 'Project code {code} is already used by another project of the department in {year}',
+  },
+  PROJECT_LEVEL1_HAS_PARENT: {
+    kind: 'invalid',
+    zh: '一级项目不能有上级项目',
+    en: 'A level-1 project has no parent',
+  },
+  PROJECT_PARENT_REQUIRED: {
+    kind: 'invalid',
+    zh: '二级项目须选择所属的一级项目',
+    en: 'A level-2 project needs its level-1 parent',
+  },
+  PROJECT_PARENT_OTHER: {
+    kind: 'invalid',
+    zh: '上级项目「{parent}」不是本部门 {year} 年度的项目',
+    en: 'Parent {parent} is not a project of the department in {year}',
+  },
+  PROJECT_OWN_PARENT: {
+    kind: 'invalid',
+    zh: '项目不能以自己为上级项目',
+    en: 'A project cannot be its own parent',
+  },
+  PROJECT_PARENT_NOT_LEVEL1: {
+    kind: 'invalid',
+    zh: '上级项目「{parent}」是二级项目：二级项目只能挂在一级项目下',
+    en: 'Parent {parent} is a level-2 project; level-2 projects hang under level-1 projects',
+  },
+  PROJECT_CODE_IN_LEDGER: {
+    kind: 'conflict',
+    zh: '项目编码「{code}」已被 {rows} 条支出台账记录引用，不能修改编码（台账按项目编码归集）；如需更正，请先在台账导入中替换相关月份的记录',
+    en: 'Project code {code} is referenced by {rows} ledger rows and cannot change (the ledger is grouped by project code); replace those months’ ledger imports first',
+  },
+  PROJECT_HAS_CHILDREN: {
+    kind: 'state',
+    zh: '项目「{code}」下有 {children} 个二级项目，不能改为二级项目',
+    en: 'Project {code} has {children} level-2 projects under it and cannot become level 2',
+  },
   // (end of evaluations, reports, reviews, monitoring, execution, projects)
 
   // ---- regions, departments, overview, audit log, templates ----
@@ -438,6 +478,11 @@ export const ERRORS = {
     kind: 'invalid',
     zh: '计分规则「{preset}」不存在，可选：{presets}',
     en: 'Unknown scoring preset {preset}',
+  },
+  FISCAL_YEAR_ALREADY_OPEN: {
+    kind: 'conflict',
+    zh: '{year} 年度已经开启，无需重复开启',
+    en: 'Fiscal year {year} is already open',
   },
   // (end of regions, departments, overview, audit log, templates)
 

@@ -67,11 +67,8 @@ async function view(db: Queryable, p: repo.ProjectRow): Promise<ProjectView> {
 
 function codeTaken(code: string, year: number): ServiceError {
   return new ServiceError(
-    'CONFLICT',
-    {
-      message: `项目编码「${code}」在 ${year} 年度已被本部门其他项目使用，请换一个编码`,
-      messageEn: `Project code ${code} is already used by another project of the department in ${year}`,
-    },
+    'PROJECT_CODE_TAKEN',
+    { code, year },
     {
       fields: [
         {
@@ -107,8 +104,8 @@ async function checkParent(
   if (level === 1) {
     if (parentId !== null) {
       throw new ServiceError(
-        'VALIDATION',
-        { message: '一级项目不能有上级项目', messageEn: 'A level-1 project has no parent' },
+        'PROJECT_LEVEL1_HAS_PARENT',
+        {},
         { fields: [{ field: 'parentId', message: '一级项目不能有上级项目' }] },
       );
     }
@@ -116,39 +113,30 @@ async function checkParent(
   }
   if (parentId === null) {
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: '二级项目须选择所属的一级项目',
-        messageEn: 'A level-2 project needs its level-1 parent',
-      },
+      'PROJECT_PARENT_REQUIRED',
+      {},
       { fields: [{ field: 'parentId', message: '请选择所属的一级项目' }] },
     );
   }
   const parent = await repo.findProject(db, parentId);
   if (!parent || parent.departmentCode !== dept || parent.fiscalYear !== year) {
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: `上级项目「${parentId}」不是本部门 ${year} 年度的项目`,
-        messageEn: `Parent ${parentId} is not a project of the department in ${year}`,
-      },
+      'PROJECT_PARENT_OTHER',
+      { parent: parentId, year },
       { fields: [{ field: 'parentId', message: '上级项目不属于本部门本年度' }] },
     );
   }
   if (parent.id === selfId) {
     throw new ServiceError(
-      'VALIDATION',
-      { message: '项目不能以自己为上级项目', messageEn: 'A project cannot be its own parent' },
+      'PROJECT_OWN_PARENT',
+      {},
       { fields: [{ field: 'parentId', message: '不能以自己为上级项目' }] },
     );
   }
   if (parent.level !== 1) {
     throw new ServiceError(
-      'VALIDATION',
-      {
-        message: `上级项目「${parent.code}」是二级项目：二级项目只能挂在一级项目下`,
-        messageEn: `Parent ${parent.code} is a level-2 project; level-2 projects hang under level-1 projects`,
-      },
+      'PROJECT_PARENT_NOT_LEVEL1',
+      { parent: parent.code },
       { fields: [{ field: 'parentId', message: '上级项目须为一级项目' }] },
     );
   }
@@ -231,11 +219,8 @@ export async function updateProject(
         const refs = await repo.countLedgerRows(tx, cur.departmentCode, cur.fiscalYear, cur.code);
         if (refs > 0) {
           throw new ServiceError(
-            'CONFLICT',
-            {
-              message: `项目编码「${cur.code}」已被 ${refs} 条支出台账记录引用，不能修改编码（台账按项目编码归集）；如需更正，请先在台账导入中替换相关月份的记录`,
-              messageEn: `Project code ${cur.code} is referenced by ${refs} ledger rows and cannot change (the ledger is grouped by project code); replace those months' ledger imports first`,
-            },
+            'PROJECT_CODE_IN_LEDGER',
+            { code: cur.code, rows: refs },
             {
               ledgerRows: refs,
               fields: [
@@ -256,11 +241,8 @@ export async function updateProject(
         const children = await repo.countChildren(tx, id);
         if (children > 0) {
           throw new ServiceError(
-            'STATE',
-            {
-              message: `项目「${cur.code}」下有 ${children} 个二级项目，不能改为二级项目`,
-              messageEn: `Project ${cur.code} has ${children} level-2 projects under it and cannot become level 2`,
-            },
+            'PROJECT_HAS_CHILDREN',
+            { code: cur.code, children },
             {
               fields: [{ field: 'level', message: `下有 ${children} 个二级项目，不能改为二级` }],
             },

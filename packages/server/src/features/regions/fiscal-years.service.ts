@@ -140,11 +140,8 @@ export async function openFiscalYear(
     });
     if (!r) {
       throw new ServiceError(
-        'CONFLICT',
-        {
-          message: `${input.year} 年度已经开启，无需重复开启`,
-          messageEn: `Fiscal year ${input.year} is already open`,
-        },
+        'FISCAL_YEAR_ALREADY_OPEN',
+        { year: input.year },
         { fields: [{ field: 'year', message: `${input.year} 年度已开启` }] },
       );
     }
