@@ -11,8 +11,9 @@ export function homePath(user: SessionUser): string {
     case 'systemAdmin':
     case 'securityAdmin':
     case 'auditAdmin':
-    case 'thirdParty':
       return '/admin/home';
+    case 'thirdParty':
+      return '/admin/exante';
   }
 }
 
@@ -22,7 +23,9 @@ export function canOpenDepartment(user: SessionUser, code: string): boolean {
     return user.departmentCode === code;
   }
   if (user.role === 'financeReviewer') {
-    return code.startsWith(`${user.regionCode}-`) || user.regionCode === '*';
+    // Agency codes of the 一体化 system need not start with the region code; the server refuses another
+    // region's department (403), which the page shows.
+    return true;
   }
   return false;
 }
