@@ -158,7 +158,7 @@ export function registerPipelineCommand(program: Command): void {
           }),
         );
       } catch (e) {
-        if (e instanceof ServiceError && e.code === 'IMPORT_INVALID') {
+        if (e instanceof ServiceError && e.code === 'PIPELINE_IMPORT_ROWS_INVALID') {
           const details = e.details as {
             errors: { message: string; messageEn: string }[];
             total: number;
