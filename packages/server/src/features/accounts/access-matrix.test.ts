@@ -598,7 +598,7 @@ describeEachDb('access matrix', (use) => {
   });
 
   const BAD: [Who, string, string, unknown, number][] = [
-    ['clerk', 'GET', '/api/departments/nope/goals?year=2023', undefined, 400],
+    ['clerk', 'GET', '/api/departments/no_pe/goals?year=2023', undefined, 400],
     ['clerk', 'GET', '/api/departments/440105-TZCJ/goals?year=abc', undefined, 400],
     ['clerk', 'GET', '/api/departments/440105-TZCJ/goals', undefined, 400],
     ['reviewer', 'GET', '/api/departments/440105-ZZZZ/goals?year=2023', undefined, 404],
