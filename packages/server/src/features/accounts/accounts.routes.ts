@@ -5,24 +5,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as users from './accounts.service.ts';
 import { IdParam } from '../goals/goals.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
 const TAG = ['账户与安全 Users & security'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('角色无权（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('用户名已存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('角色无权（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('用户名已存在'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 
 const RoleEnum = z.enum(ROLES, { message: `角色应为 ${ROLES.join(' / ')} 之一` });
 const deptCode = z
@@ -141,7 +134,7 @@ const routes = {
     path: '/api/users',
     tags: TAG,
     summary: '新建业务账户（不填密码则生成，仅返回一次；首次登录须修改密码）— 系统管理员',
-    request: { body: json(CreateBody) },
+    request: { body: jsonBody(CreateBody) },
     responses: {
       201: { description: '已创建', content: { 'application/json': { schema: WithPassword } } },
       ...errors,
@@ -152,7 +145,7 @@ const routes = {
     path: '/api/users/{id}',
     tags: TAG,
     summary: '修改姓名、部门，停用/启用 — 系统管理员',
-    request: { params: IdParam, body: json(UpdateBody) },
+    request: { params: IdParam, body: jsonBody(UpdateBody) },
     responses: {
       200: { description: '已修改', content: { 'application/json': { schema: UserSchema } } },
       ...errors,
@@ -175,7 +168,7 @@ const routes = {
     path: '/api/users/{id}/role',
     tags: TAG,
     summary: '授予角色（不能改自己的）— 安全管理员',
-    request: { params: IdParam, body: json(RoleBody) },
+    request: { params: IdParam, body: jsonBody(RoleBody) },
     responses: {
       200: { description: '已授予', content: { 'application/json': { schema: UserSchema } } },
       ...errors,
@@ -197,7 +190,7 @@ const routes = {
     path: '/api/users/{id}/lock',
     tags: TAG,
     summary: '锁定账户若干分钟（其会话随之失效）— 安全管理员',
-    request: { params: IdParam, body: json(LockBody) },
+    request: { params: IdParam, body: jsonBody(LockBody) },
     responses: {
       200: { description: '已锁定', content: { 'application/json': { schema: UserSchema } } },
       ...errors,
@@ -218,7 +211,7 @@ const routes = {
     path: '/api/security/password-policy',
     tags: TAG,
     summary: '修改密码与锁定策略（只能在基线之上收紧）— 安全管理员',
-    request: { body: json(PolicySchema) },
+    request: { body: jsonBody(PolicySchema) },
     responses: {
       200: { description: '已修改', content: { 'application/json': { schema: PolicySchema } } },
       ...errors,

@@ -16,13 +16,9 @@ import {
 import { ServiceError } from '../../http/service-error.ts';
 import { clientIp, requestSession } from '../../http/middleware/request-context.ts';
 import { setSessionCookie } from '../../http/middleware/session.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const TAG = ['登录 Auth'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 
 const UserSchema = z
   .object({
@@ -81,10 +77,10 @@ const loginRoute = createRoute({
       description: '已登录：设置 jixiao_session（HttpOnly）与 jixiao_csrf Cookie',
       content: { 'application/json': { schema: SessionSchema } },
     },
-    400: err('输入有误'),
-    401: err('用户名或密码错误'),
-    403: err('账户已停用'),
-    423: err('账户已锁定'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('用户名或密码错误'),
+    403: errorResponse('账户已停用'),
+    423: errorResponse('账户已锁定'),
   },
 });
 
@@ -95,7 +91,7 @@ const meRoute = createRoute({
   summary: '当前用户与 CSRF 令牌',
   responses: {
     200: { description: '当前会话', content: { 'application/json': { schema: SessionSchema } } },
-    401: err('未登录'),
+    401: errorResponse('未登录'),
   },
 });
 
@@ -107,8 +103,8 @@ const logoutRoute = createRoute({
   summary: '退出登录',
   responses: {
     200: { description: '已退出', content: { 'application/json': { schema: OkSchema } } },
-    401: err('未登录'),
-    403: err('CSRF 校验失败'),
+    401: errorResponse('未登录'),
+    403: errorResponse('CSRF 校验失败'),
   },
 });
 
@@ -126,8 +122,8 @@ const logoutAllRoute = createRoute({
         },
       },
     },
-    401: err('未登录'),
-    403: err('CSRF 校验失败'),
+    401: errorResponse('未登录'),
+    403: errorResponse('CSRF 校验失败'),
   },
 });
 
@@ -140,10 +136,10 @@ const passwordRoute = createRoute({
   request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
   responses: {
     200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } },
-    400: err('密码不符合要求'),
-    401: err('未登录'),
-    403: err('CSRF 校验失败'),
-    423: err('已锁定'),
+    400: errorResponse('密码不符合要求'),
+    401: errorResponse('未登录'),
+    403: errorResponse('CSRF 校验失败'),
+    423: errorResponse('已锁定'),
   },
 });
 

@@ -9,7 +9,7 @@ import {
   saveInvestmentTarget,
 } from './allocations.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const KindParams = DepartmentCodeParam.extend({
   kind: z
@@ -107,15 +107,11 @@ const ProgressSchema = z
   })
   .openapi('InvestmentDecomposition');
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
 };
 const tags = ['任务分解 Target decomposition'];
 

@@ -2,18 +2,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as audit from './audit-log.service.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
 
 const TAG = ['审计日志 Audit log'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('仅审计管理员（已记入审计日志）'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('仅审计管理员（已记入审计日志）'),
 };
 
 const dateText = z

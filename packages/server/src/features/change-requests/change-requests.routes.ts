@@ -15,25 +15,18 @@ import {
   TargetChangeSchema,
   YearQuery,
 } from '../goals/goals.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
 const TAG = ['变更申请 Change requests'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('状态不允许'),
-  422: err('变更后目标不符合要求'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('状态不允许'),
+  422: errorResponse('变更后目标不符合要求'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 const batch = {
   description: '变更申请（同批）',
   content: { 'application/json': { schema: z.array(ChangeRequestViewSchema) } },
@@ -46,7 +39,7 @@ const createRoot = createRoute({
   summary: '提交变更申请（锁定后修改指标值/分值/性质/单位/名称，须填理由）— 填报员',
   description:
     '单项：{indicatorId, field, newValue, reason}；多项（同一目标，一并审批）：{items: [{indicatorId, field, newValue}], reason}',
-  request: { body: json(ChangeRequestBody) },
+  request: { body: jsonBody(ChangeRequestBody) },
   responses: { 201: batch, ...errors },
 });
 
@@ -55,7 +48,7 @@ const createForGoal = createRoute({
   path: '/api/goals/{id}/change-requests',
   tags: TAG,
   summary: '提交该目标下指标的变更申请（同上）— 填报员',
-  request: { params: IdParam, body: json(ChangeRequestBody) },
+  request: { params: IdParam, body: jsonBody(ChangeRequestBody) },
   responses: { 201: batch, ...errors },
 });
 
@@ -103,7 +96,7 @@ const approveRoute = createRoute({
   path: '/api/change-requests/{id}/approve',
   tags: TAG,
   summary: '批准（整批）— 部门负责人（待部门审核）/ 财政审核员（待财政审核）；最终批准即生效',
-  request: { params: IdParam, body: json(DecisionBody) },
+  request: { params: IdParam, body: jsonBody(DecisionBody) },
   responses: { 200: batch, ...errors },
 });
 
@@ -112,7 +105,7 @@ const rejectRoute = createRoute({
   path: '/api/change-requests/{id}/reject',
   tags: TAG,
   summary: '驳回（整批，须填意见）',
-  request: { params: IdParam, body: json(DecisionBody) },
+  request: { params: IdParam, body: jsonBody(DecisionBody) },
   responses: { 200: batch, ...errors },
 });
 

@@ -9,22 +9,18 @@ import {
 } from './evaluations.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { DepartmentEvaluationSchema, ReturnBody } from './evaluations.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const json = (schema: typeof DepartmentEvaluationSchema, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
-  409: err('状态不允许'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
+  409: errorResponse('状态不允许'),
 };
 const tags = ['自评 Self-evaluation'];
 const path = '/api/departments/{code}/evaluation';

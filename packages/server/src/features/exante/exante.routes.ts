@@ -1,7 +1,8 @@
 // /api/exante…: items needing an ex-ante assessment, scoring, the bureau's review, third parties, settings.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 import { fileResponse } from '../../http/file-response.ts';
 import { renderExAnteReport } from './exante-report.service.ts';
 import { gradeGoal, listGoalGrades } from './goal-grade.service.ts';
@@ -41,22 +42,14 @@ import {
   setExAnteRules,
 } from './exante-admin.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权操作（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('当前状态不允许 / 已存在'),
-  422: err('评分表有误'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权操作（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('当前状态不允许 / 已存在'),
+  422: errorResponse('评分表有误'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 const ok = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
@@ -78,7 +71,7 @@ const route = {
     path: '/api/exante/items',
     tags,
     summary: '登记新增项目（政策）的事前绩效评估 — 部门',
-    request: { body: json(RegisterBody) },
+    request: { body: jsonBody(RegisterBody) },
     responses: { 201: ok('登记的评估项目', ItemViewSchema), ...errors },
   }),
   get: createRoute({
@@ -94,7 +87,7 @@ const route = {
     path: `${itemPath}/sheet`,
     tags,
     summary: '保存部门评分（已提交的版本不变：调整完善时生成新版本）— 部门',
-    request: { params: ItemIdParam, body: json(SheetBody) },
+    request: { params: ItemIdParam, body: jsonBody(SheetBody) },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
   submit: createRoute({
@@ -111,7 +104,7 @@ const route = {
     tags,
     summary:
       '财政审核：意见审核（conclude）/ 评估审核（rescore）/ 委托第三方（assign）/ 退回（return）',
-    request: { params: ItemIdParam, body: json(ReviewBody) },
+    request: { params: ItemIdParam, body: jsonBody(ReviewBody) },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
   confirm: createRoute({
@@ -119,7 +112,7 @@ const route = {
     path: `${itemPath}/confirm`,
     tags,
     summary: '财政确认「调整完善后予以支持」（确认后可安排预算）',
-    request: { params: ItemIdParam, body: json(ConfirmBody) },
+    request: { params: ItemIdParam, body: jsonBody(ConfirmBody) },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
   tpSheet: createRoute({
@@ -127,7 +120,7 @@ const route = {
     path: `${itemPath}/third-party-sheet`,
     tags,
     summary: '第三方机构保存评分 — 仅限委托给本机构的项目',
-    request: { params: ItemIdParam, body: json(SheetBody) },
+    request: { params: ItemIdParam, body: jsonBody(SheetBody) },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
   tpSubmit: createRoute({
@@ -135,7 +128,7 @@ const route = {
     path: `${itemPath}/third-party-submit`,
     tags,
     summary: '第三方机构提交评估（形成结论）',
-    request: { params: ItemIdParam, body: json(SheetBody) },
+    request: { params: ItemIdParam, body: jsonBody(SheetBody) },
     responses: { 200: ok('评估详情', ItemDetailSchema), ...errors },
   }),
   adopt: createRoute({
@@ -155,7 +148,7 @@ const route = {
     responses: {
       200: fileResponse('报告文件', ['docx', 'pdf', 'xlsx']),
       ...errors,
-      503: err('PDF 暂不可用'),
+      503: errorResponse('PDF 暂不可用'),
     },
   }),
   grade: createRoute({
@@ -164,7 +157,7 @@ const route = {
     tags: ['绩效目标 Goals'],
     summary:
       '绩效目标审核（优/良/中/差 + 意见）：优、良通过；中退回修改；差不得进入预算安排 — 财政',
-    request: { params: ItemIdParam, body: json(GradeBody) },
+    request: { params: ItemIdParam, body: jsonBody(GradeBody) },
     responses: { 200: ok('该目标的全部审核结果', z.array(GoalGradeSchema)), ...errors },
   }),
   grades: createRoute({
@@ -188,7 +181,7 @@ const route = {
     path: '/api/exante/rules',
     tags,
     summary: '设置本地区本年度的事前评估标准 — 财政',
-    request: { query: YearQuery, body: json(RulesSchema) },
+    request: { query: YearQuery, body: jsonBody(RulesSchema) },
     responses: { 200: ok('评估标准', RulesSchema), ...errors },
   }),
   agencies: createRoute({
@@ -203,7 +196,7 @@ const route = {
     path: '/api/exante/agencies',
     tags,
     summary: '登记第三方机构 — 财政',
-    request: { body: json(AgencyBody) },
+    request: { body: jsonBody(AgencyBody) },
     responses: { 201: ok('第三方机构', AgencySchema), ...errors },
   }),
   addMember: createRoute({
@@ -211,7 +204,7 @@ const route = {
     path: '/api/exante/agencies/{id}/members',
     tags,
     summary: '把第三方账户（由系统管理员创建）归入机构 — 财政',
-    request: { params: AgencyIdParam, body: json(MemberBody) },
+    request: { params: AgencyIdParam, body: jsonBody(MemberBody) },
     responses: { 200: ok('已归入', z.object({ ok: z.literal(true) })), ...errors },
   }),
 };

@@ -10,17 +10,13 @@ import {
   LedgerQuery,
   ProjectListSchema,
 } from './execution.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
 };
 const tags = ['预算执行 Execution'];
 

@@ -21,25 +21,18 @@ import {
   SubmitResultSchema,
   YearQuery,
 } from './goals.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
 const TAG = ['绩效目标 Goals'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('状态不允许'),
-  423: err('已锁定'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('状态不允许'),
+  423: errorResponse('已锁定'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 
 const listRoute = createRoute({
   method: 'get',
@@ -61,7 +54,7 @@ const createGoalRoute = createRoute({
   path: '/api/goals',
   tags: TAG,
   summary: '新建绩效目标（部门整体：projectId 为空；项目：填 projectId）— 填报员',
-  request: { body: json(CreateGoalBody) },
+  request: { body: jsonBody(CreateGoalBody) },
   responses: {
     201: {
       description: '已创建（草稿）',
@@ -89,7 +82,7 @@ const textRoute = (method: 'put' | 'patch') =>
     path: '/api/goals/{id}',
     tags: TAG,
     summary: '修改年度总体目标文字（草稿/退回时）— 填报员',
-    request: { params: IdParam, body: json(GoalTextBody) },
+    request: { params: IdParam, body: jsonBody(GoalTextBody) },
     responses: {
       200: { description: '已保存', content: { 'application/json': { schema: GoalViewSchema } } },
       ...errors,
@@ -128,13 +121,13 @@ const submitRoute = createRoute({
   path: '/api/goals/{id}/submit',
   tags: TAG,
   summary: '送审 — 填报员；有错误时 422 并列出全部问题',
-  request: { params: IdParam, body: json(SubmitBody) },
+  request: { params: IdParam, body: jsonBody(SubmitBody) },
   responses: {
     200: {
       description: '已送审（可能附警告）',
       content: { 'application/json': { schema: SubmitResultSchema } },
     },
-    422: err('未通过检查：details.issues 列出全部问题'),
+    422: errorResponse('未通过检查：details.issues 列出全部问题'),
     ...errors,
   },
 });
@@ -144,7 +137,7 @@ const approveRoute = createRoute({
   path: '/api/goals/{id}/approve',
   tags: TAG,
   summary: '审核通过 — 部门负责人（已送审）/ 财政审核员（部门已审核）；最终审核即锁定',
-  request: { params: IdParam, body: json(ApproveBody) },
+  request: { params: IdParam, body: jsonBody(ApproveBody) },
   responses: {
     200: { description: '已审核', content: { 'application/json': { schema: GoalViewSchema } } },
     ...errors,
@@ -156,7 +149,7 @@ const returnRoute = createRoute({
   path: '/api/goals/{id}/return',
   tags: TAG,
   summary: '退回修改（须填写意见）— 部门负责人 / 财政审核员',
-  request: { params: IdParam, body: json(ReturnBody) },
+  request: { params: IdParam, body: jsonBody(ReturnBody) },
   responses: {
     200: { description: '已退回', content: { 'application/json': { schema: GoalViewSchema } } },
     ...errors,

@@ -2,14 +2,10 @@
 // file (field → the file's header), chosen when an import could not match a required column.
 import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { ColumnMappingBody, ColumnMappingSchema, MappingParams } from './column-mapping.schema.ts';
 import { getColumnMapping, saveColumnMapping } from './column-mapping.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const tags = ['数据导入 Imports'];
 const ok = {
   description: '列对应关系',
@@ -24,10 +20,10 @@ const getRoute = createRoute({
   request: { params: MappingParams },
   responses: {
     200: ok,
-    400: err('输入有误'),
-    401: err('未登录'),
-    403: err('无权访问'),
-    404: err('部门不存在'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权访问'),
+    404: errorResponse('部门不存在'),
   },
 });
 
@@ -42,10 +38,10 @@ const putRoute = createRoute({
   },
   responses: {
     200: ok,
-    400: err('输入有误，或字段不属于该类文件'),
-    401: err('未登录'),
-    403: err('无权操作'),
-    404: err('部门不存在'),
+    400: errorResponse('输入有误，或字段不属于该类文件'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权操作'),
+    404: errorResponse('部门不存在'),
   },
 });
 

@@ -5,7 +5,7 @@
 // every bad row (or the expected and found headers).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { bufferSource } from '../../import/import-source.ts';
 import { savedMapping } from './column-mapping.service.ts';
@@ -20,10 +20,6 @@ import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 import { importGoals } from './goal-import.service.ts';
 import { importRegionBudgets } from './budget-import.service.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const tags = ['数据导入 Imports'];
 const fileBody = {
   content: {
@@ -38,12 +34,12 @@ const fileBody = {
   required: true,
 };
 const refusals = {
-  400: err('请求有误'),
-  401: err('未登录'),
-  403: err('无权操作'),
-  404: err('不存在'),
-  409: err('文件已导入过'),
-  422: err('文件有错误：整批拒绝，details.errors 列出每一处错误（或应有与实有的表头）'),
+  400: errorResponse('请求有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权操作'),
+  404: errorResponse('不存在'),
+  409: errorResponse('文件已导入过'),
+  422: errorResponse('文件有错误：整批拒绝，details.errors 列出每一处错误（或应有与实有的表头）'),
 };
 
 const goalsRoute = createRoute({

@@ -8,17 +8,13 @@ import { ServiceError } from '../../http/service-error.ts';
 import { importBudgets, importLedger, importProgress, listImports } from './imports.service.ts';
 import { bufferSource } from '../../import/import-source.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { ErrorBodySchema, errorResponse } from '../../http/error-schema.ts';
 import { registerColumnMappingRoutes } from './column-mapping.routes.ts';
 import { registerDocumentImportRoutes } from './document-imports.routes.ts';
 import { savedMapping } from './column-mapping.service.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const tags = ['数据导入 Imports'];
 
 const ImportParams = DepartmentCodeParam.extend({
@@ -111,12 +107,12 @@ const uploadRoute = createRoute({
       description: '导入结果',
       content: { 'application/json': { schema: ImportResultSchema } },
     },
-    400: err('请求有误'),
-    401: err('未登录'),
-    403: err('无权操作'),
-    404: err('部门不存在'),
-    409: err('文件已导入过，或月份已有数据（需 replace=true）'),
-    413: err('文件过大'),
+    400: errorResponse('请求有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权操作'),
+    404: errorResponse('部门不存在'),
+    409: errorResponse('文件已导入过，或月份已有数据（需 replace=true）'),
+    413: errorResponse('文件过大'),
     422: {
       description: '文件有错误：整批拒绝，details.errors 列出每一处错误',
       content: {
@@ -146,10 +142,10 @@ const listRoute = createRoute({
       description: '批次',
       content: { 'application/json': { schema: z.array(ImportBatchSchema) } },
     },
-    400: err('输入有误'),
-    401: err('未登录'),
-    403: err('无权访问'),
-    404: err('不存在'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权访问'),
+    404: errorResponse('不存在'),
   },
 });
 

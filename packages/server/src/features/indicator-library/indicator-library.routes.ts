@@ -4,19 +4,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as library from './indicator-library.service.ts';
 import { IdParam, Level1Enum, Level2Enum, OperatorEnum } from '../goals/goals.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const TAG = ['指标库 Indicator library'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
-  409: err('重复'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
+  409: errorResponse('重复'),
 };
 
 export const TemplateSchema = z

@@ -1,6 +1,6 @@
 // Indicators: add (also from the library), edit, delete while the goal is draft/returned; actual values once it is
 // locked (423 before); reviewer deductions with a reason.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as indicators from './indicators.service.ts';
 import {
@@ -13,25 +13,18 @@ import {
   IndicatorViewSchema,
   OkSchema,
 } from '../goals/goals.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
 const TAG = ['绩效指标 Indicators'];
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('状态不允许'),
-  423: err('目标未锁定 / 已锁定'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('状态不允许'),
+  423: errorResponse('目标未锁定 / 已锁定'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 const ok = {
   description: '指标',
   content: { 'application/json': { schema: IndicatorViewSchema } },
@@ -42,7 +35,7 @@ const addRoute = createRoute({
   path: '/api/goals/{id}/indicators',
   tags: TAG,
   summary: '新增三级指标（目标为草稿/退回时）— 填报员',
-  request: { params: IdParam, body: json(IndicatorBody) },
+  request: { params: IdParam, body: jsonBody(IndicatorBody) },
   responses: { 201: ok, ...errors },
 });
 
@@ -51,7 +44,7 @@ const fromTemplateRoute = createRoute({
   path: '/api/goals/{id}/indicators/from-template',
   tags: TAG,
   summary: '从指标库新增指标（填写指标值与分值）— 填报员',
-  request: { params: IdParam, body: json(FromTemplateBody) },
+  request: { params: IdParam, body: jsonBody(FromTemplateBody) },
   responses: { 201: ok, ...errors },
 });
 
@@ -70,7 +63,7 @@ const updateRoute = (method: 'put' | 'patch') =>
     path: '/api/indicators/{id}',
     tags: TAG,
     summary: '修改指标（目标为草稿/退回时，只传要改的字段）— 填报员',
-    request: { params: IdParam, body: json(IndicatorPatchBody) },
+    request: { params: IdParam, body: jsonBody(IndicatorPatchBody) },
     responses: { 200: ok, ...errors },
   });
 
@@ -91,7 +84,7 @@ const actualRoute = createRoute({
   path: '/api/indicators/{id}/actual',
   tags: TAG,
   summary: '填报实际完成值（目标锁定后）— 填报员；未锁定时 423',
-  request: { params: IdParam, body: json(ActualBody) },
+  request: { params: IdParam, body: jsonBody(ActualBody) },
   responses: { 200: ok, ...errors },
 });
 
@@ -100,7 +93,7 @@ const deductionRoute = createRoute({
   path: '/api/indicators/{id}/deduction',
   tags: TAG,
   summary: '扣分（须填理由；0 表示取消）— 财政审核员 / 部门负责人',
-  request: { params: IdParam, body: json(DeductionBody) },
+  request: { params: IdParam, body: jsonBody(DeductionBody) },
   responses: { 200: ok, ...errors },
 });
 

@@ -36,19 +36,15 @@ import {
   UnitsSchema,
   UpdateProjectBody,
 } from './investment.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const readErrors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
 };
-const writeErrors = { ...readErrors, 409: err('编号重复或状态不允许') };
+const writeErrors = { ...readErrors, 409: errorResponse('编号重复或状态不允许') };
 const tags = ['招商项目库 Investment pipeline'];
 const base = '/api/departments/{code}/investment-projects';
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -125,8 +121,8 @@ const importRoute = createRoute({
   responses: {
     200: json(ImportResultSchema, '导入结果'),
     ...writeErrors,
-    413: err('文件过大'),
-    422: err('数据有误，未导入（details.errors 为逐行错误）'),
+    413: errorResponse('文件过大'),
+    422: errorResponse('数据有误，未导入（details.errors 为逐行错误）'),
   },
 });
 const createRouteDef = createRoute({

@@ -10,7 +10,7 @@ import {
   listMetricCatalogue,
 } from './metrics.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const AsOf = z
   .string({ message: '截止日期必须是日期' })
@@ -87,15 +87,11 @@ const BindBody = z
   .strict()
   .openapi('BindIndicatorMetric');
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在或未绑定'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在或未绑定'),
 };
 const tags = ['实时取数 Live metrics'];
 
@@ -109,7 +105,7 @@ const catalogueRoute = createRoute({
       description: '口径',
       content: { 'application/json': { schema: z.array(MetricInfoSchema) } },
     },
-    401: err('未登录'),
+    401: errorResponse('未登录'),
   },
 });
 const getRoute = createRoute({
@@ -124,7 +120,7 @@ const getRoute = createRoute({
       content: { 'application/json': { schema: IndicatorMetricSchema } },
     },
     ...errors,
-    409: err('口径不存在'),
+    409: errorResponse('口径不存在'),
   },
 });
 const putRoute = createRoute({
@@ -142,7 +138,7 @@ const putRoute = createRoute({
       content: { 'application/json': { schema: IndicatorMetricSchema.nullable() } },
     },
     ...errors,
-    423: err('目标已锁定'),
+    423: errorResponse('目标已锁定'),
   },
 });
 const deptRoute = createRoute({

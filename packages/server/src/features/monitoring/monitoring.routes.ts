@@ -12,19 +12,15 @@ import {
 } from './monitoring.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
 import { MonthParamSchema } from '../execution/execution.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
 import { MonitoringSchema, RegionMonitoringSchema } from './monitoring.schema.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
 };
 const tags = ['运行监控 Monitoring'];
 
@@ -124,7 +120,7 @@ const responsesRoute = createRoute({
   responses: {
     200: { description: '监控结果', content: { 'application/json': { schema: MonitoringSchema } } },
     ...errors,
-    423: err('已报送，不能修改'),
+    423: errorResponse('已报送，不能修改'),
   },
 });
 const submitRoute = createRoute({
@@ -136,8 +132,8 @@ const submitRoute = createRoute({
   responses: {
     200: { description: '已报送', content: { 'application/json': { schema: MonitoringSchema } } },
     ...errors,
-    409: err('仍有预警未填写反馈'),
-    423: err('已报送'),
+    409: errorResponse('仍有预警未填写反馈'),
+    423: errorResponse('已报送'),
   },
 });
 const overviewRoute = createRoute({
@@ -151,9 +147,9 @@ const overviewRoute = createRoute({
       description: '各部门预警',
       content: { 'application/json': { schema: RegionMonitoringSchema } },
     },
-    400: err('输入有误'),
-    401: err('未登录'),
-    403: err('无权访问'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权访问'),
   },
 });
 

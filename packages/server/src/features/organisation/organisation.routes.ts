@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { App, AppDeps, AppEnv } from '../../http/app-env.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 import { bufferSource, type ImportSource } from '../../import/import-source.ts';
 import { importUsers } from '../accounts/accounts-import.ts';
 import { importAgencies } from './agencies-import.service.ts';
@@ -32,10 +33,6 @@ const tags = ['单位与初始化 Organisation'];
 const ok = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
-});
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
 });
 const errors = {
   400: errorResponse('输入有误'),
@@ -68,7 +65,7 @@ const createRegionRoute = createRoute({
   path: '/api/regions',
   tags,
   summary: '新建行政区划及其财政局（相同的值再次提交不做改动）— 系统管理员',
-  request: { body: json(CreateRegionBody) },
+  request: { body: jsonBody(CreateRegionBody) },
   responses: {
     200: ok('已存在且相同，未做改动', CreateRegionResultSchema),
     201: ok('已新建', CreateRegionResultSchema),
@@ -89,7 +86,7 @@ const addAgencyRoute = createRoute({
   path: '/api/regions/{code}/agencies',
   tags,
   summary: '新增部门或所属单位 — 财政局、系统管理员',
-  request: { params: RegionParam, body: json(AddAgencyBody) },
+  request: { params: RegionParam, body: jsonBody(AddAgencyBody) },
   responses: {
     201: ok('已新增', AgencySchema),
     ...errors,
@@ -102,7 +99,7 @@ const updateAgencyRoute = createRoute({
   path: '/api/agencies/{code}',
   tags,
   summary: '改名、停用或重新启用部门／所属单位（从不删除）— 财政局、系统管理员',
-  request: { params: AgencyParam, body: json(UpdateAgencyBody) },
+  request: { params: AgencyParam, body: jsonBody(UpdateAgencyBody) },
   responses: { 200: ok('已更新', AgencySchema), ...errors, 404: errorResponse('单位不存在') },
 });
 const importUsersRoute = createRoute({

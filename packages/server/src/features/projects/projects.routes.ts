@@ -1,6 +1,6 @@
 // POST /api/departments/{code}/projects, PATCH …/projects/{id}: create and edit a department's projects
 // (clerk or head of that department). The list is GET …/projects in execution.routes.ts.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { createProject, updateProject } from './projects.service.ts';
 import { DepartmentCodeParam } from '../departments/departments.schema.ts';
@@ -10,23 +10,16 @@ import {
   ProjectViewSchema,
   UpdateProjectBody,
 } from './projects.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权操作（已记入审计日志）'),
-  404: err('不存在'),
-  409: err('编码已被使用 / 已有台账引用'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权操作（已记入审计日志）'),
+  404: errorResponse('不存在'),
+  409: errorResponse('编码已被使用 / 已有台账引用'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 const tags = ['预算执行 Execution'];
 
 const createProjectRoute = createRoute({
@@ -34,7 +27,7 @@ const createProjectRoute = createRoute({
   path: '/api/departments/{code}/projects',
   tags,
   summary: '新建项目（编码、名称、一级/二级、资金来源、支出类型）— 部门填报员 / 部门负责人',
-  request: { params: DepartmentCodeParam, body: json(CreateProjectBody) },
+  request: { params: DepartmentCodeParam, body: jsonBody(CreateProjectBody) },
   responses: {
     201: {
       description: '新建的项目',
@@ -49,7 +42,7 @@ const updateProjectRoute = createRoute({
   path: '/api/departments/{code}/projects/{id}',
   tags,
   summary: '修改项目（只传要改的字段；已有台账记录引用的编码不能修改）— 部门填报员 / 部门负责人',
-  request: { params: ProjectIdParam, body: json(UpdateProjectBody) },
+  request: { params: ProjectIdParam, body: jsonBody(UpdateProjectBody) },
   responses: {
     200: {
       description: '修改后的项目',

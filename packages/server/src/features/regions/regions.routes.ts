@@ -1,5 +1,5 @@
 // GET/POST /api/regions/{code}/fiscal-years: the region's opened fiscal years; the finance bureau opens one.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { listFiscalYears, openFiscalYear } from './fiscal-years.service.ts';
 
@@ -9,22 +9,15 @@ import {
   OpenFiscalYearBody,
   RegionCodeParam,
 } from './regions.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
+import { jsonBody } from '../../http/route-parts.ts';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权操作（已记入审计日志）'),
-  404: err('地区不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权操作（已记入审计日志）'),
+  404: errorResponse('地区不存在'),
 };
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true as const,
-});
 const tags = ['预算年度 Fiscal years'];
 
 const listRoute = createRoute({
@@ -47,14 +40,14 @@ const openRoute = createRoute({
   path: '/api/regions/{code}/fiscal-years',
   tags,
   summary: '开启预算年度（计分规则默认 mof-2020），开启后本地区各部门可规划该年度 — 财政局审核员',
-  request: { params: RegionCodeParam, body: json(OpenFiscalYearBody) },
+  request: { params: RegionCodeParam, body: jsonBody(OpenFiscalYearBody) },
   responses: {
     201: {
       description: '已开启的年度',
       content: { 'application/json': { schema: FiscalYearSchema } },
     },
     ...errors,
-    409: err('该年度已开启'),
+    409: errorResponse('该年度已开启'),
   },
 });
 

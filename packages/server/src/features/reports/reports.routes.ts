@@ -8,7 +8,7 @@ import {
   setParagraphOverride,
 } from './reports.service.ts';
 import { DepartmentCodeParam } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
 
 const ReportQuery = z.object({
@@ -42,15 +42,11 @@ const ParagraphBody = z
   .object({ text: z.string().trim().min(1, '段落内容不能为空').max(20000, '段落不超过 20000 字') })
   .openapi('ParagraphOverride');
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const errors = {
-  400: err('输入有误'),
-  401: err('未登录'),
-  403: err('无权访问'),
-  404: err('不存在'),
+  400: errorResponse('输入有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权访问'),
+  404: errorResponse('不存在'),
 };
 const tags = ['报告 Report'];
 
@@ -63,7 +59,7 @@ const getRoute = createRoute({
   responses: {
     200: fileResponse('报告文件', ['docx', 'pdf', 'md', 'html', 'xlsx', 'txt']),
     ...errors,
-    503: err('PDF 暂不可用'),
+    503: errorResponse('PDF 暂不可用'),
   },
 });
 const putRoute = createRoute({

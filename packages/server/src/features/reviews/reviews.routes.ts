@@ -11,7 +11,7 @@ import {
 } from './reviews.service.ts';
 import { errorBody } from '../../http/error-response.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 
 const FindingSchema = z
   .object({
@@ -42,10 +42,6 @@ const ReviewedSchema = z
   })
   .openapi('ReviewedReport');
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 const tags = ['报告审核 Report review'];
 
 const uploadRoute = createRoute({
@@ -67,10 +63,10 @@ const uploadRoute = createRoute({
   },
   responses: {
     200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } },
-    400: err('文件无法读取'),
-    401: err('未登录'),
-    403: err('无权操作'),
-    413: err('文件过大'),
+    400: errorResponse('文件无法读取'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权操作'),
+    413: errorResponse('文件过大'),
   },
 });
 
@@ -82,10 +78,10 @@ const generatedRoute = createRoute({
   request: { params: DepartmentCodeParam, query: YearQuery },
   responses: {
     200: { description: '审核结果', content: { 'application/json': { schema: ReviewedSchema } } },
-    400: err('输入有误'),
-    401: err('未登录'),
-    403: err('无权访问'),
-    404: err('不存在'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权访问'),
+    404: errorResponse('不存在'),
   },
 });
 

@@ -3,13 +3,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { TEMPLATE_KINDS, templateFile, type TemplateKind } from './templates.service.ts';
-import { ErrorBodySchema } from '../../http/error-schema.ts';
+import { errorResponse } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
-
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorBodySchema } },
-});
 
 const TemplateParams = z.object({
   file: z
@@ -41,10 +36,10 @@ const route = createRoute({
   request: { params: TemplateParams, query: TemplateQuery },
   responses: {
     200: fileResponse('Excel 模板', ['xlsx']),
-    400: err('输入有误'),
-    401: err('未登录'),
-    403: err('无权访问'),
-    404: err('不存在'),
+    400: errorResponse('输入有误'),
+    401: errorResponse('未登录'),
+    403: errorResponse('无权访问'),
+    404: errorResponse('不存在'),
   },
 });
 
