@@ -68,3 +68,6 @@ export const ALL_ROLES: readonly Role[] = [
   'auditAdmin',
   'thirdParty',
 ];
+
+/** Roles a system administrator may give new accounts; 三员 roles are granted by the security administrator (or the CLI). */
+export const SYSTEM_ADMIN_CREATABLE: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'];

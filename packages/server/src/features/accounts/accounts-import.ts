@@ -7,7 +7,7 @@ import { auditInTx } from '../../audit/audit-log.ts';
 import { isCli, ROLE_LABELS, type Actor, type Role } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { generatePassword, hashPassword } from '../../auth/password.ts';
-import { BUREAU_ROLES, DEPARTMENT_ROLES } from '../../auth/policies.ts';
+import { BUREAU_ROLES, DEPARTMENT_ROLES, SYSTEM_ADMIN_CREATABLE } from '../../auth/policies.ts';
 import type { ImportSource } from '../../import/import-source.ts';
 import {
   cellOf,
@@ -52,9 +52,6 @@ export function roleOf(text: string): Role | null {
   const key = (Object.keys(ROLE_LABELS) as Role[]).find((r) => r.toLowerCase() === t.toLowerCase());
   return key ?? ROLE_WORDS[t] ?? null;
 }
-
-/** Roles a system administrator may give (三员 roles are granted by the security administrator or the CLI). */
-const SYSTEM_ADMIN_CREATABLE: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'];
 
 export interface ImportUsersInput {
   source: ImportSource;

@@ -5,7 +5,7 @@
 import type { Db, Queryable } from '../../db/open-db.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../../auth/password.ts';
-import { DEPARTMENT_ROLES } from '../../auth/policies.ts';
+import { DEPARTMENT_ROLES, SYSTEM_ADMIN_CREATABLE } from '../../auth/policies.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { isCli, type Actor, type Role } from '../../auth/actor.ts';
@@ -102,9 +102,6 @@ export interface CreateUserInput {
    */
   mustChangePassword?: boolean;
 }
-
-/** Roles a system administrator may give new accounts; 三员 roles are granted by the security administrator (or the CLI). */
-const SYSTEM_ADMIN_CREATABLE: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'];
 
 export async function createUser(
   db: Db,
