@@ -11,3 +11,5 @@ export * from './investment.ts';
 export * from './monitoring.ts';
 export * from './exante.ts';
 export * from './import-mappings.ts';
+export * from './publication.ts';
+export * from './rectifications.ts';
