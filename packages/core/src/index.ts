@@ -12,3 +12,5 @@ export * from './ledger/index.ts';
 export * from './monitoring/index.ts';
 export * from './exante/index.ts';
 export * from './imports/index.ts';
+export * from './rectification/index.ts';
+export * from './external-evaluation/index.ts';
