@@ -69,5 +69,13 @@ export const ALL_ROLES: readonly Role[] = [
   'thirdParty',
 ];
 
-/** Roles a system administrator may give new accounts; 三员 roles are granted by the security administrator (or the CLI). */
-export const SYSTEM_ADMIN_CREATABLE: readonly Role[] = ['clerk', 'deptHead', 'financeReviewer'];
+/**
+ * Roles a system administrator may give new accounts; 三员 roles are granted by the security administrator (or the
+ * CLI). A thirdParty account sees only the ex-ante items assigned to its 第三方机构 (features/exante links it).
+ */
+export const SYSTEM_ADMIN_CREATABLE: readonly Role[] = [
+  'clerk',
+  'deptHead',
+  'financeReviewer',
+  'thirdParty',
+];
