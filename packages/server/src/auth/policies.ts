@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'exante.review': ['financeReviewer'],
   /** Score the assessments assigned to the account's agency (and nothing else). */
   'exante.thirdParty': ['thirdParty'],
+  /** See 整改 items (department roles: their own department's; the bureau: its region's). */
+  'rectification.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Work an item: measures, start, evidence, submit the result for 复核. */
+  'rectification.edit': ['clerk', 'deptHead'],
+  /** Raise items by hand, 复核 (accept → 销号 or send back), deadlines per region and year. */
+  'rectification.review': ['financeReviewer'],
   /** Read, search, export and verify the audit log. */
   'audit.read': ['auditAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
