@@ -831,6 +831,87 @@ export const ERRORS = {
   },
   // (end of ex-ante assessment (事前绩效评估))
 
+  // ---- operations (backup, restore, health) ----
+  BACKUP_FILE_INVALID: {
+    kind: 'unprocessable',
+    zh: '该文件不是 Jixiao 备份文件，或已损坏、不完整（{reason}），数据库未作任何改动',
+    en: 'This file is not a Jixiao backup, or it is damaged or incomplete ({reasonEn}); nothing was changed',
+  },
+  BACKUP_SCHEMA_NEWER: {
+    kind: 'unprocessable',
+    zh: '备份来自较新版本的 Jixiao（数据库结构第 {backup} 版，本程序为第 {known} 版）：请先升级程序再恢复',
+    en: 'The backup comes from a newer Jixiao (database structure {backup}, this program {known}): upgrade first',
+  },
+  BACKUP_SCHEMA_UNKNOWN: {
+    kind: 'unprocessable',
+    zh: '备份的数据库结构与本程序的版本历史不符（第 {index} 版不同）：不能恢复',
+    en: 'The backup’s database structure does not match this program’s history (version {index} differs)',
+  },
+  RESTORE_CONFIRM_REQUIRED: {
+    kind: 'invalid',
+    zh: '目标数据库已有数据（{users} 个账户、{entries} 条审计记录）：恢复会用备份整体替换全部数据，确认后请加 --yes 重试',
+    en: 'The target database holds data ({users} accounts, {entries} audit entries): a restore replaces all of it; add --yes to confirm',
+  },
+  // (end of operations (backup, restore, health))
+
+  // ---- publication (公开) and 人大 reporting ----
+  PUBLICATION_EVALUATION_NOT_SUBMITTED: {
+    kind: 'state',
+    zh: '{year}年度部门整体支出绩效自评尚未提交，不能准备公开材料',
+    en: 'The {year} department self-evaluation has not been submitted: the publication package cannot be prepared',
+  },
+  PUBLICATION_NOT_PREPARED: {
+    kind: 'state',
+    zh: '{year}年度公开材料尚未准备，请先生成公开材料包',
+    en: 'The {year} publication package has not been prepared yet',
+  },
+  PUBLICATION_ALREADY_PUBLISHED: {
+    kind: 'state',
+    zh: '{year}年度公开材料已公开，如需重新生成请先撤回公开记录',
+    en: 'The {year} package is already published: withdraw the publication record before preparing it again',
+  },
+  PUBLICATION_NOT_PUBLISHED: {
+    kind: 'state',
+    zh: '{year}年度公开材料尚未登记公开，无需撤回',
+    en: 'The {year} package has not been recorded as published',
+  },
+  PUBLICATION_URL_INVALID: {
+    kind: 'invalid',
+    zh: '公开网址应以 http:// 或 https:// 开头',
+    en: 'The publication URL must start with http:// or https://',
+  },
+  PUBLICATION_DATE_INVALID: {
+    kind: 'invalid',
+    zh: '公开日期应为有效日期（年-月-日），且不晚于今天',
+    en: 'The publication date must be a valid date (YYYY-MM-DD), not in the future',
+  },
+  PUBLICATION_SCREENSHOT_REQUIRED: {
+    kind: 'invalid',
+    zh: '请上传公开页面的截图（PNG 或 JPEG 图片）',
+    en: 'Upload a screenshot of the published page (PNG or JPEG)',
+  },
+  PUBLICATION_SCREENSHOT_TYPE: {
+    kind: 'unsupportedMedia',
+    zh: '截图应为 PNG 或 JPEG 图片',
+    en: 'The screenshot must be a PNG or JPEG image',
+  },
+  PUBLICATION_SCREENSHOT_TOO_LARGE: {
+    kind: 'tooLarge',
+    zh: '截图不能超过 5 MB',
+    en: 'The screenshot may not exceed 5 MB',
+  },
+  NPC_EVALUATION_UNKNOWN: {
+    kind: 'notFound',
+    zh: '未找到该绩效评价（只能标记已提交的自评或已完成的重点评价）',
+    en: 'No such evaluation (only submitted self-evaluations and concluded external evaluations can be flagged)',
+  },
+  NPC_FLAG_NOT_SET: {
+    kind: 'state',
+    zh: '该评价未标记为拟报人大',
+    en: 'This evaluation is not flagged for the people’s congress',
+  },
+  // (end of publication (公开) and 人大 reporting)
+
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
   VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
   CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },

@@ -46,8 +46,16 @@ export const PERMISSIONS = {
   'rectification.edit': ['clerk', 'deptHead'],
   /** Raise items by hand, 复核 (accept → 销号 or send back), deadlines per region and year. */
   'rectification.review': ['financeReviewer'],
+  /** See a department's publication package and proof (department roles: their own; bureau: region). */
+  'publication.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Prepare the department's publication package and record its publication (URL, date, screenshot). */
+  'publication.prepare': ['clerk', 'deptHead'],
+  /** Flag evaluations 拟报人大 and produce the yearly summary for the 决算 and the 人大. */
+  'npc.manage': ['financeReviewer'],
   /** Read, search, export and verify the audit log. */
   'audit.read': ['auditAdmin'],
+  /** Download a backup of the whole database (operations; restore is done on the host, server stopped). */
+  'system.backup': ['systemAdmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
