@@ -831,6 +831,64 @@ export const ERRORS = {
   },
   // (end of ex-ante assessment (事前绩效评估))
 
+  // ---- rectification (整改) ----
+  RECTIFICATION_STATUS_WRONG: {
+    kind: 'state',
+    zh: '该整改事项当前为「{statusText}」，不能{action}',
+    en: 'This rectification item is {status}; it cannot {actionEn}',
+  },
+  RECTIFICATION_PROBLEM_REQUIRED: {
+    kind: 'invalid',
+    zh: '请填写整改问题的描述',
+    en: 'Describe the problem to be rectified',
+  },
+  RECTIFICATION_RESULT_REQUIRED: {
+    kind: 'invalid',
+    zh: '提交复核前请填写整改结果说明',
+    en: 'Write the rectification result before submitting it for review',
+  },
+  RECTIFICATION_EVIDENCE_REQUIRED: {
+    kind: 'invalid',
+    zh: '提交复核前请上传至少一份佐证材料',
+    en: 'Add at least one piece of evidence before submitting for review',
+  },
+  RECTIFICATION_EVIDENCE_EMPTY: {
+    kind: 'invalid',
+    zh: '佐证材料须有文件或文字说明',
+    en: 'Evidence needs a file or a note',
+  },
+  RECTIFICATION_OPINION_REQUIRED: {
+    kind: 'invalid',
+    zh: '复核退回须填写退回意见',
+    en: 'Sending an item back needs a comment',
+  },
+  RECTIFICATION_DEADLINES_INVALID: {
+    kind: 'invalid',
+    zh: '整改期限须为 1 至 365 天的整数',
+    en: 'Rectification periods are whole days from 1 to 365',
+  },
+  RECTIFICATION_DATE_INVALID: {
+    kind: 'invalid',
+    zh: '整改期限不能早于评价结果确定日期（{finalOn}）',
+    en: 'The deadline cannot be before the day the result became final ({finalOn})',
+  },
+  RECTIFICATION_PROJECT_UNKNOWN: {
+    kind: 'invalid',
+    zh: '该项目不属于所选部门和年度',
+    en: 'This project does not belong to the chosen department and year',
+  },
+  RECTIFICATION_SOURCE_NOT_READY: {
+    kind: 'state',
+    zh: '{what}尚未提交或审核，不能据此生成整改事项',
+    en: '{whatEn} is not submitted or reviewed yet; no rectification items can come from it',
+  },
+  RECTIFICATION_REGION_REQUIRED: {
+    kind: 'invalid',
+    zh: '请指定行政区划代码（regionCode）：本账户可管理多个地区',
+    en: 'Give the region code (regionCode): this account serves several regions',
+  },
+  // (end of rectification (整改))
+
   // ---- operations (backup, restore, health) ----
   BACKUP_FILE_INVALID: {
     kind: 'unprocessable',
