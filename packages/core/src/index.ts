@@ -11,6 +11,7 @@ export * from './indicators/index.ts';
 export * from './ledger/index.ts';
 export * from './monitoring/index.ts';
 export * from './exante/index.ts';
+export * from './linkage/index.ts';
 export * from './imports/index.ts';
 export * from './rectification/index.ts';
 export * from './external-evaluation/index.ts';
