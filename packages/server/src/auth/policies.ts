@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'publication.prepare': ['clerk', 'deptHead'],
   /** Flag evaluations 拟报人大 and produce the yearly summary for the 决算 and the 人大. */
   'npc.manage': ['financeReviewer'],
+  /** See the 预算安排建议 (结果应用): department roles their own department's lines, the bureau its region's. */
+  'linkage.read': ['clerk', 'deptHead', 'financeReviewer'],
+  /** Confirm or override a line of the 预算安排建议; edit the region's linkage rules. */
+  'linkage.decide': ['financeReviewer'],
   /** Read, search, export and verify the audit log. */
   'audit.read': ['auditAdmin'],
   /** Download a backup of the whole database (operations; restore is done on the host, server stopped). */
