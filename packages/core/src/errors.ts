@@ -970,6 +970,34 @@ export const ERRORS = {
   },
   // (end of publication (公开) and 人大 reporting)
 
+  // ---- linkage (结果应用, 预算安排建议) ----
+  LINKAGE_RULES_INVALID: {
+    kind: 'invalid',
+    zh: '结果应用规则有 {count} 处问题：{first}',
+    en: 'The linkage rules have {count} problems: {firstEn}',
+  },
+  LINKAGE_REGION_REQUIRED: {
+    kind: 'invalid',
+    zh: '请指定行政区划代码：本账户可管理多个地区',
+    en: 'Give the region code: this account serves several regions',
+  },
+  LINKAGE_OBJECT_UNKNOWN: {
+    kind: 'notFound',
+    zh: '{year}年预算安排建议中没有「{object}」',
+    en: 'The {year} budget proposal has no line for {object}',
+  },
+  LINKAGE_REASON_REQUIRED: {
+    kind: 'invalid',
+    zh: '调整建议的处理方式或金额时须填写理由',
+    en: 'Give a reason when changing the proposed action or amount',
+  },
+  LINKAGE_AMOUNT_INVALID: {
+    kind: 'invalid',
+    zh: '安排金额须为不小于0的金额（元，最多两位小数）',
+    en: 'The amount must be 0 or more (yuan, at most two decimals)',
+  },
+  // (end of linkage (结果应用, 预算安排建议))
+
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
   VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
   CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
