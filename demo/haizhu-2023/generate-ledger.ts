@@ -1,6 +1,7 @@
 // Generates demo/haizhu-2023/ledger.csv: a plausible 2023 expenditure ledger whose project totals equal
-// the executed amounts of plan.json (基本支出 1,148.50, 招商引资业务工作经费 76.27, 专项 35,400.11 万元).
-// Deterministic (fixed seed). Run: node --import tsx demo/haizhu-2023/generate-ledger.ts
+// the executed amounts of plan.json (基本支出 1,148.50, 招商引资业务工作经费 76.27, 专项 35,400.11 万元),
+// and ledger-2024.csv for year-2024.json (its executedWan per project, 示例数据).
+// Deterministic (fixed seeds). Run: node --import tsx demo/haizhu-2023/generate-ledger.ts
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,29 +88,64 @@ function split(total: number, weights: number[]): number[] {
   return parts;
 }
 
-const rand = prng(20231231);
-const lines = ['支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号'];
-let voucher = 1;
-for (const p of plans) {
-  const byMonth = split(p.executedFen, p.monthWeights);
-  byMonth.forEach((monthFen, mi) => {
-    if (monthFen === 0) {
-      return;
-    }
-    const n = p.rowsPerMonth;
-    const weights = Array.from({ length: n }, () => 0.5 + rand());
-    const rows = split(monthFen, weights);
-    rows.forEach((fen, ri) => {
-      const cls = p.classes[ri % p.classes.length]!;
-      const summary = cls.summaries[ri % cls.summaries.length]!;
-      const day = 1 + Math.floor(rand() * 27);
-      const date = `2023-${String(mi + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-      lines.push(`${date},${p.code},${p.name},${cls.code} ${cls.name},${yuan},${summary},GK2023-${String(voucher).padStart(5, '0')}`);
-      voucher += 1;
+/** The ledger rows of one year: each plan's executed total spread over months and rows. */
+function ledgerLines(year: number, yearPlans: Plan[], seed: number): string[] {
+  const rand = prng(seed);
+  const lines = ['支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号'];
+  let voucher = 1;
+  for (const p of yearPlans) {
+    const byMonth = split(p.executedFen, p.monthWeights);
+    byMonth.forEach((monthFen, mi) => {
+      if (monthFen === 0) {
+        return;
+      }
+      const n = p.rowsPerMonth;
+      const weights = Array.from({ length: n }, () => 0.5 + rand());
+      const rows = split(monthFen, weights);
+      rows.forEach((fen, ri) => {
+        const cls = p.classes[ri % p.classes.length]!;
+        const summary = cls.summaries[ri % cls.summaries.length]!;
+        const day = 1 + Math.floor(rand() * 27);
+        const date = `${year}-${String(mi + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+        lines.push(`${date},${p.code},${p.name},${cls.code} ${cls.name},${yuan},${summary},GK${year}-${String(voucher).padStart(5, '0')}`);
+        voucher += 1;
+      });
     });
-  });
+  }
+  return lines;
 }
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ledger.csv');
-fs.writeFileSync(out, `${lines.join('\n')}\n`);
-process.stdout.write(`${lines.length - 1} rows → ${out}\n`);
+
+/** 2024: the same kinds of spending, with the executed totals of year-2024.json and the new project. */
+function plans2024(dir: string): Plan[] {
+  const year = JSON.parse(fs.readFileSync(path.join(dir, 'year-2024.json'), 'utf8')) as { executedWan: Record<string, string> };
+  const fen = (code: string): number => Math.round(Number(year.executedWan[code]) * 1_000_000);
+  const like = (code: string, newCode: string): Plan => ({ ...plans.find((p) => p.code === code)!, code: newCode, executedFen: fen(newCode) });
+  return [
+    like('TZCJ-JB-2023', 'TZCJ-JB-2024'),
+    like('TZCJ-XM-001', 'TZCJ-XM-001'),
+    like('TZCJ-XM-002', 'TZCJ-XM-002'),
+    {
+      code: 'TZCJ-XM-2024-01',
+      name: '海珠区重点产业链精准招商服务项目',
+      executedFen: fen('TZCJ-XM-2024-01'),
+      monthWeights: [0, 2, 6, 8, 10, 10, 8, 10, 12, 12, 10, 12],
+      classes: [
+        { code: '30227', name: '委托业务费', weight: 50, summaries: ['产业链图谱编制服务费', '目标企业库建设服务费'] },
+        { code: '30215', name: '会议费', weight: 35, summaries: ['产业链招商推介会会务费'] },
+        { code: '30211', name: '差旅费', weight: 15, summaries: ['赴外地开展产业链招商差旅费'] },
+      ],
+      rowsPerMonth: 2,
+    },
+  ];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+for (const [file, lines] of [
+  ['ledger.csv', ledgerLines(2023, plans, 20231231)],
+  ['ledger-2024.csv', ledgerLines(2024, plans2024(here), 20241231)],
+] as const) {
+  const out = path.join(here, file);
+  fs.writeFileSync(out, `${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.length - 1} rows → ${file}\n`);
+}

@@ -450,7 +450,7 @@ function projectParagraph(ctx: ReportContext, p: ReportProject, annexNo: number)
       ? r`项目尚未计分`
       : r`项目自评得分${scoreFigure(p.score.total, { table: 'evaluations', id: p.code })}，等级为“${text(p.score.grade, true)}”`;
   const illus = p.illustrative ? `（${ILLUSTRATIVE_MARK}本项目名称及数据为示例数据）` : '';
-  return r`${intro}${exec}${noteText}项目设置三级绩效指标${figure(`${p.indicators.length}项`, indSrc)}，达到年度指标值${figure(`${met}项`, indSrc)}；${changeText}${score}，自评表见附件${String(annexNo)}${illus}。`;
+  return r`${intro}${exec}${noteText}三级绩效指标共${figure(`${p.indicators.length}项`, indSrc)}，其中达到年度指标值${figure(`${met}项`, indSrc)}；${changeText}${score}，自评表见附件${String(annexNo)}${illus}。`;
 }
 
 const evaluationProjects: ParagraphTemplate = (ctx) => {

@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import { d, parseWanYuan, fenToYuanString, type Fen } from '@jixiao/core';
 import type { Db, Tx } from '../db/open-db.ts';
 import * as s from '../db/schema/index.ts';
-import type { Operator } from '../db/schema/goals.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log.ts';
 import { loadExAnteDemo } from './exante-demo.ts';
-import { parseLedgerCsvText } from './parse-demo-ledger.ts';
+import { insertDemoGoal, insertDemoLedger, insertDemoNarrative, insertDemoPlan, wanToYuanString } from './demo-year.ts';
+import { loadDemoYear2024 } from './demo-2024.ts';
 import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepartment, DemoData } from './demo-data.ts';
 import { loadInvestmentDemo } from './investment-demo.ts';
 import { loadDemoAccounts } from './demo-accounts.ts';
@@ -24,7 +23,6 @@ export type { DemoData } from './demo-data.ts';
 export const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../demo', DEMO_NAME);
 
 
-const OPERATORS: Record<string, Operator> = { '≥': 'GE', '＞': 'GT', '＝': 'EQ', '＜': 'LT', '≤': 'LE', 定性: 'QUAL' };
 
 export function readDemoData(dir = demoDir): DemoData {
   const json = <T>(f: string): T => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as T;
@@ -35,14 +33,6 @@ export function readDemoData(dir = demoDir): DemoData {
     ledgerCsv: fs.readFileSync(path.join(dir, 'ledger.csv'), 'utf8'),
     otherDepartments: json<{ departments: DemoOtherDepartment[] }>('other-departments.json').departments,
   };
-}
-
-function wanToYuanString(wan: string): string {
-  const f = parseWanYuan(wan);
-  if (f === null) {
-    throw new Error(`demo: bad 万元 amount ${wan}`);
-  }
-  return fenToYuanString(f);
 }
 
 /** A demo department as a checked 单位名录 row (its 内设机构 and 下属事业单位 kept with their kinds). */
@@ -104,118 +94,12 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
       financeApprovalRequired: org.fiscalYear.financeApprovalRequired,
     });
 
-    const lockedAt = new Date(`${year - 1}-12-28T08:00:00Z`);
-    const insertGoal = async (goal: DemoGoal, projectId: string | null, deptCode: string = dept): Promise<void> => {
-      const [g] = await tx
-        .insert(s.goals)
-        .values({ regionCode: region, fiscalYear: year, departmentCode: deptCode, projectId, targetText: goal.target, actualText: goal.actual, status: 'locked', lockedAt, illustrative: goal.illustrative ?? false })
-        .returning({ id: s.goals.id });
-      let sort = 0;
-      for (const ind of goal.indicators) {
-        const operator = OPERATORS[ind.operator];
-        if (!operator) {
-          throw new Error(`demo: unknown operator ${ind.operator}`);
-        }
-        const [row] = await tx
-          .insert(s.indicators)
-          .values({
-            regionCode: region,
-            fiscalYear: year,
-            departmentCode: deptCode,
-            goalId: g!.id,
-            level1: ind.level1,
-            level2: ind.level2,
-            name: ind.name,
-            operator,
-            target: ind.target,
-            unit: ind.unit,
-            weight: d(ind.weight).toFixed(2),
-            targetBasis: ind.targetBasis ?? null,
-            dataSource: ind.dataSource ?? null,
-            sort: sort++,
-            actual: ind.actual ?? null,
-            actualEnteredAt: ind.actual ? new Date(`${year + 1}-01-15T08:00:00Z`) : null,
-            evidence: ind.evidence ?? null,
-            deviationNote: ind.deviationNote ?? null,
-            qualScore: ind.qualScore ?? null,
-            metricKey: ind.metric?.key ?? null,
-            metricParams: ind.metric?.params ?? null,
-            illustrative: ind.illustrative ?? false,
-          })
-          .returning({ id: s.indicators.id });
-        for (const [month, value] of Object.entries(ind.progress ?? {})) {
-          await tx.insert(s.indicatorProgress).values({ regionCode: region, fiscalYear: year, departmentCode: deptCode, indicatorId: row!.id, month: Number(month), value });
-        }
-      }
-    };
-
-    await insertGoal(plan.departmentGoal, null);
-    for (const p of plan.projects) {
-      const [proj] = await tx
-        .insert(s.projects)
-        .values({ regionCode: region, fiscalYear: year, departmentCode: dept, code: p.code, name: p.name, level: 1, fundSource: p.fundSource, expenditureType: p.expenditureType, implementingUnit: p.implementingUnit, illustrative: p.illustrative })
-        .returning({ id: s.projects.id });
-      await tx.insert(s.budgetLines).values(
-        p.budget.map((b) => ({
-          regionCode: region,
-          fiscalYear: year,
-          departmentCode: dept,
-          projectId: proj!.id,
-          kind: b.kind,
-          amount: wanToYuanString(b.amountWan),
-          effectiveDate: b.date,
-          documentNo: b.documentNo ?? null,
-          reason: b.reason ?? null,
-        })),
-      );
-      if (p.goal) {
-        await insertGoal(p.goal, proj!.id);
-      }
-    }
-
-    await tx.insert(s.reportNarratives).values({
-      regionCode: region,
-      fiscalYear: year,
-      departmentCode: dept,
-      keyTasks: narrative.keyTasks,
-      achievements: narrative.achievements,
-      problems: narrative.problems,
-      managementPractice: narrative.managementPractice,
-      income: narrative.income.map((i) => ({ label: i.label, amountYuan: wanToYuanString(i.amountWan) })),
-    });
-
-    const ledger = parseLedgerCsvText(data.ledgerCsv);
-    const [batch] = await tx
-      .insert(s.importBatches)
-      .values({
-        regionCode: region,
-        fiscalYear: year,
-        departmentCode: dept,
-        kind: 'ledger',
-        fileName: 'demo/haizhu-2023/ledger.csv',
-        sha256: 'demo',
-        months: [...new Set(ledger.map((r) => r.month))].sort((a, b) => a - b),
-        rowCount: ledger.length,
-        totalAmount: fenToYuanString(ledger.reduce((t, r) => t + r.amountFen, 0) as Fen),
-      })
-      .returning({ id: s.importBatches.id });
-    for (let i = 0; i < ledger.length; i += 500) {
-      await tx.insert(s.ledgerEntries).values(
-        ledger.slice(i, i + 500).map((r) => ({
-          regionCode: region,
-          fiscalYear: year,
-          departmentCode: dept,
-          projectCode: r.projectCode,
-          payDate: r.payDate,
-          month: r.month,
-          economicClass: r.economicClass,
-          amount: fenToYuanString(r.amountFen),
-          summary: r.summary,
-          voucherNo: r.voucherNo,
-          importBatchId: batch!.id,
-        })),
-      );
-    }
+    const scope = { region, year };
+    const insertGoal = (goal: DemoGoal, projectId: string | null, deptCode: string = dept): Promise<void> =>
+      insertDemoGoal(tx, scope, goal, projectId, deptCode);
+    await insertDemoPlan(tx, scope, dept, plan);
+    await insertDemoNarrative(tx, scope, dept, narrative);
+    await insertDemoLedger(tx, scope, dept, data.ledgerCsv, 'demo/haizhu-2023/ledger.csv');
     for (const other of data.otherDepartments) {
       await insertOtherDepartment(tx, other, region, year, insertGoal);
     }
@@ -223,6 +107,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
     await ensureIndicatorLibrary(tx);
     await loadDemoAccounts(tx, data);
     await loadExAnteDemo(tx, demoDir, region, dept);
+    await loadDemoYear2024(tx, demoDir, region, dept);
   });
 }
 

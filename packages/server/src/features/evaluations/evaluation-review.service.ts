@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { assertCanEdit, requireRole } from '../../auth/access.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { auditInTx } from '../../audit/audit-log.ts';
+import { auditInTx, recordAudit, type AuditActor } from '../../audit/audit-log.ts';
 import {
   buildEvaluationInputs,
   score,
@@ -74,6 +74,56 @@ async function scoreAll(tx: Queryable, departmentCode: string, year: number) {
   return { built, scored };
 }
 
+/**
+ * Freezes the self-evaluation of a department year inside the caller's transaction: every goal set locked, every
+ * subject scored, inputs (metric values included) and outputs stored as submitted, each with its audit entry.
+ * The submission route and the demo's loader (its 2024 year) both go through here.
+ */
+export async function freezeSelfEvaluation(
+  tx: Queryable,
+  actor: AuditActor,
+  regionCode: string,
+  departmentCode: string,
+  year: number,
+  now: Date,
+): Promise<void> {
+  const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
+  if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
+    throw new ServiceError('EVALUATION_ALREADY_SUBMITTED');
+  }
+  await assertGoalsLocked(tx, departmentCode, year);
+  const { built, scored } = await scoreAll(tx, departmentCode, year);
+  await repo.deleteSelfEvaluations(tx, departmentCode, year);
+  for (const x of scored) {
+    const out = x.output as { total: string; grade: string };
+    const row = await repo.insertSelfEvaluation(tx, {
+      regionCode,
+      fiscalYear: year,
+      departmentCode,
+      projectId: x.projectId,
+      status: 'submitted',
+      preset: built.preset,
+      rules: { preset: built.preset },
+      input: x.input as unknown as Record<string, unknown>,
+      output: x.output as unknown as Record<string, unknown>,
+      total: out.total,
+      grade: out.grade,
+      scoredAt: now,
+      scoredBy: actor.userId,
+      submittedAt: now,
+      submittedBy: actor.userId,
+    });
+    await recordAudit(tx, actor, {
+      action: 'selfEvaluation.submit',
+      entity: 'self_evaluations',
+      entityId: row.id,
+      departmentCode,
+      before: null,
+      after: { total: out.total, grade: out.grade, preset: built.preset },
+    });
+  }
+}
+
 /** Submits the self-evaluation: freezes inputs (metric values included) and outputs, in one transaction. */
 export async function submitEvaluation(
   db: Db,
@@ -85,41 +135,7 @@ export async function submitEvaluation(
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
   await db.transaction(async (tx) => {
-    const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
-    if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
-      throw new ServiceError('EVALUATION_ALREADY_SUBMITTED');
-    }
-    await assertGoalsLocked(tx, departmentCode, year);
-    const { built, scored } = await scoreAll(tx, departmentCode, year);
-    await repo.deleteSelfEvaluations(tx, departmentCode, year);
-    for (const x of scored) {
-      const out = x.output as { total: string; grade: string };
-      const row = await repo.insertSelfEvaluation(tx, {
-        regionCode: dept.regionCode,
-        fiscalYear: year,
-        departmentCode,
-        projectId: x.projectId,
-        status: 'submitted',
-        preset: built.preset,
-        rules: { preset: built.preset },
-        input: x.input as unknown as Record<string, unknown>,
-        output: x.output as unknown as Record<string, unknown>,
-        total: out.total,
-        grade: out.grade,
-        scoredAt: now,
-        scoredBy: actor.userId,
-        submittedAt: now,
-        submittedBy: actor.userId,
-      });
-      await auditInTx(tx, actor, {
-        action: 'selfEvaluation.submit',
-        entity: 'self_evaluations',
-        entityId: row.id,
-        departmentCode,
-        before: null,
-        after: { total: out.total, grade: out.grade, preset: built.preset },
-      });
-    }
+    await freezeSelfEvaluation(tx, actor, dept.regionCode, departmentCode, year, now);
   });
   return evaluate(db, dept.code, dept.name, year);
 }
