@@ -47,8 +47,8 @@ export function registerDemoCommand(program: Command): void {
           await loadDemo(database.db);
           printLine(
             t({
-              zh: '已载入演示数据 haizhu-2023（广州市海珠区投资促进局 440105-TZCJ，2023年度）。',
-              en: 'Loaded demo haizhu-2023 (440105-TZCJ, 2023).',
+              zh: '已载入演示数据 haizhu-2023（广州市海珠区投资促进局 440105-TZCJ，2023、2024年度）。',
+              en: 'Loaded demo haizhu-2023 (440105-TZCJ, 2023 and 2024).',
             }),
           );
         },
