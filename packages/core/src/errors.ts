@@ -607,8 +607,33 @@ export const ERRORS = {
   },
   ACCOUNT_LOCKED: {
     kind: 'locked',
-    zh: '账户已锁定（连续 {attempts} 次登录失败），请于 {until} 后再试，或联系安全管理员解锁',
-    en: 'Account locked after {attempts} failed sign-ins; try again after {untilIso} or ask the security administrator',
+    zh: '账户已锁定，请于 {until} 后再试，或联系安全管理员解锁',
+    en: 'This account is locked; try again after {untilIso} or ask the security administrator',
+  },
+  LOGIN_THROTTLED: {
+    kind: 'rateLimited',
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minute(s)',
+  },
+  ADMIN_ACCOUNT_PROTECTED: {
+    kind: 'forbidden',
+    zh: '三员分立：其他职责的管理员账户（系统管理员、安全管理员、审计管理员）只能由同一职责的管理员或在服务器本机用命令行管理',
+    en: 'Separation of duties: an administrator account of another duty is managed only by an administrator of that duty or on the server with the command line',
+  },
+  ADMIN_ROLE_CLI_ONLY: {
+    kind: 'forbidden',
+    zh: '三员分立：系统管理员、安全管理员、审计管理员角色只能在服务器本机用命令行授予或收回',
+    en: 'Separation of duties: the administrator roles are granted and withdrawn only on the server with the command line',
+  },
+  PASSWORD_REUSED: {
+    kind: 'invalid',
+    zh: '新密码不能与最近 {count} 次使用过的密码相同',
+    en: 'The new password must differ from the last {count} passwords',
+  },
+  PASSWORD_FIELDS_REQUIRED: {
+    kind: 'invalid',
+    zh: '请填写当前密码和新密码',
+    en: 'Give the current password and the new one',
   },
   PASSWORD_POLICY_OUT_OF_RANGE: {
     kind: 'invalid',
