@@ -15,3 +15,4 @@ export * from './linkage/index.ts';
 export * from './imports/index.ts';
 export * from './rectification/index.ts';
 export * from './external-evaluation/index.ts';
+export * from './publication/index.ts';
