@@ -3,6 +3,7 @@
 // (优/良/中/差) of goal sets (§C.5).
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -185,6 +186,38 @@ export const exanteEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('exante_events_item').on(t.itemId)],
+);
+
+/** bytea ↔ Buffer (PGlite hands back a Uint8Array, node-postgres a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (v) => v,
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/** A 佐证材料 file of an item, optionally of one 评估要点 and one version (type-checked, size-limited). */
+export const exanteEvidence = pgTable(
+  'exante_evidence',
+  {
+    id: idColumn(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => exanteItems.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no'),
+    pointCode: text('point_code'),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('exante_evidence_item').on(t.itemId)],
 );
 
 export type TargetReviewGrade = '优' | '良' | '中' | '差';
