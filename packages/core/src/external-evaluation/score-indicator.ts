@@ -48,6 +48,30 @@ export function executionRates(input: {
 
 const fmt = (x: Big) => roundHalfUp2(x).toFixed(2);
 
+/** 预算执行率 by both formulas; the evaluation's formula gives the rate. */
+function executionRate(
+  input: Extract<ExtEvalInput, { kind: 'execution' }>,
+  formula: ExecutionRateFormula,
+): Result<{ rate: Big; detail: Record<string, string> }, ExtEvalIssueCode> {
+  const { spent, available, adjustedBudget } = input;
+  if (![spent, available, adjustedBudget].every((s) => nonNegative(s) !== null)) {
+    return err('NUMBER_INVALID');
+  }
+  const rates = executionRates(input);
+  const rate = rates[formula];
+  if (!rate) {
+    return err('DENOMINATOR_ZERO');
+  }
+  const detail: Record<string, string> = { rate: fmt(rate), formula };
+  if (rates.byAvailable) {
+    detail.rateByAvailable = fmt(rates.byAvailable);
+  }
+  if (rates.byAdjustedBudget) {
+    detail.rateByAdjustedBudget = fmt(rates.byAdjustedBudget);
+  }
+  return ok({ rate, detail });
+}
+
 /** The rate (%) of a ratio, rate or execution input, with its detail. */
 function rateOf(
   input: ExtEvalInput,
@@ -70,23 +94,7 @@ function rateOf(
     return ok({ rate, detail: { rate: fmt(rate) } });
   }
   if (input.kind === 'execution') {
-    const { spent, available, adjustedBudget } = input;
-    if (![spent, available, adjustedBudget].every((s) => nonNegative(s) !== null)) {
-      return err('NUMBER_INVALID');
-    }
-    const rates = executionRates(input);
-    const rate = rates[formula];
-    if (!rate) {
-      return err('DENOMINATOR_ZERO');
-    }
-    const detail: Record<string, string> = { rate: fmt(rate), formula };
-    if (rates.byAvailable) {
-      detail.rateByAvailable = fmt(rates.byAvailable);
-    }
-    if (rates.byAdjustedBudget) {
-      detail.rateByAdjustedBudget = fmt(rates.byAdjustedBudget);
-    }
-    return ok({ rate, detail });
+    return executionRate(input, formula);
   }
   return err('INPUT_KIND');
 }
