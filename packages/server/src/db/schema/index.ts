@@ -13,3 +13,4 @@ export * from './exante.ts';
 export * from './import-mappings.ts';
 export * from './publication.ts';
 export * from './rectifications.ts';
+export * from './external-evaluations.ts';
