@@ -56,6 +56,12 @@ export const PERMISSIONS = {
   'linkage.read': ['clerk', 'deptHead', 'financeReviewer'],
   /** Confirm or override a line of the 预算安排建议; edit the region's linkage rules. */
   'linkage.decide': ['financeReviewer'],
+  /** See external evaluations (财政重点评价): bureau its region's, departments their own concluded ones, a third party its assigned. */
+  'externalEvaluation.read': ['clerk', 'deptHead', 'financeReviewer', 'thirdParty'],
+  /** Pick objects, assign the evaluator, edit the indicator template, return and conclude evaluations. */
+  'externalEvaluation.manage': ['financeReviewer'],
+  /** Score and submit an evaluation: the assigned in-house reviewer, or the accounts of the assigned 第三方机构. */
+  'externalEvaluation.score': ['financeReviewer', 'thirdParty'],
   /** Read, search, export and verify the audit log. */
   'audit.read': ['auditAdmin'],
   /** Download a backup of the whole database (operations; restore is done on the host, server stopped). */
