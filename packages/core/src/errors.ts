@@ -1023,6 +1023,59 @@ export const ERRORS = {
   },
   // (end of linkage (结果应用, 预算安排建议))
 
+  // ---- external evaluation (财政重点评价 / 部门评价) ----
+  EXTEVAL_NOT_SELF_EVALUATED: {
+    kind: 'state',
+    zh: '项目「{project}」尚未提交 {year} 年度单位自评，请先进行单位自评，再进行重点绩效评价',
+    en: 'Project {project} has no submitted self-evaluation for {year}: it must be self-evaluated first',
+  },
+  EXTEVAL_EXISTS: {
+    kind: 'conflict',
+    zh: '「{object}」的 {year} 年度重点绩效评价已经存在',
+    en: 'An external evaluation of {object} for {year} already exists',
+  },
+  EXTEVAL_WRONG_STATE: {
+    kind: 'state',
+    zh: '该重点绩效评价当前为「{state}」，不能{action}',
+    en: 'The external evaluation is {stateEn}: cannot {actionEn}',
+  },
+  EXTEVAL_NOT_ASSIGNED: {
+    kind: 'forbidden',
+    zh: '该重点绩效评价未委托给您或您所在的第三方机构',
+    en: 'This external evaluation is not assigned to you or your agency',
+  },
+  EXTEVAL_EVALUATOR_INVALID: {
+    kind: 'invalid',
+    zh: '评价人须为本地区的财政审核人员，或已登记的第三方机构：{problem}',
+    en: 'The evaluator must be a finance reviewer of the region or a registered agency: {problemEn}',
+  },
+  EXTEVAL_TEMPLATE_INVALID: {
+    kind: 'unprocessable',
+    zh: '评价指标体系有 {count} 处问题：{first}',
+    en: 'The indicator framework has {count} problems: {firstEn}',
+  },
+  EXTEVAL_SHEET_INCOMPLETE: {
+    kind: 'unprocessable',
+    zh: '评分表还有 {count} 项未完成：{first}',
+    en: 'The score sheet has {count} unfinished rows: {firstEn}',
+  },
+  EXTEVAL_INDICATOR_UNKNOWN: {
+    kind: 'invalid',
+    zh: '评分表中没有第 {position} 项指标',
+    en: 'The score sheet has no indicator number {position}',
+  },
+  EXTEVAL_FINDING_INVALID: {
+    kind: 'invalid',
+    zh: '第 {n} 条存在的问题须写明问题及对应的建议',
+    en: 'Finding {n} needs both the problem and its recommendation',
+  },
+  EXTEVAL_REGION_REQUIRED: {
+    kind: 'invalid',
+    zh: '请指定地区（区划代码）',
+    en: 'Name the region (its code)',
+  },
+  // (end of external evaluation (财政重点评价 / 部门评价))
+
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
   VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
   CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
