@@ -168,9 +168,37 @@ export function buildReviewDocument(input: string): ReviewDocument {
   };
 }
 
-/** Quantities inside [start, end). */
+/** The first index of `items` (sorted by start) whose start is ≥ `offset` (binary search). */
+export function firstStartingAtOrAfter(
+  items: readonly { start: number }[],
+  offset: number,
+): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.start < offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Quantities inside [start, end) (doc.quantities is in text order: a binary search, not a scan). */
 export function quantitiesIn(doc: ReviewDocument, start: number, end: number): Quantity[] {
-  return doc.quantities.filter((q) => q.start >= start && q.end <= end);
+  const out: Quantity[] = [];
+  for (let i = firstStartingAtOrAfter(doc.quantities, start); i < doc.quantities.length; i += 1) {
+    const q = doc.quantities[i]!;
+    if (q.start >= end) {
+      break;
+    }
+    if (q.end <= end) {
+      out.push(q);
+    }
+  }
+  return out;
 }
 
 /** The 1-based input line of an offset into doc.text. */
@@ -196,12 +224,31 @@ export function clauseEnd(text: string, offset: number): number {
   return i;
 }
 
+const longest = new WeakMap<ReviewDocument, number>();
+
+/** The length of the longest quantity of the document (computed once per document). */
+function longestQuantity(doc: ReviewDocument): number {
+  let n = longest.get(doc);
+  if (n === undefined) {
+    n = doc.quantities.reduce((m, q) => Math.max(m, q.end - q.start), 0);
+    longest.set(doc, n);
+  }
+  return n;
+}
+
 /** The words before a quantity within its clause, trimmed: "全年预算数" for "全年预算数 36,628.61 万元". */
 export function labelBefore(doc: ReviewDocument, q: Quantity): { label: string; start: number } {
   const cs = clauseStart(doc.text, q.start);
   // Within a clause, a label stops at the previous quantity (a date such as 2022年 is part of the label).
   let start = cs;
-  for (const other of doc.quantities) {
+  // Only quantities that start before q and could end after the clause start matter (doc.quantities is in text
+  // order; none is longer than longestQuantity): a walk back from q, not a scan of the whole report.
+  const reach = longestQuantity(doc);
+  for (let i = firstStartingAtOrAfter(doc.quantities, q.start) - 1; i >= 0; i -= 1) {
+    const other = doc.quantities[i]!;
+    if (other.start + reach <= cs) {
+      break;
+    }
     if (other.end <= q.start && other.end > start && !isDate(other)) {
       start = other.end;
     }
@@ -222,18 +269,40 @@ export function labelBefore(doc: ReviewDocument, q: Quantity): { label: string; 
 /** The words right after a quantity's unit within its clause: "重点招商项目" in "336个重点招商项目". */
 export function nounAfter(doc: ReviewDocument, q: Quantity): string {
   const end = clauseEnd(doc.text, q.end);
-  let stop = end;
-  for (const other of doc.quantities) {
-    if (other.start >= q.end && other.start < stop) {
-      stop = other.start;
+  const next = doc.quantities[firstStartingAtOrAfter(doc.quantities, q.end)];
+  const stop = next !== undefined && next.start < end ? next.start : end;
+  return doc.text.slice(q.end, stop).trim();
+}
+
+/** The quantity starting exactly at `offset` with `unit`, if any (binary search). */
+export function quantityAt(
+  doc: ReviewDocument,
+  offset: number,
+  unit: string,
+): Quantity | undefined {
+  for (let i = firstStartingAtOrAfter(doc.quantities, offset); i < doc.quantities.length; i += 1) {
+    const q = doc.quantities[i]!;
+    if (q.start !== offset) {
+      return undefined;
+    }
+    if (q.unit === unit) {
+      return q;
     }
   }
-  return doc.text.slice(q.end, stop).trim();
+  return undefined;
+}
+
+/** The paragraph holding `offset` (paragraphs are in text order). */
+export function paragraphAt(doc: ReviewDocument, offset: number): Paragraph | undefined {
+  const p = doc.paragraphs[firstStartingAtOrAfter(doc.paragraphs, offset + 1) - 1];
+  return p !== undefined && offset >= p.start && offset < p.end ? p : undefined;
 }
 
 /** The sentence holding `offset`. */
 export function sentenceAt(doc: ReviewDocument, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => offset >= s.start && offset < s.end);
+  // sentences are in text order and do not overlap: the candidate is the last one starting at or before offset
+  const s = doc.sentences[firstStartingAtOrAfter(doc.sentences, offset + 1) - 1];
+  return s !== undefined && offset >= s.start && offset < s.end ? s : undefined;
 }
 
 /** Characters kept when comparing passages: letters, digits and CJK ideographs (no spaces or punctuation). */

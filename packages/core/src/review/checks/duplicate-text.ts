@@ -1,5 +1,5 @@
 // DUPLICATE_TEXT: a passage of 20 or more characters (ignoring whitespace and punctuation) appears again verbatim.
-import { isContentChar, lineOf, type ReviewDocument } from '../review-document.ts';
+import { isContentChar, lineOf, paragraphAt, type ReviewDocument } from '../review-document.ts';
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 export const MIN_DUPLICATE_CHARS = 20;
@@ -12,7 +12,7 @@ const BREAK = '\u0001';
  */
 function isProse(doc: ReviewDocument, run: string, start: number): boolean {
   const words = [...run].filter((ch) => /[A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(ch)).length;
-  const p = doc.paragraphs.find((x) => start >= x.start && start < x.end);
+  const p = paragraphAt(doc, start);
   const formLine = p !== undefined && p.text.length <= 32 && !/[。！？]/.test(p.text);
   return words >= 8 && !formLine;
 }

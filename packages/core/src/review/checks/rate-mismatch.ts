@@ -3,7 +3,13 @@ import Big from 'big.js';
 import { toFixed2 } from '../../decimal.ts';
 import { moneyFacts, type MoneyFact } from '../money-facts.ts';
 import { quantityValue, type Quantity } from '../numbers.ts';
-import { labelBefore, type ReviewDocument, type Sentence } from '../review-document.ts';
+import {
+  labelBefore,
+  quantitiesIn,
+  quantityAt,
+  type ReviewDocument,
+  type Sentence,
+} from '../review-document.ts';
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 const BUDGET_RATE_RE =
@@ -47,7 +53,28 @@ function numberText(q: Quantity): string {
 }
 
 function percentAt(doc: ReviewDocument, offset: number): Quantity | undefined {
-  return doc.quantities.find((q) => q.start === offset && q.unit === '%');
+  return quantityAt(doc, offset, '%');
+}
+
+/** The facts (in text order) whose quantity lies inside [start, end). */
+function factsIn(facts: readonly MoneyFact[], start: number, end: number): MoneyFact[] {
+  let lo = 0;
+  let hi = facts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (facts[mid]!.q.start < start) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const out: MoneyFact[] = [];
+  for (let i = lo; i < facts.length && facts[i]!.q.start < end; i += 1) {
+    if (facts[i]!.q.end <= end) {
+      out.push(facts[i]!);
+    }
+  }
+  return out;
 }
 
 /** True when `exact` printed at `dp` decimals (half-up, or cut off) gives `printed`. */
@@ -68,7 +95,7 @@ function budgetClaims(
     if (percent === undefined) {
       continue;
     }
-    const inSegment = facts.filter((f) => f.q.start >= segmentStart && f.q.end <= at);
+    const inSegment = factsIn(facts, segmentStart, at);
     segmentStart = percent.end;
     const executed = inSegment.filter((f) => f.role === 'executed').at(-1);
     const budget =
@@ -107,9 +134,7 @@ function completionClaims(doc: ReviewDocument, sentence: Sentence): RateClaim[] 
     if (percent === undefined) {
       continue;
     }
-    const inSegment = doc.quantities.filter(
-      (q) => q.start >= segmentStart && q.end <= at && q.unit !== '',
-    );
+    const inSegment = quantitiesIn(doc, segmentStart, at).filter((q) => q.unit !== '');
     segmentStart = percent.end;
     const targetIndex = inSegment.findLastIndex(
       (q) => q.operator !== null || /指标值|目标值|目标|计划|任务/.test(labelBefore(doc, q).label),
