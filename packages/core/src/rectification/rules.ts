@@ -1,6 +1,6 @@
 // 整改 rules: deadlines from §C.2, the status machine, 逾期 against a given date, counts and closure rate.
 import { d } from '../decimal.ts';
-import { addDays } from '../investment/iso-date.ts';
+import { addDays, isIsoDate } from '../investment/iso-date.ts';
 import type {
   RectificationAction,
   RectificationDeadlineConfig,
@@ -20,6 +20,11 @@ export function rectificationDeadlines(
   const noticeDue = addDays(finalOn, config.noticeDays);
   const deadline = addDays(noticedOn ?? noticeDue, config.measureDays);
   return { noticeDue, deadline };
+}
+
+/** A real calendar date written YYYY-MM-DD (the dates of an item). */
+export function isRectificationDate(s: string): boolean {
+  return isIsoDate(s);
 }
 
 /** True when the config's day counts are whole numbers from 1 to 365. */
