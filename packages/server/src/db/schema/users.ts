@@ -64,3 +64,19 @@ export const systemSettings = pgTable('system_settings', {
   updatedBy: text('updated_by'),
   updatedAt: updatedAt(),
 });
+
+/** Earlier password hashes of an account (the one replaced at each change or reset), for "no reuse of the last 5". */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: idColumn(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The replaced hash (scrypt$…); never a password. */
+    passwordHash: text('password_hash').notNull(),
+    /** When it stopped being the account's password. */
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('password_history_user').on(t.userId, t.replacedAt)],
+);
