@@ -14,3 +14,4 @@ export * from './import-mappings.ts';
 export * from './publication.ts';
 export * from './rectifications.ts';
 export * from './external-evaluations.ts';
+export * from './linkage.ts';
