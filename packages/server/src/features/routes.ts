@@ -24,6 +24,7 @@ import { registerProjectRoutes } from './projects/projects.routes.ts';
 import { registerRegionRoutes } from './regions/regions.routes.ts';
 import { registerExAnteRoutes } from './exante/exante.routes.ts';
 import { registerOrganisationRoutes } from './organisation/organisation.routes.ts';
+import { registerOperationsRoutes } from './operations/operations.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -50,4 +51,5 @@ export const routeModules: RegisterRoutes[] = [
   registerRegionRoutes,
   registerOrganisationRoutes,
   registerExAnteRoutes,
+  registerOperationsRoutes,
 ];

@@ -16,6 +16,7 @@ export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
   'POST /api/auth/logout',
   'POST /api/auth/logout-all',
   'GET /api/health',
+  'GET /api/health/ready',
 ]);
 
 export function allowedBeforePasswordChange(method: string, path: string): boolean {

@@ -13,6 +13,7 @@ export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/openapi.json',
   '/api/docs',
   '/api/health',
+  '/api/health/ready',
 ]);
 
 export function isPublicApiPath(path: string): boolean {
