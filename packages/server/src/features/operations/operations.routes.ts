@@ -66,7 +66,9 @@ export function registerOperationsRoutes(app: App, deps: AppDeps): void {
     void backupToStream(deps.database, out, now)
       .then((summary) => auditBackup(deps.database.db, actor, summary, 'api'))
       .catch((e: unknown) => {
-        console.error('backup failed', e);
+        process.stderr.write(
+          `backup failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+        );
         out.destroy(e instanceof Error ? e : new Error(String(e)));
       });
     const name = `jixiao-${now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}.backup.gz`;
