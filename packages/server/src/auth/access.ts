@@ -2,7 +2,7 @@
 // Every service calls these. A refusal is a FORBIDDEN ServiceError whose details say why; the HTTP layer logs
 // it in the audit trail as 'access.denied' (http/middleware/access-log.ts).
 import { PERMISSIONS, roleMay, type Permission } from './policies.ts';
-import { ServiceError } from '../http/service-error.ts';
+import { ServiceError, notFound } from '../http/service-error.ts';
 import { isCli, type Actor } from './actor.ts';
 
 export interface DepartmentRef {
@@ -28,6 +28,37 @@ export function accessDenied(
         {},
         { reason, departmentCode, ...(permission ? { permission } : {}) },
       );
+}
+
+/**
+ * The answer for a department code that does not exist: the same refusal as for another department's code, so that
+ * 404 against 403 does not tell which codes exist. The CLI, which may see every department, is told it does not exist.
+ */
+export function unknownDepartment(actor: Actor, code: string): ServiceError {
+  if (isCli(actor)) {
+    return notFound(`部门「${code}」`, `Department ${code}`);
+  }
+  return accessDenied(isBusinessRole(actor) ? 'department' : 'role', code);
+}
+
+export interface HiddenRefusal {
+  reason: DenialReason | 'region';
+  departmentCode: string | null;
+}
+
+const hiddenRefusals = new WeakMap<ServiceError, HiddenRefusal>();
+
+/**
+ * Mark an answer that hides another department's (or region's) item as not found: the caller learns nothing, and
+ * the HTTP layer still logs the refusal as 'access.denied' (http/middleware/access-log.ts).
+ */
+export function hiddenRefusal(e: ServiceError, refusal: HiddenRefusal): ServiceError {
+  hiddenRefusals.set(e, refusal);
+  return e;
+}
+
+export function hiddenRefusalOf(e: ServiceError): HiddenRefusal | undefined {
+  return hiddenRefusals.get(e);
 }
 
 /** May the actor read this department's business data? */

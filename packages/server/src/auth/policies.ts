@@ -103,3 +103,35 @@ export const SYSTEM_ADMIN_CREATABLE: readonly Role[] = [
   'financeReviewer',
   'thirdParty',
 ];
+
+/** The three administrative duties (三员). Every other role is a business account. */
+export const ADMIN_ROLES: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditAdmin'];
+
+export function isAdminRole(role: Role): boolean {
+  return ADMIN_ROLES.includes(role);
+}
+
+/** What an administrator does to an account (the permission check — user.manage, user.security — comes first). */
+export type AccountAction = 'edit' | 'disable' | 'resetPassword' | 'setRole' | 'lock' | 'unlock';
+
+/**
+ * 三员分立 on accounts, beyond the role's permission: an administrator acts on business accounts and on accounts
+ * of its own duty only — never on an administrator of another duty (a system administrator resetting the auditor's
+ * password could sign in as the auditor). The administrator roles themselves are granted, changed and withdrawn
+ * only with the server's command line, never through the API (a security administrator could otherwise make any
+ * account a system administrator). Null when allowed; else the code to refuse with.
+ */
+export function accountActionRefusal(
+  actorRole: Role,
+  action: AccountAction,
+  targetRole: Role,
+  newRole?: Role,
+): 'ADMIN_ACCOUNT_PROTECTED' | 'ADMIN_ROLE_CLI_ONLY' | null {
+  if (action === 'setRole' && (isAdminRole(targetRole) || (newRole && isAdminRole(newRole)))) {
+    return 'ADMIN_ROLE_CLI_ONLY';
+  }
+  if (isAdminRole(targetRole) && targetRole !== actorRole) {
+    return 'ADMIN_ACCOUNT_PROTECTED';
+  }
+  return null;
+}

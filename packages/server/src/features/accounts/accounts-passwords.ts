@@ -1,9 +1,11 @@
 // Passwords of accounts: the password policy (read, set by the security administrator, audited) and the
-// checks every new password passes (strength, not the current one).
+// checks every new password passes (strength, common passwords, none of the last 5).
 import type { Db, Queryable } from '../../db/open-db.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
+import { verifyPassword } from '../../auth/password.ts';
 import {
   DEFAULT_PASSWORD_POLICY,
+  PASSWORD_HISTORY_DEPTH,
   POLICY_LIMITS,
   passwordProblems,
   type PasswordPolicy,
@@ -68,7 +70,7 @@ export async function setPasswordPolicy(
 /** An error on one input field (the web shows it beside that field). */
 export function fieldError(
   field: string,
-  code: 'PASSWORD_TOO_WEAK' | 'CURRENT_PASSWORD_WRONG' | 'PASSWORD_UNCHANGED',
+  code: 'PASSWORD_TOO_WEAK' | 'CURRENT_PASSWORD_WRONG' | 'PASSWORD_UNCHANGED' | 'PASSWORD_REUSED',
   params: Record<string, string> = {},
   extra: Record<string, unknown> = {},
 ): ServiceError {
@@ -97,4 +99,32 @@ export function assertStrong(
       { problems },
     );
   }
+}
+
+/** Refuse a password the account had among its last PASSWORD_HISTORY_DEPTH (the current one included). */
+export async function assertNotReused(
+  db: Queryable,
+  user: repo.UserRow,
+  password: string,
+  field: string,
+): Promise<void> {
+  const earlier = await repo.listPasswordHistory(db, user.id, PASSWORD_HISTORY_DEPTH - 1);
+  const hashes = [user.passwordHash, ...earlier];
+  const matches = await Promise.all(hashes.map((h) => verifyPassword(password, h)));
+  if (matches.some(Boolean)) {
+    throw fieldError(field, 'PASSWORD_REUSED', { count: String(PASSWORD_HISTORY_DEPTH) });
+  }
+}
+
+/** Keep the hash being replaced (call in the transaction that replaces it, which is audited). */
+export async function rememberReplacedPassword(
+  tx: Queryable,
+  user: repo.UserRow,
+  now: Date,
+): Promise<void> {
+  await repo.insertPasswordHistory(tx, {
+    userId: user.id,
+    passwordHash: user.passwordHash,
+    replacedAt: now,
+  });
 }

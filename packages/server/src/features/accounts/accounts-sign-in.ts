@@ -1,20 +1,31 @@
-// Sign-in: login with lock-out after the policy's failed attempts, logout (this session or everywhere) and
-// the owner's password change. Every attempt, success or failure, is audited.
+// Sign-in: login behind the in-memory throttle (auth/login-throttle.ts: 429 instead of a lock-out), logout (this
+// session or everywhere) and the owner's password change. Failures are audited once per address, account and window
+// (and once more when a limit is reached), not once per attempt; every success is audited.
 import type { Db, Queryable } from '../../db/open-db.ts';
-import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../../audit/audit-log.ts';
+import { recordAudit, type AuditActor } from '../../audit/audit-log.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../auth/password.ts';
 import type { PasswordPolicy } from '../../auth/password-policy.ts';
+import type { LoginThrottle, Refusal } from '../../auth/login-throttle.ts';
 import { createSession, type NewSession } from '../../auth/sessions.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import * as repo from './accounts.repository.ts';
 import { actorOf, normalizeUsername, publicUser, type PublicUser } from './accounts-views.ts';
-import { assertStrong, fieldError, getPasswordPolicy } from './accounts-passwords.ts';
+import {
+  assertNotReused,
+  assertStrong,
+  fieldError,
+  getPasswordPolicy,
+  rememberReplacedPassword,
+} from './accounts-passwords.ts';
 
 export interface LoginInput {
   username: string;
   password: string;
+  /** The client address as recorded in the audit log and on the session. */
   ip: string | null;
+  /** The address the throttle counts by (the peer, or the trusted proxy's client address). */
+  address: string;
   userAgent: string | null;
 }
 
@@ -26,7 +37,7 @@ export interface LoginResult extends NewSession {
 
 const BAD_CREDENTIALS = (): ServiceError => new ServiceError('LOGIN_FAILED');
 
-function lockedError(until: Date, policy: PasswordPolicy): ServiceError {
+export function lockedError(until: Date): ServiceError {
   const hhmm = new Intl.DateTimeFormat('zh-CN', {
     timeZone: 'Asia/Shanghai',
     hour: '2-digit',
@@ -35,159 +46,205 @@ function lockedError(until: Date, policy: PasswordPolicy): ServiceError {
   }).format(until);
   return new ServiceError(
     'ACCOUNT_LOCKED',
-    { attempts: policy.maxFailedAttempts, until: hhmm, untilIso: until.toISOString() },
+    { until: hhmm, untilIso: until.toISOString() },
     { lockedUntil: until.toISOString() },
   );
 }
 
-/** Count a failed password check; locks the account at the policy's limit. Returns the error to throw (after commit). */
+/** 429: the details carry retryAfterSeconds (the route sends it as Retry-After). */
+export function throttledError(r: Refusal): ServiceError {
+  return new ServiceError(
+    'LOGIN_THROTTLED',
+    { minutes: Math.max(1, Math.ceil(r.retryAfterSeconds / 60)) },
+    { retryAfterSeconds: r.retryAfterSeconds },
+  );
+}
+
+/** An authenticated owner's wrong current password: counted on the account; locks it at the policy's limit. */
 async function registerFailure(
   tx: Queryable,
   user: repo.UserRow,
-  auditActor: AuditActor,
+  actor: Actor,
   policy: PasswordPolicy,
   now: Date,
-  action: string,
 ): Promise<ServiceError | null> {
   const attempts = user.failedAttempts + 1;
-  if (attempts >= policy.maxFailedAttempts) {
-    const until = new Date(now.getTime() + policy.lockMinutes * 60_000);
-    await repo.updateUser(tx, user.id, { failedAttempts: 0, lockedUntil: until, updatedAt: now });
-    await recordAudit(tx, auditActor, {
-      action,
-      entity: 'users',
-      entityId: user.id,
-      departmentCode: user.departmentCode,
-      before: null,
-      after: { attempts },
-    });
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: 'auth.lockout',
-      entity: 'users',
-      entityId: user.id,
-      departmentCode: user.departmentCode,
-      before: null,
-      after: { username: user.username, lockedUntil: until.toISOString(), attempts },
-    });
-    return lockedError(until, policy);
-  }
-  await repo.updateUser(tx, user.id, { failedAttempts: attempts, updatedAt: now });
-  await recordAudit(tx, auditActor, {
-    action,
+  const lock = attempts >= policy.maxFailedAttempts;
+  const until = new Date(now.getTime() + policy.lockMinutes * 60_000);
+  await repo.updateUser(tx, user.id, {
+    failedAttempts: lock ? 0 : attempts,
+    ...(lock ? { lockedUntil: until } : {}),
+    updatedAt: now,
+  });
+  await recordAudit(tx, actor, {
+    action: 'auth.password.change.failed',
     entity: 'users',
     entityId: user.id,
     departmentCode: user.departmentCode,
     before: null,
-    after: { attempts },
+    after: { attempts, ...(lock ? { lockedUntil: until.toISOString() } : {}) },
   });
-  return null;
+  if (lock) {
+    await repo.revokeUserSessions(tx, user.id, now);
+  }
+  return lock ? lockedError(until) : null;
 }
 
-export async function login(
+/** Count a failed sign-in; audit the first of the window and each limit reached. Returns what to answer. */
+async function loginFailed(
   db: Db,
+  throttle: LoginThrottle,
   input: LoginInput,
+  username: string,
+  user: repo.UserRow | null,
+  policy: PasswordPolicy,
   now: Date,
-  sessionHours: number,
-): Promise<LoginResult> {
-  const username = normalizeUsername(input.username);
-  const policy = await getPasswordPolicy(db);
-  const user = await repo.findUserByUsername(db, username);
-  const anonymous: AuditActor = {
+): Promise<ServiceError> {
+  const outcome = throttle.failure(input.address, username, now, policy);
+  const actor: AuditActor = {
     userId: user?.id ?? 'anonymous',
     username: username.slice(0, 64),
     role: user?.role ?? 'anonymous',
     ip: input.ip,
   };
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    await recordAudit(db, anonymous, {
+  const target = {
+    entity: 'users',
+    entityId: user?.id ?? username.slice(0, 64),
+    departmentCode: user?.departmentCode ?? null,
+    before: null,
+  };
+  if (outcome.first) {
+    await recordAudit(db, actor, {
+      ...target,
       action: 'auth.login.failed',
-      entity: 'users',
-      entityId: username.slice(0, 64),
-      departmentCode: null,
-      before: null,
-      after: { reason: 'unknownUser' },
+      after: { reason: user ? 'wrongPassword' : 'unknownUser', windowMinutes: policy.lockMinutes },
     });
-    throw BAD_CREDENTIALS();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await recordAudit(db, anonymous, {
-      action: 'auth.login.locked',
-      entity: 'users',
-      entityId: user.id,
-      departmentCode: user.departmentCode,
-      before: null,
-      after: { lockedUntil: user.lockedUntil.toISOString() },
+  for (const scope of outcome.nowBlocked) {
+    await recordAudit(db, actor, {
+      ...target,
+      action: 'auth.login.throttled',
+      after: { scope, attempts: outcome.attempts, windowMinutes: policy.lockMinutes },
     });
-    throw lockedError(user.lockedUntil, policy);
   }
-  const ok = await verifyPassword(input.password, user.passwordHash);
+  return outcome.blockedUntil
+    ? throttledError({
+        scope: 'address+account',
+        retryAfterSeconds: Math.ceil((outcome.blockedUntil.getTime() - now.getTime()) / 1000),
+      })
+    : BAD_CREDENTIALS();
+}
+
+/**
+ * Sign in. Unknown account, wrong password, locked or disabled account: the same work (one scrypt check, against a
+ * dummy hash when the account is unknown) and, without the right password, the same answer (401). Only the right
+ * password learns that an account is locked (423) or disabled (403).
+ */
+export async function login(
+  db: Db,
+  input: LoginInput,
+  now: Date,
+  sessionHours: number,
+  throttle: LoginThrottle,
+): Promise<LoginResult> {
+  const username = normalizeUsername(input.username);
+  const policy = await getPasswordPolicy(db);
+  const user = await repo.findUserByUsername(db, username);
+  const refusal = await throttle.refusal(input.address, username, now, async () =>
+    user && input.ip ? repo.hasSessionFrom(db, user.id, input.ip) : false,
+  );
+  if (refusal) {
+    throw throttledError(refusal);
+  }
+  let ok = false;
+  if (user) {
+    ok = await verifyPassword(input.password, user.passwordHash);
+  } else {
+    await verifyAgainstDummy(input.password);
+  }
+  if (!user || !ok) {
+    throw await loginFailed(db, throttle, input, username, user, policy, now);
+  }
+  const result = await signIn(db, user, input, now, sessionHours);
+  throttle.success(input.address, username);
+  return result;
+}
+
+/** The password was right: refuse a locked or disabled account (audited), else open a session. */
+async function signIn(
+  db: Db,
+  user: repo.UserRow,
+  input: LoginInput,
+  now: Date,
+  sessionHours: number,
+): Promise<LoginResult> {
+  const actor: AuditActor = {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    ip: input.ip,
+  };
   const outcome = await db.transaction(
     async (tx): Promise<{ error: ServiceError } | { result: LoginResult }> => {
       const fresh = await repo.lockUser(tx, user.id);
       if (!fresh) {
         return { error: BAD_CREDENTIALS() };
       }
-      if (fresh.lockedUntil && fresh.lockedUntil > now) {
-        return { error: lockedError(fresh.lockedUntil, policy) }; // locked by a concurrent attempt
-      }
-      if (!ok) {
-        const locked = await registerFailure(
-          tx,
-          fresh,
-          anonymous,
-          policy,
-          now,
-          'auth.login.failed',
-        );
-        return { error: locked ?? BAD_CREDENTIALS() };
-      }
-      if (fresh.disabled) {
-        await recordAudit(tx, anonymous, {
-          action: 'auth.login.disabled',
+      const refusal =
+        fresh.lockedUntil && fresh.lockedUntil > now
+          ? 'locked'
+          : fresh.disabled
+            ? 'disabled'
+            : null;
+      if (refusal) {
+        await recordAudit(tx, actor, {
+          action: `auth.login.${refusal}`,
           entity: 'users',
           entityId: user.id,
           departmentCode: user.departmentCode,
           before: null,
-          after: null,
+          after: refusal === 'locked' ? { lockedUntil: fresh.lockedUntil!.toISOString() } : null,
         });
         return {
-          error: new ServiceError('ACCOUNT_DISABLED'),
+          error:
+            refusal === 'locked'
+              ? lockedError(fresh.lockedUntil!)
+              : new ServiceError('ACCOUNT_DISABLED'),
         };
       }
-      await repo.updateUser(tx, user.id, {
-        failedAttempts: 0,
-        lockedUntil: null,
-        lastLoginAt: now,
-      });
-      const session = await createSession(tx, user.id, now, sessionHours, {
-        ip: input.ip,
-        userAgent: input.userAgent,
-      });
-      await recordAudit(tx, actorOf(fresh, input.ip), {
-        action: 'auth.login',
-        entity: 'sessions',
-        entityId: session.session.id,
-        departmentCode: user.departmentCode,
-        before: null,
-        after: {
-          userAgent: input.userAgent?.slice(0, 120) ?? null,
-          ...(fresh.mustChangePassword ? { mustChangePassword: true } : {}),
-        },
-      });
-      return {
-        result: {
-          ...session,
-          user: publicUser(fresh),
-          mustChangePassword: fresh.mustChangePassword,
-        },
-      };
+      return { result: await openSession(tx, fresh, input, now, sessionHours) };
     },
   );
   if ('error' in outcome) {
     throw outcome.error;
   }
   return outcome.result;
+}
+
+async function openSession(
+  tx: Queryable,
+  user: repo.UserRow,
+  input: LoginInput,
+  now: Date,
+  sessionHours: number,
+): Promise<LoginResult> {
+  await repo.updateUser(tx, user.id, { failedAttempts: 0, lastLoginAt: now });
+  const session = await createSession(tx, user.id, now, sessionHours, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+  await recordAudit(tx, actorOf(user, input.ip), {
+    action: 'auth.login',
+    entity: 'sessions',
+    entityId: session.session.id,
+    departmentCode: user.departmentCode,
+    before: null,
+    after: {
+      userAgent: input.userAgent?.slice(0, 120) ?? null,
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    },
+  });
+  return { ...session, user: publicUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string, now: Date): Promise<void> {
@@ -236,9 +293,7 @@ export async function changePassword(
   if (!ok) {
     const locked = await db.transaction(async (tx) => {
       const fresh = await repo.lockUser(tx, user.id);
-      return fresh
-        ? registerFailure(tx, fresh, actor, policy, now, 'auth.password.change.failed')
-        : null;
+      return fresh ? registerFailure(tx, fresh, actor, policy, now) : null;
     });
     throw locked ?? fieldError('current', 'CURRENT_PASSWORD_WRONG');
   }
@@ -246,6 +301,7 @@ export async function changePassword(
     throw fieldError('next', 'PASSWORD_UNCHANGED');
   }
   assertStrong(next, user.username, policy, 'next');
+  await assertNotReused(db, user, next, 'next');
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
     // The owner chose this password: a pending forced change is done.
@@ -256,6 +312,7 @@ export async function changePassword(
       mustChangePassword: false,
       updatedAt: now,
     });
+    await rememberReplacedPassword(tx, user, now);
     const revoked = await repo.revokeUserSessions(tx, user.id, now, sessionId ?? undefined);
     await recordAudit(tx, actor, {
       action: 'auth.password.change',

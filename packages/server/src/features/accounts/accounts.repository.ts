@@ -1,7 +1,7 @@
 // User SQL: accounts, sessions (by token hash), and security settings.
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
-import { sessions, systemSettings, users } from '../../db/schema/users.ts';
+import { passwordHistory, sessions, systemSettings, users } from '../../db/schema/users.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -133,4 +133,36 @@ export async function putSetting(
       target: systemSettings.key,
       set: { value, updatedBy: by, updatedAt: now },
     });
+}
+
+/** The most recent replaced password hashes of an account, newest first. */
+export async function listPasswordHistory(
+  db: Queryable,
+  userId: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.replacedAt))
+    .limit(limit);
+  return rows.map((r) => r.hash);
+}
+
+export async function insertPasswordHistory(
+  tx: Queryable,
+  values: typeof passwordHistory.$inferInsert,
+): Promise<void> {
+  await tx.insert(passwordHistory).values(values);
+}
+
+/** Has the account ever had a session from this address (the throttle lets such an address through)? */
+export async function hasSessionFrom(db: Queryable, userId: string, ip: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), eq(sessions.ip, ip)))
+    .limit(1);
+  return rows.length > 0;
 }

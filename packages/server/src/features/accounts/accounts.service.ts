@@ -1,15 +1,22 @@
 // Account administration (三员): the system administrator manages accounts (create, edit, disable, reset a
-// password); the security administrator grants roles, locks and unlocks. Every change is audited. Sign-in,
+// password); the security administrator grants business roles, locks and unlocks. Neither acts on an administrator
+// of another duty, and administrator roles are granted only with the CLI (auth/policies.ts, accountActionRefusal).
+// Every change is audited. Sign-in,
 // passwords, the first administrator and the demo accounts live beside this file; their functions are
 // re-exported here so callers keep one import.
 import type { Db, Queryable } from '../../db/open-db.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { generatePassword, hashPassword } from '../../auth/password.ts';
-import { DEPARTMENT_ROLES, SYSTEM_ADMIN_CREATABLE } from '../../auth/policies.ts';
+import {
+  accountActionRefusal,
+  DEPARTMENT_ROLES,
+  SYSTEM_ADMIN_CREATABLE,
+  type AccountAction,
+} from '../../auth/policies.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from './accounts.repository.ts';
 import { isCli, type Actor, type Role } from '../../auth/actor.ts';
-import { assertPermission } from '../../auth/access.ts';
+import { assertPermission, hiddenRefusal } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import {
   adminView,
@@ -18,7 +25,7 @@ import {
   USERNAME_RE,
   type AdminUserView,
 } from './accounts-views.ts';
-import { assertStrong, getPasswordPolicy } from './accounts-passwords.ts';
+import { assertStrong, getPasswordPolicy, rememberReplacedPassword } from './accounts-passwords.ts';
 
 export {
   actorOf,
@@ -49,10 +56,36 @@ function inScope(actor: Actor, u: { regionCode: string }): boolean {
 
 async function loadManagedUser(db: Queryable, actor: Actor, id: string): Promise<repo.UserRow> {
   const u = await repo.findUser(db, id);
-  if (!u || !inScope(actor, u)) {
+  if (!u) {
     throw notFound(`用户「${id}」`, `User ${id}`);
   }
+  if (!inScope(actor, u)) {
+    throw hiddenRefusal(notFound(`用户「${id}」`, `User ${id}`), {
+      reason: 'region',
+      departmentCode: u.departmentCode,
+    });
+  }
   return u;
+}
+
+/** 三员分立: refuse an action on an administrator of another duty, or on administrator roles (CLI only). */
+function assertDuty(
+  actor: Actor,
+  action: AccountAction,
+  target: repo.UserRow,
+  newRole?: Role,
+): void {
+  if (isCli(actor)) {
+    return;
+  }
+  const code = accountActionRefusal(actor.role, action, target.role, newRole);
+  if (code) {
+    throw new ServiceError(
+      code,
+      {},
+      { reason: 'role', departmentCode: target.departmentCode, permission: `user.${action}` },
+    );
+  }
 }
 
 export async function listUsers(db: Db, actor: Actor): Promise<AdminUserView[]> {
@@ -177,6 +210,7 @@ export async function updateUser(
 ): Promise<AdminUserView> {
   assertPermission(actor, 'user.manage');
   const u = await loadManagedUser(db, actor, id);
+  assertDuty(actor, input.disabled === undefined ? 'edit' : 'disable', u);
   if (input.disabled === true && u.id === actor.userId) {
     throw new ServiceError('OWN_ACCOUNT_NOT_DISABLABLE');
   }
@@ -219,6 +253,7 @@ export async function resetPassword(
 ): Promise<{ user: AdminUserView; generatedPassword: string }> {
   assertPermission(actor, 'user.manage');
   const u = await loadManagedUser(db, actor, id);
+  assertDuty(actor, 'resetPassword', u);
   const password = generatePassword();
   const hash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -229,6 +264,7 @@ export async function resetPassword(
       mustChangePassword: true,
       updatedAt: now,
     });
+    await rememberReplacedPassword(tx, u, now);
     const revoked = await repo.revokeUserSessions(tx, u.id, now);
     await recordAudit(tx, actor, {
       action: 'user.password.reset',
@@ -252,6 +288,7 @@ export async function setRole(
 ): Promise<AdminUserView> {
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
+  assertDuty(actor, 'setRole', u, role);
   if (u.id === actor.userId) {
     throw new ServiceError('OWN_ROLE_NOT_CHANGEABLE');
   }
@@ -289,6 +326,7 @@ export async function unlockUser(
 ): Promise<AdminUserView> {
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
+  assertDuty(actor, 'unlock', u);
   return db.transaction(async (tx) => {
     const next = await repo.updateUser(tx, u.id, {
       failedAttempts: 0,
@@ -319,6 +357,7 @@ export async function lockUserAccount(
 ): Promise<AdminUserView> {
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
+  assertDuty(actor, 'lock', u);
   if (u.id === actor.userId) {
     throw new ServiceError('OWN_ACCOUNT_NOT_LOCKABLE');
   }

@@ -1,5 +1,6 @@
-// Sign-in: POST /api/auth/login → session (HttpOnly jixiao_session) + CSRF (jixiao_csrf) cookies; GET /api/auth/me;
-// logout; logout everywhere; password change. The web UI calls exactly these.
+// Sign-in: POST /api/auth/login → session (HttpOnly jixiao_session) + CSRF (jixiao_csrf) cookies, Secure over https;
+// 429 with Retry-After from the sign-in throttle; GET /api/auth/me; logout; logout everywhere; password change and
+// its rules. The web UI calls exactly these.
 import { ROLES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -8,15 +9,23 @@ import type { App, AppDeps, AppEnv } from '../../http/app-env.ts';
 import { CSRF_COOKIE, rotateCsrf, SESSION_COOKIE, sameText, sha256 } from '../../auth/sessions.ts';
 import {
   changePassword,
+  getPasswordPolicy,
   login,
   logout,
   logoutEverywhere,
   type PublicUser,
 } from './accounts.service.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { clientIp, requestSession } from '../../http/middleware/request-context.ts';
-import { setSessionCookie } from '../../http/middleware/session.ts';
+import { serviceErrorBody } from '../../http/error-response.ts';
+import {
+  clientIp,
+  requestSession,
+  throttleAddress,
+} from '../../http/middleware/request-context.ts';
+import { secureCookies, setSessionCookie } from '../../http/middleware/session.ts';
 import { errorResponse } from '../../http/error-schema.ts';
+import { LoginThrottle } from '../../auth/login-throttle.ts';
+import { passwordRules } from '../../auth/password-policy.ts';
 
 const TAG = ['登录 Auth'];
 
@@ -70,7 +79,8 @@ const loginRoute = createRoute({
   method: 'post',
   path: '/api/auth/login',
   tags: TAG,
-  summary: '登录（连续 5 次失败锁定 15 分钟）',
+  summary:
+    '登录（同一地址对同一账户连续失败 5 次后，该地址 15 分钟内答 429；账户本身不因失败而锁定）',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: {
     200: {
@@ -80,7 +90,22 @@ const loginRoute = createRoute({
     400: errorResponse('输入有误'),
     401: errorResponse('用户名或密码错误'),
     403: errorResponse('账户已停用'),
-    423: errorResponse('账户已锁定'),
+    423: errorResponse('账户已被安全管理员锁定（仅在密码正确时告知）'),
+    429: errorResponse('登录失败过多或请求过于频繁（Retry-After 给出秒数）'),
+  },
+});
+
+const RulesSchema = z
+  .object({ rules: z.array(z.object({ zh: z.string(), en: z.string() })) })
+  .openapi('PasswordRules');
+const rulesRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/password-rules',
+  tags: TAG,
+  summary: '新密码须满足的规则（按当前密码策略；修改密码页面显示这些）',
+  responses: {
+    200: { description: '规则', content: { 'application/json': { schema: RulesSchema } } },
+    401: errorResponse('未登录'),
   },
 });
 
@@ -132,7 +157,7 @@ const passwordRoute = createRoute({
   path: '/api/auth/password',
   tags: TAG,
   summary:
-    '修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」',
+    '修改密码（规则见 /api/auth/password-rules：长度、字符类别、不含用户名、非常见密码、无控制字符、不与最近 5 次相同）；其他会话随之失效；清除「须修改密码」',
   request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
   responses: {
     200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } },
@@ -148,14 +173,21 @@ function setCsrfCookie(c: Context<AppEnv>, deps: AppDeps, token: string): void {
     httpOnly: false,
     sameSite: 'Lax',
     path: '/',
-    secure: deps.config.secureCookies,
+    secure: secureCookies(c, deps),
     maxAge: Math.round(deps.config.sessionHours * 3600),
   });
 }
 
 function clearCookies(c: Context<AppEnv>, deps: AppDeps): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: deps.config.secureCookies });
-  deleteCookie(c, CSRF_COOKIE, { path: '/', secure: deps.config.secureCookies });
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookies(c, deps) });
+  deleteCookie(c, CSRF_COOKIE, { path: '/', secure: secureCookies(c, deps) });
+}
+
+/** A throttled sign-in: 429 with Retry-After (seconds). */
+function throttledResponse(c: Context<AppEnv>, e: ServiceError) {
+  const seconds =
+    (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
+  return c.json(serviceErrorBody(e), 429, { 'Retry-After': String(seconds) });
 }
 
 function userOf(c: Context<AppEnv>): PublicUser {
@@ -182,20 +214,35 @@ const healthRoute = createRoute({
 
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
+  // One throttle per app (one server process): see auth/login-throttle.ts.
+  const throttle = new LoginThrottle();
   app.openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
+  app.openapi(rulesRoute, async (c) =>
+    c.json({ rules: passwordRules(await getPasswordPolicy(db)) }, 200),
+  );
   app.openapi(loginRoute, async (c) => {
     const b = c.req.valid('json');
-    const r = await login(
-      db,
-      {
-        username: b.username,
-        password: b.password,
-        ip: clientIp(c),
-        userAgent: c.req.header('user-agent') ?? null,
-      },
-      deps.now(),
-      deps.config.sessionHours,
-    );
+    let r;
+    try {
+      r = await login(
+        db,
+        {
+          username: b.username,
+          password: b.password,
+          ip: clientIp(c),
+          address: throttleAddress(c),
+          userAgent: c.req.header('user-agent') ?? null,
+        },
+        deps.now(),
+        deps.config.sessionHours,
+        throttle,
+      );
+    } catch (e) {
+      if (e instanceof ServiceError && e.code === 'LOGIN_THROTTLED') {
+        return throttledResponse(c, e);
+      }
+      throw e;
+    }
     setSessionCookie(c, deps, r.token);
     setCsrfCookie(c, deps, r.csrfToken);
     return c.json(
@@ -235,10 +282,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     const current = b.current ?? b.currentPassword;
     const next = b.next ?? b.newPassword;
     if (!current || !next) {
-      throw new ServiceError('VALIDATION', {
-        message: '请填写当前密码（current）和新密码（next）',
-        messageEn: 'Give the current password (current) and the new one (next)',
-      });
+      throw new ServiceError('PASSWORD_FIELDS_REQUIRED');
     }
     await changePassword(
       db,

@@ -19,7 +19,7 @@ import * as deptRepo from '../departments/departments.repository.ts';
 import * as goalRepo from '../goals/goals.repository.ts';
 import * as indRepo from '../indicators/indicators.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { assertPermission } from '../../auth/access.ts';
+import { assertPermission, unknownDepartment } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import type { TargetChange } from './change-requests.repository.ts';
 import { assertKeepsGoalValid, raise, refuse } from './change-request-checks.ts';
@@ -230,7 +230,7 @@ export async function getChangeRequest(
 async function loadDepartment(db: Queryable, actor: Actor, code: string): Promise<void> {
   const dept = await deptRepo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
-    throw notFound(`部门「${code}」`, `Department ${code}`);
+    throw unknownDepartment(actor, code);
   }
   assertPermission(actor, 'goal.read', dept);
 }

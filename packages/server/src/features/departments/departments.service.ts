@@ -2,8 +2,12 @@
 import type { Db } from '../../db/open-db.ts';
 import * as repo from './departments.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { assertCanRead, canReadDepartment, visibleRegion } from '../../auth/access.ts';
-import { notFound } from '../../http/service-error.ts';
+import {
+  assertCanRead,
+  canReadDepartment,
+  unknownDepartment,
+  visibleRegion,
+} from '../../auth/access.ts';
 
 export interface DepartmentSummary {
   code: string;
@@ -27,7 +31,7 @@ export async function listDepartments(db: Db, actor: Actor): Promise<DepartmentS
   );
 }
 
-/** Loads a department the actor may read (404 if it does not exist, 403 if not theirs). */
+/** Loads a department the actor may read (403 if not theirs or unknown: the same answer; 404 for the CLI). */
 export async function getDepartment(
   db: Db,
   actor: Actor,
@@ -35,7 +39,7 @@ export async function getDepartment(
 ): Promise<repo.DepartmentRow> {
   const dept = await repo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
-    throw notFound(`部门「${code}」`, `Department ${code}`);
+    throw unknownDepartment(actor, code);
   }
   assertCanRead(actor, dept);
   return dept;

@@ -5,13 +5,18 @@ import type { Queryable } from '../../db/open-db.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from './goals.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { assertPermission } from '../../auth/access.ts';
+import { assertPermission, unknownDepartment } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 
-export async function loadDepartment(db: Queryable, code: string): Promise<deptRepo.DepartmentRow> {
+/** A department by code; unknown codes are refused like another department's (auth/access.ts unknownDepartment). */
+export async function loadDepartment(
+  db: Queryable,
+  actor: Actor,
+  code: string,
+): Promise<deptRepo.DepartmentRow> {
   const dept = await deptRepo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
-    throw notFound(`部门「${code}」`, `Department ${code}`);
+    throw unknownDepartment(actor, code);
   }
   return dept;
 }

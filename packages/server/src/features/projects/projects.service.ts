@@ -6,7 +6,7 @@ import type { ExpenditureType, FundSource } from '../../db/schema/projects.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import * as repo from './projects.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { assertPermission } from '../../auth/access.ts';
+import { assertPermission, hiddenRefusal } from '../../auth/access.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import { EXPENDITURE_TYPE_TEXT, FUND_SOURCE_TEXT } from '../execution/execution.service.ts';
@@ -200,7 +200,8 @@ export async function updateProject(
   assertPermission(actor, 'project.edit', dept);
   const pre = await repo.findProject(db, id);
   if (!pre || pre.departmentCode !== dept.code) {
-    throw notFound(`项目「${id}」`, `Project ${id}`);
+    const e = notFound(`项目「${id}」`, `Project ${id}`);
+    throw pre ? hiddenRefusal(e, { reason: 'department', departmentCode: pre.departmentCode }) : e;
   }
   const code = patch.code?.trim() ?? pre.code;
   try {

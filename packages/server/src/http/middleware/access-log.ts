@@ -1,10 +1,12 @@
-// Refused access is logged: every 403 FORBIDDEN a service raised (another department's data, a role's limits)
-// becomes an 'access.denied' audit entry, written in its own transaction after the refusal.
+// Refused access is logged: every 403 FORBIDDEN a service raised (another department's data, a role's limits), and
+// every refusal answered as 404 to hide another department's item (auth/access.ts hiddenRefusal), becomes an
+// 'access.denied' audit entry, written in its own transaction after the refusal.
 import { ERRORS } from '@jixiao/core';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv, RegisterRoutes } from '../app-env.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { hiddenRefusalOf } from '../../auth/access.ts';
 import { ServiceError } from '../service-error.ts';
 
 /**
@@ -39,14 +41,18 @@ export const registerAccessLogMiddleware: RegisterRoutes = (app, deps) => {
   app.use('/api/*', async (c, next) => {
     await next();
     const e = c.error;
-    if (!(e instanceof ServiceError) || ERRORS[e.code].kind !== 'forbidden') {
+    if (!(e instanceof ServiceError)) {
+      return;
+    }
+    const hidden = hiddenRefusalOf(e);
+    if (ERRORS[e.code].kind !== 'forbidden' && !hidden) {
       return;
     }
     const actor = c.var.actor as typeof c.var.actor | undefined;
     if (!actor) {
       return;
     }
-    const details = (e.details ?? {}) as {
+    const details = (hidden ?? e.details ?? {}) as {
       reason?: string;
       departmentCode?: string | null;
       permission?: string;

@@ -12,6 +12,7 @@ export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 /** "METHOD path" pairs a session that must change its password may still call. */
 export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
   'GET /api/auth/me',
+  'GET /api/auth/password-rules',
   'POST /api/auth/password',
   'POST /api/auth/logout',
   'POST /api/auth/logout-all',

@@ -7,6 +7,7 @@ import { authenticate, SESSION_COOKIE } from '../../auth/sessions.ts';
 import { actorOf } from '../../features/accounts/accounts.service.ts';
 import { errorBody } from '../error-response.ts';
 import { clientIp, setRequestSession } from './request-context.ts';
+import { isHttps } from './edge.ts';
 
 export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set([
   '/api/auth/login',
@@ -20,12 +21,17 @@ export function isPublicApiPath(path: string): boolean {
   return PUBLIC_API_PATHS.has(path) || path.startsWith('/api/docs/');
 }
 
+/** Cookies are Secure when the request came over https (directly or through a trusted proxy), or when configured. */
+export function secureCookies(c: Context, deps: AppDeps): boolean {
+  return deps.config.secureCookies || isHttps(c, deps.config.trustProxy);
+}
+
 export function setSessionCookie(c: Context, deps: AppDeps, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: deps.config.secureCookies,
+    secure: secureCookies(c, deps),
     maxAge: Math.round(deps.config.sessionHours * 3600),
   });
 }
