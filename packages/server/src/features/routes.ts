@@ -25,6 +25,7 @@ import { registerRegionRoutes } from './regions/regions.routes.ts';
 import { registerExAnteRoutes } from './exante/exante.routes.ts';
 import { registerOrganisationRoutes } from './organisation/organisation.routes.ts';
 import { registerOperationsRoutes } from './operations/operations.routes.ts';
+import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -51,5 +52,6 @@ export const routeModules: RegisterRoutes[] = [
   registerRegionRoutes,
   registerOrganisationRoutes,
   registerExAnteRoutes,
+  registerRectificationRoutes,
   registerOperationsRoutes,
 ];
