@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 
 import { registerAuditCommand } from './audit.ts';
+import { registerBackupCommand } from './backup.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
 import { registerExAnteCommand } from './exante.ts';
@@ -14,6 +15,7 @@ import { registerPipelineCommand } from './pipeline.ts';
 import { registerProjectsCommand } from './projects.ts';
 import { registerRegionCommand } from './region.ts';
 import { registerReportCommand } from './report.ts';
+import { registerRestoreCommand } from './restore.ts';
 import { registerReviewCommand } from './review.ts';
 import { registerScoreCommand } from './score.ts';
 import { registerServeCommand } from './serve.ts';
@@ -25,6 +27,7 @@ type Register = (program: Command) => void;
 
 const registrations: Register[] = [
   registerAuditCommand,
+  registerBackupCommand,
   registerDemoCommand,
   registerDepartmentsCommand,
   registerExAnteCommand,
@@ -37,6 +40,7 @@ const registrations: Register[] = [
   registerProjectsCommand,
   registerRegionCommand,
   registerReportCommand,
+  registerRestoreCommand,
   registerReviewCommand,
   registerScoreCommand,
   registerServeCommand,

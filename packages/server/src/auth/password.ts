@@ -92,9 +92,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 let dummy: Promise<string> | null = null;
 
-/** Burn the same time as a real check when the username is unknown (no user enumeration by timing). */
+/** Burn the same time as a real check when the username is unknown (no user enumeration by timing): the cost of new hashes. */
 export async function verifyAgainstDummy(password: string): Promise<void> {
-  dummy ??= hashPassword('dummy-password-never-valid', DEFAULT_LOG_N);
+  dummy ??= hashPassword('dummy-password-never-valid', currentLogN());
   await verifyPassword(password, await dummy);
 }
 
