@@ -1,0 +1,50 @@
+// 三员分立 over HTTP, on both databases: inside the roles the access matrix allows (access-matrix.test.ts), a system
+// administrator creates only business accounts, a security administrator cannot change its own role, a generated
+// password signs in, and disabling an account signs it out.
+import { expect, it } from 'vitest';
+import { describeEachDb } from '../../db/test-db.ts';
+import { TestClient, errorOf } from '../../http/test-client.ts';
+import { useAccessMatrix } from './access-matrix-harness.ts';
+
+describeEachDb('access matrix: 三员分立', (use) => {
+  const { app, clients, ids } = useAccessMatrix(use);
+
+  it('三员分立 limits inside the allowed roles', async () => {
+    const sys = clients.sysadmin;
+    const auditorAccount = await sys.post('/api/users', {
+      username: 'new_auditor',
+      displayName: '新审计员',
+      role: 'auditAdmin',
+    });
+    expect(auditorAccount.status).toBe(403);
+    expect(errorOf(auditorAccount).message).toContain('系统管理员只能创建业务账户');
+    const me = (await clients.secadmin.get('/api/auth/me')).body as { user: { id: string } };
+    expect(
+      (await clients.secadmin.put(`/api/users/${me.user.id}/role`, { role: 'auditAdmin' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await clients.secadmin.put(`/api/users/${ids.target}/role`, {
+          role: 'auditAdmin',
+          departmentCode: '440105-CZJ',
+        })
+      ).status,
+    ).toBe(200);
+    const created = await sys.post('/api/users', {
+      username: 'generated_pw',
+      displayName: '生成密码',
+      role: 'financeReviewer',
+      departmentCode: '440105-CZJ',
+    });
+    const pw = (created.body as { generatedPassword: string }).generatedPassword;
+    expect(pw).toMatch(/^.{20}$/);
+    const newcomer = new TestClient(app());
+    expect((await newcomer.login('generated_pw', pw)).status).toBe(200);
+    const uid = (created.body as { user: { id: string } }).user.id;
+    expect((await sys.request('PATCH', `/api/users/${uid}`, { disabled: true })).status).toBe(200);
+    expect((await newcomer.get('/api/auth/me')).status).toBe(401); // disabling signs the account out
+    expect((await sys.request('PATCH', `/api/users/${uid}`, { disabled: false })).status).toBe(200);
+    const list = (await clients.secadmin.get('/api/users')).body as { username: string }[];
+    expect(JSON.stringify(list)).not.toContain('scrypt$');
+  });
+});
