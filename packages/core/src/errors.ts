@@ -411,6 +411,31 @@ export const ERRORS = {
     zh: '{problem}',
     en: '{problemEn}',
   },
+  REVIEW_UPLOAD_FORM: {
+    kind: 'invalid',
+    zh: '请以 multipart/form-data 上传报告文件（字段名 file）',
+    en: 'Upload the report as multipart/form-data field "file"',
+  },
+  REVIEW_FILE_MISSING: {
+    kind: 'invalid',
+    zh: '请选择要审核的报告文件（字段名 file）',
+    en: 'Choose a report file (field "file")',
+  },
+  REVIEW_TEXT_TOO_LONG: {
+    kind: 'tooLarge',
+    zh: '报告文字过长（{chars} 字，上限 {max} 字），无法审核；请分册上传',
+    en: 'The report text is too long to review ({chars} characters; the limit is {max})',
+  },
+  REVIEW_TOO_HEAVY: {
+    kind: 'unprocessable',
+    zh: '该文件在 {seconds} 秒内未能读完和审核，已停止；请检查文件是否损坏，或另存为 .docx / 文字版 PDF 后再试',
+    en: 'The file could not be read and reviewed within {seconds} seconds and was stopped; check that it is not damaged',
+  },
+  REVIEW_BUSY: {
+    kind: 'unavailable',
+    zh: '同时审核的报告较多，请稍后再试',
+    en: 'Many reports are being reviewed at once; try again shortly',
+  },
   PROJECT_CODE_TAKEN: {
     kind: 'conflict',
     zh: '项目编码「{code}」在 {year} 年度已被本部门其他项目使用，请换一个编码',
@@ -853,6 +878,31 @@ export const ERRORS = {
     kind: 'invalid',
     zh: '请指定行政区划代码（regionCode）：本账户可管理多个地区',
     en: 'Give the region code (regionCode): this account serves several regions',
+  },
+  EXANTE_TEMPLATE_INVALID: {
+    kind: 'invalid',
+    zh: '评估模板有 {count} 处问题：{first}',
+    en: 'The assessment template has {count} problems: {firstEn}',
+  },
+  EXANTE_AGENCY_UNKNOWN: {
+    kind: 'invalid',
+    zh: '第三方机构「{agency}」尚未登记：请财政局先登记该机构',
+    en: 'Agency {agency} is not registered: the finance bureau registers it first',
+  },
+  EXANTE_EVIDENCE_EMPTY: {
+    kind: 'invalid',
+    zh: '没有收到佐证材料文件，或文件是空的：请重新选择文件',
+    en: 'No evidence file was received, or it is empty: choose the file again',
+  },
+  EXANTE_EVIDENCE_TOO_LARGE: {
+    kind: 'tooLarge',
+    zh: '佐证材料文件超过 {limit}，请压缩或拆分后上传',
+    en: 'The evidence file is larger than {limit}; compress or split it',
+  },
+  EXANTE_EVIDENCE_TYPE: {
+    kind: 'unsupportedMedia',
+    zh: '佐证材料只接受 PDF、Word、Excel、图片（JPG/PNG）或文本文件，且文件内容须与扩展名一致',
+    en: 'Evidence must be a PDF, Word, Excel, image (JPG/PNG) or text file whose content matches its extension',
   },
   // (end of ex-ante assessment (事前绩效评估))
 

@@ -5,3 +5,4 @@ export * from './score-sheet.ts';
 export * from './requirement.ts';
 export * from './gate.ts';
 export * from './exante-report.ts';
+export * from './template-check.ts';

@@ -3,6 +3,7 @@
 // the draft goal set of its project (no retyping).
 import {
   GATE_REFUSAL_TEXT,
+  checkExAnteTemplates,
   type ExAnteTemplate,
   type ExAnteThresholds,
   type RatingShares,
@@ -10,6 +11,7 @@ import {
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission, visibleRegion } from '../../auth/access.ts';
+import { roleMay } from '../../auth/policies.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import { createGoal } from '../goals/goals.service.ts';
@@ -53,6 +55,14 @@ export async function setExAnteRules(
 ): Promise<ExAnteRules> {
   assertPermission(actor, 'exante.review');
   const region = bureauRegion(actor, undefined);
+  const problems = checkExAnteTemplates(input.templates ?? []);
+  if (problems.length > 0) {
+    throw new ServiceError(
+      'EXANTE_TEMPLATE_INVALID',
+      { count: problems.length, first: problems[0]!.zh, firstEn: problems[0]!.en },
+      { problems },
+    );
+  }
   await db.transaction(async (tx) => {
     const before = await repo.findConfig(tx, region, year);
     const row = await repo.upsertConfig(tx, { regionCode: region, fiscalYear: year, ...input });
@@ -68,8 +78,11 @@ export async function setExAnteRules(
   return rulesFor(db, region, year);
 }
 
+/** The bureau (to assign items) and the system administrator (to create their accounts) list the agencies. */
 export async function listAgencies(db: Db, actor: Actor) {
-  assertPermission(actor, 'exante.review');
+  if (!roleMay(actor.role, 'user.manage')) {
+    assertPermission(actor, 'exante.review');
+  }
   return (await repo.listAgencies(db, bureauRegion(actor, undefined))).map((a) => ({
     id: a.id,
     code: a.code,

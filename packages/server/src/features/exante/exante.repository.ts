@@ -264,3 +264,28 @@ export async function departmentNames(
     .where(inArray(departments.code, [...codes]));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** Agencies of this code in every region (the command line names an agency by its code). */
+export async function findAgenciesByCode(db: Queryable, code: string): Promise<AgencyRow[]> {
+  return db.select().from(exanteAgencies).where(eq(exanteAgencies.code, code));
+}
+
+/** A third-party account created from the command line serves its agency's region. */
+export async function setUserRegion(tx: Queryable, userId: string, regionCode: string) {
+  await tx.update(users).set({ regionCode }).where(eq(users.id, userId));
+}
+
+/** The accounts of each agency of a region (username and name). */
+export async function agencyMembers(db: Queryable, regionCode: string) {
+  return db
+    .select({
+      agencyId: exanteAgencyMembers.agencyId,
+      username: users.username,
+      displayName: users.displayName,
+      disabled: users.disabled,
+    })
+    .from(exanteAgencyMembers)
+    .innerJoin(users, eq(users.id, exanteAgencyMembers.userId))
+    .where(eq(exanteAgencyMembers.regionCode, regionCode))
+    .orderBy(asc(users.username));
+}

@@ -5,6 +5,7 @@ import { errorResponse } from '../../http/error-schema.ts';
 import { jsonBody } from '../../http/route-parts.ts';
 import { fileResponse } from '../../http/file-response.ts';
 import { renderExAnteReport } from './exante-report.service.ts';
+import { registerExAnteMoreRoutes } from './exante-more.routes.ts';
 import { gradeGoal, listGoalGrades } from './goal-grade.service.ts';
 import {
   AgencyBody,
@@ -211,6 +212,7 @@ const route = {
 
 export function registerExAnteRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
+  registerExAnteMoreRoutes(app, deps);
   app.openapi(route.list, async (c) => {
     const q = c.req.valid('query');
     return c.json(

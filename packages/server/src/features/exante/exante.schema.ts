@@ -273,3 +273,39 @@ export const GoalGradeSchema = z.object({
   reviewerName: z.string(),
   at: z.string(),
 });
+
+export const AgencyAccountBody = z
+  .object({
+    agencyCode: z.string().trim().min(1, '请选择第三方机构').max(64),
+    username: z
+      .string({ message: '请填写用户名' })
+      .trim()
+      .min(3, '用户名至少 3 位')
+      .max(32, '用户名不超过 32 位'),
+    displayName: z
+      .string({ message: '请填写姓名' })
+      .trim()
+      .min(1, '请填写姓名')
+      .max(50, '姓名不超过 50 个字符'),
+    password: z.string().max(200, '密码不超过 200 个字符').optional(),
+  })
+  .strict();
+
+export const AgencyAccountCreatedSchema = z
+  .object({
+    agency: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    generatedPassword: z.string().nullable(),
+  })
+  .openapi('ExAnteAgencyAccountCreated');
+
+export const AgencyAccountsSchema = z
+  .array(
+    AgencySchema.extend({
+      accounts: z.array(
+        z.object({ username: z.string(), displayName: z.string(), disabled: z.boolean() }),
+      ),
+    }),
+  )
+  .openapi('ExAnteAgencyAccounts');
