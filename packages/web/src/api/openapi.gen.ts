@@ -431,7 +431,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 登录（连续 5 次失败锁定 15 分钟） */
+    /** 登录（同一地址对同一账户连续失败 5 次后，该地址 15 分钟内答 429；账户本身不因失败而锁定） */
     post: {
       parameters: {
         query?: never;
@@ -481,8 +481,17 @@ export interface paths {
             'application/json': components['schemas']['ErrorBody'];
           };
         };
-        /** @description 账户已锁定 */
+        /** @description 账户已被安全管理员锁定（仅在密码正确时告知） */
         423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 登录失败过多或请求过于频繁（Retry-After 给出秒数） */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -667,7 +676,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 修改密码（≥12 位，大写/小写/数字/符号至少 3 类，不含用户名）；其他会话随之失效；清除「须修改密码」 */
+    /** 修改密码（规则见 /api/auth/password-rules：长度、字符类别、不含用户名、非常见密码、无控制字符、不与最近 5 次相同）；其他会话随之失效；清除「须修改密码」 */
     post: {
       parameters: {
         query?: never;
@@ -731,6 +740,51 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 新密码须满足的规则（按当前密码策略；修改密码页面显示这些） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PasswordRules'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3045,6 +3099,11 @@ export interface paths {
                   | 'REVIEW_FILE_TOO_LARGE'
                   | 'REVIEW_FILE_TYPE'
                   | 'REVIEW_FILE_UNREADABLE'
+                  | 'REVIEW_UPLOAD_FORM'
+                  | 'REVIEW_FILE_MISSING'
+                  | 'REVIEW_TEXT_TOO_LONG'
+                  | 'REVIEW_TOO_HEAVY'
+                  | 'REVIEW_BUSY'
                   | 'PROJECT_CODE_TAKEN'
                   | 'PROJECT_LEVEL1_HAS_PARENT'
                   | 'PROJECT_PARENT_REQUIRED'
@@ -6411,6 +6470,161 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/exante/agency-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区第三方机构及其账户 — 系统管理员 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 第三方机构账户 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExAnteAgencyAccounts'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 为已登记的第三方机构创建评估人员账户（不给密码则生成并显示一次）— 系统管理员 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            agencyCode: string;
+            displayName: string;
+            password?: string;
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已创建 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExAnteAgencyAccountCreated'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/exante/items': {
     parameters: {
       query?: never;
@@ -7206,6 +7420,272 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 该评估的佐证材料 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 佐证材料 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExAnteEvidence'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 上传佐证材料（PDF/Word/Excel/JPG/PNG/文本，≤ 20 MB；可注明评估要点与版本） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description 文件
+             */
+            file?: string;
+            /** @description 评估要点编码 */
+            pointCode?: string;
+            /** @description 版本号 */
+            versionNo?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已上传 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExAnteEvidence'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件过大 */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件类型不符 */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exante/items/{id}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载一份佐证材料（记入审计日志） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          evidenceId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -11614,6 +12094,914 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rectifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改清单（部门：本部门；财政：本地区），可按部门、年度、状态（含逾期）筛选 */
+    get: {
+      parameters: {
+        query?: {
+          department?: string;
+          evaluation?: string;
+          project?: string;
+          region?: string;
+          status?: 'pending' | 'inProgress' | 'awaitingCheck' | 'closed' | 'overdue';
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 整改事项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationItem'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 财政录入整改事项（审计、人大、财政检查等发现的问题） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RectificationCreate'];
+        };
+      };
+      responses: {
+        /** @description 已列入整改清单 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改事项：字段、处理记录和佐证材料 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 整改事项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改整改事项：部门填措施、责任人、整改结果；财政改问题、要求、期限 */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RectificationEdit'];
+        };
+      };
+      responses: {
+        /** @description 整改事项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/rectifications/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 开始整改、提交复核（部门）；复核通过销号或退回（财政） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RectificationAction'];
+        };
+      };
+      responses: {
+        /** @description 整改事项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/{id}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传佐证材料（文件和／或说明）— 部门 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description 佐证材料文件
+             */
+            file?: string;
+            /** @description 说明 */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 佐证材料 */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationEvidence'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件过大 */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/collect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 从自评报告问题、财政审核意见、退回意见和运行监控纠偏措施生成整改事项（已生成的不重复） */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RectificationCollect'];
+        };
+      };
+      responses: {
+        /** @description 新生成的整改事项 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationCollectResult'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改期限（结果反馈天数、整改措施天数） */
+    get: {
+      parameters: {
+        query: {
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 整改期限 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationConfig'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** 设置本地区某年度的整改期限 — 财政 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RectificationConfigInput'];
+        };
+      };
+      responses: {
+        /** @description 整改期限 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RectificationConfig'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/evidence/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载佐证材料文件 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 佐证材料文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rectifications/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 整改报告（.docx）：按状态统计、逐项整改情况，附整改清单 */
+    get: {
+      parameters: {
+        query: {
+          department: string;
+          evaluation?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 整改报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/regions': {
     parameters: {
       query?: never;
@@ -13636,6 +15024,11 @@ export interface components {
           | 'REVIEW_FILE_TOO_LARGE'
           | 'REVIEW_FILE_TYPE'
           | 'REVIEW_FILE_UNREADABLE'
+          | 'REVIEW_UPLOAD_FORM'
+          | 'REVIEW_FILE_MISSING'
+          | 'REVIEW_TEXT_TOO_LONG'
+          | 'REVIEW_TOO_HEAVY'
+          | 'REVIEW_BUSY'
           | 'PROJECT_CODE_TAKEN'
           | 'PROJECT_LEVEL1_HAS_PARENT'
           | 'PROJECT_PARENT_REQUIRED'
@@ -13796,6 +15189,33 @@ export interface components {
       reviewFindings: components['schemas']['ReviewFindingNote'][] | null;
       /** @enum {string} */
       status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
+    };
+    ExAnteAgencyAccountCreated: {
+      agency: string;
+      displayName: string;
+      generatedPassword: string | null;
+      username: string;
+    };
+    ExAnteAgencyAccounts: {
+      accounts: {
+        disabled: boolean;
+        displayName: string;
+        username: string;
+      }[];
+      code: string;
+      id: string;
+      name: string;
+    }[];
+    ExAnteEvidence: {
+      createdAt: string;
+      fileName: string;
+      id: string;
+      mimeType: string;
+      pointCode: string | null;
+      sha256: string;
+      size: number;
+      uploadedByName: string;
+      versionNo: number | null;
     };
     Execution: {
       /**
@@ -14756,6 +16176,12 @@ export interface components {
       minClasses: number;
       minLength: number;
     };
+    PasswordRules: {
+      rules: {
+        en: string;
+        zh: string;
+      }[];
+    };
     PolicyGrant: {
       amountYuan: string;
       batch: number | null;
@@ -14844,6 +16270,147 @@ export interface components {
       schemaCurrent: boolean;
       /** @description 程序版本 */
       version: string;
+    };
+    RectificationAction:
+      | {
+          /** @enum {string} */
+          action: 'start';
+          measures?: string;
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'submit';
+          note?: string;
+          resultNote?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'accept';
+          note?: string;
+        }
+      | {
+          /** @enum {string} */
+          action: 'sendBack';
+          note: string;
+        };
+    RectificationCollect: {
+      departmentCode: string;
+      year: number;
+    };
+    RectificationCollectResult: {
+      created: number;
+      ids: string[];
+    };
+    RectificationConfig: {
+      fiscalYear: number;
+      measureDays: number;
+      noticeDays: number;
+      regionCode: string;
+    };
+    RectificationConfigInput: {
+      fiscalYear: number;
+      measureDays: number;
+      noticeDays: number;
+      regionCode?: string;
+    };
+    RectificationCreate: {
+      budgetImpact?: string;
+      /** @enum {string} */
+      category?: 'decision' | 'process' | 'output' | 'benefit' | 'management';
+      deadline?: string;
+      departmentCode: string;
+      finalOn?: string;
+      fiscalYear: number;
+      indicatorRef?: string | null;
+      owner?: string;
+      problem: string;
+      projectId?: string | null;
+      requirement?: string;
+      responsibleUnit?: string;
+    };
+    RectificationDetail: components['schemas']['RectificationItem'] & {
+      events: {
+        /** @enum {string} */
+        action: 'raise' | 'start' | 'submit' | 'accept' | 'sendBack' | 'edit' | 'evidence';
+        actionText: string;
+        actorName: string;
+        at: string;
+        /** @enum {string|null} */
+        fromStatus: 'pending' | 'inProgress' | 'awaitingCheck' | 'closed' | null;
+        note: string;
+        /** @enum {string} */
+        toStatus: 'pending' | 'inProgress' | 'awaitingCheck' | 'closed';
+      }[];
+      evidence: components['schemas']['RectificationEvidence'][];
+    };
+    RectificationEdit: {
+      budgetImpact?: string;
+      /** @enum {string} */
+      category?: 'decision' | 'process' | 'output' | 'benefit' | 'management';
+      deadline?: string;
+      measures?: string;
+      owner?: string;
+      problem?: string;
+      requirement?: string;
+      responsibleUnit?: string;
+      resultNote?: string;
+    };
+    RectificationEvidence: {
+      at: string;
+      fileName: string | null;
+      id: string;
+      mimeType: string | null;
+      note: string;
+      size: number | null;
+      uploadedByName: string;
+    };
+    RectificationItem: {
+      budgetImpact: string;
+      /** @enum {string} */
+      category: 'decision' | 'process' | 'output' | 'benefit' | 'management';
+      categoryText: string;
+      closedAt: string | null;
+      deadline: string;
+      departmentCode: string;
+      departmentName: string;
+      /** @enum {string} */
+      displayStatus: 'pending' | 'inProgress' | 'awaitingCheck' | 'closed' | 'overdue';
+      evaluationId: string | null;
+      evidenceCount: number;
+      finalOn: string;
+      fiscalYear: number;
+      id: string;
+      illustrative: boolean;
+      indicatorRef: string | null;
+      /** @example 2023-整改-001 */
+      issueNo: string;
+      measures: string;
+      noticedOn: string | null;
+      overdue: boolean;
+      owner: string;
+      problem: string;
+      projectCode: string | null;
+      projectId: string | null;
+      projectName: string | null;
+      regionCode: string;
+      requirement: string;
+      responsibleUnit: string;
+      resultNote: string;
+      reviewerOpinion: string;
+      /** @enum {string} */
+      source:
+        | 'selfReport'
+        | 'reviewFinding'
+        | 'returnComment'
+        | 'monitoring'
+        | 'externalEvaluation'
+        | 'manual';
+      sourceRef: string | null;
+      sourceText: string;
+      /** @enum {string} */
+      status: 'pending' | 'inProgress' | 'awaitingCheck' | 'closed';
+      statusText: string;
     };
     Region: {
       code: string;
