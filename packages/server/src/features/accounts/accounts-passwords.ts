@@ -116,15 +116,21 @@ export async function assertNotReused(
   }
 }
 
-/** Keep the hash being replaced (call in the transaction that replaces it, which is audited). */
+/**
+ * Keep the hash being replaced (call in the transaction that replaces it, which is audited). Its time is strictly
+ * after the account's previous entry, so "the last N" is well defined even for changes within one clock tick.
+ */
 export async function rememberReplacedPassword(
   tx: Queryable,
   user: repo.UserRow,
   now: Date,
 ): Promise<void> {
+  const latest = await repo.latestPasswordHistoryAt(tx, user.id);
+  const replacedAt =
+    latest && latest.getTime() >= now.getTime() ? new Date(latest.getTime() + 1) : now;
   await repo.insertPasswordHistory(tx, {
     userId: user.id,
     passwordHash: user.passwordHash,
-    replacedAt: now,
+    replacedAt,
   });
 }

@@ -150,6 +150,16 @@ export async function listPasswordHistory(
   return rows.map((r) => r.hash);
 }
 
+export async function latestPasswordHistoryAt(db: Queryable, userId: string): Promise<Date | null> {
+  const rows = await db
+    .select({ at: passwordHistory.replacedAt })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.replacedAt))
+    .limit(1);
+  return rows[0]?.at ?? null;
+}
+
 export async function insertPasswordHistory(
   tx: Queryable,
   values: typeof passwordHistory.$inferInsert,
