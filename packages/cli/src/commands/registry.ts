@@ -9,6 +9,7 @@ import { registerExAnteCommand } from './exante.ts';
 import { registerExecutionCommand } from './execution.ts';
 import { registerGoalsCommand } from './goals.ts';
 import { registerImportCommand } from './import.ts';
+import { registerLinkageCommand } from './linkage.ts';
 import { registerMetricsCommand } from './metrics.ts';
 import { registerMonitoringCommand } from './monitoring.ts';
 import { registerPipelineCommand } from './pipeline.ts';
@@ -34,6 +35,7 @@ const registrations: Register[] = [
   registerExecutionCommand,
   registerGoalsCommand,
   registerImportCommand,
+  registerLinkageCommand,
   registerMetricsCommand,
   registerMonitoringCommand,
   registerPipelineCommand,

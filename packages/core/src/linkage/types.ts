@@ -29,7 +29,7 @@ export interface LinkageRule {
 }
 
 /** The rules of a region and year: four rules (one per grade) for each object type. */
-export type LinkageRuleSet = Readonly<Record<LinkageObjectType, readonly LinkageRule[]>>;
+export type LinkageRuleSet = Record<LinkageObjectType, LinkageRule[]>;
 
 /** Where the grade used came from: the bureau's external evaluation takes precedence over the self-evaluation. */
 export type GradeSource = 'external' | 'self' | null;

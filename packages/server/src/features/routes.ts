@@ -26,6 +26,7 @@ import { registerExAnteRoutes } from './exante/exante.routes.ts';
 import { registerOrganisationRoutes } from './organisation/organisation.routes.ts';
 import { registerOperationsRoutes } from './operations/operations.routes.ts';
 import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
+import { registerLinkageRoutes } from './linkage/linkage.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -54,4 +55,5 @@ export const routeModules: RegisterRoutes[] = [
   registerExAnteRoutes,
   registerRectificationRoutes,
   registerOperationsRoutes,
+  registerLinkageRoutes,
 ];
