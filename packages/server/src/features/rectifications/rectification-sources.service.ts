@@ -1,6 +1,7 @@
 // The 整改清单 fed from what the system already holds for a department and year: the problems of the
 // self-evaluation report (四、存在的问题 with its measures), the bureau's review findings and return comments on
 // self-evaluations, and monitoring warnings answered with 纠偏措施. Raised once each (source + sourceRef).
+import { isRectificationDate } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
@@ -13,8 +14,20 @@ import { todayOf } from './rectifications.views.ts';
 type Base = Pick<RaiseItem, 'regionCode' | 'fiscalYear' | 'departmentCode'>;
 
 const dateOf = (d: Date | null, fallback: string): string => (d ? todayOf(d) : fallback);
-const isoDay = (s: string): string | undefined =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? s.trim() : undefined;
+/** "2025-03-31" or "2025年3月31日" as an ISO date; undefined for anything else. */
+function isoDay(s: string): string | undefined {
+  const t = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    return t;
+  }
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  return m ? `${m[1]!}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
+}
+
+function deadlineOf(text: string, finalOn: string): string | undefined {
+  const day = isoDay(text);
+  return day && day >= finalOn && isRectificationDate(day) ? day : undefined;
+}
 
 function fromReport(
   base: Base,
