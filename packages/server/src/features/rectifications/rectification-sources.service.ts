@@ -47,8 +47,7 @@ function fromReport(
       owner: p.owner,
       requirement: p.measure ? `按自评报告所列措施整改：${p.measure}` : '',
       finalOn,
-      deadline:
-        isoDay(p.deadline) && isoDay(p.deadline)! >= finalOn ? isoDay(p.deadline) : undefined,
+      deadline: deadlineOf(p.deadline, finalOn),
     }));
 }
 
