@@ -11798,6 +11798,379 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/linkage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 预算安排建议：上年自评与重点评价等级、执行率、未销号整改、建议处理与金额（财政：本地区；部门：本部门） */
+    get: {
+      parameters: {
+        query: {
+          department?: string;
+          region?: string;
+          /** @description 预算年度（评价结果取上一年度） */
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 预算安排建议 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LinkageTable'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认或调整一行建议（调整须填写理由；每次决定均保留并记入审计日志）— 财政 */
+    post: {
+      parameters: {
+        query: {
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['LinkageDecisionInput'];
+        };
+      };
+      responses: {
+        /** @description 决定后的该行 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LinkageRow'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 预算安排建议导出（.xlsx） */
+    get: {
+      parameters: {
+        query: {
+          department?: string;
+          region?: string;
+          /** @description 预算年度（评价结果取上一年度） */
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 预算安排建议.xlsx */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/linkage/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区本预算年度的结果应用规则（未设置时为默认规则） */
+    get: {
+      parameters: {
+        query: {
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 结果应用规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LinkageRules'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** 设置本地区本预算年度的结果应用规则 — 财政 */
+    put: {
+      parameters: {
+        query: {
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            rules: components['schemas']['LinkageRuleSet'];
+          };
+        };
+      };
+      responses: {
+        /** @description 结果应用规则 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LinkageRules'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/metrics': {
     parameters: {
       query?: never;
@@ -16008,6 +16381,99 @@ export interface components {
        * @example 762700.00
        */
       totalYuan: string;
+    };
+    LinkageDecisionInput: {
+      /** @enum {string} */
+      action?: 'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM';
+      amountYuan?: string;
+      /** @enum {string} */
+      decision: 'confirm' | 'override';
+      departmentCode: string;
+      /** @description null = 部门整体 */
+      projectCode: string | null;
+      reason?: string;
+    };
+    LinkageRow: {
+      /** @enum {string} */
+      baseKind: 'nextYearBudget' | 'lastYearBudget' | 'newItems';
+      baseYuan: string;
+      decision: {
+        /** @enum {string} */
+        action:
+          'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM' | 'UNGRADED';
+        actionText: string;
+        amountYuan: string;
+        decidedAt: string;
+        decidedByName: string;
+        /** @enum {string} */
+        decision: 'confirmed' | 'overridden';
+        reason: string;
+        stale: boolean;
+      } | null;
+      departmentCode: string;
+      departmentName: string;
+      executionRate: string | null;
+      externalGrade: string | null;
+      externalScore: string | null;
+      grade: string | null;
+      /** @enum {string|null} */
+      gradeSource: 'external' | 'self' | null;
+      lastYearBudgetYuan: string;
+      nextYearBudgetYuan: string | null;
+      objectName: string;
+      /** @enum {string} */
+      objectType: 'continuing' | 'oneOff' | 'department';
+      objectTypeText: string;
+      openRectifications: number;
+      projectCode: string | null;
+      /** @enum {string} */
+      proposedAction:
+        'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM' | 'UNGRADED';
+      proposedActionText: string;
+      proposedAmountYuan: string;
+      proposedCutPct: string | null;
+      selfGrade: string | null;
+      selfScore: string | null;
+      selfStatus: string;
+    };
+    LinkageRules: {
+      regionCode: string;
+      rules: components['schemas']['LinkageRuleSet'];
+      /** @enum {string} */
+      source: 'default' | 'region';
+      year: number;
+    };
+    LinkageRuleSet: {
+      continuing: {
+        /** @enum {string} */
+        action: 'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM';
+        cutPct: string | null;
+        /** @enum {string} */
+        grade: '优' | '良' | '中' | '差';
+      }[];
+      department: {
+        /** @enum {string} */
+        action: 'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM';
+        cutPct: string | null;
+        /** @enum {string} */
+        grade: '优' | '良' | '中' | '差';
+      }[];
+      oneOff: {
+        /** @enum {string} */
+        action: 'PRIORITY' | 'MAINTAIN' | 'CUT' | 'CANCEL_OR_SUSPEND' | 'NO_SIMILAR_ITEM';
+        cutPct: string | null;
+        /** @enum {string} */
+        grade: '优' | '良' | '中' | '差';
+      }[];
+    };
+    LinkageTable: {
+      gradesYear: number;
+      regionCode: string;
+      rows: components['schemas']['LinkageRow'][];
+      rules: components['schemas']['LinkageRuleSet'];
+      /** @enum {string} */
+      source: 'default' | 'region';
+      year: number;
     };
     Login: {
       password: string;
