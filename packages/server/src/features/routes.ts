@@ -25,8 +25,9 @@ import { registerRegionRoutes } from './regions/regions.routes.ts';
 import { registerExAnteRoutes } from './exante/exante.routes.ts';
 import { registerOrganisationRoutes } from './organisation/organisation.routes.ts';
 import { registerOperationsRoutes } from './operations/operations.routes.ts';
-import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
+import { registerPublicationRoutes } from './publication/publication.routes.ts';
 import { registerLinkageRoutes } from './linkage/linkage.routes.ts';
+import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -55,5 +56,6 @@ export const routeModules: RegisterRoutes[] = [
   registerExAnteRoutes,
   registerRectificationRoutes,
   registerOperationsRoutes,
+  registerPublicationRoutes,
   registerLinkageRoutes,
 ];

@@ -357,3 +357,35 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   });
   return Packer.toBuffer(document);
 }
+
+/**
+ * Only the annex tables of a report (each on its own page, as in the report): e.g. one 项目支出绩效自评表 as a
+ * file of its own for the publication package.
+ */
+export async function renderAnnexesDocx(
+  doc: Pick<ReportDocument, 'title' | 'meta'>,
+  annexes: readonly ReportAnnex[],
+): Promise<Buffer> {
+  const document = new Document({
+    creator: doc.meta.departmentName,
+    title: doc.title,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: font(DOCX_FONTS.body),
+            size: SIZE.body * PT,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+          paragraph: { spacing: bodySpacing },
+        },
+      },
+    },
+    sections: annexes.map((a) => ({
+      properties: pageProperties(a.orientation),
+      footers: footer(),
+      children: annexChildren(a),
+    })),
+  });
+  return Packer.toBuffer(document);
+}
