@@ -199,6 +199,16 @@ export const appModules: AppModule[] = [
     page: lazyPage(() => import('../modules/bureau/review-page.tsx'), 'ReviewPage'),
   },
   {
+    key: 'bureau-linkage',
+    scope: 'bureau',
+    path: 'linkage',
+    order: 35,
+    label: { zh: '结果应用', en: 'Budget linkage' },
+    icon: <FundOutlined />,
+    roles: BUREAU,
+    page: lazyPage(() => import('../modules/linkage/linkage-page.tsx'), 'BureauLinkagePage'),
+  },
+  {
     key: 'admin-home',
     scope: 'admin',
     path: 'home',

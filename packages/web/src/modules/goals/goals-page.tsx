@@ -18,6 +18,7 @@ import { GoalImportDialog } from './goal-import-dialog.tsx';
 import { GoalList } from './goal-list.tsx';
 import { allIndicators, listOf, type ChangeRequestView } from './goals-api.ts';
 import { useGoalsPage } from './use-goals-page.ts';
+import { DepartmentLinkagePanel } from '../linkage/linkage-panel.tsx';
 import './goals.css';
 
 type Page = ReturnType<typeof useGoalsPage>;
@@ -111,6 +112,7 @@ export function GoalsPage() {
           {t('fiscal.nextNotOpen', { year: page.nextNotOpen })}
         </Typography.Paragraph>
       )}
+      <DepartmentLinkagePanel code={code} year={year} />
       <LoadState
         loading={listing.loading && !listing.data}
         error={listing.error}
