@@ -71,7 +71,11 @@ describe('forced password change (env.browser)', () => {
         await expect
           .poll(() => page.locator('h1').first().textContent(), { timeout: UI_TIMEOUT_MS })
           .toBe('请修改初始密码');
-        await page.getByText('密码规则：至少 12 位').waitFor();
+        // the rules as the server states them (GET /api/auth/password-rules), not text of the web's own
+        await page
+          .getByTestId('password-rules')
+          .getByText('不能与最近 5 次使用过的密码相同')
+          .waitFor({ timeout: UI_TIMEOUT_MS });
         expect(await page.getByTestId('user-menu').count()).toBe(0); // no menu, no business page
         // the server refuses business data to this session, whatever the browser asks
         const refused = await page.evaluate(async () => {
@@ -111,7 +115,12 @@ describe('forced password change (env.browser)', () => {
         await currentItem.getByText('当前密码不正确').waitFor({ timeout: UI_TIMEOUT_MS });
         expect(await page.getByTestId('password-error').count()).toBe(0); // both shown on their fields, nothing above
         expect(new Set(apiCalls.filter((c) => c !== 'GET /api/departments'))).toEqual(
-          new Set(['POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/password']),
+          new Set([
+            'POST /api/auth/login',
+            'GET /api/auth/me',
+            'GET /api/auth/password-rules',
+            'POST /api/auth/password',
+          ]),
         );
 
         await page.getByTestId('password-current').fill(generatedPassword);

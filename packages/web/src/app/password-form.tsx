@@ -1,9 +1,12 @@
 // The password change form (current + new + repeat), shared by the 修改密码 dialog and the forced change after a
 // first sign-in or a reset: the rules under the new password, checked in the form before POST /api/auth/password,
 // and the server's errors beside the field they name (current → 当前密码, next → 新密码), the rest above the form.
+// The rules are the server's (GET /api/auth/password-rules, from the security administrator's policy).
 import { Alert, Form, Input, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api } from '../api/client.ts';
+import type { Schema } from '../api/schema.ts';
+import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { applyServerErrors } from '../ui/form-errors.ts';
 
@@ -41,6 +44,7 @@ export function PasswordForm({
 }: PasswordFormProps) {
   const { t, lang } = useI18n();
   const [error, setError] = useState<string | null>(null);
+  const rules = useApi<Schema<'PasswordRules'>>('/api/auth/password-rules').data?.rules;
 
   const send = async (v: PasswordValues) => {
     onBusy?.(true);
@@ -83,7 +87,17 @@ export function PasswordForm({
           name="newPassword"
           label={t('password.next')}
           rules={[{ required: true, min: 12, message: t('password.rule') }]}
-          extra={t('password.rules')}
+          extra={
+            rules ? (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }} data-testid="password-rules">
+                {rules.map((r) => (
+                  <li key={r.zh}>{lang === 'en' ? r.en : r.zh}</li>
+                ))}
+              </ul>
+            ) : (
+              t('password.rules')
+            )
+          }
         >
           <Input.Password autoComplete="new-password" data-testid="password-new" />
         </Form.Item>
