@@ -121,3 +121,56 @@ export function registerExAnteCommand(program: Command): void {
   registerList(exante);
   registerReport(exante);
 }
+
+/** `jixiao users create --role thirdParty --agency CODE`: an account of a registered 第三方机构. */
+export async function createThirdPartyAccount(opts: {
+  username: string;
+  role: string;
+  name?: string | undefined;
+  password?: string | undefined;
+  agency?: string | undefined;
+  region?: string | undefined;
+}): Promise<void> {
+  if (opts.role !== 'thirdParty' || !opts.agency) {
+    throw new CliError(
+      t({
+        zh: '第三方机构评估人员账户须同时给出 --role thirdParty 和 --agency 机构编码',
+        en: 'A third-party account needs both --role thirdParty and --agency CODE',
+      }),
+    );
+  }
+  const agencyCode = opts.agency;
+  const { CLI_ACTOR } = await import('@jixiao/server');
+  const { createAgencyAccount } =
+    await import('@jixiao/server/features/exante/exante-accounts.service');
+  const r = await withDb(
+    (database) =>
+      createAgencyAccount(
+        database.db,
+        CLI_ACTOR,
+        {
+          agencyCode,
+          regionCode: opts.region,
+          username: opts.username,
+          displayName: opts.name ?? opts.username,
+          password: opts.password,
+        },
+        new Date(),
+      ),
+    { demo: false },
+  );
+  printLine(
+    t({
+      zh: `已创建 ${r.user.username}（第三方机构评估人员，机构 ${r.agency}，地区 ${r.user.regionCode}）`,
+      en: `Created ${r.user.username} (third-party evaluator of ${r.agency}, region ${r.user.regionCode})`,
+    }),
+  );
+  if (r.generatedPassword) {
+    printLine(
+      t({
+        zh: `初始密码（仅显示这一次）：${r.generatedPassword}`,
+        en: `Initial password (shown once): ${r.generatedPassword}`,
+      }),
+    );
+  }
+}

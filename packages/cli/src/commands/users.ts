@@ -11,6 +11,7 @@ const ROLES = [
   'systemAdmin',
   'securityAdmin',
   'auditAdmin',
+  'thirdParty',
 ] as const;
 type Role = (typeof ROLES)[number];
 
@@ -77,6 +78,8 @@ export function registerUsersCommand(program: Command): void {
     .option('--name <displayName>', '姓名 / display name')
     .option('--department <code>', '部门或财政局编码 / department or finance bureau code')
     .option('--password <password>', '密码（≥12 位，至少 3 类字符）/ password')
+    .option('--agency <code>', '第三方机构编码（thirdParty 必填）/ registered agency (thirdParty)')
+    .option('--region <code>', '机构所在行政区划（编码重名时）/ the agency’s region')
     .action(
       async (opts: {
         username: string;
@@ -84,6 +87,8 @@ export function registerUsersCommand(program: Command): void {
         name?: string;
         department?: string;
         password?: string;
+        agency?: string;
+        region?: string;
       }) => {
         if (!(ROLES as readonly string[]).includes(opts.role)) {
           throw new CliError(
@@ -94,6 +99,11 @@ export function registerUsersCommand(program: Command): void {
           );
         }
         const { CLI_ACTOR } = await import('@jixiao/server');
+        if (opts.role === 'thirdParty' || opts.agency) {
+          const { createThirdPartyAccount } = await import('./exante.ts');
+          await createThirdPartyAccount({ ...opts, role: opts.role });
+          return;
+        }
         const { createUser } = await import('@jixiao/server/features/accounts/accounts.service');
         const r = await withDb(
           (database) =>

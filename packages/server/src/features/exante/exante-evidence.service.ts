@@ -1,7 +1,7 @@
 // 佐证材料 of an ex-ante item: a file (PDF, Word, Excel, JPG/PNG image or text; ≤ 20 MB; its first bytes must match
 // its extension) attached to the item, optionally to one 评估要点 and version. Who may upload: the department
-// while it drafts or revises, the bureau while the item is under review, the third party while it is assigned.
-// Everyone who may read the item may list and download them. Upload and download are audited.
+// while it drafts or revises (also after an unconfirmed 调整完善后予以支持), the bureau once it is submitted, the
+// third party while it is assigned. Everyone who may read the item may list and download them. Both are audited.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Db } from '../../db/open-db.ts';
@@ -69,7 +69,9 @@ function uploadPermission(actor: Actor, item: ItemRow): Permission | null {
     return item.state === 'thirdParty' ? 'exante.thirdParty' : null;
   }
   if (isCli(actor) || actor.role === 'clerk' || actor.role === 'deptHead') {
-    return item.state === 'draft' || item.state === 'returned' ? 'exante.edit' : null;
+    const revising =
+      item.state === 'concluded' && item.conclusion === 'SUPPORT_AFTER_REVISION' && !item.confirmed;
+    return item.state === 'draft' || item.state === 'returned' || revising ? 'exante.edit' : null;
   }
   return item.state === 'draft' ? null : 'exante.review';
 }

@@ -159,45 +159,49 @@ const Template = z.object({
     )
     .readonly(),
 });
-export const RulesSchema = z.object({
-  thresholds: Thresholds,
-  ratingShares: Shares,
-  templates: z.array(Template).nullable(),
-});
+export const RulesSchema = z
+  .object({
+    thresholds: Thresholds,
+    ratingShares: Shares,
+    templates: z.array(Template).nullable(),
+  })
+  .openapi('ExAnteRules');
 
-export const ItemViewSchema = z.object({
-  id: z.string(),
-  departmentCode: z.string(),
-  departmentName: z.string(),
-  fiscalYear: z.number(),
-  projectCode: z.string(),
-  projectName: z.string(),
-  type: z.enum(['PROJECT', 'POLICY']),
-  typeText: z.string(),
-  isNew: z.boolean(),
-  amount: z.string(),
-  amountText: z.string(),
-  continuing: z.boolean(),
-  sensitive: z.boolean(),
-  major: z.boolean(),
-  requires: z.object({
-    department: z.boolean(),
-    finance: z.boolean(),
-    reasons: z.array(z.string()),
-  }),
-  state: z.enum(['draft', 'submitted', 'returned', 'thirdParty', 'concluded']),
-  stateText: z.string(),
-  conclusion: z.string().nullable(),
-  conclusionText: z.string().nullable(),
-  total: z.string().nullable(),
-  confirmed: z.boolean(),
-  versionCount: z.number(),
-  agencyId: z.string().nullable(),
-  agencyName: z.string().nullable(),
-  budgetAllowed: z.boolean(),
-  budgetRefusal: z.string().nullable(),
-  goalId: z.string().nullable(),
-});
+export const ItemViewSchema = z
+  .object({
+    id: z.string(),
+    departmentCode: z.string(),
+    departmentName: z.string(),
+    fiscalYear: z.number(),
+    projectCode: z.string(),
+    projectName: z.string(),
+    type: z.enum(['PROJECT', 'POLICY']),
+    typeText: z.string(),
+    isNew: z.boolean(),
+    amount: z.string(),
+    amountText: z.string(),
+    continuing: z.boolean(),
+    sensitive: z.boolean(),
+    major: z.boolean(),
+    requires: z.object({
+      department: z.boolean(),
+      finance: z.boolean(),
+      reasons: z.array(z.string()),
+    }),
+    state: z.enum(['draft', 'submitted', 'returned', 'thirdParty', 'concluded']),
+    stateText: z.string(),
+    conclusion: z.string().nullable(),
+    conclusionText: z.string().nullable(),
+    total: z.string().nullable(),
+    confirmed: z.boolean(),
+    versionCount: z.number(),
+    agencyId: z.string().nullable(),
+    agencyName: z.string().nullable(),
+    budgetAllowed: z.boolean(),
+    budgetRefusal: z.string().nullable(),
+    goalId: z.string().nullable(),
+  })
+  .openapi('ExAnteItem');
 
 const SheetSchema = z.object({
   rows: z.array(
@@ -221,44 +225,48 @@ const SheetSchema = z.object({
   ),
 });
 
-export const ItemDetailSchema = z.object({
-  item: ItemViewSchema,
-  background: z.string(),
-  content: z.string(),
-  fundingText: z.string(),
-  goalText: z.string(),
-  goalIndicators: z.array(Indicator),
-  template: Template,
-  ratingShares: z.record(z.string(), z.string()),
-  versions: z.array(
-    z.object({
-      versionNo: z.number(),
-      assessor: z.string(),
-      assessorText: z.string(),
-      assessedByName: z.string(),
-      total: z.string(),
-      conclusion: z.string(),
-      conclusionText: z.string(),
-      submitted: z.boolean(),
-      submittedAt: z.string().nullable(),
-      summary: z.string(),
-      suggestions: z.string(),
-      sheet: SheetSchema,
-    }),
-  ),
-  events: z.array(
-    z.object({
-      action: z.string(),
-      actionText: z.string(),
-      versionNo: z.number().nullable(),
-      opinion: z.string().nullable(),
-      actorName: z.string(),
-      at: z.string(),
-    }),
-  ),
-});
+export const ItemDetailSchema = z
+  .object({
+    item: ItemViewSchema,
+    background: z.string(),
+    content: z.string(),
+    fundingText: z.string(),
+    goalText: z.string(),
+    goalIndicators: z.array(Indicator),
+    template: Template,
+    ratingShares: z.record(z.string(), z.string()),
+    versions: z.array(
+      z.object({
+        versionNo: z.number(),
+        assessor: z.string(),
+        assessorText: z.string(),
+        assessedByName: z.string(),
+        total: z.string(),
+        conclusion: z.string(),
+        conclusionText: z.string(),
+        submitted: z.boolean(),
+        submittedAt: z.string().nullable(),
+        summary: z.string(),
+        suggestions: z.string(),
+        sheet: SheetSchema,
+      }),
+    ),
+    events: z.array(
+      z.object({
+        action: z.string(),
+        actionText: z.string(),
+        versionNo: z.number().nullable(),
+        opinion: z.string().nullable(),
+        actorName: z.string(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi('ExAnteDetail');
 
-export const AgencySchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const AgencySchema = z
+  .object({ id: z.string(), code: z.string(), name: z.string() })
+  .openapi('ExAnteAgency');
 
 export const GradeBody = z.object({
   grade: z.enum(['优', '良', '中', '差'], { message: '审核结果应为 优、良、中、差 之一' }),
@@ -266,13 +274,15 @@ export const GradeBody = z.object({
   requiredChanges: z.string().max(2000, '修改要求不超过 2000 字').nullish(),
 });
 
-export const GoalGradeSchema = z.object({
-  grade: z.enum(['优', '良', '中', '差']),
-  opinion: z.string(),
-  requiredChanges: z.string().nullable(),
-  reviewerName: z.string(),
-  at: z.string(),
-});
+export const GoalGradeSchema = z
+  .object({
+    grade: z.enum(['优', '良', '中', '差']),
+    opinion: z.string(),
+    requiredChanges: z.string().nullable(),
+    reviewerName: z.string(),
+    at: z.string(),
+  })
+  .openapi('GoalGrade');
 
 export const AgencyAccountBody = z
   .object({
