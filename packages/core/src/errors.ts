@@ -1126,6 +1126,149 @@ export const ERRORS = {
   },
   // (end of external evaluation (财政重点评价 / 部门评价))
 
+  // ---- closed codes for the last generic throws (uploads, change-request shapes, goal checks, enterprises) ----
+  UPLOAD_FORM_INVALID: {
+    kind: 'invalid',
+    zh: '未能读取上传的内容：请重新选择文件上传',
+    en: 'The upload could not be read (send the file as multipart/form-data field "file"): choose the file again',
+  },
+  UPLOAD_FILE_MISSING: {
+    kind: 'invalid',
+    zh: '请选择要导入的{what}',
+    en: 'Choose the {whatEn} to import',
+  },
+  CHANGE_ITEMS_TWO_FORMS: {
+    kind: 'invalid',
+    zh: '一次申请请只用一种方式列出变更：多项一起，或单个指标的一项',
+    en: 'Give the changes either as a list (items) or as one indicatorId/field/newValue, not both',
+  },
+  CHANGE_ITEM_INCOMPLETE: {
+    kind: 'invalid',
+    zh: '请指定要变更的指标、变更项和变更后的值',
+    en: 'Give the indicator, the field and the new value (indicatorId, field, newValue) or a list of items',
+  },
+  CHANGE_BREAKS_GOAL_SET: {
+    kind: 'unprocessable',
+    zh: '变更后绩效目标不符合要求：{problems}',
+    en: 'After the change the goal set is invalid: {problemsEn}',
+  },
+  GOAL_SET_CHECKS_FAILED: {
+    kind: 'unprocessable',
+    zh: '绩效目标未通过检查（{count} 个问题），不能送审：{problems}',
+    en: 'The goal set fails {count} check(s) and cannot be submitted: {problemsEn}',
+  },
+  PIPELINE_STAGE_UNKNOWN: {
+    kind: 'invalid',
+    zh: '阶段「{stage}」不正确，应为 {options} 之一',
+    en: 'Unknown stage {stage}: use one of {optionsEn}',
+  },
+  ENTERPRISE_FIELD_REQUIRED: {
+    kind: 'invalid',
+    zh: '请填写「{field}」',
+    en: 'Fill in {fieldEn}',
+  },
+  ENTERPRISE_DATE_INVALID: {
+    kind: 'invalid',
+    zh: '「{field}」「{value}」不是有效日期（格式 YYYY-MM-DD）',
+    en: '{fieldEn} {value} is not a valid date (YYYY-MM-DD)',
+  },
+  ENTERPRISE_DATE_IN_FUTURE: {
+    kind: 'invalid',
+    zh: '「{field}」{date} 晚于今天（{today}）',
+    en: '{fieldEn} {date} is after today ({today})',
+  },
+  ENTERPRISE_DATE_BEFORE: {
+    kind: 'invalid',
+    zh: '「{field}」{date} 早于{other} {otherDate}',
+    en: '{fieldEn} {date} is before the {otherEn} {otherDate}',
+  },
+  CREDIT_CODE_INVALID: {
+    kind: 'invalid',
+    zh: '统一社会信用代码「{code}」不正确（18 位，末位校验码须符合 GB 32100-2015）',
+    en: 'Unified social credit code {code} is not valid (18 characters, check digit per GB 32100-2015)',
+  },
+  CREDIT_CODE_TAKEN: {
+    kind: 'conflict',
+    zh: '统一社会信用代码 {code} 已登记为「{enterprise}」',
+    en: 'Credit code {code} is already registered to {enterprise}',
+  },
+  INDUSTRY_CODE_INVALID: {
+    kind: 'invalid',
+    zh: '行业代码「{code}」不正确：应为 GB/T 4754-2017 的 2–4 位数字代码',
+    en: 'Industry code {code} is not valid: 2–4 digits of GB/T 4754-2017',
+  },
+  SUBDISTRICT_UNKNOWN: {
+    kind: 'invalid',
+    zh: '所在街道「{code}」不是本区的街道',
+    en: '{code} is not a sub-district of this region',
+  },
+  ENTERPRISE_UNKNOWN: {
+    kind: 'invalid',
+    zh: '所选企业不存在，请先登记企业',
+    en: 'The enterprise does not exist: register it first',
+  },
+  ENTERPRISE_PROJECT_UNKNOWN: {
+    kind: 'invalid',
+    zh: '关联的招商项目不存在',
+    en: 'The linked investment project does not exist',
+  },
+  REQUEST_CATEGORY_UNKNOWN: {
+    kind: 'invalid',
+    zh: '诉求类别应为 {options} 之一',
+    en: 'The request category must be one of {optionsEn}',
+  },
+  REQUEST_NOT_OPEN: {
+    kind: 'state',
+    zh: '该诉求已{status}，不能再次操作',
+    en: 'The request is already {statusEn}',
+  },
+  SURVEY_BEFORE_CLOSE: {
+    kind: 'state',
+    zh: '诉求办结后才能进行满意度回访',
+    en: 'Only a closed request can be surveyed',
+  },
+  SURVEY_EXISTS: {
+    kind: 'conflict',
+    zh: '该诉求已回访，不能重复回访',
+    en: 'The request has already been surveyed',
+  },
+  SURVEY_ANSWER_MISSING: {
+    kind: 'invalid',
+    zh: '请填写评分（1–5 分）或是否满意',
+    en: 'Give a score (1–5) or whether the enterprise is satisfied',
+  },
+  SURVEY_SCORE_INVALID: {
+    kind: 'invalid',
+    zh: '评分应为 1–5 的整数',
+    en: 'The score must be a whole number from 1 to 5',
+  },
+  POLICY_PACKAGE_CODE_INVALID: {
+    kind: 'invalid',
+    zh: '政策包编号只能由字母、数字和 - _ . 组成，不超过 40 个字符',
+    en: 'A policy package code has letters, digits and - _ . only, at most 40 characters',
+  },
+  POLICY_PACKAGE_CODE_TAKEN: {
+    kind: 'conflict',
+    zh: '政策包编号「{code}」已存在',
+    en: 'Policy package {code} already exists',
+  },
+  POLICY_PACKAGE_UNKNOWN: {
+    kind: 'invalid',
+    zh: '所选政策包不存在',
+    en: 'The policy package does not exist',
+  },
+  POLICY_BUDGET_PROJECT_UNKNOWN: {
+    kind: 'invalid',
+    zh: '预算项目「{code}」在 {year} 年度不存在',
+    en: 'Budget project {code} does not exist in {year}',
+  },
+  GRANT_AMOUNT_INVALID: {
+    kind: 'invalid',
+    zh: '兑现金额（万元）「{value}」应为大于 0 的金额，最多 6 位小数',
+    en: 'Amount (10k yuan) {value} must be above 0 with at most 6 decimals',
+  },
+  // (end of closed codes for the last generic throws (uploads, change-request shapes, goal checks, enterprises))
+
   // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
   VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
   CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
