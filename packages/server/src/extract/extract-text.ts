@@ -1,5 +1,6 @@
 // Read a report file into text for the reviewer: .txt (UTF-8, or GBK/GB18030), .docx (mammoth), text .pdf (unpdf).
 import { readFile } from 'node:fs/promises';
+import { docxOverLimits, MAX_DOCX_TOTAL_BYTES, MAX_DOCX_XML_BYTES } from './zip-limits.ts';
 import { basename, extname } from 'node:path';
 import type { Bilingual } from '@jixiao/core';
 import iconv from 'iconv-lite';
@@ -13,7 +14,8 @@ export interface ExtractedText {
   kind: ExtractKind;
 }
 
-export type ExtractErrorCode = 'NOT_FOUND' | 'UNSUPPORTED_TYPE' | 'UNREADABLE' | 'NO_TEXT';
+export type ExtractErrorCode =
+  'NOT_FOUND' | 'UNSUPPORTED_TYPE' | 'UNREADABLE' | 'NO_TEXT' | 'TOO_LARGE_UNPACKED';
 
 /** A file the reviewer cannot read. `messages` holds one line in each language; `message` joins them. */
 export class ExtractError extends Error {
@@ -68,6 +70,14 @@ async function readTxt(file: string, bytes: Uint8Array): Promise<string> {
 }
 
 async function readDocx(file: string, bytes: Uint8Array): Promise<string> {
+  const over = docxOverLimits(bytes);
+  if (over !== null) {
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(0);
+    throw new ExtractError('TOO_LARGE_UNPACKED', {
+      zh: `无法读取文件 ${file}：解压后过大（文字部分 ${mb(over.xmlBytes)} MB，共 ${mb(over.totalBytes)} MB；上限分别为 ${mb(MAX_DOCX_XML_BYTES)} MB 和 ${mb(MAX_DOCX_TOTAL_BYTES)} MB），可能是压缩炸弹或损坏的文件。`,
+      en: `Cannot read ${file}: it unpacks to too much (text parts ${mb(over.xmlBytes)} MB, ${mb(over.totalBytes)} MB in all; the limits are ${mb(MAX_DOCX_XML_BYTES)} MB and ${mb(MAX_DOCX_TOTAL_BYTES)} MB), a zip bomb or a damaged file.`,
+    });
+  }
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return value;
@@ -101,7 +111,6 @@ function unreadable(file: string, zh: string, en: string, cause?: unknown): Extr
 
 /** Read a .txt, .docx or text .pdf report. Throws ExtractError when the file cannot be read. */
 export async function extractText(filePath: string): Promise<ExtractedText> {
-  const file = basename(filePath);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(filePath);
@@ -115,7 +124,16 @@ export async function extractText(filePath: string): Promise<ExtractedText> {
       { cause: e },
     );
   }
-  const kind = kindOf(filePath, bytes);
+  return extractTextFromBytes(filePath, bytes);
+}
+
+/** Read a report from its bytes; `fileName` gives the extension when the content does not. */
+export async function extractTextFromBytes(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ExtractedText> {
+  const file = basename(fileName);
+  const kind = kindOf(fileName, bytes);
   if (kind === null) {
     throw new ExtractError('UNSUPPORTED_TYPE', {
       zh: `不支持的文件类型：${file}（支持 .txt、.docx 和文字版 .pdf；.doc 请另存为 .docx）。`,

@@ -83,7 +83,11 @@ function zhIssue(i: ZodLikeIssue): string {
 
 export function handleError(e: unknown, c: Context): Response {
   if (e instanceof ServiceError) {
-    return c.json(serviceErrorBody(e), httpStatusOf(e.code) as ContentfulStatusCode);
+    const status = httpStatusOf(e.code);
+    if (status === 503) {
+      c.header('Retry-After', '10'); // busy or a tool missing: worth trying again shortly
+    }
+    return c.json(serviceErrorBody(e), status as ContentfulStatusCode);
   }
   if (e instanceof HTTPException) {
     const status = e.status;

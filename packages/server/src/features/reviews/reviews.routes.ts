@@ -66,7 +66,9 @@ const uploadRoute = createRoute({
     400: errorResponse('文件无法读取'),
     401: errorResponse('未登录'),
     403: errorResponse('无权操作'),
-    413: errorResponse('文件过大'),
+    413: errorResponse('文件过大，或文字过长'),
+    422: errorResponse('文件在时限内未能读完（可能已损坏）'),
+    503: errorResponse('同时审核的报告较多，请稍后再试（Retry-After）'),
   },
 });
 
@@ -103,17 +105,11 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
   );
   app.openapi(uploadRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', {
-        message: '请以 multipart/form-data 上传报告文件（字段名 file）',
-        messageEn: 'Upload the report as multipart/form-data field "file"',
-      });
+      throw new ServiceError('REVIEW_UPLOAD_FORM');
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', {
-        message: '请选择要审核的报告文件（字段名 file）',
-        messageEn: 'Choose a report file (field "file")',
-      });
+      throw new ServiceError('REVIEW_FILE_MISSING');
     }
     const reviewed = await reviewUploadedReport(
       c.var.actor,

@@ -1,11 +1,9 @@
 // Report review (报告智能审核): read any self-evaluation report (.txt/.docx/.pdf) or the one the system
 // generates, and list what a careful reviewer would flag (core/review does the reading).
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { reviewReport, type ReviewResult } from '@jixiao/core';
+import type { ReviewResult } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
-import { ExtractError, extractText } from '../../extract/extract-text.ts';
+import { MAX_REVIEW_CHARS, reviewOffloaded } from './review-offload.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRole } from '../../auth/access.ts';
 import { ServiceError } from '../../http/service-error.ts';
@@ -38,28 +36,14 @@ export async function reviewUploadedReport(
   if (!['.txt', '.docx', '.pdf'].includes(ext)) {
     throw new ServiceError('REVIEW_FILE_TYPE');
   }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-review-'));
-  try {
-    const file = path.join(dir, `report${ext}`);
-    await fs.writeFile(file, bytes);
-    const extracted = await extractText(file);
-    return {
-      fileName,
-      kind: extracted.kind,
-      text: extracted.text,
-      result: reviewReport(extracted.text),
-    };
-  } catch (e) {
-    if (e instanceof ExtractError) {
-      throw new ServiceError('REVIEW_FILE_UNREADABLE', {
-        problem: e.messages.zh,
-        problemEn: e.messages.en,
-      });
-    }
-    throw e;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  // read and checked in a bounded worker, from memory: nothing is written to disk, nothing is left behind
+  const done = await reviewOffloaded({
+    type: 'bytes',
+    fileName,
+    bytes,
+    maxChars: MAX_REVIEW_CHARS,
+  });
+  return { fileName, kind: done.kind, text: done.text, result: done.result };
 }
 
 /** Review the report the system generates for a department-year (its plain-text rendering). */
@@ -72,5 +56,6 @@ export async function reviewGeneratedReport(
 ): Promise<ReviewedReport> {
   const txt = await renderReport(db, actor, departmentCode, year, 'txt', now);
   const text = txt.body.toString('utf8');
-  return { fileName: txt.fileName, kind: 'txt', text, result: reviewReport(text) };
+  const done = await reviewOffloaded({ type: 'text', text, maxChars: MAX_REVIEW_CHARS });
+  return { fileName: txt.fileName, kind: 'txt', text, result: done.result };
 }

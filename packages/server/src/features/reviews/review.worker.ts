@@ -1,0 +1,38 @@
+// The worker side of the report review (see offload/offload.ts): reads the uploaded bytes (or takes the text
+// of a generated report) and runs the checks, then posts the result or the reader's refusal as plain data.
+import { parentPort } from 'node:worker_threads';
+import { reviewReport } from '@jixiao/core';
+import { ExtractError, extractTextFromBytes } from '../../extract/extract-text.ts';
+import type { ReviewTask, ReviewTaskResult } from './review-offload.ts';
+
+if (!parentPort) {
+  throw new Error('review.worker.ts runs only as a worker thread');
+}
+const port = parentPort;
+
+async function run(task: ReviewTask): Promise<ReviewTaskResult> {
+  try {
+    const extracted =
+      task.type === 'text'
+        ? { kind: 'txt' as const, text: task.text }
+        : await extractTextFromBytes(task.fileName, task.bytes);
+    if (extracted.text.length > task.maxChars) {
+      return { type: 'tooLong', chars: extracted.text.length };
+    }
+    return {
+      type: 'done',
+      kind: extracted.kind,
+      text: extracted.text,
+      result: reviewReport(extracted.text),
+    };
+  } catch (e) {
+    if (e instanceof ExtractError) {
+      return { type: 'unreadable', code: e.code, messages: e.messages };
+    }
+    throw e;
+  }
+}
+
+port.once('message', (task: ReviewTask) => {
+  void run(task).then((r) => port.postMessage(r));
+});
