@@ -3235,6 +3235,34 @@ export interface paths {
                   | 'EXTEVAL_INDICATOR_UNKNOWN'
                   | 'EXTEVAL_FINDING_INVALID'
                   | 'EXTEVAL_REGION_REQUIRED'
+                  | 'UPLOAD_FORM_INVALID'
+                  | 'UPLOAD_FILE_MISSING'
+                  | 'CHANGE_ITEMS_TWO_FORMS'
+                  | 'CHANGE_ITEM_INCOMPLETE'
+                  | 'CHANGE_BREAKS_GOAL_SET'
+                  | 'GOAL_SET_CHECKS_FAILED'
+                  | 'PIPELINE_STAGE_UNKNOWN'
+                  | 'ENTERPRISE_FIELD_REQUIRED'
+                  | 'ENTERPRISE_DATE_INVALID'
+                  | 'ENTERPRISE_DATE_IN_FUTURE'
+                  | 'ENTERPRISE_DATE_BEFORE'
+                  | 'CREDIT_CODE_INVALID'
+                  | 'CREDIT_CODE_TAKEN'
+                  | 'INDUSTRY_CODE_INVALID'
+                  | 'SUBDISTRICT_UNKNOWN'
+                  | 'ENTERPRISE_UNKNOWN'
+                  | 'ENTERPRISE_PROJECT_UNKNOWN'
+                  | 'REQUEST_CATEGORY_UNKNOWN'
+                  | 'REQUEST_NOT_OPEN'
+                  | 'SURVEY_BEFORE_CLOSE'
+                  | 'SURVEY_EXISTS'
+                  | 'SURVEY_ANSWER_MISSING'
+                  | 'SURVEY_SCORE_INVALID'
+                  | 'POLICY_PACKAGE_CODE_INVALID'
+                  | 'POLICY_PACKAGE_CODE_TAKEN'
+                  | 'POLICY_PACKAGE_UNKNOWN'
+                  | 'POLICY_BUDGET_PROJECT_UNKNOWN'
+                  | 'GRANT_AMOUNT_INVALID'
                   | 'VALIDATION'
                   | 'CONFLICT'
                   | 'STATE'
@@ -5563,6 +5591,649 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/departments/{code}/publication': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本部门本年度的绩效公开材料包及公开记录 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 公开材料包 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/files/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载材料包中的一个文件 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+          fileId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+            'text/plain': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/package': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载公开材料包（zip） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description zip */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/prepare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 生成公开材料包（自评报告、部门整体及各项目自评表 PDF、清单），尚未公开时可重新生成 */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已生成 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description PDF 暂不可用 */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记公开：公开网址、公开时间和公开页面截图 */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * @description 公开时间（年-月-日）
+             * @example 2024-08-20
+             */
+            publishedOn?: string;
+            /**
+             * Format: binary
+             * @description 公开页面截图（PNG / JPEG，≤ 5 MB）
+             */
+            screenshot?: string;
+            /** @example https://www.haizhu.gov.cn/gkmlpt/content/1/1234.html */
+            url?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 已登记公开 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 截图过大 */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 截图格式不支持 */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/screenshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开截图 */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 图片 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'image/jpeg': string;
+            'image/png': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/publication/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回公开登记（公开页面不再列出），之后可重新生成 */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已撤回 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Publication'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/report': {
     parameters: {
       query?: never;
@@ -6088,41 +6759,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              agencyId: string | null;
-              agencyName: string | null;
-              amount: string;
-              amountText: string;
-              budgetAllowed: boolean;
-              budgetRefusal: string | null;
-              conclusion: string | null;
-              conclusionText: string | null;
-              confirmed: boolean;
-              continuing: boolean;
-              departmentCode: string;
-              departmentName: string;
-              fiscalYear: number;
-              goalId: string | null;
-              id: string;
-              isNew: boolean;
-              major: boolean;
-              projectCode: string;
-              projectName: string;
-              requires: {
-                department: boolean;
-                finance: boolean;
-                reasons: string[];
-              };
-              sensitive: boolean;
-              /** @enum {string} */
-              state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-              stateText: string;
-              total: string | null;
-              /** @enum {string} */
-              type: 'PROJECT' | 'POLICY';
-              typeText: string;
-              versionCount: number;
-            }[];
+            'application/json': components['schemas']['ExAnteItem'][];
           };
         };
         /** @description 输入有误 */
@@ -6212,11 +6849,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              code: string;
-              id: string;
-              name: string;
-            }[];
+            'application/json': components['schemas']['ExAnteAgency'][];
           };
         };
         /** @description 输入有误 */
@@ -6300,11 +6933,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              code: string;
-              id: string;
-              name: string;
-            };
+            'application/json': components['schemas']['ExAnteAgency'];
           };
         };
         /** @description 输入有误 */
@@ -6682,41 +7311,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              agencyId: string | null;
-              agencyName: string | null;
-              amount: string;
-              amountText: string;
-              budgetAllowed: boolean;
-              budgetRefusal: string | null;
-              conclusion: string | null;
-              conclusionText: string | null;
-              confirmed: boolean;
-              continuing: boolean;
-              departmentCode: string;
-              departmentName: string;
-              fiscalYear: number;
-              goalId: string | null;
-              id: string;
-              isNew: boolean;
-              major: boolean;
-              projectCode: string;
-              projectName: string;
-              requires: {
-                department: boolean;
-                finance: boolean;
-                reasons: string[];
-              };
-              sensitive: boolean;
-              /** @enum {string} */
-              state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-              stateText: string;
-              total: string | null;
-              /** @enum {string} */
-              type: 'PROJECT' | 'POLICY';
-              typeText: string;
-              versionCount: number;
-            };
+            'application/json': components['schemas']['ExAnteItem'];
           };
         };
         /** @description 输入有误 */
@@ -6806,128 +7401,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -7021,128 +7495,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -7240,128 +7593,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -7863,128 +8095,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -8090,128 +8201,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -8304,128 +8294,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -8531,128 +8400,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -8760,128 +8508,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              background: string;
-              content: string;
-              events: {
-                action: string;
-                actionText: string;
-                actorName: string;
-                at: string;
-                opinion: string | null;
-                versionNo: number | null;
-              }[];
-              fundingText: string;
-              goalIndicators: {
-                /** @enum {string} */
-                level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
-                level2: string;
-                name: string;
-                /** @enum {string} */
-                operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
-                target: string;
-                unit: string;
-                weight: string;
-              }[];
-              goalText: string;
-              item: {
-                agencyId: string | null;
-                agencyName: string | null;
-                amount: string;
-                amountText: string;
-                budgetAllowed: boolean;
-                budgetRefusal: string | null;
-                conclusion: string | null;
-                conclusionText: string | null;
-                confirmed: boolean;
-                continuing: boolean;
-                departmentCode: string;
-                departmentName: string;
-                fiscalYear: number;
-                goalId: string | null;
-                id: string;
-                isNew: boolean;
-                major: boolean;
-                projectCode: string;
-                projectName: string;
-                requires: {
-                  department: boolean;
-                  finance: boolean;
-                  reasons: string[];
-                };
-                sensitive: boolean;
-                /** @enum {string} */
-                state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
-                stateText: string;
-                total: string | null;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-                typeText: string;
-                versionCount: number;
-              };
-              ratingShares: {
-                [key: string]: string;
-              };
-              template: {
-                dimensions: {
-                  /** @enum {string} */
-                  code:
-                    | 'NECESSITY'
-                    | 'ECONOMY'
-                    | 'TARGET_REASONABLENESS'
-                    | 'FEASIBILITY'
-                    | 'FUNDING_COMPLIANCE';
-                  groups: {
-                    code: string;
-                    name: string;
-                    points: {
-                      code: string;
-                      name: string;
-                      weight: string;
-                    }[];
-                  }[];
-                  name: string;
-                }[];
-                name: string;
-                /** @enum {string} */
-                type: 'PROJECT' | 'POLICY';
-              };
-              versions: {
-                assessedByName: string;
-                assessor: string;
-                assessorText: string;
-                conclusion: string;
-                conclusionText: string;
-                sheet: {
-                  complete: boolean;
-                  conclusion: string;
-                  maxTotal: string;
-                  problems: {
-                    code: string;
-                    en: string;
-                    pointCode: string;
-                    zh: string;
-                  }[];
-                  rows: {
-                    code: string;
-                    evidence: string[];
-                    level: number;
-                    name: string;
-                    note: string | null;
-                    rating: string | null;
-                    score: string | null;
-                    weight: string;
-                  }[];
-                  total: string;
-                };
-                submitted: boolean;
-                submittedAt: string | null;
-                suggestions: string;
-                summary: string;
-                total: string;
-                versionNo: number;
-              }[];
-            };
+            'application/json': components['schemas']['ExAnteDetail'];
           };
         };
         /** @description 输入有误 */
@@ -8971,45 +8598,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              ratingShares: {
-                EXCELLENT: string;
-                FAIR: string;
-                GOOD: string;
-                POOR: string;
-              };
-              templates:
-                | {
-                    dimensions: {
-                      /** @enum {string} */
-                      code:
-                        | 'NECESSITY'
-                        | 'ECONOMY'
-                        | 'TARGET_REASONABLENESS'
-                        | 'FEASIBILITY'
-                        | 'FUNDING_COMPLIANCE';
-                      groups: {
-                        code: string;
-                        name: string;
-                        points: {
-                          code: string;
-                          name: string;
-                          weight: string;
-                        }[];
-                      }[];
-                      name: string;
-                    }[];
-                    name: string;
-                    /** @enum {string} */
-                    type: 'PROJECT' | 'POLICY';
-                  }[]
-                | null;
-              thresholds: {
-                departmentThreshold: string;
-                financeThreshold: string;
-                growthShare: string | null;
-              };
-            };
+            'application/json': components['schemas']['ExAnteRules'];
           };
         };
         /** @description 输入有误 */
@@ -9080,45 +8669,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            ratingShares: {
-              EXCELLENT: string;
-              FAIR: string;
-              GOOD: string;
-              POOR: string;
-            };
-            templates:
-              | {
-                  dimensions: {
-                    /** @enum {string} */
-                    code:
-                      | 'NECESSITY'
-                      | 'ECONOMY'
-                      | 'TARGET_REASONABLENESS'
-                      | 'FEASIBILITY'
-                      | 'FUNDING_COMPLIANCE';
-                    groups: {
-                      code: string;
-                      name: string;
-                      points: {
-                        code: string;
-                        name: string;
-                        weight: string;
-                      }[];
-                    }[];
-                    name: string;
-                  }[];
-                  name: string;
-                  /** @enum {string} */
-                  type: 'PROJECT' | 'POLICY';
-                }[]
-              | null;
-            thresholds: {
-              departmentThreshold: string;
-              financeThreshold: string;
-              growthShare: string | null;
-            };
-          };
+          'application/json': components['schemas']['ExAnteRules'];
         };
       };
       responses: {
@@ -9128,45 +8679,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              ratingShares: {
-                EXCELLENT: string;
-                FAIR: string;
-                GOOD: string;
-                POOR: string;
-              };
-              templates:
-                | {
-                    dimensions: {
-                      /** @enum {string} */
-                      code:
-                        | 'NECESSITY'
-                        | 'ECONOMY'
-                        | 'TARGET_REASONABLENESS'
-                        | 'FEASIBILITY'
-                        | 'FUNDING_COMPLIANCE';
-                      groups: {
-                        code: string;
-                        name: string;
-                        points: {
-                          code: string;
-                          name: string;
-                          weight: string;
-                        }[];
-                      }[];
-                      name: string;
-                    }[];
-                    name: string;
-                    /** @enum {string} */
-                    type: 'PROJECT' | 'POLICY';
-                  }[]
-                | null;
-              thresholds: {
-                departmentThreshold: string;
-                financeThreshold: string;
-                growthShare: string | null;
-              };
-            };
+            'application/json': components['schemas']['ExAnteRules'];
           };
         };
         /** @description 输入有误 */
@@ -9978,14 +9491,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              at: string;
-              /** @enum {string} */
-              grade: '优' | '良' | '中' | '差';
-              opinion: string;
-              requiredChanges: string | null;
-              reviewerName: string;
-            }[];
+            'application/json': components['schemas']['GoalGrade'][];
           };
         };
         /** @description 输入有误 */
@@ -10075,14 +9581,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              at: string;
-              /** @enum {string} */
-              grade: '优' | '良' | '中' | '差';
-              opinion: string;
-              requiredChanges: string | null;
-              reviewerName: string;
-            }[];
+            'application/json': components['schemas']['GoalGrade'][];
           };
         };
         /** @description 输入有误 */
@@ -12283,6 +11782,266 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/npc/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本年度可报人大的评价（已提交的自评、已完成的重点评价）及拟报人大标记 */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码；省略时为本人所属地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['NpcEvaluation'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/npc/flags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 标记或取消“拟报人大” */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NpcFlagInput'];
+        };
+      };
+      responses: {
+        /** @description 已保存 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/npc/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度预算绩效评价情况报告（随同决算报人大）：docx / xlsx */
+    get: {
+      parameters: {
+        query: {
+          format?: 'docx' | 'xlsx';
+          /** @description 地区代码；省略时为本人所属地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 报告 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organisation': {
     parameters: {
       query?: never;
@@ -12450,6 +12209,91 @@ export interface paths {
         };
         /** @description 仅财政局审核员 */
         403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publication/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开登记：本地区各部门的公开情况（财政局） */
+    get: {
+      parameters: {
+        query: {
+          /** @description 地区代码；省略时为本人所属地区 */
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 各部门 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicationRegisterRow'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -15533,6 +15377,34 @@ export interface components {
           | 'EXTEVAL_INDICATOR_UNKNOWN'
           | 'EXTEVAL_FINDING_INVALID'
           | 'EXTEVAL_REGION_REQUIRED'
+          | 'UPLOAD_FORM_INVALID'
+          | 'UPLOAD_FILE_MISSING'
+          | 'CHANGE_ITEMS_TWO_FORMS'
+          | 'CHANGE_ITEM_INCOMPLETE'
+          | 'CHANGE_BREAKS_GOAL_SET'
+          | 'GOAL_SET_CHECKS_FAILED'
+          | 'PIPELINE_STAGE_UNKNOWN'
+          | 'ENTERPRISE_FIELD_REQUIRED'
+          | 'ENTERPRISE_DATE_INVALID'
+          | 'ENTERPRISE_DATE_IN_FUTURE'
+          | 'ENTERPRISE_DATE_BEFORE'
+          | 'CREDIT_CODE_INVALID'
+          | 'CREDIT_CODE_TAKEN'
+          | 'INDUSTRY_CODE_INVALID'
+          | 'SUBDISTRICT_UNKNOWN'
+          | 'ENTERPRISE_UNKNOWN'
+          | 'ENTERPRISE_PROJECT_UNKNOWN'
+          | 'REQUEST_CATEGORY_UNKNOWN'
+          | 'REQUEST_NOT_OPEN'
+          | 'SURVEY_BEFORE_CLOSE'
+          | 'SURVEY_EXISTS'
+          | 'SURVEY_ANSWER_MISSING'
+          | 'SURVEY_SCORE_INVALID'
+          | 'POLICY_PACKAGE_CODE_INVALID'
+          | 'POLICY_PACKAGE_CODE_TAKEN'
+          | 'POLICY_PACKAGE_UNKNOWN'
+          | 'POLICY_BUDGET_PROJECT_UNKNOWN'
+          | 'GRANT_AMOUNT_INVALID'
           | 'VALIDATION'
           | 'CONFLICT'
           | 'STATE'
@@ -15563,22 +15435,112 @@ export interface components {
       /** @enum {string} */
       status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
     };
+    ExAnteAgency: {
+      code: string;
+      id: string;
+      name: string;
+    };
     ExAnteAgencyAccountCreated: {
       agency: string;
       displayName: string;
       generatedPassword: string | null;
       username: string;
     };
-    ExAnteAgencyAccounts: {
+    ExAnteAgencyAccounts: (components['schemas']['ExAnteAgency'] & {
       accounts: {
         disabled: boolean;
         displayName: string;
         username: string;
       }[];
-      code: string;
-      id: string;
-      name: string;
-    }[];
+    })[];
+    ExAnteDetail: {
+      background: string;
+      content: string;
+      events: {
+        action: string;
+        actionText: string;
+        actorName: string;
+        at: string;
+        opinion: string | null;
+        versionNo: number | null;
+      }[];
+      fundingText: string;
+      goalIndicators: {
+        /** @enum {string} */
+        level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
+        level2: string;
+        name: string;
+        /** @enum {string} */
+        operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
+        target: string;
+        unit: string;
+        weight: string;
+      }[];
+      goalText: string;
+      item: components['schemas']['ExAnteItem'];
+      ratingShares: {
+        [key: string]: string;
+      };
+      template: {
+        dimensions: {
+          /** @enum {string} */
+          code:
+            | 'NECESSITY'
+            | 'ECONOMY'
+            | 'TARGET_REASONABLENESS'
+            | 'FEASIBILITY'
+            | 'FUNDING_COMPLIANCE';
+          groups: {
+            code: string;
+            name: string;
+            points: {
+              code: string;
+              name: string;
+              weight: string;
+            }[];
+          }[];
+          name: string;
+        }[];
+        name: string;
+        /** @enum {string} */
+        type: 'PROJECT' | 'POLICY';
+      };
+      versions: {
+        assessedByName: string;
+        assessor: string;
+        assessorText: string;
+        conclusion: string;
+        conclusionText: string;
+        sheet: {
+          complete: boolean;
+          conclusion: string;
+          maxTotal: string;
+          problems: {
+            code: string;
+            en: string;
+            pointCode: string;
+            zh: string;
+          }[];
+          rows: {
+            code: string;
+            evidence: string[];
+            level: number;
+            name: string;
+            note: string | null;
+            rating: string | null;
+            score: string | null;
+            weight: string;
+          }[];
+          total: string;
+        };
+        submitted: boolean;
+        submittedAt: string | null;
+        suggestions: string;
+        summary: string;
+        total: string;
+        versionNo: number;
+      }[];
+    };
     ExAnteEvidence: {
       createdAt: string;
       fileName: string;
@@ -15589,6 +15551,80 @@ export interface components {
       size: number;
       uploadedByName: string;
       versionNo: number | null;
+    };
+    ExAnteItem: {
+      agencyId: string | null;
+      agencyName: string | null;
+      amount: string;
+      amountText: string;
+      budgetAllowed: boolean;
+      budgetRefusal: string | null;
+      conclusion: string | null;
+      conclusionText: string | null;
+      confirmed: boolean;
+      continuing: boolean;
+      departmentCode: string;
+      departmentName: string;
+      fiscalYear: number;
+      goalId: string | null;
+      id: string;
+      isNew: boolean;
+      major: boolean;
+      projectCode: string;
+      projectName: string;
+      requires: {
+        department: boolean;
+        finance: boolean;
+        reasons: string[];
+      };
+      sensitive: boolean;
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'returned' | 'thirdParty' | 'concluded';
+      stateText: string;
+      total: string | null;
+      /** @enum {string} */
+      type: 'PROJECT' | 'POLICY';
+      typeText: string;
+      versionCount: number;
+    };
+    ExAnteRules: {
+      ratingShares: {
+        EXCELLENT: string;
+        FAIR: string;
+        GOOD: string;
+        POOR: string;
+      };
+      templates:
+        | {
+            dimensions: {
+              /** @enum {string} */
+              code:
+                | 'NECESSITY'
+                | 'ECONOMY'
+                | 'TARGET_REASONABLENESS'
+                | 'FEASIBILITY'
+                | 'FUNDING_COMPLIANCE';
+              groups: {
+                code: string;
+                name: string;
+                points: {
+                  code: string;
+                  name: string;
+                  weight: string;
+                }[];
+              }[];
+              name: string;
+            }[];
+            name: string;
+            /** @enum {string} */
+            type: 'PROJECT' | 'POLICY';
+          }[]
+        | null;
+      thresholds: {
+        departmentThreshold: string;
+        financeThreshold: string;
+        growthShare: string | null;
+      };
     };
     Execution: {
       /**
@@ -15866,6 +15902,14 @@ export interface components {
     };
     GoalDetail: components['schemas']['Goal'] & {
       issues: components['schemas']['GoalSetIssue'][];
+    };
+    GoalGrade: {
+      at: string;
+      /** @enum {string} */
+      grade: '优' | '良' | '中' | '差';
+      opinion: string;
+      requiredChanges: string | null;
+      reviewerName: string;
     };
     GoalImportResult: {
       fileName: string;
@@ -16594,6 +16638,29 @@ export interface components {
         | 'thirdParty';
       username: string;
     };
+    NpcEvaluation: {
+      departmentCode: string;
+      departmentName: string;
+      evaluationId: string;
+      evaluator: string | null;
+      flagged: boolean;
+      flaggedAt: string | null;
+      grade: string | null;
+      /** @enum {string} */
+      kind: 'self' | 'external';
+      note: string | null;
+      projectCode: string | null;
+      projectName: string | null;
+      total: string | null;
+    };
+    NpcFlagInput: {
+      evaluationId: string;
+      flagged: boolean;
+      /** @enum {string} */
+      kind: 'self' | 'external';
+      /** @default null */
+      note: string | null;
+    };
     Ok: {
       /** @enum {boolean} */
       ok: true;
@@ -16728,6 +16795,43 @@ export interface components {
       /** @description 二级项目所属的一级项目编号 */
       parentId: string | null;
     }[];
+    Publication: {
+      departmentCode: string;
+      departmentName: string;
+      evaluationSubmitted: boolean;
+      files: components['schemas']['PublicationFile'][];
+      fiscalYear: number;
+      packageSha256: string | null;
+      preparedAt: string | null;
+      publicationUrl: string | null;
+      publishedAt: string | null;
+      publishedOn: string | null;
+      screenshotName: string | null;
+      /** @enum {string} */
+      status: 'none' | 'prepared' | 'published';
+    };
+    PublicationFile: {
+      contentType: string;
+      fileName: string;
+      id: string;
+      /** @enum {string} */
+      kind: 'departmentReport' | 'departmentTable' | 'projectTable' | 'externalReport' | 'manifest';
+      seq: number;
+      sha256: string;
+      size: number;
+      title: string;
+    };
+    PublicationRegisterRow: {
+      departmentCode: string;
+      departmentName: string;
+      fileCount: number;
+      hasScreenshot: boolean;
+      preparedAt: string | null;
+      publicationUrl: string | null;
+      publishedOn: string | null;
+      /** @enum {string} */
+      status: 'none' | 'prepared' | 'published';
+    };
     Readiness: {
       /** @enum {string} */
       database: 'pglite' | 'postgresql';

@@ -265,6 +265,19 @@ export const appModules: AppModule[] = [
     ),
   },
   {
+    key: 'agency-accounts',
+    scope: 'admin',
+    path: 'agency-accounts',
+    order: 17,
+    label: { zh: '第三方机构账户', en: 'Third-party accounts' },
+    icon: <TeamOutlined />,
+    roles: ['systemAdmin'],
+    page: lazyPage(
+      () => import('../modules/exante/agency-accounts-page.tsx'),
+      'AgencyAccountsPage',
+    ),
+  },
+  {
     key: 'account-import',
     scope: 'admin',
     path: 'account-import',

@@ -22,6 +22,7 @@ import { useUser } from '../../app/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { ScoreForm, type ScoreFormValue } from './score-form.tsx';
+import { EvidencePanel } from './evidence-panel.tsx';
 import { CONCLUSION_COLOR, itemPath, type Agency, type ExAnteDetail } from './exante-api.ts';
 
 function ReviewActions({ detail, onDone }: { detail: ExAnteDetail; onDone: () => void }) {
@@ -215,6 +216,15 @@ export function ExAnteDetailDrawer({
                 onSubmit={(v) => void save(v, true)}
               />
             )}
+            <EvidencePanel
+              detail={d}
+              canUpload={
+                Boolean(canScore) ||
+                (user.role === 'financeReviewer' &&
+                  item.state !== 'draft' &&
+                  item.state !== 'concluded')
+              }
+            />
             <Table
               size="small"
               rowKey="versionNo"

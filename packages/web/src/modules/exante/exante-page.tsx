@@ -14,6 +14,7 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { ExAnteDetailDrawer } from './exante-detail.tsx';
 import { ExAnteList } from './exante-list.tsx';
+import { AgencyRegisterButton } from './agency-register.tsx';
 import type { ExAnteItem } from './exante-api.ts';
 
 interface RegisterForm {
@@ -103,15 +104,19 @@ function Page({ deptCode }: { deptCode: string | null }) {
         title={t('exante.title')}
         sub={`${deptCode ? departmentName(deptCode) : ''} · ${year}${t('app.yearSuffix')}`}
         extra={
-          canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRegistering(true)}
-              data-testid="exante-register"
-            >
-              {t('exante.register')}
-            </Button>
+          user.role === 'financeReviewer' && deptCode === null ? (
+            <AgencyRegisterButton year={year} />
+          ) : (
+            canEdit && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setRegistering(true)}
+                data-testid="exante-register"
+              >
+                {t('exante.register')}
+              </Button>
+            )
           )
         }
       />
