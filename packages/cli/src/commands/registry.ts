@@ -14,6 +14,7 @@ import { registerMetricsCommand } from './metrics.ts';
 import { registerMonitoringCommand } from './monitoring.ts';
 import { registerPipelineCommand } from './pipeline.ts';
 import { registerProjectsCommand } from './projects.ts';
+import { registerRectificationCommand } from './rectification.ts';
 import { registerRegionCommand } from './region.ts';
 import { registerReportCommand } from './report.ts';
 import { registerRestoreCommand } from './restore.ts';
@@ -40,6 +41,7 @@ const registrations: Register[] = [
   registerMonitoringCommand,
   registerPipelineCommand,
   registerProjectsCommand,
+  registerRectificationCommand,
   registerRegionCommand,
   registerReportCommand,
   registerRestoreCommand,

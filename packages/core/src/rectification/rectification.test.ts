@@ -43,6 +43,7 @@ describe('整改 statuses', () => {
     expect(isRectificationOverdue(item, '2024-05-19')).toBe(true);
     expect(rectificationDisplayStatus(item, '2024-05-19')).toBe('overdue');
     expect(rectificationDisplayStatus({ ...item, status: 'closed' }, '2025-01-01')).toBe('closed');
+    expect(isRectificationOverdue({ ...item, status: 'awaitingCheck' }, '2025-01-01')).toBe(false);
   });
 
   it('counts and 销号率', () => {
@@ -50,7 +51,7 @@ describe('整改 statuses', () => {
       [
         { status: 'closed', deadline: '2024-05-01' },
         { status: 'pending', deadline: '2024-05-01' },
-        { status: 'awaitingCheck', deadline: '2024-07-01' },
+        { status: 'awaitingCheck', deadline: '2024-05-01' },
       ],
       '2024-06-01',
     );

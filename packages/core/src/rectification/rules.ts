@@ -59,12 +59,15 @@ export function nextRectificationStatus(
   return t[0].includes(from) ? t[1] : null;
 }
 
-/** An open item is 逾期 the day after its deadline. */
+/**
+ * An item still being worked (待整改 or 整改中) is 逾期 the day after its deadline; one submitted for 复核 waits on
+ * the bureau, and a closed one is done.
+ */
 export function isRectificationOverdue(
   item: { status: RectificationStatus; deadline: string },
   today: string,
 ): boolean {
-  return item.status !== 'closed' && today > item.deadline;
+  return (item.status === 'pending' || item.status === 'inProgress') && today > item.deadline;
 }
 
 export function rectificationDisplayStatus(

@@ -34,6 +34,7 @@ import {
   trimEnd,
   type FigureIndex,
 } from './report-format.ts';
+import { previousRectificationParagraphs } from '../rectification/report-carry.ts';
 
 export interface ReportContext {
   data: DepartmentReportData;
@@ -495,14 +496,19 @@ const problems: ParagraphTemplate = (ctx) => {
   ];
 };
 
-const measures: ParagraphTemplate = (ctx) =>
-  ctx.data.narrative.problems.map((pr, i) => {
+const measures: ParagraphTemplate = (ctx) => [
+  ...ctx.data.narrative.problems.map((pr, i) => {
     const key = `measures.${i + 1}`;
     return {
       key,
       runs: r`${String(i + 1)}.针对问题${chineseNumber(i + 1)}：${clerk(ctx, key, pr.measure)}。责任科室：${pr.owner}；完成时限：${trimEnd(pr.deadline)}。`,
     };
-  });
+  }),
+  ...previousRectificationParagraphs(
+    ctx.data.previousRectifications,
+    ctx.data.narrative.problems.length + 1,
+  ),
+];
 
 const closingSignature: ParagraphTemplate = (ctx) => [
   { key: 'closing.unit', role: 'signature', runs: [text(ctx.data.department.name)] },

@@ -1,6 +1,7 @@
 // Everything the self-evaluation report needs, as plain data loaded from the database.
 // Money is integer 分 (Fen); rates and scores come from the scoring engine as 2-decimal strings.
 import type { Fen } from '../money.ts';
+import type { PreviousRectifications } from '../rectification/report-carry-types.ts';
 
 export type Level1Code = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
 export type OperatorSymbol = '≥' | '＞' | '＝' | '＜' | '≤' | '定性';
@@ -111,6 +112,8 @@ export interface DepartmentReportData {
   narrative: ReportNarrative;
   /** Monitoring (绩效运行监控) summary lines, if a monitoring round exists. */
   monitoring: { cutoffMonth: number; budgetWarning: string; indicatorWarnings: number } | null;
+  /** The previous year's 整改 items and their status, stated in 四、下一步改进措施 (absent: none). */
+  previousRectifications?: PreviousRectifications | null;
   generatedAt: string; // ISO date, passed in (core has no clock)
   illustrativeNote: string | null; // e.g. 本报告含示例数据 … (demo only)
 }

@@ -9,6 +9,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/audit-log.ts';
 import { loadExAnteDemo } from './exante-demo.ts';
 import { insertDemoGoal, insertDemoLedger, insertDemoNarrative, insertDemoPlan, wanToYuanString } from './demo-year.ts';
 import { loadDemoYear2024 } from './demo-2024.ts';
+import { loadRectificationDemo } from './rectification-demo.ts';
 import type { DemoGoal, DemoOrganization, DemoPlan, DemoNarrative, DemoOtherDepartment, DemoData } from './demo-data.ts';
 import { loadInvestmentDemo } from './investment-demo.ts';
 import { loadDemoAccounts } from './demo-accounts.ts';
@@ -108,6 +109,7 @@ export async function loadDemo(db: Db, data: DemoData = readDemoData()): Promise
     await loadDemoAccounts(tx, data);
     await loadExAnteDemo(tx, demoDir, region, dept);
     await loadDemoYear2024(tx, demoDir, region, dept);
+    await loadRectificationDemo(tx, demoDir, region, dept);
   });
 }
 

@@ -25,6 +25,7 @@ import {
   type EvaluationSubject,
 } from '../evaluations/evaluations.service.ts';
 import { listTargetChanges } from '../change-requests/change-requests.repository.ts';
+import { previousRectificationsFor } from '../rectifications/rectification-carry.ts';
 
 const QUAL_CODE_TEXT = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
 
@@ -241,6 +242,7 @@ export async function loadReportData(
       basisNotice: fiscalYear?.basisNotice ?? null,
     },
     monitoring: null,
+    previousRectifications: await previousRectificationsFor(db, departmentCode, year, now),
     generatedAt: now.toISOString().slice(0, 10),
     illustrativeNote:
       dept.illustrative || indicatorRows.some((r) => r.illustrative)
