@@ -12,8 +12,10 @@ import { registerImportCommand } from './import.ts';
 import { registerLinkageCommand } from './linkage.ts';
 import { registerMetricsCommand } from './metrics.ts';
 import { registerMonitoringCommand } from './monitoring.ts';
+import { registerNpcSummaryCommand } from './publish-summary.ts';
 import { registerPipelineCommand } from './pipeline.ts';
 import { registerProjectsCommand } from './projects.ts';
+import { registerPublishCommand } from './publish.ts';
 import { registerRectificationCommand } from './rectification.ts';
 import { registerRegionCommand } from './region.ts';
 import { registerReportCommand } from './report.ts';
@@ -39,8 +41,10 @@ const registrations: Register[] = [
   registerLinkageCommand,
   registerMetricsCommand,
   registerMonitoringCommand,
+  registerNpcSummaryCommand,
   registerPipelineCommand,
   registerProjectsCommand,
+  registerPublishCommand,
   registerRectificationCommand,
   registerRegionCommand,
   registerReportCommand,
