@@ -34,9 +34,17 @@ export function accessDenied(
  * The answer for a department code that does not exist: the same refusal as for another department's code, so that
  * 404 against 403 does not tell which codes exist. The CLI, which may see every department, is told it does not exist.
  */
-export function unknownDepartment(actor: Actor, code: string): ServiceError {
+export function unknownDepartment(
+  actor: Actor,
+  code: string,
+  permission?: Permission,
+): ServiceError {
   if (isCli(actor)) {
     return notFound(`部门「${code}」`, `Department ${code}`);
+  }
+  if (permission) {
+    // exactly what assertPermission answers for an existing department the actor may not read
+    return accessDenied(roleMay(actor.role, permission) ? 'department' : 'role', code, permission);
   }
   return accessDenied(isBusinessRole(actor) ? 'department' : 'role', code);
 }

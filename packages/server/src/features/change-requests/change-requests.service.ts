@@ -230,7 +230,7 @@ export async function getChangeRequest(
 async function loadDepartment(db: Queryable, actor: Actor, code: string): Promise<void> {
   const dept = await deptRepo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
-    throw unknownDepartment(actor, code);
+    throw unknownDepartment(actor, code, 'goal.read');
   }
   assertPermission(actor, 'goal.read', dept);
 }

@@ -69,7 +69,7 @@ describeEachDb('evaluation routes', (use) => {
     const unknown = await app(reviewer).request(
       '/api/departments/440105-ZZZZ/evaluation?year=2023',
     );
-    expect(unknown.status).toBe(404);
+    expect(unknown.status).toBe(403); // like a foreign code: 404 against 403 would tell which codes exist
     const foreign = await app(foreignClerk).request(
       '/api/departments/440105-TZCJ/evaluation?year=2023',
     );

@@ -13,10 +13,11 @@ export async function loadDepartment(
   db: Queryable,
   actor: Actor,
   code: string,
+  permission: Parameters<typeof assertPermission>[1],
 ): Promise<deptRepo.DepartmentRow> {
   const dept = await deptRepo.findDepartment(db, code);
   if (!dept || dept.kind !== 'department') {
-    throw unknownDepartment(actor, code);
+    throw unknownDepartment(actor, code, permission);
   }
   return dept;
 }

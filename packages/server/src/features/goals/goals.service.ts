@@ -56,7 +56,7 @@ export async function listGoals(
   departmentCode: string,
   year: number,
 ): Promise<GoalListing> {
-  const dept = await loadDepartment(db, actor, departmentCode);
+  const dept = await loadDepartment(db, actor, departmentCode, 'goal.read');
   assertPermission(actor, 'goal.read', dept);
   const rules = await yearRules(db, dept.regionCode, year);
   const goals = await repo.listGoals(db, departmentCode, year);
@@ -162,7 +162,7 @@ export async function createGoal(
   input: CreateGoalInput,
   now: Date,
 ): Promise<GoalView> {
-  const dept = await loadDepartment(db, actor, input.departmentCode);
+  const dept = await loadDepartment(db, actor, input.departmentCode, 'goal.edit');
   assertPermission(actor, 'goal.edit', dept);
   assertYearOpen(input.year, now, { zh: '设定该年度的绩效目标', en: 'created for it' });
   await assertProjectOf(db, dept, input);
