@@ -54,13 +54,13 @@ export async function newErrors(
   );
 }
 
-/** The refusal of a change that breaks the goal set; the route answers it as GOAL_INVALID (422) with the issues. */
+/** The refusal of a change that breaks the goal set (422, the issues in details). */
 export function invalidChange(issues: GoalSetIssue[]): ServiceError {
   return new ServiceError(
-    'IMPORT_INVALID',
+    'CHANGE_BREAKS_GOAL_SET',
     {
-      message: `变更后绩效目标不符合要求：${issues.map((i) => i.message).join('；')}`,
-      messageEn: `After the change the goal set is invalid: ${issues.map((i) => i.messageEn).join('; ')}`,
+      problems: issues.map((i) => i.message).join('；'),
+      problemsEn: issues.map((i) => i.messageEn).join('; '),
     },
     { issues },
   );

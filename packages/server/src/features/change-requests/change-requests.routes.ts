@@ -4,7 +4,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as cr from './change-requests.service.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { errorBody } from '../../http/error-response.ts';
 import {
   ChangeRequestBody,
   ChangeRequestViewSchema,
@@ -111,30 +110,16 @@ const rejectRoute = createRoute({
 
 type Body = z.infer<typeof ChangeRequestBody>;
 
-/** A change that would break the goal set → 422 GOAL_INVALID with the issues (as for submission); else rethrow. */
-function goalInvalid(e: unknown) {
-  if (e instanceof ServiceError && e.code === 'IMPORT_INVALID') {
-    return errorBody('GOAL_INVALID', { message: e.messageZh, messageEn: e.messageEn }, e.details);
-  }
-  throw e;
-}
-
 function itemsOf(b: Body): cr.ChangeItem[] {
   const list = b.items ?? b.changes;
   if (list) {
     if (b.indicatorId !== undefined || b.field !== undefined || b.newValue !== undefined) {
-      throw new ServiceError('VALIDATION', {
-        message: '请只用 items（多项）或 indicatorId/field/newValue（单项）之一',
-        messageEn: 'Use either items or indicatorId/field/newValue',
-      });
+      throw new ServiceError('CHANGE_ITEMS_TWO_FORMS');
     }
     return list;
   }
   if (b.indicatorId === undefined || b.field === undefined || b.newValue === undefined) {
-    throw new ServiceError('VALIDATION', {
-      message: '请指定要变更的指标（indicatorId）、变更项（field）和变更后的值（newValue）',
-      messageEn: 'Give indicatorId, field and newValue (or items)',
-    });
+    throw new ServiceError('CHANGE_ITEM_INCOMPLETE');
   }
   return [{ indicatorId: b.indicatorId, field: b.field, newValue: b.newValue }];
 }
@@ -143,35 +128,27 @@ export function registerChangeRequestRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   app.openapi(createRoot, async (c) => {
     const b = c.req.valid('json');
-    try {
-      return c.json(
-        await cr.createChangeRequest(
-          db,
-          c.var.actor,
-          { items: itemsOf(b), reason: b.reason },
-          deps.now(),
-        ),
-        201,
-      );
-    } catch (e) {
-      return c.json(goalInvalid(e), 422);
-    }
+    return c.json(
+      await cr.createChangeRequest(
+        db,
+        c.var.actor,
+        { items: itemsOf(b), reason: b.reason },
+        deps.now(),
+      ),
+      201,
+    );
   });
   app.openapi(createForGoal, async (c) => {
     const b = c.req.valid('json');
-    try {
-      return c.json(
-        await cr.createChangeRequest(
-          db,
-          c.var.actor,
-          { items: itemsOf(b), reason: b.reason, goalId: c.req.valid('param').id },
-          deps.now(),
-        ),
-        201,
-      );
-    } catch (e) {
-      return c.json(goalInvalid(e), 422);
-    }
+    return c.json(
+      await cr.createChangeRequest(
+        db,
+        c.var.actor,
+        { items: itemsOf(b), reason: b.reason, goalId: c.req.valid('param').id },
+        deps.now(),
+      ),
+      201,
+    );
   });
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
@@ -195,20 +172,16 @@ export function registerChangeRequestRoutes(app: App, deps: AppDeps): void {
     c.json(await cr.getChangeRequest(db, c.var.actor, c.req.valid('param').id), 200),
   );
   app.openapi(approveRoute, async (c) => {
-    try {
-      return c.json(
-        await cr.approveChangeRequest(
-          db,
-          c.var.actor,
-          c.req.valid('param').id,
-          c.req.valid('json').comment?.trim() || null,
-          deps.now(),
-        ),
-        200,
-      );
-    } catch (e) {
-      return c.json(goalInvalid(e), 422);
-    }
+    return c.json(
+      await cr.approveChangeRequest(
+        db,
+        c.var.actor,
+        c.req.valid('param').id,
+        c.req.valid('json').comment?.trim() || null,
+        deps.now(),
+      ),
+      200,
+    );
   });
   app.openapi(rejectRoute, async (c) =>
     c.json(

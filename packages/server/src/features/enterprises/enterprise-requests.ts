@@ -19,7 +19,9 @@ import { auditInTx } from '../../audit/audit-log.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import { chinaToday } from '../investment/investment-views.ts';
-import { checkDate, editable, invalid, paging } from './enterprises-common.ts';
+import { checkDate, editable, invalid, paging, type FieldLabel } from './enterprises-common.ts';
+
+const RECEIVED_ON: FieldLabel = ['受理日期', 'The date received'];
 
 /** Default time limit for a request: 10 working days from receipt. */
 export const DEFAULT_REQUEST_WORKING_DAYS = 10;
@@ -114,35 +116,40 @@ export async function createRequest(
   const dept = await editable(db, actor, departmentCode);
   const today = chinaToday(now);
   if (!(REQUEST_CATEGORIES as readonly string[]).includes(input.category)) {
-    throw invalid(
-      'category',
-      `「诉求类别」应为 ${REQUEST_CATEGORIES.map((c) => REQUEST_CATEGORY_LABEL[c].zh).join('、')} 之一`,
-      'unknown category',
-    );
+    throw invalid('category', 'REQUEST_CATEGORY_UNKNOWN', {
+      options: REQUEST_CATEGORIES.map((c) => REQUEST_CATEGORY_LABEL[c].zh).join('、'),
+      optionsEn: REQUEST_CATEGORIES.map((c) => REQUEST_CATEGORY_LABEL[c].en).join(', '),
+    });
   }
   if (input.summary.trim() === '') {
-    throw invalid('summary', '「诉求内容」不能为空', 'summary must not be empty');
+    throw invalid('summary', 'ENTERPRISE_FIELD_REQUIRED', {
+      field: '诉求内容',
+      fieldEn: 'what the enterprise asks',
+    });
   }
-  checkDate('receivedOn', '受理日期', input.receivedOn, today);
+  checkDate('receivedOn', RECEIVED_ON, input.receivedOn, today);
   const dueOn = input.dueOn ?? addWorkingDays(input.receivedOn, DEFAULT_REQUEST_WORKING_DAYS);
   if (!isIsoDate(dueOn)) {
-    throw invalid(
-      'dueOn',
-      `「办理期限」「${dueOn}」不是有效日期（格式 YYYY-MM-DD）`,
-      'dueOn is not a valid date',
-    );
+    throw invalid('dueOn', 'ENTERPRISE_DATE_INVALID', {
+      field: '办理期限',
+      fieldEn: 'The due date',
+      value: dueOn,
+    });
   }
   if (dueOn < input.receivedOn) {
-    throw invalid(
-      'dueOn',
-      `「办理期限」${dueOn} 早于受理日期 ${input.receivedOn}`,
-      'dueOn is before receivedOn',
-    );
+    throw invalid('dueOn', 'ENTERPRISE_DATE_BEFORE', {
+      field: '办理期限',
+      fieldEn: 'The due date',
+      date: dueOn,
+      other: RECEIVED_ON[0],
+      otherEn: 'date received',
+      otherDate: input.receivedOn,
+    });
   }
   return db.transaction(async (tx) => {
     const ent = await repo.findEnterprise(tx, dept.code, input.enterpriseId);
     if (!ent) {
-      throw invalid('enterpriseId', '企业不存在，请先登记企业', 'enterprise not found');
+      throw invalid('enterpriseId', 'ENTERPRISE_UNKNOWN');
     }
     const row = await reqRepo.insertRequest(tx, {
       regionCode: dept.regionCode,
@@ -180,9 +187,9 @@ async function openRequest(
     throw notFound('企业诉求', 'Enterprise request');
   }
   if (r.status !== 'open') {
-    throw new ServiceError('STATE', {
-      message: `该诉求已${REQUEST_STATUS_LABEL[r.status].zh.replace('已', '')}，不能再次操作`,
-      messageEn: `The request is already ${r.status}`,
+    throw new ServiceError('REQUEST_NOT_OPEN', {
+      status: REQUEST_STATUS_LABEL[r.status].zh.replace('已', ''),
+      statusEn: REQUEST_STATUS_LABEL[r.status].en.toLowerCase(),
     });
   }
   return r;
@@ -198,18 +205,24 @@ export async function closeRequest(
   now: Date,
 ): Promise<RequestView> {
   const dept = await editable(db, actor, departmentCode);
-  checkDate('closedOn', '办结日期', input.closedOn, chinaToday(now));
+  checkDate('closedOn', ['办结日期', 'The date closed'], input.closedOn, chinaToday(now));
   if (input.closureNote.trim() === '') {
-    throw invalid('closureNote', '「办理结果」不能为空', 'closureNote must not be empty');
+    throw invalid('closureNote', 'ENTERPRISE_FIELD_REQUIRED', {
+      field: '办理结果',
+      fieldEn: 'the outcome',
+    });
   }
   return db.transaction(async (tx) => {
     const r = await openRequest(tx, dept, id);
     if (input.closedOn < r.receivedOn) {
-      throw invalid(
-        'closedOn',
-        `「办结日期」${input.closedOn} 早于受理日期 ${r.receivedOn}`,
-        'closedOn is before receivedOn',
-      );
+      throw invalid('closedOn', 'ENTERPRISE_DATE_BEFORE', {
+        field: '办结日期',
+        fieldEn: 'The date closed',
+        date: input.closedOn,
+        other: RECEIVED_ON[0],
+        otherEn: 'date received',
+        otherDate: r.receivedOn,
+      });
     }
     const row = await reqRepo.updateRequest(tx, id, {
       status: 'closed',
@@ -241,7 +254,10 @@ export async function withdrawRequest(
 ): Promise<RequestView> {
   const dept = await editable(db, actor, departmentCode);
   if (reason.trim() === '') {
-    throw invalid('reason', '请填写撤回原因', 'a reason is required');
+    throw invalid('reason', 'ENTERPRISE_FIELD_REQUIRED', {
+      field: '撤回原因',
+      fieldEn: 'why it was withdrawn',
+    });
   }
   return db.transaction(async (tx) => {
     await openRequest(tx, dept, id);

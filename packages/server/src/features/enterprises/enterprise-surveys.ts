@@ -26,18 +26,14 @@ export async function recordSurvey(
   now: Date,
 ) {
   const dept = await editable(db, actor, departmentCode);
-  checkDate('surveyedOn', '回访日期', input.surveyedOn, chinaToday(now));
+  checkDate('surveyedOn', ['回访日期', 'The survey date'], input.surveyedOn, chinaToday(now));
   const score = input.score ?? null;
   const satisfied = input.satisfied ?? null;
   if (score === null && satisfied === null) {
-    throw invalid(
-      'score',
-      '请填写评分（1–5 分）或是否满意',
-      'give a score (1–5) or satisfied yes/no',
-    );
+    throw invalid('score', 'SURVEY_ANSWER_MISSING');
   }
   if (score !== null && (!Number.isInteger(score) || score < 1 || score > 5)) {
-    throw invalid('score', '「评分」应为 1–5 的整数', 'score must be a whole number 1–5');
+    throw invalid('score', 'SURVEY_SCORE_INVALID');
   }
   return db.transaction(async (tx) => {
     const r = await reqRepo.findRequest(tx, dept.code, requestId);
@@ -45,23 +41,20 @@ export async function recordSurvey(
       throw notFound('企业诉求', 'Enterprise request');
     }
     if (r.status !== 'closed' || r.closedOn === null) {
-      throw new ServiceError('STATE', {
-        message: '诉求办结后才能进行满意度回访',
-        messageEn: 'Only a closed request can be surveyed',
-      });
+      throw new ServiceError('SURVEY_BEFORE_CLOSE');
     }
     if (input.surveyedOn < r.closedOn) {
-      throw invalid(
-        'surveyedOn',
-        `「回访日期」${input.surveyedOn} 早于办结日期 ${r.closedOn}`,
-        'surveyedOn is before closedOn',
-      );
+      throw invalid('surveyedOn', 'ENTERPRISE_DATE_BEFORE', {
+        field: '回访日期',
+        fieldEn: 'The survey date',
+        date: input.surveyedOn,
+        other: '办结日期',
+        otherEn: 'date closed',
+        otherDate: r.closedOn,
+      });
     }
     if (await reqRepo.findSurveyOfRequest(tx, requestId)) {
-      throw new ServiceError('CONFLICT', {
-        message: '该诉求已回访，不能重复回访',
-        messageEn: 'The request has already been surveyed',
-      });
+      throw new ServiceError('SURVEY_EXISTS');
     }
     const row = await reqRepo.insertSurvey(tx, {
       regionCode: dept.regionCode,

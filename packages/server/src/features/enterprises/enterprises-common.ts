@@ -1,5 +1,6 @@
 // What every enterprise-services write shares: the department it may edit, an input error on one field, the
 // date checks (a real date, not in the future) and paging.
+import { errorMessage, type ErrorCode, type ErrorParams } from '@jixiao/core';
 import { isIsoDate } from '@jixiao/core/investment/index';
 import type { Db } from '../../db/open-db.ts';
 import type { DepartmentRow } from '../departments/departments.repository.ts';
@@ -15,26 +16,34 @@ export async function editable(db: Db, actor: Actor, code: string): Promise<Depa
   return dept;
 }
 
-export function invalid(field: string, zh: string, en: string): ServiceError {
-  return new ServiceError(
-    'VALIDATION',
-    { message: `输入有误：${zh}`, messageEn: `Invalid input: ${en}` },
-    {
-      fields: [{ field, message: zh, messageEn: en }],
-    },
-  );
+/** A refused value of one field: the code's message, also listed under details.fields for the form. */
+export function invalid(field: string, code: ErrorCode, params: ErrorParams = {}): ServiceError {
+  return new ServiceError(code, params, {
+    fields: [
+      {
+        field,
+        message: errorMessage(code, params, 'zh'),
+        messageEn: errorMessage(code, params, 'en'),
+      },
+    ],
+  });
 }
 
-export function checkDate(field: string, label: string, value: string, today: string): void {
+/** Field labels shown in the messages (zh, en). */
+export type FieldLabel = readonly [string, string];
+
+export function checkDate(field: string, label: FieldLabel, value: string, today: string): void {
+  const [zh, en] = label;
   if (!isIsoDate(value)) {
-    throw invalid(
-      field,
-      `「${label}」「${value}」不是有效日期（格式 YYYY-MM-DD）`,
-      `${field} is not a valid date`,
-    );
+    throw invalid(field, 'ENTERPRISE_DATE_INVALID', { field: zh, fieldEn: en, value });
   }
   if (value > today) {
-    throw invalid(field, `「${label}」${value} 晚于今天（${today}）`, `${field} is after today`);
+    throw invalid(field, 'ENTERPRISE_DATE_IN_FUTURE', {
+      field: zh,
+      fieldEn: en,
+      date: value,
+      today,
+    });
   }
 }
 

@@ -70,7 +70,7 @@ describeEachDb('enterprise service routes', (use) => {
       creditCode: '91350100M000100Y44',
     });
     expect(bad.status).toBe(400);
-    expect(await message(bad)).toContain('统一社会信用代码」91350100M000100Y44 不正确');
+    expect(await message(bad)).toContain('统一社会信用代码「91350100M000100Y44」不正确');
     const created = await send('POST', '/enterprises', {
       name: '广州测试科技有限公司',
       creditCode: '91350100M000100Y43',
@@ -136,7 +136,7 @@ describeEachDb('enterprise service routes', (use) => {
       summary: '咨询',
       receivedOn: '2024-02-01',
     });
-    expect(await message(future)).toBe('输入有误：「受理日期」2024-02-01 晚于今天（2024-01-15）');
+    expect(await message(future)).toBe('「受理日期」2024-02-01 晚于今天（2024-01-15）');
     const badCat = await send('POST', '/enterprise-requests', {
       enterpriseId,
       category: 'CATERING',
@@ -268,7 +268,7 @@ describeEachDb('enterprise service routes', (use) => {
       name: 'X',
       projectCode: 'TZCJ-XM-999',
     });
-    expect(await message(badProject)).toContain('预算项目「TZCJ-XM-999」不存在');
+    expect(await message(badProject)).toContain('预算项目「TZCJ-XM-999」在 2023 年度不存在');
     expect(
       (
         await send(

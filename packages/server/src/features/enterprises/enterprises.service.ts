@@ -104,52 +104,45 @@ async function checkEnterprise(
   selfId: string | null,
 ): Promise<void> {
   if (input.name !== undefined && input.name.trim() === '') {
-    throw invalid('name', '「企业名称」不能为空', 'name must not be empty');
+    throw invalid('name', 'ENTERPRISE_FIELD_REQUIRED', {
+      field: '企业名称',
+      fieldEn: 'the enterprise name',
+    });
   }
   if (input.creditCode) {
     const code = input.creditCode.trim().toUpperCase();
     if (!isCreditCode(code)) {
-      throw invalid(
-        'creditCode',
-        `「统一社会信用代码」${code} 不正确（18 位，末位校验码须符合 GB 32100-2015）`,
-        'creditCode is not a valid unified social credit code',
-      );
+      throw invalid('creditCode', 'CREDIT_CODE_INVALID', { code });
     }
     const other = await repo.findEnterpriseByCreditCode(db, dept.code, code);
     if (other && other.id !== selfId) {
-      throw new ServiceError('CONFLICT', {
-        message: `统一社会信用代码 ${code} 已登记为「${other.name}」`,
-        messageEn: `Credit code ${code} already belongs to ${other.name}`,
-      });
+      throw new ServiceError('CREDIT_CODE_TAKEN', { code, enterprise: other.name });
     }
   }
   if (input.industryCode && !isIndustryCode(input.industryCode)) {
-    throw invalid(
-      'industryCode',
-      '「行业代码」应为 GB/T 4754-2017 的 2–4 位数字代码',
-      'industryCode must be 2–4 digits',
-    );
+    throw invalid('industryCode', 'INDUSTRY_CODE_INVALID', { code: input.industryCode });
   }
   if (input.subdistrictCode) {
     const unit = (await projectRepo.listUnits(db, dept.regionCode)).find(
       (u) => u.code === input.subdistrictCode,
     );
     if (!unit || unit.kind !== 'subdistrict') {
-      throw invalid(
-        'subdistrictCode',
-        `「所在街道」${input.subdistrictCode} 不是本区的街道`,
-        'subdistrictCode is not a sub-district of the region',
-      );
+      throw invalid('subdistrictCode', 'SUBDISTRICT_UNKNOWN', { code: input.subdistrictCode });
     }
   }
   if (input.serviceOfficerSince) {
-    checkDate('serviceOfficerSince', '首席服务官任职日期', input.serviceOfficerSince, today);
+    checkDate(
+      'serviceOfficerSince',
+      ['首席服务官任职日期', 'The service officer’s start date'],
+      input.serviceOfficerSince,
+      today,
+    );
   }
   if (
     input.investmentProjectId &&
     !(await projectRepo.findProject(db, dept.code, input.investmentProjectId))
   ) {
-    throw invalid('investmentProjectId', '关联的招商项目不存在', 'investmentProjectId not found');
+    throw invalid('investmentProjectId', 'ENTERPRISE_PROJECT_UNKNOWN');
   }
 }
 

@@ -42,31 +42,26 @@ export async function createPolicyPackage(
 ) {
   const dept = await editable(db, actor, departmentCode);
   if (!/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$/.test(input.code.trim())) {
-    throw invalid(
-      'code',
-      '「政策包编号」只能由字母、数字和 - _ . 组成，不超过 40 个字符',
-      'code: letters, digits, - _ . only',
-    );
+    throw invalid('code', 'POLICY_PACKAGE_CODE_INVALID');
   }
   if (input.name.trim() === '') {
-    throw invalid('name', '「政策包名称」不能为空', 'name must not be empty');
+    throw invalid('name', 'ENTERPRISE_FIELD_REQUIRED', {
+      field: '政策包名称',
+      fieldEn: 'the package name',
+    });
   }
   return db.transaction(async (tx) => {
     if (await policyRepo.findPackageByCode(tx, dept.code, year, input.code.trim())) {
-      throw new ServiceError('CONFLICT', {
-        message: `政策包编号「${input.code.trim()}」已存在`,
-        messageEn: `Package ${input.code} already exists`,
-      });
+      throw new ServiceError('POLICY_PACKAGE_CODE_TAKEN', { code: input.code.trim() });
     }
     let projectId: string | null = null;
     if (input.projectCode) {
       projectId = await policyRepo.findBudgetProjectId(tx, dept.code, year, input.projectCode);
       if (projectId === null) {
-        throw invalid(
-          'projectCode',
-          `预算项目「${input.projectCode}」不存在`,
-          'projectCode not found',
-        );
+        throw invalid('projectCode', 'POLICY_BUDGET_PROJECT_UNKNOWN', {
+          code: input.projectCode,
+          year,
+        });
       }
     }
     const row = await policyRepo.insertPackage(tx, {
@@ -147,23 +142,19 @@ export async function createPolicyGrant(
   now: Date,
 ) {
   const dept = await editable(db, actor, departmentCode);
-  checkDate('grantedOn', '兑现日期', input.grantedOn, chinaToday(now));
+  checkDate('grantedOn', ['兑现日期', 'The grant date'], input.grantedOn, chinaToday(now));
   const amount = parseWanYuan(input.amountWan);
   if (amount === null || amount <= 0) {
-    throw invalid(
-      'amountWan',
-      `「兑现金额（万元）」「${input.amountWan}」应为大于 0 的金额，最多 6 位小数`,
-      'amountWan must be a positive amount with at most 6 decimals',
-    );
+    throw invalid('amountWan', 'GRANT_AMOUNT_INVALID', { value: input.amountWan });
   }
   return db.transaction(async (tx) => {
     const pkg = await policyRepo.findPackage(tx, dept.code, input.packageId);
     if (!pkg) {
-      throw invalid('packageId', '政策包不存在', 'package not found');
+      throw invalid('packageId', 'POLICY_PACKAGE_UNKNOWN');
     }
     const ent = await repo.findEnterprise(tx, dept.code, input.enterpriseId);
     if (!ent) {
-      throw invalid('enterpriseId', '企业不存在，请先登记企业', 'enterprise not found');
+      throw invalid('enterpriseId', 'ENTERPRISE_UNKNOWN');
     }
     const row = await policyRepo.insertGrant(tx, {
       regionCode: dept.regionCode,

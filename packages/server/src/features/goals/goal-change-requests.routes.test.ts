@@ -61,7 +61,7 @@ describeEachDb('goal change requests', (use) => {
       reason: '突出重点',
     });
     expect(breaksSum.status).toBe(422);
-    expect(errorOf(breaksSum)).toMatchObject({ code: 'GOAL_INVALID' });
+    expect(errorOf(breaksSum)).toMatchObject({ code: 'CHANGE_BREAKS_GOAL_SET' });
     expect(errorOf(breaksSum).message).toContain('三级指标分值合计 95.00 分，应为 90.00 分');
     expect(
       (

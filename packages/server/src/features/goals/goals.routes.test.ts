@@ -94,7 +94,7 @@ describeEachDb('goal lifecycle', (use) => {
     const sub = await u.clerk.post(`/api/goals/${goalId}/submit`, {});
     expect(sub.status).toBe(422);
     const e = errorOf(sub);
-    expect(e.code).toBe('GOAL_INVALID');
+    expect(e.code).toBe('GOAL_SET_CHECKS_FAILED');
     const issues = (e.details as { issues: { code: string; severity: string; message: string }[] })
       .issues;
     expect(issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual([

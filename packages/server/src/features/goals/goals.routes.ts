@@ -228,10 +228,11 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
       const errorsOnly = out.issues.filter((i) => i.severity === 'error');
       return c.json(
         errorBody(
-          'GOAL_INVALID',
+          'GOAL_SET_CHECKS_FAILED',
           {
-            message: `绩效目标未通过检查（${errorsOnly.length} 个问题），不能送审：${errorsOnly.map((i) => i.message).join('；')}`,
-            messageEn: `The goal set fails ${errorsOnly.length} check(s) and cannot be submitted`,
+            count: errorsOnly.length,
+            problems: errorsOnly.map((i) => i.message).join('；'),
+            problemsEn: errorsOnly.map((i) => i.messageEn).join('; '),
           },
           { issues: out.issues },
         ),

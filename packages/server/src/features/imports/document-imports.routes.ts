@@ -74,17 +74,11 @@ const budgetsRoute = createRoute({
 
 async function uploadedFile(c: { req: { parseBody: () => Promise<Record<string, unknown>> } }) {
   const form = await c.req.parseBody().catch(() => {
-    throw new ServiceError('VALIDATION', {
-      message: '请以 multipart/form-data 上传文件（字段名 file）',
-      messageEn: 'Upload the file as multipart/form-data field "file"',
-    });
+    throw new ServiceError('UPLOAD_FORM_INVALID');
   });
   const file = form['file'];
   if (!(file instanceof File)) {
-    throw new ServiceError('VALIDATION', {
-      message: '请选择要导入的文件（字段名 file）',
-      messageEn: 'Choose a file to import (field "file")',
-    });
+    throw new ServiceError('UPLOAD_FILE_MISSING', { what: '文件', whatEn: 'file' });
   }
   return bufferSource(file.name, new Uint8Array(await file.arrayBuffer()));
 }

@@ -169,17 +169,11 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
     const { code, kind } = c.req.valid('param');
     const { year, replace } = c.req.valid('query');
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', {
-        message: '请以 multipart/form-data 上传文件（字段名 file）',
-        messageEn: 'Upload the file as multipart/form-data field "file"',
-      });
+      throw new ServiceError('UPLOAD_FORM_INVALID');
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', {
-        message: '请选择要导入的文件（字段名 file）',
-        messageEn: 'Choose a file to import (field "file")',
-      });
+      throw new ServiceError('UPLOAD_FILE_MISSING', { what: '文件', whatEn: 'file' });
     }
     // The department's remembered column mapping for this kind of file goes before the built-in aliases.
     const mapping = await savedMapping(deps.database.db, code, kind);

@@ -2,7 +2,12 @@
 // template/export/import — all under /api/departments/{code}/investment-*.
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { isPipelineStage, type PipelineStage } from '@jixiao/core/investment/index';
+import {
+  PIPELINE_STAGES,
+  STAGE_LABEL,
+  isPipelineStage,
+  type PipelineStage,
+} from '@jixiao/core/investment/index';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { errorBody } from '../../http/error-response.ts';
 import { ServiceError } from '../../http/service-error.ts';
@@ -185,14 +190,14 @@ export function toFilters(q: z.infer<typeof ProjectFilterQuery>): ProjectFilters
       .filter((s) => s !== '');
     const bad = parts.find((s) => !isPipelineStage(s));
     if (bad !== undefined) {
-      throw new ServiceError(
-        'VALIDATION',
-        {
-          message: `输入有误：阶段「${bad}」应为 LEAD / NEGOTIATING / SIGNED / REGISTERED / OPERATING 之一`,
-          messageEn: `Invalid stage ${bad}`,
-        },
-        { fields: [{ field: 'stage', message: '阶段不正确', messageEn: 'invalid stage' }] },
-      );
+      const params = {
+        stage: bad,
+        options: PIPELINE_STAGES.map((s) => `${s}（${STAGE_LABEL[s].zh}）`).join(' / '),
+        optionsEn: PIPELINE_STAGES.join(' / '),
+      };
+      throw new ServiceError('PIPELINE_STAGE_UNKNOWN', params, {
+        fields: [{ field: 'stage', message: '阶段不正确', messageEn: 'invalid stage' }],
+      });
     }
     stages = parts as PipelineStage[];
   }
@@ -279,16 +284,13 @@ export function registerInvestmentRoutes(app: App, deps: AppDeps): void {
   );
   app.openapi(importRoute, async (c) => {
     const form = await c.req.parseBody().catch(() => {
-      throw new ServiceError('VALIDATION', {
-        message: '请以 multipart/form-data 上传 Excel 文件（字段名 file）',
-        messageEn: 'Upload the workbook as multipart/form-data field "file"',
-      });
+      throw new ServiceError('UPLOAD_FORM_INVALID');
     });
     const file = form['file'];
     if (!(file instanceof File)) {
-      throw new ServiceError('VALIDATION', {
-        message: '请选择要导入的 Excel 文件（字段名 file）',
-        messageEn: 'Choose an .xlsx file (field "file")',
+      throw new ServiceError('UPLOAD_FILE_MISSING', {
+        what: 'Excel 文件（.xlsx）',
+        whatEn: 'Excel workbook (.xlsx)',
       });
     }
     const r = await importInvestmentProjects(
