@@ -18,7 +18,7 @@ import {
 import { UnreadableFileError } from './read-table.ts';
 
 const HEAD = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
-const line = { regionCode: '440105', departmentCode: '440105-TZCJ', year: 2024, batchId: 'b-1' };
+const line = { regionCode: '440105', departmentCode: '440105-TZCJ', year: 2025, batchId: 'b-1' };
 const input = (batchRows: number): LedgerBatchesInput => ({
   projectCodes: new Set(['TZCJ-XM-101', 'TZCJ-XM-102', 'TZCJ-XM-103']),
   line,
@@ -28,11 +28,11 @@ const input = (batchRows: number): LedgerBatchesInput => ({
 // Five rows, projects out of order: 3 + 2 in batches of 3.
 const csv = [
   HEAD,
-  '2024-01-15,TZCJ-XM-103,,30215 会议费,10000.00,"推介会,含布展",GK-1',
-  '2024-02-03,TZCJ-XM-101,,30201 办公费,2345.67,宣传资料,GK-2',
-  '2024-02-20,TZCJ-XM-103,,39999 其他支出,50000.00,兑现,GK-3',
-  '2024-03-01,TZCJ-XM-102,,30201 办公费,1.00,,GK-4',
-  '2024-03-02,TZCJ-XM-101,,30201 办公费,0.33,x,GK-5',
+  '2025-01-15,TZCJ-XM-103,,30215 会议费,10000.00,"推介会,含布展",GK-1',
+  '2025-02-03,TZCJ-XM-101,,30201 办公费,2345.67,宣传资料,GK-2',
+  '2025-02-20,TZCJ-XM-103,,39999 其他支出,50000.00,兑现,GK-3',
+  '2025-03-01,TZCJ-XM-102,,30201 办公费,1.00,,GK-4',
+  '2025-03-02,TZCJ-XM-101,,30201 办公费,0.33,x,GK-5',
 ].join('\r\n');
 
 async function drain(
@@ -71,7 +71,7 @@ describe('ledgerBatches', () => {
       '"TZCJ-XM-103"',
     ]);
     expect(batches[0]!.text.split('\n')[0]).toBe(
-      '440105,2024,"440105-TZCJ","TZCJ-XM-101",2024-02-03,2,"30201 办公费",2345.67,"宣传资料","GK-2",b-1',
+      '440105,2025,"440105-TZCJ","TZCJ-XM-101",2025-02-03,2,"30201 办公费",2345.67,"宣传资料","GK-2",b-1',
     );
     expect(batches[0]!.text).toContain('"推介会,含布展"');
     expect(batches[1]!.text.split('\n').map((l) => l.split(',')[3])).toEqual([
@@ -90,7 +90,7 @@ describe('ledgerBatches', () => {
   });
 
   it('after a bad row yields nothing more but still checks (and lists) every row', async () => {
-    const bad = csv.replace('2024-02-20', '2024-02-30').replace('0.33', 'abc');
+    const bad = csv.replace('2025-02-20', '2025-02-30').replace('0.33', 'abc');
     const { batches, end } = await drain(
       inThreadReader(bufferSource('b.csv', Buffer.from(bad)), input(1)),
     );
@@ -118,7 +118,7 @@ describe('ledgerBatches in a worker thread', () => {
     const rows = Array.from(
       { length: 40 },
       (_, i) =>
-        `2024-04-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,,30201 办公费,1.00,x,GK-${i}`,
+        `2025-04-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,,30201 办公费,1.00,x,GK-${i}`,
     );
     const worker = new LedgerBatchesWorker();
     try {
@@ -142,7 +142,7 @@ describe('ledgerBatches in a worker thread', () => {
   it('closed mid-file, the thread is terminated and reading stops', async () => {
     const rows = Array.from(
       { length: 20 },
-      (_, i) => `2024-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`,
+      (_, i) => `2025-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`,
     );
     const worker = new LedgerBatchesWorker();
     worker.start(bufferSource('d.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
@@ -165,7 +165,7 @@ describe('ledgerBatches in a worker thread', () => {
     );
     expect(xls).toBeInstanceOf(UnreadableFileError);
     expect((xls as UnreadableFileError).messageZh).toContain('.xls');
-    const cols = await run(bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')));
+    const cols = await run(bufferSource('x.csv', Buffer.from('日期,金额\n2025-01-01,1.00\n')));
     expect(cols).toBeInstanceOf(ServiceError);
     expect(((cols as ServiceError).details as { expected: string[] }).expected).toEqual([
       '项目编码',

@@ -47,20 +47,20 @@ function upload(name: string, text: string): FormData {
 describeEachDb('goal-declaration and region-wide budget uploads', (use) => {
   const app = (actor: Actor) =>
     createApp(
-      { database: use(), config: loadConfig({}), now: () => new Date('2024-03-01T00:00:00Z') },
+      { database: use(), config: loadConfig({}), now: () => new Date('2025-03-01T00:00:00Z') },
       { testActor: actor },
     );
-  const goals2024 = async () =>
+  const goals2025 = async () =>
     Number(
       (
         await queryRows<{ n: string }>(
           use().db,
-          sql`select count(*)::text as n from goals where department_code = '440105-TZCJ' and fiscal_year = 2024`,
+          sql`select count(*)::text as n from goals where department_code = '440105-TZCJ' and fiscal_year = 2025`,
         )
       )[0]!.n,
     );
   const sendGoals = (query: string) =>
-    app(clerk).request(`/api/departments/440105-TZCJ/goal-imports?year=2024${query}`, {
+    app(clerk).request(`/api/departments/440105-TZCJ/goal-imports?year=2025${query}`, {
       method: 'POST',
       body: upload('绩效目标.csv', grid),
     });
@@ -72,14 +72,14 @@ describeEachDb('goal-declaration and region-wide budget uploads', (use) => {
       preview: true,
       sets: [{ projectCode: null, indicators: 3, goalId: null, replaced: false }],
     });
-    expect(await goals2024()).toBe(0);
+    expect(await goals2025()).toBe(0);
 
     const done = await sendGoals('');
     expect(done.status).toBe(200);
     const body = (await done.json()) as { preview: boolean; sets: { goalId: string | null }[] };
     expect(body.preview).toBe(false);
     expect(body.sets[0]!.goalId).toEqual(expect.any(String));
-    expect(await goals2024()).toBe(1);
+    expect(await goals2025()).toBe(1);
 
     const again = await sendGoals('&preview=true');
     expect(again.status).toBe(422);
@@ -91,7 +91,7 @@ describeEachDb('goal-declaration and region-wide budget uploads', (use) => {
 
   it('the bureau imports the region-wide export (万元); a clerk may not', async () => {
     const send = (actor: Actor) =>
-      app(actor).request('/api/regions/440105/budget-imports?year=2024', {
+      app(actor).request('/api/regions/440105/budget-imports?year=2025', {
         method: 'POST',
         body: upload('项目年度预算.csv', regionBudget),
       });

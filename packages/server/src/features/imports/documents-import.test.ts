@@ -11,7 +11,7 @@ import { importGoals } from './goal-import.service.ts';
 import { importRegionBudgets } from './imports.service.ts';
 
 const DEPT = '440105-TZCJ';
-const YEAR = 2024;
+const YEAR = 2025;
 const HEAD =
   '单位代码,项目代码,项目名称,一级项目,项目类别,年初批复数（万元）,调整金额（万元）,变动后预算数（万元）';
 

@@ -15,12 +15,12 @@ import { CLI_ACTOR } from '../../auth/actor.ts';
 import { importBudgets, importLedger } from './imports.service.ts';
 
 const DEPT = '440105-TZCJ';
-const YEAR = 2024;
+const YEAR = 2025;
 const ROWS = 60_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-crash-'));
 const dataDir = path.join(tmp, 'db');
-const ledgerFile = path.join(tmp, 'ledger-2024.csv');
+const ledgerFile = path.join(tmp, 'ledger-2025.csv');
 
 async function ledgerState(
   db: Queryable,
@@ -83,17 +83,17 @@ describe('a crash in the middle of a ledger import (PGlite, SIGKILL)', () => {
     try {
       const budget = [
         '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因',
-        'TZCJ-XM-101,招商引资业务工作经费,年初,800000.00,2024-01-10,海财预〔2024〕1号,',
+        'TZCJ-XM-101,招商引资业务工作经费,年初,800000.00,2025-01-10,海财预〔2025〕1号,',
       ].join('\n');
       await importBudgets(database, CLI_ACTOR, {
         departmentCode: DEPT,
         year: YEAR,
-        source: bufferSource('budget-2024.csv', Buffer.from(budget)),
+        source: bufferSource('budget-2025.csv', Buffer.from(budget)),
       });
       // A first, committed import: January.
       const jan = [
         '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-        '2024-01-15,TZCJ-XM-101,招商引资业务工作经费,30215 会议费,10000.00,场地费,GK2024-1',
+        '2025-01-15,TZCJ-XM-101,招商引资业务工作经费,30215 会议费,10000.00,场地费,GK2025-1',
       ].join('\n');
       await importLedger(database, CLI_ACTOR, {
         departmentCode: DEPT,
@@ -107,7 +107,7 @@ describe('a crash in the middle of a ledger import (PGlite, SIGKILL)', () => {
     const lines = ['支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号'];
     for (let i = 0; i < ROWS; i++) {
       lines.push(
-        `2024-${String(2 + (i % 11)).padStart(2, '0')}-10,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,1.${String(i % 100).padStart(2, '0')},办公用品,GK2024-${i + 2}`,
+        `2025-${String(2 + (i % 11)).padStart(2, '0')}-10,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,1.${String(i % 100).padStart(2, '0')},办公用品,GK2025-${i + 2}`,
       );
     }
     fs.writeFileSync(ledgerFile, `${lines.join('\n')}\n`);

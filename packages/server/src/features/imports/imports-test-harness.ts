@@ -1,4 +1,4 @@
-// Shared by the import service tests (ledger-import*.test.ts): the demo department's 2024 budget and first ledger
+// Shared by the import service tests (ledger-import*.test.ts): the demo department's 2025 budget and first ledger
 // files, the totals and errors they check, and the suite that runs each file twice — ledger files parsed on the
 // importing thread and in a worker thread (forced by the hook) — checking that no thread outlives its import.
 import type { Worker } from 'node:worker_threads';
@@ -13,34 +13,34 @@ import { ServiceError } from '../../http/service-error.ts';
 import { importBudgets, importLedger, type ImportHooks } from './imports.service.ts';
 
 export const DEPT = '440105-TZCJ';
-export const YEAR = 2024;
+export const YEAR = 2025;
 
 export const budgetCsv = [
   '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因',
-  'TZCJ-XM-101,招商引资业务工作经费,年初,800000.00,2024-01-10,海财预〔2024〕1号,',
-  'TZCJ-XM-102,产业扶持专项资金,年初,"1,200,000.00",2024-01-10,海财预〔2024〕1号,',
-  'TZCJ-XM-102,产业扶持专项资金,调整,-200000.00,2024-09-15,海财预〔2024〕41号,政策兑现批次减少',
+  'TZCJ-XM-101,招商引资业务工作经费,年初,800000.00,2025-01-10,海财预〔2025〕1号,',
+  'TZCJ-XM-102,产业扶持专项资金,年初,"1,200,000.00",2025-01-10,海财预〔2025〕1号,',
+  'TZCJ-XM-102,产业扶持专项资金,调整,-200000.00,2025-09-15,海财预〔2025〕41号,政策兑现批次减少',
 ].join('\r\n');
 
 // Months 1–2: 10,000.00 + 2,345.67 + 50,000.00 = 62,345.67 元.
 export const ledgerJanFeb = [
   '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-  '2024-01-15,TZCJ-XM-101,招商引资业务工作经费,30215 会议费,10000.00,"招商推介会场地费,含布展",GK2024-00001',
-  '2024-02-03,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,2345.67,购置宣传资料,GK2024-00002',
-  '2024-02-20,TZCJ-XM-102,产业扶持专项资金,39999 其他支出,50000.00,第一批政策兑现,GK2024-00003',
+  '2025-01-15,TZCJ-XM-101,招商引资业务工作经费,30215 会议费,10000.00,"招商推介会场地费,含布展",GK2025-00001',
+  '2025-02-03,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,2345.67,购置宣传资料,GK2025-00002',
+  '2025-02-20,TZCJ-XM-102,产业扶持专项资金,39999 其他支出,50000.00,第一批政策兑现,GK2025-00003',
 ].join('\r\n');
 
 // Months 2–3: February again (a corrected export) and March.
 export const ledgerFebMar = [
   '\uFEFF支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-  '2024-02-03,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,2345.60,购置宣传资料（更正）,GK2024-00002',
-  '2024-03-12,TZCJ-XM-101,招商引资业务工作经费,30211 差旅费,888.88,赴深圳招商,GK2024-00020',
+  '2025-02-03,TZCJ-XM-101,招商引资业务工作经费,30201 办公费,2345.60,购置宣传资料（更正）,GK2025-00002',
+  '2025-03-12,TZCJ-XM-101,招商引资业务工作经费,30211 差旅费,888.88,赴深圳招商,GK2025-00020',
 ].join('\n');
 
 // January corrected: replaces the last month of the first file's batch.
 export const ledgerJanCorrected = [
   '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-  '2024-01-31,TZCJ-XM-101,,30215 会议费,9999.99,更正,GK2024-00001',
+  '2025-01-31,TZCJ-XM-101,,30215 会议费,9999.99,更正,GK2025-00001',
 ].join('\n');
 
 export async function ledgerTotal(
@@ -128,7 +128,7 @@ export function describeImports(title: string, body: (s: ImportSuite) => void): 
 }
 
 /**
- * The state ledger-import.test.ts ends in, through the same services: the 2024 budget, the January–February GBK
+ * The state ledger-import.test.ts ends in, through the same services: the 2025 budget, the January–February GBK
  * file, February–March replacing February, January corrected — 3 rows, 13,234.47 元.
  */
 export async function importFirstLedgers(s: ImportSuite): Promise<void> {
@@ -138,7 +138,7 @@ export async function importFirstLedgers(s: ImportSuite): Promise<void> {
     source: bufferSource(fileName, bytes),
     replace,
   });
-  await importBudgets(s.use(), CLI_ACTOR, input('budget-2024.csv', Buffer.from(budgetCsv)));
+  await importBudgets(s.use(), CLI_ACTOR, input('budget-2025.csv', Buffer.from(budgetCsv)));
   const gbk = iconv.encode(ledgerJanFeb, 'gbk');
   await importLedger(s.use(), CLI_ACTOR, input('台账-1-2月.csv', gbk), s.hooks());
   const febMar = Buffer.from(ledgerFebMar, 'utf8');

@@ -48,7 +48,7 @@ async function fill(
 describeEachDb('import routes and templates', (use) => {
   const app = (actor: Actor) =>
     createApp(
-      { database: use(), config: loadConfig({}), now: () => new Date('2024-07-01T00:00:00Z') },
+      { database: use(), config: loadConfig({}), now: () => new Date('2025-07-01T00:00:00Z') },
       { testActor: actor },
     );
 
@@ -79,12 +79,12 @@ describeEachDb('import routes and templates', (use) => {
         '招商引资业务工作经费',
         '年初',
         900000,
-        new Date(Date.UTC(2024, 0, 10)),
-        '海财预〔2024〕1号',
+        new Date(Date.UTC(2025, 0, 10)),
+        '海财预〔2025〕1号',
         '',
       ],
     ]);
-    const b = await app(clerk).request('/api/departments/440105-TZCJ/imports/budgets?year=2024', {
+    const b = await app(clerk).request('/api/departments/440105-TZCJ/imports/budgets?year=2025', {
       method: 'POST',
       body: upload('预算.xlsx', budget),
     });
@@ -99,25 +99,25 @@ describeEachDb('import routes and templates', (use) => {
     const ledgerTpl = await (await app(clerk).request('/api/templates/ledger.xlsx')).arrayBuffer();
     const ledger = await fill(ledgerTpl, [
       [
-        new Date(Date.UTC(2024, 0, 20)),
+        new Date(Date.UTC(2025, 0, 20)),
         'TZCJ-XM-201',
         '招商引资业务工作经费',
         '30215 会议费',
         12000.5,
         '推介会',
-        'GK2024-1',
+        'GK2025-1',
       ],
       [
-        new Date(Date.UTC(2024, 1, 5)),
+        new Date(Date.UTC(2025, 1, 5)),
         'TZCJ-XM-201',
         '招商引资业务工作经费',
         '30211 差旅费',
         3456.78,
         '差旅',
-        'GK2024-2',
+        'GK2025-2',
       ],
     ]);
-    const l = await app(clerk).request('/api/departments/440105-TZCJ/imports/ledger?year=2024', {
+    const l = await app(clerk).request('/api/departments/440105-TZCJ/imports/ledger?year=2025', {
       method: 'POST',
       body: upload('台账.xlsx', ledger),
     });
@@ -130,7 +130,7 @@ describeEachDb('import routes and templates', (use) => {
     });
 
     const again = await app(clerk).request(
-      '/api/departments/440105-TZCJ/imports/ledger?year=2024',
+      '/api/departments/440105-TZCJ/imports/ledger?year=2025',
       { method: 'POST', body: upload('台账(1).xlsx', ledger) },
     );
     expect(again.status).toBe(409);
@@ -139,7 +139,7 @@ describeEachDb('import routes and templates', (use) => {
     );
 
     const list = (await (
-      await app(reviewer).request('/api/departments/440105-TZCJ/imports?year=2024')
+      await app(reviewer).request('/api/departments/440105-TZCJ/imports?year=2025')
     ).json()) as { kind: string; rows: number }[];
     expect(list.map((x) => [x.kind, x.rows])).toEqual([
       ['ledger', 2],
@@ -149,8 +149,8 @@ describeEachDb('import routes and templates', (use) => {
 
   it('a bad file answers 422 with every error listed, in Chinese with English alongside', async () => {
     const csv =
-      '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-13-01,TZCJ-XM-201,,30201 办公费,1.00,x,V1\n2024-03-01,NOPE,,30201 办公费,1.001,x,\n';
-    const res = await app(clerk).request('/api/departments/440105-TZCJ/imports/ledger?year=2024', {
+      '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2025-13-01,TZCJ-XM-201,,30201 办公费,1.00,x,V1\n2025-03-01,NOPE,,30201 办公费,1.001,x,\n';
+    const res = await app(clerk).request('/api/departments/440105-TZCJ/imports/ledger?year=2025', {
       method: 'POST',
       body: upload('bad.csv', csv),
     });
@@ -176,17 +176,17 @@ describeEachDb('import routes and templates', (use) => {
 
   it('refuses uploads without a file, of another department, or by the finance bureau', async () => {
     const noFile = await app(clerk).request(
-      '/api/departments/440105-TZCJ/imports/ledger?year=2024',
+      '/api/departments/440105-TZCJ/imports/ledger?year=2025',
       { method: 'POST', body: new FormData() },
     );
     expect(noFile.status).toBe(400);
     const badKind = await app(clerk).request(
-      '/api/departments/440105-TZCJ/imports/other?year=2024',
+      '/api/departments/440105-TZCJ/imports/other?year=2025',
       { method: 'POST', body: upload('a.csv', 'x') },
     );
     expect(badKind.status).toBe(400);
     const bureau = await app(reviewer).request(
-      '/api/departments/440105-TZCJ/imports/ledger?year=2024',
+      '/api/departments/440105-TZCJ/imports/ledger?year=2025',
       { method: 'POST', body: upload('a.csv', 'x') },
     );
     expect(bureau.status).toBe(403);

@@ -26,22 +26,22 @@ describeImports('imports (refusals and failures)', (s) => {
     const ws = wb.addWorksheet('支出台账');
     ws.addRow(['支付日期', '项目编码', '项目名称', '经济分类科目', '金额（元）', '摘要', '凭证号']);
     ws.addRow([
-      new Date(Date.UTC(2024, 3, 8)),
+      new Date(Date.UTC(2025, 3, 8)),
       'TZCJ-XM-101',
       '招商引资业务工作经费',
       '30215 会议费',
       1234.5,
       '推介会',
-      'GK2024-00030',
+      'GK2025-00030',
     ]);
     ws.addRow([
-      '2024/4/28',
+      '2025/4/28',
       'TZCJ-XM-102',
       '产业扶持专项资金',
       '39999 其他支出',
       100000,
       '第二批兑现',
-      'GK2024-00031',
+      'GK2025-00031',
     ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const r = await importLedger(
@@ -57,7 +57,7 @@ describeImports('imports (refusals and failures)', (s) => {
   it('a crash after COPY inside the transaction leaves the previous state intact', async () => {
     const may = [
       '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-      '2024-05-10,TZCJ-XM-101,,30215 会议费,500.00,x,GK2024-00040',
+      '2025-05-10,TZCJ-XM-101,,30215 会议费,500.00,x,GK2025-00040',
     ].join('\n');
     const before = await listImports(use(), CLI_ACTOR, DEPT, YEAR);
     const crash = importLedger(
@@ -94,7 +94,7 @@ describeImports('imports (refusals and failures)', (s) => {
   it('importLedgerRows (the demo loader’s path) checks, COPYs and records a batch inside the caller’s transaction', async () => {
     const rows = [
       {
-        payDate: '2024-06-10',
+        payDate: '2025-06-10',
         month: 6,
         projectCode: 'TZCJ-XM-101',
         economicClass: '30215 会议费',
@@ -109,7 +109,7 @@ describeImports('imports (refusals and failures)', (s) => {
         departmentCode: DEPT,
         year: YEAR,
         fileName: 'demo.csv',
-        sha256: 'demo-2024-06',
+        sha256: 'demo-2025-06',
         rows,
       }),
     );
@@ -132,9 +132,9 @@ describeImports('imports (refusals and failures)', (s) => {
     const head = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
     const good = Array.from(
       { length: 7 },
-      (_, i) => `2024-07-0${i + 1},TZCJ-XM-101,,30201 办公费,10.00,x,GK2024-07${i}`,
+      (_, i) => `2025-07-0${i + 1},TZCJ-XM-101,,30201 办公费,10.00,x,GK2025-07${i}`,
     );
-    const csv = [head, ...good, '2024-07-31,TZCJ-XM-101,,30201 办公费,abc,x,GK2024-0799'].join(
+    const csv = [head, ...good, '2025-07-31,TZCJ-XM-101,,30201 办公费,abc,x,GK2025-0799'].join(
       '\n',
     );
     const before = await ledgerTotal(use().db);
@@ -188,7 +188,7 @@ describeImports('imports (refusals and failures)', (s) => {
         {
           departmentCode: DEPT,
           year: YEAR,
-          source: bufferSource('x.csv', Buffer.from('日期,金额\n2024-01-01,1.00\n')),
+          source: bufferSource('x.csv', Buffer.from('日期,金额\n2025-01-01,1.00\n')),
         },
         hooks(),
       ),
@@ -236,7 +236,7 @@ describeImports('imports (refusals and failures)', (s) => {
   it('refuses unreadable files: a quote never closed, an .xlsx that is not a workbook, a broken workbook', async () => {
     const before = await ledgerTotal(use().db);
     const head = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
-    const unclosed = `${head}\n2024-08-01,TZCJ-XM-101,,30201 办公费,10.00,"会议,GK2024-0800\n2024-08-02,TZCJ-XM-101,,30201 办公费,10.00,x,GK2024-0801\n`;
+    const unclosed = `${head}\n2025-08-01,TZCJ-XM-101,,30201 办公费,10.00,"会议,GK2025-0800\n2025-08-02,TZCJ-XM-101,,30201 办公费,10.00,x,GK2025-0801\n`;
     const quote = await expectServiceError(
       importLedger(
         use(),
@@ -282,7 +282,7 @@ describeImports('imports (refusals and failures)', (s) => {
   it('ledger files were parsed where asked (small files stay on the importing thread by default)', async () => {
     const jan = [
       '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-      '2024-01-05,TZCJ-XM-101,,30201 办公费,1.00,x,GK2024-0105',
+      '2025-01-05,TZCJ-XM-101,,30201 办公费,1.00,x,GK2025-0105',
     ].join('\n');
     const n = workers.length;
     await expectServiceError(

@@ -72,7 +72,7 @@ describeImports('imports (progress, worker thread)', (s) => {
       const before = await ledgerTotal(use().db);
       const aug = [
         head,
-        '2024-08-15,TZCJ-XM-102,,39999 其他支出,3000.00,第三批兑现,GK2024-0810',
+        '2025-08-15,TZCJ-XM-102,,39999 其他支出,3000.00,第三批兑现,GK2025-0810',
       ].join('\n');
       const ok = await importLedger(
         use(),
@@ -96,8 +96,8 @@ describeImports('imports (progress, worker thread)', (s) => {
 
       const sep = [
         head,
-        '2024-09-01,TZCJ-XM-102,,39999 其他支出,1.00,x,GK2024-0900',
-        '2024-09-31,TZCJ-XM-102,,39999 其他支出,1.00,x,GK2024-0901',
+        '2025-09-01,TZCJ-XM-102,,39999 其他支出,1.00,x,GK2025-0900',
+        '2025-09-31,TZCJ-XM-102,,39999 其他支出,1.00,x,GK2025-0901',
       ].join('\n');
       const e = await expectServiceError(
         importLedger(
@@ -131,7 +131,7 @@ describeImports('imports (progress, worker thread)', (s) => {
       const rows = Array.from(
         { length: 48_000 },
         (_, i) =>
-          `2024-${10 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-10${1 + (i % 2)},招商引资业务工作经费,30201 办公费,1.00,第${i}笔,GK2024-L${String(i).padStart(6, '0')}`,
+          `2025-${10 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-10${1 + (i % 2)},招商引资业务工作经费,30201 办公费,1.00,第${i}笔,GK2025-L${String(i).padStart(6, '0')}`,
       );
       const n = workers.length;
       const before = await ledgerTotal(use().db);
@@ -160,7 +160,7 @@ describeImports('imports (progress, worker thread)', (s) => {
       // Big enough, and its first row is bad: every row is still checked (in the worker), nothing is copied.
       const head = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
       const row = (i: number) =>
-        `2024-11-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,招商引资业务工作经费,30201 办公费,${i === 0 ? 'abc' : '1.00'},第${i}笔 办公用品采购与会务保障支出,GK2024-B${String(i).padStart(6, '0')}`;
+        `2025-11-${String(1 + (i % 28)).padStart(2, '0')},TZCJ-XM-101,招商引资业务工作经费,30201 办公费,${i === 0 ? 'abc' : '1.00'},第${i}笔 办公用品采购与会务保障支出,GK2025-B${String(i).padStart(6, '0')}`;
       const bytes = Buffer.from(
         [head, ...Array.from({ length: 120_000 }, (_, i) => row(i))].join('\n'),
       );

@@ -1,4 +1,4 @@
-// Budget and ledger imports on both databases, one after the other: the demo department's 2024 budget, then
+// Budget and ledger imports on both databases, one after the other: the demo department's 2025 budget, then
 // ledger files in GBK and UTF-8 (BOM); a file with errors, a duplicate and a month replacement leave nothing
 // half-done. Each suite runs twice (ledger parsed on the importing thread, and in a worker thread).
 import iconv from 'iconv-lite';
@@ -22,11 +22,11 @@ import {
 
 describeImports('imports (budgets, then ledger files)', (s) => {
   const { use, hooks, lastAudit } = s;
-  it('imports the 2024 budget, creating the projects (全年预算数 = 年初 + 调整)', async () => {
+  it('imports the 2025 budget, creating the projects (全年预算数 = 年初 + 调整)', async () => {
     const r = await importBudgets(use(), CLI_ACTOR, {
       departmentCode: DEPT,
       year: YEAR,
-      source: bufferSource('budget-2024.csv', Buffer.from(budgetCsv, 'utf8')),
+      source: bufferSource('budget-2025.csv', Buffer.from(budgetCsv, 'utf8')),
     });
     expect(r).toMatchObject({
       kind: 'budget',
@@ -81,7 +81,7 @@ describeImports('imports (budgets, then ledger files)', (s) => {
     expect(await ledgerTotal(use().db)).toEqual({ n: 3, total: '62345.67' });
     const [summary] = await queryRows<{ summary: string }>(
       use().db,
-      sql`select summary from ledger_entries where voucher_no = 'GK2024-00001'`,
+      sql`select summary from ledger_entries where voucher_no = 'GK2025-00001'`,
     );
     expect(summary!.summary).toBe('招商推介会场地费,含布展');
     expect(await lastAudit()).toMatchObject({
@@ -111,14 +111,14 @@ describeImports('imports (budgets, then ledger files)', (s) => {
   it('a file with errors is refused whole, listing every bad row (row, column, value, zh + en)', async () => {
     const bad = [
       '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
-      '2024-03-01,TZCJ-XM-101,,30201 办公费,100.00,ok,GK2024-00010',
-      '2024-02-30,TZCJ-XM-101,,30201 办公费,100.00,bad date,GK2024-00011',
-      '2023-12-31,TZCJ-XM-101,,30201 办公费,100.00,last year,GK2024-00012',
-      '2024-03-02,TZCJ-XM-999,,30201 办公费,100.00,unknown,GK2024-00013',
-      '2024-03-03,TZCJ-XM-101,,30201 办公费,100.005,3 decimals,GK2024-00014',
-      '2024-03-04,TZCJ-XM-101,,30201 办公费,一百元,not a number,GK2024-00015',
-      '2024-03-05,TZCJ-XM-101,,30201 办公费,100.00,no voucher,',
-      '2024-03-06,TZCJ-XM-102,,30201 办公费,100.00,ok,GK2024-00016',
+      '2025-03-01,TZCJ-XM-101,,30201 办公费,100.00,ok,GK2025-00010',
+      '2025-02-30,TZCJ-XM-101,,30201 办公费,100.00,bad date,GK2025-00011',
+      '2024-12-31,TZCJ-XM-101,,30201 办公费,100.00,last year,GK2025-00012',
+      '2025-03-02,TZCJ-XM-999,,30201 办公费,100.00,unknown,GK2025-00013',
+      '2025-03-03,TZCJ-XM-101,,30201 办公费,100.005,3 decimals,GK2025-00014',
+      '2025-03-04,TZCJ-XM-101,,30201 办公费,一百元,not a number,GK2025-00015',
+      '2025-03-05,TZCJ-XM-101,,30201 办公费,100.00,no voucher,',
+      '2025-03-06,TZCJ-XM-102,,30201 办公费,100.00,ok,GK2025-00016',
     ].join('\n');
     const e = await expectServiceError(
       importLedger(
@@ -146,8 +146,8 @@ describeImports('imports (budgets, then ledger files)', (s) => {
       }[];
     };
     expect(d.errors.map((x) => [x.row, x.column, x.value, x.code])).toEqual([
-      [3, '支付日期', '2024-02-30', 'BAD_DATE'],
-      [4, '支付日期', '2023-12-31', 'DATE_OUTSIDE_YEAR'],
+      [3, '支付日期', '2025-02-30', 'BAD_DATE'],
+      [4, '支付日期', '2024-12-31', 'DATE_OUTSIDE_YEAR'],
       [5, '项目编码', 'TZCJ-XM-999', 'UNKNOWN_PROJECT'],
       [6, '金额(元)', '100.005', 'BAD_AMOUNT'],
       [7, '金额(元)', '一百元', 'BAD_AMOUNT'],
