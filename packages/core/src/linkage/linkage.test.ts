@@ -3,10 +3,13 @@ import {
   DEFAULT_LINKAGE_RULES,
   actionLabel,
   checkLinkageRules,
+  compareYears,
+  comparisonSentence,
   cutAmountFen,
   effectiveGrade,
   proposeLinkage,
   type LinkageRuleSet,
+  type YearSubjectFigures,
 } from './index.ts';
 
 describe('effectiveGrade', () => {
@@ -109,5 +112,49 @@ describe('actionLabel', () => {
     expect(actionLabel('CUT', '10').zh).toBe('压减10%');
     expect(actionLabel('CUT', '12.50').zh).toBe('压减12.5%');
     expect(actionLabel('PRIORITY', null).zh).toBe('优先保障');
+  });
+});
+
+describe('compareYears (同比)', () => {
+  const subject = (over: Partial<YearSubjectFigures>): YearSubjectFigures => ({
+    code: null,
+    name: '部门整体',
+    budgetFen: 100_000_00,
+    executedFen: 95_340_00,
+    score: '98.67',
+    grade: '优',
+    indicators: [{ name: '企业满意度', unit: '%', target: '90', actual: '93.5' }],
+    ...over,
+  });
+  it('gives both rates, the change in points and last year’s actual beside this year’s', () => {
+    const c = compareYears(
+      { year: 2023, department: subject({}), projects: [subject({ code: 'XM-1', name: 'A' })] },
+      {
+        year: 2024,
+        department: subject({
+          executedFen: 96_100_00,
+          score: '97.50',
+          indicators: [
+            { name: '企业满意度', unit: '%', target: '92', actual: '93.1' },
+            { name: '新指标', unit: '个', target: '3', actual: '4' },
+          ],
+        }),
+        projects: [subject({ code: 'XM-2', name: 'B' })],
+      },
+    );
+    expect(c.department).toMatchObject({
+      previousRate: '95.34',
+      currentRate: '96.10',
+      rateChange: '+0.76',
+      scoreChange: '-1.17',
+    });
+    expect(c.department.indicators.map((i) => [i.name, i.previousActual, i.actual])).toEqual([
+      ['企业满意度', '93.5', '93.1'],
+      ['新指标', null, '4'],
+    ]);
+    expect(c.projects[0]).toMatchObject({ code: 'XM-2', previousRate: null, rateChange: null });
+    expect(comparisonSentence(c)).toBe(
+      '与2023年度相比，部门预算执行率由95.34%提高0.76个百分点至96.10%，部门整体自评得分由98.67分下降1.17分至97.50分。',
+    );
   });
 });

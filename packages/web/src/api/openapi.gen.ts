@@ -13822,8 +13822,26 @@ export interface paths {
             'application/json': components['schemas']['ErrorBody'];
           };
         };
-        /** @description 文件过大 */
+        /** @description 文件过大，或文字过长 */
         413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件在时限内未能读完（可能已损坏） */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 同时审核的报告较多，请稍后再试（Retry-After） */
+        503: {
           headers: {
             [name: string]: unknown;
           };

@@ -6,13 +6,16 @@ import { jsonBody } from '../../http/route-parts.ts';
 import { CONTENT_TYPE, fileResponse } from '../../http/file-response.ts';
 import {
   DecisionBody,
+  DepartmentParam,
   LinkageQuery,
   LinkageRowSchema,
   LinkageRulesSchema,
   LinkageTableSchema,
   RulesBody,
+  YearComparisonSchema,
   YearRegionQuery,
 } from './linkage.schema.ts';
+import { getYearComparison } from './year-comparison.service.ts';
 import {
   decideLinkage,
   getLinkageRules,
@@ -67,6 +70,15 @@ const route = {
     request: { query: YearRegionQuery },
     responses: { 200: ok('结果应用规则', LinkageRulesSchema), ...errors },
   }),
+  yearComparison: createRoute({
+    method: 'get',
+    path: '/api/departments/{code}/year-comparison',
+    tags,
+    summary:
+      '同比：本年与上年的执行率、自评得分及各指标上年实际值（上年无数据时 comparison 为 null）',
+    request: { params: DepartmentParam, query: YearRegionQuery },
+    responses: { 200: ok('同比', YearComparisonSchema), ...errors },
+  }),
   setRules: createRoute({
     method: 'put',
     path: '/api/linkage/rules',
@@ -105,6 +117,17 @@ export function registerLinkageRoutes(app: App, deps: AppDeps): void {
     const q = c.req.valid('query');
     return c.json(await decideLinkage(db, c.var.actor, q.year, c.req.valid('json'), q.region), 200);
   });
+  app.openapi(route.yearComparison, async (c) =>
+    c.json(
+      await getYearComparison(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+      ),
+      200,
+    ),
+  );
   app.openapi(route.getRules, async (c) => {
     const q = c.req.valid('query');
     return c.json(await getLinkageRules(db, c.var.actor, q.year, q.region), 200);

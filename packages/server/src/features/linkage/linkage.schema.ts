@@ -113,3 +113,48 @@ export const DecisionBody = z
     reason: z.string().max(2000, '理由不超过 2000 字').optional(),
   })
   .openapi('LinkageDecisionInput');
+
+const SubjectComparisonSchema = z
+  .object({
+    code: z.string().nullable(),
+    name: z.string(),
+    previousRate: z.string().nullable(),
+    currentRate: z.string().nullable(),
+    rateChange: z.string().nullable(),
+    previousScore: z.string().nullable(),
+    currentScore: z.string().nullable(),
+    scoreChange: z.string().nullable(),
+    previousGrade: z.string().nullable(),
+    currentGrade: z.string().nullable(),
+    indicators: z.array(
+      z.object({
+        name: z.string(),
+        unit: z.string(),
+        target: z.string(),
+        actual: z.string(),
+        previousActual: z.string().nullable(),
+        previousTarget: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('SubjectComparison');
+
+export const YearComparisonSchema = z
+  .object({
+    comparison: z
+      .object({
+        year: z.number().int(),
+        previousYear: z.number().int(),
+        department: SubjectComparisonSchema,
+        projects: z.array(SubjectComparisonSchema),
+      })
+      .nullable(),
+  })
+  .openapi('YearComparisonResult');
+
+export const DepartmentParam = z.object({
+  code: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'code', in: 'path' }, example: '440105-TZCJ' }),
+});
