@@ -65,3 +65,22 @@ export async function latestGradesOfProjects(
   }
   return out;
 }
+
+/** The latest grade of every graded goal set of a region-year, with its department. */
+export async function latestGradesOfRegion(
+  db: Queryable,
+  regionCode: string,
+  year: number,
+): Promise<{ departmentCode: string; goalId: string; grade: GradeRow['grade'] }[]> {
+  const rows = await db
+    .select({
+      departmentCode: goalReviewGrades.departmentCode,
+      goalId: goalReviewGrades.goalId,
+      grade: goalReviewGrades.grade,
+    })
+    .from(goalReviewGrades)
+    .where(and(eq(goalReviewGrades.regionCode, regionCode), eq(goalReviewGrades.fiscalYear, year)))
+    .orderBy(desc(goalReviewGrades.createdAt), desc(goalReviewGrades.id));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.goalId) && seen.add(r.goalId));
+}

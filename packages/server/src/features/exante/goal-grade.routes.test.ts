@@ -123,5 +123,38 @@ describeEachDb('graded goal review', (use) => {
     await expect(gate()).resolves.toBeUndefined();
     const listed = (await call(clerk, 'GET', `/api/goals/${goalId}/grades`)).body as Grade[];
     expect(listed[1]).toMatchObject({ grade: '差', opinion: '目标与职责不符' });
+    const overview = (await call(reviewer, 'GET', '/api/overview?year=2023')).body as {
+      code: string;
+      goalGrades: Record<string, number>;
+    }[];
+    expect(overview.find((r) => r.code === '440105-TZCJ')!.goalGrades).toEqual({
+      excellent: 1,
+      good: 0,
+      fair: 0,
+      poor: 0,
+    });
+  });
+
+  it('the grade, the approval and their audit entries are one transaction: a refused approval leaves no grade', async () => {
+    const before = await queryRows<{ n: number | string }>(
+      use().db,
+      sql`select count(*) as n from goal_review_grades`,
+    );
+    const r = await call(reviewer, 'POST', `/api/goals/${goalId}/grade`, {
+      grade: '优',
+      opinion: '再次审核',
+    });
+    expect(r.status).toBe(409); // already approved: the goals feature refuses, nothing is written
+    const after = await queryRows<{ n: number | string }>(
+      use().db,
+      sql`select count(*) as n from goal_review_grades`,
+    );
+    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n));
+    const audit = await queryRows<{ tx: string; n: number | string }>(
+      use().db,
+      sql`select tx_id as tx, count(*) as n from audit_log where tx_id in (select tx_id from audit_log where action = 'goal.grade') group by tx_id`,
+    );
+    expect(audit.length).toBe(3);
+    expect(audit.every((a) => Number(a.n) >= 2)).toBe(true);
   });
 });

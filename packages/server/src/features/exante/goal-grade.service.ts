@@ -56,11 +56,12 @@ export async function gradeGoal(
     throw new ServiceError('GOAL_GRADE_CHANGES_REQUIRED');
   }
   const comment = `绩效目标审核结果：${input.grade}（${GRADE_OUTCOME[input.grade]}）。${input.opinion.trim()}${changes ? ` 须修改：${changes}` : ''}`;
-  const goal =
-    input.grade === '优' || input.grade === '良'
-      ? await approveGoal(db, actor, goalId, comment, now)
-      : await returnGoal(db, actor, goalId, comment, now);
+  // One transaction: the approval or return (its own writes become a savepoint), the grade and both audit entries.
   await db.transaction(async (tx) => {
+    const goal =
+      input.grade === '优' || input.grade === '良'
+        ? await approveGoal(tx, actor, goalId, comment, now)
+        : await returnGoal(tx, actor, goalId, comment, now);
     const row = await repo.insertGrade(tx, {
       regionCode: goal.regionCode,
       fiscalYear: goal.fiscalYear,
@@ -98,4 +99,33 @@ export async function listGoalGrades(
     });
   }
   return (await repo.listGrades(db, goalId)).map(view);
+}
+
+export interface GoalGradeCounts {
+  excellent: number;
+  good: number;
+  fair: number;
+  poor: number;
+}
+
+const GRADE_KEY: Record<TargetReviewGrade, keyof GoalGradeCounts> = {
+  优: 'excellent',
+  良: 'good',
+  中: 'fair',
+  差: 'poor',
+};
+
+/** For the bureau's overview: per department, how many goal sets' latest review grade is 优/良/中/差. */
+export async function goalGradeCountsOfRegion(
+  db: Db,
+  regionCode: string,
+  year: number,
+): Promise<Map<string, GoalGradeCounts>> {
+  const out = new Map<string, GoalGradeCounts>();
+  for (const r of await repo.latestGradesOfRegion(db, regionCode, year)) {
+    const c = out.get(r.departmentCode) ?? { excellent: 0, good: 0, fair: 0, poor: 0 };
+    c[GRADE_KEY[r.grade]] += 1;
+    out.set(r.departmentCode, c);
+  }
+  return out;
 }

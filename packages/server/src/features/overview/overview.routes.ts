@@ -18,6 +18,12 @@ const OverviewRowSchema = z
     projects: z.number(),
     findings: z.number(),
     warnings: z.object({ red: z.number(), yellow: z.number() }),
+    goalGrades: z.object({
+      excellent: z.number(),
+      good: z.number(),
+      fair: z.number(),
+      poor: z.number(),
+    }),
   })
   .openapi('OverviewRow');
 

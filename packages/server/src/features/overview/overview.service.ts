@@ -7,6 +7,7 @@ import { listDepartments } from '../departments/departments.service.ts';
 import { getEvaluation } from '../evaluations/evaluations.service.ts';
 import { d, fenToYuanString, parseYuan, toFixed2, wanToFen, type Fen } from '@jixiao/core';
 import { countDepartmentWarnings } from '../monitoring/monitoring.service.ts';
+import { goalGradeCountsOfRegion, type GoalGradeCounts } from '../exante/goal-grade.service.ts';
 
 export interface OverviewRow {
   code: string;
@@ -21,11 +22,14 @@ export interface OverviewRow {
   projects: number;
   findings: number;
   warnings: { red: number; yellow: number };
+  /** 绩效目标审核 (§C.5): how many goal sets' latest grade is 优/良/中/差. */
+  goalGrades: GoalGradeCounts;
 }
 
 export async function regionOverview(db: Db, actor: Actor, year: number): Promise<OverviewRow[]> {
   requireRole(actor, 'financeReviewer');
   const depts = await listDepartments(db, actor);
+  const grades = await goalGradeCountsOfRegion(db, actor.regionCode, year);
   const rows: OverviewRow[] = [];
   for (const dept of depts) {
     if (!dept.years.includes(year)) {
@@ -49,6 +53,7 @@ export async function regionOverview(db: Db, actor: Actor, year: number): Promis
       projects: ev.projects.length,
       findings: 'total' in out ? out.findings.length : out.errors.length,
       warnings: await countDepartmentWarnings(db, dept.code, year),
+      goalGrades: grades.get(dept.code) ?? { excellent: 0, good: 0, fair: 0, poor: 0 },
     });
   }
   return rows;
