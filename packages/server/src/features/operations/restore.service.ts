@@ -41,6 +41,15 @@ export async function targetContents(db: Queryable): Promise<{ users: number; en
   };
 }
 
+/** PostgreSQL: how many other sessions use this database (a running server holds some). */
+export async function otherConnections(db: Queryable): Promise<number> {
+  const r = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return Number(r[0]?.n ?? 0);
+}
+
 async function chainHeadIfAny(db: Queryable): Promise<{ seq: number; hash: string } | null> {
   if ((await repo.countRows(db, 'audit_chain_head')) === 0) {
     return null;
