@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 mkdir -p .tmp
 
-# 1. System packages (Chromium + CJK fonts for browser tests, PostgreSQL, LibreOffice for PDF).
+# 1. System packages (Chromium + CJK fonts for browser tests, PostgreSQL, LibreOffice for PDF, nginx for the
+#    deployment test).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
@@ -16,6 +17,7 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "AR PL UKai" || need+=(fonts-arphic-ukai)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "== installing: ${need[*]}"
