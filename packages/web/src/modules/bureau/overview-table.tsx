@@ -11,6 +11,7 @@ import { PercentText } from '../../ui/percent-text.tsx';
 import { StatusTag, statusLabel } from '../../ui/status-tag.tsx';
 import { WarningCounts } from '../../ui/warning-tag.tsx';
 import { compareDecimal, warningsOf } from './overview-stats.ts';
+import { goalGradeColumn } from './goal-grade-column.tsx';
 
 type Columns = TableColumnsType<OverviewRow>;
 
@@ -150,6 +151,7 @@ export function OverviewTable({ all }: { all: OverviewRow[] }) {
     ...nameColumns(all, t),
     ...moneyColumns(t),
     ...scoreColumns(all, t, lang),
+    goalGradeColumn(lang),
     ...checkColumns(t),
   ];
   return (
