@@ -49,8 +49,8 @@ export const EXECUTION_RATE_FORMULA_TEXT: Readonly<Record<ExecutionRateFormula, 
 export type ExtEvalRule =
   | { type: 'proportional'; cap?: string }
   | { type: 'deductPerPoint'; unit: 'percentPoint' | 'occurrence'; deduct: string; fullAt?: string }
-  | { type: 'tiered'; tiers: readonly { label: string; score: string }[] }
-  | { type: 'checklist'; items: readonly string[]; pointsEach: string }
+  | { type: 'tiered'; tiers: { label: string; score: string }[] }
+  | { type: 'checklist'; items: string[]; pointsEach: string }
   | { type: 'manual' };
 
 export type ExtEvalRuleType = ExtEvalRule['type'];
@@ -73,7 +73,7 @@ export type ExtEvalInput =
   | { kind: 'execution'; spent: string; available: string; adjustedBudget: string }
   | { kind: 'count'; count: number }
   | { kind: 'tier'; index: number }
-  | { kind: 'checklist'; met: readonly boolean[] }
+  | { kind: 'checklist'; met: boolean[] }
   | { kind: 'manual'; score: string; note: string };
 
 /** One 三级 indicator of a template (or of an evaluation's sheet). */
@@ -103,7 +103,7 @@ export interface ExtEvalTemplate {
   weights: ExtEvalWeights;
   /** A warning when 产出 + 效益 is below this (10号: ≥ 60 in principle). */
   resultWeightWarnBelow: string;
-  indicators: readonly ExtEvalIndicatorDef[];
+  indicators: ExtEvalIndicatorDef[];
 }
 
 /** §B.5 bands: the lowest total of each grade (90 / 80 / 60; below 60 差). */

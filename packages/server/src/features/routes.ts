@@ -28,6 +28,7 @@ import { registerOperationsRoutes } from './operations/operations.routes.ts';
 import { registerPublicationRoutes } from './publication/publication.routes.ts';
 import { registerLinkageRoutes } from './linkage/linkage.routes.ts';
 import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
+import { registerExternalEvaluationRoutes } from './external-evaluations/external-evaluations.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -54,6 +55,7 @@ export const routeModules: RegisterRoutes[] = [
   registerRegionRoutes,
   registerOrganisationRoutes,
   registerExAnteRoutes,
+  registerExternalEvaluationRoutes,
   registerRectificationRoutes,
   registerOperationsRoutes,
   registerPublicationRoutes,
