@@ -149,52 +149,52 @@ for (const [driver, open] of targets) {
 
     it('import: a bad file exits 2 and lists every bad row on stderr; nothing is imported', async () => {
       const budgets = write(
-        'budget-2024.csv',
-        '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因\nTZCJ-XM-301,招商引资业务工作经费,年初,500000.00,2024-01-10,,\n',
+        'budget-2025.csv',
+        '项目编码,项目名称,类型(年初/调整),金额(元),日期,文号,原因\nTZCJ-XM-301,招商引资业务工作经费,年初,500000.00,2025-01-10,,\n',
       );
-      const b = await runCli(['import', 'budgets', budgets, ...D, '--year', '2024'], env);
+      const b = await runCli(['import', 'budgets', budgets, ...D, '--year', '2025'], env);
       expect(b.stdout + b.stderr).toContain('新建项目：TZCJ-XM-301');
       expect(b.code).toBe(0);
       const bad = write(
         'bad.csv',
-        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-01-05,TZCJ-XM-301,,30201 办公费,1.234,x,V1\n2023-12-01,TZCJ-XM-301,,30201 办公费,1.00,x,V2\n2024-01-06,TZCJ-XM-301,,30201 办公费,2.00,x,\n',
+        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2025-01-05,TZCJ-XM-301,,30201 办公费,1.234,x,V1\n2024-12-01,TZCJ-XM-301,,30201 办公费,1.00,x,V2\n2025-01-06,TZCJ-XM-301,,30201 办公费,2.00,x,\n',
       );
-      const r = await runCli(['import', 'ledger', bad, ...D, '--year', '2024'], env);
+      const r = await runCli(['import', 'ledger', bad, ...D, '--year', '2025'], env);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('第 2 行【金额(元)】「1.234」');
-      expect(r.stderr).toContain('第 3 行【支付日期】「2023-12-01」');
+      expect(r.stderr).toContain('第 3 行【支付日期】「2024-12-01」');
       expect(r.stderr).toContain('第 4 行【凭证号】');
       expect(r.stderr).toContain('未导入任何数据');
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
-      const e = await runCli(['execution', ...D, '--year', '2024', '--json'], env);
+      const e = await runCli(['execution', ...D, '--year', '2025', '--json'], env);
       expect(JSON.parse(e.stdout).total.executedYuan).toBe('0.00');
     });
 
     it('import: a GBK file, then the same file again (refused), then a month replaced with --replace-month', async () => {
       const text =
-        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\r\n2024-01-05,TZCJ-XM-301,招商引资业务工作经费,30215 会议费,1000.00,推介会场地,GK1\r\n2024-02-05,TZCJ-XM-301,招商引资业务工作经费,30211 差旅费,234.56,赴深圳招商,GK2\r\n';
+        '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\r\n2025-01-05,TZCJ-XM-301,招商引资业务工作经费,30215 会议费,1000.00,推介会场地,GK1\r\n2025-02-05,TZCJ-XM-301,招商引资业务工作经费,30211 差旅费,234.56,赴深圳招商,GK2\r\n';
       const gbk = write('台账-gbk.csv', iconv.encode(text, 'gbk'));
-      const first = await runCli(['import', 'ledger', gbk, ...D, '--year', '2024'], env);
+      const first = await runCli(['import', 'ledger', gbk, ...D, '--year', '2025'], env);
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('2 行');
       expect(first.stdout).toContain('GBK');
-      const dup = await runCli(['import', 'ledger', gbk, ...D, '--year', '2024'], env);
+      const dup = await runCli(['import', 'ledger', gbk, ...D, '--year', '2025'], env);
       expect(dup.code).toBe(2);
       expect(dup.stderr).toContain('已导入过');
       const feb = write(
         '台账-2月.csv',
-        '\uFEFF支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2024-02-05,TZCJ-XM-301,,30211 差旅费,200.00,更正,GK2\n',
+        '\uFEFF支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n2025-02-05,TZCJ-XM-301,,30211 差旅费,200.00,更正,GK2\n',
       );
-      const refused = await runCli(['import', 'ledger', feb, ...D, '--year', '2024'], env);
+      const refused = await runCli(['import', 'ledger', feb, ...D, '--year', '2025'], env);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('--replace-month');
       const replaced = await runCli(
-        ['import', 'ledger', feb, ...D, '--year', '2024', '--replace-month'],
+        ['import', 'ledger', feb, ...D, '--year', '2025', '--replace-month'],
         env,
       );
       expect(replaced.code).toBe(0);
       expect(replaced.stdout).toContain('已替换');
-      const e = await runCli(['execution', ...D, '--year', '2024', '--json'], env);
+      const e = await runCli(['execution', ...D, '--year', '2025', '--json'], env);
       // 1,000.00 (January) + 200.00 (February, replaced) = 1,200.00 of 500,000.00 = 0.24%
       expect(JSON.parse(e.stdout).total).toEqual({
         budgetYuan: '500000.00',
