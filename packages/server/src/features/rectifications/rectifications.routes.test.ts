@@ -7,6 +7,7 @@ import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { reviewReport } from '@jixiao/core';
 import { openRectificationCounts } from './rectifications.service.ts';
 
 const clerk: Actor = {
@@ -192,5 +193,21 @@ describeEachDb('rectification (整改) to closure', (use) => {
     expect(xml).toContain('已销号');
     expect(xml).toContain('整改销号率');
     expect(xml).toContain('逾期');
+  });
+  it('states the 2023 整改 items and their status in the 2024 report, which the reviewer passes', async () => {
+    now = new Date('2025-04-20T02:00:00Z');
+    const res = await app(clerk).request(
+      '/api/departments/440105-TZCJ/report?year=2024&format=txt',
+    );
+    expect(res.status).toBe(200);
+    const txt = await res.text();
+    const measures = txt.slice(txt.indexOf('四、下一步改进措施'), txt.indexOf('附件：'));
+    expect(measures).toContain('2023年度绩效评价发现问题列入整改清单共3项，已销号2项');
+    expect(measures).toContain('2023-整改-001');
+    expect(measures).toContain('已于2024年10月15日复核销号');
+    expect(measures).toContain('2023-整改-003');
+    expect(measures).toContain('已整改待核');
+    const serious = reviewReport(txt).findings.filter((f) => f.severity !== 'low');
+    expect(serious).toEqual([]);
   });
 });
