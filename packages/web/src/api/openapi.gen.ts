@@ -8822,6 +8822,1242 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/external-evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 重点绩效评价列表（财政：本地区；第三方：委托给本机构的；部门：本部门已审定的） */
+    get: {
+      parameters: {
+        query?: {
+          department?: string;
+          region?: string;
+          year?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluation'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 选取评价对象（已提交自评的项目，或部门整体支出）并指定评价人 — 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            agencyId?: string;
+            departmentCode: string;
+            /** @enum {string} */
+            evaluatorKind: 'inhouse' | 'thirdParty';
+            evaluatorUsername?: string;
+            projectId: string | null;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评价详情：评分表（实时合计）、报告内容、存在的问题 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/conclude': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审定评价结论；存在的问题列入整改清单 — 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            opinion?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 绩效评价报告（docx / pdf，附评分表） */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'docx' | 'pdf';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 报告文件 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/pdf': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description PDF 暂不可用 */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回重新评分（附意见）— 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            opinion?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 保存评分（输入、扣分理由、佐证材料）、报告内容和存在的问题 — 评价人 */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            executionFormula?: 'byAvailable' | 'byAdjustedBudget';
+            findings?: {
+              /** @enum {string} */
+              dimension: 'decision' | 'process' | 'output' | 'benefit' | 'management';
+              indicatorName?: string;
+              problem: string;
+              recommendation: string;
+            }[];
+            narrative?: {
+              experience?: string;
+              goals?: string;
+              other?: string;
+              overview?: string;
+              workProcess?: string;
+            };
+            rows?: {
+              deductionReason?: string;
+              evidence?: string[];
+              input: components['schemas']['ExtEvalInput'];
+              position: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 启动评分（交评价人）— 财政 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交评价结果（评分表须完整）— 评价人 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价详情（评分表已按规则计分） */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExternalEvaluationDetail'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可选评价对象：已提交单位自评的项目与各部门整体支出 — 财政 */
+    get: {
+      parameters: {
+        query: {
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 可选对象 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtEvalCandidate'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/evaluators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可指定的评价人：本地区财政审核人员与已登记的第三方机构 — 财政 */
+    get: {
+      parameters: {
+        query?: {
+          region?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 评价人 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtEvalEvaluators'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/external-evaluations/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本地区本年度的评价指标体系（未设置时为 10号文框架，权重 15/20/35/30） */
+    get: {
+      parameters: {
+        query: {
+          kind?: 'project' | 'department';
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 指标体系 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtEvalTemplateView'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    /** 设置本地区本年度的评价指标体系（权重合计 100；产出 + 效益 < 60 时提示）— 财政 */
+    put: {
+      parameters: {
+        query: {
+          kind?: 'project' | 'department';
+          region?: string;
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ExtEvalTemplate'];
+        };
+      };
+      responses: {
+        /** @description 指标体系 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ExtEvalTemplateView'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 当前状态不允许 / 已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 评分表或指标体系有误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/goals': {
     parameters: {
       query?: never;
@@ -15920,6 +17156,227 @@ export interface components {
          */
         rate: string | null;
       };
+      year: number;
+    };
+    ExternalEvaluation: {
+      agencyId: string | null;
+      concludedAt: string | null;
+      departmentCode: string;
+      departmentName: string;
+      /** @enum {string} */
+      evaluatorKind: 'inhouse' | 'thirdParty';
+      evaluatorName: string;
+      /** @enum {string} */
+      executionFormula: 'byAvailable' | 'byAdjustedBudget';
+      findingCount: number;
+      fiscalYear: number;
+      /** @enum {string|null} */
+      grade: '优' | '良' | '中' | '差' | null;
+      id: string;
+      /** @enum {string} */
+      objectKind: 'project' | 'department';
+      objectName: string;
+      projectCode: string | null;
+      projectId: string | null;
+      regionCode: string;
+      /** @enum {string} */
+      status: 'draft' | 'scoring' | 'submitted' | 'concluded';
+      statusText: string;
+      submittedAt: string | null;
+      total: string | null;
+    };
+    ExternalEvaluationDetail: components['schemas']['ExternalEvaluation'] & {
+      canManage: boolean;
+      canScore: boolean;
+      complete: boolean;
+      conclusionOpinion: string | null;
+      dimensions: {
+        [key: string]: {
+          max: string;
+          score: string;
+        };
+      };
+      findings: {
+        /** @enum {string} */
+        dimension: 'decision' | 'process' | 'output' | 'benefit' | 'management';
+        indicatorName?: string;
+        problem: string;
+        recommendation: string;
+      }[];
+      indicators: {
+        criterion: string;
+        deducted: string | null;
+        deductionReason: string;
+        detail: {
+          [key: string]: string;
+        };
+        /** @enum {string} */
+        dimension: 'decision' | 'process' | 'output' | 'benefit';
+        evidence: string[];
+        explanation: string;
+        input: components['schemas']['ExtEvalInput'];
+        issue: string | null;
+        issueText: string | null;
+        level2: string;
+        maxScore: string;
+        /** @enum {string} */
+        metric?: 'budgetExecution';
+        name: string;
+        points: string;
+        position: number;
+        rule: components['schemas']['ExtEvalRule'];
+        score: string | null;
+      }[];
+      money: {
+        budget: string;
+        spent: string;
+      };
+      narrative: {
+        experience: string;
+        goals: string;
+        other: string;
+        overview: string;
+        workProcess: string;
+      };
+      /** @enum {string|null} */
+      provisionalGrade: '优' | '良' | '中' | '差' | null;
+      rectificationCount: number;
+      runningTotal: string;
+      warnings: string[];
+      weights: {
+        benefit: string;
+        decision: string;
+        output: string;
+        process: string;
+      };
+    };
+    ExtEvalCandidate: {
+      departmentCode: string;
+      departmentName: string;
+      evaluationId: string | null;
+      /** @enum {string} */
+      kind: 'project' | 'department';
+      name: string;
+      projectCode: string | null;
+      projectId: string | null;
+      selfEvaluation: {
+        grade: string | null;
+        status: string;
+        total: string | null;
+      } | null;
+    };
+    ExtEvalEvaluators: {
+      agencies: {
+        code: string;
+        id: string;
+        name: string;
+      }[];
+      reviewers: {
+        displayName: string;
+        username: string;
+      }[];
+    };
+    ExtEvalInput:
+      | {
+          denominator: string;
+          /** @enum {string} */
+          kind: 'ratio';
+          numerator: string;
+        }
+      | {
+          /** @enum {string} */
+          kind: 'rate';
+          percent: string;
+        }
+      | {
+          adjustedBudget: string;
+          available: string;
+          /** @enum {string} */
+          kind: 'execution';
+          spent: string;
+        }
+      | {
+          count: number;
+          /** @enum {string} */
+          kind: 'count';
+        }
+      | {
+          index: number;
+          /** @enum {string} */
+          kind: 'tier';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'checklist';
+          met: boolean[];
+        }
+      | {
+          /** @enum {string} */
+          kind: 'manual';
+          note: string;
+          score: string;
+        }
+      | null;
+    ExtEvalRule:
+      | {
+          cap?: string;
+          /** @enum {string} */
+          type: 'proportional';
+        }
+      | {
+          deduct: string;
+          fullAt?: string;
+          /** @enum {string} */
+          type: 'deductPerPoint';
+          /** @enum {string} */
+          unit: 'percentPoint' | 'occurrence';
+        }
+      | {
+          tiers: {
+            label: string;
+            score: string;
+          }[];
+          /** @enum {string} */
+          type: 'tiered';
+        }
+      | {
+          items: string[];
+          pointsEach: string;
+          /** @enum {string} */
+          type: 'checklist';
+        }
+      | {
+          /** @enum {string} */
+          type: 'manual';
+        };
+    ExtEvalTemplate: {
+      indicators: {
+        criterion: string;
+        /** @enum {string} */
+        dimension: 'decision' | 'process' | 'output' | 'benefit';
+        explanation: string;
+        level2: string;
+        maxScore: string;
+        /** @enum {string} */
+        metric?: 'budgetExecution';
+        name: string;
+        points: string;
+        rule: components['schemas']['ExtEvalRule'];
+      }[];
+      resultWeightWarnBelow: string;
+      weights: {
+        benefit: string;
+        decision: string;
+        output: string;
+        process: string;
+      };
+    };
+    ExtEvalTemplateView: {
+      isDefault: boolean;
+      /** @enum {string} */
+      kind: 'project' | 'department';
+      template: components['schemas']['ExtEvalTemplate'];
+      warnings: string[];
       year: number;
     };
     FiscalYear: {
