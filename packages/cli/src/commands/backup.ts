@@ -28,6 +28,14 @@ async function backupDirect(file: string): Promise<boolean> {
   const { backupToFile } = await import('@jixiao/server/features/operations/backup-file');
   const { auditBackup } = await import('@jixiao/server/features/operations/backup.service');
   const config = loadConfig();
+  if (!config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) {
+    throw new CliError(
+      t({
+        zh: `这里没有数据库：${config.dataDir}（请检查 JIXIAO_DATA_DIR 或 DATABASE_URL）`,
+        en: `No database at ${config.dataDir} (check JIXIAO_DATA_DIR or DATABASE_URL)`,
+      }),
+    );
+  }
   let database;
   try {
     database = await openConfiguredDb(config, `命令行 CLI jixiao backup`);
