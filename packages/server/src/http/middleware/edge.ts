@@ -1,6 +1,7 @@
 // The HTTP edge, in front of everything (also in tests that act as a user): security headers on every response,
-// `Cache-Control: no-store` on the API, a 1 MB limit on JSON bodies (upload routes set their own, larger limits
-// on multipart bodies), and no NUL byte in a request's path, query or JSON body.
+// `Cache-Control: no-store` on the API, body limits per route (1 MB for JSON and for any route that takes no file; a
+// route whose OpenAPI request declares multipart/form-data gets its upload limit — UPLOAD_LIMITS, 20 MB unless listed
+// — and may set a tighter one itself), and no NUL byte in a request's path, query or JSON body.
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -8,6 +9,66 @@ import type { App, AppDeps } from '../app-env.ts';
 import { errorBody } from '../error-response.ts';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
+
+const MB = 1024 * 1024;
+/** Room for the multipart envelope around the file. */
+const ENVELOPE = 64 * 1024;
+
+/** Upload limits at the edge, by path; the first match wins; other upload routes get the last (20 MB). */
+export const UPLOAD_LIMITS: readonly {
+  path: RegExp;
+  bytes: number;
+  label: string;
+  advice: string;
+  adviceEn: string;
+}[] = [
+  {
+    // 预算执行台账 and the other monthly imports: a year of ledger lines
+    path: /^\/api\/departments\/[^/]+\/imports\//,
+    bytes: 200 * MB,
+    label: '200 MB',
+    advice: '请按月份拆分后导入',
+    adviceEn: 'split it by month',
+  },
+  {
+    path: /^\/api\//,
+    bytes: 20 * MB,
+    label: '20 MB',
+    advice: '请压缩或拆分后再上传',
+    adviceEn: 'compress or split it',
+  },
+];
+
+/** "METHOD /api/x/{id}" templates whose request declares a multipart body, as path patterns (from the OpenAPI registry). */
+function uploadRoutes(app: App): { method: string; path: RegExp }[] {
+  const out: { method: string; path: RegExp }[] = [];
+  for (const d of app.openAPIRegistry.definitions) {
+    if (d.type !== 'route') {
+      continue;
+    }
+    const content = (d.route.request?.body as { content?: Record<string, unknown> } | undefined)
+      ?.content;
+    if (content && 'multipart/form-data' in content) {
+      const pattern = d.route.path
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+        .join('[^/]+');
+      out.push({ method: d.route.method.toUpperCase(), path: new RegExp(`^${pattern}$`) });
+    }
+  }
+  return out;
+}
+
+const uploadLimiters = UPLOAD_LIMITS.map((l) =>
+  bodyLimit({
+    maxSize: l.bytes + ENVELOPE,
+    onError: (c) =>
+      c.json(
+        errorBody('FILE_TOO_LARGE', { limit: l.label, advice: l.advice, adviceEn: l.adviceEn }),
+        413,
+      ),
+  }),
+);
 
 /** The request reached us over https: directly, or through a proxy we were told to trust (JIXIAO_TRUST_PROXY). */
 export function isHttps(c: Context, trustProxy: boolean): boolean {
@@ -70,12 +131,19 @@ function hasNul(text: string): boolean {
 
 export function registerEdgeMiddleware(app: App, deps: AppDeps): void {
   app.use('*', headers(deps.config.trustProxy));
+  let uploads: { method: string; path: RegExp }[] | null = null; // routes are registered after the edge
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
-    if (!type.startsWith('multipart/form-data')) {
-      return jsonLimit(c, next);
+    uploads ??= uploadRoutes(app);
+    const path = c.req.path;
+    const upload =
+      type.startsWith('multipart/form-data') &&
+      uploads.some((u) => u.method === c.req.method && u.path.test(path));
+    if (!upload) {
+      return jsonLimit(c, next); // JSON, or a file sent where no file is taken
     }
-    return next();
+    const i = UPLOAD_LIMITS.findIndex((l) => l.path.test(path));
+    return uploadLimiters[i]!(c, next);
   });
   app.use('/api/*', async (c, next) => {
     const type = c.req.header('content-type') ?? '';
