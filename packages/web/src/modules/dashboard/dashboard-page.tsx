@@ -23,6 +23,7 @@ import {
   type Monitoring,
 } from './monitoring-data.ts';
 import './dashboard.css';
+import { YearComparisonCard } from '../linkage/year-comparison.tsx';
 
 function useDashboard() {
   const code = useDeptCode();
@@ -131,6 +132,7 @@ export function DashboardPage() {
         <DashboardStats ev={ev.data} series={d.series} warn={d.warn} />
         <DashboardCharts ev={ev.data} series={d.series} execLoading={d.exec.loading} />
         <IndicatorProgressCard d={d} />
+        <YearComparisonCard />
       </LoadState>
     </div>
   );

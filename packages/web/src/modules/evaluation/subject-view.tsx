@@ -11,6 +11,7 @@ import { FindingsPanel } from './findings-panel.tsx';
 import { errorsOf, scored, type IndicatorEdit } from './live-score.ts';
 import type { SheetDeductions } from './deduction-note.tsx';
 import { SelfEvaluationSheet } from './self-evaluation-sheet.tsx';
+import { SubjectYearComparison } from '../linkage/year-comparison.tsx';
 
 function ScoreSummary({
   subject,
@@ -98,6 +99,7 @@ export function SubjectView({
           <FindingsPanel findings={sc?.findings ?? []} errors={errorsOf(output)} />
         </Card>
       </div>
+      <SubjectYearComparison subjectCode={subject.kind === 'department' ? null : subject.code} />
     </div>
   );
 }
