@@ -5,6 +5,7 @@ import { registerAuditCommand } from './audit.ts';
 import { registerBackupCommand } from './backup.ts';
 import { registerDemoCommand } from './demo.ts';
 import { registerDepartmentsCommand } from './departments.ts';
+import { registerEvaluationCommand } from './evaluation.ts';
 import { registerExAnteCommand } from './exante.ts';
 import { registerExecutionCommand } from './execution.ts';
 import { registerGoalsCommand } from './goals.ts';
@@ -34,6 +35,7 @@ const registrations: Register[] = [
   registerBackupCommand,
   registerDemoCommand,
   registerDepartmentsCommand,
+  registerEvaluationCommand,
   registerExAnteCommand,
   registerExecutionCommand,
   registerGoalsCommand,
