@@ -94,7 +94,11 @@ function Page({ deptCode }: { deptCode: string | null }) {
   const user = useUser();
   const { year, departmentName } = useWorkspace();
   const { t } = useI18n();
-  const list = useApi<ExAnteItem[]>('/api/exante', { department: deptCode ?? undefined, year });
+  // A third party sees every item assigned to its agency, whatever the year (it has no fiscal-year list).
+  const list = useApi<ExAnteItem[]>('/api/exante', {
+    department: deptCode ?? undefined,
+    year: user.role === 'thirdParty' ? undefined : year,
+  });
   const [open, setOpen] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
   const canEdit = deptCode !== null && canEditDepartment(user, deptCode);
