@@ -1,4 +1,4 @@
-// jixiao users list | create | reset-password | unlock — account recovery on the server itself (acts as the CLI).
+// jixiao users list | create | reset-password | unlock | set-role | disable | enable — accounts on the server itself (acts as the CLI; the only way to grant or withdraw an administrator role).
 import type { Command } from 'commander';
 import { CliError } from '../exit-codes.ts';
 import { formatTable, printJson, printLine, t } from '../output.ts';
@@ -186,4 +186,76 @@ export function registerUsersCommand(program: Command): void {
       );
       printLine(t({ zh: `已解锁 ${username}`, en: `Unlocked ${username}` }));
     });
+
+  registerDutyCommands(users);
+}
+
+/**
+ * 三员分立: the administrator roles are granted, changed and withdrawn only here, on the server (the API refuses it,
+ * ADMIN_ROLE_CLI_ONLY); an administrator account of another duty is disabled or enabled here too.
+ */
+function registerDutyCommands(users: Command): void {
+  users
+    .command('set-role <username>')
+    .description('修改角色（含三员角色）/ change a role (administrator roles included)')
+    .requiredOption('--role <role>', `角色 ${ROLES.join('|')} / role`)
+    .option('--department <code>', '部门或财政局编码 / department or finance bureau code')
+    .action(async (username: string, opts: { role: string; department?: string }) => {
+      if (!(ROLES as readonly string[]).includes(opts.role)) {
+        throw new CliError(
+          t({
+            zh: `角色无效：${opts.role}（可选 ${ROLES.join('、')}）`,
+            en: `Invalid role: ${opts.role}`,
+          }),
+        );
+      }
+      const { CLI_ACTOR } = await import('@jixiao/server');
+      const { setRole } = await import('@jixiao/server/features/accounts/accounts.service');
+      const u = await withDb(
+        async (database) =>
+          setRole(
+            database.db,
+            CLI_ACTOR,
+            await idOf(database.db, username),
+            opts.role as Role,
+            opts.department,
+            new Date(),
+          ),
+        { demo: false },
+      );
+      printLine(t({ zh: `${username} 的角色现为 ${u.role}`, en: `${username} is now ${u.role}` }));
+    });
+
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    users
+      .command(`${name} <username>`)
+      .description(
+        disabled
+          ? '停用账户（其会话全部失效）/ disable an account'
+          : '启用账户 / enable an account',
+      )
+      .action(async (username: string) => {
+        const { CLI_ACTOR } = await import('@jixiao/server');
+        const { updateUser } = await import('@jixiao/server/features/accounts/accounts.service');
+        await withDb(
+          async (database) =>
+            updateUser(
+              database.db,
+              CLI_ACTOR,
+              await idOf(database.db, username),
+              { disabled },
+              new Date(),
+            ),
+          { demo: false },
+        );
+        printLine(
+          disabled
+            ? t({ zh: `已停用 ${username}`, en: `Disabled ${username}` })
+            : t({ zh: `已启用 ${username}`, en: `Enabled ${username}` }),
+        );
+      });
+  }
 }
