@@ -17652,14 +17652,14 @@ export interface components {
       level2Label: string;
       metricKey: string | null;
       name: string;
-      /** @description GE / GT / EQ / LT / LE / QUAL */
-      operator: string;
+      /** @enum {string} */
+      operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
       operatorSymbol: string;
       qualScore: string | null;
       sort: number;
       target: string;
-      /** @description PLAN / INDUSTRY / HISTORY / OTHER */
-      targetBasis: string | null;
+      /** @enum {string|null} */
+      targetBasis: 'PLAN' | 'INDUSTRY' | 'HISTORY' | 'OTHER' | null;
       unit: string;
       weight: string;
     };
@@ -17762,12 +17762,24 @@ export interface components {
       description: string | null;
       field: string;
       id: string;
-      level1: string;
+      /** @enum {string} */
+      level1: 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
       level1Label: string;
-      level2: string;
+      /** @enum {string} */
+      level2:
+        | 'QUANTITY'
+        | 'QUALITY'
+        | 'TIMELINESS'
+        | 'COST'
+        | 'ECONOMIC'
+        | 'SOCIAL'
+        | 'ECOLOGICAL'
+        | 'SUSTAINABLE'
+        | 'SERVICE_SATISFACTION';
       level2Label: string;
       name: string;
-      operator: string;
+      /** @enum {string} */
+      operator: 'GE' | 'GT' | 'EQ' | 'LT' | 'LE' | 'QUAL';
       operatorSymbol: string;
       unit: string;
     };

@@ -216,15 +216,12 @@ export const IndicatorViewSchema = z
     level2: Level2Enum,
     level2Label: z.string(),
     name: z.string(),
-    operator: z.string().openapi({ description: 'GE / GT / EQ / LT / LE / QUAL' }),
+    operator: OperatorEnum,
     operatorSymbol: z.string(),
     target: z.string(),
     unit: z.string(),
     weight: z.string(),
-    targetBasis: z
-      .string()
-      .nullable()
-      .openapi({ description: 'PLAN / INDUSTRY / HISTORY / OTHER' }),
+    targetBasis: TargetBasisEnum.nullable(),
     dataSource: z.string().nullable(),
     sort: z.number(),
     actual: z.string().nullable(),

@@ -3,7 +3,7 @@
 import { LEVEL1_TEXT, LEVEL2_TEXT, OPERATOR_SYMBOL, d, dSum, toFixed2 } from '@jixiao/core';
 import { isGoalEditable } from '@jixiao/core/goals/index';
 import type { Queryable } from '../../db/open-db.ts';
-import type { GoalStatus, Level1, Level2, TargetBasis } from '../../db/schema/goals.ts';
+import type { GoalStatus, Level1, Level2, Operator, TargetBasis } from '../../db/schema/goals.ts';
 import type { GoalEventAction } from '../../db/schema/change-requests.ts';
 import * as crRepo from '../change-requests/change-requests.repository.ts';
 import * as repo from './goals.repository.ts';
@@ -30,7 +30,7 @@ export interface IndicatorView {
   level2: Level2;
   level2Label: string;
   name: string;
-  operator: string;
+  operator: Operator;
   operatorSymbol: string;
   target: string;
   unit: string;

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api, downloadFile } from '../../api/client.ts';
+import type { Schema } from '../../api/schema.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 
@@ -19,26 +20,7 @@ const ROLE_KEYS = {
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 
-interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUsername: string;
-  actorRole: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  departmentCode: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
-
-interface AuditPage {
-  total: number;
-  rows?: AuditEntry[];
-  entries?: AuditEntry[];
-}
+type AuditEntry = Schema<'AuditEntry'>;
 
 const PAGE = 50;
 
@@ -57,17 +39,13 @@ export function AuditPage() {
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
-  const data = useApi<AuditPage>('/api/audit', query);
-  const rows = data.data?.rows ?? data.data?.entries ?? [];
+  const data = useApi<Schema<'AuditPage'>>('/api/audit', query);
+  const rows = data.data?.entries ?? [];
   const errText = (e: unknown) => (e instanceof ApiError ? e.localized(lang) : String(e));
 
   const verify = async () => {
     try {
-      const r = await api.get<{
-        intact: boolean;
-        entries: number;
-        firstBroken: { seq: number; message: string; messageEn: string } | null;
-      }>('/api/audit/verify');
+      const r = await api.get<Schema<'AuditVerification'>>('/api/audit/verify');
       if (r.intact) {
         void message.success(t('audit.chainOk', { n: r.entries }));
       } else {

@@ -5,23 +5,14 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Modal, Select, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
+import type { Schema } from '../../api/schema.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useUser } from '../../app/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { importErrors } from '../execution/execution-data.ts';
 
-interface DepartmentResult {
-  departmentCode: string;
-  rows: number;
-  totalYuan: string;
-  createdProjects: string[];
-}
-interface RegionBudgetResult {
-  fileName: string;
-  rows: number;
-  totalYuan: string;
-  departments: DepartmentResult[];
-}
+type RegionBudgetResult = Schema<'RegionBudgetResult'>;
+type DepartmentResult = RegionBudgetResult['departments'][number];
 
 const TEXT = {
   zh: {

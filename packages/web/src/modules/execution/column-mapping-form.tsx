@@ -4,18 +4,16 @@
 import { Alert, Button, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
+import type { Schema } from '../../api/schema.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export type MappingKind = 'ledger' | 'budgets' | 'progress' | 'goals';
+type ColumnMapping = Schema<'ColumnMapping'>;
+export type MappingKind = ColumnMapping['kind'];
 
 /** What IMPORT_HEADERS_MISSING carries: the missing fields with their accepted headers, and the headers found. */
 export interface HeadersMissing {
   accepted: Record<string, string[]>;
   found: string[];
-}
-
-interface ColumnMapping {
-  mapping: Record<string, string>;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -87,7 +85,8 @@ export function ColumnMappingForm({
     setError(null);
     try {
       const before = await api.get<ColumnMapping>(url);
-      await api.put<ColumnMapping>(url, { mapping: { ...before.mapping, ...chosen } });
+      const input: Schema<'ColumnMappingInput'> = { mapping: { ...before.mapping, ...chosen } };
+      await api.put<ColumnMapping>(url, input);
       onSaved();
     } catch (e) {
       setError(e instanceof ApiError ? e.localized(lang) : String(e));

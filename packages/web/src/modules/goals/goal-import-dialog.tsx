@@ -4,6 +4,7 @@
 import { Alert, Button, Checkbox, Modal, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
+import type { Schema } from '../../api/schema.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -13,19 +14,8 @@ import {
 } from '../execution/column-mapping-form.tsx';
 import { importErrors } from '../execution/execution-data.ts';
 
-interface ImportedSet {
-  projectCode: string | null;
-  projectName: string | null;
-  indicators: number;
-  weightsSpread: boolean;
-  replaced: boolean;
-  warnings: { code: string; message: string; messageEn: string }[];
-}
-interface GoalImportResult {
-  fileName: string;
-  preview: boolean;
-  sets: ImportedSet[];
-}
+type GoalImportResult = Schema<'GoalImportResult'>;
+type ImportedSet = GoalImportResult['sets'][number];
 
 const TEXT = {
   zh: {

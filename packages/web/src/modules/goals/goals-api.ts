@@ -12,17 +12,8 @@ export type Level2Group = Level1Group['groups'][number];
 export type GoalListing = Schema<'GoalListing'>;
 export type GoalSetIssue = Schema<'GoalSetIssue'>;
 
-export interface IndicatorInput {
-  level1: string;
-  level2: string;
-  name: string;
-  operator: string;
-  target: string;
-  unit: string;
-  weight: string;
-  targetBasis?: string | null;
-  dataSource?: string | null;
-}
+/** The body of POST …/indicators (PUT /api/indicators/{id} takes any part of it). */
+export type IndicatorInput = Schema<'IndicatorInput'>;
 
 export type IndicatorTemplate = Schema<'IndicatorTemplate'>;
 export type ChangeRequestView = Schema<'ChangeRequest'>;

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { STAGE_LABEL } from '@jixiao/core/investment/index';
 import { ApiError } from '../../api/api-error.ts';
 import { downloadFile } from '../../api/client.ts';
+import type { Schema } from '../../api/schema.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -87,12 +88,9 @@ export function ProjectTable({
     setProblem(null);
     setUploading(0);
     try {
-      const r = await uploadFile<{
-        rows: number;
-        created: number;
-        updated: number;
-        unchanged: number;
-      }>(`${base}/import`, file, { onProgress: setUploading }).promise;
+      const r = await uploadFile<Schema<'InvestmentImportResult'>>(`${base}/import`, file, {
+        onProgress: setUploading,
+      }).promise;
       void message.success(
         pick({
           zh: `已导入 ${r.rows} 行：新增 ${r.created}，更新 ${r.updated}，未变 ${r.unchanged}`,

@@ -10,14 +10,8 @@ export { FUND_SOURCES };
 /** One row of GET …/projects?year= (money as 2-decimal 元 strings). */
 export type ProjectRow = Schema<'ProjectList'>[number];
 
-export interface ProjectValues {
-  code: string;
-  name: string;
-  level: 1 | 2;
-  parentId: string | null;
-  fundSource: FundSource;
-  expenditureType: ExpenditureType;
-}
+/** What the project form edits: the body of POST …/projects without the year (the page's year is added). */
+export type ProjectValues = Required<Omit<Schema<'CreateProject'>, 'year'>>;
 
 export function fundSourceKey(f: string): MessageKey | null {
   return (FUND_SOURCES as readonly string[]).includes(f)
