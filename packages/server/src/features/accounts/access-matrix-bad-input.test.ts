@@ -12,7 +12,7 @@ describeEachDb('access matrix: bad input', (use) => {
     ['clerk', 'GET', '/api/departments/no_pe/goals?year=2023', undefined, 400],
     ['clerk', 'GET', '/api/departments/440105-TZCJ/goals?year=abc', undefined, 400],
     ['clerk', 'GET', '/api/departments/440105-TZCJ/goals', undefined, 400],
-    ['reviewer', 'GET', '/api/departments/440105-ZZZZ/goals?year=2023', undefined, 404],
+    ['reviewer', 'GET', '/api/departments/440105-ZZZZ/goals?year=2023', undefined, 403], // unknown = foreign
     ['clerk', 'GET', '/api/goals/not-a-uuid', undefined, 400],
     ['clerk', 'GET', '/api/goals/00000000-0000-4000-8000-000000000000', undefined, 404],
     ['clerk', 'POST', '/api/goals', {}, 400],

@@ -288,10 +288,10 @@ export async function setRole(
 ): Promise<AdminUserView> {
   assertPermission(actor, 'user.security');
   const u = await loadManagedUser(db, actor, id);
-  assertDuty(actor, 'setRole', u, role);
   if (u.id === actor.userId) {
     throw new ServiceError('OWN_ROLE_NOT_CHANGEABLE');
   }
+  assertDuty(actor, 'setRole', u, role);
   const place = await placement(
     db,
     actor,
