@@ -159,6 +159,19 @@ describeEachDb('ex-ante accounts, evidence and templates', (use) => {
     ]);
   });
 
+  it('the 事前绩效评估报告 renders as a PDF (LibreOffice) from the demo item', async () => {
+    const [demo] = await queryRows<{ id: string }>(
+      use().db,
+      sql`select id from exante_items where project_code = 'TZCJ-XM-2024-01'`,
+    );
+    const res = await app(reviewer).request(`/api/exante/items/${demo!.id}/report?format=pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.byteLength).toBeGreaterThan(20_000);
+  }, 120_000);
+
   it('a region’s own template must sum to 100 with positive 2-decimal weights', async () => {
     const t = defaultExAnteTemplate('PROJECT');
     const [dim, ...rest] = t.dimensions;
