@@ -199,6 +199,32 @@ export const appModules: AppModule[] = [
     page: lazyPage(() => import('../modules/bureau/review-page.tsx'), 'ReviewPage'),
   },
   {
+    key: 'bureau-external-evaluation',
+    scope: 'bureau',
+    path: 'external-evaluation',
+    order: 32,
+    label: { zh: '财政重点评价', en: 'External evaluation' },
+    icon: <AuditOutlined />,
+    roles: BUREAU,
+    page: lazyPage(
+      () => import('../modules/external-evaluation/ext-eval-page.tsx'),
+      'ExternalEvaluationPage',
+    ),
+  },
+  {
+    key: 'external-evaluation-assigned',
+    scope: 'admin',
+    path: 'external-evaluation',
+    order: 6,
+    label: { zh: '财政重点评价', en: 'External evaluation' },
+    icon: <AuditOutlined />,
+    roles: ['thirdParty'],
+    page: lazyPage(
+      () => import('../modules/external-evaluation/ext-eval-page.tsx'),
+      'ExternalEvaluationPage',
+    ),
+  },
+  {
     key: 'bureau-linkage',
     scope: 'bureau',
     path: 'linkage',
