@@ -204,17 +204,16 @@ describeEachDb('external evaluation (财政重点评价)', (use) => {
     expect(seen.map((e) => e.id)).toEqual([id]);
     const audit = await queryRows<{ action: string }>(
       use().db,
-      sql`select action from audit_log where entity_id = ${id} order by id`,
+      sql`select action from audit_log where entity_id = ${id} order by seq`,
     );
     expect(audit.map((a) => a.action)).toEqual([
       'externalEvaluation.create',
       'externalEvaluation.start',
-      'externalEvaluation.save',
-      'externalEvaluation.save',
-      'externalEvaluation.save',
-      'externalEvaluation.save',
-      'externalEvaluation.save',
-      'externalEvaluation.save',
+      'externalEvaluation.save', // the worked example
+      'externalEvaluation.save', // 调整后预算数
+      'externalEvaluation.save', // back to 实际到位资金
+      'externalEvaluation.save', // a deduction without its reason
+      'externalEvaluation.save', // the reason given
       'externalEvaluation.submit',
       'externalEvaluation.conclude',
     ]);
