@@ -25,7 +25,7 @@ const reviewer: Actor = {
   username: 'czj_reviewer',
   displayName: '财政审核',
   role: 'financeReviewer',
-  departmentCode: null,
+  departmentCode: '440105-CZJ', // the finance bureau's own code, as the demo account has
   regionCode: '440105',
   ip: null,
 };

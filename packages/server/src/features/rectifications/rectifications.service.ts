@@ -75,7 +75,11 @@ export async function listRectifications(
     assertPermission(actor, 'rectification.read', dept);
   } else {
     assertPermission(actor, 'rectification.read');
-    if (!isCli(actor) && actor.departmentCode) {
+    if (
+      !isCli(actor) &&
+      (actor.role === 'clerk' || actor.role === 'deptHead') &&
+      actor.departmentCode
+    ) {
       const dept = await getDepartment(db, actor, actor.departmentCode);
       filter = { ...filter, departmentCode: dept.code };
     }
