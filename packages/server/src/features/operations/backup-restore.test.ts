@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../auth/actor.ts';
 import { queryRows, type Queryable } from '../../db/open-db.ts';
-import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
+import { describeEachDb, fixtureWrite, openTestDb, testDrivers } from '../../db/test-db.ts';
 import { verifyAuditChain } from '../../audit/verify-chain.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { backupFileLines, backupToFile } from './backup-file.ts';
@@ -99,7 +99,7 @@ describeEachDb('backup and restore', (use, driver) => {
     const chain = await verifyAuditChain(db);
     expect(chain.intact).toBe(true);
     expect(chain.entries).toBe(summary.auditHead.seq + 1);
-  });
+  }, 300_000);
 
   it('keeps working after a restore: sequences continue, the audit guard holds', async () => {
     const { db } = use();
@@ -110,7 +110,7 @@ describeEachDb('backup and restore', (use, driver) => {
       db.execute(sql`update departments set name = name where code = '440105-TZCJ'`),
     ).rejects.toThrow();
     expect((await verifyAuditChain(db)).intact).toBe(true);
-  });
+  }, 300_000);
 
   it('refuses a file that is not a backup, a truncated one and one from a newer program, changing nothing', async () => {
     const { db } = use();
@@ -143,5 +143,31 @@ describeEachDb('backup and restore', (use, driver) => {
 
     expect(await dumpTables(db)).toEqual(state);
     expect((await verifyAuditChain(db)).intact).toBe(true);
-  });
+  }, 300_000);
+});
+
+describe.runIf(testDrivers().includes('pg'))('a PGlite backup restores into PostgreSQL', () => {
+  it('moves the embedded demo to PostgreSQL with every table identical', async () => {
+    const source = await openTestDb('pglite', 'demo');
+    const target = await openTestDb('pg', 'empty');
+    try {
+      const file = path.join(dir, 'pglite-to-pg.backup.gz');
+      const summary = await backupToFile(source, file, new Date('2026-12-03T12:00:00Z'));
+      const before = await dumpTables(source.db);
+      await restoreFile(target, file);
+      const after = await dumpTables(target.db);
+      for (const [table, rows] of before) {
+        if (table !== 'audit_log' && table !== 'audit_chain_head') {
+          expect(after.get(table), table).toEqual(rows);
+        }
+      }
+      expect(after.get('audit_log')!.slice(0, -1)).toEqual(before.get('audit_log'));
+      const chain = await verifyAuditChain(target.db);
+      expect(chain.intact).toBe(true);
+      expect(chain.entries).toBe(summary.auditHead.seq + 1);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  }, 300_000);
 });
