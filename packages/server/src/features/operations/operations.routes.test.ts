@@ -52,14 +52,14 @@ describeEachDb('operations routes', (use) => {
         ).then((r) => Number(r[0]?.n)),
       )
       .toBe(1);
-  });
+  }, 300_000);
 
   it('refuses every other role (三员分立)', async () => {
     for (const role of ['auditAdmin', 'securityAdmin', 'financeReviewer', 'clerk'] as const) {
       const res = await app({ ...sysadmin, role }).request('/api/admin/backup');
       expect(res.status, role).toBe(403);
     }
-  });
+  }, 300_000);
 
   it('answers readiness without a session: database reachable, version, schema current', async () => {
     const res = await app().request('/api/health/ready');
@@ -68,5 +68,5 @@ describeEachDb('operations routes', (use) => {
     expect(body).toMatchObject({ ok: true, schemaCurrent: true });
     expect(body['version']).toMatch(/^\d+\.\d+\.\d+/);
     expect(Object.keys(body).sort()).toEqual(['database', 'ok', 'schemaCurrent', 'version']);
-  });
+  }, 300_000);
 });
