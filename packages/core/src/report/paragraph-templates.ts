@@ -35,6 +35,7 @@ import {
   type FigureIndex,
 } from './report-format.ts';
 import { previousRectificationParagraphs } from '../rectification/report-carry.ts';
+import { yearOnYearRuns } from './year-on-year.ts';
 
 export interface ReportContext {
   data: DepartmentReportData;
@@ -246,6 +247,10 @@ const basicExpenditure: ParagraphTemplate = (ctx) => {
     : r`两者合计全年预算数${moneyFigure(sumBudget, src)}、执行数${moneyFigure(sumExec, src)}，与部门合计数不一致，差异原因待核实`;
   const main = r`支出方面，部门全年预算数${moneyFigure(b.adjustedBudget, src)}，全年执行数${moneyFigure(b.executed, src)}，预算执行率${budgetRate(b)}。按支出性质划分，基本支出全年预算数${moneyFigure(basic.adjustedBudget, basicSrc)}、执行数${moneyFigure(basic.executed, basicSrc)}；项目支出全年预算数${moneyFigure(proj.adjustedBudget, projSrc)}、执行数${moneyFigure(proj.executed, projSrc)}；${reconcile}。`;
   const paragraphs: GeneratedParagraph[] = [{ key: 'basic.expenditure', runs: main }];
+  const yoy = yearOnYearRuns(data.yearComparison ?? null, deptSource(ctx));
+  if (yoy) {
+    paragraphs.push({ key: 'basic.yearOnYear', runs: yoy });
+  }
 
   const diff = b.adjustedBudget - b.initialBudget;
   const adjust =

@@ -2,6 +2,7 @@
 // Money is integer 分 (Fen); rates and scores come from the scoring engine as 2-decimal strings.
 import type { Fen } from '../money.ts';
 import type { PreviousRectifications } from '../rectification/report-carry-types.ts';
+import type { YearComparison } from '../linkage/year-comparison.ts';
 
 export type Level1Code = 'OUTPUT' | 'BENEFIT' | 'SATISFACTION' | 'COST';
 export type OperatorSymbol = '≥' | '＞' | '＝' | '＜' | '≤' | '定性';
@@ -114,6 +115,8 @@ export interface DepartmentReportData {
   monitoring: { cutoffMonth: number; budgetWarning: string; indicatorWarnings: number } | null;
   /** The previous year's 整改 items and their status, stated in 四、下一步改进措施 (absent: none). */
   previousRectifications?: PreviousRectifications | null;
+  /** 同比: this year beside the year before (absent or null: no data for the year before). */
+  yearComparison?: YearComparison | null;
   generatedAt: string; // ISO date, passed in (core has no clock)
   illustrativeNote: string | null; // e.g. 本报告含示例数据 … (demo only)
 }

@@ -104,7 +104,7 @@ function decisionView(
   return {
     decision: d.decision,
     action: d.action,
-    actionText: actionLabel(d.action, d.action === d.proposedAction ? d.proposedCutPct : null).zh,
+    actionText: actionLabel(d.action, d.decision === 'confirmed' ? d.proposedCutPct : null).zh,
     amountYuan: d.amount,
     reason: d.reason,
     decidedByName: d.decidedByName,

@@ -5,7 +5,8 @@ import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
-import type { YearComparison } from '@jixiao/core';
+import { reviewReport, type YearComparison } from '@jixiao/core';
+import { renderReport } from '../reports/reports.service.ts';
 
 const clerk: Actor = {
   userId: 'u-c',
@@ -61,5 +62,30 @@ describeEachDb('同比 2023 vs 2024', (use) => {
     expect(none.body.comparison).toBeNull();
     const other = await get(clerk, '/api/departments/440105-WGLT/year-comparison?year=2024');
     expect(other.status).toBe(403);
+  });
+
+  it('the 2024 report states 同比 in its 支出 paragraph, and the reviewer finds nothing high or medium', async () => {
+    const txt = await renderReport(
+      use().db,
+      clerk,
+      '440105-TZCJ',
+      2024,
+      'txt',
+      new Date('2025-02-01T02:00:00Z'),
+    );
+    const text = txt.body.toString('utf8');
+    expect(text).toContain(
+      '与2023年度相比，部门预算执行率由99.99%下降0.78个百分点至99.21%，部门整体自评得分由98.67分提高1.25分至99.92分。',
+    );
+    expect(reviewReport(text).findings.filter((f) => f.severity !== 'low')).toEqual([]);
+    const first = await renderReport(
+      use().db,
+      clerk,
+      '440105-TZCJ',
+      2023,
+      'txt',
+      new Date('2024-02-01T02:00:00Z'),
+    );
+    expect(first.body.toString('utf8')).not.toContain('与2022年度相比');
   });
 });

@@ -26,6 +26,7 @@ import {
 } from '../evaluations/evaluations.service.ts';
 import { listTargetChanges } from '../change-requests/change-requests.repository.ts';
 import { previousRectificationsFor } from '../rectifications/rectification-carry.ts';
+import { yearComparisonFor } from '../linkage/year-comparison.service.ts';
 
 const QUAL_CODE_TEXT = QUAL_LEVEL_TEXT as Readonly<Record<string, string>>;
 
@@ -243,6 +244,7 @@ export async function loadReportData(
     },
     monitoring: null,
     previousRectifications: await previousRectificationsFor(db, departmentCode, year, now),
+    yearComparison: await yearComparisonFor(db, dept, year),
     generatedAt: now.toISOString().slice(0, 10),
     illustrativeNote:
       dept.illustrative || indicatorRows.some((r) => r.illustrative)

@@ -13,11 +13,11 @@ function gradeCell(grade: string | null, score: string | null, used: boolean): R
     return <Typography.Text type="secondary">—</Typography.Text>;
   }
   return (
-    <Space size={4}>
-      <GradeTag grade={grade} />
-      {score && <Typography.Text type="secondary">{score}</Typography.Text>}
-      {used && <Tag color="processing">采用</Tag>}
-    </Space>
+    <Tooltip title={used ? '采用此等级' : '未采用（重点评价等级优先）'}>
+      <span style={{ whiteSpace: 'nowrap', opacity: used ? 1 : 0.55 }}>
+        <GradeTag grade={grade} /> {score ?? ''}
+      </span>
+    </Tooltip>
   );
 }
 
@@ -114,7 +114,7 @@ export function linkageColumns(opts: {
     { title: '财政决定', key: 'decision', render: (_, r) => <DecisionCell row={r} /> },
   ];
   if (opts.showDept) {
-    cols.unshift({ title: '部门', dataIndex: 'departmentName', key: 'dept', width: 180 });
+    cols.unshift({ title: '部门', dataIndex: 'departmentName', key: 'dept', width: 150 });
   }
   if (opts.actions) {
     cols.push({ title: '操作', key: 'actions', render: (_, r) => opts.actions?.(r) });

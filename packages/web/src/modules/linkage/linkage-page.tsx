@@ -94,7 +94,6 @@ export function BureauLinkagePage() {
             dataSource={rows}
             columns={columns}
             pagination={false}
-            scroll={{ x: 1300 }}
           />
         </LoadState>
       </Card>
