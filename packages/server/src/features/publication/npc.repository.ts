@@ -1,7 +1,6 @@
 // Reads for the 人大 summary and the 拟报人大 candidates: the year's evaluations (self-evaluations submitted or
 // accepted; external evaluations concluded), the funds they cover, the 整改 items' closure and what was published.
-// external_evaluations (15a) and rectification_items (15b) are read by their agreed column names, and only when
-// the table exists in this database.
+// external_evaluations (15a) and rectification_items (15b) are read by their agreed column names.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/open-db.ts';
 
@@ -16,14 +15,6 @@ export interface EvaluationRow {
   total: string | null;
   grade: string | null;
   evaluator: string | null;
-}
-
-async function tableExists(db: Queryable, name: string): Promise<boolean> {
-  const rows = await queryRows<{ t: string | null }>(
-    db,
-    sql`select to_regclass(${`public.${name}`})::text as t`,
-  );
-  return rows[0]?.t !== null && rows[0]?.t !== undefined;
 }
 
 export async function selfEvaluations(
@@ -49,9 +40,6 @@ export async function externalEvaluations(
   regionCode: string,
   year: number,
 ): Promise<EvaluationRow[]> {
-  if (!(await tableExists(db, 'external_evaluations'))) {
-    return [];
-  }
   return queryRows<EvaluationRow>(
     db,
     sql`select 'external' as kind, e.id, e.department_code, d.name as department_name, e.project_id,
@@ -76,9 +64,6 @@ export async function findEvaluation(
   department_code: string;
   project_id: string | null;
 } | null> {
-  if (kind === 'external' && !(await tableExists(db, 'external_evaluations'))) {
-    return null;
-  }
   const rows = await queryRows<{
     region_code: string;
     fiscal_year: number;
@@ -128,15 +113,12 @@ export async function fundsOfYear(
   return { total: rows[0]?.total ?? '0', covered: rows[0]?.covered ?? '0' };
 }
 
-/** 整改 items raised by the year's evaluations: how many, how many closed (null before 15b's table exists). */
+/** 整改 items raised by the year's evaluations: how many, how many closed. */
 export async function rectificationClosure(
   db: Queryable,
   regionCode: string,
   year: number,
-): Promise<{ total: number; closed: number } | null> {
-  if (!(await tableExists(db, 'rectification_items'))) {
-    return null;
-  }
+): Promise<{ total: number; closed: number }> {
   const rows = await queryRows<{ total: number; closed: number }>(
     db,
     sql`select count(*)::int as total, (count(*) filter (where status = 'closed'))::int as closed

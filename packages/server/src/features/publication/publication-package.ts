@@ -4,7 +4,12 @@
 // each file's size and sha256. The zip is built from the frozen files, so the same package gives the same bytes.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { buildSelfEvaluationReport, type ReportDocument } from '@jixiao/core';
+import {
+  buildExtEvalReport,
+  buildSelfEvaluationReport,
+  extEvalReportTitle,
+  type ReportDocument,
+} from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { PublicationFileKind } from '../../db/schema/publication.ts';
@@ -12,6 +17,8 @@ import { renderAnnexesDocx, renderDocx } from '../../render/docx/render-docx.ts'
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { loadReportData } from '../reports/report-data.service.ts';
+import { listEvaluations } from '../external-evaluations/external-evaluations.repository.ts';
+import { extEvalReportData } from '../external-evaluations/external-evaluations-report.service.ts';
 
 export interface PackageFile {
   kind: PublicationFileKind;
@@ -108,6 +115,35 @@ export function manifest(
   };
 }
 
+/** The 绩效评价报告 of every concluded external evaluation (财政重点评价 / 部门评价) of the department-year. */
+async function externalReportFiles(
+  db: Db,
+  departmentCode: string,
+  year: number,
+  now: Date,
+  convert: DocxConverter,
+  first: number,
+): Promise<PackageFile[]> {
+  const concluded = (await listEvaluations(db, { departmentCode, year })).filter(
+    (e) => e.status === 'concluded',
+  );
+  const out: PackageFile[] = [];
+  for (const ev of concluded) {
+    const data = await extEvalReportData(db, ev, now);
+    const title = extEvalReportTitle(data);
+    const file = await convert(await renderDocx(buildExtEvalReport(data)));
+    out.push({
+      kind: 'externalReport',
+      projectCode: data.projectCode,
+      title,
+      fileName: numbered(first + out.length, title, file.ext),
+      contentType: file.type,
+      body: file.body,
+    });
+  }
+  return out;
+}
+
 /** Renders the department-year's package (the data as it stands now). */
 export async function buildPackageFiles(
   db: Db,
@@ -116,11 +152,19 @@ export async function buildPackageFiles(
   year: number,
   now: Date,
   convert: DocxConverter,
-  extra: readonly PackageFile[] = [],
 ): Promise<PackageFile[]> {
   const data = await loadReportData(db, actor, departmentCode, year, now);
   const doc = buildSelfEvaluationReport(data);
-  const files = [...(await reportFiles(doc, convert)), ...extra];
+  const own = await reportFiles(doc, convert);
+  const external = await externalReportFiles(
+    db,
+    departmentCode,
+    year,
+    now,
+    convert,
+    own.length + 1,
+  );
+  const files = [...own, ...external];
   return [...files, manifest(doc, files, now)];
 }
 
