@@ -12,6 +12,7 @@ import { describeEachDb, fixtureWrite, openTestDb, testDrivers } from '../../db/
 import { verifyAuditChain } from '../../audit/verify-chain.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { backupFileLines, backupToFile } from './backup-file.ts';
+import { writeBackup } from './backup.service.ts';
 import { listTables, primaryKeyColumns, rowsQuery } from './backup.repository.ts';
 import { readHeader, restoreBackup } from './restore.service.ts';
 import type { Database } from '../../db/open-db.ts';
@@ -110,6 +111,37 @@ describeEachDb('backup and restore', (use, driver) => {
       db.execute(sql`update departments set name = name where code = '440105-TZCJ'`),
     ).rejects.toThrow();
     expect((await verifyAuditChain(db)).intact).toBe(true);
+  }, 300_000);
+
+  it('is one snapshot: a change committed while the backup runs is not in it', async () => {
+    const { db } = use();
+    let write: Promise<unknown> | null = null;
+    const chunks: string[] = [];
+    await writeBackup(
+      use(),
+      async (text) => {
+        chunks.push(text);
+        if (write === null) {
+          // After the header, before any table is read: another writer changes the departments.
+          write = fixtureWrite(db, 'during backup', async (tx) => {
+            await tx.execute(sql`update departments set name = name || '（备份中改）'`);
+          });
+          if (driver === 'pg') {
+            await write; // PostgreSQL: committed while the snapshot is open
+          }
+        }
+      },
+      new Date(),
+    );
+    await write; // PGlite: the one connection queues the writer behind the snapshot
+    const text = chunks.join('');
+    expect(text).toContain('"name":"广州市海珠区投资促进局"');
+    expect(text).not.toContain('备份中改');
+    const now = await queryRows<{ name: string }>(
+      db,
+      sql`select name from departments where code = '440105-TZCJ'`,
+    );
+    expect(now[0]!.name).toContain('备份中改');
   }, 300_000);
 
   it('refuses a file that is not a backup, a truncated one and one from a newer program, changing nothing', async () => {
