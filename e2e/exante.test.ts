@@ -113,6 +113,17 @@ describe('事前绩效评估 in the browser (env.browser)', () => {
         const live = c.page.getByTestId('exante-live-total');
         await expect.poll(() => live.textContent(), { timeout: UI_TIMEOUT_MS }).toContain('80.00');
         expect(await live.textContent()).toContain('调整完善后予以支持');
+        // 佐证材料: a PDF on the first point (type-checked by the server), listed in the drawer
+        await c.page
+          .getByTestId('exante-evidence')
+          .locator('input[type=file]')
+          .setInputFiles({
+            name: '可行性研究报告.pdf',
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('%PDF-1.4\n% 可行性研究报告\n'),
+          });
+        await c.page.getByTestId('exante-evidence').getByText('可行性研究报告.pdf').waitFor();
+        await live.scrollIntoViewIfNeeded();
         await shot(c.page, 'score');
         await c.page.getByTestId('exante-submit').click();
         await c.page.getByText('待财政审核').first().waitFor();
@@ -197,6 +208,7 @@ describe('事前绩效评估 in the browser (env.browser)', () => {
         );
         expect(other.status).toBe(403);
         await openItem(t, `${url}/admin/exante`);
+        await t.getByTestId('exante-evidence').getByText('可行性研究报告.pdf').waitFor();
         await fillSheet(t, 4, '3');
         await expect
           .poll(() => t.getByTestId('exante-live-total').textContent())
