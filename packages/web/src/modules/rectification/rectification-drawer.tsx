@@ -57,11 +57,11 @@ function Fields({ d, txt }: { d: RectificationDetail; txt: Txt }) {
           {d.deadline}
         </span>
       </Descriptions.Item>
-      {d.reviewerOpinion && (
+      {d.reviewerOpinion ? (
         <Descriptions.Item label={txt.reviewerOpinion} span={2}>
           {d.reviewerOpinion}
         </Descriptions.Item>
-      )}
+      ) : null}
     </Descriptions>
   );
 }
@@ -121,7 +121,7 @@ function Evidence({
               ),
           },
           { title: txt.evidenceNote, dataIndex: 'note' },
-          { title: txt.owner, dataIndex: 'uploadedByName', width: 140 },
+          { title: txt.uploadedBy, dataIndex: 'uploadedByName', width: 140 },
           { title: '', dataIndex: 'at', width: 110, render: (v: string) => v.slice(0, 10) },
         ]}
       />
