@@ -41,6 +41,7 @@ async function run(opts: PublishOptions): Promise<void> {
   const shot = readScreenshot(opts.screenshot);
   const { CLI_ACTOR } = await import('@jixiao/server');
   const svc = await import('@jixiao/server/features/publication/publication.service');
+  const files = await import('@jixiao/server/features/publication/publication-files.service');
   const { view, zip } = await withDb(async ({ db }) => {
     const now = new Date();
     let v = await svc.getPublication(db, CLI_ACTOR, code, year);
@@ -51,7 +52,7 @@ async function run(opts: PublishOptions): Promise<void> {
         v = await svc.recordPublication(db, CLI_ACTOR, code, year, input, now);
       }
     }
-    return { view: v, zip: await svc.packageZip(db, CLI_ACTOR, code, year) };
+    return { view: v, zip: await files.packageZip(db, CLI_ACTOR, code, year) };
   });
   const out = path.resolve(opts.out);
   fs.writeFileSync(out, zip.body);

@@ -18,7 +18,7 @@ import { renderTablesXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
 import type { NpcEvaluationKind } from '../../db/schema/publication.ts';
 import * as repo from './publication.repository.ts';
 import * as npcRepo from './npc.repository.ts';
-import type { DownloadFile } from './publication.service.ts';
+import type { DownloadFile } from './publication-files.service.ts';
 
 /** The region the bureau acts on: its own (the CLI names one). */
 async function regionFor(db: Db, actor: Actor, regionCode: string) {

@@ -22,14 +22,16 @@ import {
 } from './publication.schema.ts';
 import {
   getPublication,
-  packageFile,
-  packageZip,
   preparePublication,
   recordPublication,
-  screenshotFile,
   withdrawPublication,
-  type DownloadFile,
 } from './publication.service.ts';
+import {
+  packageFile,
+  packageZip,
+  screenshotFile,
+  type DownloadFile,
+} from './publication-files.service.ts';
 import {
   listNpcEvaluations,
   publicationRegister,

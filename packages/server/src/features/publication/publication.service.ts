@@ -5,7 +5,7 @@ import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
-import { ServiceError, notFound } from '../../http/service-error.ts';
+import { ServiceError } from '../../http/service-error.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import type { PublicationFileKind, PublicationStatus } from '../../db/schema/publication.ts';
 import * as repo from './publication.repository.ts';
@@ -53,7 +53,12 @@ export interface ProofInput {
 
 export const SCREENSHOT_MAX_BYTES = 5 * 1024 * 1024;
 
-async function departmentFor(db: Db, actor: Actor, code: string, permission: 'read' | 'prepare') {
+export async function departmentFor(
+  db: Db,
+  actor: Actor,
+  code: string,
+  permission: 'read' | 'prepare',
+) {
   const dept = await getDepartment(db, actor, code);
   assertPermission(actor, permission === 'read' ? 'publication.read' : 'publication.prepare', dept);
   return dept;
@@ -105,7 +110,10 @@ export async function getPublication(
 }
 
 /** The package's fixed zip timestamp: when it was prepared. */
-async function zipOf(row: repo.PublicationRow, files: readonly repo.FileRow[]): Promise<Buffer> {
+export async function zipOf(
+  row: repo.PublicationRow,
+  files: readonly repo.FileRow[],
+): Promise<Buffer> {
   return zipFiles(files, row.preparedAt);
 }
 
@@ -300,63 +308,3 @@ export async function withdrawPublication(
   });
   return viewOf(db, dept, year, row);
 }
-
-export interface DownloadFile {
-  body: Buffer;
-  contentType: string;
-  fileName: string;
-}
-
-export async function packageZip(
-  db: Db,
-  actor: Actor,
-  code: string,
-  year: number,
-): Promise<DownloadFile> {
-  const dept = await departmentFor(db, actor, code, 'read');
-  const row = await repo.findPublication(db, code, year);
-  if (!row) {
-    throw new ServiceError('PUBLICATION_NOT_PREPARED', { year });
-  }
-  return {
-    body: await zipOf(row, await repo.listFiles(db, row.id)),
-    contentType: 'application/zip',
-    fileName: `${year}年度${dept.name}绩效信息公开材料.zip`,
-  };
-}
-
-export async function packageFile(
-  db: Db,
-  actor: Actor,
-  code: string,
-  year: number,
-  fileId: string,
-): Promise<DownloadFile> {
-  await departmentFor(db, actor, code, 'read');
-  const row = await repo.findPublication(db, code, year);
-  const file = row ? await repo.findFile(db, fileId) : null;
-  if (!row || !file || file.publicationId !== row.id) {
-    throw notFound('公开材料文件', 'Publication file');
-  }
-  return { body: file.body, contentType: file.contentType, fileName: file.fileName };
-}
-
-export async function screenshotFile(
-  db: Db,
-  actor: Actor,
-  code: string,
-  year: number,
-): Promise<DownloadFile> {
-  await departmentFor(db, actor, code, 'read');
-  const row = await repo.findPublication(db, code, year);
-  if (!row?.screenshot) {
-    throw notFound('公开截图', 'Publication screenshot');
-  }
-  return {
-    body: row.screenshot,
-    contentType: row.screenshotType ?? 'application/octet-stream',
-    fileName: row.screenshotName ?? 'screenshot',
-  };
-}
-
-export { zipOf };
