@@ -1,6 +1,7 @@
 // The finance bureau's view: every department of its region for a year — submission status,
 // execution, score, grade and warnings.
 import type { Db } from '../../db/open-db.ts';
+import { VersionedCache } from '../../db/versioned-cache.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRole } from '../../auth/access.ts';
 import { listDepartments } from '../departments/departments.service.ts';
@@ -26,8 +27,18 @@ export interface OverviewRow {
   goalGrades: GoalGradeCounts;
 }
 
+/** One overview per region and year, recomputed only after a write (every reviewer of the region sees the same). */
+const overviews = new VersionedCache<OverviewRow[]>(64);
+
 export async function regionOverview(db: Db, actor: Actor, year: number): Promise<OverviewRow[]> {
   requireRole(actor, 'financeReviewer');
+  const rows = await overviews.get(db, `${actor.regionCode}|${year}`, () =>
+    computeRegionOverview(db, actor, year),
+  );
+  return structuredClone(rows); // callers may change their copy
+}
+
+async function computeRegionOverview(db: Db, actor: Actor, year: number): Promise<OverviewRow[]> {
   const depts = await listDepartments(db, actor);
   const grades = await goalGradeCountsOfRegion(db, actor.regionCode, year);
   const rows: OverviewRow[] = [];
