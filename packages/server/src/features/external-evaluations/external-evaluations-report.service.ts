@@ -32,6 +32,14 @@ const CONTENT_TYPES: Record<ExtEvalReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
+/** 扣分理由, with the 评分依据 of a manual score. */
+function reasonOf(r: repo.IndicatorRow): string {
+  const note = r.input?.kind === 'manual' ? r.input.note.trim() : '';
+  return note
+    ? [r.deductionReason, `评分依据：${note}`].filter(Boolean).join('；')
+    : r.deductionReason;
+}
+
 const wan = (yuan: string) => formatWanYuan(parseYuan(yuan) ?? 0);
 
 function ratesOf(rows: repo.IndicatorRow[]): ExtEvalReportData['executionRates'] {
@@ -80,7 +88,7 @@ export async function extEvalReportData(
       ...defOf(r),
       position: r.position,
       score: sheet.rows[i]?.score ?? '0.00',
-      deductionReason: r.deductionReason,
+      deductionReason: reasonOf(r),
       evidence: r.evidence,
     })),
     dimensions: sheet.dimensions,

@@ -112,61 +112,64 @@ export function PickDialog({
   });
   const [target, setTarget] = useState<Candidate | null>(null);
   return (
-    <Modal
-      open={open}
-      title={`选取评价对象（${year} 年度）`}
-      footer={null}
-      onCancel={onClose}
-      width={900}
-      data-testid="ext-eval-pick-dialog"
-    >
-      <p className="jx-muted">只能选取已提交单位自评的项目，或部门整体支出（部门评价）。</p>
-      <Table<Candidate>
-        size="small"
-        rowKey={(r) => `${r.departmentCode}:${r.projectId ?? 'dept'}`}
-        loading={candidates.loading}
-        dataSource={candidates.data ?? []}
-        pagination={{ pageSize: 10 }}
-        columns={[
-          { title: '部门', dataIndex: 'departmentName' },
-          {
-            title: '评价对象',
-            render: (_, r) => (
-              <span>
-                {r.name}
-                {r.kind === 'department' && <Tag style={{ marginLeft: 6 }}>部门整体</Tag>}
-              </span>
-            ),
-          },
-          {
-            title: '单位自评',
-            render: (_, r) =>
-              r.selfEvaluation ? (
+    <>
+      <Modal
+        open={open}
+        destroyOnHidden
+        title={`选取评价对象（${year} 年度）`}
+        footer={null}
+        onCancel={onClose}
+        width={900}
+        data-testid="ext-eval-pick-dialog"
+      >
+        <p className="jx-muted">只能选取已提交单位自评的项目，或部门整体支出（部门评价）。</p>
+        <Table<Candidate>
+          size="small"
+          rowKey={(r) => `${r.departmentCode}:${r.projectId ?? 'dept'}`}
+          loading={candidates.loading}
+          dataSource={candidates.data ?? []}
+          pagination={{ pageSize: 10 }}
+          columns={[
+            { title: '部门', dataIndex: 'departmentName' },
+            {
+              title: '评价对象',
+              render: (_, r) => (
                 <span>
-                  {r.selfEvaluation.total ?? '—'} <GradeTag grade={r.selfEvaluation.grade} />
+                  {r.name}
+                  {r.kind === 'department' && <Tag style={{ marginLeft: 6 }}>部门整体</Tag>}
                 </span>
-              ) : (
-                '—'
               ),
-          },
-          {
-            title: '',
-            render: (_, r) =>
-              r.evaluationId ? (
-                <Tag>已选取</Tag>
-              ) : (
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => setTarget(r)}
-                  data-testid={`ext-eval-pick-${r.projectCode ?? r.departmentCode}`}
-                >
-                  选取
-                </Button>
-              ),
-          },
-        ]}
-      />
+            },
+            {
+              title: '单位自评',
+              render: (_, r) =>
+                r.selfEvaluation ? (
+                  <span>
+                    {r.selfEvaluation.total ?? '—'} <GradeTag grade={r.selfEvaluation.grade} />
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: '',
+              render: (_, r) =>
+                r.evaluationId ? (
+                  <Tag>已选取</Tag>
+                ) : (
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setTarget(r)}
+                    data-testid={`ext-eval-pick-${r.projectCode ?? r.departmentCode}`}
+                  >
+                    选取
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Modal>
       <EvaluatorDialog
         target={target}
         year={year}
@@ -177,6 +180,6 @@ export function PickDialog({
           onCreated(id);
         }}
       />
-    </Modal>
+    </>
   );
 }
