@@ -23,7 +23,7 @@ describe('clerk: from an actual value to the downloaded report (env.browser)', (
   it(
     'enters 举办和参加招商推介活动场次 = 10 (target ≥ 12, weight 15): 12.50 live, saved, in the report, downloaded',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       const errors = collectPageErrors(page);
       try {
@@ -94,7 +94,7 @@ describe('clerk: from an actual value to the downloaded report (env.browser)', (
   it(
     'uploads a ledger with mistakes (XHR with progress) and is told row by row, nothing imported',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       try {
         const clerk = demoUser('clerk');

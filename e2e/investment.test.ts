@@ -23,7 +23,7 @@ describe('investment pipeline and target decomposition (env.browser)', () => {
   const base = () => `${env.server.url}/dept/${DEMO_DEPARTMENT}/investment`;
 
   it('clerk: the board counts the pipeline; a lead moves to 洽谈 from its card; a backward move needs a reason', async () => {
-    const ctx = await newContext(env.browser);
+    const ctx = await newContext(env.browser, undefined, { year: 2023 });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -64,7 +64,7 @@ describe('investment pipeline and target decomposition (env.browser)', () => {
   });
 
   it('clerk: the list filters key projects and pages on the server (20 a page)', async () => {
-    const ctx = await newContext(env.browser);
+    const ctx = await newContext(env.browser, undefined, { year: 2023 });
     const page = await ctx.newPage();
     try {
       const c = demoUser('clerk');
@@ -101,7 +101,7 @@ describe('investment pipeline and target decomposition (env.browser)', () => {
   });
 
   it('decomposition: district total against the city’s 300, 22 ranked units, both charts drawn; live indicators read 170 and 8.60 from the records', async () => {
-    const ctx = await newContext(env.browser);
+    const ctx = await newContext(env.browser, undefined, { year: 2023 });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -150,7 +150,7 @@ describe('investment pipeline and target decomposition (env.browser)', () => {
   });
 
   it('finance reviewer: sees the board and the decomposition, without the editing controls', async () => {
-    const ctx = await newContext(env.browser);
+    const ctx = await newContext(env.browser, undefined, { year: 2023 });
     const page = await ctx.newPage();
     try {
       const r = demoUser('financeReviewer');

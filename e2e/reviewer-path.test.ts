@@ -17,7 +17,7 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
   it(
     'opens 广州市海珠区投资促进局 from the overview and reads its report',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       const errors = collectPageErrors(page);
       try {
@@ -57,7 +57,7 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
   it(
     'reviews the generated report on the review page: text with line numbers, findings beside it',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       try {
         const r = demoUser('financeReviewer');
@@ -81,9 +81,9 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
     'returns a submitted self-evaluation with a comment, and the clerk reads it on the 自评表 page',
     async () => {
       const comment = '请补充“企业诉求按期办结率”未达标的改进措施，并核对执行率表述。';
-      const clerkCtx = await newContext(env.browser);
+      const clerkCtx = await newContext(env.browser, undefined, { year: 2023 });
       const clerkPage = await clerkCtx.newPage();
-      const revCtx = await newContext(env.browser);
+      const revCtx = await newContext(env.browser, undefined, { year: 2023 });
       const revPage = await revCtx.newPage();
       try {
         const c = demoUser('clerk');
