@@ -241,6 +241,7 @@ describeEachDb('external evaluation (财政重点评价)', (use) => {
     }
     expect(xml).toContain('80.90 分');
     expect(xml).toContain('项目延期完成');
+    expect(xml).toContain('评分依据：带动就业效果明显');
     expect(xml).toContain('绩效评价评分表');
     expect(xml).toContain('90.00%');
     expect(xml).toContain('85.50%');
