@@ -32,18 +32,6 @@ describeEachDb('auth routes', (use) => {
       use().db,
       CLI_ACTOR,
       {
-        username: 'lock_me',
-        displayName: '锁定测试',
-        role: 'clerk',
-        departmentCode: '440105-TZCJ',
-        password: 'Right#Password2023',
-      },
-      clock,
-    );
-    await createUser(
-      use().db,
-      CLI_ACTOR,
-      {
         username: 'pw_change',
         displayName: '改密测试',
         role: 'clerk',
