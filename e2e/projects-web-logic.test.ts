@@ -105,7 +105,7 @@ describe('扣分 dialog', () => {
         },
         { status: 'draft', tree: [{ groups: [{ indicators: [{ id: 'i3' }] }] }] },
       ],
-    };
+    } as unknown as Parameters<typeof indicatorMetaFrom>[0];
     const m = indicatorMetaFrom(body);
     expect(m.get('i1')).toEqual({
       locked: true,

@@ -149,6 +149,7 @@ describe('overview statistics', () => {
     score,
     grade,
     warnings: { red: 0, yellow: 0 },
+    goalGrades: { excellent: 0, good: 0, fair: 0, poor: 0 },
     findings: 0,
     projects: 0,
   });
@@ -219,7 +220,7 @@ describe('small readers', () => {
           actualText: '完成 12 场',
         },
       ],
-    });
+    } as unknown as Parameters<typeof goalTextsFrom>[0]);
     expect(m.get('')?.expected).toBe('全年引进项目 150 个');
     expect(m.get('TZCJ-XM-001')?.achieved).toBe('完成 12 场');
     expect(toWarningLevel('RED')).toBe('red');

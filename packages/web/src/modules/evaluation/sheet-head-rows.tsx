@@ -5,12 +5,13 @@ import type { ContractInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { moneyText } from '../../ui/money-text.tsx';
 import { percentText } from '../../ui/percent-text.tsx';
+import type { GoalText } from './use-goal-texts.ts';
 
 /** Whose sheet it is: a project's or the department's. */
 export type SheetKind = 'project' | 'department';
 
 /** 年度总体目标 of the sheet: the goal set's text and what was achieved. */
-export type SheetGoal = { expected: string | null; achieved: string | null } | null | undefined;
+export type SheetGoal = GoalText | null | undefined;
 
 interface FundsProps {
   kind: SheetKind;

@@ -1,44 +1,29 @@
 // 年度总体目标 (预期目标 / 实际完成情况) per goal set, from GET /api/departments/{code}/goals, keyed by
-// projectId ('' for the department), and per indicator who deducted when. Missing endpoint or data → empty maps.
+// projectId ('' for the department) and project code, and per indicator who deducted when, read by the declared
+// names of Schema 'GoalListing'. No data yet → empty maps.
 import { useMemo } from 'react';
+import type { Schema } from '../../api/schema.ts';
 import { useApi } from '../../api/use-api.ts';
 
+type GoalListing = Schema<'GoalListing'>;
+
+/** A goal set's 年度总体目标: what was expected, what was achieved (the goal's targetText and actualText). */
 export interface GoalText {
   expected: string | null;
   achieved: string | null;
 }
 
-function rec(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-    ? (v as Record<string, unknown>)
-    : null;
+function text(v: string | null | undefined): string | null {
+  return v != null && v.trim() !== '' ? v : null;
 }
 
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() !== '' ? v : null;
-}
-
-export function goalTextsFrom(body: unknown): Map<string, GoalText> {
+export function goalTextsFrom(body: GoalListing | null | undefined): Map<string, GoalText> {
   const out = new Map<string, GoalText>();
-  const list = Array.isArray(body) ? body : (rec(body)?.['goals'] ?? rec(body)?.['goalSets']);
-  if (!Array.isArray(list)) {
-    return out;
-  }
-  for (const g of list) {
-    const r = rec(g);
-    if (!r) {
-      continue;
-    }
-    const project = rec(r['project']);
-    const key = str(r['projectId']) ?? str(project?.['id']) ?? '';
-    const text = {
-      expected: str(r['targetText']) ?? str(r['target']),
-      achieved: str(r['actualText']) ?? str(r['actual']),
-    };
-    out.set(key, text);
-    const projectCode = str(r['projectCode']) ?? str(project?.['code']);
-    if (projectCode) {
-      out.set(projectCode, text);
+  for (const g of body?.goals ?? []) {
+    const t = { expected: text(g.targetText), achieved: text(g.actualText) };
+    out.set(g.projectId ?? '', t);
+    if (g.projectCode) {
+      out.set(g.projectCode, t);
     }
   }
   return out;
@@ -52,29 +37,18 @@ export interface IndicatorMeta {
 }
 
 /** indicatorId → meta, from the goal listing's indicator trees. */
-export function indicatorMetaFrom(body: unknown): Map<string, IndicatorMeta> {
+export function indicatorMetaFrom(
+  body: GoalListing | null | undefined,
+): Map<string, IndicatorMeta> {
   const out = new Map<string, IndicatorMeta>();
-  const list = rec(body)?.['goals'];
-  if (!Array.isArray(list)) {
-    return out;
-  }
-  for (const g of list) {
-    const r = rec(g);
-    const locked = r?.['status'] === 'locked';
-    for (const l1 of Array.isArray(r?.['tree']) ? (r['tree'] as unknown[]) : []) {
-      for (const l2 of (rec(l1)?.['groups'] as unknown[] | undefined) ?? []) {
-        for (const i of (rec(l2)?.['indicators'] as unknown[] | undefined) ?? []) {
-          const ind = rec(i);
-          const id = str(ind?.['id']);
-          if (id) {
-            out.set(id, {
-              locked,
-              deductionBy: str(ind?.['deductionBy']),
-              deductionAt: str(ind?.['deductionAt']),
-            });
-          }
-        }
-      }
+  for (const g of body?.goals ?? []) {
+    const locked = g.status === 'locked';
+    for (const ind of g.tree.flatMap((l1) => l1.groups.flatMap((l2) => l2.indicators))) {
+      out.set(ind.id, {
+        locked,
+        deductionBy: ind.deductionBy ?? null,
+        deductionAt: ind.deductionAt ?? null,
+      });
     }
   }
   return out;
@@ -90,7 +64,7 @@ export interface GoalListingData {
 
 /** One read of GET …/goals for the 自评表: goal texts per subject and indicator metadata. */
 export function useGoalListing(code: string, year: number): GoalListingData {
-  const goals = useApi<unknown>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
+  const goals = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, { year });
   const texts = useMemo(() => goalTextsFrom(goals.data), [goals.data]);
   const meta = useMemo(() => indicatorMetaFrom(goals.data), [goals.data]);
   return { texts, meta, loading: goals.loading, reload: goals.reload };

@@ -105,15 +105,13 @@ export function importedCount(body: ImportResult): string {
   return String(body.rows);
 }
 
-export interface ImportRowError {
-  row: number;
-  column: string;
-  value: string;
-  message: string;
-  messageEn: string;
-}
+/** One refused cell of an import (Schema 'ImportRowError', without its code). */
+export type ImportRowError = Pick<
+  Schema<'ImportRowError'>,
+  'row' | 'column' | 'value' | 'message' | 'messageEn'
+>;
 
-/** The rows an import refused (details.errors of IMPORT_INVALID) and how many there were in all. */
+/** The rows an import refused (details.errors of IMPORT_ROWS_INVALID) and how many there were in all. */
 export function importErrors(details: unknown): { errors: ImportRowError[]; count: number } {
   const r = rec(details);
   const list = Array.isArray(r?.['errors']) ? (r?.['errors'] as unknown[]) : [];

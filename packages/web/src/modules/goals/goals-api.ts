@@ -37,29 +37,19 @@ export const goalsApi = {
   submit: (
     goalId: string,
     body: { noSatisfactionReason?: string | null; comment?: string | null },
-  ) => api.post<unknown>(`/api/goals/${enc(goalId)}/submit`, body),
+  ) => api.post<Schema<'SubmitResult'>>(`/api/goals/${enc(goalId)}/submit`, body),
   approve: (goalId: string, comment: string | null) =>
     api.post<GoalView>(`/api/goals/${enc(goalId)}/approve`, { comment }),
   returnGoal: (goalId: string, comment: string) =>
     api.post<GoalView>(`/api/goals/${enc(goalId)}/return`, { comment }),
   library: (q: { q?: string; level1?: string; field?: string }) =>
-    api.get<IndicatorTemplate[] | { templates: IndicatorTemplate[] }>('/api/indicator-library', q),
+    api.get<IndicatorTemplate[]>('/api/indicator-library', q),
   requestChange: (
     goalId: string,
     body: { reason: string; changes: { indicatorId: string; field: string; newValue: string }[] },
-  ) => api.post<unknown>(`/api/goals/${enc(goalId)}/change-requests`, body),
+  ) => api.post<ChangeRequestView[]>(`/api/goals/${enc(goalId)}/change-requests`, body),
   changeRequests: (code: string, year: number) =>
-    api.get<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(
-      `/api/departments/${enc(code)}/change-requests`,
-      { year },
-    ),
+    api.get<ChangeRequestView[]>(`/api/departments/${enc(code)}/change-requests`, { year }),
   decideChange: (id: string, decision: 'approve' | 'reject', comment: string | null) =>
-    api.post<unknown>(`/api/change-requests/${enc(id)}/${decision}`, { comment }),
+    api.post<ChangeRequestView[]>(`/api/change-requests/${enc(id)}/${decision}`, { comment }),
 };
-
-export function listOf<T>(body: T[] | Record<string, T[]> | undefined, key: string): T[] {
-  if (!body) {
-    return [];
-  }
-  return Array.isArray(body) ? body : (body[key] ?? []);
-}

@@ -16,7 +16,7 @@ import { CreateGoalDialog } from './create-goal-dialog.tsx';
 import { GoalDetail } from './goal-detail.tsx';
 import { GoalImportDialog } from './goal-import-dialog.tsx';
 import { GoalList } from './goal-list.tsx';
-import { allIndicators, listOf, type ChangeRequestView } from './goals-api.ts';
+import { allIndicators } from './goals-api.ts';
 import { useGoalsPage } from './use-goals-page.ts';
 import { DepartmentLinkagePanel } from '../linkage/linkage-panel.tsx';
 import './goals.css';
@@ -79,7 +79,7 @@ function GoalsBody({ page }: { page: Page }) {
           listing={listing.data}
           canEdit={page.canEdit}
           role={user.role}
-          changeRequests={listOf<ChangeRequestView>(page.crs.data, 'changeRequests').filter((c) =>
+          changeRequests={(page.crs.data ?? []).filter((c) =>
             allIndicators(goal).some((i) => i.id === c.indicatorId),
           )}
           onChanged={page.reload}

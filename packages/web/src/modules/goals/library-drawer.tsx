@@ -7,7 +7,7 @@ import { Button, Drawer, Input, List, Select, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
-import { goalsApi, listOf, type IndicatorTemplate } from './goals-api.ts';
+import { goalsApi, type IndicatorTemplate } from './goals-api.ts';
 
 export function LibraryDrawer({
   open,
@@ -35,7 +35,7 @@ export function LibraryDrawer({
       setError(null);
       goalsApi
         .library({ q: q.trim() || undefined, level1 })
-        .then((body) => live && setItems(listOf(body, 'templates')))
+        .then((body) => live && setItems(body))
         .catch((e: unknown) => live && setError(e))
         .finally(() => live && setLoading(false));
     }, 250);

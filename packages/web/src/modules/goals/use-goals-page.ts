@@ -9,6 +9,7 @@ import { useWorkspace } from '../../app/workspace.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { GoalScopeOption } from './create-goal-dialog.tsx';
 import type { ChangeRequestView, GoalListing, GoalView } from './goals-api.ts';
+import type { ProjectRow } from '../projects/projects-api.ts';
 
 /** Planning a new year: it appears in the year picker once the finance bureau opened it. */
 function useNextNotOpen(canEdit: boolean): number | null {
@@ -27,7 +28,7 @@ function useScopeOptions(goals: GoalView[], canEdit: boolean): GoalScopeOption[]
   const code = useDeptCode();
   const { year } = useWorkspace();
   const { t } = useI18n();
-  const projects = useApi<unknown>(
+  const projects = useApi<ProjectRow[]>(
     canEdit ? `/api/departments/${encodeURIComponent(code)}/projects` : null,
     { year },
   );
@@ -36,13 +37,9 @@ function useScopeOptions(goals: GoalView[], canEdit: boolean): GoalScopeOption[]
     const opts: GoalScopeOption[] = taken.has('')
       ? []
       : [{ value: '', label: t('eval.department') }];
-    const list = Array.isArray(projects.data)
-      ? (projects.data as { id?: unknown; code?: unknown; name?: unknown }[])
-      : [];
-    for (const p of list) {
-      // a project can get its goal set only when the API gives its id
-      if (typeof p.id === 'string' && !taken.has(p.id)) {
-        opts.push({ value: p.id, label: `${String(p.code ?? '')} ${String(p.name ?? '')}` });
+    for (const p of projects.data ?? []) {
+      if (!taken.has(p.id)) {
+        opts.push({ value: p.id, label: `${p.code} ${p.name}` });
       }
     }
     return opts;
@@ -57,7 +54,7 @@ export function useGoalsPage() {
   const listing = useApi<GoalListing>(`/api/departments/${encodeURIComponent(code)}/goals`, {
     year,
   });
-  const crs = useApi<ChangeRequestView[] | { changeRequests: ChangeRequestView[] }>(
+  const crs = useApi<ChangeRequestView[]>(
     `/api/departments/${encodeURIComponent(code)}/change-requests`,
     { year },
   );

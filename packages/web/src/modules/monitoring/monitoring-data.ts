@@ -10,11 +10,11 @@ export type RegionMonitoring = Schema<'RegionMonitoring'>;
 export type WarningResponse = Schema<'WarningResponse'>;
 export type MonitoringRound = NonNullable<Monitoring['round']>;
 
-export interface Respondable {
-  subjectKey: string | null;
-  needsResponse: boolean;
-  response: WarningResponse | null;
-}
+/** What a warning needs to be answered: its subject, whether an answer is due, the answer so far. */
+export type Respondable = Pick<
+  Schema<'BudgetWarning'>,
+  'subjectKey' | 'needsResponse' | 'response'
+>;
 
 function respondable(r: Schema<'BudgetWarning'> | Schema<'IndicatorWarning'>): Respondable {
   return { subjectKey: r.subjectKey, needsResponse: r.needsResponse, response: r.response };
@@ -54,15 +54,10 @@ export function readIndicatorResponses(body: Monitoring | undefined): Map<string
   return new Map((body?.indicators ?? []).map((i) => [i.indicatorId, respondable(i)]));
 }
 
-export interface RegionWarningRow {
-  code: string;
-  name: string;
-  red: number;
-  yellow: number;
-  green: number;
-  blue: number;
-  rate: string | null;
-}
+type RegionMonitoringRow = Schema<'RegionMonitoringRow'>;
+/** One department of the region: its warnings counted by colour, and its execution rate. */
+export type RegionWarningRow = Pick<RegionMonitoringRow, 'code' | 'name' | 'rate'> &
+  RegionMonitoringRow['warnings'];
 
 export function readRegionWarnings(body: RegionMonitoring | undefined): RegionWarningRow[] {
   return (body?.departments ?? []).map((d) => ({

@@ -2,6 +2,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
+import type { RequestBody } from '../../api/schema.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -9,6 +10,7 @@ export type AgencyDialogMode =
   | { kind: 'add'; regionCode: string; parentCode: string | null; parentName?: string }
   | { kind: 'rename'; code: string; name: string; shortName: string };
 
+/** The form's fields (sent as the bodies of POST …/agencies and PATCH /api/agencies/{code}). */
 interface Values {
   code: string;
   name: string;
@@ -46,17 +48,19 @@ export function AgencyDialog({
     setError(null);
     try {
       if (mode.kind === 'add') {
-        await api.post(`/api/regions/${mode.regionCode}/agencies`, {
+        const body: RequestBody<'/api/regions/{code}/agencies', 'post'> = {
           code: v.code.trim(),
           name: v.name.trim(),
           parentCode: mode.parentCode,
           agencyType: v.agencyType?.trim() || null,
-        });
+        };
+        await api.post(`/api/regions/${mode.regionCode}/agencies`, body);
       } else {
-        await api.patch(`/api/agencies/${encodeURIComponent(mode.code)}`, {
+        const body: RequestBody<'/api/agencies/{code}', 'patch'> = {
           name: v.name.trim(),
           shortName: v.shortName.trim(),
-        });
+        };
+        await api.patch(`/api/agencies/${encodeURIComponent(mode.code)}`, body);
       }
       onSaved();
     } catch (e) {
