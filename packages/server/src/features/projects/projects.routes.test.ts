@@ -227,19 +227,20 @@ describeEachDb('project routes', (use) => {
     expect(errorOf(dup.body).message).toBe(
       '项目编码「TZCJ-XM-002」在 2023 年度已被本部门其他项目使用，请换一个编码',
     );
+    // 2023 and 2024 (the demo's two years) hold it already; a year without it takes it
     const nextYear = await call(clerk, 'POST', BASE, {
-      year: 2024,
+      year: 2025,
       code: 'TZCJ-XM-002',
-      name: '2024年度招商经费',
+      name: '2025年度招商经费',
       level: 1,
     });
     expect(nextYear.status).toBe(201);
-    expect((nextYear.body as Project).fiscalYear).toBe(2024);
+    expect((nextYear.body as Project).fiscalYear).toBe(2025);
     const count = await queryRows<{ n: string }>(
       use().db,
       sql`select count(*)::text as n from projects where code = 'TZCJ-XM-002'`,
     );
-    expect(count[0]!.n).toBe('2');
+    expect(count[0]!.n).toBe('3');
   });
 
   it('bad input is a 400 with Chinese field messages', async () => {
