@@ -111,6 +111,17 @@ describe('extractText', () => {
     expect(await extractText(path)).toEqual({ text: body, kind: 'txt' });
   });
 
+  it('reads Big5 text (a traditional-character report) as Big5, not as garbled GBK (issue 16, point 9)', async () => {
+    const body =
+      '2023年度部門整體支出績效自評報告\n一、部門基本情況\n招商引資業務工作經費年初預算80萬元，全年執行數76.27萬元，執行率95.34%。';
+    const path = write('big5.txt', iconv.encode(body, 'big5'));
+    expect(await extractText(path)).toEqual({ text: body, kind: 'txt' });
+    // and a GBK file of the same length still reads as GBK
+    const gbk =
+      '2023年度部门整体支出绩效自评报告\n一、部门基本情况\n招商引资业务工作经费年初预算80万元，全年执行数76.27万元，执行率95.34%。';
+    expect((await extractText(write('gbk2.txt', iconv.encode(gbk, 'gbk')))).text).toBe(gbk);
+  });
+
   it('reads a .docx made with the docx package, paragraph by paragraph', async () => {
     const doc = new Document({
       sections: [

@@ -58,8 +58,20 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return iconv.decode(Buffer.from(bytes), 'gb18030');
+    // GB18030 (mainland) or Big5 (traditional, e.g. a Hong Kong or Taiwan template): both are valid byte-wise
+    // for most double-byte text, so the one that reads as fewer stray symbols wins; ties go to GB18030
+    const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
+    const big5 = iconv.decode(Buffer.from(bytes), 'big5');
+    return strayCount(big5) < strayCount(gb) ? big5 : gb;
   }
+}
+
+/**
+ * Characters a report in Chinese hardly ever holds but a wrong double-byte decoding produces in numbers: kana,
+ * Greek, Cyrillic, box drawing, vertical punctuation forms, replacement marks.
+ */
+function strayCount(text: string): number {
+  return text.match(/[\u3040-\u30ff\u0370-\u04ff\u2500-\u257f\ufe10-\ufe4f\ufffd?]/g)?.length ?? 0;
 }
 
 async function readTxt(file: string, bytes: Uint8Array): Promise<string> {
