@@ -1268,15 +1268,6 @@ export const ERRORS = {
     en: 'Amount (10k yuan) {value} must be above 0 with at most 6 decimals',
   },
   // (end of closed codes for the last generic throws (uploads, change-request shapes, goal checks, enterprises))
-
-  // ---- transitional: codes still thrown with a hand-written message (to be replaced by specific codes) ----
-  VALIDATION: { kind: 'invalid', zh: '{message}', en: '{messageEn}' },
-  CONFLICT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
-  STATE: { kind: 'state', zh: '{message}', en: '{messageEn}' },
-  LOCKED: { kind: 'locked', zh: '{message}', en: '{messageEn}' },
-  IMPORT_INVALID: { kind: 'unprocessable', zh: '{message}', en: '{messageEn}' },
-  DUPLICATE_IMPORT: { kind: 'conflict', zh: '{message}', en: '{messageEn}' },
-  GOAL_INVALID: { kind: 'unprocessable', zh: '{message}', en: '{messageEn}' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

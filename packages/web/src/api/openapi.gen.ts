@@ -3262,14 +3262,7 @@ export interface paths {
                   | 'POLICY_PACKAGE_CODE_TAKEN'
                   | 'POLICY_PACKAGE_UNKNOWN'
                   | 'POLICY_BUDGET_PROJECT_UNKNOWN'
-                  | 'GRANT_AMOUNT_INVALID'
-                  | 'VALIDATION'
-                  | 'CONFLICT'
-                  | 'STATE'
-                  | 'LOCKED'
-                  | 'IMPORT_INVALID'
-                  | 'DUPLICATE_IMPORT'
-                  | 'GOAL_INVALID';
+                  | 'GRANT_AMOUNT_INVALID';
                 details?: {
                   errorCount?: number;
                   errors?: components['schemas']['ImportRowError'][];
@@ -16735,14 +16728,7 @@ export interface components {
           | 'POLICY_PACKAGE_CODE_TAKEN'
           | 'POLICY_PACKAGE_UNKNOWN'
           | 'POLICY_BUDGET_PROJECT_UNKNOWN'
-          | 'GRANT_AMOUNT_INVALID'
-          | 'VALIDATION'
-          | 'CONFLICT'
-          | 'STATE'
-          | 'LOCKED'
-          | 'IMPORT_INVALID'
-          | 'DUPLICATE_IMPORT'
-          | 'GOAL_INVALID';
+          | 'GRANT_AMOUNT_INVALID';
         /** @description 随错误代码而定的补充信息（如 fields、issues） */
         details?: unknown;
         /** @description 中文说明 */
