@@ -69,6 +69,22 @@ export async function listBatches(
     .orderBy(desc(s.importBatches.createdAt));
 }
 
+/**
+ * Serialises ledger imports of one department-year until the transaction ends: two uploads of the same months
+ * at once would otherwise each miss the other's uncommitted rows and both land (the second check now waits for
+ * the first to commit, then sees its months taken).
+ */
+export async function lockLedgerOfDepartmentYear(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<void> {
+  await queryRows(
+    db,
+    sql`select pg_advisory_xact_lock(hashtext(${`ledger:${departmentCode}:${year}`}))::text as locked`,
+  );
+}
+
 /** Months among `months` that already hold ledger entries of the department-year (outside `exceptBatch`). */
 export async function monthsWithEntries(
   db: Queryable,

@@ -62,6 +62,7 @@ async function finishLedgerBatch(
   actor: Actor,
   f: LedgerBatchFacts,
 ): Promise<ImportResult['replaced']> {
+  await ledgerRepo.lockLedgerOfDepartmentYear(tx, f.departmentCode, f.year);
   const taken = await ledgerRepo.monthsWithEntries(
     tx,
     f.departmentCode,
