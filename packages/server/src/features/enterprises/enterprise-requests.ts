@@ -106,15 +106,8 @@ export interface CreateRequestInput {
   handledBy?: string | null;
 }
 
-export async function createRequest(
-  db: Db,
-  actor: Actor,
-  departmentCode: string,
-  input: CreateRequestInput,
-  now: Date,
-): Promise<RequestView> {
-  const dept = await editable(db, actor, departmentCode);
-  const today = chinaToday(now);
+/** The checks of a new request (category, text, dates); returns its due date (default 10 working days). */
+function checkRequestInput(input: CreateRequestInput, today: string): string {
   if (!(REQUEST_CATEGORIES as readonly string[]).includes(input.category)) {
     throw invalid('category', 'REQUEST_CATEGORY_UNKNOWN', {
       options: REQUEST_CATEGORIES.map((c) => REQUEST_CATEGORY_LABEL[c].zh).join('、'),
@@ -146,6 +139,18 @@ export async function createRequest(
       otherDate: input.receivedOn,
     });
   }
+  return dueOn;
+}
+
+export async function createRequest(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  input: CreateRequestInput,
+  now: Date,
+): Promise<RequestView> {
+  const dept = await editable(db, actor, departmentCode);
+  const dueOn = checkRequestInput(input, chinaToday(now));
   return db.transaction(async (tx) => {
     const ent = await repo.findEnterprise(tx, dept.code, input.enterpriseId);
     if (!ent) {

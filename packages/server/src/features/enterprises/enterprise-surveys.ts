@@ -17,6 +17,19 @@ export interface SurveyInput {
 }
 
 /** Records the follow-up survey (满意度回访) of a closed request: a 1–5 score or satisfied yes/no. */
+/** A survey's answer: a score of 1–5, whether the enterprise is satisfied, or both (one at least). */
+function surveyAnswer(input: SurveyInput): { score: number | null; satisfied: boolean | null } {
+  const score = input.score ?? null;
+  const satisfied = input.satisfied ?? null;
+  if (score === null && satisfied === null) {
+    throw invalid('score', 'SURVEY_ANSWER_MISSING');
+  }
+  if (score !== null && (!Number.isInteger(score) || score < 1 || score > 5)) {
+    throw invalid('score', 'SURVEY_SCORE_INVALID');
+  }
+  return { score, satisfied };
+}
+
 export async function recordSurvey(
   db: Db,
   actor: Actor,
@@ -27,14 +40,7 @@ export async function recordSurvey(
 ) {
   const dept = await editable(db, actor, departmentCode);
   checkDate('surveyedOn', ['回访日期', 'The survey date'], input.surveyedOn, chinaToday(now));
-  const score = input.score ?? null;
-  const satisfied = input.satisfied ?? null;
-  if (score === null && satisfied === null) {
-    throw invalid('score', 'SURVEY_ANSWER_MISSING');
-  }
-  if (score !== null && (!Number.isInteger(score) || score < 1 || score > 5)) {
-    throw invalid('score', 'SURVEY_SCORE_INVALID');
-  }
+  const { score, satisfied } = surveyAnswer(input);
   return db.transaction(async (tx) => {
     const r = await reqRepo.findRequest(tx, dept.code, requestId);
     if (!r) {
