@@ -16,13 +16,27 @@ export async function dataVersion(db: Queryable): Promise<number> {
   return rows[0]?.seq ?? 0;
 }
 
+const databaseIds = new WeakMap<object, number>();
+let nextDatabaseId = 1;
+
+/** A number per database handle: one process may hold several databases (the tests do). */
+function databaseId(db: Queryable): number {
+  let id = databaseIds.get(db);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(db, id);
+  }
+  return id;
+}
+
 export class VersionedCache<T> {
   private readonly entries = new Map<string, { version: number; value: Promise<T> }>();
 
   constructor(private readonly maxEntries = 256) {}
 
   /** The cached value of `key` at the current data version, or `compute()`'s (then kept). */
-  async get(db: Queryable, key: string, compute: () => Promise<T>): Promise<T> {
+  async get(db: Queryable, name: string, compute: () => Promise<T>): Promise<T> {
+    const key = `${databaseId(db)}|${name}`;
     const version = await dataVersion(db);
     const hit = this.entries.get(key);
     if (hit !== undefined && hit.version === version) {

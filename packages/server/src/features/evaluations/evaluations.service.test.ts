@@ -1,5 +1,5 @@
 // The demo department scored from stored data, on PGlite and PostgreSQL: the numbers a clerk would check.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import * as s from '../../db/schema/index.ts';
@@ -91,7 +91,12 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
       await db
         .select()
         .from(s.selfEvaluations)
-        .where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ')),
+        .where(
+          and(
+            eq(s.selfEvaluations.departmentCode, '440105-TZCJ'),
+            eq(s.selfEvaluations.fiscalYear, 2023),
+          ),
+        ),
     ).toHaveLength(0);
     await fixtureWrite(db, 'goal locked', (tx) =>
       tx.update(s.goals).set({ status: 'locked' }).where(eq(s.goals.projectId, project!.id)),
@@ -112,7 +117,12 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     const stored = await db
       .select()
       .from(s.selfEvaluations)
-      .where(eq(s.selfEvaluations.departmentCode, '440105-TZCJ'));
+      .where(
+        and(
+          eq(s.selfEvaluations.departmentCode, '440105-TZCJ'),
+          eq(s.selfEvaluations.fiscalYear, 2023),
+        ),
+      );
     expect(stored).toHaveLength(3);
     expect(stored.every((r) => r.preset === 'mof-2020')).toBe(true);
 

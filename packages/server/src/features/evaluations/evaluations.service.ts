@@ -4,6 +4,7 @@
 // Inputs are built in evaluation-inputs.ts; submission and the bureau's review in evaluation-review.service.ts
 // (both exported from here).
 import type { ScoringOutput } from '@jixiao/core';
+import { VersionedCache } from '../../db/versioned-cache.ts';
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { CLI_ACTOR } from '../../auth/actor.ts';
@@ -37,8 +38,14 @@ export async function getEvaluation(
   year: number,
 ): Promise<DepartmentEvaluation> {
   const dept = await getDepartment(db, actor, departmentCode);
-  return evaluate(db, dept.code, dept.name, year);
+  const ev = await evaluations.get(db, `${dept.code}|${year}`, () =>
+    evaluate(db, dept.code, dept.name, year),
+  );
+  return structuredClone(ev); // callers may change their copy
 }
+
+/** The evaluation as it stands is the same for every reader until the next write (see db/versioned-cache.ts). */
+const evaluations = new VersionedCache<DepartmentEvaluation>(256);
 
 /** CLI path: `jixiao score --department CODE --year YYYY [--project CODE]`. */
 export async function scoreStoredEvaluation(opts: {

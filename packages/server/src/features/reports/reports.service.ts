@@ -9,6 +9,7 @@ import {
   type ReportDocument,
 } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
+import { VersionedCache } from '../../db/versioned-cache.ts';
 import * as repo from './reports.repository.ts';
 import { renderDocx } from '../../render/docx/render-docx.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
@@ -49,7 +50,25 @@ export async function buildReportDocument(
   return buildSelfEvaluationReport(data);
 }
 
+/** Rendered reports, until the next write (db/versioned-cache.ts) or the next day (the report is dated). */
+const rendered = new VersionedCache<RenderedReport>(48);
+
 export async function renderReport(
+  db: Db,
+  actor: Actor,
+  departmentCode: string,
+  year: number,
+  format: ReportFormat,
+  now: Date,
+): Promise<RenderedReport> {
+  const dept = await getDepartment(db, actor, departmentCode); // the access check, before anything cached
+  const day = now.toISOString().slice(0, 10);
+  return rendered.get(db, `${dept.code}|${year}|${format}|${day}`, () =>
+    renderUncached(db, actor, dept.code, year, format, now),
+  );
+}
+
+async function renderUncached(
   db: Db,
   actor: Actor,
   departmentCode: string,

@@ -1,0 +1,144 @@
+// The load part of `npm run bench` (issue 16, point 10): the real server on the demo (embedded PGlite in a temp
+// dir), 20 signed-in sessions of the finance reviewer for JIXIAO_BENCH_LOAD_S seconds (default 30), each
+// looping over one page's request; p50/p99 and requests/s printed for the bureau overview, the live
+// self-evaluation and the report preview, each as a ratio against the same load on /api/auth/me (the
+// baseline: session lookup only) measured in the same run. It prints — it never asserts.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SESSIONS = Number(process.env['JIXIAO_BENCH_SESSIONS'] ?? 20);
+const SECONDS = Number(process.env['JIXIAO_BENCH_LOAD_S'] ?? 30);
+const REVIEWER = { username: 'czj_reviewer', password: 'Demo#Review2023' };
+
+const PAGES: { name: string; path: string }[] = [
+  { name: '/api/auth/me (baseline)', path: '/api/auth/me' },
+  { name: '部门总览 /api/overview', path: '/api/overview?year=2024' },
+  { name: '自评表 live evaluation', path: '/api/departments/440105-TZCJ/evaluation?year=2024' },
+  {
+    name: '报告预览 report preview',
+    path: '/api/departments/440105-TZCJ/report?year=2024&format=html',
+  },
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-load-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
+  Object.assign(env, { JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1' });
+  delete env['DATABASE_URL'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 1200; i += 1) {
+    const up = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) {
+      return { url, stop };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error('the server did not start within 300 s');
+}
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(REVIEWER),
+  });
+  if (!res.ok) {
+    throw new Error(`sign-in failed: ${res.status}`);
+  }
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** SESSIONS loops of one request each, for SECONDS: every latency, and how many answered 200. */
+async function load(url: string, cookies: string[], pagePath: string) {
+  const until = performance.now() + SECONDS * 1000;
+  const times: number[] = [];
+  let failed = 0;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const res = await fetch(`${url}${pagePath}`, { headers: { cookie } });
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+        if (res.status !== 200) {
+          failed += 1;
+        }
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    rps: times.length / SECONDS,
+    failed,
+  };
+}
+
+export async function runLoadBench(out: (line?: string) => void): Promise<void> {
+  out(`\n== load: ${SESSIONS} sessions × ${SECONDS} s per page, real server on the demo (PGlite)`);
+  const server = await startServer();
+  try {
+    const cookies: string[] = [];
+    for (let i = 0; i < SESSIONS; i += 1) {
+      cookies.push(await signIn(server.url));
+    }
+    let base: { p50: number; p99: number } | null = null;
+    out('page                            p50 ms   p99 ms   req/s   p99 vs baseline   non-200');
+    for (const page of PAGES) {
+      const r = await load(server.url, cookies, page.path);
+      base ??= r;
+      out(
+        `${page.name.padEnd(30)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(8)} ${r.rps.toFixed(1).padStart(7)} ${`${(r.p99 / base.p99).toFixed(1)}×`.padStart(17)} ${String(r.failed).padStart(9)}`,
+      );
+    }
+    out('(goal of issue 16: p99 ≤ 250 ms for the three pages on this machine)');
+  } finally {
+    await server.stop();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  await runLoadBench((line = '') => process.stdout.write(`${line}\n`));
+}
