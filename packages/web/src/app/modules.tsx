@@ -21,6 +21,7 @@ import {
   FormOutlined,
   FundOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   SettingOutlined,
   TableOutlined,
   TeamOutlined,
@@ -258,6 +259,29 @@ export const appModules: AppModule[] = [
     page: lazyPage(
       () => import('../modules/rectification/rectification-page.tsx'),
       'BureauRectificationPage',
+    ),
+  },
+  {
+    key: 'publication',
+    scope: 'department',
+    path: 'publication',
+    order: 65,
+    label: { zh: '绩效公开', en: 'Publication' },
+    icon: <GlobalOutlined />,
+    roles: DEPT_AND_BUREAU,
+    page: lazyPage(() => import('../modules/publication/publication-page.tsx'), 'PublicationPage'),
+  },
+  {
+    key: 'bureau-publication',
+    scope: 'bureau',
+    path: 'publication',
+    order: 37,
+    label: { zh: '公开与人大', en: 'Publication & congress' },
+    icon: <GlobalOutlined />,
+    roles: BUREAU,
+    page: lazyPage(
+      () => import('../modules/publication/bureau-publication-page.tsx'),
+      'BureauPublicationPage',
     ),
   },
   {
