@@ -3,6 +3,7 @@
 // (file dataDir in a temp dir), then execution computed for every project (computeExecution), each time printed
 // as a ratio against DuckDB reading and aggregating the same CSV in the same run; peak RSS; and the same on
 // PostgreSQL (JIXIAO_BENCH_PG_URL, or one started by bench/start-pg.sh and stopped at the end).
+// Then the load part (bench/load.ts): 20 sessions on the real server, p50/p99 per page against a baseline.
 // It bounds its own runtime (JIXIAO_BENCH_TIME_LIMIT_S, default 900 s) and prints — it never asserts.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { importBudgets, importLedger } from '@jixiao/server/features/imports/imp
 import { computeExecution } from '@jixiao/server/features/execution/execution.service';
 import pg from 'pg';
 import { BENCH_YEAR, writeBudgetCsv, writeLedgerCsv } from './generate-ledger.ts';
+import { runLoadBench } from './load.ts';
 
 const ROWS = Number(process.env['JIXIAO_BENCH_ROWS'] ?? 1_000_000);
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
@@ -324,6 +326,8 @@ async function main(): Promise<void> {
 }
 
 main()
+  // the load part (issue 16): 20 sessions on the real server; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out
+  .then(() => (process.env['JIXIAO_BENCH_SKIP_LOAD'] === '1' ? undefined : runLoadBench(out)))
   .catch((e: unknown) => {
     out(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exitCode = 1;
