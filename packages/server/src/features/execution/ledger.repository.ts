@@ -198,3 +198,8 @@ export async function listLedgerEntries(
     entries: entries.map((e) => ({ ...e, id: Number(e.id), month: Number(e.month) })),
   };
 }
+
+/** VACUUM (ANALYZE) of the ledger after a large import: outside any transaction (PGlite has no autovacuum). */
+export async function vacuumLedger(db: Queryable): Promise<void> {
+  await queryRows(db, sql`vacuum (analyze) ledger_entries`);
+}

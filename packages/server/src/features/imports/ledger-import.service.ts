@@ -3,7 +3,6 @@
 // refused unless replaced; the batch recorded and audited. Also the same import for rows already parsed (demo).
 import { randomUUID } from 'node:crypto';
 import { fenToYuanString, validateLedgerRow, type LedgerRow } from '@jixiao/core';
-import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/open-db.ts';
 import { copyWriter, driverOfTx } from '../../import/copy-rows.ts';
 import { sha256Of, type ImportSource } from '../../import/import-source.ts';
@@ -155,7 +154,7 @@ export async function importLedger(
     const result = await importLedgerInTx(database, actor, dept, input, worker, hooks);
     if (result.rows >= VACUUM_AFTER_ROWS) {
       // Outside the (committed) transaction: VACUUM cannot run inside one. Best effort — the import stands either way.
-      await database.db.execute(sql`vacuum (analyze) ledger_entries`).catch(() => undefined);
+      await ledgerRepo.vacuumLedger(database.db).catch(() => undefined);
     }
     return result;
   } finally {

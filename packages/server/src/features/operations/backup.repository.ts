@@ -185,3 +185,26 @@ export async function countRows(db: Queryable, table: string): Promise<number> {
   );
   return Number(r[0]?.n ?? 0);
 }
+
+/** The audit chain head (seq and hash), or null when the table holds no row. */
+export async function auditChainHead(db: Queryable): Promise<{ seq: number; hash: string } | null> {
+  const r = await queryRows<{ seq: string | number; hash: string }>(
+    db,
+    sql`select last_seq as seq, last_hash as hash from audit_chain_head where id = 1`,
+  );
+  return r[0] ? { seq: Number(r[0].seq), hash: r[0].hash } : null;
+}
+
+/** PostgreSQL: how many other sessions use this database (a running server holds some). */
+export async function otherConnections(db: Queryable): Promise<number> {
+  const r = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return Number(r[0]?.n ?? 0);
+}
+
+/** Empties the audit chain head (a restore loads the backup's). */
+export async function deleteAuditChainHead(db: Queryable): Promise<void> {
+  await queryRows(db, sql`delete from audit_chain_head returning id`);
+}

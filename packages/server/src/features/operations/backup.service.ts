@@ -4,9 +4,7 @@
 // system.backup) through GET /api/admin/backup, or the operator on the host with the CLI. Each backup is
 // written to the audit log after its snapshot (the file does not contain its own entry).
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/open-db.ts';
-import { queryRows } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
@@ -17,6 +15,7 @@ import {
   TABLE_MARKER,
   type BackupHeader,
 } from './backup-format.ts';
+import * as repo from './backup.repository.ts';
 import { appliedMigrations, listTables, readTable } from './backup.repository.ts';
 
 export interface BackupSummary {
@@ -33,11 +32,7 @@ export type BackupSink = (text: string) => Promise<void>;
 const BATCH = 2000;
 
 async function chainHead(db: Queryable): Promise<{ seq: number; hash: string }> {
-  const r = await queryRows<{ seq: string | number; hash: string }>(
-    db,
-    sql`select last_seq as seq, last_hash as hash from audit_chain_head where id = 1`,
-  );
-  return { seq: Number(r[0]?.seq ?? 0), hash: r[0]?.hash ?? '0'.repeat(64) };
+  return (await repo.auditChainHead(db)) ?? { seq: 0, hash: '0'.repeat(64) };
 }
 
 async function emitTables(

@@ -5,9 +5,7 @@
 // back: the database is as it was. Refused before anything starts: a file that is not a Jixiao backup
 // (BACKUP_FILE_INVALID) or comes from a newer program (BACKUP_SCHEMA_NEWER). Run it with the server stopped.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/open-db.ts';
-import { queryRows } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import {
@@ -42,23 +40,13 @@ export async function targetContents(db: Queryable): Promise<{ users: number; en
 }
 
 /** PostgreSQL: how many other sessions use this database (a running server holds some). */
-export async function otherConnections(db: Queryable): Promise<number> {
-  const r = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
-  );
-  return Number(r[0]?.n ?? 0);
-}
+export const otherConnections = repo.otherConnections;
 
 async function chainHeadIfAny(db: Queryable): Promise<{ seq: number; hash: string } | null> {
   if ((await repo.countRows(db, 'audit_chain_head')) === 0) {
     return null;
   }
-  const r = await queryRows<{ seq: string | number; hash: string }>(
-    db,
-    sql`select last_seq as seq, last_hash as hash from audit_chain_head where id = 1`,
-  );
-  return r[0] ? { seq: Number(r[0].seq), hash: r[0].hash } : null;
+  return repo.auditChainHead(db);
 }
 
 /** Reads the header line: refuses a file that is not a backup or is from a newer program. */
@@ -151,7 +139,7 @@ async function rebuildAndLoad(tx: Queryable, read: BackupRead): Promise<Loaded> 
     await repo.setUserTriggers(tx, t, false);
   }
   if ((await repo.countRows(tx, 'audit_chain_head')) > 0) {
-    await tx.execute(sql`delete from audit_chain_head`);
+    await repo.deleteAuditChainHead(tx);
   }
   const loaded = await loadSections(tx, read);
   checkTrailer(loaded);
