@@ -1,4 +1,4 @@
-// Fiscal years over HTTP on both databases, with the Haizhu demo (2023 open): the finance bureau opens 2024 with the
+// Fiscal years over HTTP on both databases, with the Haizhu demo (2023 and 2024 open): the finance bureau opens 2025 with the
 // default rule preset (mof-2020), the department's clerk sees it and plans its goals under that year's rules;
 // opening twice, too far ahead, with an unknown preset, by another role or for another region is refused.
 import { sql } from 'drizzle-orm';
@@ -68,8 +68,8 @@ interface ErrorBody {
 const PATH = '/api/regions/440105/fiscal-years';
 
 describeEachDb('region fiscal-year routes', (use) => {
-  // November 2023: planning 2024 (next calendar year) is allowed, 2025 not yet
-  const now = new Date('2023-11-20T02:00:00Z');
+  // November 2024: planning 2025 (next calendar year) is allowed, 2026 not yet
+  const now = new Date('2024-11-20T02:00:00Z');
   const app = (actor: Actor) =>
     createApp({ database: use(), config: loadConfig({}), now: () => now }, { testActor: actor });
   const call = async (actor: Actor, method: string, path: string, body?: unknown) => {
@@ -99,56 +99,57 @@ describeEachDb('region fiscal-year routes', (use) => {
     expect(l).toMatchObject({
       regionCode: '440105',
       regionName: '广州市海珠区',
-      nextYear: 2024,
-      maxYear: 2024,
+      nextYear: 2025,
+      maxYear: 2025,
     });
     expect(l.years.map((y) => [y.year, y.scoringPreset, y.financeApprovalRequired])).toEqual([
       [2023, 'mof-2020', true],
+      [2024, 'mof-2020', true],
     ]);
     expect(l.presets.map((p) => p.name)).toContain('mof-2020');
   });
 
   it('only the region’s finance bureau opens a year', async () => {
     for (const actor of [clerk, head, admin]) {
-      const res = await call(actor, 'POST', PATH, { year: 2024 });
+      const res = await call(actor, 'POST', PATH, { year: 2025 });
       expect(res.status, actor.role).toBe(403);
       expect(errorOf(res.body).message).toBe('当前角色无权执行该操作');
     }
-    const other = await call(otherReviewer, 'POST', PATH, { year: 2024 });
+    const other = await call(otherReviewer, 'POST', PATH, { year: 2025 });
     expect(other.status).toBe(403);
     expect(errorOf(other.body).message).toBe('无权查看或管理其他地区的预算年度');
     expect((await call(otherReviewer, 'GET', PATH)).status).toBe(403);
     expect((await call(admin, 'GET', PATH)).status).toBe(403);
     const n = await queryRows<{ n: string }>(
       use().db,
-      sql`select count(*)::text as n from fiscal_years where year = 2024`,
+      sql`select count(*)::text as n from fiscal_years where year = 2025`,
     );
     expect(n[0]!.n).toBe('0');
   });
 
   it('bad input: Chinese messages, nothing written', async () => {
     const cases: [unknown, number, string, string][] = [
-      [{ year: '2024' }, 400, '年度必须是数字', 'REQUEST_INVALID'],
-      [{ year: 2024.5 }, 400, '年度必须是整数', 'REQUEST_INVALID'],
+      [{ year: '2025' }, 400, '年度必须是数字', 'REQUEST_INVALID'],
+      [{ year: 2025.5 }, 400, '年度必须是整数', 'REQUEST_INVALID'],
       [
-        { year: 2025 },
+        { year: 2026 },
         400,
-        '预算年度最晚只能开启到下一年度（2024 年），收到 2025 年',
+        '预算年度最晚只能开启到下一年度（2025 年），收到 2026 年',
         'FISCAL_YEAR_TOO_LATE',
       ],
       [
-        { year: 2024, scoringPreset: 'sichuan' },
+        { year: 2025, scoringPreset: 'sichuan' },
         400,
         '计分规则「sichuan」不存在，可选：',
         'SCORING_PRESET_UNKNOWN',
       ],
       [
-        { year: 2024, financeApprovalRequired: 'yes' },
+        { year: 2025, financeApprovalRequired: 'yes' },
         400,
         '是否需财政审核应为 true 或 false',
         'REQUEST_INVALID',
       ],
-      [{ year: 2024, extra: 1 }, 400, '', 'REQUEST_INVALID'],
+      [{ year: 2025, extra: 1 }, 400, '', 'REQUEST_INVALID'],
     ];
     for (const [body, status, message, code] of cases) {
       const res = await call(reviewer, 'POST', PATH, body);
@@ -158,71 +159,71 @@ describeEachDb('region fiscal-year routes', (use) => {
       expect(e.message).toContain(message);
     }
     expect(
-      (await call(reviewer, 'POST', '/api/regions/44010/fiscal-years', { year: 2024 })).status,
+      (await call(reviewer, 'POST', '/api/regions/44010/fiscal-years', { year: 2025 })).status,
     ).toBe(400);
     const n = await queryRows<{ n: string }>(
       use().db,
-      sql`select count(*)::text as n from fiscal_years where year >= 2024`,
+      sql`select count(*)::text as n from fiscal_years where year >= 2025`,
     );
     expect(n[0]!.n).toBe('0');
   });
 
-  it('the bureau opens 2024 (default mof-2020, audited); twice is a 409', async () => {
-    const res = await call(reviewer, 'POST', PATH, { year: 2024, financeApprovalRequired: false });
+  it('the bureau opens 2025 (default mof-2020, audited); twice is a 409', async () => {
+    const res = await call(reviewer, 'POST', PATH, { year: 2025, financeApprovalRequired: false });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      year: 2024,
+      year: 2025,
       scoringPreset: 'mof-2020',
       financeApprovalRequired: false,
       basisNotice: null,
     });
     const again = await call(reviewer, 'POST', PATH, {
-      year: 2024,
+      year: 2025,
       scoringPreset: 'hubei-variant',
     });
     expect(again.status).toBe(409);
-    expect(errorOf(again.body).message).toBe('2024 年度已经开启，无需重复开启');
+    expect(errorOf(again.body).message).toBe('2025 年度已经开启，无需重复开启');
     const audit = await queryRows<{
       actor: string;
       after: { year: number; scoringPreset: string };
     }>(
       use().db,
-      sql`select actor_username as actor, after from audit_log where action = 'fiscalYear.open' and entity_id = '440105:2024'`,
+      sql`select actor_username as actor, after from audit_log where action = 'fiscalYear.open' and entity_id = '440105:2025'`,
     );
     expect(audit).toEqual([
       {
         actor: 'czj_reviewer',
-        after: expect.objectContaining({ year: 2024, scoringPreset: 'mof-2020' }),
+        after: expect.objectContaining({ year: 2025, scoringPreset: 'mof-2020' }),
       },
     ]);
   });
 
-  it('the clerk sees 2024 and plans it: a project and its goal set, under that year’s rules (no finance approval)', async () => {
+  it('the clerk sees 2025 and plans it: a project and its goal set, under that year’s rules (no finance approval)', async () => {
     const l = (await call(clerk, 'GET', PATH)).body as Listing;
-    expect(l.years.map((y) => y.year)).toEqual([2023, 2024]);
-    expect(l.nextYear).toBe(2024); // capped at next calendar year
+    expect(l.years.map((y) => y.year)).toEqual([2023, 2024, 2025]);
+    expect(l.nextYear).toBe(2025); // capped at next calendar year
 
     const project = await call(clerk, 'POST', '/api/departments/440105-TZCJ/projects', {
-      year: 2024,
+      year: 2025,
       code: 'TZCJ-XM-001',
       name: '招商引资业务工作经费',
       level: 1,
     });
     expect(project.status).toBe(201);
-    const listed = (await call(clerk, 'GET', '/api/departments/440105-TZCJ/projects?year=2024'))
+    const listed = (await call(clerk, 'GET', '/api/departments/440105-TZCJ/projects?year=2025'))
       .body as { id: string; code: string }[];
     expect(listed.map((p) => p.code)).toEqual(['TZCJ-XM-001']);
-    const goals = await call(clerk, 'GET', '/api/departments/440105-TZCJ/goals?year=2024');
-    expect(goals.body).toMatchObject({ year: 2024, financeApprovalRequired: false, goals: [] });
+    const goals = await call(clerk, 'GET', '/api/departments/440105-TZCJ/goals?year=2025');
+    expect(goals.body).toMatchObject({ year: 2025, financeApprovalRequired: false, goals: [] });
     const goal = await call(clerk, 'POST', '/api/goals', {
       departmentCode: '440105-TZCJ',
-      year: 2024,
+      year: 2025,
       projectId: listed[0]!.id,
-      targetText: '2024年度：举办招商推介活动不少于 12 场。',
+      targetText: '2025年度：举办招商推介活动不少于 12 场。',
     });
     expect(goal.status).toBe(201);
     expect(goal.body).toMatchObject({
-      fiscalYear: 2024,
+      fiscalYear: 2025,
       projectCode: 'TZCJ-XM-001',
       status: 'draft',
     });
