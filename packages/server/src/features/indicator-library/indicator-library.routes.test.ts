@@ -82,8 +82,8 @@ describeEachDb('indicator library', (use) => {
   it('creates an indicator from a template; the bureau adds its own template', async () => {
     const goal = await clerk.post('/api/goals', {
       departmentCode: '440105-TZCJ',
-      year: 2024,
-      targetText: '2024年度部门整体绩效目标',
+      year: 2025,
+      targetText: '2025年度部门整体绩效目标',
     });
     const goalId = (goal.body as { id: string }).id;
     const [tpl] = (
