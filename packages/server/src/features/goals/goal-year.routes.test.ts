@@ -17,18 +17,18 @@ describeEachDb('goal sets and the fiscal year', (use) => {
   });
 
   it('without finance approval configured, the head’s approval locks', async () => {
-    await fixtureWrite(use().db, 'fiscal year 2024 without finance approval', async (tx) => {
+    await fixtureWrite(use().db, 'fiscal year 2025 without finance approval', async (tx) => {
       await tx.execute(
-        sql`update fiscal_years set finance_approval_required = false where region_code = '440105' and year = 2024`,
+        sql`update fiscal_years set finance_approval_required = false where region_code = '440105' and year = 2025`,
       );
       await tx.execute(
-        sql`insert into fiscal_years (region_code, year, scoring_preset, finance_approval_required) values ('440105', 2024, 'mof-2020', false) on conflict do nothing`,
+        sql`insert into fiscal_years (region_code, year, scoring_preset, finance_approval_required) values ('440105', 2025, 'mof-2020', false) on conflict do nothing`,
       );
     });
     const g = await u.clerk.post('/api/goals', {
       departmentCode: '440105-TZCJ',
-      year: 2024,
-      targetText: '2024年度部门整体目标：新洽谈重点招商项目不少于320个。',
+      year: 2025,
+      targetText: '2025年度部门整体目标：新洽谈重点招商项目不少于320个。',
     });
     const id = (g.body as Goal).id;
     const add = (p: Record<string, unknown>) =>
