@@ -27,7 +27,7 @@ describe('login (env.browser)', () => {
     it(
       `signs in as ${account.role} (${account.username}) and lands on its start page`,
       async () => {
-        const ctx = await newContext(env.browser);
+        const ctx = await newContext(env.browser, undefined, { year: 2023 });
         const page = await ctx.newPage();
         const errors = collectPageErrors(page);
         try {
@@ -50,7 +50,7 @@ describe('login (env.browser)', () => {
   it(
     'shows the server’s message beside the form for a wrong password, and Enter submits',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       try {
         await page.goto(`${env.server.url}/login`);
@@ -71,7 +71,7 @@ describe('login (env.browser)', () => {
   it(
     'validates the form before sending (empty fields name what is missing)',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       let posted = 0;
       page.on('request', (r) => {
@@ -95,7 +95,7 @@ describe('login (env.browser)', () => {
   it(
     'switches to English (dictionary and antd en_US) and keeps the choice after signing in',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       try {
         await page.goto(`${env.server.url}/login`);
@@ -125,7 +125,7 @@ describe('login (env.browser)', () => {
   it(
     'signs out and protects pages again',
     async () => {
-      const ctx = await newContext(env.browser);
+      const ctx = await newContext(env.browser, undefined, { year: 2023 });
       const page = await ctx.newPage();
       try {
         const a = DEMO_ACCOUNTS[0]!;

@@ -65,7 +65,12 @@ describe('整改 in the browser', () => {
       await drawer.getByText('2025年度部门整体绩效目标申报表').first().waitFor();
       await page.screenshot({ path: path.join(SHOTS, 'rectification-drawer.png') });
       await drawer.getByTestId('rect-accept').click();
-      await page.locator('.ant-modal-footer .ant-btn-primary').last().click();
+      // the dialog's own OK button, once it is shown (not whichever primary button is last in the page)
+      const confirm = page
+        .getByRole('dialog', { name: '复核通过并销号' })
+        .getByRole('button', { name: '复核通过并销号' });
+      await confirm.waitFor();
+      await confirm.click();
       await drawer.getByTestId('rect-status-closed').first().waitFor();
       expect(bureauErrors).toEqual([]);
       await b.close();
