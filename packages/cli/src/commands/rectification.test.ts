@@ -1,57 +1,8 @@
 // `jixiao rectification` end to end (real processes) on a data directory made from the demo snapshot.
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '@jixiao/server';
+import { describe, expect, it } from 'vitest';
+import { SLOW, useDemoDataDir } from './cli-demo-harness.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-rectification-cli-'));
-const dataDir = path.join(tmp, 'data');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function jixiao(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', JIXIAO_DATA_DIR: dataDir };
-    delete env['JIXIAO_LANG'];
-    delete env['DATABASE_URL'];
-    delete env['JIXIAO_DEMO'];
-    execFile(
-      process.execPath,
-      ['packages/cli/bin/jixiao.mjs', ...args],
-      { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
-}
-
-beforeAll(async () => {
-  const snapshots = process.env['JIXIAO_TEST_SNAPSHOT_DIR'];
-  if (!snapshots) {
-    throw new Error('test snapshots missing: run through vitest (globalSetup)');
-  }
-  const blob = new Blob([fs.readFileSync(path.join(snapshots, 'demo.tar'))]);
-  const database = await openDb({ kind: 'pglite', dataDir, loadDataDir: blob });
-  await database.close();
-});
-
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-// Each command is a fresh process that opens the data directory: allow for a loaded machine.
-const SLOW = 180_000;
+const { jixiao } = useDemoDataDir('rectification');
 
 interface Item {
   issueNo: string;
