@@ -29,7 +29,7 @@ describe('clerk: from an actual value to the downloaded report (env.browser)', (
       try {
         const clerk = demoUser('clerk');
         await loginAs(page, env.server.url, clerk.username, clerk.password);
-        await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.getByText('自评得分', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
 
         await page.getByRole('link', { name: '绩效自评', exact: true }).click();
         await page.getByTestId('live-total').waitFor();

@@ -42,7 +42,7 @@ describe('projects of a new year and a deduction on the 自评表 (env.browser)'
 
         const clerk = demoUser('clerk');
         await loginAs(page, env.server.url, clerk.username, clerk.password);
-        await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.getByText('自评得分', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
         await choose(page, page.getByTestId('year-select'), `${year}年度`);
         await page.getByRole('link', { name: '项目管理', exact: true }).click();
         const table = page.getByTestId('project-list');

@@ -34,7 +34,7 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
         await page.waitForURL((u) => u.pathname === `/dept/${DEMO_DEPARTMENT}/dashboard`, {
           timeout: UI_TIMEOUT_MS,
         });
-        await page.getByText('自评得分').waitFor({ timeout: UI_TIMEOUT_MS });
+        await page.getByText('自评得分', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
 
         await page.getByRole('tab', { name: '自评报告' }).click();
         const preview = page.getByTestId('report-preview');
