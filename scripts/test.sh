@@ -8,7 +8,7 @@ ROOT=$(pwd)
 mkdir -p .tmp
 
 # 1. System packages (Chromium + CJK fonts for browser tests, PostgreSQL, LibreOffice for PDF, nginx for the
-#    deployment test).
+#    deployment test, tesseract with simplified Chinese for scanned reports).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
@@ -18,6 +18,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "AR PL UKai" || need+=(fonts-arphic-ukai)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+ls /usr/share/tesseract-ocr/*/tessdata/chi_sim.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-chi-sim)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "== installing: ${need[*]}"
