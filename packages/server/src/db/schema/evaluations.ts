@@ -1,5 +1,6 @@
 // Self-evaluations (单位自评) with the frozen input, the scores, the rule preset used; report texts.
 import {
+  bigserial,
   index,
   jsonb,
   numeric,
@@ -47,10 +48,39 @@ export const selfEvaluations = pgTable(
     >(),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** The department head's sign-off (审核) before the evaluation leaves the department, with its comment. */
+    headReviewedBy: text('head_reviewed_by'),
+    headReviewedAt: timestamp('head_reviewed_at', { withTimezone: true }),
+    headComment: text('head_comment'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index('self_evaluations_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+export type EvaluationEventAction =
+  'submitToHead' | 'headApprove' | 'headReturn' | 'submit' | 'return' | 'accept';
+
+/** The sign-off history of a department-year's self-evaluation: who moved it where, when, and why. */
+export const evaluationEvents = pgTable(
+  'evaluation_events',
+  {
+    id: idColumn(),
+    /** Insertion order (several events may share a timestamp). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    action: text('action').$type<EvaluationEventAction>().notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('evaluation_events_dept_year').on(t.departmentCode, t.fiscalYear)],
 );
 
 /** The department's own narrative inputs for the report of a year. */

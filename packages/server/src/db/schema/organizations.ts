@@ -82,6 +82,10 @@ export const fiscalYears = pgTable(
     monitoringConfig: jsonb('monitoring_config').$type<Record<string, unknown> | null>(),
     /** Whether goal sets also need the finance bureau's approval after the department head's. */
     financeApprovalRequired: boolean('finance_approval_required').notNull().default(true),
+    /** Whether the department head signs the self-evaluation off (审核) before it goes to the finance bureau. */
+    evaluationHeadReviewRequired: boolean('evaluation_head_review_required')
+      .notNull()
+      .default(true),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.year] })],

@@ -93,11 +93,36 @@ export const importBatches = pgTable(
       .default(sql`'{}'::integer[]`),
     rowCount: integer('row_count').notNull(),
     totalAmount: money('total_amount').notNull().default('0'),
-    status: text('status').$type<'active' | 'replaced'>().notNull().default('active'),
+    status: text('status').$type<'active' | 'replaced' | 'withdrawn'>().notNull().default('active'),
     createdBy: text('created_by'),
     createdAt: createdAt(),
   },
   (t) => [index('import_batches_dept_year').on(t.departmentCode, t.fiscalYear)],
+);
+
+/**
+ * Ledger rows taken out by a month replacement (替换已导入月份), kept so the replacement can be undone from the
+ * import history: the rows as they were, and the import that replaced them.
+ */
+export const ledgerEntriesReplaced = pgTable(
+  'ledger_entries_replaced',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code').notNull(),
+    fiscalYear: smallint('fiscal_year').notNull(),
+    departmentCode: text('department_code').notNull(),
+    projectCode: text('project_code').notNull(),
+    payDate: date('pay_date').notNull(),
+    month: smallint('month').notNull(),
+    economicClass: text('economic_class').notNull(),
+    amount: money('amount').notNull(),
+    summary: text('summary'),
+    voucherNo: text('voucher_no'),
+    importBatchId: text('import_batch_id'),
+    /** The import whose months replaced this row. */
+    replacedByBatch: text('replaced_by_batch').notNull(),
+  },
+  (t) => [index('ledger_replaced_by').on(t.replacedByBatch)],
 );
 
 /** The expenditure ledger (国库集中支付 / accounting export). One row per payment. */
