@@ -1126,6 +1126,49 @@ export const ERRORS = {
   },
   // (end of external evaluation (财政重点评价 / 部门评价))
 
+  // ---- workflow (自评签批 clerk → head → bureau, target changes after the fact, safe month replacement) ----
+  EVALUATION_NOT_AT_HEAD: {
+    kind: 'state',
+    zh: '自评当前不在部门负责人审核环节（尚未提交负责人，或已审核完毕），无需审核或退回',
+    en: 'The self-evaluation is not waiting for the department head (not submitted to the head, or already signed off)',
+  },
+  EVALUATION_AWAITING_HEAD: {
+    kind: 'state',
+    zh: '{year} 年度自评已提交部门负责人审核，审核通过或退回前不能修改实际值',
+    en: 'The {year} self-evaluation is with the department head; actuals cannot change until it is signed off or returned',
+  },
+  EVALUATION_HEAD_ONLY: {
+    kind: 'forbidden',
+    zh: '自评提交财政局前须由部门负责人审核，财政局暂不能扣分或审核',
+    en: 'The department head signs the self-evaluation off before the finance bureau can act on it',
+  },
+  CHANGE_AFTER_YEAR_END: {
+    kind: 'state',
+    zh: '{year} 年度已结束，不能再申请调整绩效目标：先定目标、后报实际，年度结束后按原定目标自评',
+    en: 'Fiscal year {year} has ended: targets can no longer be changed (targets come before the actuals)',
+  },
+  CHANGE_AFTER_SUBMISSION: {
+    kind: 'state',
+    zh: '{year} 年度自评已提交，不能再申请调整绩效目标：先定目标、后报实际，请按原定目标自评',
+    en: 'The {year} self-evaluation has been submitted: targets can no longer be changed',
+  },
+  IMPORT_RESTORE_NOT_REPLACING: {
+    kind: 'state',
+    zh: '这次导入没有替换过已导入的月份，无可恢复的数据',
+    en: 'This import did not replace any month: there is nothing to restore',
+  },
+  IMPORT_RESTORE_SUPERSEDED: {
+    kind: 'state',
+    zh: '这次导入的数据已被撤回或再次替换，不能再恢复被它替换的月份',
+    en: 'This import has been withdrawn or replaced in turn: the months it replaced can no longer be restored',
+  },
+  IMPORT_PREVIEW_NOTHING_REPLACED: {
+    kind: 'state',
+    zh: '文件中的月份（{months}）尚未导入过，不会替换任何数据，可直接导入',
+    en: 'The months of the file ({monthsEn}) hold no data yet: nothing would be replaced; import it directly',
+  },
+  // (end of workflow (自评签批 clerk → head → bureau, target changes after the fact, safe month replacement))
+
   // ---- closed codes for the last generic throws (uploads, change-request shapes, goal checks, enterprises) ----
   UPLOAD_FORM_INVALID: {
     kind: 'invalid',
@@ -1268,6 +1311,49 @@ export const ERRORS = {
     en: 'Amount (10k yuan) {value} must be above 0 with at most 6 decimals',
   },
   // (end of closed codes for the last generic throws (uploads, change-request shapes, goal checks, enterprises))
+
+  // ---- district reports (全区自评报告打包) and heavy report/scoring work ----
+  REPORT_RENDER_BUSY: {
+    kind: 'unavailable',
+    zh: '同时生成的报告较多，请稍后再试',
+    en: 'Many reports are being generated at once; try again shortly',
+  },
+  REPORT_RENDER_FAILED: {
+    kind: 'unavailable',
+    zh: '报告在 {seconds} 秒内未能生成，已停止；请稍后重试，仍不行请联系管理员',
+    en: 'The report could not be generated within {seconds} seconds and was stopped; try again later',
+  },
+  SCORING_BUSY: {
+    kind: 'unavailable',
+    zh: '服务器正忙于计算全区得分，请稍后再试',
+    en: 'The server is busy scoring the region; try again shortly',
+  },
+  SCORING_TOO_HEAVY: {
+    kind: 'unavailable',
+    zh: '全区得分在 {seconds} 秒内未能算完，已停止；请稍后重试',
+    en: 'Scoring the region did not finish within {seconds} seconds and was stopped; try again later',
+  },
+  DISTRICT_REPORTS_NONE: {
+    kind: 'notFound',
+    zh: '地区 {region} 在 {year} 年度没有部门，无报告可打包',
+    en: 'Region {region} has no departments in {year}: there are no reports to package',
+  },
+  DISTRICT_JOB_NOT_FOUND: {
+    kind: 'notFound',
+    zh: '未找到该打包任务（可能已过期并被清理），请重新生成',
+    en: 'That packaging job was not found (it may have expired); start it again',
+  },
+  DISTRICT_JOB_NOT_READY: {
+    kind: 'state',
+    zh: '报告还在打包中（已完成 {done}/{total}），请稍候再下载',
+    en: 'The reports are still being packaged ({done}/{total} done); download when it is finished',
+  },
+  DISTRICT_JOB_FAILED: {
+    kind: 'unavailable',
+    zh: '报告打包失败：{problem}',
+    en: 'Packaging the reports failed: {problemEn}',
+  },
+  // (end of district reports (全区自评报告打包) and heavy report/scoring work)
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

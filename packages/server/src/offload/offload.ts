@@ -51,19 +51,38 @@ function release(): void {
   }
 }
 
+/** A progress message a worker may post before its answer (postProgress); the caller's onProgress gets `value`. */
+interface ProgressMessage {
+  offloadProgress: true;
+  value: unknown;
+}
+
+function isProgress(m: unknown): m is ProgressMessage {
+  return (
+    typeof m === 'object' && m !== null && (m as Partial<ProgressMessage>).offloadProgress === true
+  );
+}
+
+/** In a worker: tells the caller how far the task is (any number of times before the answer). */
+export function postProgress(port: { postMessage(m: unknown): void }, value: unknown): void {
+  port.postMessage({ offloadProgress: true, value } satisfies ProgressMessage);
+}
+
 /**
  * Runs `module` (a worker module that answers one message with one message, see review.worker.ts) on `input`.
- * Resolves with the worker's answer; rejects with OffloadBusy, OffloadTimeout or OffloadCrash.
+ * Resolves with the worker's answer; rejects with OffloadBusy, OffloadTimeout or OffloadCrash. Messages the worker
+ * posts with postProgress before its answer go to `onProgress`.
  */
 export async function runOffloaded<I, O>(
   module: URL,
   input: I,
   limits: OffloadLimits,
   transfer: ArrayBuffer[] = [],
+  onProgress?: (value: unknown) => void,
 ): Promise<O> {
   await acquire();
   try {
-    return await runOnce<I, O>(module, input, limits, transfer);
+    return await runOnce<I, O>(module, input, limits, transfer, onProgress);
   } finally {
     release();
   }
@@ -74,6 +93,7 @@ function runOnce<I, O>(
   input: I,
   limits: OffloadLimits,
   transfer: ArrayBuffer[],
+  onProgress?: (value: unknown) => void,
 ): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     const worker = new Worker(new URL('../import/tsx-worker.mjs', import.meta.url), {
@@ -95,7 +115,13 @@ function runOnce<I, O>(
       () => finish(() => reject(new OffloadTimeout(`over ${limits.timeoutMs} ms`))),
       limits.timeoutMs,
     );
-    worker.once('message', (m: O) => finish(() => resolve(m)));
+    worker.on('message', (m: unknown) => {
+      if (isProgress(m)) {
+        onProgress?.(m.value);
+      } else {
+        finish(() => resolve(m as O));
+      }
+    });
     worker.once('error', (e: Error) =>
       finish(() => reject(new OffloadCrash(e.message, { cause: e }))),
     );

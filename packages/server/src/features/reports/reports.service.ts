@@ -3,7 +3,6 @@
 import {
   allParagraphs,
   buildSelfEvaluationReport,
-  renderHtml,
   renderMarkdown,
   renderPlainText,
   type ReportDocument,
@@ -11,7 +10,7 @@ import {
 import type { Db } from '../../db/open-db.ts';
 import { VersionedCache } from '../../db/versioned-cache.ts';
 import * as repo from './reports.repository.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
+import { renderReportOffloaded } from './report-offload.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
 import { renderSelfEvaluationXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -77,7 +76,7 @@ async function renderUncached(
   now: Date,
 ): Promise<RenderedReport> {
   const data = await loadReportData(db, actor, departmentCode, year, now);
-  const doc = buildSelfEvaluationReport(data);
+  const doc = () => buildSelfEvaluationReport(data); // md and txt only: docx and html render in a worker
   const base = `${year}年度${data.department.name}整体支出绩效自评报告`;
   const make = (body: Buffer | string, ext: string, name = base): RenderedReport => ({
     body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
@@ -86,13 +85,13 @@ async function renderUncached(
   });
   switch (format) {
     case 'docx':
-      return make(await renderDocx(doc), 'docx');
+      return make(await renderReportOffloaded(data, 'docx'), 'docx');
     case 'md':
-      return make(renderMarkdown(doc), 'md');
+      return make(renderMarkdown(doc()), 'md');
     case 'html':
-      return make(renderHtml(doc), 'html');
+      return make(await renderReportOffloaded(data, 'html'), 'html');
     case 'txt':
-      return make(renderPlainText(doc), 'txt');
+      return make(renderPlainText(doc()), 'txt');
     case 'xlsx':
       return make(
         await renderSelfEvaluationXlsx(data),
@@ -100,7 +99,7 @@ async function renderUncached(
         `${year}年度${data.department.name}绩效自评表`,
       );
     case 'pdf': {
-      const pdf = await convertDocxToPdf(await renderDocx(doc));
+      const pdf = await convertDocxToPdf(await renderReportOffloaded(data, 'docx'));
       if (!pdf.ok) {
         throw new ServiceError('UNAVAILABLE', {
           message: pdf.error.message.zh,

@@ -1,0 +1,31 @@
+// The worker side of report rendering (offload/offload.ts): the report's data → core's document model → .docx
+// or the HTML preview, for one department or a batch of them (the district zip), with progress after each.
+import { parentPort } from 'node:worker_threads';
+import { buildSelfEvaluationReport, renderHtml } from '@jixiao/core';
+import { postProgress } from '../../offload/offload.ts';
+import { renderDocx } from '../../render/docx/render-docx.ts';
+import type { RenderTask, RenderTaskResult } from './report-offload.ts';
+
+if (!parentPort) {
+  throw new Error('report-render.worker.ts runs only as a worker thread');
+}
+const port = parentPort;
+
+async function run(task: RenderTask): Promise<RenderTaskResult> {
+  if (task.type === 'one') {
+    const doc = buildSelfEvaluationReport(task.data);
+    const body =
+      task.format === 'docx' ? await renderDocx(doc) : Buffer.from(renderHtml(doc), 'utf8');
+    return { type: 'one', body };
+  }
+  const bodies: Uint8Array[] = [];
+  for (const data of task.items) {
+    bodies.push(await renderDocx(buildSelfEvaluationReport(data)));
+    postProgress(port, bodies.length);
+  }
+  return { type: 'many', bodies };
+}
+
+port.once('message', (task: RenderTask) => {
+  void run(task).then((r) => port.postMessage(r));
+});
