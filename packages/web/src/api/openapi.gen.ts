@@ -149,6 +149,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description 操作名称（中文或英文，包含即可，如「提交」）或操作代码前缀 */
           action?: string;
           department?: string;
           entity?: string;
@@ -220,10 +221,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 导出审计日志 CSV（UTF-8，公式注入已处理）— 审计管理员 */
+    /** 导出审计日志 CSV（UTF-8，公式注入已处理，时间为北京时间，表头注明）— 审计管理员 */
     get: {
       parameters: {
         query?: {
+          /** @description 操作名称（中文或英文，包含即可，如「提交」）或操作代码前缀 */
           action?: string;
           department?: string;
           entity?: string;
@@ -297,6 +299,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description 操作名称（中文或英文，包含即可，如「提交」）或操作代码前缀 */
           action?: string;
           department?: string;
           entity?: string;
@@ -3235,6 +3238,14 @@ export interface paths {
                   | 'EXTEVAL_INDICATOR_UNKNOWN'
                   | 'EXTEVAL_FINDING_INVALID'
                   | 'EXTEVAL_REGION_REQUIRED'
+                  | 'EVALUATION_NOT_AT_HEAD'
+                  | 'EVALUATION_AWAITING_HEAD'
+                  | 'EVALUATION_HEAD_ONLY'
+                  | 'CHANGE_AFTER_YEAR_END'
+                  | 'CHANGE_AFTER_SUBMISSION'
+                  | 'IMPORT_RESTORE_NOT_REPLACING'
+                  | 'IMPORT_RESTORE_SUPERSEDED'
+                  | 'IMPORT_PREVIEW_NOTHING_REPLACED'
                   | 'UPLOAD_FORM_INVALID'
                   | 'UPLOAD_FILE_MISSING'
                   | 'CHANGE_ITEMS_TWO_FORMS'
@@ -3262,7 +3273,15 @@ export interface paths {
                   | 'POLICY_PACKAGE_CODE_TAKEN'
                   | 'POLICY_PACKAGE_UNKNOWN'
                   | 'POLICY_BUDGET_PROJECT_UNKNOWN'
-                  | 'GRANT_AMOUNT_INVALID';
+                  | 'GRANT_AMOUNT_INVALID'
+                  | 'REPORT_RENDER_BUSY'
+                  | 'REPORT_RENDER_FAILED'
+                  | 'SCORING_BUSY'
+                  | 'SCORING_TOO_HEAVY'
+                  | 'DISTRICT_REPORTS_NONE'
+                  | 'DISTRICT_JOB_NOT_FOUND'
+                  | 'DISTRICT_JOB_NOT_READY'
+                  | 'DISTRICT_JOB_FAILED';
                 details?: {
                   errorCount?: number;
                   errors?: components['schemas']['ImportRowError'][];
@@ -16089,21 +16108,41 @@ export interface components {
     };
     AuditEntry: {
       action: string;
+      actionLabel: components['schemas']['AuditLabel'];
+      actorName: string | null;
       actorRole: string;
       actorUserId: string;
       actorUsername: string;
       /** @description 操作后的记录快照（任意 JSON，可为 null） */
       after?: unknown;
       at: string;
+      /** @description 北京时间（UTC+8），与导出文件相同 */
+      atLocal: string;
       /** @description 操作前的记录快照（任意 JSON，可为 null） */
       before?: unknown;
+      /** @description 变更前后不同的字段（内部编号不列出） */
+      changes: {
+        /** @description 变更后的值 */
+        after?: unknown;
+        /** @description 变更前的值 */
+        before?: unknown;
+        field: string;
+        label: components['schemas']['AuditLabel'];
+      }[];
       departmentCode: string | null;
+      departmentName: string | null;
       entity: string;
       entityId: string;
+      entityLabel: components['schemas']['AuditLabel'];
       hash: string;
       ip: string | null;
+      objectName: string | null;
       prevHash: string;
       seq: number;
+    };
+    AuditLabel: {
+      en: string;
+      zh: string;
     };
     AuditPage: {
       entries: components['schemas']['AuditEntry'][];
@@ -16701,6 +16740,14 @@ export interface components {
           | 'EXTEVAL_INDICATOR_UNKNOWN'
           | 'EXTEVAL_FINDING_INVALID'
           | 'EXTEVAL_REGION_REQUIRED'
+          | 'EVALUATION_NOT_AT_HEAD'
+          | 'EVALUATION_AWAITING_HEAD'
+          | 'EVALUATION_HEAD_ONLY'
+          | 'CHANGE_AFTER_YEAR_END'
+          | 'CHANGE_AFTER_SUBMISSION'
+          | 'IMPORT_RESTORE_NOT_REPLACING'
+          | 'IMPORT_RESTORE_SUPERSEDED'
+          | 'IMPORT_PREVIEW_NOTHING_REPLACED'
           | 'UPLOAD_FORM_INVALID'
           | 'UPLOAD_FILE_MISSING'
           | 'CHANGE_ITEMS_TWO_FORMS'
@@ -16728,7 +16775,15 @@ export interface components {
           | 'POLICY_PACKAGE_CODE_TAKEN'
           | 'POLICY_PACKAGE_UNKNOWN'
           | 'POLICY_BUDGET_PROJECT_UNKNOWN'
-          | 'GRANT_AMOUNT_INVALID';
+          | 'GRANT_AMOUNT_INVALID'
+          | 'REPORT_RENDER_BUSY'
+          | 'REPORT_RENDER_FAILED'
+          | 'SCORING_BUSY'
+          | 'SCORING_TOO_HEAVY'
+          | 'DISTRICT_REPORTS_NONE'
+          | 'DISTRICT_JOB_NOT_FOUND'
+          | 'DISTRICT_JOB_NOT_READY'
+          | 'DISTRICT_JOB_FAILED';
         /** @description 随错误代码而定的补充信息（如 fields、issues） */
         details?: unknown;
         /** @description 中文说明 */
@@ -16750,7 +16805,7 @@ export interface components {
       reviewComment: string | null;
       reviewFindings: components['schemas']['ReviewFindingNote'][] | null;
       /** @enum {string} */
-      status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
+      status: 'live' | 'draft' | 'headReview' | 'submitted' | 'returned' | 'accepted';
     };
     ExAnteAgency: {
       code: string;
@@ -17479,6 +17534,8 @@ export interface components {
       goals: components['schemas']['Goal'][];
       indicatorWeightTotal: string;
       year: number;
+      /** @description 年度已结束：不能再新建、送审或审核绩效目标 */
+      yearEnded: boolean;
     };
     GoalSetIssue: {
       code: string;

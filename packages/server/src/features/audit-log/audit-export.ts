@@ -1,56 +1,29 @@
-// Audit entries → CSV (UTF-8 with BOM, formula-injection-safe cells) or JSON, for the audit administrator and the CLI.
+// Audit entries → CSV (UTF-8 with BOM, formula-injection-safe cells; times in Beijing time as on the screen, the
+// zone named in the header; action, object and department in words beside their codes) or JSON, for the audit
+// administrator and the CLI.
 import type { Queryable } from '../../db/open-db.ts';
-import { readAuditPage, type AuditFilter, type AuditRow } from './audit-log.repository.ts';
+import { readAuditPage, type AuditFilter } from './audit-log.repository.ts';
 import { sanitizeCell } from '../../render/sanitize-cell.ts';
+import { AUDIT_TIME_ZONE, describeEntries, type AuditView } from './audit-view.ts';
+
+export { toExportEntry, type AuditExportEntry } from './audit-view.ts';
 
 export type AuditExportFormat = 'csv' | 'json';
 
-export interface AuditExportEntry {
-  seq: number;
-  at: string;
-  actorUserId: string;
-  actorUsername: string;
-  actorRole: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  departmentCode: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
-
-export function toExportEntry(r: AuditRow): AuditExportEntry {
-  return {
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actorUserId: r.actorUserId,
-    actorUsername: r.actorUsername,
-    actorRole: r.actorRole,
-    ip: r.ip,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
-    departmentCode: r.departmentCode,
-    before: r.before ?? null,
-    after: r.after ?? null,
-    prevHash: r.prevHash,
-    hash: r.hash,
-  };
-}
-
 export const CSV_HEADER = [
   '序号 seq',
-  '时间 at (UTC)',
+  `时间 at (${AUDIT_TIME_ZONE.zh} / ${AUDIT_TIME_ZONE.en})`,
   '用户 user',
   '角色 role',
+  '姓名 name',
   'IP',
   '操作 action',
+  '操作代码 action_code',
   '对象 entity',
+  '对象名称 object',
   '对象ID entity_id',
   '部门 department',
+  '部门编码 department_code',
   '变更前 before',
   '变更后 after',
   '前序哈希 prev_hash',
@@ -63,17 +36,21 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function csvLine(e: AuditExportEntry): string {
+export function csvLine(e: AuditView): string {
   const json = (v: unknown): string => (v === null || v === undefined ? '' : JSON.stringify(v));
   return [
     String(e.seq),
-    e.at,
+    e.atLocal,
     e.actorUsername,
     e.actorRole,
+    e.actorName ?? '',
     e.ip ?? '',
+    e.actionLabel.zh,
     e.action,
-    e.entity,
+    e.entityLabel.zh,
+    e.objectName ?? '',
     e.entityId,
+    e.departmentName ?? '',
     e.departmentCode ?? '',
     json(e.before),
     json(e.after),
@@ -90,11 +67,11 @@ export async function exportAudit(
   filter: AuditFilter,
   format: AuditExportFormat,
 ): Promise<{ body: string; count: number }> {
-  const entries: AuditExportEntry[] = [];
+  const entries: AuditView[] = [];
   let after = 0;
   for (;;) {
     const rows = await readAuditPage(db, filter, after, 2000);
-    entries.push(...rows.map(toExportEntry));
+    entries.push(...(await describeEntries(db, rows)));
     if (rows.length < 2000) {
       break;
     }

@@ -1,7 +1,9 @@
 // Audit log SQL: filtered search (newest first) and ordered reads for export. Writes go through audit/audit-log.ts.
-import { and, asc, count, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
 import { auditLog } from '../../db/schema/audit.ts';
+import { departments } from '../../db/schema/organizations.ts';
+import { users } from '../../db/schema/users.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -10,6 +12,8 @@ export interface AuditFilter {
   user?: string | undefined;
   /** Action, exact ('goal.submit') or a prefix ending in '.' or '*' ('goal.' / 'goal*'). */
   action?: string | undefined;
+  /** Any of these action codes (the codes whose Chinese or English name matched the search). */
+  actionsIn?: string[] | undefined;
   /** Inclusive lower bound. */
   from?: Date | undefined;
   /** Exclusive upper bound. */
@@ -36,6 +40,9 @@ function where(f: AuditFilter): SQL | undefined {
       const exact = eq(auditLog.action, f.action);
       parts.push(or(exact, like(auditLog.action, `${escapeLike(f.action)}.%`)) ?? exact);
     }
+  }
+  if (f.actionsIn) {
+    parts.push(f.actionsIn.length > 0 ? inArray(auditLog.action, f.actionsIn) : sql`false`);
   }
   if (f.from) {
     parts.push(gte(auditLog.at, f.from));
@@ -85,4 +92,38 @@ export async function readAuditPage(
   const w = where(f);
   const cond = w ? and(w, gte(auditLog.seq, afterSeq + 1)) : gte(auditLog.seq, afterSeq + 1);
   return db.select().from(auditLog).where(cond).orderBy(asc(auditLog.seq)).limit(limit);
+}
+
+/** Every action code present in the log (the Chinese-name search matches their labels). */
+export async function distinctActions(db: Queryable): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog);
+  return rows.map((r) => r.action);
+}
+
+/** Display names of the accounts with these ids (the log keeps ids; the screen shows names). */
+export async function userNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function departmentNames(
+  db: Queryable,
+  codes: string[],
+): Promise<Map<string, string>> {
+  const list = [...new Set(codes)];
+  if (list.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ code: departments.code, name: departments.name })
+    .from(departments)
+    .where(inArray(departments.code, list));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

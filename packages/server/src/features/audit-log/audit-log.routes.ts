@@ -21,7 +21,11 @@ const dateText = z
 
 export const AuditQuery = z.object({
   user: z.string().max(64, '用户名不超过 64 个字符').optional(),
-  action: z.string().max(64, '操作不超过 64 个字符').optional(),
+  action: z
+    .string()
+    .max(64, '操作不超过 64 个字符')
+    .optional()
+    .openapi({ description: '操作名称（中文或英文，包含即可，如「提交」）或操作代码前缀' }),
   from: dateText.optional().openapi({ description: '起（含），日期按北京时间' }),
   to: dateText.optional().openapi({ description: '止（日期：含当天），日期按北京时间' }),
   department: z.string().max(32, '部门编码不超过 32 个字符').optional(),
@@ -41,6 +45,8 @@ export const AuditQuery = z.object({
     .default(0),
 });
 
+const Label = z.object({ zh: z.string(), en: z.string() }).openapi('AuditLabel');
+
 const EntrySchema = z
   .object({
     seq: z.number(),
@@ -57,6 +63,22 @@ const EntrySchema = z
     after: z.unknown().openapi({ description: '操作后的记录快照（任意 JSON，可为 null）' }),
     prevHash: z.string(),
     hash: z.string(),
+    atLocal: z.string().openapi({ description: '北京时间（UTC+8），与导出文件相同' }),
+    actionLabel: Label,
+    actorName: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    entityLabel: Label,
+    objectName: z.string().nullable(),
+    changes: z
+      .array(
+        z.object({
+          field: z.string(),
+          label: Label,
+          before: z.unknown().openapi({ description: '变更前的值' }),
+          after: z.unknown().openapi({ description: '变更后的值' }),
+        }),
+      )
+      .openapi({ description: '变更前后不同的字段（内部编号不列出）' }),
   })
   .openapi('AuditEntry');
 
@@ -85,7 +107,7 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/api/audit/export.csv',
   tags: TAG,
-  summary: '导出审计日志 CSV（UTF-8，公式注入已处理）— 审计管理员',
+  summary: '导出审计日志 CSV（UTF-8，公式注入已处理，时间为北京时间，表头注明）— 审计管理员',
   request: { query: AuditQuery.omit({ limit: true, offset: true }) },
   responses: {
     200: fileResponse('CSV', ['csv']),

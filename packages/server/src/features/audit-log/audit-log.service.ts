@@ -1,17 +1,15 @@
 // What the audit administrator may do with the log: search, export (CSV/JSON), verify. Exports and verifications
 // are themselves audited. Nobody else may read it (三员分立).
 import type { Db } from '../../db/open-db.ts';
-import { searchAudit, type AuditFilter } from './audit-log.repository.ts';
+import { distinctActions, searchAudit, type AuditFilter } from './audit-log.repository.ts';
+import { actionsMatching } from './audit-labels.ts';
+import { describeEntries, type AuditView } from './audit-view.ts';
+import type { Queryable } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
-import {
-  exportAudit,
-  toExportEntry,
-  type AuditExportEntry,
-  type AuditExportFormat,
-} from './audit-export.ts';
+import { exportAudit, type AuditExportFormat } from './audit-export.ts';
 import { verifyAuditChain, type ChainVerification } from '../../audit/verify-chain.ts';
 
 export interface AuditQueryInput {
@@ -58,14 +56,31 @@ export function toFilter(q: AuditQueryInput): AuditFilter {
   };
 }
 
+/**
+ * The filter with the action searched by name: 「提交」, "submitted" or a code prefix ("goal.", "goal*") finds every
+ * action in the log whose Chinese or English name contains it (or whose code starts with it).
+ */
+async function filterByName(db: Queryable, q: AuditQueryInput): Promise<AuditFilter> {
+  const filter = toFilter(q);
+  if (!filter.action) {
+    return filter;
+  }
+  const text = filter.action.replace(/\*$/, '');
+  return {
+    ...filter,
+    action: undefined,
+    actionsIn: actionsMatching(text, await distinctActions(db)),
+  };
+}
+
 export async function searchAuditLog(
   db: Db,
   actor: Actor,
   q: AuditQueryInput & { limit: number; offset: number },
-): Promise<{ total: number; entries: AuditExportEntry[] }> {
+): Promise<{ total: number; entries: AuditView[] }> {
   assertPermission(actor, 'audit.read');
-  const { total, rows } = await searchAudit(db, toFilter(q), q.limit, q.offset);
-  return { total, entries: rows.map(toExportEntry) };
+  const { total, rows } = await searchAudit(db, await filterByName(db, q), q.limit, q.offset);
+  return { total, entries: await describeEntries(db, rows) };
 }
 
 export async function exportAuditLog(
@@ -75,8 +90,7 @@ export async function exportAuditLog(
   format: AuditExportFormat,
 ): Promise<{ body: string; fileName: string; count: number }> {
   assertPermission(actor, 'audit.read');
-  const filter = toFilter(q);
-  const out = await exportAudit(db, filter, format);
+  const out = await exportAudit(db, await filterByName(db, q), format);
   await recordAudit(db, actor, {
     action: 'audit.export',
     entity: 'audit_log',
