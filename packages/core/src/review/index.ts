@@ -1,5 +1,11 @@
 // The report reviewer (报告智能审核): pure, browser-safe; the CLI, the API and the web UI all call reviewReport.
-export { reviewReport, REVIEW_CHECKS } from './review-report.ts';
+export { reviewReport, REVIEW_CHECKS, pageLine } from './review-report.ts';
+export {
+  DOCUMENT_TYPES as REVIEW_DOCUMENT_TYPES,
+  detectDocumentType,
+  type DocumentType as ReviewDocumentType,
+  type ReviewOptions,
+} from './review-document.ts';
 export {
   REVIEW_CODES,
   REVIEW_CODE_TITLES,

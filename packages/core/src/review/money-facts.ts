@@ -3,7 +3,11 @@ import type Big from 'big.js';
 import { isMoney, toYuan, type Quantity } from './numbers.ts';
 import { labelBefore, sentenceAt, type ReviewDocument, type Sentence } from './review-document.ts';
 
-export type MoneyRole = 'initial' | 'budget' | 'executed';
+/**
+ * initial: 年初预算; budget: the full-year total (预算数, 资金总额, 下达资金 …); executed: spent or paid;
+ * arrived: 到位资金; remaining: 未支付 / 结余 (with the executed part it makes the total).
+ */
+export type MoneyRole = 'initial' | 'budget' | 'executed' | 'arrived' | 'remaining';
 
 export interface MoneyFact {
   q: Quantity;
@@ -16,15 +20,22 @@ export interface MoneyFact {
   label: string;
   labelStart: number;
   sentence: Sentence;
+  /** One payment or item inside a total (支付项目启动资金…, 其中一笔…): never compared with a total. */
+  part: boolean;
 }
 
 // Names of expenditure categories that contain role words (支出, 预算) but are subjects.
 const CATEGORY_RE =
   /一般公共预算|政府性基金预算|国有资本经营预算|基本支出|项目支出|人员支出|公用支出|经常性支出|资本性支出/g;
-const BUDGET_WORD_RE = /年初预算|预算|安排|批复|下达|核定/g;
+const BUDGET_WORD_RE = /年初预算|预算|安排|批复|下达|核定|总额|总投资|计划投资/g;
 const EXECUTED_WORD_RE = /执行|支出|支付|使用|拨付|花费|开支|决算/g;
+const ARRIVED_RE = /到位|到账/g;
+const REMAINING_RE = /未支付|未使用|未支出|未拨付|结余|结转|剩余|尚未/g;
 const ROLE_START_RE =
-  /年初|全年|调整后|变动后|实际|累计|已|预算|安排|批复|下达|核定|执行|支出|支付|使用|拨付|花费|开支|决算|完成/;
+  /年初|全年|调整后|变动后|实际|累计|已|预算|安排|批复|下达|核定|执行|支出|支付|使用|拨付|花费|开支|决算|完成|到位|到账|未支|未使|未拨|结余|结转|剩余|尚未|总额|总投资|计划投资/;
+/** What may follow the role word in the label of a total: "执行数", "下达资金", "支出金额". */
+const TOTAL_TAIL_RE =
+  /^(?:了|的|数|额|金额|总额|资金|经费|款项|专项资金|项目资金|财政资金|进度|合计|总计|共计?|累计|全年|率|情况|为)*$/;
 const FILLER_RE =
   /^(?:其中|另外|此外|同时|全年|本年度?|当年|年度|我局|本局|全局|我单位|本单位|单位|本部门|我部门|部门整体|部门|整体|的|在|共|合计|总计|[，,：:；;\s])+|(?:的|[，,：:；;\s])+$/g;
 
@@ -36,17 +47,42 @@ function lastIndexOf(label: string, re: RegExp): { index: number; word: string }
   return best;
 }
 
+function roleWord(masked: string): { role: MoneyRole; index: number; word: string } | null {
+  const found = [
+    { role: 'budget' as const, ...lastIndexOf(masked, BUDGET_WORD_RE) },
+    { role: 'executed' as const, ...lastIndexOf(masked, EXECUTED_WORD_RE) },
+    { role: 'arrived' as const, ...lastIndexOf(masked, ARRIVED_RE) },
+    { role: 'remaining' as const, ...lastIndexOf(masked, REMAINING_RE) },
+  ].filter((x) => x.index >= 0);
+  // The last word wins; 未支付 beats the 支付 inside it.
+  found.sort(
+    (x, y) => x.index + x.word.length - (y.index + y.word.length) || y.word.length - x.word.length,
+  );
+  return found.at(-1) ?? null;
+}
+
 function roleOf(label: string): MoneyRole | null {
   const masked = label.replace(CATEGORY_RE, (m) => '□'.repeat(m.length));
-  const b = lastIndexOf(masked, BUDGET_WORD_RE);
-  const e = lastIndexOf(masked, EXECUTED_WORD_RE);
-  if (b.index < 0 && e.index < 0) {
-    return null;
+  const w = roleWord(masked);
+  if (w === null) {
+    // "项目资金共350万元", "资金总额": a total printed without a budget word.
+    return /(?:资金|经费)$/.test(masked) && /资金|经费/.test(label) ? 'budget' : null;
   }
-  if (b.index > e.index) {
-    return b.word === '年初预算' && !/调整后|变动后|全年/.test(masked) ? 'initial' : 'budget';
+  if (w.role === 'budget') {
+    return w.word === '年初预算' && !/调整后|变动后|全年/.test(masked) ? 'initial' : 'budget';
   }
-  return 'executed';
+  return w.role;
+}
+
+/** The words after the role word when they name an item: "项目启动资金" in "支付项目启动资金". */
+function itemAfterRole(label: string): string {
+  const masked = label.replace(CATEGORY_RE, (m) => '□'.repeat(m.length));
+  const w = roleWord(masked);
+  if (w === null) {
+    return '';
+  }
+  const tail = label.slice(w.index + w.word.length);
+  return TOTAL_TAIL_RE.test(tail) || [...tail].length < 2 ? '' : tail;
 }
 
 function subjectOf(label: string): string {
@@ -73,6 +109,14 @@ export function subjectKeyOf(subject: string, doc: ReviewDocument): string {
     prev = s;
     s = s.replace(FILLER_RE, '');
   }
+  // "XX专项资金" and "XX专项" are one subject; a bare "资金" is the department's.
+  const bare = s.replace(/(?:的)?(?:资金|经费|款项)(?:总额|总量)?$/, '');
+  if (bare === '') {
+    return '';
+  }
+  if (!/^(?:项目|专项|财政|上级|本级)$/.test(bare)) {
+    s = bare;
+  }
   const unit = unitName(doc);
   if (s.length >= 3 && unit.endsWith(s)) {
     return '';
@@ -90,10 +134,78 @@ function headingSubject(doc: ReviewDocument, sentence: Sentence): string {
   return /支出|经费|资金|项目/.test(h.title) && !/收支|整体/.test(h.title) ? h.title : '';
 }
 
-/** Every money figure in the text with its role and subject; subjects carry over within a sentence. */
+const SUBJECT_LEAD_RE =
+  /^(?:[（(]?\d{1,2}[)）.、．]\s*)?(?:关于|对于|在)?[“"]?([\u4e00-\u9fffA-Za-z0-9]{2,30}?(?:项目|工程|专项资金|专项经费|专项|补助资金|补贴资金|资金|经费))[”"]?(?=[，,：:（(]|主要|用于|是|为|由|年初|全年|调整后|本年|当年|预算|实际|共|总额|下达|安排|到位|已|累计|截至|\d)/;
+const NOT_A_SUBJECT_RE =
+  /^(?:其中|部门|整体|全局|我局|本局|本单位|我单位|全年|本年|年度|项目支出|基本支出|财政|上级|各项|相关|部分)/;
+const DEPARTMENT_RE = /^(?:部门|整体|全局|我局|本局|本单位|我单位|全区|本部门)/;
+
+/** The subject a sentence opens with ("XX项目年初预算…", "XX专项资金主要用于…"), '' when none. */
+function leadSubject(s: Sentence): string | null {
+  const text = s.text.trim();
+  if (DEPARTMENT_RE.test(text)) {
+    return '';
+  }
+  const m = SUBJECT_LEAD_RE.exec(text);
+  const name = m?.[1];
+  return name === undefined || NOT_A_SUBJECT_RE.test(name) ? null : name;
+}
+
+interface Draft {
+  role: MoneyRole | null;
+  subject: string;
+  subjectKey: string;
+  part: boolean;
+}
+
+/** Role and subject from the label alone. */
+function draftOf(doc: ReviewDocument, label: string): Draft {
+  // Income (收入) is neither a budget nor an execution figure of the expenditure.
+  const role = /收入/.test(label.replace(/收入支出|收支/g, '')) ? null : roleOf(label);
+  const item = itemAfterRole(label);
+  const subject = item !== '' ? item : subjectOf(label);
+  const part =
+    item !== '' || (/其中|一笔|单笔|首笔|每笔/.test(label) && subjectKeyOf(subject, doc) === '');
+  return { role, subject, subjectKey: subjectKeyOf(subject, doc), part };
+}
+
+/** Carry the subject within a sentence: "X年初预算80万元，实际支出76.27万元" — the second figure is X's too. */
+function carryInSentence(d: Draft, prev: MoneyFact, label: string): Draft {
+  const out = { ...d };
+  if (
+    !out.part &&
+    out.subjectKey === '' &&
+    out.role !== null &&
+    prev.subjectKey !== '' &&
+    prev.role !== null &&
+    prev.role !== out.role &&
+    !DEPARTMENT_RE.test(label)
+  ) {
+    out.subject = prev.subject;
+    out.subjectKey = prev.subjectKey;
+    out.part = prev.part;
+  }
+  // "全年预算数A万元，其中基本支出B万元": B is a budget figure too.
+  if (
+    out.role === null &&
+    out.subjectKey !== '' &&
+    /其中|基本支出|项目支出|经费|项目/.test(label)
+  ) {
+    out.role = prev.role;
+  }
+  return out;
+}
+
+/** Every money figure with its role and subject; subjects carry within a sentence and across a paragraph. */
 export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
+  const cached = factCache.get(doc);
+  if (cached !== undefined) {
+    return cached;
+  }
   const out: MoneyFact[] = [];
   let prev: MoneyFact | null = null;
+  // The subject the sentences of a paragraph are about, until another is named.
+  let carried = null as { paragraph: number; sentence: number; subject: string } | null;
   for (const q of doc.quantities) {
     const yuan = toYuan(q);
     const sentence = sentenceAt(doc, q.start);
@@ -101,50 +213,43 @@ export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
       continue;
     }
     const { label, start } = labelBefore(doc, q);
-    // Income (收入) is neither a budget nor an execution figure of the expenditure.
-    let role = /收入/.test(label.replace(/收入支出|收支/g, '')) ? null : roleOf(label);
-    let subject = subjectOf(label);
-    let subjectKey = subjectKeyOf(subject, doc);
-    const sameSentence = prev !== null && prev.sentence.start === sentence.start;
-    if (sameSentence && prev !== null) {
-      // "X年初预算80万元，实际支出76.27万元": the second figure is X's too.
-      if (
-        subjectKey === '' &&
-        role !== null &&
-        prev.subjectKey !== '' &&
-        prev.role !== null &&
-        prev.role !== role
-      ) {
-        subject = prev.subject;
-        subjectKey = prev.subjectKey;
-      }
-      // "全年预算数A万元，其中基本支出B万元": B is a budget figure too.
-      if (role === null && subjectKey !== '' && /其中|基本支出|项目支出|经费|项目/.test(label)) {
-        role = prev.role;
+    if (carried?.sentence !== sentence.start) {
+      const lead = leadSubject(sentence);
+      if (lead !== null) {
+        carried = { paragraph: sentence.paragraph, sentence: sentence.start, subject: lead };
+      } else if (carried !== null && carried.paragraph !== sentence.paragraph) {
+        carried = null;
       }
     }
-    if (subjectKey === '' && role !== null) {
+    let d = draftOf(doc, label);
+    if (prev !== null && prev.sentence.start === sentence.start) {
+      d = carryInSentence(d, prev, label);
+    }
+    if (
+      d.subjectKey === '' &&
+      !d.part &&
+      d.role !== null &&
+      carried !== null &&
+      carried.subject !== '' &&
+      !DEPARTMENT_RE.test(label)
+    ) {
+      d = { ...d, subject: carried.subject, subjectKey: subjectKeyOf(carried.subject, doc) };
+    }
+    if (d.subjectKey === '' && d.role !== null && !d.part) {
       const hs = headingSubject(doc, sentence);
       if (hs !== '') {
-        subject = hs;
-        subjectKey = subjectKeyOf(hs, doc);
+        d = { ...d, subject: hs, subjectKey: subjectKeyOf(hs, doc) };
       }
     }
-    const fact: MoneyFact = {
-      q,
-      yuan,
-      role,
-      subject,
-      subjectKey,
-      label,
-      labelStart: start,
-      sentence,
-    };
+    const fact: MoneyFact = { q, yuan, ...d, label, labelStart: start, sentence };
     out.push(fact);
     prev = fact;
   }
+  factCache.set(doc, out);
   return out;
 }
+
+const factCache = new WeakMap<ReviewDocument, MoneyFact[]>();
 
 /** Print a money quantity as in the text, without the space: "36,628.61万元". */
 export function printed(q: Quantity): string {

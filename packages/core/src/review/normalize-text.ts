@@ -9,6 +9,15 @@
 export interface NormalizedText {
   readonly text: string;
   readonly lines: readonly number[];
+  /** `offsets[i]` is the offset in the input of `text[i]`; -1 for a break or space the joining added. */
+  readonly offsets: readonly number[];
+  /** The input as given (excerpts are cut from it). */
+  readonly input: string;
+}
+
+export interface NormalizeOptions {
+  /** The text was read by OCR: digits split by stray spaces ("35. 3万元") are joined. */
+  readonly ocr?: boolean;
 }
 
 const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019]/;
@@ -47,6 +56,7 @@ function displayWidth(s: string): number {
 interface SourceLine {
   text: string;
   line: number;
+  cols: number[];
 }
 
 /**
@@ -71,28 +81,169 @@ function tableRowToTabs(line: string): string {
   }, '');
 }
 
-/** Trim, collapse inner whitespace; drop spaces between two CJK characters (PDF justification artefacts). */
-function cleanLine(raw: string): string {
-  // A tab separates table cells and survives as one tab; other whitespace runs become one space.
-  const collapsed = tableRowToTabs(
-    raw
-      .replace(/[\s\u3000\u00a0\ufeff]+/g, (ws) => (ws.includes('\t') ? '\t' : ' '))
-      .replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''),
-  );
-  let out = '';
-  for (let i = 0; i < collapsed.length; i++) {
-    const ch = collapsed[i] ?? '';
-    if (ch === ' ') {
-      const prev = collapsed[i - 1] ?? '';
-      const next = collapsed[i + 1] ?? '';
-      if (CJK_RE.test(prev) && CJK_RE.test(next)) {
-        continue;
-      }
+/** A line being cleaned: its characters and, for each, its offset in the input. */
+interface Cells {
+  chars: string[];
+  cols: number[];
+}
+
+function keep(c: Cells, pred: (ch: string, i: number) => boolean): Cells {
+  const out: Cells = { chars: [], cols: [] };
+  c.chars.forEach((ch, i) => {
+    if (pred(ch, i)) {
+      out.chars.push(ch);
+      out.cols.push(c.cols[i] ?? -1);
     }
-    out += ch;
+  });
+  return out;
+}
+
+const WS_RE = /[\s\u3000\u00a0\ufeff]/;
+
+/** Collapse whitespace runs to one space (a run holding a tab: one tab), trimmed. */
+function collapse(raw: string, base: number): Cells {
+  const out: Cells = { chars: [], cols: [] };
+  let i = 0;
+  const chars = [...raw];
+  let col = base;
+  while (i < chars.length) {
+    const ch = chars[i] ?? '';
+    if (WS_RE.test(ch)) {
+      let tab = false;
+      const at = col;
+      while (i < chars.length && WS_RE.test(chars[i] ?? '')) {
+        tab ||= chars[i] === '\t';
+        col += (chars[i] ?? '').length;
+        i += 1;
+      }
+      if (out.chars.length > 0 && i < chars.length) {
+        out.chars.push(tab ? '\t' : ' ');
+        out.cols.push(at);
+      }
+      continue;
+    }
+    out.chars.push(ch);
+    out.cols.push(col);
+    col += ch.length;
+    i += 1;
   }
-  // Full-width digits to ASCII, one character for one, so offsets and lines stay aligned.
-  return out.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+  return out;
+}
+
+/** OCR noise in numbers: "35. 3" → "35.3", "36， 628" → "36,628", "95 %" → "95%", "３５．３" handled by the caller. */
+function joinOcrDigits(c: Cells): Cells {
+  const s = c.chars;
+  return keep(c, (ch, i) => {
+    if (ch !== ' ') {
+      return true;
+    }
+    const prev = s[i - 1] ?? '';
+    const prev2 = s[i - 2] ?? '';
+    const next = s[i + 1] ?? '';
+    if (/[.,，．]/.test(prev) && /\d/.test(prev2) && /\d/.test(next)) {
+      return false;
+    }
+    return !(/\d/.test(prev) && /^[.．%％]$/.test(next));
+  });
+}
+
+/** Trim, collapse inner whitespace; drop spaces between two CJK characters (PDF justification artefacts). */
+function cleanLine(raw: string, base: number, options: NormalizeOptions): Cells {
+  // A tab separates table cells and survives as one tab; other whitespace runs become one space.
+  let c = collapse(raw, base);
+  if (options.ocr === true) {
+    c = joinOcrDigits(c);
+  }
+  const tabbed = [...tableRowToTabs(c.chars.join(''))];
+  c = { chars: tabbed, cols: c.cols };
+  const s = c.chars;
+  c = keep(
+    c,
+    (ch, i) => !(ch === ' ' && CJK_RE.test(s[i - 1] ?? '') && CJK_RE.test(s[i + 1] ?? '')),
+  );
+  // Full-width digits (and the full-width point between digits) to ASCII, one character for one.
+  const t = c.chars;
+  c.chars = t.map((ch, i) => {
+    if (/[０-９]/.test(ch)) {
+      return String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 0x30);
+    }
+    if (ch === '．' && /[0-9０-９]/.test(t[i - 1] ?? '') && /[0-9０-９]/.test(t[i + 1] ?? '')) {
+      return '.';
+    }
+    if (
+      ch === '，' &&
+      options.ocr === true &&
+      /\d/.test(t[i - 1] ?? '') &&
+      /^\d{3}(?!\d)/.test(t.slice(i + 1, i + 5).join(''))
+    ) {
+      return ',';
+    }
+    return ch;
+  });
+  return c;
+}
+
+const MARKER_AHEAD_RE =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?=[\u4e00-\u9fff]))/;
+
+/**
+ * Where a flattened line holds several paragraphs: before a heading marker (一、 （一） 1.) that follows a
+ * sentence end or a gap, or follows a heading standing alone ("一、基本情况（一）部门概况"); after a title
+ * ("…自评报告 一、…"). Offsets into the collapsed line, before CJK spaces are dropped.
+ */
+function splitPoints(line: string, first: boolean): number[] {
+  if (line.includes('\t')) {
+    return [];
+  }
+  const out: number[] = [];
+  let pieceStart = 0;
+  if (first) {
+    const title = /^(.{6,60}?报告)\s+(?=\S)/.exec(line);
+    if (title !== null && !/[。，；]/.test(title[1] ?? '')) {
+      out.push(title[0].length);
+      pieceStart = title[0].length;
+    }
+  }
+  for (let i = pieceStart + 1; i < line.length; i += 1) {
+    if (!MARKER_AHEAD_RE.test(line.slice(i, i + 6))) {
+      continue;
+    }
+    const prev = line[i - 1] ?? '';
+    const piece = line.slice(pieceStart, i).trim();
+    const afterStop = /[。！？；：:\s]/.test(prev) && !/\d/.test(line[i - 2] ?? '');
+    const afterHeading = isHeadingOnly(piece) && piece.length <= 20 && /^[（(]/.test(line.slice(i));
+    if (afterStop || afterHeading) {
+      out.push(i);
+      pieceStart = i;
+    }
+  }
+  return out;
+}
+
+/** Cut a cleaned line at the split points (given as input offsets). */
+function cutAt(c: Cells, cuts: readonly number[]): Cells[] {
+  const out: Cells[] = [];
+  let cur: Cells = { chars: [], cols: [] };
+  c.chars.forEach((ch, i) => {
+    const col = c.cols[i] ?? -1;
+    if (cuts.includes(col) && cur.chars.length > 0) {
+      out.push(cur);
+      cur = { chars: [], cols: [] };
+    }
+    if (cur.chars.length === 0 && (ch === ' ' || ch === '\t')) {
+      return;
+    }
+    cur.chars.push(ch);
+    cur.cols.push(col);
+  });
+  out.push(cur);
+  return out.map((p) => {
+    while (p.chars.length > 0 && /[ \t]/.test(p.chars[p.chars.length - 1] ?? '')) {
+      p.chars.pop();
+      p.cols.pop();
+    }
+    return p;
+  });
 }
 
 /**
@@ -123,41 +274,108 @@ function breaksBetween(prev: string, next: string, wrapAt: number): boolean {
   return displayWidth(prev) < wrapAt * 0.75;
 }
 
-/** Normalize input text (PDF-extracted or not) for review; see NormalizedText. */
-export function normalizeReportText(input: string): NormalizedText {
+/** The input's lines with their 1-based numbers and the offset where each starts. */
+function inputLines(input: string): { raw: string; line: number; base: number }[] {
+  const out: { raw: string; line: number; base: number }[] = [];
+  const re = /\r\n|\r|\n/g;
+  let base = 0;
+  let line = 1;
+  for (;;) {
+    const m = re.exec(input);
+    const end = m === null ? input.length : m.index;
+    out.push({ raw: input.slice(base, end), line, base });
+    if (m === null) {
+      return out;
+    }
+    base = end + m[0].length;
+    line += 1;
+  }
+}
+
+function sourceLines(input: string, options: NormalizeOptions): SourceLine[] {
   const source: SourceLine[] = [];
-  input
-    .replace(/^\ufeff/, '')
-    .split(/\r\n|\r|\n/)
-    .forEach((raw, i) => {
-      const text = cleanLine(raw);
+  for (const { raw, line, base } of inputLines(input)) {
+    const cleaned = cleanLine(raw, base, options);
+    const collapsed = collapse(raw, base);
+    const points = splitPoints(collapsed.chars.join(''), source.length === 0);
+    const cuts = points.map((p) => collapsed.cols[p] ?? -1);
+    for (const piece of cutAt(cleaned, cuts)) {
+      const text = piece.chars.join('');
       if (text !== '' && !PAGE_NUMBER_RE.test(text)) {
-        source.push({ text, line: i + 1 });
+        source.push({ text, line, cols: piece.cols });
       }
-    });
+    }
+  }
+  return source;
+}
+
+/** Normalize input text (PDF-extracted or not) for review; see NormalizedText. */
+export function normalizeReportText(input: string, options: NormalizeOptions = {}): NormalizedText {
+  const source = sourceLines(input, options);
   const wrapAt = wrapWidth(source);
   let text = '';
   const lines: number[] = [];
+  const offsets: number[] = [];
   let prev: SourceLine | null = null;
   for (const [i, cur] of source.entries()) {
     if (prev !== null) {
       // A title such as "…整体支出绩效自评报告" ends its paragraph even when it fills the line.
       const titleEnds = i <= 3 && /报告$/.test(prev.text) && !SENTENCE_PUNCT_RE.test(prev.text);
-      if (titleEnds || breaksBetween(prev.text, cur.text, wrapAt)) {
+      const sameLine = prev.line === cur.line;
+      if (sameLine || titleEnds || breaksBetween(prev.text, cur.text, wrapAt)) {
         text += '\n';
         lines.push(prev.line);
+        offsets.push(-1);
       } else if (LETTER_RE.test(prev.text.slice(-1)) && LETTER_RE.test(cur.text.charAt(0))) {
         text += ' ';
         lines.push(prev.line);
+        offsets.push(-1);
       }
     }
     text += cur.text;
     for (let k = 0; k < cur.text.length; k++) {
       lines.push(cur.line);
+      offsets.push(cur.cols[k] ?? -1);
     }
     prev = cur;
   }
-  return { text, lines };
+  return { text, lines, offsets, input };
+}
+
+/**
+ * The input's own characters for text[start, end): one exact substring of the input per input line touched,
+ * joined (a hard line break inside the excerpt is dropped; a paragraph break stays a line break).
+ */
+export function sourceExcerpt(n: NormalizedText, start: number, end: number): string {
+  let out = '';
+  let runStart = -1;
+  let runEnd = -1;
+  let runLine = -1;
+  const flush = (): void => {
+    if (runStart >= 0) {
+      out += n.input.slice(runStart, runEnd);
+    }
+    runStart = -1;
+  };
+  for (let i = start; i < end && i < n.text.length; i += 1) {
+    const off = n.offsets[i] ?? -1;
+    if (off < 0) {
+      flush();
+      if (n.text[i] === '\n') {
+        out += '\n';
+      }
+      continue;
+    }
+    const line = n.lines[i] ?? -1;
+    if (runStart < 0 || line !== runLine) {
+      flush();
+      runStart = off;
+      runLine = line;
+    }
+    runEnd = off + [...n.input.slice(off, off + 2)][0]!.length;
+  }
+  flush();
+  return out;
 }
 
 /** The 1-based input line of the character at `offset` of the normalized text. */

@@ -35,8 +35,23 @@ export interface Sentence {
   paragraph: number;
 }
 
+/** The documents of the full cycle the reviewer knows, each with its own outline. */
+export const DOCUMENT_TYPES = ['department', 'project', 'evaluation', 'rectification'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface ReviewOptions {
+  /** The kind of report; detected from the title and content when absent. */
+  documentType?: DocumentType;
+  /** The text was read from a scan by OCR. */
+  ocr?: boolean;
+  /** For a PDF: the 1-based input line on which each page starts (page 1 first). */
+  pageStarts?: readonly number[];
+}
+
 export interface ReviewDocument {
   source: NormalizedText;
+  documentType: DocumentType;
+  ocr: boolean;
   text: string;
   title: string;
   /** [start, end) of the title paragraphs in `text`; 0,0 when no title was found. */
@@ -144,19 +159,42 @@ function findTitle(paragraphs: readonly Paragraph[]): {
   return { title, start: first.start, end: last.end };
 }
 
+/** The year of the report: "2023年度", "2 0 2 3 年" (spaced by a scan). */
 function findYear(title: string, text: string): number | null {
-  const m = /((?:19|20)\d{2})\s*年/.exec(title) ?? /((?:19|20)\d{2})\s*年度/.exec(text);
-  return m?.[1] === undefined ? null : Number(m[1]);
+  const re = /((?:1\s?9|2\s?0)\s?\d\s?\d)\s*年/;
+  const m = re.exec(title) ?? /((?:1\s?9|2\s?0)\s?\d\s?\d)\s*年度/.exec(text.slice(0, 2000));
+  return m?.[1] === undefined ? null : Number(m[1].replace(/\s/g, ''));
+}
+
+/** The kind of report from its title, else from its first part. */
+export function detectDocumentType(title: string, text: string): DocumentType {
+  const head = `${title}\n${text.slice(0, 600)}`;
+  if (/整改/.test(title) || (title === '' && /整改(?:情况|工作)?(?:的)?报告/.test(head))) {
+    return 'rectification';
+  }
+  if (/评价报告/.test(title) && !/自评/.test(title)) {
+    return 'evaluation';
+  }
+  if (/项目(?:支出)?绩效自评|项目支出/.test(title) && !/整体/.test(title)) {
+    return 'project';
+  }
+  if (title === '' && /受托|第三方|评价机构/.test(head) && !/自评/.test(head)) {
+    return 'evaluation';
+  }
+  return 'department';
 }
 
 /** Build the document the checks read. */
-export function buildReviewDocument(input: string): ReviewDocument {
-  const source = normalizeReportText(input);
+export function buildReviewDocument(input: string, options: ReviewOptions = {}): ReviewDocument {
+  const ocr = options.ocr === true;
+  const source = normalizeReportText(input, { ocr });
   const text = source.text;
   const paragraphs = splitParagraphs(text);
   const { title, start, end } = findTitle(paragraphs);
   return {
     source,
+    documentType: options.documentType ?? detectDocumentType(title, text),
+    ocr,
     text,
     title,
     titleStart: start,

@@ -17,8 +17,15 @@ import {
   lineOf,
   nounAfter,
   type ReviewDocument,
+  type ReviewOptions,
 } from './review-document.ts';
-import { REVIEW_CODES, type ReviewCheck, type ReviewFigure, type ReviewResult } from './types.ts';
+import {
+  REVIEW_CODES,
+  type ReviewCheck,
+  type ReviewFigure,
+  type ReviewFinding,
+  type ReviewResult,
+} from './types.ts';
 
 /** Every check, in the order of the contract's table. */
 export const REVIEW_CHECKS: readonly ReviewCheck[] = [
@@ -74,12 +81,63 @@ function figures(doc: ReviewDocument): ReviewFigure[] {
   return out;
 }
 
-export function reviewReport(text: string): ReviewResult {
-  const doc = buildReviewDocument(text);
+/** A line of the whole extracted text as page and line on that page (pageStarts: first line of each page). */
+export function pageLine(
+  pageStarts: readonly number[],
+  line: number,
+): { page: number; line: number } {
+  let page = 0;
+  while (page + 1 < pageStarts.length && (pageStarts[page + 1] ?? Infinity) <= line) {
+    page += 1;
+  }
+  return { page: page + 1, line: line - (pageStarts[page] ?? 1) + 1 };
+}
+
+const OCR_NOTE = {
+  zh: '（文字由扫描件识别，请对照原件核实。）',
+  en: ' (Text read from a scan: check it against the original.)',
+};
+
+/** Page numbers for a PDF; the OCR mark for a scan. */
+function locate(f: ReviewFinding, options: ReviewOptions): ReviewFinding {
+  let out = f;
+  const starts = options.pageStarts;
+  if (starts !== undefined && starts.length > 0) {
+    const a = pageLine(starts, f.line);
+    const b = pageLine(starts, f.endLine);
+    out = { ...out, page: a.page, line: a.line, endLine: b.page === a.page ? b.line : a.line };
+  }
+  if (options.ocr === true) {
+    out = {
+      ...out,
+      ocr: true,
+      message: `${out.message}${OCR_NOTE.zh}`,
+      messageEn: `${out.messageEn}${OCR_NOTE.en}`,
+    };
+  }
+  return out;
+}
+
+/** Review a report's text; see ReviewOptions for PDFs, scans and the kind of report. */
+export function reviewReport(text: string, options: ReviewOptions = {}): ReviewResult {
+  const doc = buildReviewDocument(text, options);
   const order = new Map<string, number>(REVIEW_CODES.map((c, i) => [c, i]));
-  const findings = REVIEW_CHECKS.flatMap((check) => check(doc)).sort(
-    (a, b) =>
-      a.line - b.line || a.start - b.start || (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0),
+  const findings = REVIEW_CHECKS.flatMap((check) => check(doc))
+    .sort(
+      (a, b) =>
+        a.line - b.line || a.start - b.start || (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0),
+    )
+    .map((f) => locate(f, options));
+  const starts = options.pageStarts;
+  const figs = figures(doc).map((g) =>
+    starts !== undefined && starts.length > 0 ? { ...g, ...pageLine(starts, g.line) } : g,
   );
-  return { title: doc.title, year: doc.year, findings, figures: figures(doc) };
+  return {
+    title: doc.title,
+    year: doc.year,
+    documentType: doc.documentType,
+    ocr: doc.ocr,
+    findings,
+    figures: figs,
+  };
 }

@@ -1,7 +1,8 @@
 // The review result as the contract prints it (docs: shared/spec/review-contract.md).
 import type { Severity } from '../vocabulary.ts';
 import type { Bilingual } from '../result.ts';
-import { lineOf, type ReviewDocument } from './review-document.ts';
+import { sourceExcerpt } from './normalize-text.ts';
+import { lineOf, type DocumentType, type ReviewDocument } from './review-document.ts';
 
 export const REVIEW_CODES = [
   'MISSING_SECTION',
@@ -59,11 +60,18 @@ export const REVIEW_CODE_TITLES: Readonly<Record<ReviewCode, Bilingual>> = {
 export interface ReviewFinding {
   code: ReviewCode;
   severity: ReviewSeverity;
-  /** 1-based line of the input where the excerpt starts. */
+  /**
+   * Where the excerpt starts: the line of a .txt, the paragraph of a .docx (blank ones not counted), the line
+   * on its page of a .pdf (see `page`).
+   */
   line: number;
-  /** 1-based line of the input where the excerpt ends. */
+  /** Where the excerpt ends (same counting as `line`). */
   endLine: number;
-  /** The flagged words, verbatim from the normalized text (hard line breaks joined). */
+  /** For a PDF: the page of `line` (1-based). */
+  page?: number;
+  /** Set when the words were read from a scan by OCR: check them against the original. */
+  ocr?: true;
+  /** The flagged words exactly as in the input (each input line's part verbatim; hard line breaks joined). */
   excerpt: string;
   message: string;
   messageEn: string;
@@ -78,11 +86,16 @@ export interface ReviewFigure {
   value: string;
   unit: string;
   line: number;
+  page?: number;
 }
 
 export interface ReviewResult {
   title: string;
   year: number | null;
+  /** The kind of report reviewed (its outline is the one MISSING_SECTION checks). */
+  documentType: DocumentType;
+  /** True when the text was read from a scan by OCR. */
+  ocr: boolean;
   findings: ReviewFinding[];
   figures: ReviewFigure[];
 }
@@ -111,7 +124,7 @@ export function makeFinding(
     severity: REVIEW_SEVERITY[code],
     line: lineOf(doc, s),
     endLine: lineOf(doc, Math.max(s, e - 1)),
-    excerpt: doc.text.slice(s, e),
+    excerpt: sourceExcerpt(doc.source, s, e),
     message: message.zh,
     messageEn: message.en,
     start: s,

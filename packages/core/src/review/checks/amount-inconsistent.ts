@@ -18,17 +18,22 @@ const ROLE_ZH: Readonly<Record<MoneyRole, string>> = {
   initial: '年初预算数',
   budget: '全年预算数',
   executed: '执行数',
+  arrived: '到位资金',
+  remaining: '未支付数',
 };
 const ROLE_EN: Readonly<Record<MoneyRole, string>> = {
   initial: 'initial budget',
   budget: 'full-year budget',
   executed: 'amount executed',
+  arrived: 'funds received',
+  remaining: 'amount unspent',
 };
 
 function moneyMentions(doc: ReviewDocument): Mention[] {
   const out: Mention[] = [];
   for (const f of moneyFacts(doc)) {
-    if (f.role === null) {
+    // A single payment or item (支付项目启动资金…, 其中一笔…) is never compared with a total.
+    if (f.role === null || f.part) {
       continue;
     }
     const label = f.label === '' ? ROLE_ZH[f.role] : f.label;

@@ -52,7 +52,7 @@ export function checkBudgetReconcile(doc: ReviewDocument): ReviewFinding[] {
   );
   const bySubject = new Map<string, MoneyFact[]>();
   for (const f of facts) {
-    if (isPart(f.subjectKey, doc.year)) {
+    if (f.subjectKey !== '' && isPart(f.subject, doc.year)) {
       bySubject.set(f.subjectKey, [...(bySubject.get(f.subjectKey) ?? []), f]);
     }
   }

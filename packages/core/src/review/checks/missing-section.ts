@@ -1,5 +1,5 @@
 // MISSING_SECTION: a part of the outline (domain-rules §5.4) is absent.
-import type { Paragraph, ReviewDocument } from '../review-document.ts';
+import type { DocumentType, Paragraph, ReviewDocument } from '../review-document.ts';
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 interface Section {
@@ -61,6 +61,82 @@ export const OUTLINE: readonly Section[] = [
   },
 ];
 
+const PART = (zh: string, en: string, re: RegExp): Section => ({ zh, en, re, underBasic: false });
+
+/** 项目支出绩效自评报告 (a project's self-evaluation). */
+const PROJECT_OUTLINE: readonly Section[] = [
+  PART('一、项目基本情况', 'Part 1, the project (项目基本情况)', /基本情况|项目概况/),
+  PART(
+    '资金投入和使用情况',
+    'funding and its use (资金投入和使用情况)',
+    /资金(?:投入|使用|管理|到位)|预算(?:执行|安排)情况|收支情况/,
+  ),
+  PART('绩效目标（实现情况）', 'the performance targets (绩效目标)', /绩效目标|目标(?:完成|实现)/),
+  PART(
+    '自评结论',
+    'the self-evaluation result (自评结论)',
+    /自评(?:结论|结果|情况|得分)|评价结论|综合评价/,
+  ),
+  PART('存在的问题', 'problems found (存在的问题)', /存在.{0,4}问题|主要问题|问题及原因/),
+  PART(
+    '下一步改进措施',
+    'improvement measures (改进措施)',
+    /改进措施|改进建议|整改措施|下一步|有关建议|意见建议/,
+  ),
+];
+
+/** 绩效评价报告 (an evaluation by a third party or the finance bureau, 财预〔2020〕10号 outline). */
+const EVALUATION_OUTLINE: readonly Section[] = [
+  PART('一、基本情况', 'Part 1, basic information (基本情况)', /基本情况|项目概况/),
+  PART(
+    '二、绩效评价工作开展情况',
+    'how the evaluation was done (评价工作开展情况)',
+    /评价工作(?:开展)?情况|评价(?:目的|方法|过程|对象)|评价工作(?:组织|实施)/,
+  ),
+  PART(
+    '三、综合评价情况及评价结论',
+    'the overall result and conclusion (综合评价情况及评价结论)',
+    /综合评价|评价结论/,
+  ),
+  PART(
+    '四、绩效评价指标分析',
+    'analysis by indicator (绩效评价指标分析)',
+    /指标分析|绩效分析|绩效情况分析/,
+  ),
+  PART(
+    '存在的问题及原因',
+    'problems and their causes (存在的问题及原因)',
+    /存在.{0,4}问题|主要问题|问题及原因/,
+  ),
+  PART('有关建议', 'recommendations (有关建议)', /建议|改进措施/),
+];
+
+/** 整改报告 (a report on rectifying what an evaluation found). */
+const RECTIFICATION_OUTLINE: readonly Section[] = [
+  PART(
+    '一、基本情况（问题来源）',
+    'Part 1, what is to be rectified (基本情况/问题来源)',
+    /基本情况|问题(?:来源|清单|概述)|评价(?:发现|指出)的问题|整改(?:任务|要求)|存在(?:的)?问题/,
+  ),
+  PART(
+    '二、整改措施及落实情况',
+    'measures taken and their results (整改措施及落实情况)',
+    /整改(?:措施|落实|情况|完成|成效|工作)|落实情况/,
+  ),
+  PART(
+    '三、下一步工作（长效机制）',
+    'further work (下一步工作/长效机制)',
+    /下一步|长效机制|后续|巩固/,
+  ),
+];
+
+export const OUTLINES: Readonly<Record<DocumentType, readonly Section[]>> = {
+  department: OUTLINE,
+  project: PROJECT_OUTLINE,
+  evaluation: EVALUATION_OUTLINE,
+  rectification: RECTIFICATION_OUTLINE,
+};
+
 /** A heading paragraph, or a short unmarked line standing alone as one. */
 function headingTexts(doc: ReviewDocument): { p: Paragraph; title: string }[] {
   return doc.paragraphs.flatMap((p) => {
@@ -76,9 +152,10 @@ function headingTexts(doc: ReviewDocument): { p: Paragraph; title: string }[] {
 
 export function checkMissingSection(doc: ReviewDocument): ReviewFinding[] {
   const headings = headingTexts(doc);
-  const basic = headings.find((h) => h.p.heading?.level === 1 && OUTLINE[0]?.re.test(h.title));
+  const outline = OUTLINES[doc.documentType];
+  const basic = headings.find((h) => h.p.heading?.level === 1 && outline[0]?.re.test(h.title));
   const out: ReviewFinding[] = [];
-  for (const s of OUTLINE) {
+  for (const s of outline) {
     if (headings.some((h) => s.re.test(h.title))) {
       continue;
     }
