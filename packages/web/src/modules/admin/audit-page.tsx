@@ -1,31 +1,55 @@
-// 审计日志 (audit administrator): search the hash-chained log, verify the chain, export.
+// 审计日志 (audit administrator): search the hash-chained log by action name, user and date range; every entry in
+// words (action, object, names, Beijing time as in the export) with a before/after view; verify; export.
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api, downloadFile } from '../../api/client.ts';
 import type { Schema } from '../../api/schema.ts';
 import { useApi } from '../../api/use-api.ts';
-import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
-
-const ROLE_KEYS = {
-  clerk: 1,
-  deptHead: 1,
-  financeReviewer: 1,
-  systemAdmin: 1,
-  securityAdmin: 1,
-  auditAdmin: 1,
-} as const;
+import { useI18n, type Lang } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { roleName, valueText } from './audit-values.ts';
 
 type AuditEntry = Schema<'AuditEntry'>;
 
 const PAGE = 50;
 
+function ChangeView({ entry, lang }: { entry: AuditEntry; lang: Lang }) {
+  const { pick } = useI18n();
+  if (entry.changes.length === 0) {
+    return <span className="jx-muted">{pick({ zh: '无字段变更', en: 'No field changed' })}</span>;
+  }
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="field"
+      data-testid="audit-changes"
+      dataSource={entry.changes}
+      columns={[
+        {
+          title: pick({ zh: '字段', en: 'Field' }),
+          width: 180,
+          render: (_v, c) => pick(c.label),
+        },
+        {
+          title: pick({ zh: '变更前', en: 'Before' }),
+          render: (_v, c) => valueText(c.before, lang),
+        },
+        {
+          title: pick({ zh: '变更后', en: 'After' }),
+          render: (_v, c) => valueText(c.after, lang),
+        },
+      ]}
+    />
+  );
+}
+
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
   const [user, setUser] = useState('');
   const [action, setAction] = useState('');
@@ -69,6 +93,7 @@ export function AuditPage() {
             </Button>
             <Button
               icon={<DownloadOutlined />}
+              data-testid="audit-export"
               onClick={() =>
                 void downloadFile(
                   '/api/audit/export.csv',
@@ -87,8 +112,9 @@ export function AuditPage() {
           <Space wrap>
             <Input
               allowClear
-              placeholder={t('audit.user')}
+              placeholder={pick({ zh: '用户名', en: 'Username' })}
               aria-label={t('audit.user')}
+              data-testid="audit-user"
               value={user}
               onChange={(e) => {
                 setUser(e.target.value);
@@ -98,14 +124,15 @@ export function AuditPage() {
             />
             <Input
               allowClear
-              placeholder={t('audit.action')}
+              placeholder={pick({ zh: '操作名称，如：提交、登录', en: 'Action, e.g. submitted' })}
               aria-label={t('audit.action')}
+              data-testid="audit-action"
               value={action}
               onChange={(e) => {
                 setAction(e.target.value);
                 setPage(1);
               }}
-              style={{ width: 200 }}
+              style={{ width: 220 }}
             />
             <DatePicker.RangePicker
               value={range}
@@ -115,6 +142,12 @@ export function AuditPage() {
               }}
               aria-label={t('audit.range')}
             />
+            <Typography.Text type="secondary">
+              {pick({
+                zh: '时间为北京时间（UTC+8），导出文件相同',
+                en: 'Times in Beijing time (UTC+8), as in the export',
+              })}
+            </Typography.Text>
           </Space>
         </div>
         <LoadState loading={false} error={data.error} reload={data.reload}>
@@ -123,6 +156,7 @@ export function AuditPage() {
             rowKey="seq"
             loading={data.loading}
             dataSource={rows}
+            data-testid="audit-table"
             locale={{ emptyText: t('audit.empty') }}
             pagination={{
               current: page,
@@ -131,56 +165,55 @@ export function AuditPage() {
               showSizeChanger: false,
               onChange: setPage,
             }}
-            scroll={{ x: 1100 }}
+            expandable={{
+              expandedRowRender: (r) => <ChangeView entry={r} lang={lang} />,
+              rowExpandable: (r) => r.changes.length > 0,
+            }}
             columns={[
-              { title: '#', dataIndex: 'seq', width: 70 },
+              { title: pick({ zh: '序号', en: 'No.' }), dataIndex: 'seq', width: 80 },
               {
-                title: t('audit.at'),
-                dataIndex: 'at',
+                title: pick({ zh: '时间（北京时间）', en: 'Time (UTC+8)' }),
+                dataIndex: 'atLocal',
                 width: 170,
-                render: (v: string) =>
-                  new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN'),
               },
-              { title: t('audit.user'), dataIndex: 'actorUsername', width: 120 },
+              {
+                title: t('audit.user'),
+                key: 'user',
+                width: 170,
+                render: (_v, r) => (
+                  <span>
+                    {r.actorName ?? r.actorUsername}
+                    {r.actorName && <span className="jx-muted">（{r.actorUsername}）</span>}
+                  </span>
+                ),
+              },
               {
                 title: t('audit.role'),
                 dataIndex: 'actorRole',
                 width: 120,
-                render: (v: string) => (v in ROLE_KEYS ? t(`role.${v}` as MessageKey) : v),
+                render: (v: string) => roleName(v, lang),
               },
               {
                 title: t('audit.action'),
-                dataIndex: 'action',
+                key: 'action',
                 width: 190,
-                render: (v: string) => (
-                  <Tag color={v.startsWith('access.') ? 'red' : 'blue'}>{v}</Tag>
+                render: (_v, r) => (
+                  <Tag color={r.action.startsWith('access.') ? 'red' : 'blue'}>
+                    {pick(r.actionLabel)}
+                  </Tag>
                 ),
               },
               {
                 title: t('audit.entity'),
                 key: 'entity',
-                width: 180,
-                ellipsis: true,
-                render: (_v, r) => `${r.entity} ${r.entityId}`,
+                render: (_v, r) =>
+                  r.objectName ? `${pick(r.entityLabel)}：${r.objectName}` : pick(r.entityLabel),
               },
               {
                 title: t('app.department'),
-                dataIndex: 'departmentCode',
-                width: 120,
-                render: (v: string | null) => v ?? '—',
-              },
-              {
-                title: t('audit.change'),
-                key: 'change',
-                ellipsis: true,
-                render: (_v, r) => {
-                  const s = `${JSON.stringify(r.before)} → ${JSON.stringify(r.after)}`;
-                  return (
-                    <Tooltip title={<pre className="jx-audit-json">{s}</pre>}>
-                      <span className="jx-muted">{s}</span>
-                    </Tooltip>
-                  );
-                },
+                key: 'department',
+                width: 200,
+                render: (_v, r) => r.departmentName ?? '—',
               },
             ]}
           />
