@@ -37,7 +37,7 @@ const ROLE_START_RE =
 const TOTAL_TAIL_RE =
   /^(?:了|的|数|额|金额|总额|资金|经费|款项|专项资金|项目资金|财政资金|进度|合计|总计|共计?|累计|全年|率|情况|为)*$/;
 const FILLER_RE =
-  /^(?:其中|另外|此外|同时|全年|本年度?|当年|年度|我局|本局|全局|我单位|本单位|单位|本部门|我部门|部门整体|部门|整体|的|在|共|合计|总计|[，,：:；;\s])+|(?:的|[，,：:；;\s])+$/g;
+  /^(?:其中|另外|此外|同时|全年|年内|年度内|截至年底|截至年末|本年度?|当年|年度|我局|本局|全局|我单位|本单位|单位|本部门|我部门|部门整体|部门|整体|的|在|共|合计|总计|[，,：:；;\s])+|(?:的|[，,：:；;\s])+$/g;
 
 function lastIndexOf(label: string, re: RegExp): { index: number; word: string } {
   let best = { index: -1, word: '' };
@@ -56,7 +56,7 @@ function roleWord(masked: string): { role: MoneyRole; index: number; word: strin
   ].filter((x) => x.index >= 0);
   // The last word wins; 未支付 beats the 支付 inside it.
   found.sort(
-    (x, y) => x.index + x.word.length - (y.index + y.word.length) || y.word.length - x.word.length,
+    (x, y) => x.index + x.word.length - (y.index + y.word.length) || x.word.length - y.word.length,
   );
   return found.at(-1) ?? null;
 }

@@ -2,7 +2,8 @@
 import Big from 'big.js';
 import { toFixed2 } from '../../decimal.ts';
 import { moneyFacts, type MoneyFact } from '../money-facts.ts';
-import { quantityValue, type Quantity } from '../numbers.ts';
+import { quantityValue, toYuan, type Quantity } from '../numbers.ts';
+import { tableClaims } from './rate-tables.ts';
 import {
   labelBefore,
   quantitiesIn,
@@ -13,7 +14,7 @@ import {
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 const BUDGET_RATE_RE =
-  /(预算执行率|资金执行率|执行率|支出进度|支出率|预算完成率|完成预算的?|资金使用率|资金支出率)\s*(?:为|达到?|是|约为|仅为)?\s*/g;
+  /(预算执行率|资金执行率|执行率|支出进度|支出率|预算完成率|完成预算的?|资金使用率|资金支出率|资金支付率|支付率|使用率|资金到位率|到位率|拨付率|资金完成率|完成率)\s*(?:为|达到?|是|约为|仅为|已达到?)?\s*/g;
 const COMPLETION_RATE_RE = /(?<!预算)(完成率|完成比例|达成率|完成程度)\s*(?:为|达到?|是)?\s*/g;
 
 const RATE_NAMES_EN: Readonly<Record<string, string>> = {
@@ -27,13 +28,20 @@ const RATE_NAMES_EN: Readonly<Record<string, string>> = {
   完成预算: 'share of budget completed',
   资金使用率: 'fund utilisation rate',
   资金支出率: 'spending rate',
+  资金支付率: 'payment rate',
+  支付率: 'payment rate',
+  使用率: 'utilisation rate',
+  资金到位率: 'rate of funds received',
+  到位率: 'rate of funds received',
+  拨付率: 'disbursement rate',
+  资金完成率: 'completion rate',
   完成率: 'completion rate',
   完成比例: 'completion rate',
   达成率: 'achievement rate',
   完成程度: 'completion rate',
 };
 
-interface RateClaim {
+export interface RateClaim {
   name: string;
   percent: Quantity;
   /** Offsets of the words the rate is computed from (numerator first). */
@@ -77,9 +85,75 @@ function factsIn(facts: readonly MoneyFact[], start: number, end: number): Money
   return out;
 }
 
-/** True when `exact` printed at `dp` decimals (half-up, or cut off) gives `printed`. */
+/**
+ * The rounding contract: a printed rate is right when it differs from the exact rate by at most half a unit of
+ * its last printed digit (95% for 95.34%; not 86.19% for 86.18%).
+ */
 function agrees(exact: Big, printed: Big, dp: number): boolean {
-  return exact.round(dp, Big.roundHalfUp).eq(printed) || exact.round(dp, Big.roundDown).eq(printed);
+  return exact
+    .minus(printed)
+    .abs()
+    .lte(new Big(5).times(new Big(10).pow(-(dp + 1))));
+}
+
+interface MoneyPair {
+  numerator: { q: Quantity; yuan: Big; start: number };
+  denominator: { q: Quantity; yuan: Big };
+}
+
+const last = (fs: readonly MoneyFact[], role: MoneyFact['role']): MoneyFact | undefined =>
+  fs.filter((f) => f.role === role).at(-1);
+
+/** The amounts a money rate refers to, among the facts before it (same subject only). */
+function moneyPair(name: string, facts: readonly MoneyFact[]): MoneyPair | null {
+  const total = last(facts, 'budget') ?? last(facts, 'initial');
+  if (/到位/.test(name)) {
+    const arrived = last(facts, 'arrived');
+    return arrived === undefined || total === undefined || arrived.subjectKey !== total.subjectKey
+      ? null
+      : pair(arrived, total.q, total.yuan);
+  }
+  const executed = last(facts, 'executed');
+  if (executed === undefined) {
+    return null;
+  }
+  const denominator = total ?? last(facts, 'arrived');
+  if (denominator !== undefined) {
+    return denominator.subjectKey === executed.subjectKey
+      ? pair(executed, denominator.q, denominator.yuan)
+      : null;
+  }
+  // "已支付X万元、未支付Y万元": the total is X + Y.
+  const remaining = last(facts, 'remaining');
+  return remaining === undefined || remaining.subjectKey !== executed.subjectKey
+    ? null
+    : pair(executed, remaining.q, executed.yuan.plus(remaining.yuan), true);
+}
+
+function pair(num: MoneyFact, q: Quantity, yuan: Big, implied = false): MoneyPair {
+  const denominatorQ = implied ? { ...q, raw: `${numberText(num.q)} + ${numberText(q)}` } : q;
+  return {
+    numerator: { q: num.q, yuan: num.yuan, start: Math.min(num.labelStart, num.q.start) },
+    denominator: { q: denominatorQ, yuan },
+  };
+}
+
+/** The money facts a rate at `at` reads: its segment of the sentence, else the sentence before it. */
+function factsFor(
+  doc: ReviewDocument,
+  sentence: Sentence,
+  facts: readonly MoneyFact[],
+  segmentStart: number,
+  at: number,
+): MoneyFact[] {
+  const inSegment = factsIn(facts, segmentStart, at);
+  if (inSegment.length > 0 || segmentStart !== sentence.start) {
+    return inSegment;
+  }
+  const before = doc.sentences
+    .filter((s) => s.paragraph === sentence.paragraph && s.end <= sentence.start)
+    .at(-1);
+  return before === undefined ? [] : factsIn(facts, before.start, before.end);
 }
 
 function budgetClaims(
@@ -95,30 +169,26 @@ function budgetClaims(
     if (percent === undefined) {
       continue;
     }
-    const inSegment = factsIn(facts, segmentStart, at);
+    const name = m[1] ?? '';
+    const lastQ = quantitiesIn(doc, segmentStart, at)
+      .filter((q) => q.unit !== '')
+      .at(-1);
+    const p =
+      /^完成率$/.test(name) && (lastQ === undefined || toYuan(lastQ) === null)
+        ? null // an indicator's 完成率 (target and actual), read by completionClaims
+        : moneyPair(name, factsFor(doc, sentence, facts, segmentStart, at));
     segmentStart = percent.end;
-    const executed = inSegment.filter((f) => f.role === 'executed').at(-1);
-    const budget =
-      inSegment.filter((f) => f.role === 'budget').at(-1) ??
-      inSegment.filter((f) => f.role === 'initial').at(-1);
-    if (
-      executed === undefined ||
-      budget === undefined ||
-      executed.subjectKey !== budget.subjectKey
-    ) {
-      continue;
-    }
-    if (budget.yuan.eq(0)) {
+    if (p === null || p.denominator.yuan.eq(0)) {
       continue;
     }
     out.push({
       name: m[1] ?? '',
       percent,
-      numerator: executed.q,
-      denominator: budget.q,
-      numeratorValue: executed.yuan,
-      denominatorValue: budget.yuan,
-      excerptStart: Math.min(executed.labelStart, executed.q.start),
+      numerator: p.numerator.q,
+      denominator: p.denominator.q,
+      numeratorValue: p.numerator.yuan,
+      denominatorValue: p.denominator.yuan,
+      excerptStart: p.numerator.start,
       cappedAt100: false,
     });
   }
@@ -199,14 +269,20 @@ export function checkRates(doc: ReviewDocument): ReviewFinding[] {
   const facts = moneyFacts(doc);
   const out: ReviewFinding[] = [];
   for (const sentence of doc.sentences) {
-    for (const claim of [
-      ...budgetClaims(doc, sentence, facts),
-      ...completionClaims(doc, sentence),
-    ]) {
+    const money = budgetClaims(doc, sentence, facts);
+    const claimed = new Set(money.map((c) => c.percent.start));
+    const completion = completionClaims(doc, sentence).filter((c) => !claimed.has(c.percent.start));
+    for (const claim of [...money, ...completion]) {
       const f = judge(doc, claim);
       if (f !== null) {
         out.push(f);
       }
+    }
+  }
+  for (const claim of tableClaims(doc)) {
+    const f = judge(doc, claim);
+    if (f !== null) {
+      out.push(f);
     }
   }
   return out;
