@@ -5,7 +5,7 @@ import { VersionedCache } from '../../db/versioned-cache.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { requireRole } from '../../auth/access.ts';
 import { listDepartments } from '../departments/departments.service.ts';
-import { getEvaluation } from '../evaluations/evaluations.service.ts';
+import { scoreRegionDepartments } from './region-scoring.ts';
 import { d, fenToYuanString, parseYuan, toFixed2, wanToFen, type Fen } from '@jixiao/core';
 import { countDepartmentWarnings } from '../monitoring/monitoring.service.ts';
 import { goalGradeCountsOfRegion, type GoalGradeCounts } from '../exante/goal-grade.service.ts';
@@ -42,26 +42,28 @@ async function computeRegionOverview(db: Db, actor: Actor, year: number): Promis
   const depts = await listDepartments(db, actor);
   const grades = await goalGradeCountsOfRegion(db, actor.regionCode, year);
   const rows: OverviewRow[] = [];
+  const codes = depts.filter((x) => x.years.includes(year)).map((x) => x.code);
+  const scored = await scoreRegionDepartments(db, codes, year); // scores computed off the request thread
   for (const dept of depts) {
-    if (!dept.years.includes(year)) {
+    const ev = scored.get(dept.code);
+    if (!ev) {
       continue;
     }
-    const ev = await getEvaluation(db, actor, dept.code, year);
-    const b = ev.department.input.budget;
-    const out = ev.department.output;
+    const b = ev.budget;
+    const out = ev.output;
     const budget = wanToFen(d(b.adjusted));
     const executed = wanToFen(d(b.executed));
     const rate = budget === 0 ? null : toFixed2(d(executed).times(100).div(budget));
     rows.push({
       code: dept.code,
       name: dept.name,
-      status: ev.department.status,
+      status: ev.status,
       budgetYuan: fenToYuanString(budget),
       executedYuan: fenToYuanString(executed),
       rate,
       score: 'total' in out ? out.total : null,
       grade: 'total' in out ? out.grade : null,
-      projects: ev.projects.length,
+      projects: ev.projects,
       findings: 'total' in out ? out.findings.length : out.errors.length,
       warnings: await countDepartmentWarnings(db, dept.code, year),
       goalGrades: grades.get(dept.code) ?? { excellent: 0, good: 0, fair: 0, poor: 0 },

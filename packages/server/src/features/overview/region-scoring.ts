@@ -1,0 +1,84 @@
+// Scoring of a whole region for the bureau overview, off the request thread (offload/offload.ts): the inputs of
+// every department come from the database here, and the department-level scores of those not yet frozen are
+// computed in one bounded worker, so a region of many departments never stalls other requests. A department whose
+// self-evaluation was submitted or accepted shows its frozen score, as in evaluations/evaluation-view.ts.
+import type { ScoringOutput } from '@jixiao/core';
+import type { Queryable } from '../../db/open-db.ts';
+import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../../offload/offload.ts';
+import { ServiceError } from '../../http/service-error.ts';
+import { buildEvaluationInputs, type ContractInput } from '../evaluations/evaluations.service.ts';
+import { listSelfEvaluations } from '../evaluations/evaluations.repository.ts';
+
+/** A region's scoring takes well under a second; this bounds a pathological one. */
+export const REGION_SCORING_TIMEOUT_MS = 30_000;
+
+/** What the overview shows of one department's self-evaluation as it stands. */
+export interface DepartmentScoreLine {
+  /** live (never saved) | the stored status */
+  status: string;
+  budget: ContractInput['budget'];
+  output: ScoringOutput;
+  projects: number;
+}
+
+const WORKER = new URL('./region-scoring.worker.ts', import.meta.url);
+const FROZEN = new Set(['submitted', 'accepted']);
+
+async function scoreOffloaded(inputs: ContractInput[]): Promise<ScoringOutput[]> {
+  try {
+    return await runOffloaded<ContractInput[], ScoringOutput[]>(WORKER, inputs, {
+      timeoutMs: REGION_SCORING_TIMEOUT_MS,
+      maxHeapMb: 256,
+    });
+  } catch (e) {
+    if (e instanceof OffloadBusy) {
+      throw new ServiceError('SCORING_BUSY');
+    }
+    if (e instanceof OffloadTimeout || e instanceof OffloadCrash) {
+      throw new ServiceError('SCORING_TOO_HEAVY', {
+        seconds: String(REGION_SCORING_TIMEOUT_MS / 1000),
+      });
+    }
+    throw e;
+  }
+}
+
+/** Each department's line (by code): stored data read here, live scores computed in a worker. */
+export async function scoreRegionDepartments(
+  db: Queryable,
+  codes: readonly string[],
+  year: number,
+): Promise<Map<string, DepartmentScoreLine>> {
+  const read: (Omit<DepartmentScoreLine, 'output'> & {
+    code: string;
+    frozen: ScoringOutput | null;
+    input: ContractInput;
+  })[] = [];
+  for (const code of codes) {
+    // Sequential on purpose: inside a transaction the queries share one connection.
+    const built = await buildEvaluationInputs(db, code, year);
+    const row = (await listSelfEvaluations(db, code, year)).find((r) => r.projectId === null);
+    const frozen = row !== undefined && FROZEN.has(row.status);
+    const input = frozen ? (row.input as unknown as ContractInput) : built.department.input;
+    read.push({
+      code,
+      status: row?.status ?? 'live',
+      budget: input.budget,
+      projects: built.projects.length,
+      frozen: frozen ? (row.output as unknown as ScoringOutput) : null,
+      input,
+    });
+  }
+  const live = read.filter((r) => r.frozen === null);
+  const scored = live.length === 0 ? [] : await scoreOffloaded(live.map((r) => r.input));
+  const liveOutput = new Map(live.map((r, i) => [r.code, scored[i]]));
+  const lines = new Map<string, DepartmentScoreLine>();
+  for (const { code, status, budget, projects, frozen } of read) {
+    const output = frozen ?? liveOutput.get(code);
+    if (output === undefined) {
+      throw new Error(`no score for ${code}`); // the worker answers one output per input
+    }
+    lines.set(code, { status, budget, projects, output });
+  }
+  return lines;
+}
