@@ -2241,6 +2241,184 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/evaluation/head-approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 部门负责人审核通过自评（可先扣分），报送财政局（冻结） */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['HeadApproveEvaluationBody'];
+        };
+      };
+      responses: {
+        /** @description 已报送财政局 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DepartmentEvaluation'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权访问 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/evaluation/head-return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 部门负责人退回自评给填报员并附意见 */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReturnEvaluationBody'];
+        };
+      };
+      responses: {
+        /** @description 已退回填报员 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DepartmentEvaluation'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权访问 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/evaluation/return': {
     parameters: {
       query?: never;
@@ -2339,7 +2517,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 提交自评（冻结实际值、得分及计分规则） */
+    /** 提交自评：须负责人审核的年度提交部门负责人，否则直接报财政局（冻结实际值、得分及计分规则） */
     post: {
       parameters: {
         query: {
@@ -16082,10 +16260,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/placements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 账户可归属的部门与财政局 — 系统管理员 / 安全管理员 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 部门 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['AccountPlacement'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 角色无权（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 用户名已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountPlacement: {
+      code: string;
+      /** @enum {string} */
+      kind: 'department' | 'financeBureau';
+      name: string;
+    };
     ActualInput: {
       actual: string | null;
       deviationNote?: string | null;
@@ -16397,6 +16662,10 @@ export interface components {
       department: components['schemas']['EvaluationSubject'];
       departmentCode: string;
       departmentName: string;
+      /** @description 本年度自评须经部门负责人审核后再报财政局 */
+      headReviewRequired: boolean;
+      /** @description 签批记录（先后顺序） */
+      history: components['schemas']['WorkflowEvent'][];
       preset: string;
       projects: components['schemas']['EvaluationSubject'][];
       year: number;
@@ -17567,6 +17836,9 @@ export interface components {
       response: components['schemas']['WarningResponse'];
       /** @description 反馈按此键保存 */
       subjectKey: string;
+    };
+    HeadApproveEvaluationBody: {
+      comment?: string | null;
     };
     ImportAgenciesResult: {
       counts: {
@@ -18945,6 +19217,8 @@ export interface components {
     UserAccount: {
       createdAt: string;
       departmentCode: string | null;
+      /** @description 部门名称（账户列表中给出） */
+      departmentName?: string | null;
       disabled: boolean;
       displayName: string;
       failedAttempts: number;
@@ -18997,6 +19271,15 @@ export interface components {
     } | null;
     WithdrawRequest: {
       reason: string;
+    };
+    WorkflowEvent: {
+      action: string;
+      actor: string;
+      actorRole: string;
+      at: string;
+      comment: string | null;
+      fromStatus: string | null;
+      toStatus: string;
     };
     YearComparisonResult: {
       comparison: {

@@ -216,6 +216,12 @@ describeEachDb('access matrix', (use) => {
       call: (c) => c.get('/api/users'),
     },
     {
+      name: 'list where accounts may belong (the account screens)',
+      allowed: ['sysadmin', 'secadmin'],
+      ok: 200,
+      call: (c) => c.get('/api/users/placements'),
+    },
+    {
       name: 'create an account',
       allowed: ['sysadmin'],
       ok: 201,

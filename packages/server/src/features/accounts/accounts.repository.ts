@@ -1,7 +1,8 @@
 // User SQL: accounts, sessions (by token hash), and security settings.
-import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
 import { passwordHistory, sessions, systemSettings, users } from '../../db/schema/users.ts';
+import { departments } from '../../db/schema/organizations.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -175,4 +176,17 @@ export async function hasSessionFrom(db: Queryable, userId: string, ip: string):
     .where(and(eq(sessions.userId, userId), eq(sessions.ip, ip)))
     .limit(1);
   return rows.length > 0;
+}
+
+/** Departments and finance bureaus an account may belong to (the account screens' choices and names). */
+export async function listPlacements(
+  db: Queryable,
+  regionCode: string | '*',
+): Promise<{ code: string; name: string; kind: 'department' | 'financeBureau' | 'unit' }[]> {
+  const kinds = inArray(departments.kind, ['department', 'financeBureau']);
+  return db
+    .select({ code: departments.code, name: departments.name, kind: departments.kind })
+    .from(departments)
+    .where(regionCode === '*' ? kinds : and(kinds, eq(departments.regionCode, regionCode)))
+    .orderBy(asc(departments.kind), asc(departments.code));
 }

@@ -4,6 +4,7 @@ import { ROLES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as users from './accounts.service.ts';
+import { listPlacements, listUsersWithNames } from './accounts-listing.ts';
 import { IdParam } from '../goals/goals.schema.ts';
 import { errorResponse } from '../../http/error-schema.ts';
 import { jsonBody } from '../../http/route-parts.ts';
@@ -36,8 +37,16 @@ const UserSchema = z
     failedAttempts: z.number(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
+    departmentName: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: '部门名称（账户列表中给出）' }),
   })
   .openapi('UserAccount');
+const PlacementSchema = z
+  .object({ code: z.string(), name: z.string(), kind: z.enum(['department', 'financeBureau']) })
+  .openapi('AccountPlacement');
 const WithPassword = z
   .object({ user: UserSchema, generatedPassword: z.string().nullable() })
   .openapi('UserWithPassword');
@@ -125,6 +134,19 @@ const routes = {
       200: {
         description: '账户',
         content: { 'application/json': { schema: z.array(UserSchema) } },
+      },
+      ...errors,
+    },
+  }),
+  placements: createRoute({
+    method: 'get',
+    path: '/api/users/placements',
+    tags: TAG,
+    summary: '账户可归属的部门与财政局 — 系统管理员 / 安全管理员',
+    responses: {
+      200: {
+        description: '部门',
+        content: { 'application/json': { schema: z.array(PlacementSchema) } },
       },
       ...errors,
     },
@@ -221,7 +243,8 @@ const routes = {
 
 export function registerUserRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
-  app.openapi(routes.list, async (c) => c.json(await users.listUsers(db, c.var.actor), 200));
+  app.openapi(routes.list, async (c) => c.json(await listUsersWithNames(db, c.var.actor), 200));
+  app.openapi(routes.placements, async (c) => c.json(await listPlacements(db, c.var.actor), 200));
   app.openapi(routes.create, async (c) => {
     const b = c.req.valid('json');
     return c.json(
