@@ -1,5 +1,12 @@
 // DUPLICATE_TEXT: a passage of 20 or more characters (ignoring whitespace and punctuation) appears again verbatim.
-import { isContentChar, lineOf, paragraphAt, type ReviewDocument } from '../review-document.ts';
+import { moneyFacts, unitName } from '../money-facts.ts';
+import {
+  isContentChar,
+  lineOf,
+  paragraphAt,
+  type Paragraph,
+  type ReviewDocument,
+} from '../review-document.ts';
 import { makeFinding, type ReviewFinding } from '../types.ts';
 
 export const MIN_DUPLICATE_CHARS = 20;
@@ -10,11 +17,70 @@ const BREAK = '\u0001';
  * A repeated run is copy-paste only in prose: not a row of figures from a table
  * (fewer than 8 letters or ideographs), nor a short form line such as "填报单位：…" repeated per annex.
  */
-function isProse(doc: ReviewDocument, run: string, start: number): boolean {
+function isProse(doc: ReviewDocument, run: string, start: number, first: number): boolean {
   const words = [...run].filter((ch) => /[A-Za-z\u3400-\u9fff\uf900-\ufaff]/.test(ch)).length;
   const p = paragraphAt(doc, start);
   const formLine = p !== undefined && p.text.length <= 32 && !/[。！？]/.test(p.text);
-  return words >= 8 && !formLine;
+  if (words < 8 || formLine) {
+    return false;
+  }
+  const kind = boilerplate(doc, run);
+  // Figures restated for the same subject are a copy; equal figures of two projects are not.
+  return kind === null || (kind === 'figures' && sameSubject(doc, first, start));
+}
+
+/** The subject of the first money figure at or after `offset` (within 80 characters). */
+function subjectAt(doc: ReviewDocument, offset: number): string | null {
+  const f = moneyFacts(doc).find((x) => x.q.start >= offset && x.q.start < offset + 80);
+  return f === undefined ? null : f.subjectKey;
+}
+
+function sameSubject(doc: ReviewDocument, a: number, b: number): boolean {
+  const sa = subjectAt(doc, a);
+  return sa !== null && sa === subjectAt(doc, b);
+}
+
+// The words of figures: two projects with equal figures share them without any copied sentence.
+const FIGURE_WORDS_RE =
+  /年初预算数?|全年预算数?|调整后预算数?|预算数|预算|实际支出|实际完成值?|执行数|执行率|支出进度|完成率|指标值|目标值|年度|全年|实际|支出|执行|万元|元|分值|得分|权重|个|项|家|人次|人|其中|合计|资金|共|为|达到?|\d/g;
+const NAME_END_RE = /(?:项目|工程|专项资金|专项|平台|中心|系统|报告)$/;
+
+const contentOf = (s: string): string => [...s].filter(isContentChar).join('');
+
+/** A title, the unit's name, a project's name or a row of figure words: repeated by nature, not copied. */
+function boilerplate(doc: ReviewDocument, run: string): 'name' | 'figures' | null {
+  const names = [contentOf(doc.title), contentOf(unitName(doc))].filter((n) => n.length >= 6);
+  let rest = run;
+  for (const n of names) {
+    if (n.includes(rest)) {
+      return 'name';
+    }
+    rest = rest.replaceAll(n, '');
+  }
+  const meaningful = rest.replace(FIGURE_WORDS_RE, '');
+  if (NAME_END_RE.test(meaningful) && meaningful.length <= 30) {
+    return 'name';
+  }
+  return meaningful.length < 12 ? 'figures' : null;
+}
+
+/**
+ * Whether the paragraph break before `p` is a line break lost inside a sentence (a flattened PDF): the
+ * paragraph before runs on without a full stop, and neither is a heading nor a table row.
+ */
+function softBreak(prev: Paragraph | undefined, next: Paragraph | undefined): boolean {
+  if (prev === undefined || next === undefined) {
+    return false;
+  }
+  const row = (p: Paragraph): boolean => p.text.includes('\t') || p.text.includes('|');
+  return (
+    prev.heading === null &&
+    next.heading === null &&
+    !row(prev) &&
+    !row(next) &&
+    prev.text.length > 32 &&
+    !/[。！？；：:!?;）)]$/.test(prev.text)
+  );
 }
 
 export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
@@ -24,6 +90,11 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
   const at: number[] = [];
   for (let i = doc.titleEnd; i < doc.text.length; i++) {
     const ch = doc.text[i] ?? '';
+    if (ch === '\n') {
+      if (softBreak(paragraphAt(doc, i - 1), paragraphAt(doc, i + 1))) {
+        continue; // a repeat is found across a lost line break
+      }
+    }
     if (isContentChar(ch) || ch === '\n' || ch === '\t' || ch === '|') {
       chars += isContentChar(ch) ? ch : BREAK;
       at.push(i);
@@ -68,7 +139,7 @@ export function checkDuplicateText(doc: ReviewDocument): ReviewFinding[] {
       }
     }
     i += len;
-    if (!isProse(doc, chars.slice(i - len, i), start)) {
+    if (!isProse(doc, chars.slice(i - len, i), start, at[j] ?? 0)) {
       continue;
     }
     out.push(

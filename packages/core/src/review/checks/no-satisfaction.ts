@@ -18,6 +18,9 @@ function anchor(doc: ReviewDocument): [number, number] {
 }
 
 export function checkNoSatisfaction(doc: ReviewDocument): ReviewFinding[] {
+  if (doc.documentType === 'rectification') {
+    return [];
+  }
   const mentions = doc.sentences.filter((s) => SATISFACTION_RE.test(s.text));
   const withResult = mentions.some((s) =>
     quantitiesIn(doc, s.start, s.end).some((q) => q.unit === '%' || q.unit === '分'),

@@ -40,17 +40,32 @@ const RESULT_UNITS = new Set([
 ]);
 // Clauses about money, scoring and coverage are not results of the work.
 const NOT_RESULT_RE =
-  /预算|执行率|执行数|支出|资金|经费|得分|权重|分值|一级项目|二级项目|覆盖|自评|总额/;
+  /预算|执行率|执行数|支出|得分|权重|分值|一级项目|二级项目|覆盖|自评|总额|编制|在职|退休|实有|人员|科室|内设/;
+// Money words count only right before the number ("资金126家" is not a thing; "安排资金300万元" is money).
+const MONEY_LABEL_RE = /(?:资金|经费)[^，。]{0,2}$/;
+// Narratives of further achievements are not results against targets (contract v1.1).
+const NARRATIVE_RE = /成效|成绩|亮点|经验|做法|特色|取得的/;
 const TARGET_WORD_RE = /指标值|目标|计划|任务数|任务量|预期/;
 const ACHIEVED_RE =
   /完成|实现|新增|推动|洽谈|签约|落地|引进|引入|举办|开展|组织|服务|走访|达到|增至|拉动|增长|培育|办理|累计|提升|提高|降低|减少|受理|帮助|协调|解决|新设|培训|惠及|吸引|招引|促成|接待|新建|建成|改造|更新|接收|提供|帮扶|救助|认定|发放|兑现|扶持/;
 const TARGET_VALUE_RE =
   /(?:指标值|目标值|目标任务|年度目标|目标为|目标是|目标|计划数|计划值|计划|任务数|任务量|预期值|预期|下达任务)[^。；;，,]{0,10}?\d/;
 
+/** The paragraphs where goals are analysed: 二、综合评价分析 (not its 成效 narratives) and the 自评表. */
 function inScope(doc: ReviewDocument): Paragraph[] {
-  const evaluation = doc.paragraphs.filter(
-    (p) => p.top !== null && /综合评价|评价分析|评价情况/.test(p.top.title),
-  );
+  let sheet = false;
+  const evaluation = doc.paragraphs.filter((p) => {
+    if (p.heading?.level === 1) {
+      sheet = false;
+    }
+    if (/自评表|绩效指标完成情况表|评价指标体系/.test(p.text) && p.text.length <= 40) {
+      sheet = true;
+    }
+    const analysis =
+      p.top !== null && /综合评价|评价分析|评价情况|指标分析|目标实现|目标完成/.test(p.top.title);
+    const narrative = [p.sub, p.item].some((h) => h !== null && NARRATIVE_RE.test(h.title));
+    return (analysis && !narrative) || sheet;
+  });
   const scope = evaluation.length > 0 ? evaluation : doc.paragraphs;
   return scope.filter((p) => !(p.heading?.alone ?? false));
 }
@@ -82,10 +97,13 @@ function resultQuantities(doc: ReviewDocument, s: Sentence): Quantity[] {
       return false;
     }
     const phrase = phraseAround(doc, q);
+    const label = labelBefore(doc, q).label;
     return (
       ACHIEVED_RE.test(phrase) &&
       !NOT_RESULT_RE.test(phrase) &&
-      !TARGET_WORD_RE.test(labelBefore(doc, q).label)
+      !MONEY_LABEL_RE.test(label) &&
+      !/较上年度?(?:减少|增加)/.test(phrase) &&
+      !TARGET_WORD_RE.test(label)
     );
   });
 }
@@ -116,6 +134,19 @@ function cellBlocks(doc: ReviewDocument): { start: number; end: number }[] {
 }
 
 export function checkNoTargetValues(doc: ReviewDocument): ReviewFinding[] {
+  // A rectification report answers findings; it has no results against targets of its own.
+  if (doc.documentType === 'rectification') {
+    return [];
+  }
+  const found = findIn(doc, inScope(doc));
+  // A report that states no target value anywhere still gets the finding, wherever its results are.
+  if (found.length === 0 && !doc.sentences.some((s) => hasTarget(doc, s))) {
+    return findIn(doc, doc.paragraphs).slice(0, 1);
+  }
+  return found;
+}
+
+function findIn(doc: ReviewDocument, scope: readonly Paragraph[]): ReviewFinding[] {
   // An actual printed beside its target anywhere (an indicator table) also backs the same figure in prose.
   const targeted = new Set<string>();
   for (const s of doc.sentences) {
@@ -131,7 +162,7 @@ export function checkNoTargetValues(doc: ReviewDocument): ReviewFinding[] {
     }
   }
   const out: ReviewFinding[] = [];
-  for (const p of inScope(doc)) {
+  for (const p of scope) {
     for (const s of doc.sentences.filter((x) => x.paragraph === p.index)) {
       if (hasTarget(doc, s)) {
         continue;
