@@ -26,6 +26,8 @@ import {
   TableOutlined,
   TeamOutlined,
   ToolOutlined,
+  SafetyOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
@@ -293,6 +295,26 @@ export const appModules: AppModule[] = [
     icon: <SettingOutlined />,
     roles: ['systemAdmin', 'securityAdmin', 'auditAdmin'],
     page: lazyPage(() => import('../modules/admin/admin-home-page.tsx'), 'AdminHomePage'),
+  },
+  {
+    key: 'accounts',
+    scope: 'admin',
+    path: 'accounts',
+    order: 11,
+    label: { zh: '账户管理', en: 'Accounts' },
+    icon: <UserOutlined />,
+    roles: ['systemAdmin', 'securityAdmin'],
+    page: lazyPage(() => import('../modules/admin/accounts-page.tsx'), 'AccountsPage'),
+  },
+  {
+    key: 'roles',
+    scope: 'admin',
+    path: 'roles',
+    order: 13,
+    label: { zh: '角色与权限', en: 'Roles & permissions' },
+    icon: <SafetyOutlined />,
+    roles: ['systemAdmin', 'securityAdmin'],
+    page: lazyPage(() => import('../modules/admin/roles-page.tsx'), 'RolesPage'),
   },
   {
     key: 'audit',

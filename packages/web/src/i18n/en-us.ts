@@ -39,6 +39,7 @@ export const enUS: Record<MessageKey, string> = {
   'role.systemAdmin': 'System administrator',
   'role.securityAdmin': 'Security administrator',
   'role.auditAdmin': 'Audit administrator',
+  'role.thirdParty': 'Third-party agency',
 
   'login.title': 'Sign in',
   'login.username': 'Username',
@@ -410,7 +411,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.title': 'Audit log',
   'audit.empty': 'No audit entries.',
   'admin.duty.system':
-    'System administrator: creates accounts, keeps departments, disables and resets (CLI npx jixiao or the accounts API).',
+    'System administrator: creates accounts, keeps their departments, disables them and resets passwords; keeps regions and units.',
   'admin.duty.security':
     'Security administrator: assigns roles, unlocks accounts, sets the password policy.',
   'audit.chainOk': 'Audit chain intact: {n} entries checked',

@@ -37,6 +37,7 @@ export const zhCN = {
   'role.systemAdmin': '系统管理员',
   'role.securityAdmin': '安全管理员',
   'role.auditAdmin': '审计管理员',
+  'role.thirdParty': '第三方机构',
 
   'login.title': '用户登录',
   'login.username': '用户名',
@@ -396,8 +397,7 @@ export const zhCN = {
 
   'audit.title': '审计日志',
   'audit.empty': '暂无审计记录。',
-  'admin.duty.system':
-    '系统管理员：创建账户、维护部门归属、停用与重置密码（使用命令行 npx jixiao 或账户接口）。',
+  'admin.duty.system': '系统管理员：创建账户、维护部门归属、停用与重置密码，维护地区与单位。',
   'admin.duty.security': '安全管理员：分配角色、解锁账户、设置密码策略。',
   'audit.chainOk': '审计链完整：已校验 {n} 条记录',
   'audit.chainBroken': '审计链校验失败：记录可能被篡改',
