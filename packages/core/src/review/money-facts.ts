@@ -98,8 +98,15 @@ export function unitName(doc: ReviewDocument): string {
     .replace(/(?:部门)?(?:整体)?(?:支出)?(?:绩效)?(?:自评|评价)?报告$/, '');
 }
 
-/** Strip filler; '' means the department as a whole (also for the unit's own name). */
-export function subjectKeyOf(subject: string, doc: ReviewDocument): string {
+// A money subject names a thing (XX项目, XX专项资金, 基本支出); "截至12月31日", "按新办法考核后" name nothing.
+const OTHER_PERIOD_RE = /(?:19|20)\d{2}年|上年|去年|同期|以前年度|往年|上一年/;
+const SUBJECT_NAME_RE = /(?:项目|工程|资金|经费|专项|补贴|补助|支出|费|款|中心|平台|系统|计划)$/;
+
+/**
+ * Strip filler; '' means the department as a whole (also for the unit's own name). With `money`, a subject that
+ * names nothing is the whole too, and in a project's report "项目资金" is the project itself.
+ */
+export function subjectKeyOf(subject: string, doc: ReviewDocument, money = false): string {
   let s = subject.replace(/\s+/g, '');
   if (doc.year !== null) {
     s = s.replaceAll(`${doc.year}年度`, '').replaceAll(`${doc.year}年`, '');
@@ -110,8 +117,14 @@ export function subjectKeyOf(subject: string, doc: ReviewDocument): string {
     s = s.replace(FILLER_RE, '');
   }
   // "XX专项资金" and "XX专项" are one subject; a bare "资金" is the department's.
+  if (money && s !== '' && !SUBJECT_NAME_RE.test(s) && !OTHER_PERIOD_RE.test(s)) {
+    return '';
+  }
   const bare = s.replace(/(?:的)?(?:资金|经费|款项)(?:总额|总量)?$/, '');
-  if (bare === '') {
+  if (
+    bare === '' ||
+    (doc.documentType !== 'department' && /^(?:本?项目|该项目|专项)$/.test(bare))
+  ) {
     return '';
   }
   if (!/^(?:项目|专项|财政|上级|本级)$/.test(bare)) {
@@ -147,8 +160,11 @@ function leadSubject(s: Sentence): string | null {
     return '';
   }
   const m = SUBJECT_LEAD_RE.exec(text);
-  const name = m?.[1];
-  return name === undefined || NOT_A_SUBJECT_RE.test(name) ? null : name;
+  // "项目下达资金…" opens with a figure's label, not a name: its subject is what precedes the role word.
+  const name = m?.[1] === undefined ? undefined : subjectOf(m[1]);
+  return name === undefined || !SUBJECT_NAME_RE.test(name) || NOT_A_SUBJECT_RE.test(name)
+    ? null
+    : name;
 }
 
 interface Draft {
@@ -164,9 +180,12 @@ function draftOf(doc: ReviewDocument, label: string): Draft {
   const role = /收入/.test(label.replace(/收入支出|收支/g, '')) ? null : roleOf(label);
   const item = itemAfterRole(label);
   const subject = item !== '' ? item : subjectOf(label);
+  // A change to a budget (追加, 调增 …) is a part, never a total.
   const part =
-    item !== '' || (/其中|一笔|单笔|首笔|每笔/.test(label) && subjectKeyOf(subject, doc) === '');
-  return { role, subject, subjectKey: subjectKeyOf(subject, doc), part };
+    item !== '' ||
+    /追加|调增|调减|调剂|核减|压减|增加|减少/.test(label) ||
+    (/其中|一笔|单笔|首笔|每笔/.test(label) && subjectKeyOf(subject, doc, true) === '');
+  return { role, subject, subjectKey: subjectKeyOf(subject, doc, true), part };
 }
 
 /** Carry the subject within a sentence: "X年初预算80万元，实际支出76.27万元" — the second figure is X's too. */
@@ -233,12 +252,12 @@ export function moneyFacts(doc: ReviewDocument): MoneyFact[] {
       carried.subject !== '' &&
       !DEPARTMENT_RE.test(label)
     ) {
-      d = { ...d, subject: carried.subject, subjectKey: subjectKeyOf(carried.subject, doc) };
+      d = { ...d, subject: carried.subject, subjectKey: subjectKeyOf(carried.subject, doc, true) };
     }
     if (d.subjectKey === '' && d.role !== null && !d.part) {
       const hs = headingSubject(doc, sentence);
       if (hs !== '') {
-        d = { ...d, subject: hs, subjectKey: subjectKeyOf(hs, doc) };
+        d = { ...d, subject: hs, subjectKey: subjectKeyOf(hs, doc, true) };
       }
     }
     const fact: MoneyFact = { q, yuan, ...d, label, labelStart: start, sentence };

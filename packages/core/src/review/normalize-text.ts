@@ -66,7 +66,7 @@ interface SourceLine {
  */
 function tableRowToTabs(line: string): string {
   const cells = line.split(' ');
-  if (cells.length < 4 || /[。，；！？,;]/.test(line)) {
+  if (cells.length < 4 || /[。，；！？,;]/.test(line.replace(/(\d),(?=\d{3})/g, '$1'))) {
     return line;
   }
   const single = cells.filter((c) => [...c].length === 1).length;
@@ -215,6 +215,23 @@ function splitPoints(line: string, first: boolean): number[] {
     if (afterStop || afterHeading) {
       out.push(i);
       pieceStart = i;
+    }
+  }
+  return [...out, ...headingEnds(line, [0, ...out])].sort((a, b) => a - b);
+}
+
+/** A heading followed on its line by its first paragraph ("（三）收支情况 全年预算数…"): cut at the gap. */
+function headingEnds(line: string, starts: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const s of starts) {
+    const rest = line.slice(s);
+    const m = MARKER_AHEAD_RE.exec(rest);
+    if (m === null) {
+      continue;
+    }
+    const gap = /^[^。，；：:,;\s]{1,30}\s(?=\S)/.exec(rest.slice(m[0].length));
+    if (gap !== null) {
+      out.push(s + m[0].length + gap[0].length);
     }
   }
   return out;

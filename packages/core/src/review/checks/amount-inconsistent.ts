@@ -33,7 +33,7 @@ function moneyMentions(doc: ReviewDocument): Mention[] {
   const out: Mention[] = [];
   for (const f of moneyFacts(doc)) {
     // A single payment or item (支付项目启动资金…, 其中一笔…) is never compared with a total.
-    if (f.role === null || f.part) {
+    if (f.role === null || f.role === 'remaining' || f.part) {
       continue;
     }
     const label = f.label === '' ? ROLE_ZH[f.role] : f.label;

@@ -37,6 +37,9 @@ const RESULT_UNITS = new Set([
   '%',
   '个百分点',
   '亿元',
+  '公里',
+  '平方米',
+  '万平方米',
 ]);
 // Clauses about money, scoring and coverage are not results of the work.
 const NOT_RESULT_RE =
