@@ -55,7 +55,13 @@ export const GOAL_STATUSES = [
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** A stored self-evaluation's status ('live' in a response: not yet frozen, scored on the fly). */
-export const EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
+export const EVALUATION_STATUSES = [
+  'draft',
+  'headReview',
+  'submitted',
+  'returned',
+  'accepted',
+] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 /** 资金来源: 一般公共预算 / 政府性基金 / 国有资本经营 / 财政专户 / 其他. */

@@ -9,8 +9,8 @@ import * as s from '../db/schema/index.ts';
 import type { AuditActor } from '../audit/audit-log.ts';
 import type { DemoNarrative, DemoOrganization, DemoPlan } from './demo-data.ts';
 import { insertDemoLedger, insertDemoNarrative, insertDemoPlan } from './demo-year.ts';
-import { freezeSelfEvaluation } from '../features/evaluations/evaluation-review.service.ts';
-import { setSelfEvaluationStatus } from '../features/evaluations/evaluations.repository.ts';
+import { acceptInTx } from '../features/evaluations/evaluation-review.service.ts';
+import { headApproveInTx, submitToHeadInTx } from '../features/evaluations/evaluation-signoff.service.ts';
 
 interface DemoYear {
   fiscalYear: DemoOrganization['fiscalYear'];
@@ -45,10 +45,10 @@ export async function loadDemoYear2024(tx: Tx, dir: string, region: string, dept
   await insertDemoNarrative(tx, scope, dept, y.narrative);
   const csv = fs.readFileSync(path.join(dir, 'ledger-2024.csv'), 'utf8');
   await insertDemoLedger(tx, scope, dept, csv, 'demo/haizhu-2023/ledger-2024.csv');
-  await freezeSelfEvaluation(tx, await demoActor(tx, 'tzcj_clerk'), region, dept, scope.year, new Date(`${scope.year + 1}-02-20T02:00:00Z`));
-  await setSelfEvaluationStatus(tx, dept, scope.year, {
-    status: 'accepted',
-    reviewedBy: (await demoActor(tx, 'czj_reviewer')).userId,
-    reviewedAt: new Date(`${scope.year + 1}-03-10T02:00:00Z`),
-  });
+  // clerk → 部门负责人审核 → 财政局 (the sign-off every year of the demo region needs)
+  const evaluation = { regionCode: region, departmentCode: dept, year: scope.year };
+  const at = (date: string) => new Date(`${scope.year + 1}-${date}T02:00:00Z`);
+  await submitToHeadInTx(tx, await demoActor(tx, 'tzcj_clerk'), evaluation, at('02-18'));
+  await headApproveInTx(tx, await demoActor(tx, 'tzcj_head'), evaluation, '已核对实际值与佐证材料，同意报送。', at('02-20'));
+  await acceptInTx(tx, await demoActor(tx, 'czj_reviewer'), evaluation, at('03-10'));
 }

@@ -7,7 +7,27 @@ import type { Queryable } from '../../db/open-db.ts';
 import * as goalRepo from '../goals/goals.repository.ts';
 import * as indRepo from '../indicators/indicators.repository.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { yearRules } from '../goals/goals.service.ts';
+import { yearEnd, yearRules } from '../goals/goals.service.ts';
+import * as evalRepo from '../evaluations/evaluations.repository.ts';
+
+/**
+ * 先定目标、后报实际: targets are not changed once the year is over or its self-evaluation has been submitted (to
+ * the head or the bureau, or accepted) — the actuals would then decide the targets.
+ */
+export async function assertTargetsStillChangeable(
+  db: Queryable,
+  goal: goalRepo.GoalRow,
+  now: Date,
+): Promise<void> {
+  const year = goal.fiscalYear;
+  const statuses = await evalRepo.evaluationStatuses(db, goal.departmentCode, year);
+  if (['headReview', 'submitted', 'accepted'].some((st) => statuses.has(st))) {
+    throw new ServiceError('CHANGE_AFTER_SUBMISSION', { year });
+  }
+  if (now >= yearEnd(year)) {
+    throw new ServiceError('CHANGE_AFTER_YEAR_END', { year });
+  }
+}
 
 /** The violation of a core rule as a service error. */
 export function raise(v: RuleViolation): never {

@@ -13,7 +13,7 @@ import { assertPermission } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import { yearRules } from '../goals/goals.service.ts';
 import { indicatorSnapshot } from '../indicators/indicators.service.ts';
-import { assertKeepsGoalValid } from './change-request-checks.ts';
+import { assertKeepsGoalValid, assertTargetsStillChangeable } from './change-request-checks.ts';
 import {
   CHANGE_STATUS_TEXT,
   FIELD_TEXT,
@@ -119,6 +119,7 @@ async function decideApproval(
   now: Date,
 ): Promise<void> {
   const goal = (await goalRepo.lockGoal(tx, pre.goalId))!;
+  await assertTargetsStillChangeable(tx, goal, now);
   const rows = await repo.listBatch(tx, pre.batchId);
   const step = decisionStep(actor, rows[0]!);
   const rules = await yearRules(tx, goal.regionCode, goal.fiscalYear);

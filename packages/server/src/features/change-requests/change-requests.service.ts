@@ -22,7 +22,12 @@ import type { Actor } from '../../auth/actor.ts';
 import { assertPermission, unknownDepartment } from '../../auth/access.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
 import type { TargetChange } from './change-requests.repository.ts';
-import { assertKeepsGoalValid, raise, refuse } from './change-request-checks.ts';
+import {
+  assertKeepsGoalValid,
+  assertTargetsStillChangeable,
+  raise,
+  refuse,
+} from './change-request-checks.ts';
 import { loadFor } from './change-request-decisions.service.ts';
 import { FIELD_TEXT, batchViews, view, type ChangeRequestView } from './change-requests.views.ts';
 
@@ -212,6 +217,7 @@ export async function createChangeRequest(
     if (!goal || goal.status !== 'locked') {
       throw new ServiceError('CHANGE_BEFORE_LOCK', {}, { status: goal?.status ?? null });
     }
+    await assertTargetsStillChangeable(tx, goal, now);
     const items = await checkItems(tx, actor, goal, input.items);
     return insertBatch(tx, actor, goal, items, input.reason.trim(), now);
   });

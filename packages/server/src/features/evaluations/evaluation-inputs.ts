@@ -13,6 +13,8 @@ import {
   type Fen,
   type ScoringOutput,
 } from '@jixiao/core';
+import type { EvaluationStatus } from '@jixiao/core';
+import type { EvaluationEventView } from './evaluation-events.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import * as deptRepo from '../departments/departments.repository.ts';
 import * as repo from './evaluations.repository.ts';
@@ -63,7 +65,7 @@ export interface EvaluationSubject {
   name: string;
   input: ContractInput;
   output: ScoringOutput;
-  status: 'live' | 'draft' | 'submitted' | 'returned' | 'accepted';
+  status: 'live' | EvaluationStatus;
   frozenAt: string | null;
   reviewComment: string | null;
   reviewFindings: ReviewFindingNote[] | null;
@@ -84,6 +86,10 @@ export interface DepartmentEvaluation {
   preset: string;
   department: EvaluationSubject;
   projects: EvaluationSubject[];
+  /** The year has the department head sign off before the finance bureau (clerk → head → bureau). */
+  headReviewRequired: boolean;
+  /** Who submitted, signed off, returned or accepted it, when, with comments (oldest first). */
+  history: EvaluationEventView[];
 }
 
 function fen(yuan: string): Fen {

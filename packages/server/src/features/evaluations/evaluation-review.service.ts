@@ -1,6 +1,8 @@
 // Submitting the self-evaluation (frozen inputs, outputs and rule preset, once every goal set is locked and every
-// subject scores) and the finance bureau's review: return with comments (退回) or accept (审核通过).
-// Each step is one transaction with its audit entries.
+// subject scores) and the finance bureau's review: return with comments (退回) or accept (审核通过). When the region's
+// fiscal year has the department head sign off (the default), the clerk's submission goes to the head first
+// (evaluation-signoff.service.ts) and is frozen when the head sends it on. Each step is one transaction with its
+// audit entries and its line in the sign-off history (evaluation-events.ts).
 import type { Db, Queryable } from '../../db/open-db.ts';
 import * as repo from './evaluations.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -15,12 +17,14 @@ import {
   type ReviewFindingNote,
 } from './evaluation-inputs.ts';
 import { evaluate } from './evaluation-view.ts';
+import { recordEvaluationEvent, type EvaluationScope } from './evaluation-events.ts';
+import { submitToHeadInTx } from './evaluation-signoff.service.ts';
 
 /**
  * A self-evaluation scores against approved targets (domain-rules §4: targets are set and locked before the year);
  * a goal set still being edited would let targets follow the actuals (TARGETS_AFTER_FACT).
  */
-async function assertGoalsLocked(
+export async function assertGoalsLocked(
   tx: Queryable,
   departmentCode: string,
   year: number,
@@ -46,7 +50,7 @@ async function assertGoalsLocked(
 }
 
 /** Every subject scored from the current data; EVALUATION_INCOMPLETE when any cannot be scored. */
-async function scoreAll(tx: Queryable, departmentCode: string, year: number) {
+export async function scoreAll(tx: Queryable, departmentCode: string, year: number) {
   const built = await buildEvaluationInputs(tx, departmentCode, year);
   const all = [
     {
@@ -74,6 +78,13 @@ async function scoreAll(tx: Queryable, departmentCode: string, year: number) {
   return { built, scored };
 }
 
+/** The head's sign-off that freezes a self-evaluation the clerk submitted to the head (who and when it came). */
+export interface FreezeSignOff {
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  comment: string | null;
+}
+
 /**
  * Freezes the self-evaluation of a department year inside the caller's transaction: every goal set locked, every
  * subject scored, inputs (metric values included) and outputs stored as submitted, each with its audit entry.
@@ -86,6 +97,7 @@ export async function freezeSelfEvaluation(
   departmentCode: string,
   year: number,
   now: Date,
+  signOff: FreezeSignOff | null = null,
 ): Promise<void> {
   const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
   if (existing.some((e) => e.status === 'submitted' || e.status === 'accepted')) {
@@ -110,8 +122,11 @@ export async function freezeSelfEvaluation(
       grade: out.grade,
       scoredAt: now,
       scoredBy: actor.userId,
-      submittedAt: now,
-      submittedBy: actor.userId,
+      submittedAt: signOff?.submittedAt ?? now,
+      submittedBy: signOff?.submittedBy ?? actor.userId,
+      headReviewedBy: signOff ? actor.userId : null,
+      headReviewedAt: signOff ? now : null,
+      headComment: signOff?.comment ?? null,
     });
     await recordAudit(tx, actor, {
       action: 'selfEvaluation.submit',
@@ -124,7 +139,10 @@ export async function freezeSelfEvaluation(
   }
 }
 
-/** Submits the self-evaluation: freezes inputs (metric values included) and outputs, in one transaction. */
+/**
+ * The clerk submits the self-evaluation: to the department head when the year requires the head's sign-off (the
+ * default), else straight to the finance bureau (frozen now). One transaction.
+ */
 export async function submitEvaluation(
   db: Db,
   actor: Actor,
@@ -134,10 +152,28 @@ export async function submitEvaluation(
 ): Promise<DepartmentEvaluation> {
   const dept = await getDepartment(db, actor, departmentCode);
   assertCanEdit(actor, dept);
+  const scope = { regionCode: dept.regionCode, departmentCode, year };
   await db.transaction(async (tx) => {
+    if (await repo.headReviewRequired(tx, dept.regionCode, year)) {
+      await submitToHeadInTx(tx, actor, scope, now);
+      return;
+    }
+    const from = await currentStatus(tx, departmentCode, year);
     await freezeSelfEvaluation(tx, actor, dept.regionCode, departmentCode, year, now);
+    await recordEvaluationEvent(tx, actor, scope, {
+      action: 'submit',
+      from,
+      to: 'submitted',
+      at: now,
+    });
   });
   return evaluate(db, dept.code, dept.name, year);
+}
+
+/** The department-year's status as one word: the stored rows' status, 'live' before any submission. */
+export async function currentStatus(tx: Queryable, departmentCode: string, year: number) {
+  const statuses = await repo.evaluationStatuses(tx, departmentCode, year);
+  return [...statuses][0] ?? 'live';
 }
 
 /** The finance bureau returns a submitted self-evaluation for revision, with comments (退回). */
@@ -171,6 +207,14 @@ export async function returnEvaluation(
       before: { status: 'submitted' },
       after: { status: 'returned', comment, findings: findings.map((f) => f.code) },
     });
+    const scope = { regionCode: dept.regionCode, departmentCode, year };
+    await recordEvaluationEvent(tx, actor, scope, {
+      action: 'return',
+      from: 'submitted',
+      to: 'returned',
+      comment,
+      at: new Date(),
+    });
   });
   return evaluate(db, dept.code, dept.name, year);
 }
@@ -184,24 +228,40 @@ export async function acceptEvaluation(
 ): Promise<DepartmentEvaluation> {
   requireRole(actor, 'financeReviewer');
   const dept = await getDepartment(db, actor, departmentCode);
-  await db.transaction(async (tx) => {
-    const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
-    if (!existing.some((e) => e.status === 'submitted')) {
-      throw new ServiceError('EVALUATION_NOTHING_TO_ACCEPT');
-    }
-    await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
-      status: 'accepted',
-      reviewedBy: actor.userId,
-      reviewedAt: new Date(),
-    });
-    await auditInTx(tx, actor, {
-      action: 'selfEvaluation.accept',
-      entity: 'self_evaluations',
-      entityId: `${departmentCode}/${year}`,
-      departmentCode,
-      before: { status: 'submitted' },
-      after: { status: 'accepted' },
-    });
-  });
+  const scope = { regionCode: dept.regionCode, departmentCode, year };
+  await db.transaction(async (tx) => acceptInTx(tx, actor, scope, new Date()));
   return evaluate(db, dept.code, dept.name, year);
+}
+
+/** Acceptance inside the caller's transaction (the route above; the demo's 2024). */
+export async function acceptInTx(
+  tx: Queryable,
+  actor: AuditActor,
+  scope: EvaluationScope,
+  now: Date,
+): Promise<void> {
+  const { departmentCode, year } = scope;
+  const existing = await repo.listSelfEvaluations(tx, departmentCode, year);
+  if (!existing.some((e) => e.status === 'submitted')) {
+    throw new ServiceError('EVALUATION_NOTHING_TO_ACCEPT');
+  }
+  await repo.setSelfEvaluationStatus(tx, departmentCode, year, {
+    status: 'accepted',
+    reviewedBy: actor.userId,
+    reviewedAt: now,
+  });
+  await recordAudit(tx, actor, {
+    action: 'selfEvaluation.accept',
+    entity: 'self_evaluations',
+    entityId: `${departmentCode}/${year}`,
+    departmentCode,
+    before: { status: 'submitted' },
+    after: { status: 'accepted' },
+  });
+  await recordEvaluationEvent(tx, actor, scope, {
+    action: 'accept',
+    from: 'submitted',
+    to: 'accepted',
+    at: now,
+  });
 }

@@ -3,6 +3,7 @@
 import type { ScoringOutput } from '@jixiao/core';
 import type { Queryable } from '../../db/open-db.ts';
 import * as repo from './evaluations.repository.ts';
+import { evaluationHistory } from './evaluation-events.ts';
 import {
   buildEvaluationInputs,
   score,
@@ -20,6 +21,7 @@ function subjectOf(
   row: repo.SelfEvaluationRow | undefined,
 ): EvaluationSubject {
   if (row && (row.status === 'submitted' || row.status === 'accepted')) {
+    // frozen (a head-review row is scored live: the head's deductions show as they are made)
     return {
       ...id,
       input: row.input as unknown as ContractInput,
@@ -49,6 +51,10 @@ export async function evaluate(
 ): Promise<DepartmentEvaluation> {
   const built = await buildEvaluationInputs(db, departmentCode, year);
   const stored = await repo.listSelfEvaluations(db, departmentCode, year);
+  const [history, headReviewRequired] = await Promise.all([
+    evaluationHistory(db, departmentCode, year),
+    repo.headReviewRequiredOf(db, departmentCode, year),
+  ]);
   const storedOf = new Map(stored.map((r) => [r.projectId ?? '', r]));
   const subject = (
     kind: 'project' | 'department',
@@ -71,5 +77,7 @@ export async function evaluate(
       built.department.input,
     ),
     projects: built.projects.map((p) => subject('project', p.projectId, p.code, p.name, p.input)),
+    headReviewRequired,
+    history,
   };
 }

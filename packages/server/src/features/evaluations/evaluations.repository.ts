@@ -157,3 +157,83 @@ export async function setSelfEvaluationStatus(
       ),
     );
 }
+
+export type EvaluationEventRow = typeof s.evaluationEvents.$inferSelect;
+
+export async function insertEvaluationEvent(
+  db: Queryable,
+  row: typeof s.evaluationEvents.$inferInsert,
+): Promise<void> {
+  await db.insert(s.evaluationEvents).values(row);
+}
+
+/** The sign-off history of a department-year, oldest first. */
+export async function listEvaluationEvents(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<EvaluationEventRow[]> {
+  return db
+    .select()
+    .from(s.evaluationEvents)
+    .where(
+      and(
+        eq(s.evaluationEvents.departmentCode, departmentCode),
+        eq(s.evaluationEvents.fiscalYear, year),
+      ),
+    )
+    .orderBy(asc(s.evaluationEvents.seq));
+}
+
+/** Whether the region's fiscal year has the head sign off the self-evaluation (default: yes). */
+export async function headReviewRequired(
+  db: Queryable,
+  regionCode: string,
+  year: number,
+): Promise<boolean> {
+  const [fy] = await db
+    .select({ required: s.fiscalYears.evaluationHeadReviewRequired })
+    .from(s.fiscalYears)
+    .where(and(eq(s.fiscalYears.regionCode, regionCode), eq(s.fiscalYears.year, year)));
+  return fy?.required ?? true;
+}
+
+/** headReviewRequired for the region of a department. */
+export async function headReviewRequiredOf(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<boolean> {
+  const [d] = await db
+    .select({ region: s.departments.regionCode })
+    .from(s.departments)
+    .where(eq(s.departments.code, departmentCode));
+  return d ? headReviewRequired(db, d.region, year) : true;
+}
+
+/** The statuses of a department-year's stored self-evaluations (empty while nothing was submitted). */
+export async function evaluationStatuses(
+  db: Queryable,
+  departmentCode: string,
+  year: number,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ status: s.selfEvaluations.status })
+    .from(s.selfEvaluations)
+    .where(
+      and(
+        eq(s.selfEvaluations.departmentCode, departmentCode),
+        eq(s.selfEvaluations.fiscalYear, year),
+      ),
+    );
+  return new Set(rows.map((r) => r.status));
+}
+
+/** An account's display name (the history shows who did what), the username when unknown. */
+export async function displayNameOf(db: Queryable, userId: string, fallback: string) {
+  const [u] = await db
+    .select({ name: s.users.displayName })
+    .from(s.users)
+    .where(eq(s.users.id, userId));
+  return u?.name ?? fallback;
+}

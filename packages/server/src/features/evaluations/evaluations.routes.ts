@@ -8,7 +8,8 @@ import {
   submitEvaluation,
 } from './evaluations.service.ts';
 import { DepartmentCodeParam, YearQuery } from '../departments/departments.schema.ts';
-import { DepartmentEvaluationSchema, ReturnBody } from './evaluations.schema.ts';
+import { DepartmentEvaluationSchema, HeadApproveBody, ReturnBody } from './evaluations.schema.ts';
+import { headApproveEvaluation, headReturnEvaluation } from './evaluation-signoff.service.ts';
 import { errorResponse } from '../../http/error-schema.ts';
 
 const json = (schema: typeof DepartmentEvaluationSchema, description: string) => ({
@@ -37,7 +38,8 @@ const submitRoute = createRoute({
   method: 'post',
   path: `${path}/submit`,
   tags,
-  summary: '提交自评（冻结实际值、得分及计分规则）',
+  summary:
+    '提交自评：须负责人审核的年度提交部门负责人，否则直接报财政局（冻结实际值、得分及计分规则）',
   request: { params: DepartmentCodeParam, query: YearQuery },
   responses: { 200: json(DepartmentEvaluationSchema, '已提交'), ...errors },
 });
@@ -62,8 +64,65 @@ const acceptRoute = createRoute({
   responses: { 200: json(DepartmentEvaluationSchema, '已通过'), ...errors },
 });
 
+const headApproveRoute = createRoute({
+  method: 'post',
+  path: `${path}/head-approve`,
+  tags,
+  summary: '部门负责人审核通过自评（可先扣分），报送财政局（冻结）',
+  request: {
+    params: DepartmentCodeParam,
+    query: YearQuery,
+    body: { content: { 'application/json': { schema: HeadApproveBody } }, required: false },
+  },
+  responses: { 200: json(DepartmentEvaluationSchema, '已报送财政局'), ...errors },
+});
+const headReturnRoute = createRoute({
+  method: 'post',
+  path: `${path}/head-return`,
+  tags,
+  summary: '部门负责人退回自评给填报员并附意见',
+  request: {
+    params: DepartmentCodeParam,
+    query: YearQuery,
+    body: { content: { 'application/json': { schema: ReturnBody } }, required: true },
+  },
+  responses: { 200: json(DepartmentEvaluationSchema, '已退回填报员'), ...errors },
+});
+
+function registerHeadRoutes(app: App, deps: AppDeps): void {
+  const db = deps.database.db;
+  app.openapi(headApproveRoute, async (c) => {
+    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {};
+    return c.json(
+      await headApproveEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+        body?.comment ?? null,
+        deps.now(),
+      ),
+      200,
+    );
+  });
+  app.openapi(headReturnRoute, async (c) =>
+    c.json(
+      await headReturnEvaluation(
+        db,
+        c.var.actor,
+        c.req.valid('param').code,
+        c.req.valid('query').year,
+        c.req.valid('json').comment,
+        deps.now(),
+      ),
+      200,
+    ),
+  );
+}
+
 export function registerEvaluationRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
+  registerHeadRoutes(app, deps);
   app.openapi(getRoute, async (c) =>
     c.json(
       await getEvaluation(db, c.var.actor, c.req.valid('param').code, c.req.valid('query').year),

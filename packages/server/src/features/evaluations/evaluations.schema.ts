@@ -36,6 +36,25 @@ export const ReturnBody = z
   })
   .openapi('ReturnEvaluationBody');
 
+/** A step of a sign-off history (shared shape with the goal set's history). */
+export const WorkflowEventSchema = z
+  .object({
+    action: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string(),
+    actor: z.string(),
+    actorRole: z.string(),
+    comment: z.string().nullable(),
+    at: z.string(),
+  })
+  .openapi('WorkflowEvent');
+
+export const HeadApproveBody = z
+  .object({
+    comment: z.string().trim().max(4000, '审核意见不超过 4000 字').nullable().optional(),
+  })
+  .openapi('HeadApproveEvaluationBody');
+
 const ContractIndicatorSchema = z
   .object({
     id: z.string().openapi({ description: '在本主体指标中的序号（"1"、"2" …）' }),
@@ -139,5 +158,9 @@ export const DepartmentEvaluationSchema = z
     preset: z.string(),
     department: EvaluationSubjectSchema,
     projects: z.array(EvaluationSubjectSchema),
+    headReviewRequired: z
+      .boolean()
+      .openapi({ description: '本年度自评须经部门负责人审核后再报财政局' }),
+    history: z.array(WorkflowEventSchema).openapi({ description: '签批记录（先后顺序）' }),
   })
   .openapi('DepartmentEvaluation');

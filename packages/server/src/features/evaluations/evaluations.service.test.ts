@@ -5,6 +5,9 @@ import { describeEachDb, fixtureWrite } from '../../db/test-db.ts';
 import * as s from '../../db/schema/index.ts';
 import { CLI_ACTOR, type Actor } from '../../auth/actor.ts';
 import { getEvaluation, returnEvaluation, submitEvaluation } from './evaluations.service.ts';
+import { headApproveEvaluation, headReturnEvaluation } from './evaluation-signoff.service.ts';
+import { setActual, setDeduction } from '../indicators/indicators.service.ts';
+import { createChangeRequest } from '../change-requests/change-requests.service.ts';
 
 const clerk: Actor = {
   userId: 'u-clerk',
@@ -24,6 +27,7 @@ const reviewer: Actor = {
   regionCode: '440105',
   ip: null,
 };
+const head: Actor = { ...clerk, userId: 'u-head', username: 'tzcj_head', role: 'deptHead' };
 const otherClerk: Actor = { ...clerk, userId: 'u-x', departmentCode: '440105-KGXJ' };
 
 describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
@@ -103,17 +107,63 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
     );
   });
 
+  const indicatorId = async (name: string) =>
+    (await use().db.select().from(s.indicators).where(eq(s.indicators.name, name)))[0]!.id;
+  const AT = new Date('2024-02-01T08:00:00Z');
+
+  it('goes to the department head first: actuals, the bureau and target changes wait; the head returns it', async () => {
+    const db = use().db;
+    const sent = await submitEvaluation(db, clerk, '440105-TZCJ', 2023, AT);
+    expect(sent.headReviewRequired).toBe(true);
+    expect(sent.department.status).toBe('headReview');
+    const id = await indicatorId('举办和参加招商推介活动场次');
+    await expect(setActual(db, clerk, id, { actual: '13' }, AT)).rejects.toMatchObject({
+      code: 'EVALUATION_AWAITING_HEAD',
+    });
+    await expect(
+      setDeduction(db, reviewer, id, { deduction: '1', reason: '佐证不足' }, AT),
+    ).rejects.toMatchObject({ code: 'EVALUATION_HEAD_ONLY' });
+    await expect(returnEvaluation(db, reviewer, '440105-TZCJ', 2023, '退回')).rejects.toMatchObject(
+      { code: 'EVALUATION_NOTHING_TO_RETURN' },
+    );
+    const change = {
+      reason: '调低目标',
+      items: [{ indicatorId: id, field: 'target' as const, newValue: '10' }],
+    };
+    await expect(
+      createChangeRequest(db, clerk, change, new Date('2023-12-01T02:00:00Z')),
+    ).rejects.toMatchObject({ code: 'CHANGE_AFTER_SUBMISSION' });
+    await expect(
+      headApproveEvaluation(db, clerk, '440105-TZCJ', 2023, null, AT),
+    ).rejects.toMatchObject({
+      code: 'ROLE_FORBIDDEN',
+    });
+    const back = await headReturnEvaluation(db, head, '440105-TZCJ', 2023, '请补充佐证材料', AT);
+    expect(back.department.status).toBe('returned');
+    expect(back.department.reviewComment).toBe('请补充佐证材料');
+    expect(back.history.map((e) => [e.action, e.toStatus, e.comment])).toEqual([
+      ['submitToHead', 'headReview', null],
+      ['headReturn', 'returned', '请补充佐证材料'],
+    ]);
+    // Returned, but the year is over: targets still cannot be lowered.
+    await expect(createChangeRequest(db, clerk, change, AT)).rejects.toMatchObject({
+      code: 'CHANGE_AFTER_YEAR_END',
+    });
+  });
+
   it('freezes scores at submission: later data changes do not move a submitted self-evaluation', async () => {
     const db = use().db;
-    const submitted = await submitEvaluation(
-      db,
-      clerk,
-      '440105-TZCJ',
-      2023,
-      new Date('2024-02-01T08:00:00Z'),
+    expect((await submitEvaluation(db, clerk, '440105-TZCJ', 2023, AT)).department.status).toBe(
+      'headReview',
     );
+    // The head deducts a point with a reason while signing off (审核扣分); it is frozen with the rest.
+    const id = await indicatorId('举办和参加招商推介活动场次');
+    await setDeduction(db, head, id, { deduction: '1', reason: '推介活动佐证不全' }, AT);
+    const submitted = await headApproveEvaluation(db, head, '440105-TZCJ', 2023, '同意报送', AT);
     expect(submitted.department.status).toBe('submitted');
     expect(submitted.department.output).toMatchObject({ total: '98.67' });
+    expect(submitted.projects[0]!.output).toMatchObject({ total: '97.53' });
+    expect(submitted.history.at(-1)).toMatchObject({ action: 'headApprove', comment: '同意报送' });
     const stored = await db
       .select()
       .from(s.selfEvaluations)
@@ -134,7 +184,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
         .where(eq(s.indicators.name, '举办和参加招商推介活动场次')),
     );
     const after = await getEvaluation(db, clerk, '440105-TZCJ', 2023);
-    expect(after.projects[0]!.output).toMatchObject({ total: '98.53' });
+    expect(after.projects[0]!.output).toMatchObject({ total: '97.53' });
 
     await expect(
       submitEvaluation(db, clerk, '440105-TZCJ', 2023, new Date()),
@@ -143,7 +193,7 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
       returnEvaluation(db, clerk, '440105-TZCJ', 2023, '请补充说明'),
     ).rejects.toMatchObject({ code: 'ROLE_FORBIDDEN' });
 
-    // Returned for revision → scored live again, with the new value: 98.53 − 15 + 7.50 = 91.03.
+    // Returned for revision → scored live again, with the new value: 98.53 − 15 + 7.50 − 1 (head) = 90.03.
     const returned = await returnEvaluation(
       db,
       reviewer,
@@ -152,7 +202,21 @@ describeEachDb('self-evaluation of the haizhu-2023 demo', (use) => {
       '请补充企业诉求办结率偏差说明',
     );
     expect(returned.department.status).toBe('returned');
-    expect(returned.projects[0]!.output).toMatchObject({ total: '91.03', grade: '优' });
+    expect(returned.projects[0]!.output).toMatchObject({ total: '90.03', grade: '优' });
     expect(returned.department.reviewComment).toBe('请补充企业诉求办结率偏差说明');
+  });
+
+  it('a region whose year has no head step: the clerk’s submission goes straight to the bureau', async () => {
+    const db = use().db;
+    await fixtureWrite(db, 'no head step in 2023', (tx) =>
+      tx
+        .update(s.fiscalYears)
+        .set({ evaluationHeadReviewRequired: false })
+        .where(eq(s.fiscalYears.year, 2023)),
+    );
+    const sent = await submitEvaluation(db, clerk, '440105-TZCJ', 2023, AT);
+    expect(sent.headReviewRequired).toBe(false);
+    expect(sent.department.status).toBe('submitted');
+    expect(sent.history.at(-1)).toMatchObject({ action: 'submit', toStatus: 'submitted' });
   });
 });

@@ -161,7 +161,7 @@ export function registerGoalRoutes(app: App, deps: AppDeps): void {
   app.openapi(listRoute, async (c) => {
     const { code } = c.req.valid('param');
     const { year } = c.req.valid('query');
-    return c.json(await goals.listGoals(db, c.var.actor, code, year), 200);
+    return c.json(await goals.listGoals(db, c.var.actor, code, year, deps.now()), 200);
   });
   app.openapi(createGoalRoute, async (c) => {
     const b = c.req.valid('json');

@@ -307,6 +307,7 @@ export const GoalListingSchema = z
     department: z.object({ code: z.string(), name: z.string(), regionCode: z.string() }),
     year: z.number(),
     financeApprovalRequired: z.boolean(),
+    yearEnded: z.boolean().openapi({ description: '年度已结束：不能再新建、送审或审核绩效目标' }),
     indicatorWeightTotal: z.string(),
     budgetWeight: z.string(),
     goals: z.array(GoalViewSchema),

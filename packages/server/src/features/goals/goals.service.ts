@@ -14,7 +14,7 @@ import { assertPermission } from '../../auth/access.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { loadDepartment, loadGoalFor, lockEditableGoal } from './goals.access.ts';
 import { checkIssues } from './goal-check.ts';
-import { assertYearOpen, yearRules } from './goal-year.ts';
+import { assertYearOpen, yearEnd, yearRules } from './goal-year.ts';
 import { goalSnapshot, goalViewById, goalViews, type GoalView } from './goals.views.ts';
 import { addEvent } from './goal-workflow.service.ts';
 
@@ -45,6 +45,8 @@ export interface GoalListing {
   department: { code: string; name: string; regionCode: string };
   year: number;
   financeApprovalRequired: boolean;
+  /** The fiscal year is over: no goal set can be created, submitted or approved (新建绩效目标 disabled). */
+  yearEnded: boolean;
   indicatorWeightTotal: string;
   budgetWeight: string;
   goals: GoalView[];
@@ -55,6 +57,7 @@ export async function listGoals(
   actor: Actor,
   departmentCode: string,
   year: number,
+  now: Date = new Date(),
 ): Promise<GoalListing> {
   const dept = await loadDepartment(db, actor, departmentCode, 'goal.read');
   assertPermission(actor, 'goal.read', dept);
@@ -64,6 +67,7 @@ export async function listGoals(
     department: { code: dept.code, name: dept.name, regionCode: dept.regionCode },
     year,
     financeApprovalRequired: rules.financeApprovalRequired,
+    yearEnded: now >= yearEnd(year),
     indicatorWeightTotal: rules.goalSet.indicatorWeightTotal,
     budgetWeight: rules.goalSet.budgetWeight,
     goals: await goalViews(db, goals),

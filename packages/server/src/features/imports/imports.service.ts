@@ -31,7 +31,7 @@ export interface ImportBatchOut {
   months: number[];
   rows: number;
   totalYuan: string;
-  status: 'active' | 'replaced';
+  status: 'active' | 'replaced' | 'withdrawn';
   createdBy: string | null;
   createdAt: string;
 }

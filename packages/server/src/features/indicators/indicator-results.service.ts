@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/audit-log.ts';
 import * as crRepo from '../change-requests/change-requests.repository.ts';
 import * as goalRepo from '../goals/goals.repository.ts';
 import * as repo from './indicators.repository.ts';
+import * as evalRepo from '../evaluations/evaluations.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { indicatorView, yearRules, type IndicatorView } from '../goals/goals.service.ts';
@@ -24,9 +25,27 @@ async function assertGoalLocked(
   }
 }
 
-async function assertEvaluationOpen(db: Queryable, r: repo.IndicatorRow): Promise<void> {
+/**
+ * Actuals and deductions change only while the self-evaluation is open; while it waits for the department head
+ * (headReview) only the head's deductions do (审核扣分), the clerk's actuals and the bureau wait.
+ */
+async function assertEvaluationOpen(
+  db: Queryable,
+  r: repo.IndicatorRow,
+  actor: Actor,
+  what: 'actual' | 'deduction',
+): Promise<void> {
   if (await repo.evaluationSubmitted(db, r.departmentCode, r.fiscalYear)) {
     throw new ServiceError('RESULTS_FROZEN', { year: r.fiscalYear });
+  }
+  const statuses = await evalRepo.evaluationStatuses(db, r.departmentCode, r.fiscalYear);
+  if (statuses.has('headReview')) {
+    if (what === 'actual') {
+      throw new ServiceError('EVALUATION_AWAITING_HEAD', { year: r.fiscalYear });
+    }
+    if (actor.role !== 'deptHead') {
+      throw new ServiceError('EVALUATION_HEAD_ONLY');
+    }
   }
 }
 
@@ -84,7 +103,7 @@ export async function setActual(
   const { actual, qualScore } = await actualToStore(db, pre, input);
   const row = await db.transaction(async (tx) => {
     const cur = (await repo.lockIndicator(tx, id))!;
-    await assertEvaluationOpen(tx, cur);
+    await assertEvaluationOpen(tx, cur, actor, 'actual');
     const r = await repo.updateIndicator(tx, id, {
       actual,
       qualScore,
@@ -133,7 +152,7 @@ export async function setDeduction(
   const amount = d(text);
   const row = await db.transaction(async (tx) => {
     const cur = (await repo.lockIndicator(tx, id))!;
-    await assertEvaluationOpen(tx, cur);
+    await assertEvaluationOpen(tx, cur, actor, 'deduction');
     const cleared = amount.eq(0);
     const r = await repo.updateIndicator(tx, id, {
       deduction: cleared ? null : toFixed2(amount),

@@ -15,7 +15,8 @@ import {
 } from '../enterprises/enterprises.service.ts';
 import { moveInvestmentProjectStage } from '../investment/investment.service.ts';
 import { listDepartmentMetrics, resolveMetricActuals } from './metrics.service.ts';
-import { getEvaluation, submitEvaluation } from '../evaluations/evaluations.service.ts';
+import { getEvaluation } from '../evaluations/evaluations.service.ts';
+import { submitToBureau } from '../evaluations/evaluation-test-signoff.ts';
 
 const DEPT = '440105-TZCJ';
 const clerk: Actor = {
@@ -284,7 +285,7 @@ describeEachDb('live metrics', (use) => {
     );
     expect((await valueOf('政策兑现企业数')).value).toBe('653');
 
-    const submitted = await submitEvaluation(db(), clerk, DEPT, 2023, NOW);
+    const submitted = await submitToBureau(db(), clerk, DEPT, 2023, NOW);
     const frozen = submitted.department.input.indicators.find(
       (i) => i.name === '新洽谈重点招商项目数',
     )!;

@@ -10,7 +10,7 @@ import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/open-db.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { submitEvaluation } from '../evaluations/evaluation-review.service.ts';
+import { submitToBureau } from '../evaluations/evaluation-test-signoff.ts';
 
 const DEPT = '440105-TZCJ';
 const YEAR = 2023;
@@ -58,7 +58,7 @@ describeEachDb('人大 reporting (拟报人大, yearly summary)', (use) => {
           and fiscal_year = ${YEAR} and status in ('submitted', 'accepted')`,
     );
     if (Number(submitted[0]!.n) === 0) {
-      await submitEvaluation(use().db, clerk, DEPT, YEAR, NOW);
+      await submitToBureau(use().db, clerk, DEPT, YEAR, NOW);
     }
     const res = await get(reviewer, `/api/npc/evaluations?year=${YEAR}`);
     expect(res.status).toBe(200);

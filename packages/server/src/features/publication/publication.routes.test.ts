@@ -10,7 +10,7 @@ import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/open-db.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { submitEvaluation } from '../evaluations/evaluation-review.service.ts';
+import { submitToBureau } from '../evaluations/evaluation-test-signoff.ts';
 import { getPublication, preparePublication, imageTypeOf } from './publication.service.ts';
 import { keepDocx } from './publication-package.ts';
 import { isPdfAvailable } from '../../render/pdf/convert-pdf.ts';
@@ -81,7 +81,7 @@ describeEachDb('publication (公开)', (use) => {
       );
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('PUBLICATION_EVALUATION_NOT_SUBMITTED');
-      await submitEvaluation(use().db, clerk, DEPT, YEAR, NOW);
+      await submitToBureau(use().db, clerk, DEPT, YEAR, NOW);
     }
     const view = await getPublication(use().db, clerk, DEPT, YEAR);
     expect(view.status).toBe('none');
@@ -229,7 +229,7 @@ describe.runIf(isPdfAvailable())('publication package as PDF (LibreOffice)', () 
   describeEachDb('pdf', (use) => {
     it('renders every file of the package as a PDF', { timeout: 300_000 }, async () => {
       const db = use().db;
-      await submitEvaluation(db, clerk, DEPT, YEAR, NOW).catch(() => undefined);
+      await submitToBureau(db, clerk, DEPT, YEAR, NOW).catch(() => undefined);
       const view = await preparePublication(db, clerk, DEPT, YEAR, NOW);
       for (const f of view.files.slice(0, -1)) {
         expect(f.contentType).toBe('application/pdf');
