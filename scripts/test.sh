@@ -69,12 +69,32 @@ fi
 STATIC_FAILED=0
 echo "== format (prettier --check)"
 npx prettier --check . --log-level warn || STATIC_FAILED=$((STATIC_FAILED + 1))
-echo "== lint (eslint)"
-npx eslint . --quiet || STATIC_FAILED=$((STATIC_FAILED + 1))
-echo "== typecheck (one tsconfig per package)"
-npm run -s typecheck || STATIC_FAILED=$((STATIC_FAILED + 1))
-echo "== build web"
-npx vite build packages/web --logLevel warn >.tmp/vite-build.log 2>&1 || { cat .tmp/vite-build.log; }
+# Lint, the type checks and the web build are independent: run them side by side (about 5 minutes of CPU,
+# half of it in wall time on two cores), each into its own log, and show a log only when its step failed.
+echo "== lint (eslint), typecheck (one tsconfig per package) and web build, in parallel"
+static_step() {
+  local name=$1
+  shift
+  if "$@" >".tmp/static-$name.log" 2>&1; then
+    echo "   $name: ok"
+  else
+    echo "   $name: FAILED"
+    cat ".tmp/static-$name.log"
+    return 1
+  fi
+}
+static_step eslint npx eslint . --quiet &
+P_LINT=$!
+static_step tsc-a bash -c 'npx tsc -p packages/core && npx tsc -p packages/server && npx tsc -p packages/web' &
+P_TSC_A=$!
+static_step tsc-b bash -c 'npx tsc -p packages/cli && npx tsc -p tsconfig.json' &
+P_TSC_B=$!
+static_step vite-build npx vite build packages/web --logLevel warn &
+P_VITE=$!
+wait $P_LINT || STATIC_FAILED=$((STATIC_FAILED + 1))
+wait $P_TSC_A || STATIC_FAILED=$((STATIC_FAILED + 1))
+wait $P_TSC_B || STATIC_FAILED=$((STATIC_FAILED + 1))
+wait $P_VITE || true
 
 # 4. The suite.
 echo "== vitest"
