@@ -200,6 +200,26 @@ export const enUS: Record<MessageKey, string> = {
   'eval.scoreUpdates': 'Scores update as you type (the same engine as the server)',
   'eval.actualRequired': 'Enter the actual value',
   'eval.numberRequired': 'Enter a number',
+  // ---- workflow: evaluation sign-off (clerk → head → bureau) ----
+  'status.headReview': 'With the head',
+  'eval.submitToHeadConfirm':
+    'The department head reviews it next (and may deduct points), then sends it to the finance bureau; actual values cannot change meanwhile. Submit?',
+  'eval.sentToHead': 'Submitted to the department head',
+  'eval.atHead':
+    'Submitted to the department head at {at}: the head may deduct points (with a reason), then sends it to the finance bureau or returns it to the clerk.',
+  'eval.headApprove': 'Approve and send to the bureau',
+  'eval.headApproveConfirm':
+    'The self-evaluation (with your deductions) is frozen and sent to the finance bureau. Continue?',
+  'eval.headApproved': 'Approved and sent to the finance bureau',
+  'eval.headReturn': 'Return to the clerk',
+  'eval.headReturnTitle': 'Return to the clerk for revision',
+  'eval.headReturned': 'Returned to the clerk',
+  'eval.headComment': 'Review comment',
+  'eval.returnCommentHead': 'Department head comments',
+  'eval.history': 'Sign-off history',
+  'goals.createYearEnded':
+    'Fiscal year {year} has ended: no new goal sets (goals are set before the year)',
+  // (end of workflow: evaluation sign-off)
 
   'report.title': 'Self-evaluation report',
   'report.preview': 'Preview',

@@ -193,6 +193,24 @@ export const zhCN = {
   'eval.scoreUpdates': '得分随输入实时更新（与服务器同一计分引擎）',
   'eval.actualRequired': '请填写实际完成值',
   'eval.numberRequired': '请输入数字',
+  // ---- workflow: evaluation sign-off (clerk → head → bureau) ----
+  'status.headReview': '待负责人审核',
+  'eval.submitToHeadConfirm':
+    '提交后由部门负责人审核（可扣分），负责人审核通过后报送财政局；审核期间实际完成值不能修改。确定提交？',
+  'eval.sentToHead': '已提交部门负责人审核',
+  'eval.atHead':
+    '自评已于 {at} 提交部门负责人审核：负责人可扣分（填写理由），然后审核通过报送财政局，或退回填报员修改。',
+  'eval.headApprove': '审核通过，报送财政局',
+  'eval.headApproveConfirm': '审核通过后自评（含您的扣分）将冻结并报送财政局。确定？',
+  'eval.headApproved': '已审核通过并报送财政局',
+  'eval.headReturn': '退回填报员',
+  'eval.headReturnTitle': '退回填报员修改',
+  'eval.headReturned': '已退回填报员修改',
+  'eval.headComment': '审核意见',
+  'eval.returnCommentHead': '部门负责人退回意见',
+  'eval.history': '签批记录',
+  'goals.createYearEnded': '{year} 年度已结束，不能再新建绩效目标（绩效目标须在年度执行前设定）',
+  // (end of workflow: evaluation sign-off)
 
   'report.title': '自评报告',
   'report.preview': '报告预览',

@@ -1,10 +1,16 @@
-// The notices above the 自评表: the finance bureau's review comment with its findings, and the indicators whose
+// The notices above the 自评表: the finance bureau's (or the department head's) review comment with its findings, and the indicators whose
 // save failed.
 import { Alert, Tag } from 'antd';
 import type { EvaluationSubject } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export function ReviewCommentAlert({ department }: { department: EvaluationSubject }) {
+export function ReviewCommentAlert({
+  department,
+  title,
+}: {
+  department: EvaluationSubject;
+  title: string;
+}) {
   const { t } = useI18n();
   const findings = department.reviewFindings ?? [];
   return (
@@ -12,7 +18,7 @@ export function ReviewCommentAlert({ department }: { department: EvaluationSubje
       type={department.status === 'returned' ? 'warning' : 'info'}
       showIcon
       className="jx-section"
-      message={t('eval.reviewComment')}
+      message={title}
       description={
         <div>
           <div className="jx-pre">{department.reviewComment}</div>

@@ -1,6 +1,8 @@
 // 绩效自评: the department's and each project's 自评表, scored live in the browser as values are typed;
-// save writes the actuals, submit freezes them; the finance bureau returns or accepts.
-import { App } from 'antd';
+// save writes the actuals; submit sends them to the department head (who may deduct, then signs off or returns them)
+// or, in a year without the head's step, freezes them; the finance bureau returns or accepts. The sign-off history
+// sits under the sheet.
+import { Alert, App } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ContractIndicator, DepartmentEvaluation } from '../../api/types.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -11,6 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { WorkflowHistory } from '../../ui/workflow-history.tsx';
 import { DeductionDialog } from './deduction-dialog.tsx';
 import { EvaluationHeaderActions } from './evaluation-actions.tsx';
 import { ReviewCommentAlert, SaveErrorsAlert } from './evaluation-alerts.tsx';
@@ -29,7 +32,7 @@ import './evaluation.css';
 
 /**
  * 扣分: the department head of this department or the finance bureau (the server checks again), on locked
- * indicators while the self-evaluation is still open.
+ * indicators while the self-evaluation is still open — and the head also while it waits for the head's sign-off.
  */
 function useDeductions(
   current: SubjectState | undefined,
@@ -38,20 +41,21 @@ function useDeductions(
 ): SheetDeductions {
   const code = useDeptCode();
   const user = useUser();
-  const mayDeduct =
-    (user.role === 'deptHead' && user.departmentCode === code) || user.role === 'financeReviewer';
+  const isHead = user.role === 'deptHead' && user.departmentCode === code;
+  const mayDeduct = isHead || user.role === 'financeReviewer';
   return useMemo<SheetDeductions>(
     () => ({
       meta: (ind) => (ind.indicatorId ? meta.get(ind.indicatorId) : undefined),
       canDeduct: (ind) =>
         mayDeduct &&
         current !== undefined &&
-        EDITABLE_STATUSES.has(current.s.status) &&
+        (EDITABLE_STATUSES.has(current.s.status) ||
+          (isHead && current.s.status === 'headReview')) &&
         ind.indicatorId !== undefined &&
         meta.get(ind.indicatorId)?.locked === true,
       onDeduct,
     }),
-    [meta, mayDeduct, current, onDeduct],
+    [meta, mayDeduct, isHead, current, onDeduct],
   );
 }
 
@@ -92,11 +96,35 @@ function EvaluationBody({
   goalTexts: GoalListingData['texts'];
   deductions: SheetDeductions;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const goalKey = current.s.kind === 'department' ? '' : (current.s.projectId ?? current.s.code);
+  const lastStep = data.history.at(-1);
+  const atHead = data.department.status === 'headReview';
   return (
     <>
-      {data.department.reviewComment && <ReviewCommentAlert department={data.department} />}
+      {atHead && (
+        <Alert
+          type="info"
+          showIcon
+          className="jx-section"
+          data-testid="eval-at-head"
+          message={t('eval.atHead', {
+            at: new Date(lastStep?.at ?? Date.now()).toLocaleString(
+              lang === 'en' ? 'en-GB' : 'zh-CN',
+            ),
+          })}
+        />
+      )}
+      {data.department.reviewComment && (
+        <ReviewCommentAlert
+          department={data.department}
+          title={
+            lastStep?.action === 'headReturn'
+              ? t('eval.returnCommentHead')
+              : t('eval.reviewComment')
+          }
+        />
+      )}
       {e.saveErrors.length > 0 && (
         <SaveErrorsAlert errors={e.saveErrors} onClose={() => e.setSaveErrors([])} />
       )}
@@ -113,6 +141,9 @@ function EvaluationBody({
         onEdit={e.onEdit(current.key)}
         deductions={deductions}
       />
+      <div className="jx-section">
+        <WorkflowHistory title={t('eval.history')} events={data.history} testId="eval-history" />
+      </div>
     </>
   );
 }
@@ -127,7 +158,7 @@ function usePage() {
   const goalListing = useGoalListing(code, year);
   const [deducting, setDeducting] = useState<ContractIndicator | null>(null);
   const [active, setActive] = useState('department');
-  const [returnOpen, setReturnOpen] = useState(false);
+  const [returnOpen, setReturnOpen] = useState<null | 'return' | 'head-return'>(null);
   const current = e.computed.find((c) => c.key === active) ?? e.computed[0];
   const deductions = useDeductions(current, goalListing.meta, setDeducting);
   const afterDeduction = useReloadAfterDeduction(e, goalListing);
@@ -135,7 +166,11 @@ function usePage() {
   const editable =
     e.ev.data !== undefined && canEditDepartment(user, code) && EDITABLE_STATUSES.has(deptStatus);
   const reviewable = user.role === 'financeReviewer' && deptStatus === 'submitted';
+  const headReviewable =
+    user.role === 'deptHead' && user.departmentCode === code && deptStatus === 'headReview';
+  const toHead = e.ev.data?.headReviewRequired ?? true;
   return {
+    ...{ headReviewable, toHead },
     ...{ code, year, canEdit, e, actions, goalListing, deducting, setDeducting, setActive },
     ...{ returnOpen, setReturnOpen, current, deductions, editable, reviewable, afterDeduction },
   };
@@ -165,14 +200,17 @@ function EvaluationDialogs({ p }: { p: Page }) {
         />
       )}
       <ReturnDialog
-        open={p.returnOpen}
+        open={p.returnOpen !== null}
+        step={p.returnOpen ?? 'return'}
         departmentCode={code}
         departmentName={departmentName(code)}
         year={year}
-        onClose={() => p.setReturnOpen(false)}
+        onClose={() => p.setReturnOpen(null)}
         onDone={() => {
-          p.setReturnOpen(false);
-          void message.success(t('eval.returned'));
+          void message.success(
+            p.returnOpen === 'head-return' ? t('eval.headReturned') : t('eval.returned'),
+          );
+          p.setReturnOpen(null);
           ev.reload();
         }}
       />
@@ -198,7 +236,10 @@ export function EvaluationPage() {
             canEdit={p.canEdit}
             editable={p.editable}
             reviewable={p.reviewable}
-            onReturn={() => p.setReturnOpen(true)}
+            headReviewable={p.headReviewable}
+            toHead={p.toHead}
+            onReturn={() => p.setReturnOpen('return')}
+            onHeadReturn={() => p.setReturnOpen('head-return')}
           />
         }
       />

@@ -1,4 +1,5 @@
-// 退回修改: the finance bureau returns a department's self-evaluation with a comment (and review findings).
+// 退回修改: the finance bureau returns a department's self-evaluation with a comment (and review findings); the
+// department head returns it to the clerk (step 'head-return') with a comment the same way.
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -17,9 +18,11 @@ export function ReturnDialog({
   departmentName,
   year,
   findings = [],
+  step = 'return',
   onClose,
   onDone,
 }: {
+  step?: 'return' | 'head-return';
   open: boolean;
   departmentCode: string;
   departmentName: string;
@@ -38,7 +41,7 @@ export function ReturnDialog({
     setError(null);
     try {
       await api.post(
-        `/api/departments/${encodeURIComponent(departmentCode)}/evaluation/return`,
+        `/api/departments/${encodeURIComponent(departmentCode)}/evaluation/${step}`,
         { comment: v.comment, findings: v.attach ? findings.slice(0, 200) : [] },
         { year },
       );
@@ -54,7 +57,7 @@ export function ReturnDialog({
   return (
     <Modal
       open={open}
-      title={`${t('review.returnTitle')} · ${departmentName}`}
+      title={`${step === 'head-return' ? t('eval.headReturnTitle') : t('review.returnTitle')} · ${departmentName}`}
       okText={t('review.returnSubmit')}
       okButtonProps={{ danger: true, id: 'return-confirm' }}
       cancelText={t('app.cancel')}

@@ -155,13 +155,13 @@ function useSave(e: Evaluation, setBusy: (b: null | 'save') => void) {
   };
 }
 
-/** save, submit (saving first) and accept, with which of them is running. */
+/** save, submit (saving first), the head's sign-off and accept, with which of them is running. */
 export function useEvaluationActions(e: Evaluation, code: string, year: number) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<null | 'save' | 'submit' | 'accept'>(null);
+  const [busy, setBusy] = useState<null | 'save' | 'submit' | 'accept' | 'head-approve'>(null);
   const save = useSave(e, setBusy);
-  const post = async (step: 'submit' | 'accept', done: string) => {
+  const post = async (step: 'submit' | 'accept' | 'head-approve', done: string) => {
     setBusy(step);
     try {
       await api.post(`/api/departments/${encodeURIComponent(code)}/evaluation/${step}`, undefined, {
@@ -179,10 +179,15 @@ export function useEvaluationActions(e: Evaluation, code: string, year: number) 
     if (e.totalChanged > 0 && !(await save())) {
       return;
     }
-    await post('submit', t('eval.submitted'));
+    await post(
+      'submit',
+      e.ev.data?.headReviewRequired ? t('eval.sentToHead') : t('eval.submitted'),
+    );
   };
   const accept = () => post('accept', t('eval.accepted'));
-  return { busy, save, submit, accept };
+  /** 部门负责人审核通过: frozen with the head's deductions and sent to the finance bureau. */
+  const headApprove = () => post('head-approve', t('eval.headApproved'));
+  return { busy, save, submit, accept, headApprove };
 }
 
 export type EvaluationActions = ReturnType<typeof useEvaluationActions>;

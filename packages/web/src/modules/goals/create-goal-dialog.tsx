@@ -5,8 +5,14 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { applyServerErrors } from '../../ui/form-errors.ts';
 
+/**
+ * The choice 部门整体 (the goal set of the whole department). Not '' — antd's required rule treats an empty string
+ * as nothing chosen, which made 部门整体 always answer 请选择部门整体或项目.
+ */
+export const DEPARTMENT_SCOPE = 'department';
+
 export interface GoalScopeOption {
-  /** '' for the department, else the project's id. */
+  /** DEPARTMENT_SCOPE for the department, else the project's id. */
   value: string;
   label: string;
 }
@@ -65,7 +71,7 @@ export function CreateGoalDialog({
             .post('/api/goals', {
               departmentCode,
               year,
-              projectId: v.scope === '' ? null : v.scope,
+              projectId: v.scope === DEPARTMENT_SCOPE ? null : v.scope,
               targetText: v.targetText.trim(),
             })
             .then(() => onCreated())

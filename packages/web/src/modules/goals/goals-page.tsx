@@ -2,7 +2,7 @@
 // indicator library or typed in), the lifecycle (draft → submitted → approved → locked) with its actions, checks
 // from core before submission, and change requests once the targets are locked.
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Typography } from 'antd';
+import { App, Button, Card, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { useUser } from '../../app/auth.tsx';
@@ -22,6 +22,40 @@ import { DepartmentLinkagePanel } from '../linkage/linkage-panel.tsx';
 import './goals.css';
 
 type Page = ReturnType<typeof useGoalsPage>;
+
+/** 新建绩效目标, disabled with the reason shown once the year has ended (goals come before the year). */
+function CreateGoalButton({
+  ended,
+  year,
+  onCreate,
+}: {
+  ended: boolean;
+  year: number;
+  onCreate: () => void;
+}) {
+  const { t } = useI18n();
+  const reason = t('goals.createYearEnded', { year });
+  return (
+    <>
+      {ended && (
+        <Typography.Text type="secondary" data-testid="create-goal-reason">
+          {reason}
+        </Typography.Text>
+      )}
+      <Tooltip title={ended ? reason : undefined}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={onCreate}
+          disabled={ended}
+          data-testid="create-goal"
+        >
+          {t('goals.create')}
+        </Button>
+      </Tooltip>
+    </>
+  );
+}
 
 function GoalsHeader({
   page,
@@ -46,14 +80,11 @@ function GoalsHeader({
               {t('execution.import')}
             </Button>
             {page.scopeOptions.length > 0 && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={onCreate}
-                data-testid="create-goal"
-              >
-                {t('goals.create')}
-              </Button>
+              <CreateGoalButton
+                ended={page.listing.data?.yearEnded === true}
+                year={year}
+                onCreate={onCreate}
+              />
             )}
           </Space>
         )

@@ -7,7 +7,7 @@ import { useDeptCode } from '../../app/dept-code.ts';
 import { canEnterData } from '../../app/home-path.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { GoalScopeOption } from './create-goal-dialog.tsx';
+import { DEPARTMENT_SCOPE, type GoalScopeOption } from './create-goal-dialog.tsx';
 import type { ChangeRequestView, GoalListing, GoalView } from './goals-api.ts';
 import type { ProjectRow } from '../projects/projects-api.ts';
 
@@ -36,7 +36,7 @@ function useScopeOptions(goals: GoalView[], canEdit: boolean): GoalScopeOption[]
     const taken = new Set(goals.map((g) => g.projectId ?? ''));
     const opts: GoalScopeOption[] = taken.has('')
       ? []
-      : [{ value: '', label: t('eval.department') }];
+      : [{ value: DEPARTMENT_SCOPE, label: t('eval.department') }];
     for (const p of projects.data ?? []) {
       if (!taken.has(p.id)) {
         opts.push({ value: p.id, label: `${p.code} ${p.name}` });
