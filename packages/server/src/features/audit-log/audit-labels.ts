@@ -51,6 +51,7 @@ const ACTIONS: Record<string, Label> = {
   'monitoring.respond': { zh: '答复运行监控', en: 'Monitoring answered' },
   'rectification.config': { zh: '设置整改期限', en: 'Rectification deadlines set' },
   'region.rename': { zh: '修改地区名称', en: 'Region renamed' },
+  'report.district.export': { zh: '打包下载全区自评报告', en: 'District reports downloaded' },
   'report.paragraph.clear': { zh: '恢复报告段落为自动生成', en: 'Report paragraph reset' },
   'report.paragraph.set': { zh: '修改报告段落', en: 'Report paragraph edited' },
   'security.passwordPolicy.set': { zh: '修改密码策略', en: 'Password policy changed' },

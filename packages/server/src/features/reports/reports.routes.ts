@@ -10,6 +10,7 @@ import {
 import { DepartmentCodeParam } from '../departments/departments.schema.ts';
 import { errorResponse } from '../../http/error-schema.ts';
 import { fileResponse } from '../../http/file-response.ts';
+import { registerDistrictReportRoutes } from './district-reports.routes.ts';
 
 const ReportQuery = z.object({
   year: z.coerce
@@ -96,6 +97,7 @@ const deleteRoute = createRoute({
 });
 
 export function registerReportRoutes(app: App, deps: AppDeps): void {
+  registerDistrictReportRoutes(app, deps); // 全区报告打包 (district zip)
   const db = deps.database.db;
   app.openapi(getRoute, async (c) => {
     const { code } = c.req.valid('param');

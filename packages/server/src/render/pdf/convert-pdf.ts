@@ -74,8 +74,9 @@ export function isPdfAvailable(): boolean {
   return findSoffice() !== null;
 }
 
-// At most two LibreOffice processes at once (each takes ~200 MB); later calls wait their turn.
-const MAX_CONCURRENT = 2;
+/** LibreOffice processes at once, one per core (each takes ~200 MB; at most 4); later calls wait their turn. */
+export const SOFFICE_POOL_SIZE = Math.max(1, Math.min(4, os.availableParallelism()));
+const MAX_CONCURRENT = SOFFICE_POOL_SIZE;
 let running = 0;
 const waiting: (() => void)[] = [];
 
@@ -96,24 +97,63 @@ function release(): void {
   }
 }
 
-interface RunOutcome {
+/** Runs `fn` in one of the pool's LibreOffice slots (shared by single conversions and batches). */
+export async function withSofficeSlot<T>(fn: () => Promise<T>): Promise<T> {
+  await acquire();
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+/** The environment of a LibreOffice run whose profile and HOME live in `dir`. */
+export function sofficeEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: dir,
+    FONTCONFIG_FILE: FONTS_CONF,
+    LANG: 'C.UTF-8',
+  };
+}
+
+/** The arguments that convert `inputs` to PDF into `outDir`, with the profile in `profileDir`. */
+export function sofficeArgs(profileDir: string, outDir: string, inputs: string[]): string[] {
+  return [
+    `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    'pdf:writer_pdf_Export',
+    '--outdir',
+    outDir,
+    ...inputs,
+  ];
+}
+
+export interface RunOutcome {
   code: number | null;
   timedOut: boolean;
   output: string;
 }
 
-function runSoffice(
+export function runSoffice(
   soffice: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
+  onOutput?: (chunk: string) => void,
 ): Promise<RunOutcome> {
   return new Promise((resolve) => {
     // Own process group, so a timeout ends soffice and the soffice.bin it starts, and nothing else.
     const child = spawn(soffice, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let timedOut = false;
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    child.stdout.on('data', (b: Buffer) => {
+      output += b.toString();
+      onOutput?.(b.toString());
+    });
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     const timer = setTimeout(() => {
       timedOut = true;
@@ -156,24 +196,8 @@ export async function convertDocxToPdf(
   try {
     const input = path.join(dir, 'report.docx');
     await writeFile(input, docx);
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-      '--headless',
-      '--norestore',
-      '--nolockcheck',
-      '--convert-to',
-      'pdf:writer_pdf_Export',
-      '--outdir',
-      dir,
-      input,
-    ];
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: dir,
-      FONTCONFIG_FILE: FONTS_CONF,
-      LANG: 'C.UTF-8',
-    };
-    const outcome = await runSoffice(soffice, args, env, options.timeoutMs ?? 120_000);
+    const args = sofficeArgs(path.join(dir, 'profile'), dir, [input]);
+    const outcome = await runSoffice(soffice, args, sofficeEnv(dir), options.timeoutMs ?? 120_000);
     if (outcome.timedOut) {
       return err({
         code: 'PDF_TIMEOUT',
