@@ -69,7 +69,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <Header className="jx-header">
-        <Link to="/" className="jx-brand" aria-label={t('app.title')}>
+        <Link to="/" className="jx-brand">
           <span className="jx-logo" aria-hidden>
             绩
           </span>

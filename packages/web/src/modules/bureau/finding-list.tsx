@@ -2,6 +2,7 @@
 import { List, Tag } from 'antd';
 import type { ReviewFinding } from '../../api/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { findingLabel } from '../evaluation/finding-labels.ts';
 
 const SEVERITY_COLOR: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
@@ -33,7 +34,7 @@ export function FindingList({
               <Tag color={SEVERITY_COLOR[f.severity] ?? 'default'}>
                 {t(`review.severity.${f.severity}` as MessageKey)}
               </Tag>
-              <code className="jx-finding-code">{f.code}</code>
+              <strong className="jx-finding-code">{findingLabel(f.code, lang)}</strong>
               <span className="jx-muted">{t('review.line', { n: f.line })}</span>
             </div>
             <div className="jx-finding-msg">{lang === 'en' ? f.messageEn : f.message}</div>

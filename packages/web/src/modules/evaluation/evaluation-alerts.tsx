@@ -3,6 +3,7 @@
 import { Alert, Tag } from 'antd';
 import type { EvaluationSubject } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { findingLabel } from './finding-labels.ts';
 
 export function ReviewCommentAlert({
   department,
@@ -11,7 +12,7 @@ export function ReviewCommentAlert({
   department: EvaluationSubject;
   title: string;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const findings = department.reviewFindings ?? [];
   return (
     <Alert
@@ -26,7 +27,7 @@ export function ReviewCommentAlert({
             <ul className="jx-findings">
               {findings.map((f, i) => (
                 <li key={i}>
-                  <Tag>{f.code}</Tag>
+                  <Tag>{findingLabel(f.code, lang)}</Tag>
                   {f.line ? `${t('review.line', { n: f.line })}：` : ''}
                   {f.message}
                 </li>

@@ -2,6 +2,7 @@
 import type { Finding, ScoringError } from '@jixiao/core/scoring/index';
 import { Alert, List, Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { findingLabel, withoutIndicatorId } from './finding-labels.ts';
 
 function focusRow(id: string | null) {
   if (!id) {
@@ -33,9 +34,9 @@ export function FindingsPanel({
           <ul className="jx-findings" data-testid="scoring-errors">
             {errors.map((e, i) => (
               <li key={`${e.code}-${i}`}>
-                <Tag color="red">{e.code}</Tag>
+                <Tag color="red">{findingLabel(e.code, lang)}</Tag>
                 <button type="button" className="jx-linklike" onClick={() => focusRow(e.indicator)}>
-                  {lang === 'en' ? e.messageEn : e.message}
+                  {withoutIndicatorId(lang === 'en' ? e.messageEn : e.message, e.indicator)}
                 </button>
               </li>
             ))}
@@ -61,11 +62,11 @@ export function FindingsPanel({
                   : 'gold'
               }
             >
-              {f.code}
+              {findingLabel(f.code, lang)}
             </Tag>
             {f.indicator ? (
               <button type="button" className="jx-linklike" onClick={() => focusRow(f.indicator)}>
-                {lang === 'en' ? f.messageEn : f.message}
+                {withoutIndicatorId(lang === 'en' ? f.messageEn : f.message, f.indicator)}
               </button>
             ) : lang === 'en' ? (
               f.messageEn
