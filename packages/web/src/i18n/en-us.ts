@@ -199,7 +199,8 @@ export const enUS: Record<MessageKey, string> = {
   'eval.readOnly': 'Read-only',
   'eval.scoreUpdates': 'Scores update as you type (the same engine as the server)',
   'eval.actualRequired': 'Enter the actual value',
-  'eval.numberRequired': 'Enter a number',
+  'eval.numberRequired':
+    'Not a number: enter a value such as 95 or 12.5; until then this row scores with its saved value and is not saved',
   // ---- workflow: evaluation sign-off (clerk → head → bureau) ----
   'status.headReview': 'With the head',
   'eval.submitToHeadConfirm':

@@ -192,7 +192,8 @@ export const zhCN = {
   'eval.readOnly': '只读',
   'eval.scoreUpdates': '得分随输入实时更新（与服务器同一计分引擎）',
   'eval.actualRequired': '请填写实际完成值',
-  'eval.numberRequired': '请输入数字',
+  'eval.numberRequired':
+    '不是数字：请输入如 95 或 12.5 的数值；改正前本行按已保存的值计分，也不会保存',
   // ---- workflow: evaluation sign-off (clerk → head → bureau) ----
   'status.headReview': '待负责人审核',
   'eval.submitToHeadConfirm':

@@ -70,6 +70,15 @@ function QualScoreInput({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdi
   );
 }
 
+function QualScore({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdit }) {
+  return (
+    <div>
+      <QualScoreInput ind={ind} onEdit={onEdit} />
+      {ind.score && !isDecimalString(ind.score) ? <CellError id={ind.id} /> : null}
+    </div>
+  );
+}
+
 function QualEdit({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdit }) {
   const { t, lang } = useI18n();
   const level = parseQualLevel(ind.actual);
@@ -87,7 +96,17 @@ function QualEdit({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdit }) {
         popupMatchSelectWidth={false}
         style={{ width: '100%' }}
       />
-      <QualScoreInput ind={ind} onEdit={onEdit} />
+      <QualScore ind={ind} onEdit={onEdit} />
+    </div>
+  );
+}
+
+/** Under a cell whose typed value is not a number: what is wrong, for this row only. */
+function CellError({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="jx-cell-error" role="alert" data-testid={`cell-error-${id}`}>
+      {t('eval.numberRequired')}
     </div>
   );
 }
@@ -96,7 +115,7 @@ function NumberEdit({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdit })
   const { t } = useI18n();
   const bad = ind.actual !== '' && !isDecimalString(ind.actual);
   return (
-    <Tooltip open={bad ? undefined : false} title={bad ? t('eval.numberRequired') : undefined}>
+    <div>
       <Input
         size="small"
         aria-label={`${ind.name} ${t('eval.actual')}`}
@@ -108,7 +127,8 @@ function NumberEdit({ ind, onEdit }: { ind: ContractIndicator; onEdit: OnEdit })
         className="jx-sheet-input-num"
         data-testid={`actual-${ind.id}`}
       />
-    </Tooltip>
+      {bad && <CellError id={ind.id} />}
+    </div>
   );
 }
 

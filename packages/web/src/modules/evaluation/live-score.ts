@@ -8,6 +8,7 @@ import {
   type ScoringError,
   type ScoringOutput,
 } from '@jixiao/core/scoring/index';
+import { isDecimalString } from '@jixiao/core/decimal';
 import type { ContractIndicator, ContractInput } from '../../api/types.ts';
 
 /** What the user may change on an indicator in the 自评表. */
@@ -39,6 +40,28 @@ export function applyEdits(input: ContractInput, edits: SubjectEdits | undefined
       };
     }),
   };
+}
+
+/** A typed value that is not a number where one is needed ("abc" as an actual or a 定性 score). */
+function invalidEdit(i: ContractIndicator, e: IndicatorEdit): boolean {
+  const qual = i.operator === '定性' || i.operator === 'QUAL';
+  const bad = (v: string | undefined) => v !== undefined && v !== '' && !isDecimalString(v);
+  return (qual ? bad(e.score) : bad(e.actual)) === true;
+}
+
+/**
+ * The edits the engine may score: a row whose typed value is not a number keeps its saved value in the score (the
+ * row is marked on screen, the other rows keep their scores), and it is not saved until corrected.
+ */
+export function validEdits(input: ContractInput, edits: SubjectEdits | undefined): SubjectEdits {
+  const out: SubjectEdits = {};
+  for (const i of input.indicators) {
+    const e = edits?.[i.id];
+    if (e && !invalidEdit(i, e)) {
+      out[i.id] = e;
+    }
+  }
+  return out;
 }
 
 /** Scores an input (any JSON; invalid input gives {errors}). The metric/indicatorId extras are ignored by the engine. */

@@ -15,6 +15,7 @@ import {
   applyEdits,
   changedIndicators,
   liveScore,
+  validEdits,
   type IndicatorEdit,
   type SubjectEdits,
 } from './live-score.ts';
@@ -47,14 +48,16 @@ function useComputed(
       const key = subjectKey(s);
       const editable = canEdit && EDITABLE_STATUSES.has(s.status);
       const input = editable ? applyEdits(s.input, edits[key]) : s.input;
-      const output = editable ? liveScore(input) : s.output;
+      // A value that is not a number marks its row and is neither scored nor saved; the other rows keep scoring.
+      const valid = editable ? validEdits(s.input, edits[key]) : {};
+      const output = editable ? liveScore(applyEdits(s.input, valid)) : s.output;
       return {
         s,
         key,
         editable,
         input,
         output,
-        changed: editable ? changedIndicators(s.input, edits[key]) : [],
+        changed: editable ? changedIndicators(s.input, valid) : [],
       };
     });
   }, [data, edits, canEdit]);
