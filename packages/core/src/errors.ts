@@ -403,8 +403,8 @@ export const ERRORS = {
   },
   REVIEW_FILE_TYPE: {
     kind: 'invalid',
-    zh: '只能审核 .txt、.docx 或 .pdf（文字版）格式的报告',
-    en: 'Only .txt, .docx and text .pdf reports can be reviewed',
+    zh: '只能审核 .txt、.docx 或 .pdf 格式的报告',
+    en: 'Only .txt, .docx and .pdf reports can be reviewed',
   },
   REVIEW_FILE_UNREADABLE: {
     kind: 'invalid',
@@ -435,6 +435,11 @@ export const ERRORS = {
     kind: 'unavailable',
     zh: '同时审核的报告较多，请稍后再试',
     en: 'Many reports are being reviewed at once; try again shortly',
+  },
+  REVIEW_DOCUMENT_TYPE: {
+    kind: 'invalid',
+    zh: '报告类型只能是部门整体支出自评报告、项目支出自评报告、绩效评价报告或整改报告（不填则自动识别）',
+    en: 'The report type must be a department or project self-evaluation, an evaluation report or a rectification report (or left empty)',
   },
   PROJECT_CODE_TAKEN: {
     kind: 'conflict',

@@ -1,10 +1,12 @@
-// Read a report file into text for the reviewer: .txt (UTF-8, or GBK/GB18030), .docx (mammoth), text .pdf (unpdf).
+// Read a report file into text for the reviewer: .txt (UTF-8, or GBK/GB18030), .docx (mammoth: paragraphs and
+// table rows), text .pdf (unpdf, with the line each page starts on), scanned .pdf (OCR, see ocr-pdf.ts).
 import { readFile } from 'node:fs/promises';
 import { docxOverLimits, MAX_DOCX_TOTAL_BYTES, MAX_DOCX_XML_BYTES } from './zip-limits.ts';
 import { basename, extname } from 'node:path';
 import type { Bilingual } from '@jixiao/core';
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
+import { docxReviewText } from './docx-text.ts';
+import { isOcrAvailable, ocrPdf } from './ocr-pdf.ts';
 import { extractText as extractPdfText, getDocumentProxy } from 'unpdf';
 
 export type ExtractKind = 'txt' | 'docx' | 'pdf';
@@ -12,6 +14,10 @@ export type ExtractKind = 'txt' | 'docx' | 'pdf';
 export interface ExtractedText {
   text: string;
   kind: ExtractKind;
+  /** For a PDF: the 1-based line of `text` on which each page starts. */
+  pageStarts?: number[];
+  /** True when the text was read from a scan by OCR. */
+  ocr?: boolean;
 }
 
 export type ExtractErrorCode =
@@ -81,7 +87,7 @@ async function readTxt(file: string, bytes: Uint8Array): Promise<string> {
   return decodeText(bytes);
 }
 
-async function readDocx(file: string, bytes: Uint8Array): Promise<string> {
+async function readDocx(file: string, bytes: Uint8Array): Promise<ExtractedText> {
   const over = docxOverLimits(bytes);
   if (over !== null) {
     const mb = (n: number): string => (n / 1024 / 1024).toFixed(0);
@@ -91,18 +97,34 @@ async function readDocx(file: string, bytes: Uint8Array): Promise<string> {
     });
   }
   try {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    return value;
+    return { text: await docxReviewText(bytes), kind: 'docx' };
   } catch (e) {
     throw unreadable(file, '不是有效的 .docx 文件', 'it is not a valid .docx file', e);
   }
 }
 
-async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
+/** Join the pages' texts; pageStarts[k] is the line on which page k + 1 starts. */
+function joinPages(pages: readonly string[]): { text: string; pageStarts: number[] } {
+  const pageStarts: number[] = [];
+  let line = 1;
+  for (const p of pages) {
+    pageStarts.push(line);
+    line += p.split('\n').length;
+  }
+  return { text: pages.join('\n'), pageStarts };
+}
+
+/** A PDF with hardly any text on its pages is a scan. */
+function isScan(pages: readonly string[]): boolean {
+  const chars = pages.join('').replace(/\s/g, '').length;
+  return chars < 20 * Math.max(1, pages.length);
+}
+
+async function readPdf(file: string, bytes: Uint8Array): Promise<ExtractedText> {
+  let pages: string[];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 }); // 0: errors only, no warnings on stderr
-    const { text } = await extractPdfText(pdf, { mergePages: false });
-    return text.join('\n');
+    pages = (await extractPdfText(pdf, { mergePages: false })).text;
   } catch (e) {
     throw unreadable(
       file,
@@ -110,6 +132,20 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<string> {
       'it is not a valid PDF, or it is encrypted',
       e,
     );
+  }
+  if (!isScan(pages)) {
+    return { kind: 'pdf', ...joinPages(pages) };
+  }
+  if (!(await isOcrAvailable())) {
+    throw new ExtractError('NO_TEXT', {
+      zh: `文件 ${file} 是扫描件，服务器未安装文字识别组件（tesseract），无法读取；请提供文字版 PDF 或 .docx。`,
+      en: `${file} is a scanned PDF and text recognition (tesseract) is not installed on the server; provide a text PDF or a .docx.`,
+    });
+  }
+  try {
+    return { kind: 'pdf', ocr: true, ...joinPages(await ocrPdf(bytes)) };
+  } catch (e) {
+    throw unreadable(file, '扫描件文字识别失败', 'text recognition of the scan failed', e);
   }
 }
 
@@ -121,7 +157,7 @@ function unreadable(file: string, zh: string, en: string, cause?: unknown): Extr
   );
 }
 
-/** Read a .txt, .docx or text .pdf report. Throws ExtractError when the file cannot be read. */
+/** Read a .txt, .docx or .pdf report (a scan through OCR). Throws ExtractError when the file cannot be read. */
 export async function extractText(filePath: string): Promise<ExtractedText> {
   let bytes: Uint8Array;
   try {
@@ -152,17 +188,17 @@ export async function extractTextFromBytes(
       en: `Unsupported file type: ${file} (use .txt, .docx or a text PDF; save .doc files as .docx).`,
     });
   }
-  const text =
+  const read =
     kind === 'pdf'
       ? await readPdf(file, bytes)
       : kind === 'docx'
         ? await readDocx(file, bytes)
-        : await readTxt(file, bytes);
-  if (text.trim() === '') {
+        : { text: await readTxt(file, bytes), kind };
+  if (read.text.trim() === '') {
     throw new ExtractError('NO_TEXT', {
       zh: `文件 ${file} 中没有可提取的文字${kind === 'pdf' ? '（可能是扫描件，请提供文字版 PDF 或 .docx）' : ''}。`,
       en: `${file} contains no text to review${kind === 'pdf' ? ' (probably a scanned PDF; provide a text PDF or a .docx)' : ''}.`,
     });
   }
-  return { text, kind };
+  return read;
 }

@@ -1,5 +1,6 @@
 // The worker side of the report review (see offload/offload.ts): reads the uploaded bytes (or takes the text
 // of a generated report) and runs the checks, then posts the result or the reader's refusal as plain data.
+// A scanned PDF is read by OCR here too (child processes with their own time limits), never on the request thread.
 import { parentPort } from 'node:worker_threads';
 import { reviewReport } from '@jixiao/core';
 import { ExtractError, extractTextFromBytes } from '../../extract/extract-text.ts';
@@ -19,11 +20,19 @@ async function run(task: ReviewTask): Promise<ReviewTaskResult> {
     if (extracted.text.length > task.maxChars) {
       return { type: 'tooLong', chars: extracted.text.length };
     }
+    const pageStarts = 'pageStarts' in extracted ? extracted.pageStarts : undefined;
+    const ocr = 'ocr' in extracted && extracted.ocr === true;
+    const result = reviewReport(extracted.text, {
+      ...(task.documentType === undefined ? {} : { documentType: task.documentType }),
+      ...(pageStarts === undefined ? {} : { pageStarts }),
+      ocr,
+    });
     return {
       type: 'done',
       kind: extracted.kind,
       text: extracted.text,
-      result: reviewReport(extracted.text),
+      result,
+      ...(pageStarts === undefined ? {} : { pageStarts }),
     };
   } catch (e) {
     if (e instanceof ExtractError) {

@@ -1,5 +1,5 @@
 // Report review: POST /api/reviews (upload a report file) and GET the review of a generated report.
-import { REVIEW_CODES, SEVERITIES } from '@jixiao/core';
+import { REVIEW_CODES, REVIEW_DOCUMENT_TYPES, SEVERITIES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { App, AppDeps } from '../../http/app-env.ts';
@@ -17,9 +17,19 @@ const FindingSchema = z
   .object({
     code: z.enum(REVIEW_CODES),
     severity: z.enum(SEVERITIES),
-    line: z.number().openapi({ description: '摘录起始行（从 1 起）' }),
-    endLine: z.number().openapi({ description: '摘录结束行' }),
-    excerpt: z.string(),
+    line: z.number().openapi({
+      description:
+        '摘录起始位置：.txt 为行号，.docx 为段落号（不计空段），.pdf 为该页内的行号（见 page）',
+    }),
+    endLine: z.number().openapi({ description: '摘录结束位置（计法同 line）' }),
+    page: z.number().optional().openapi({ description: 'PDF：摘录所在页（从 1 起）' }),
+    ocr: z
+      .literal(true)
+      .optional()
+      .openapi({ description: '文字由扫描件识别（OCR），请对照原件核实' }),
+    excerpt: z
+      .string()
+      .openapi({ description: '原文摘录（与所审文本逐字相同；跨行时各行原文相连）' }),
     message: z.string(),
     messageEn: z.string(),
     start: z.number().openapi({ description: '摘录在规范化文本中的起始位置' }),
@@ -31,12 +41,27 @@ const ReviewedSchema = z
     fileName: z.string(),
     kind: z.enum(['txt', 'docx', 'pdf']),
     text: z.string().openapi({ description: '审核所依据的文本（发现的行号指向此文本）' }),
+    pageStarts: z
+      .array(z.number())
+      .optional()
+      .openapi({ description: 'PDF：每页在 text 中的起始行' }),
     result: z.object({
       title: z.string(),
       year: z.number().nullable(),
+      documentType: z.enum(REVIEW_DOCUMENT_TYPES).openapi({
+        description:
+          '报告类型：department 部门整体支出自评，project 项目支出自评，evaluation 绩效评价报告，rectification 整改报告',
+      }),
+      ocr: z.boolean().openapi({ description: '文字由扫描件识别' }),
       findings: z.array(FindingSchema),
       figures: z.array(
-        z.object({ label: z.string(), value: z.string(), unit: z.string(), line: z.number() }),
+        z.object({
+          label: z.string(),
+          value: z.string(),
+          unit: z.string(),
+          line: z.number(),
+          page: z.number().optional(),
+        }),
       ),
     }),
   })
@@ -48,13 +73,16 @@ const uploadRoute = createRoute({
   method: 'post',
   path: '/api/reviews',
   tags,
-  summary: '上传自评报告（.txt / .docx / 文字版 .pdf）进行智能审核',
+  summary: '上传报告（.txt / .docx / .pdf，扫描件经文字识别）进行智能审核',
   request: {
     body: {
       content: {
         'multipart/form-data': {
           schema: z.object({
             file: z.any().openapi({ type: 'string', format: 'binary', description: '报告文件' }),
+            type: z.enum(REVIEW_DOCUMENT_TYPES).optional().openapi({
+              description: '报告类型（不填则按标题和内容识别）',
+            }),
           }),
         },
       },
@@ -111,10 +139,16 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
     if (!(file instanceof File)) {
       throw new ServiceError('REVIEW_FILE_MISSING');
     }
+    const type = form['type'];
+    const documentType = REVIEW_DOCUMENT_TYPES.find((t) => t === type);
+    if (type !== undefined && documentType === undefined) {
+      throw new ServiceError('REVIEW_DOCUMENT_TYPE');
+    }
     const reviewed = await reviewUploadedReport(
       c.var.actor,
       file.name,
       new Uint8Array(await file.arrayBuffer()),
+      documentType,
     );
     return c.json(reviewed, 200);
   });

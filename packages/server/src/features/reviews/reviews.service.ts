@@ -1,7 +1,7 @@
 // Report review (报告智能审核): read any self-evaluation report (.txt/.docx/.pdf) or the one the system
 // generates, and list what a careful reviewer would flag (core/review does the reading).
 import path from 'node:path';
-import type { ReviewResult } from '@jixiao/core';
+import type { ReviewDocumentType, ReviewResult } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import { MAX_REVIEW_CHARS, reviewOffloaded } from './review-offload.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -17,6 +17,8 @@ export interface ReviewedReport {
   /** The text that was reviewed (finding lines refer to it). */
   text: string;
   result: ReviewResult;
+  /** For a PDF: the line of `text` on which each page starts. */
+  pageStarts?: number[];
 }
 
 /** Review an uploaded report file. Nothing is stored. */
@@ -24,6 +26,7 @@ export async function reviewUploadedReport(
   actor: Actor,
   fileName: string,
   bytes: Uint8Array,
+  documentType?: ReviewDocumentType,
 ): Promise<ReviewedReport> {
   requireRole(actor, 'financeReviewer', 'deptHead', 'clerk');
   if (bytes.byteLength === 0) {
@@ -42,8 +45,15 @@ export async function reviewUploadedReport(
     fileName,
     bytes,
     maxChars: MAX_REVIEW_CHARS,
+    ...(documentType === undefined ? {} : { documentType }),
   });
-  return { fileName, kind: done.kind, text: done.text, result: done.result };
+  return {
+    fileName,
+    kind: done.kind,
+    text: done.text,
+    result: done.result,
+    ...(done.pageStarts === undefined ? {} : { pageStarts: done.pageStarts }),
+  };
 }
 
 /** Review the report the system generates for a department-year (its plain-text rendering). */
