@@ -24,8 +24,12 @@ import {
 } from '../../http/middleware/request-context.ts';
 import { secureCookies, setSessionCookie } from '../../http/middleware/session.ts';
 import { errorResponse } from '../../http/error-schema.ts';
-import { LoginThrottle } from '../../auth/login-throttle.ts';
-import { passwordRules } from '../../auth/password-policy.ts';
+import { LoginThrottle, THROTTLE_LIMITS } from '../../auth/login-throttle.ts';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  PASSWORD_HISTORY_DEPTH,
+  passwordRules,
+} from '../../auth/password-policy.ts';
 
 const TAG = ['登录 Auth'];
 
@@ -80,7 +84,14 @@ const loginRoute = createRoute({
   path: '/api/auth/login',
   tags: TAG,
   summary:
-    '登录（同一地址对同一账户连续失败 5 次后，该地址 15 分钟内答 429；账户本身不因失败而锁定）',
+    '登录（失败过多时答 429 与 Retry-After；账户本身不因登录失败而锁定，未知用户与错误密码的答复相同）',
+  description: [
+    '登录保护（auth/login-throttle.ts，按服务进程内存计数）：',
+    `同一地址对同一账户连续失败达到密码策略的次数（默认 ${DEFAULT_PASSWORD_POLICY.maxFailedAttempts} 次）后，该地址对该账户在策略时长（默认 ${DEFAULT_PASSWORD_POLICY.lockMinutes} 分钟）内答 429；`,
+    `同一地址每分钟最多 ${THROTTLE_LIMITS.requestsPerMinute} 次登录请求，窗口内失败 ${THROTTLE_LIMITS.addressFailures} 次后该地址答 429；`,
+    `同一账户窗口内失败 ${THROTTLE_LIMITS.accountFailures} 次后，只有从未成功登录过该账户的地址被拒绝（本人照常登录）。`,
+    '匿名调用者不能锁定任何账户；用户不存在与密码错误的答复和耗时相同；失败按地址、账户与窗口合并记入审计日志（达到限额时再记一条）。',
+  ].join(''),
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
   responses: {
     200: {
@@ -158,6 +169,7 @@ const passwordRoute = createRoute({
   tags: TAG,
   summary:
     '修改密码（规则见 /api/auth/password-rules：长度、字符类别、不含用户名、非常见密码、无控制字符、不与最近 5 次相同）；其他会话随之失效；清除「须修改密码」',
+  description: `新密码须满足当前密码策略（默认至少 ${DEFAULT_PASSWORD_POLICY.minLength} 位、${DEFAULT_PASSWORD_POLICY.minClasses} 类字符），不在随程序提供的常见密码表中（常见密码加数字或符号仍算常见），不含控制字符，且不与最近 ${PASSWORD_HISTORY_DEPTH} 次使用过的密码相同。当前密码输错达到策略次数时账户锁定策略时长（423），并结束其所有会话。`,
   request: { body: { content: { 'application/json': { schema: PasswordBody } }, required: true } },
   responses: {
     200: { description: '已修改', content: { 'application/json': { schema: OkSchema } } },
@@ -202,21 +214,10 @@ function userOf(c: Context<AppEnv>): PublicUser {
   };
 }
 
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/api/health',
-  tags: TAG,
-  summary: '健康检查（无需登录）',
-  responses: {
-    200: { description: '正常', content: { 'application/json': { schema: OkSchema } } },
-  },
-});
-
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
   // One throttle per app (one server process): see auth/login-throttle.ts.
   const throttle = new LoginThrottle();
-  app.openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
   app.openapi(rulesRoute, async (c) =>
     c.json({ rules: passwordRules(await getPasswordPolicy(db)) }, 200),
   );

@@ -1,4 +1,4 @@
-// GET /api/admin/backup (system administrator only; the file restores) and GET /api/health/ready (no sign-in).
+// GET /api/admin/backup (system administrator only; the file restores) GET /api/health (liveness) and /api/health/ready (no sign-in).
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
@@ -69,4 +69,13 @@ describeEachDb('operations routes', (use) => {
     expect(body['version']).toMatch(/^\d+\.\d+\.\d+/);
     expect(Object.keys(body).sort()).toEqual(['database', 'ok', 'schemaCurrent', 'version']);
   }, 300_000);
+
+  it('answers liveness without a session and without the database: version and uptime', async () => {
+    const res = await app().request('/api/health');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(body['uptimeSeconds']).toEqual(expect.any(Number));
+    expect(Date.parse(String(body['startedAt']))).toBeLessThanOrEqual(Date.now());
+  });
 });

@@ -51,6 +51,26 @@ const readyRoute = createRoute({
   },
 });
 
+const LivenessSchema = z
+  .object({
+    ok: z.literal(true),
+    version: z.string().openapi({ description: '程序版本' }),
+    uptimeSeconds: z.number().int().openapi({ description: '服务进程已运行的秒数' }),
+    startedAt: z.string().openapi({ description: '服务进程启动时间（ISO 8601，UTC）' }),
+  })
+  .openapi('Liveness');
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: TAG,
+  summary:
+    '存活检查（无需登录，不访问数据库）：进程在答复即为存活，附版本与运行时长；数据库是否可用见 /api/health/ready',
+  responses: {
+    200: { description: '存活', content: { 'application/json': { schema: LivenessSchema } } },
+  },
+});
+
 const VERSION = (
   JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
     version: string;
@@ -58,6 +78,14 @@ const VERSION = (
 ).version;
 
 export function registerOperationsRoutes(app: App, deps: AppDeps): void {
+  app.openapi(healthRoute, (c) => {
+    const uptime = process.uptime();
+    const startedAt = new Date(Date.now() - uptime * 1000).toISOString();
+    return c.json(
+      { ok: true as const, version: VERSION, uptimeSeconds: Math.floor(uptime), startedAt },
+      200,
+    );
+  });
   app.openapi(backupRoute, (c) => {
     const actor = c.var.actor;
     assertMayBackup(actor);
