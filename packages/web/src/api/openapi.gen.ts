@@ -434,7 +434,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 登录（同一地址对同一账户连续失败 5 次后，该地址 15 分钟内答 429；账户本身不因失败而锁定） */
+    /**
+     * 登录（失败过多时答 429 与 Retry-After；账户本身不因登录失败而锁定，未知用户与错误密码的答复相同）
+     * @description 登录保护（auth/login-throttle.ts，按服务进程内存计数）：同一地址对同一账户连续失败达到密码策略的次数（默认 5 次）后，该地址对该账户在策略时长（默认 15 分钟）内答 429；同一地址每分钟最多 60 次登录请求，窗口内失败 30 次后该地址答 429；同一账户窗口内失败 20 次后，只有从未成功登录过该账户的地址被拒绝（本人照常登录）。匿名调用者不能锁定任何账户；用户不存在与密码错误的答复和耗时相同；失败按地址、账户与窗口合并记入审计日志（达到限额时再记一条）。
+     */
     post: {
       parameters: {
         query?: never;
@@ -679,7 +682,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 修改密码（规则见 /api/auth/password-rules：长度、字符类别、不含用户名、非常见密码、无控制字符、不与最近 5 次相同）；其他会话随之失效；清除「须修改密码」 */
+    /**
+     * 修改密码（规则见 /api/auth/password-rules：长度、字符类别、不含用户名、非常见密码、无控制字符、不与最近 5 次相同）；其他会话随之失效；清除「须修改密码」
+     * @description 新密码须满足当前密码策略（默认至少 12 位、3 类字符），不在随程序提供的常见密码表中（常见密码加数字或符号仍算常见），不含控制字符，且不与最近 5 次使用过的密码相同。当前密码输错达到策略次数时账户锁定策略时长（423），并结束其所有会话。
+     */
     post: {
       parameters: {
         query?: never;
@@ -3285,6 +3291,7 @@ export interface paths {
                   | 'REVIEW_TEXT_TOO_LONG'
                   | 'REVIEW_TOO_HEAVY'
                   | 'REVIEW_BUSY'
+                  | 'REVIEW_DOCUMENT_TYPE'
                   | 'PROJECT_CODE_TAKEN'
                   | 'PROJECT_LEVEL1_HAS_PARENT'
                   | 'PROJECT_PARENT_REQUIRED'
@@ -11551,7 +11558,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 健康检查（无需登录） */
+    /** 存活检查（无需登录，不访问数据库）：进程在答复即为存活，附版本与运行时长；数据库是否可用见 /api/health/ready */
     get: {
       parameters: {
         query?: never;
@@ -11561,16 +11568,13 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description 正常 */
+        /** @description 存活 */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @enum {boolean} */
-              ok: true;
-            };
+            'application/json': components['schemas']['Liveness'];
           };
         };
       };
@@ -15260,6 +15264,230 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/district': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 打包本地区各部门某年度的整体支出绩效自评报告（Word，装有 LibreOffice 时另附 PDF）：后台任务 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['DistrictReportStart'];
+        };
+      };
+      responses: {
+        /** @description 任务已开始（或同一用户同一年度的任务正在进行）；轮询进度 */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DistrictReportJob'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 仅本地区财政局审核员 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 任务不存在或已过期 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/district/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 打包任务的进度 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 进度 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DistrictReportJob'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 仅本地区财政局审核员 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 任务不存在或已过期 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/district/{id}/file': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载打包好的 zip（任务完成后一小时内） */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description zip：Word/ 下每个部门一份 .docx，PDF/ 下对应的 PDF */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/zip': string;
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 仅本地区财政局审核员 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 任务不存在或已过期 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 仍在打包中 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 打包失败 */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reviews': {
     parameters: {
       query?: never;
@@ -15269,7 +15497,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 上传自评报告（.txt / .docx / 文字版 .pdf）进行智能审核 */
+    /** 上传报告（.txt / .docx / .pdf，扫描件经文字识别）进行智能审核 */
     post: {
       parameters: {
         query?: never;
@@ -15285,6 +15513,11 @@ export interface paths {
              * @description 报告文件
              */
             file?: string;
+            /**
+             * @description 报告类型（不填则按标题和内容识别）
+             * @enum {string}
+             */
+            type?: 'department' | 'project' | 'evaluation' | 'rectification';
           };
         };
       };
@@ -16698,6 +16931,300 @@ export interface components {
       shortName: string;
       years: number[];
     };
+    DistrictReportJob: {
+      departments: number | null;
+      /** @description 已完成的步骤数（每份 Word、每份 PDF、打包各一步） */
+      done: number;
+      error: {
+        /** @enum {string} */
+        code:
+          | 'NOT_FOUND'
+          | 'ENDPOINT_NOT_FOUND'
+          | 'FORBIDDEN'
+          | 'DEPARTMENT_FORBIDDEN'
+          | 'ROLE_FORBIDDEN'
+          | 'UNAUTHENTICATED'
+          | 'CSRF'
+          | 'PASSWORD_CHANGE_REQUIRED'
+          | 'REQUEST_INVALID'
+          | 'JSON_INVALID'
+          | 'TOO_LARGE'
+          | 'FILE_TOO_LARGE'
+          | 'UNSUPPORTED_MEDIA_TYPE'
+          | 'HTTP'
+          | 'INTERNAL'
+          | 'DATA_DIR_IN_USE'
+          | 'CONTROL_CHARACTER'
+          | 'VALUE_INVALID'
+          | 'RATE_LIMITED'
+          | 'UNAVAILABLE'
+          | 'YEAR_ENDED'
+          | 'GOAL_SET_LOCKED'
+          | 'GOAL_UNDER_REVIEW'
+          | 'GOAL_PROJECT_OTHER_DEPARTMENT'
+          | 'GOAL_PROJECT_OTHER_YEAR'
+          | 'PROJECT_GOAL_SET_EXISTS'
+          | 'DEPARTMENT_GOAL_SET_EXISTS'
+          | 'GOAL_ONCE_LOCKED'
+          | 'GOAL_NOT_APPROVABLE'
+          | 'GOAL_NOT_RETURNABLE'
+          | 'LEVEL2_NOT_OF_LEVEL1'
+          | 'INDICATOR_NAME_EMPTY'
+          | 'TARGET_NOT_NUMERIC'
+          | 'WEIGHT_INVALID'
+          | 'INDICATOR_NAME_TAKEN'
+          | 'ACTUAL_BEFORE_LOCK'
+          | 'DEDUCTION_BEFORE_LOCK'
+          | 'RESULTS_FROZEN'
+          | 'ACTUAL_NOT_NUMERIC'
+          | 'QUAL_SCORE_FOR_QUANTITATIVE'
+          | 'QUAL_LEVEL_INVALID'
+          | 'QUAL_SCORE_MISSING'
+          | 'QUAL_SCORE_OUT_OF_BAND'
+          | 'DEDUCTION_INVALID'
+          | 'DEDUCTION_REASON_MISSING'
+          | 'CHANGE_OPERATOR_INVALID'
+          | 'CHANGE_NAME_LENGTH'
+          | 'CHANGE_UNIT_TOO_LONG'
+          | 'CHANGE_TARGET_LENGTH'
+          | 'CHANGE_TARGET_NOT_NUMERIC'
+          | 'CHANGE_REASON_MISSING'
+          | 'CHANGE_ITEMS_EMPTY'
+          | 'CHANGE_OTHER_GOAL'
+          | 'CHANGE_MIXED_GOALS'
+          | 'CHANGE_BEFORE_LOCK'
+          | 'CHANGE_FIELD_REPEATED'
+          | 'CHANGE_UNCHANGED'
+          | 'CHANGE_PENDING'
+          | 'CHANGE_ALREADY_DECIDED'
+          | 'CHANGE_STALE'
+          | 'REJECTION_COMMENT_MISSING'
+          | 'TEMPLATE_UNIT_MISSING'
+          | 'TEMPLATE_NAME_TAKEN'
+          | 'PARAGRAPH_NOT_OVERRIDDEN'
+          | 'MONITORING_MONTH_INVALID'
+          | 'MONITORING_MONTH_NOT_CUTOFF'
+          | 'MONITORING_FORM_SUBMITTED'
+          | 'MONITORING_RESPONSES_INVALID'
+          | 'MONITORING_RESPONSES_MISSING'
+          | 'EVALUATION_ALREADY_SUBMITTED'
+          | 'EVALUATION_GOALS_NOT_LOCKED'
+          | 'EVALUATION_INCOMPLETE'
+          | 'EVALUATION_NOTHING_TO_RETURN'
+          | 'EVALUATION_NOTHING_TO_ACCEPT'
+          | 'PARAGRAPH_UNKNOWN'
+          | 'MONITORING_CONFIG_INVALID'
+          | 'EXECUTION_MONTH_INVALID'
+          | 'REVIEW_FILE_EMPTY'
+          | 'REVIEW_FILE_TOO_LARGE'
+          | 'REVIEW_FILE_TYPE'
+          | 'REVIEW_FILE_UNREADABLE'
+          | 'REVIEW_UPLOAD_FORM'
+          | 'REVIEW_FILE_MISSING'
+          | 'REVIEW_TEXT_TOO_LONG'
+          | 'REVIEW_TOO_HEAVY'
+          | 'REVIEW_BUSY'
+          | 'REVIEW_DOCUMENT_TYPE'
+          | 'PROJECT_CODE_TAKEN'
+          | 'PROJECT_LEVEL1_HAS_PARENT'
+          | 'PROJECT_PARENT_REQUIRED'
+          | 'PROJECT_PARENT_OTHER'
+          | 'PROJECT_OWN_PARENT'
+          | 'PROJECT_PARENT_NOT_LEVEL1'
+          | 'PROJECT_CODE_IN_LEDGER'
+          | 'PROJECT_HAS_CHILDREN'
+          | 'FISCAL_YEAR_OTHER_REGION'
+          | 'AUDIT_DATE_INVALID'
+          | 'AUDIT_RANGE_INVALID'
+          | 'FISCAL_YEAR_TOO_LATE'
+          | 'SCORING_PRESET_UNKNOWN'
+          | 'FISCAL_YEAR_ALREADY_OPEN'
+          | 'METRIC_NOT_BOUND'
+          | 'PROJECT_FIELDS_INVALID'
+          | 'INVESTMENT_PROJECT_CODE_TAKEN'
+          | 'STAGE_UNCHANGED'
+          | 'STAGE_BACK_REASON_REQUIRED'
+          | 'STAGE_DATE_INVALID'
+          | 'STAGE_DATE_IN_FUTURE'
+          | 'STAGE_DATE_BEFORE_PREVIOUS'
+          | 'PIPELINE_FILE_TOO_LARGE'
+          | 'PIPELINE_WORKBOOK_UNREADABLE'
+          | 'PIPELINE_WORKBOOK_EMPTY'
+          | 'PIPELINE_IMPORT_ROWS_INVALID'
+          | 'METRIC_BINDING_UNKNOWN'
+          | 'METRIC_BINDING_LOCKED'
+          | 'METRIC_KEY_UNKNOWN'
+          | 'METRIC_PARAMS_INVALID'
+          | 'ALLOCATION_INPUT_INVALID'
+          | 'ALLOCATION_SUM_MISMATCH'
+          | 'ALLOCATION_LINES_INVALID'
+          | 'LOGIN_FAILED'
+          | 'ACCOUNT_DISABLED'
+          | 'ACCOUNT_OTHER_REGION'
+          | 'ADMIN_ROLE_NOT_GRANTABLE'
+          | 'ACCOUNT_LOCKED'
+          | 'LOGIN_THROTTLED'
+          | 'ADMIN_ACCOUNT_PROTECTED'
+          | 'ADMIN_ROLE_CLI_ONLY'
+          | 'PASSWORD_REUSED'
+          | 'PASSWORD_FIELDS_REQUIRED'
+          | 'PASSWORD_POLICY_OUT_OF_RANGE'
+          | 'PASSWORD_TOO_WEAK'
+          | 'CURRENT_PASSWORD_WRONG'
+          | 'PASSWORD_UNCHANGED'
+          | 'USERNAME_INVALID'
+          | 'USERNAME_TAKEN'
+          | 'ACCOUNT_DEPARTMENT_REQUIRED'
+          | 'ACCOUNT_DEPARTMENT_UNKNOWN'
+          | 'ROLE_NEEDS_SPENDING_DEPARTMENT'
+          | 'ROLE_NEEDS_FINANCE_BUREAU'
+          | 'OWN_ACCOUNT_NOT_DISABLABLE'
+          | 'OWN_ROLE_NOT_CHANGEABLE'
+          | 'OWN_ACCOUNT_NOT_LOCKABLE'
+          | 'IMPORT_ROWS_INVALID'
+          | 'IMPORT_DUPLICATE_FILE'
+          | 'IMPORT_NO_ROWS'
+          | 'IMPORT_NO_PROJECTS'
+          | 'IMPORT_TOTAL_OUT_OF_RANGE'
+          | 'IMPORT_MONTHS_TAKEN'
+          | 'IMPORT_SCOPE_INVALID'
+          | 'IMPORT_MAPPING_INVALID'
+          | 'REGION_CODE_INVALID'
+          | 'REGION_EXISTS'
+          | 'REGION_NOT_FOUND'
+          | 'AGENCY_CODE_INVALID'
+          | 'AGENCY_CODE_TAKEN'
+          | 'AGENCY_PARENT_INVALID'
+          | 'FINANCE_BUREAU_TAKEN'
+          | 'ORGANISATION_FILE_INVALID'
+          | 'IMPORT_HEADERS_MISSING'
+          | 'IMPORT_FILE_UNREADABLE'
+          | 'PASSWORDS_FILE_EXISTS'
+          | 'ORGANISATION_OTHER_REGION'
+          | 'EXANTE_SHEET_INVALID'
+          | 'EXANTE_ITEM_EXISTS'
+          | 'EXANTE_WRONG_STATE'
+          | 'EXANTE_NOT_ASSIGNED'
+          | 'EXANTE_CONFIRM_NOT_NEEDED'
+          | 'EXANTE_BUDGET_BLOCKED'
+          | 'EXANTE_AGENCY_EXISTS'
+          | 'GOAL_GRADE_CHANGES_REQUIRED'
+          | 'EXANTE_REGION_REQUIRED'
+          | 'EXANTE_TEMPLATE_INVALID'
+          | 'EXANTE_AGENCY_UNKNOWN'
+          | 'EXANTE_EVIDENCE_EMPTY'
+          | 'EXANTE_EVIDENCE_TOO_LARGE'
+          | 'EXANTE_EVIDENCE_TYPE'
+          | 'RECTIFICATION_STATUS_WRONG'
+          | 'RECTIFICATION_PROBLEM_REQUIRED'
+          | 'RECTIFICATION_RESULT_REQUIRED'
+          | 'RECTIFICATION_EVIDENCE_REQUIRED'
+          | 'RECTIFICATION_EVIDENCE_EMPTY'
+          | 'RECTIFICATION_OPINION_REQUIRED'
+          | 'RECTIFICATION_DEADLINES_INVALID'
+          | 'RECTIFICATION_DATE_INVALID'
+          | 'RECTIFICATION_PROJECT_UNKNOWN'
+          | 'RECTIFICATION_SOURCE_NOT_READY'
+          | 'RECTIFICATION_REGION_REQUIRED'
+          | 'BACKUP_FILE_INVALID'
+          | 'BACKUP_SCHEMA_NEWER'
+          | 'BACKUP_SCHEMA_UNKNOWN'
+          | 'RESTORE_CONFIRM_REQUIRED'
+          | 'PUBLICATION_EVALUATION_NOT_SUBMITTED'
+          | 'PUBLICATION_NOT_PREPARED'
+          | 'PUBLICATION_ALREADY_PUBLISHED'
+          | 'PUBLICATION_NOT_PUBLISHED'
+          | 'PUBLICATION_URL_INVALID'
+          | 'PUBLICATION_DATE_INVALID'
+          | 'PUBLICATION_SCREENSHOT_REQUIRED'
+          | 'PUBLICATION_SCREENSHOT_TYPE'
+          | 'PUBLICATION_SCREENSHOT_TOO_LARGE'
+          | 'NPC_EVALUATION_UNKNOWN'
+          | 'NPC_FLAG_NOT_SET'
+          | 'LINKAGE_RULES_INVALID'
+          | 'LINKAGE_REGION_REQUIRED'
+          | 'LINKAGE_OBJECT_UNKNOWN'
+          | 'LINKAGE_REASON_REQUIRED'
+          | 'LINKAGE_AMOUNT_INVALID'
+          | 'EXTEVAL_NOT_SELF_EVALUATED'
+          | 'EXTEVAL_EXISTS'
+          | 'EXTEVAL_WRONG_STATE'
+          | 'EXTEVAL_NOT_ASSIGNED'
+          | 'EXTEVAL_EVALUATOR_INVALID'
+          | 'EXTEVAL_TEMPLATE_INVALID'
+          | 'EXTEVAL_SHEET_INCOMPLETE'
+          | 'EXTEVAL_INDICATOR_UNKNOWN'
+          | 'EXTEVAL_FINDING_INVALID'
+          | 'EXTEVAL_REGION_REQUIRED'
+          | 'EVALUATION_NOT_AT_HEAD'
+          | 'EVALUATION_AWAITING_HEAD'
+          | 'EVALUATION_HEAD_ONLY'
+          | 'CHANGE_AFTER_YEAR_END'
+          | 'CHANGE_AFTER_SUBMISSION'
+          | 'IMPORT_RESTORE_NOT_REPLACING'
+          | 'IMPORT_RESTORE_SUPERSEDED'
+          | 'IMPORT_PREVIEW_NOTHING_REPLACED'
+          | 'UPLOAD_FORM_INVALID'
+          | 'UPLOAD_FILE_MISSING'
+          | 'CHANGE_ITEMS_TWO_FORMS'
+          | 'CHANGE_ITEM_INCOMPLETE'
+          | 'CHANGE_BREAKS_GOAL_SET'
+          | 'GOAL_SET_CHECKS_FAILED'
+          | 'PIPELINE_STAGE_UNKNOWN'
+          | 'ENTERPRISE_FIELD_REQUIRED'
+          | 'ENTERPRISE_DATE_INVALID'
+          | 'ENTERPRISE_DATE_IN_FUTURE'
+          | 'ENTERPRISE_DATE_BEFORE'
+          | 'CREDIT_CODE_INVALID'
+          | 'CREDIT_CODE_TAKEN'
+          | 'INDUSTRY_CODE_INVALID'
+          | 'SUBDISTRICT_UNKNOWN'
+          | 'ENTERPRISE_UNKNOWN'
+          | 'ENTERPRISE_PROJECT_UNKNOWN'
+          | 'REQUEST_CATEGORY_UNKNOWN'
+          | 'REQUEST_NOT_OPEN'
+          | 'SURVEY_BEFORE_CLOSE'
+          | 'SURVEY_EXISTS'
+          | 'SURVEY_ANSWER_MISSING'
+          | 'SURVEY_SCORE_INVALID'
+          | 'POLICY_PACKAGE_CODE_INVALID'
+          | 'POLICY_PACKAGE_CODE_TAKEN'
+          | 'POLICY_PACKAGE_UNKNOWN'
+          | 'POLICY_BUDGET_PROJECT_UNKNOWN'
+          | 'GRANT_AMOUNT_INVALID'
+          | 'REPORT_RENDER_BUSY'
+          | 'REPORT_RENDER_FAILED'
+          | 'SCORING_BUSY'
+          | 'SCORING_TOO_HEAVY'
+          | 'DISTRICT_REPORTS_NONE'
+          | 'DISTRICT_JOB_NOT_FOUND'
+          | 'DISTRICT_JOB_NOT_READY'
+          | 'DISTRICT_JOB_FAILED';
+        en: string;
+        zh: string;
+      } | null;
+      fileName: string | null;
+      id: string;
+      /** @description 已生成的 PDF 份数（未安装 LibreOffice 时为 0） */
+      pdfs: number | null;
+      /**
+       * @description word = 生成 Word；pdf = 转换 PDF；zip = 打包；done = 完成
+       * @enum {string}
+       */
+      phase: 'word' | 'pdf' | 'zip' | 'done';
+      /** @enum {string} */
+      state: 'running' | 'done' | 'failed';
+      total: number;
+      year: number;
+    };
+    DistrictReportStart: {
+      /**
+       * @description 安装了 LibreOffice 时同时生成 PDF
+       * @default true
+       */
+      pdf: boolean;
+      year: number;
+    };
     Enterprise: {
       creditCode: string | null;
       id: string;
@@ -16878,6 +17405,7 @@ export interface components {
           | 'REVIEW_TEXT_TOO_LONG'
           | 'REVIEW_TOO_HEAVY'
           | 'REVIEW_BUSY'
+          | 'REVIEW_DOCUMENT_TYPE'
           | 'PROJECT_CODE_TAKEN'
           | 'PROJECT_LEVEL1_HAS_PARENT'
           | 'PROJECT_PARENT_REQUIRED'
@@ -18398,6 +18926,16 @@ export interface components {
       source: 'default' | 'region';
       year: number;
     };
+    Liveness: {
+      /** @enum {boolean} */
+      ok: true;
+      /** @description 服务进程启动时间（ISO 8601，UTC） */
+      startedAt: string;
+      /** @description 服务进程已运行的秒数 */
+      uptimeSeconds: number;
+      /** @description 程序版本 */
+      version: string;
+    };
     Login: {
       password: string;
       username: string;
@@ -18985,14 +19523,24 @@ export interface components {
       fileName: string;
       /** @enum {string} */
       kind: 'txt' | 'docx' | 'pdf';
+      /** @description PDF：每页在 text 中的起始行 */
+      pageStarts?: number[];
       result: {
+        /**
+         * @description 报告类型：department 部门整体支出自评，project 项目支出自评，evaluation 绩效评价报告，rectification 整改报告
+         * @enum {string}
+         */
+        documentType: 'department' | 'project' | 'evaluation' | 'rectification';
         figures: {
           label: string;
           line: number;
+          page?: number;
           unit: string;
           value: string;
         }[];
         findings: components['schemas']['ReviewFinding'][];
+        /** @description 文字由扫描件识别 */
+        ocr: boolean;
         title: string;
         year: number | null;
       };
@@ -19016,13 +19564,21 @@ export interface components {
         | 'UNIT_PERCENTAGE_POINTS'
         | 'STALE_TEXT';
       end: number;
-      /** @description 摘录结束行 */
+      /** @description 摘录结束位置（计法同 line） */
       endLine: number;
+      /** @description 原文摘录（与所审文本逐字相同；跨行时各行原文相连） */
       excerpt: string;
-      /** @description 摘录起始行（从 1 起） */
+      /** @description 摘录起始位置：.txt 为行号，.docx 为段落号（不计空段），.pdf 为该页内的行号（见 page） */
       line: number;
       message: string;
       messageEn: string;
+      /**
+       * @description 文字由扫描件识别（OCR），请对照原件核实
+       * @enum {boolean}
+       */
+      ocr?: true;
+      /** @description PDF：摘录所在页（从 1 起） */
+      page?: number;
       /** @enum {string} */
       severity: 'high' | 'medium' | 'low';
       /** @description 摘录在规范化文本中的起始位置 */
