@@ -5,7 +5,23 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** The title of the section a paragraph belongs to (the nearest heading before it), as the editor names it. */
+function sectionTitle(p: HTMLElement): string {
+  const lead = (p.querySelector('.jx-lead')?.textContent ?? '').trim().replace(/[：:。]$/, '');
+  for (let el: Element | null = p; el; el = el.parentElement) {
+    for (let sib = el.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (/^H[1-6]$/.test(sib.tagName)) {
+        const heading = (sib.textContent ?? '').trim();
+        return lead ? `${heading} · ${lead}` : heading;
+      }
+    }
+  }
+  return lead;
+}
+
 interface Editing {
+  /** The paragraph's section title (its key is internal). */
+  title: string;
   key: string;
   text: string;
   overridden: boolean;
@@ -86,6 +102,7 @@ export function ReportPreview({
       close(prev);
       return {
         key,
+        title: sectionTitle(p),
         text: paragraphText(p),
         overridden: p.dataset['overridden'] === 'true',
         paragraph: p,
@@ -165,7 +182,7 @@ function ParagraphEditor({
     <div className="jx-para-editor" data-testid="paragraph-editor">
       <div className="jx-para-editor-head">
         <span>
-          {t('report.editing')} <code>{editing.key}</code>
+          {t('report.editing')} <strong>{editing.title}</strong>
         </span>
         {editing.overridden && <Tag color="orange">{t('report.overridden')}</Tag>}
       </div>
