@@ -13,6 +13,7 @@ import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { OpenYearDialog } from './open-year-dialog.tsx';
 import { RegionBudgetImport } from './region-budget-import.tsx';
+import { DistrictDownload } from './district-download.tsx';
 import { gradeOption, rateOption } from './overview-charts.ts';
 import { compareDecimal, gradeCounts, meanOf, SUBMITTED_STATUSES } from './overview-stats.ts';
 import { OverviewTable } from './overview-table.tsx';
@@ -102,6 +103,7 @@ export function BureauOverviewPage() {
         extra={
           fiscalYears && (
             <Space>
+              <DistrictDownload year={year} />
               <RegionBudgetImport year={year} onImported={rows.reload} />
               <Button
                 icon={<CalendarOutlined />}
