@@ -220,6 +220,9 @@ export const enUS: Record<MessageKey, string> = {
   'eval.history': 'Sign-off history',
   'goals.createYearEnded':
     'Fiscal year {year} has ended: no new goal sets (goals are set before the year)',
+  'monitoring.cutoffMark': ' (cut-off)',
+  'monitoring.notCutoff':
+    'Month {m} is not a monitoring cut-off month: view only. To answer warnings and submit, pick month {months}.',
   // (end of workflow: evaluation sign-off)
 
   'report.title': 'Self-evaluation report',
@@ -246,7 +249,8 @@ export const enUS: Record<MessageKey, string> = {
   'bureau.title': 'Departments',
   'bureau.departments': 'Departments',
   'bureau.submitted': 'Submitted',
-  'bureau.avgRate': 'Mean execution rate',
+  'bureau.avgRate': 'Execution rate (budget-weighted)',
+  'bureau.avgRateNote': 'All departments’ spending ÷ their budgets',
   'bureau.avgScore': 'Mean score',
   'bureau.gradeChart': 'Grades',
   'bureau.rateChart': 'Execution rate by department',

@@ -211,6 +211,9 @@ export const zhCN = {
   'eval.returnCommentHead': '部门负责人退回意见',
   'eval.history': '签批记录',
   'goals.createYearEnded': '{year} 年度已结束，不能再新建绩效目标（绩效目标须在年度执行前设定）',
+  'monitoring.cutoffMark': '（截止月）',
+  'monitoring.notCutoff':
+    '{m} 月不是监控截止月份，只能查看；填写偏差说明和报送请选择 {months} 月。',
   // (end of workflow: evaluation sign-off)
 
   'report.title': '自评报告',
@@ -236,7 +239,8 @@ export const zhCN = {
   'bureau.title': '部门总览',
   'bureau.departments': '部门数',
   'bureau.submitted': '已提交',
-  'bureau.avgRate': '平均执行率',
+  'bureau.avgRate': '平均执行率（按预算加权）',
+  'bureau.avgRateNote': '全部部门执行数合计 ÷ 预算数合计',
   'bureau.avgScore': '平均得分',
   'bureau.gradeChart': '自评等级分布',
   'bureau.rateChart': '各部门预算执行率',

@@ -15,7 +15,13 @@ import { OpenYearDialog } from './open-year-dialog.tsx';
 import { RegionBudgetImport } from './region-budget-import.tsx';
 import { DistrictDownload } from './district-download.tsx';
 import { gradeOption, rateOption } from './overview-charts.ts';
-import { compareDecimal, gradeCounts, meanOf, SUBMITTED_STATUSES } from './overview-stats.ts';
+import {
+  compareDecimal,
+  gradeCounts,
+  meanOf,
+  SUBMITTED_STATUSES,
+  weightedRate,
+} from './overview-stats.ts';
 import { OverviewTable } from './overview-table.tsx';
 import './bureau.css';
 
@@ -31,11 +37,10 @@ function OverviewFigures({ all }: { all: OverviewRow[] }) {
         <Statistic title={t('bureau.submitted')} value={submitted} suffix={`/ ${all.length}`} />
       </Card>
       <Card size="small">
-        <Statistic
-          title={t('bureau.avgRate')}
-          value={meanOf(all.map((r) => r.rate)) ?? '—'}
-          suffix="%"
-        />
+        <Statistic title={t('bureau.avgRate')} value={weightedRate(all) ?? '—'} suffix="%" />
+        <div className="jx-stat-foot" data-testid="avg-rate-note">
+          {t('bureau.avgRateNote')}
+        </div>
       </Card>
       <Card size="small">
         <Statistic title={t('bureau.avgScore')} value={meanOf(all.map((r) => r.score)) ?? '—'} />

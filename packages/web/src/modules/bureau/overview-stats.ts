@@ -14,6 +14,21 @@ export function meanOf(values: (string | null)[]): string | null {
   return xs.length === 0 ? null : toFixed2(divExact(dSum(xs), d(xs.length)));
 }
 
+/**
+ * The region's budget-weighted execution rate: Σ executed ÷ Σ budget × 100, 2 dp half-up (the contract's
+ * rounding of a rate), from the yuan amounts; null when the budgets add up to 0.
+ */
+export function weightedRate(
+  rows: Pick<OverviewRow, 'budgetYuan' | 'executedYuan'>[],
+): string | null {
+  const sum = (xs: string[]) => dSum(xs.filter((x) => isDecimalString(x)).map((x) => d(x)));
+  const budget = sum(rows.map((r) => r.budgetYuan));
+  if (budget.eq(0)) {
+    return null;
+  }
+  return toFixed2(divExact(sum(rows.map((r) => r.executedYuan)).times(100), budget));
+}
+
 export function gradeCounts(rows: OverviewRow[]): { grade: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
