@@ -97,11 +97,20 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
           .or(clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确定' }))
           .first()
           .click();
-        await clerkPage.getByText('自评已提交').waitFor({ timeout: 60_000 });
+        await clerkPage.getByText('已提交部门负责人审核').waitFor({ timeout: 60_000 });
         await clerkPage
-          .locator('.ant-tag', { hasText: '已提交' })
+          .locator('.ant-tag', { hasText: '待负责人审核' })
           .first()
           .waitFor({ timeout: UI_TIMEOUT_MS });
+
+        // 部门负责人审核通过 → 报送财政局 (clerk → head → bureau)
+        const h = demoUser('deptHead');
+        await loginAs(revPage, env.server.url, h.username, h.password);
+        await revPage.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/evaluation`);
+        await revPage.getByTestId('eval-head-approve').click();
+        await revPage.locator('.ant-popconfirm .ant-btn-primary').click();
+        await revPage.getByText('已审核通过并报送财政局').waitFor({ timeout: UI_TIMEOUT_MS });
+        await revPage.context().clearCookies();
 
         const r = demoUser('financeReviewer');
         await loginAs(revPage, env.server.url, r.username, r.password);

@@ -6,6 +6,7 @@ export {
   type WarningLevel,
 } from './config.ts';
 export { formatTimeProgress, timeProgressAt } from './time-progress.ts';
+export { applicableCutoffMonth, isCutoffMonth } from './cutoff.ts';
 export {
   COMPLETION_LIKELIHOODS,
   COMPLETION_LIKELIHOOD_TEXT,

@@ -3,6 +3,7 @@
 // latest earlier report), the worst warning of each goal set, coloured by core's rules with the year's thresholds.
 import {
   OPERATOR_SYMBOL,
+  applicableCutoffMonth,
   budgetWarning,
   countWarnings,
   indicatorWarning,
@@ -74,6 +75,12 @@ function coloured(level: WarningLevel | null, subjectKey: string, items: Items):
   };
 }
 
+/** Today's calendar year and month in China Standard Time (UTC+8). */
+export function cstToday(now: Date): { year: number; month: number } {
+  const t = new Date(now.getTime() + 8 * 3600_000);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1 };
+}
+
 /** Refuse a cut-off month outside 1–12 (MONITORING_MONTH_INVALID). */
 export function checkMonth(month: number): void {
   if (!isMonth(month)) {
@@ -98,10 +105,11 @@ async function loadInputs(
   db: Queryable,
   dept: { code: string; name: string; regionCode: string },
   year: number,
-  month?: number,
+  month: number | undefined,
+  now: Date,
 ): Promise<MonitoringInputs> {
   const config = await loadMonitoringConfig(db, dept.regionCode, year);
-  const m = month ?? config.defaultCutoffMonth;
+  const m = month ?? applicableCutoffMonth(config.cutoffMonths, year, cstToday(now));
   checkMonth(m);
   const [execution, indicators, progress, round, metrics, projects] = await Promise.all([
     computeExecution(db, dept, year, m),
@@ -172,10 +180,12 @@ function indicatorOut(
 ): IndicatorWarningOut {
   const value = indicatorValue(x, ind, p);
   const operator = ind.operator as Operator;
+  // A value reported for an earlier month is judged against that month's 序时进度, not the cut-off's (June's
+  // figures seen at year end are June's progress, not a shortfall of the year).
   const w = indicatorWarning(
     { operator, target: ind.target, unit: ind.unit },
     value.value,
-    x.m,
+    value.valueMonth ?? x.m,
     x.config,
   );
   const project = ind.projectId ? x.projects.find((q) => q.id === ind.projectId) : undefined;
@@ -258,8 +268,9 @@ export async function computeMonitoring(
   dept: { code: string; name: string; regionCode: string },
   year: number,
   month?: number,
+  now: Date = new Date(),
 ): Promise<MonitoringReport> {
-  const x = await loadInputs(db, dept, year, month);
+  const x = await loadInputs(db, dept, year, month, now);
   const { execution, config } = x;
   const { department, projects } = budgetWarnings(x, dept);
   const progressById = new Map(x.progress.map((p) => [p.indicatorId, p]));

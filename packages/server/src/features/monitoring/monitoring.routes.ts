@@ -162,14 +162,14 @@ export function registerMonitoringRoutes(app: App, deps: AppDeps): void {
   app.openapi(currentRoute, async (c) => {
     const { year, month } = c.req.valid('query');
     return c.json(
-      await getMonitoring(db, c.var.actor, c.req.valid('param').code, year, month),
+      await getMonitoring(db, c.var.actor, c.req.valid('param').code, year, month, deps.now()),
       200,
     );
   });
   app.openapi(monthRoute, async (c) => {
     const { code, month } = c.req.valid('param');
     return c.json(
-      await getMonitoring(db, c.var.actor, code, c.req.valid('query').year, month),
+      await getMonitoring(db, c.var.actor, code, c.req.valid('query').year, month, deps.now()),
       200,
     );
   });

@@ -36,9 +36,10 @@ export async function getMonitoring(
   departmentCode: string,
   year: number,
   month?: number,
+  now: Date = new Date(),
 ): Promise<MonitoringReport> {
   const dept = await getDepartment(db, actor, departmentCode);
-  return computeMonitoring(db, dept, year, month);
+  return computeMonitoring(db, dept, year, month, now);
 }
 
 export const MONITORING_FORM_FORMATS = ['docx', 'xlsx'] as const;
@@ -54,7 +55,7 @@ export async function renderMonitoringForm(
   format: MonitoringFormFormat,
   now: Date,
 ): Promise<{ fileName: string; contentType: string; body: Buffer; report: MonitoringReport }> {
-  const report = await getMonitoring(db, actor, departmentCode, year, month);
+  const report = await getMonitoring(db, actor, departmentCode, year, month, now);
   const fileName = `${report.departmentName}${year}年${report.month}月绩效运行监控表.${format}`;
   if (format === 'docx') {
     return {

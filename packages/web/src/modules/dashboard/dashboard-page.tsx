@@ -129,7 +129,7 @@ export function DashboardPage() {
         sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
       />
       <LoadState loading={ev.loading && !ev.data} error={ev.error} reload={ev.reload} rows={8}>
-        <DashboardStats ev={ev.data} series={d.series} warn={d.warn} />
+        <DashboardStats ev={ev.data} series={d.series} warn={d.warn} month={monthOf(d.mon.data)} />
         <DashboardCharts ev={ev.data} series={d.series} execLoading={d.exec.loading} />
         <IndicatorProgressCard d={d} />
         <YearComparisonCard />

@@ -41,7 +41,10 @@ function BudgetCards({
           {t('dash.rate')} <strong>{deptOut ? percentText(deptOut.budget.rate) : '—'}</strong>
           {series && (
             <span>
-              · {t('dash.timeProgress')} {series.months.at(-1)?.timeProgress}%
+              · {t('dash.timeProgress')}{' '}
+              <span data-testid="dash-time-progress">
+                {series.asOfTimeProgress === null ? '—' : `${series.asOfTimeProgress}%`}
+              </span>
             </span>
           )}
         </div>
@@ -53,9 +56,12 @@ function BudgetCards({
 function WarningsCard({
   ev,
   warn,
+  month,
 }: {
   ev: DepartmentEvaluation | undefined;
   warn: ReturnType<typeof readWarningCounts>;
+  /** The cut-off month the warnings are counted for (the same 运行监控 opens on). */
+  month: number | null;
 }) {
   const { t } = useI18n();
   const code = useDeptCode();
@@ -68,12 +74,24 @@ function WarningsCard({
   return (
     <Card size="small">
       <Statistic
-        title={warn ? t('dash.warnings') : t('eval.findings')}
+        title={
+          warn ? (
+            <span data-testid="dash-warnings-title">
+              {t('dash.warnings')}
+              {month !== null && `（${t('dash.asOfMonth', { m: month })}）`}
+            </span>
+          ) : (
+            t('eval.findings')
+          )
+        }
         value={warn ? warn.red + warn.yellow : findingCount}
       />
       <div className="jx-stat-foot">
         {warn ? (
-          <WarningCounts red={warn.red} yellow={warn.yellow} />
+          <>
+            <WarningCounts red={warn.red} yellow={warn.yellow} />{' '}
+            <Link to={`/dept/${code}/monitoring`}>{t('menu.monitoring')} →</Link>
+          </>
         ) : (
           <Link to={`/dept/${code}/evaluation`}>{t('menu.evaluation')} →</Link>
         )}
@@ -117,16 +135,18 @@ export function DashboardStats({
   ev,
   series,
   warn,
+  month,
 }: {
   ev: DepartmentEvaluation | undefined;
   series: ExecutionSeries | null;
   warn: ReturnType<typeof readWarningCounts>;
+  month: number | null;
 }) {
   const deptOut = scored(ev?.department.output);
   return (
     <div className="jx-grid jx-grid-4">
       <BudgetCards b={ev?.department.input.budget} deptOut={deptOut} series={series} />
-      <WarningsCard ev={ev} warn={warn} />
+      <WarningsCard ev={ev} warn={warn} month={month} />
       <ScoreCard ev={ev} deptOut={deptOut} />
     </div>
   );

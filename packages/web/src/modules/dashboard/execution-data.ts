@@ -20,6 +20,8 @@ export interface MonthPoint {
 export interface ExecutionSeries {
   budgetFen: Fen | null;
   months: MonthPoint[];
+  /** 序时进度 % at the report's month (the latest month with ledger), null while the year has no ledger. */
+  asOfTimeProgress: string | null;
 }
 
 function fenOf(yuan: string): Fen {
@@ -36,6 +38,8 @@ export function readExecution(body: Execution | undefined): ExecutionSeries | nu
     return null;
   }
   const budgetFen = parseYuan(body.budgetYuan);
+  // 序时进度 of the report's month; none while the year has no ledger (an empty year is not at 100%).
+  const asOfTimeProgress = body.lastLedgerMonth === 0 ? null : body.timeProgress;
   const months: MonthPoint[] = body.months.map((m) => ({
     month: m.month,
     spentFen: fenOf(m.executedYuan),
@@ -43,7 +47,7 @@ export function readExecution(body: Execution | undefined): ExecutionSeries | nu
     progress: m.rate,
     timeProgress: m.timeProgress,
   }));
-  return { budgetFen, months };
+  return { budgetFen, months, asOfTimeProgress };
 }
 
 /** 万元 number text for chart axes ("76.27"): exact from fen. */

@@ -2,8 +2,8 @@
 // progress per indicator, each with its warning colour (computed by the server from the configured rules);
 // red/yellow items are answered (偏差原因, 纠偏措施 …), the 绩效运行监控表 downloaded and the round submitted.
 import { DownloadOutlined, FormOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Popconfirm, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Dropdown, Popconfirm, Space, Table, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
 import { api, downloadFile } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -32,7 +32,7 @@ import {
   type BudgetWarningRow,
   type Respondable,
 } from './monitoring-data.ts';
-import { defaultMonth, MonthSelect } from './month-select.tsx';
+import { MonthSelect } from './month-select.tsx';
 import { ResponseDrawer, type ResponseTarget } from './response-drawer.tsx';
 
 const LEVELS = ['red', 'yellow', 'green', 'blue'] as const;
@@ -43,9 +43,14 @@ export function MonitoringPage() {
   const { year, departmentName } = useWorkspace();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(() => defaultMonth(year));
+  // null: the cut-off month that applies today (the server picks it), until the user picks another month.
+  const [picked, setPicked] = useState<number | null>(null);
+  useEffect(() => setPicked(null), [code, year]);
   const base = `/api/departments/${encodeURIComponent(code)}/monitoring`;
-  const mon = useApi<Monitoring>(base, { year, month });
+  const mon = useApi<Monitoring>(base, picked === null ? { year } : { year, month: picked });
+  const month = picked ?? mon.data?.month ?? 6;
+  const cutoffMonths = mon.data?.cutoffMonths ?? [];
+  const isCutoff = mon.data === undefined || cutoffMonths.includes(mon.data.month);
   const budget = useMemo(() => readBudgetWarnings(mon.data), [mon.data]);
   const indicators = useMemo(() => readMonitoringIndicators(mon.data), [mon.data]);
   const indicatorResponses = useMemo(() => readIndicatorResponses(mon.data), [mon.data]);
@@ -54,7 +59,8 @@ export function MonitoringPage() {
   const [target, setTarget] = useState<ResponseTarget | null>(null);
   const [busy, setBusy] = useState(false);
   const levelFilter = LEVELS.map((l) => ({ text: t(`warning.${l}`), value: l }));
-  const canRespond = canEnterData(user, code) && round?.status !== 'submitted';
+  // Answers only for a cut-off month (the server refuses others): no form that would be refused.
+  const canRespond = canEnterData(user, code) && round?.status !== 'submitted' && isCutoff;
   const errText = (e: unknown) => (e instanceof ApiError ? e.localized(lang) : String(e));
 
   const respondCell = (label: string, r: Respondable) => {
@@ -95,7 +101,7 @@ export function MonitoringPage() {
         sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
         extra={
           <Space wrap>
-            <MonthSelect value={month} onChange={setMonth} />
+            <MonthSelect value={month} onChange={setPicked} cutoffMonths={cutoffMonths} />
             {round && <StatusTag status={round.status} />}
             <Dropdown
               menu={{
@@ -127,6 +133,18 @@ export function MonitoringPage() {
           </Space>
         }
       />
+      {!isCutoff && (
+        <Alert
+          type="info"
+          showIcon
+          className="jx-section"
+          data-testid="monitoring-not-cutoff"
+          message={t('monitoring.notCutoff', {
+            m: month,
+            months: cutoffMonths.map((c) => `${c}`).join('、'),
+          })}
+        />
+      )}
       <LoadState loading={mon.loading && !mon.data} error={mon.error} reload={mon.reload} rows={8}>
         {budget.length === 0 && indicators.length === 0 ? (
           <Card>

@@ -1,4 +1,5 @@
-// The monitoring cut-off month (1–12); a past year defaults to December.
+// The monitoring month (1–12), the cut-off months (where answers are entered) marked; the department's page opens
+// on the cut-off month the server says applies (GET …/monitoring without a month), the bureau's on defaultMonth.
 import { Select } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -6,8 +7,17 @@ export function defaultMonth(year: number, today = new Date()): number {
   return year < today.getFullYear() ? 12 : Math.max(1, today.getMonth());
 }
 
-export function MonthSelect({ value, onChange }: { value: number; onChange: (m: number) => void }) {
+export function MonthSelect({
+  value,
+  onChange,
+  cutoffMonths = [],
+}: {
+  value: number;
+  onChange: (m: number) => void;
+  cutoffMonths?: readonly number[];
+}) {
   const { t, lang } = useI18n();
+  const mark = (m: number) => (cutoffMonths.includes(m) ? t('monitoring.cutoffMark') : '');
   return (
     <label className="jx-inline-label">
       <span>{t('monitoring.month')}</span>
@@ -15,13 +25,14 @@ export function MonthSelect({ value, onChange }: { value: number; onChange: (m: 
         aria-label={t('monitoring.month')}
         value={value}
         onChange={onChange}
-        style={{ width: 110 }}
+        style={{ width: cutoffMonths.length > 0 ? 150 : 110 }}
+        data-testid="monitoring-month"
         options={Array.from({ length: 12 }, (_x, i) => ({
           value: i + 1,
           label:
-            lang === 'en'
+            (lang === 'en'
               ? `Jan–${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][i]}`
-              : `1–${i + 1}月`,
+              : `1–${i + 1}月`) + mark(i + 1),
         }))}
       />
     </label>
