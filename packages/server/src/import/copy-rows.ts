@@ -1,6 +1,6 @@
 // COPY … FROM inside the caller's transaction, batch by batch so memory stays flat: PGlite reads a Blob
-// ('/dev/blob', stack-notes §3), PostgreSQL a pg-copy-streams stream. Batches are CSV text we build
-// (the ledger's: import/ledger-batches.ts).
+// ('/dev/blob', stack-notes §3), PostgreSQL a pg-copy-streams stream. Batches are CSV bytes we build
+// (the ledger's: import/ledger-line-groups.ts).
 import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -17,8 +17,8 @@ export function driverOfTx(tx: Tx): Driver {
 }
 
 export interface CopyWriter {
-  /** Copies one batch: `rows` CSV lines (FORMAT csv, the writer's columns) joined by '\n', no trailing newline. */
-  copy(text: string, rows: number): Promise<void>;
+  /** Copies one batch: `rows` CSV lines (FORMAT csv, the writer's columns) in UTF-8, each ending in '\n'. */
+  copy(bytes: Uint8Array<ArrayBuffer>, rows: number): Promise<void>;
   /** Completes the COPY; returns the total number of rows copied. */
   finish(): Promise<number>;
   /** Ends an open COPY without caring for its result (the transaction is about to roll back). */
@@ -63,20 +63,19 @@ export function copyWriter(
   };
 
   return {
-    async copy(text, rows) {
+    async copy(bytes, rows) {
       if (rows === 0) {
         return;
       }
-      const data = `${text}\n`;
       if (driver === 'pglite') {
         const client = rawClientOf(tx) as PgliteTxLike;
-        await client.query(statementFrom(`'/dev/blob'`), [], { blob: new Blob([data]) });
+        await client.query(statementFrom(`'/dev/blob'`), [], { blob: new Blob([bytes]) });
       } else {
         const st = openStream();
         if (streamError) {
           throw streamError;
         }
-        if (!st.write(data)) {
+        if (!st.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) {
           await Promise.race([once(st, 'drain'), streamDone]);
         }
       }

@@ -59,27 +59,32 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** A batch's lines as text, without the final newline. */
+const textOf = (b: { bytes: Uint8Array }): string =>
+  Buffer.from(b.bytes).toString('utf8').replace(/\n$/, '');
+
 describe('ledgerBatches', () => {
   it('yields COPY lines in batches, each grouped by project code in code order, then the summary', async () => {
     const { batches, end } = await drain(
       inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(3)),
     );
     expect(batches.map((b) => b.rows)).toEqual([3, 2]);
-    expect(batches[0]!.text.split('\n').map((l) => l.split(',')[3])).toEqual([
-      '"TZCJ-XM-101"',
-      '"TZCJ-XM-103"',
-      '"TZCJ-XM-103"',
-    ]);
-    expect(batches[0]!.text.split('\n')[0]).toBe(
+    expect(
+      textOf(batches[0]!)
+        .split('\n')
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['"TZCJ-XM-101"', '"TZCJ-XM-103"', '"TZCJ-XM-103"']);
+    expect(textOf(batches[0]!).split('\n')[0]).toBe(
       '440105,2025,"440105-TZCJ","TZCJ-XM-101",2025-02-03,2,"30201 办公费",2345.67,"宣传资料","GK-2",b-1',
     );
-    expect(batches[0]!.text).toContain('"推介会,含布展"');
-    expect(batches[1]!.text.split('\n').map((l) => l.split(',')[3])).toEqual([
-      '"TZCJ-XM-101"',
-      '"TZCJ-XM-102"',
-    ]);
+    expect(textOf(batches[0]!)).toContain('"推介会,含布展"');
+    expect(
+      textOf(batches[1]!)
+        .split('\n')
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['"TZCJ-XM-101"', '"TZCJ-XM-102"']);
     // An empty summary is NULL (unquoted empty field).
-    expect(batches[1]!.text).toContain(',1.00,,"GK-4",b-1');
+    expect(textOf(batches[1]!)).toContain(',1.00,,"GK-4",b-1');
     expect(end).toEqual({
       info: { format: 'csv', encoding: 'utf-8' },
       count: 5,

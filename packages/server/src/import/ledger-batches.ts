@@ -8,6 +8,7 @@ import {
   validateLedgerRow,
   type LedgerField,
   type LedgerRow,
+  type LedgerRowContext,
 } from '@jixiao/core';
 import type { ErrorParams } from '@jixiao/core';
 import { ServiceError, type ErrorCode } from '../http/service-error.ts';
@@ -23,9 +24,22 @@ import {
 } from './header-match.ts';
 import { ErrorList, encodingProblem, isBlank, type RowErrorSummary } from './row-errors.ts';
 import { LEDGER_ALIASES } from './table-columns.ts';
+import { fastLedgerRow, type LedgerColumns } from './ledger-fast-row.ts';
+import {
+  LedgerLineGroups,
+  csvField,
+  type LedgerBatch,
+  type LedgerLineConstants,
+} from './ledger-line-groups.ts';
 
-/** Rows per COPY (PGlite) or per stream write (PostgreSQL), once the first batches have ramped up. */
-export const LEDGER_BATCH_ROWS = 50_000;
+export {
+  LEDGER_BATCH_ROWS,
+  LEDGER_FIRST_BATCH_ROWS,
+  LedgerLineGroups,
+  csvField,
+  type LedgerBatch,
+  type LedgerLineConstants,
+} from './ledger-line-groups.ts';
 
 /** The ledger_entries columns of a line, in order. */
 export const LEDGER_COLUMNS = [
@@ -42,96 +56,10 @@ export const LEDGER_COLUMNS = [
   'import_batch_id',
 ] as const;
 
-/** A CSV field for COPY (FORMAT csv): quoted, quotes doubled; null → unquoted empty (NULL). */
-export function csvField(s: string | null): string {
-  if (s === null) {
-    return '';
-  }
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** The fields every line of one import shares. */
-export interface LedgerLineConstants {
-  regionCode: string;
-  departmentCode: string;
-  year: number;
-  batchId: string;
-}
-
-/** A row as a COPY (FORMAT csv) line of LEDGER_COLUMNS, without the newline. */
+/** A row as a COPY (FORMAT csv) line of LEDGER_COLUMNS, without the newline (LedgerLineGroups writes the same bytes). */
 export function ledgerLine(c: LedgerLineConstants, r: LedgerRow): string {
-  return [
-    c.regionCode,
-    String(c.year),
-    csvField(c.departmentCode),
-    csvField(r.projectCode),
-    r.payDate,
-    String(r.month),
-    csvField(r.economicClass),
-    fenToYuanString(r.amountFen),
-    r.summary === '' ? '' : csvField(r.summary),
-    csvField(r.voucherNo),
-    c.batchId,
-  ].join(',');
-}
-
-/** COPY-ready lines: `text` is `rows` lines joined with '\n' (no trailing newline). */
-export interface LedgerBatch {
-  text: string;
-  rows: number;
-}
-
-/**
- * The first batch is small and each next one twice as large, up to `batchRows`: the COPY (of which there is a lot
- * more per row than of parsing) starts early instead of waiting for 50,000 parsed rows — in a worker that is 0.4 s
- * of the importing thread's time — and parsing still stays ahead of it (it is about twice as fast per row).
- */
-export const LEDGER_FIRST_BATCH_ROWS = 5_000;
-
-/**
- * Lines collected into batches (LEDGER_FIRST_BATCH_ROWS, doubling, up to `batchRows`), each batch's lines grouped by
- * project code, groups in code order. The project code leads the ledger's main index after the constant columns,
- * so its entries are then inserted nearly in key order, touching each index page about once per batch instead of
- * at random (1M ledger rows into PGlite: 23.6 s → 18.5 s of COPY). Grouping is linear; only the distinct codes are
- * sorted. The one place where ledger lines are grouped (the file import and importLedgerRows use it).
- */
-export class LedgerLineGroups {
-  private groups = new Map<string, string[]>();
-  private rows = 0;
-  private limit: number;
-  constructor(private readonly batchRows: number = LEDGER_BATCH_ROWS) {
-    this.limit = Math.min(batchRows, LEDGER_FIRST_BATCH_ROWS);
-  }
-  /** Adds a line; returns the batch once it is full. */
-  add(line: string, projectCode: string): LedgerBatch | null {
-    const g = this.groups.get(projectCode);
-    if (g) {
-      g.push(line);
-    } else {
-      this.groups.set(projectCode, [line]);
-    }
-    if (++this.rows < this.limit) {
-      return null;
-    }
-    this.limit = Math.min(this.batchRows, this.limit * 2);
-    return this.take();
-  }
-  /** The lines collected so far as a batch (null when there are none). */
-  take(): LedgerBatch | null {
-    if (this.rows === 0) {
-      return null;
-    }
-    const lines: string[] = [];
-    for (const code of [...this.groups.keys()].sort()) {
-      for (const l of this.groups.get(code)!) {
-        lines.push(l);
-      }
-    }
-    const batch = { text: lines.join('\n'), rows: this.rows };
-    this.groups = new Map();
-    this.rows = 0;
-    return batch;
-  }
+  const summary = r.summary === '' ? '' : csvField(r.summary);
+  return `${c.regionCode},${c.year},${csvField(c.departmentCode)},${csvField(r.projectCode)},${r.payDate},${r.month},${csvField(r.economicClass)},${fenToYuanString(r.amountFen)},${summary},${csvField(r.voucherNo)},${c.batchId}`;
 }
 
 export interface LedgerBatchesInput {
@@ -153,6 +81,21 @@ export interface LedgerBatchesEnd {
   errors: RowErrorSummary;
 }
 
+/** The row through core's full check (a row the fast path did not take): the row, or null with its errors listed. */
+function checkedRow(
+  row: TableRow,
+  columns: LedgerColumns,
+  ctx: LedgerRowContext,
+  errors: ErrorList,
+): LedgerRow | null {
+  const v = validateLedgerRow(cellsOf(row.cells, columns), row.row, ctx);
+  if (!v.ok) {
+    errors.add(v.errors);
+    return null;
+  }
+  return v.row;
+}
+
 /**
  * Reads `source` as a ledger table and yields its valid rows as batches. After the first bad row nothing more is
  * yielded, but every row is still checked so that all errors are listed in the end. Throws UnreadableFileError
@@ -164,12 +107,12 @@ export async function* ledgerBatches(
 ): AsyncGenerator<LedgerBatch, LedgerBatchesEnd, undefined> {
   const { info, rows } = await openTable(source);
   const ctx = { fiscalYear: input.line.year, projectCodes: input.projectCodes };
-  const groups = new LedgerLineGroups(input.batchRows);
+  const groups = new LedgerLineGroups(input.line, input.batchRows);
   const errors = new ErrorList();
   const months = new Set<number>();
   const aliases = input.aliases ?? LEDGER_ALIASES;
   const above: TableRow[] = [];
-  let columns: Partial<Record<LedgerField, number>> | null = null;
+  let columns: LedgerColumns | null = null;
   let count = 0;
   let totalFen = 0;
   for await (const row of rows) {
@@ -194,16 +137,15 @@ export async function* ledgerBatches(
       errors.add([bad]);
       continue;
     }
-    const v = validateLedgerRow(cellsOf(row.cells, columns), row.row, ctx);
-    if (!v.ok) {
-      errors.add(v.errors);
+    const r = fastLedgerRow(row.cells, columns, ctx) ?? checkedRow(row, columns, ctx, errors);
+    if (r === null) {
       continue;
     }
     count++;
     if (errors.count === 0) {
-      months.add(v.row.month);
-      totalFen += v.row.amountFen;
-      const full = groups.add(ledgerLine(input.line, v.row), v.row.projectCode);
+      months.add(r.month);
+      totalFen += r.amountFen;
+      const full = groups.add(r);
       if (full) {
         yield full;
       }

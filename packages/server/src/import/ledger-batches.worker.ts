@@ -18,7 +18,8 @@ let credits = LEDGER_BATCHES_IN_FLIGHT;
 let wake: (() => void) | null = null;
 
 function post(m: FromLedgerWorker): void {
-  port.postMessage(m);
+  // A batch's bytes own their ArrayBuffer: moved to the importing thread, not copied.
+  port.postMessage(m, m.type === 'batch' ? [m.batch.bytes.buffer as ArrayBuffer] : []);
 }
 
 async function run(m: Extract<ToLedgerWorker, { type: 'start' }>): Promise<void> {

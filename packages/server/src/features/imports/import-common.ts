@@ -44,6 +44,8 @@ export interface ImportInput {
 
 /** Test hooks: a failure injected here must leave the database as it was. */
 export interface ImportHooks {
+  /** Ledger: called inside the transaction just before the department-year's lock is taken. */
+  beforeLock?: () => Promise<void>;
   afterCopy?: () => Promise<void>;
   /** Rows per COPY chunk (tests use a small one to have rows copied before a later row fails). */
   copyBatchRows?: number;

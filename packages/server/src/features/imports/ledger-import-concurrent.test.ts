@@ -17,10 +17,11 @@ const input = (fileName: string, text: string, replace = false) => ({
 });
 
 /**
- * Both imports wait after their COPY until the other has copied too, so their checks of the months taken really
- * overlap (PostgreSQL: two connections). PGlite runs one transaction at a time, so there is nothing to line up.
+ * Both imports wait, inside their transactions, until the other has arrived too — just before the department-year's
+ * lock and the months check — so their checks really overlap (PostgreSQL: two connections). PGlite runs one
+ * transaction at a time, so there is nothing to line up.
  */
-function bothCopied(enabled: boolean): () => Promise<void> {
+function bothArrived(enabled: boolean): () => Promise<void> {
   let arrived = 0;
   let release: () => void = () => undefined;
   const all = new Promise<void>((r) => (release = r));
@@ -38,13 +39,13 @@ function bothCopied(enabled: boolean): () => Promise<void> {
 
 describeEachDb('ledger imports of the same months at once', (use, driver) => {
   it('one lands, the other is refused; nothing is counted twice', async () => {
-    const afterCopy = bothCopied(driver === 'pg');
+    const beforeLock = bothArrived(driver === 'pg');
     await importBudgets(use(), CLI_ACTOR, input('budget-2025.csv', budgetCsv));
     // the same months in two files that differ (a re-export with one more row)
     const second = `${ledgerJanFeb}\r\n2025-02-21,TZCJ-XM-101,,30201 办公费,1.00,另一份导出,GK2025-00009`;
     const results = await Promise.allSettled([
-      importLedger(use(), CLI_ACTOR, input('台账-1-2月.csv', ledgerJanFeb), { afterCopy }),
-      importLedger(use(), CLI_ACTOR, input('台账-1-2月-重导.csv', second), { afterCopy }),
+      importLedger(use(), CLI_ACTOR, input('台账-1-2月.csv', ledgerJanFeb), { beforeLock }),
+      importLedger(use(), CLI_ACTOR, input('台账-1-2月-重导.csv', second), { beforeLock }),
     ]);
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');

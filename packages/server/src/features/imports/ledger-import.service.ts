@@ -9,7 +9,6 @@ import { sha256Of, type ImportSource } from '../../import/import-source.ts';
 import {
   LEDGER_COLUMNS,
   LedgerLineGroups,
-  ledgerLine,
   type LedgerBatchesEnd,
 } from '../../import/ledger-batches.ts';
 import {
@@ -42,6 +41,24 @@ import {
  */
 const VACUUM_AFTER_ROWS = 10_000;
 
+const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/**
+ * Takes the department-year's ledger lock (ledger imports of it wait for each other until commit) and returns the
+ * months that already hold entries — before this import COPYs anything, so the check reads only other rows
+ * (after the COPY the same query walked every new row: 1M rows, ≈ 6 s). The lock is held to commit, so nobody
+ * adds a month in between; the file's months taken are these ∩ the file's months.
+ */
+async function lockAndReadMonthsTaken(
+  tx: Tx,
+  departmentCode: string,
+  year: number,
+  batchId: string,
+): Promise<number[]> {
+  await ledgerRepo.lockLedgerOfDepartmentYear(tx, departmentCode, year);
+  return ledgerRepo.monthsWithEntries(tx, departmentCode, year, ALL_MONTHS, batchId);
+}
+
 /** What a ledger batch needs once its rows are copied: the month check/replacement, the batch row, the audit. */
 interface LedgerBatchFacts {
   batchId: string;
@@ -54,6 +71,8 @@ interface LedgerBatchFacts {
   months: number[];
   totalFen: number;
   replace: boolean;
+  /** Months holding entries before this import (lockAndReadMonthsTaken, under the lock). */
+  monthsTakenBefore: readonly number[];
 }
 
 async function finishLedgerBatch(
@@ -61,14 +80,7 @@ async function finishLedgerBatch(
   actor: Actor,
   f: LedgerBatchFacts,
 ): Promise<ImportResult['replaced']> {
-  await ledgerRepo.lockLedgerOfDepartmentYear(tx, f.departmentCode, f.year);
-  const taken = await ledgerRepo.monthsWithEntries(
-    tx,
-    f.departmentCode,
-    f.year,
-    f.months,
-    f.batchId,
-  );
+  const taken = f.months.filter((m) => f.monthsTakenBefore.includes(m));
   let replaced: ImportResult['replaced'] = null;
   if (taken.length > 0) {
     if (!f.replace) {
@@ -186,6 +198,8 @@ async function importLedgerInTx(
   return database.db.transaction(async (tx) => {
     await refuseDuplicate(tx, dept.code, year, 'ledger', sha256);
     const batchId = randomUUID();
+    await hooks.beforeLock?.();
+    const monthsTakenBefore = await lockAndReadMonthsTaken(tx, dept.code, year, batchId);
     const batchInput = {
       projectCodes,
       line: { regionCode: dept.regionCode, departmentCode: dept.code, year, batchId },
@@ -209,7 +223,7 @@ async function importLedgerInTx(
             end = r.value;
             break;
           }
-          await writer.copy(r.value.text, r.value.rows);
+          await writer.copy(r.value.bytes, r.value.rows);
         }
       } catch (e) {
         unreadable(e);
@@ -245,6 +259,7 @@ async function importLedgerInTx(
       months: end.months,
       totalFen: end.totalFen,
       replace: input.replace ?? false,
+      monthsTakenBefore,
     });
     return {
       batchId,
@@ -294,27 +309,32 @@ export async function importLedgerRows(
   errors.throwIfAny(input.fileName);
   await refuseDuplicate(tx, input.departmentCode, input.year, 'ledger', input.sha256);
   const batchId = randomUUID();
+  const monthsTakenBefore = await lockAndReadMonthsTaken(
+    tx,
+    input.departmentCode,
+    input.year,
+    batchId,
+  );
   const writer = copyWriter(tx, driverOfTx(tx), 'ledger_entries', LEDGER_COLUMNS);
-  const groups = new LedgerLineGroups();
-  const line = {
+  const groups = new LedgerLineGroups({
     regionCode: input.regionCode,
     departmentCode: input.departmentCode,
     year: input.year,
     batchId,
-  };
+  });
   let totalFen = 0;
   const months = new Set<number>();
   for (const r of input.rows) {
     totalFen += r.amountFen;
     months.add(r.month);
-    const full = groups.add(ledgerLine(line, r), r.projectCode);
+    const full = groups.add(r);
     if (full) {
-      await writer.copy(full.text, full.rows);
+      await writer.copy(full.bytes, full.rows);
     }
   }
   const last = groups.take();
   if (last) {
-    await writer.copy(last.text, last.rows);
+    await writer.copy(last.bytes, last.rows);
   }
   await writer.finish();
   const monthList = [...months].sort((a, b) => a - b);
@@ -329,6 +349,7 @@ export async function importLedgerRows(
     months: monthList,
     totalFen,
     replace: input.replace ?? false,
+    monthsTakenBefore,
   });
   return {
     batchId,
