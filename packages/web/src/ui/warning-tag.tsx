@@ -33,7 +33,15 @@ export function WarningTag({
     return <Tag>—</Tag>;
   }
   return (
-    <Tag color={WARNING_COLORS[level]} className="jx-warning-tag">
+    <Tag
+      className="jx-warning-tag"
+      style={{
+        // solid colour, and dark text on yellow: readable (WCAG AA) as well as coloured
+        background: WARNING_COLORS[level],
+        borderColor: WARNING_COLORS[level],
+        color: level === 'yellow' ? '#262626' : '#ffffff',
+      }}
+    >
       <span aria-hidden>● </span>
       {children ?? t(`warning.${level}`)}
     </Tag>

@@ -77,7 +77,6 @@ export function PipelineBoard({
                   }}
                   tabIndex={0}
                   role="button"
-                  aria-label={`${p.code} ${p.name}`}
                 >
                   <div className="jx-inv-card-title">
                     {p.isKeyProject && (

@@ -86,6 +86,7 @@ export function LinkageRulesCard({
             key: 'action',
             render: (_, r) => (
               <Select
+                aria-label={`${OBJECT_TYPE_TEXT[r.type]} ${r.grade} 处理方式`}
                 disabled={!canEdit}
                 style={{ width: 200 }}
                 value={r.action}
@@ -100,6 +101,7 @@ export function LinkageRulesCard({
             render: (_, r) =>
               r.action === 'CUT' ? (
                 <Input
+                  aria-label={`${OBJECT_TYPE_TEXT[r.type]} ${r.grade} 压减比例（%）`}
                   disabled={!canEdit}
                   style={{ width: 100 }}
                   value={r.cutPct ?? ''}

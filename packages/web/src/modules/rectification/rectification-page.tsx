@@ -24,6 +24,13 @@ const STATUS_ZH: Record<(typeof STATUSES)[number], string> = {
   closed: '已销号',
   overdue: '逾期',
 };
+const STATUS_EN: Record<(typeof STATUSES)[number], string> = {
+  pending: 'To do',
+  inProgress: 'In progress',
+  awaitingCheck: 'Awaiting check',
+  closed: 'Closed',
+  overdue: 'Overdue',
+};
 
 function Page({ deptCode }: { deptCode: string | null }) {
   const { lang } = useI18n();
@@ -95,6 +102,7 @@ function Page({ deptCode }: { deptCode: string | null }) {
               allowClear
               style={{ width: 260 }}
               placeholder={txt.collectDept}
+              aria-label={txt.collectDept}
               value={dept}
               onChange={setDept}
               options={departments.map((d) => ({ value: d.code, label: d.name }))}
@@ -105,6 +113,7 @@ function Page({ deptCode }: { deptCode: string | null }) {
             allowClear
             style={{ width: 140 }}
             placeholder={txt.allYears}
+            aria-label={txt.allYears}
             value={year}
             onChange={setYear}
             options={years.map((y) => ({ value: y, label: String(y) }))}
@@ -114,9 +123,13 @@ function Page({ deptCode }: { deptCode: string | null }) {
             allowClear
             style={{ width: 160 }}
             placeholder={txt.allStatus}
+            aria-label={txt.allStatus}
             value={status}
             onChange={setStatus}
-            options={STATUSES.map((s) => ({ value: s, label: lang === 'zh' ? STATUS_ZH[s] : s }))}
+            options={STATUSES.map((s) => ({
+              value: s,
+              label: lang === 'zh' ? STATUS_ZH[s] : STATUS_EN[s],
+            }))}
             data-testid="rect-filter-status"
           />
         </Space>

@@ -34,6 +34,7 @@ function ExistingRegion({
     <Space wrap>
       <span>{t('setup.existingRegion')}</span>
       <Select
+        aria-label={t('setup.existingRegion')}
         style={{ minWidth: 240 }}
         value={code}
         onChange={setCode}
