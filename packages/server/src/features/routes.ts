@@ -29,6 +29,7 @@ import { registerPublicationRoutes } from './publication/publication.routes.ts';
 import { registerLinkageRoutes } from './linkage/linkage.routes.ts';
 import { registerRectificationRoutes } from './rectifications/rectifications.routes.ts';
 import { registerExternalEvaluationRoutes } from './external-evaluations/external-evaluations.routes.ts';
+import { registerTodoRoutes } from './todos/todos.routes.ts';
 
 export const routeModules: RegisterRoutes[] = [
   registerDepartmentRoutes,
@@ -60,4 +61,5 @@ export const routeModules: RegisterRoutes[] = [
   registerOperationsRoutes,
   registerPublicationRoutes,
   registerLinkageRoutes,
+  registerTodoRoutes,
 ];
