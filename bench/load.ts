@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeThenRead } from './load-write-read.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SESSIONS = Number(process.env['JIXIAO_BENCH_SESSIONS'] ?? 20);
@@ -134,6 +135,7 @@ export async function runLoadBench(out: (line?: string) => void): Promise<void> 
       );
     }
     out('(goal of issue 16: p99 ≤ 250 ms for the three pages on this machine)');
+    await writeThenRead(server.url, cookies, out); // a write invalidates the cache, then 20 sessions read
   } finally {
     await server.stop();
   }

@@ -20,6 +20,7 @@ import { computeExecution } from '@jixiao/server/features/execution/execution.se
 import pg from 'pg';
 import { BENCH_YEAR, writeBudgetCsv, writeLedgerCsv } from './generate-ledger.ts';
 import { runLoadBench } from './load.ts';
+import { runReportsBench } from './reports.ts';
 
 const ROWS = Number(process.env['JIXIAO_BENCH_ROWS'] ?? 1_000_000);
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
@@ -328,6 +329,8 @@ async function main(): Promise<void> {
 main()
   // the load part (issue 16): 20 sessions on the real server; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out
   .then(() => (process.env['JIXIAO_BENCH_SKIP_LOAD'] === '1' ? undefined : runLoadBench(out)))
+  // the reports part (issue 19.3): a generated region of 100 departments; JIXIAO_BENCH_SKIP_REPORTS=1 leaves it out
+  .then(() => (process.env['JIXIAO_BENCH_SKIP_REPORTS'] === '1' ? undefined : runReportsBench(out)))
   .catch((e: unknown) => {
     out(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exitCode = 1;

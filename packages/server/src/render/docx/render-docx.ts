@@ -329,6 +329,11 @@ function annexChildren(a: ReportAnnex): (Paragraph | Table)[] {
 
 /** The report as a .docx file. */
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
+  return Packer.toBuffer(docxDocument(doc));
+}
+
+/** The report as the docx library's Document (bench/reports.ts times Packer alone on it). */
+export function docxDocument(doc: ReportDocument): Document {
   const sections: ISectionOptions[] = [
     { properties: pageProperties('portrait'), footers: footer(), children: bodyChildren(doc) },
     ...doc.annexes.map((a) => ({
@@ -337,7 +342,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       children: annexChildren(a),
     })),
   ];
-  const document = new Document({
+  return new Document({
     creator: doc.meta.departmentName,
     title: doc.title,
     description: `${doc.meta.fiscalYear}年度部门整体支出绩效自评报告（${doc.meta.departmentCode}）`,
@@ -355,7 +360,6 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
     },
     sections,
   });
-  return Packer.toBuffer(document);
 }
 
 /**
