@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 
 export const BENCH_YEAR = 2025;
+export const BENCH_REGION = '990001';
+export const BENCH_DEPT = '990001-BENCH';
 const ECONOMIC = [
   '30101 基本工资',
   '30102 津贴补贴',
@@ -51,17 +53,24 @@ export interface GeneratedLedger {
   totalFen: number;
 }
 
+/**
+ * The ledger CSV (the import template's columns) and, when `copyFile` is given, the same rows already in the
+ * ledger_entries columns and quoting our import COPYs (the raw baseline of the bench: COPY with no checks).
+ */
 export async function writeLedgerCsv(
   file: string,
   rows: number,
   projects: number,
   seed = 20251127,
+  copyFile?: string,
 ): Promise<GeneratedLedger> {
   const rnd = prng(seed);
   const out = fs.createWriteStream(file);
+  const copyOut = copyFile ? fs.createWriteStream(copyFile) : null;
   out.write('支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号\n');
   let totalFen = 0;
   let chunk: string[] = [];
+  let copyChunk: string[] = [];
   for (let i = 0; i < rows; i++) {
     const p = Math.floor(rnd() * projects);
     const month = 1 + Math.floor(rnd() * 12);
@@ -69,21 +78,37 @@ export async function writeLedgerCsv(
     const fen = 1 + Math.floor(rnd() * 5_000_000);
     totalFen += fen;
     const yuan = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-    chunk.push(
-      `${BENCH_YEAR}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day},${projectCode(p)},项目${p + 1},${ECONOMIC[Math.floor(rnd() * ECONOMIC.length)]},${yuan},${SUMMARY[Math.floor(rnd() * SUMMARY.length)]},V${BENCH_YEAR}-${i + 1}`,
-    );
+    const date = `${BENCH_YEAR}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    const economic = ECONOMIC[Math.floor(rnd() * ECONOMIC.length)]!;
+    const summary = SUMMARY[Math.floor(rnd() * SUMMARY.length)]!;
+    const voucher = `V${BENCH_YEAR}-${i + 1}`;
+    chunk.push(`${date},${projectCode(p)},项目${p + 1},${economic},${yuan},${summary},${voucher}`);
+    if (copyOut) {
+      copyChunk.push(
+        `${BENCH_REGION},${BENCH_YEAR},"${BENCH_DEPT}","${projectCode(p)}",${date},${month},"${economic}",${yuan},"${summary}","${voucher}",raw-baseline`,
+      );
+    }
     if (chunk.length === 10_000) {
       if (!out.write(`${chunk.join('\n')}\n`)) {
         await once(out, 'drain');
       }
       chunk = [];
+      if (copyOut && !copyOut.write(`${copyChunk.join('\n')}\n`)) {
+        await once(copyOut, 'drain');
+      }
+      copyChunk = [];
     }
   }
   if (chunk.length > 0) {
     out.write(`${chunk.join('\n')}\n`);
+    copyOut?.write(`${copyChunk.join('\n')}\n`);
   }
-  out.end();
-  await once(out, 'finish');
+  for (const o of [out, copyOut]) {
+    if (o) {
+      o.end();
+      await once(o, 'finish');
+    }
+  }
   return { rows, projects, bytes: fs.statSync(file).size, totalFen };
 }
 

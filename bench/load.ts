@@ -1,8 +1,11 @@
-// The load part of `npm run bench` (issue 16, point 10): the real server on the demo (embedded PGlite in a temp
-// dir), 20 signed-in sessions of the finance reviewer for JIXIAO_BENCH_LOAD_S seconds (default 30), each
-// looping over one page's request; p50/p99 and requests/s printed for the bureau overview, the live
-// self-evaluation and the report preview, each as a ratio against the same load on /api/auth/me (the
-// baseline: session lookup only) measured in the same run. It prints — it never asserts.
+// The load part of `npm run bench` (issue 16 point 10, issue 19 points 4–5): the real server on the demo, on
+// embedded PGlite (temp dir) and on PostgreSQL (a fresh database), as a child process; 20 signed-in sessions of
+// the finance reviewer for JIXIAO_BENCH_LOAD_S seconds (default 30) per page, each looping over one page's
+// request; requests/s, p50/p99 and non-200 answers printed for the bureau overview, a department's execution,
+// the live self-evaluation and the report preview beside the goal (p99 ≤ 250 ms, no errors), and as a ratio
+// against the same load on /api/auth/me (session lookup only). On PGlite the server's RSS (/proc/PID/status
+// VmRSS) is read once idle after start and again after the load, beside the goal (≤ 600 MB, flat ±10%).
+// It prints — it never asserts.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,6 +22,7 @@ const REVIEWER = { username: 'czj_reviewer', password: 'Demo#Review2023' };
 const PAGES: { name: string; path: string }[] = [
   { name: '/api/auth/me (baseline)', path: '/api/auth/me' },
   { name: '部门总览 /api/overview', path: '/api/overview?year=2024' },
+  { name: '执行 execution', path: '/api/departments/440105-TZCJ/execution?year=2024' },
   { name: '自评表 live evaluation', path: '/api/departments/440105-TZCJ/evaluation?year=2024' },
   {
     name: '报告预览 report preview',
@@ -37,12 +41,22 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+interface Server {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/** The server (demo loaded) on PGlite, or on the PostgreSQL database at `pgUrl`. */
+async function startServer(pgUrl: string | null): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-load-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
   Object.assign(env, { JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1' });
   delete env['DATABASE_URL'];
+  if (pgUrl) {
+    env['DATABASE_URL'] = pgUrl;
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: ROOT,
     env,
@@ -63,7 +77,7 @@ async function startServer(): Promise<{ url: string; stop: () => Promise<void> }
       () => false,
     );
     if (up) {
-      return { url, stop };
+      return { url, pid: child.pid!, stop };
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -117,27 +131,76 @@ async function load(url: string, cookies: string[], pagePath: string) {
   };
 }
 
-export async function runLoadBench(out: (line?: string) => void): Promise<void> {
-  out(`\n== load: ${SESSIONS} sessions × ${SECONDS} s per page, real server on the demo (PGlite)`);
-  const server = await startServer();
+/** VmRSS of a process in MB (Linux /proc), null elsewhere. */
+export function rssMbOf(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+const GOAL_P99_MS = 250;
+const GOAL_IDLE_RSS_MB = 600;
+
+async function loadOneEngine(
+  out: (line?: string) => void,
+  engine: string,
+  pgUrl: string | null,
+): Promise<void> {
+  out(
+    `\n== load on ${engine}: ${SESSIONS} sessions × ${SECONDS} s per page, real server on the demo`,
+  );
+  const t0 = performance.now();
+  const server = await startServer(pgUrl);
+  // Idle a few seconds after start (the demo load's garbage collected) before reading RSS.
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleRss = rssMbOf(server.pid);
+  out(
+    `   server up in ${((performance.now() - t0) / 1000).toFixed(1)} s · RSS idle after start ${idleRss ?? '?'} MB`,
+  );
   try {
     const cookies: string[] = [];
     for (let i = 0; i < SESSIONS; i += 1) {
       cookies.push(await signIn(server.url));
     }
     let base: { p50: number; p99: number } | null = null;
-    out('page                            p50 ms   p99 ms   req/s   p99 vs baseline   non-200');
+    out(
+      `page                            p50 ms   p99 ms   req/s   p99 vs baseline   non-200   goal p99 ≤ ${GOAL_P99_MS} ms, 0 errors`,
+    );
     for (const page of PAGES) {
       const r = await load(server.url, cookies, page.path);
       base ??= r;
+      const met = r.p99 <= GOAL_P99_MS && r.failed === 0 ? 'met' : 'NOT met';
       out(
-        `${page.name.padEnd(30)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(8)} ${r.rps.toFixed(1).padStart(7)} ${`${(r.p99 / base.p99).toFixed(1)}×`.padStart(17)} ${String(r.failed).padStart(9)}`,
+        `${page.name.padEnd(30)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(8)} ${r.rps.toFixed(1).padStart(7)} ${`${(r.p99 / base.p99).toFixed(1)}×`.padStart(17)} ${String(r.failed).padStart(9)}   ${met}`,
       );
     }
-    out('(goal of issue 16: p99 ≤ 250 ms for the three pages on this machine)');
+    if (!pgUrl) {
+      await new Promise((r) => setTimeout(r, 5000));
+      const after = rssMbOf(server.pid);
+      const change = idleRss && after ? ((after - idleRss) / idleRss) * 100 : NaN;
+      out(
+        `   PGlite server RSS: idle after start ${idleRss ?? '?'} MB (goal ≤ ${GOAL_IDLE_RSS_MB} MB: ${idleRss !== null && idleRss <= GOAL_IDLE_RSS_MB ? 'met' : 'NOT met'}) · after ${PAGES.length} × ${SECONDS} s of load, idle again ${after ?? '?'} MB (${change >= 0 ? '+' : ''}${change.toFixed(0)}%; goal ±10%: ${Math.abs(change) <= 10 ? 'met' : 'NOT met'})`,
+      );
+    }
     await writeThenRead(server.url, cookies, out); // a write invalidates the cache, then 20 sessions read
   } finally {
     await server.stop();
+  }
+}
+
+/** PGlite, then PostgreSQL when `onPostgres` gives a fresh database (it drops it afterwards). */
+export async function runLoadBench(
+  out: (line?: string) => void,
+  onPostgres: ((fn: (url: string) => Promise<void>) => Promise<void>) | null = null,
+): Promise<void> {
+  await loadOneEngine(out, 'PGlite', null);
+  if (onPostgres) {
+    await onPostgres((url) => loadOneEngine(out, 'PostgreSQL', url));
+  } else {
+    out('   (load on PostgreSQL skipped: no PostgreSQL)');
   }
 }
 

@@ -1,32 +1,39 @@
-// npm run bench — a 1,000,000-row ledger (≈10,000 projects, deterministic) imported through the REAL import path
-// (importBudgets + importLedger: stream parse, row checks, COPY in one transaction) into a fresh embedded PGlite
-// (file dataDir in a temp dir), then execution computed for every project (computeExecution), each time printed
-// as a ratio against DuckDB reading and aggregating the same CSV in the same run; peak RSS; and the same on
-// PostgreSQL (JIXIAO_BENCH_PG_URL, or one started by bench/start-pg.sh and stopped at the end).
-// Then the load part (bench/load.ts): 20 sessions on the real server, p50/p99 per page against a baseline.
-// It bounds its own runtime (JIXIAO_BENCH_TIME_LIMIT_S, default 900 s) and prints — it never asserts.
-import { execFileSync } from 'node:child_process';
+// npm run bench — the ledger import against the engine itself (issue 19), then latency under load.
+// For each size (10⁵ and 10⁶ rows; 4·10⁶ with JIXIAO_BENCH_4M=1, or JIXIAO_BENCH_SIZES=100000,1000000,…) and each
+// engine (PGlite, PostgreSQL — JIXIAO_BENCH_PG_URL, or one started by bench/start-pg.sh and stopped at the end), a
+// child process (bench/import-bench.ts, so peak RSS is per run) times the raw baseline — the same rows COPYed into
+// the same ledger table with the same indexes, no checks — and our import through the real path, and at 10⁶ rows
+// execution of all 10,000 projects; DuckDB reading the same CSV is printed for reference. Then the load part
+// (bench/load.ts, both engines; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out) and, opt-in, the province
+// (bench/province.ts, JIXIAO_BENCH_PROVINCE=1). Every figure is printed beside its goal; it never asserts. It
+// bounds its own runtime (JIXIAO_BENCH_TIME_LIMIT_S, default 720 s without the opt-in parts).
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { fenToYuanString } from '@jixiao/core';
-import { CLI_ACTOR, migrate, openDb, type Database } from '@jixiao/server';
-import * as s from '@jixiao/server/db/schema/index';
-import { fileSource } from '@jixiao/server/import/import-source';
-import { importBudgets, importLedger } from '@jixiao/server/features/imports/imports.service';
-import { computeExecution } from '@jixiao/server/features/execution/execution.service';
 import pg from 'pg';
 import { BENCH_YEAR, writeBudgetCsv, writeLedgerCsv } from './generate-ledger.ts';
+import type { ImportBenchResult } from './import-bench.ts';
 import { runLoadBench } from './load.ts';
 import { runReportsBench } from './reports.ts';
+import { runProvinceBench } from './province.ts';
 
-const ROWS = Number(process.env['JIXIAO_BENCH_ROWS'] ?? 1_000_000);
+const SIZES = (
+  process.env['JIXIAO_BENCH_SIZES'] ??
+  (process.env['JIXIAO_BENCH_4M'] === '1' ? '100000,1000000,4000000' : '100000,1000000')
+)
+  .split(',')
+  .map(Number);
+/** The size at which execution and DuckDB are measured too. */
+const MAIN_ROWS = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1]!;
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
-const LIMIT_S = Number(process.env['JIXIAO_BENCH_TIME_LIMIT_S'] ?? 900);
-const REGION = '990001';
-const DEPT = '990001-BENCH';
+const OPT_IN =
+  process.env['JIXIAO_BENCH_4M'] === '1' || process.env['JIXIAO_BENCH_PROVINCE'] === '1';
+const LIMIT_S = Number(process.env['JIXIAO_BENCH_TIME_LIMIT_S'] ?? (OPT_IN ? 3600 : 720));
+const GOAL = { PGlite: 2, PostgreSQL: 1.5 } as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const started = Date.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
@@ -60,98 +67,10 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
-const peakRss = () => process.resourceUsage().maxRSS; // KB
-
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; s: number }> {
   const t0 = performance.now();
   const value = await fn();
   return { value, s: (performance.now() - t0) / 1000 };
-}
-
-/** Samples RSS while `fn` runs: the peak increase shows whether memory stays flat (streamed). */
-async function withRssSampling<T>(
-  fn: () => Promise<T>,
-): Promise<{ value: T; s: number; rssGrowthMb: number }> {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 100);
-  try {
-    const r = await timed(fn);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { ...r, rssGrowthMb: Math.round((peak - base) / 1048576) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-async function seedDepartment(database: Database): Promise<void> {
-  const db = database.db;
-  await db
-    .insert(s.regions)
-    .values({ code: REGION, name: '基准测试区', parentCode: null, level: 'district' });
-  await db.insert(s.departments).values({
-    code: DEPT,
-    regionCode: REGION,
-    name: '基准测试部门',
-    shortName: '基准部门',
-    kind: 'department',
-  });
-  await db.insert(s.fiscalYears).values({ regionCode: REGION, year: BENCH_YEAR });
-}
-
-interface EngineResult {
-  engine: string;
-  importS: number;
-  importRssGrowthMb: number;
-  budgetImportS: number;
-  executionS: number;
-  warmExecutionS: number;
-  totalYuan: string;
-  projects: number;
-}
-
-async function runOurs(
-  engine: string,
-  database: Database,
-  ledgerCsv: string,
-  budgetCsv: string,
-): Promise<EngineResult> {
-  await migrate(database);
-  await seedDepartment(database);
-  const budgets = await timed(() =>
-    importBudgets(database, CLI_ACTOR, {
-      departmentCode: DEPT,
-      year: BENCH_YEAR,
-      source: fileSource(budgetCsv),
-    }),
-  );
-  const ledger = await withRssSampling(() =>
-    importLedger(database, CLI_ACTOR, {
-      departmentCode: DEPT,
-      year: BENCH_YEAR,
-      source: fileSource(ledgerCsv),
-    }),
-  );
-  const dept = { code: DEPT, name: '基准测试部门', regionCode: REGION };
-  const exec = await timed(() => computeExecution(database.db, dept, BENCH_YEAR, 12));
-  // The first scan after a bulk load also writes hint bits on every page; the second shows the steady state.
-  const warm = await timed(() => computeExecution(database.db, dept, BENCH_YEAR, 12));
-  out(
-    `   ${engine}: budgets ${budgets.value.rows} lines ${budgets.s.toFixed(2)} s · ledger ${ledger.value.rows.toLocaleString('en')} rows ${ledger.s.toFixed(2)} s (${Math.round(ledger.value.rows / ledger.s).toLocaleString('en')} rows/s, RSS +${ledger.rssGrowthMb} MB during import) · execution of ${exec.value.projects.length.toLocaleString('en')} projects ${exec.s.toFixed(2)} s (again: ${warm.s.toFixed(2)} s)`,
-  );
-  return {
-    engine,
-    importS: ledger.s,
-    importRssGrowthMb: ledger.rssGrowthMb,
-    budgetImportS: budgets.s,
-    executionS: exec.s,
-    warmExecutionS: warm.s,
-    totalYuan: exec.value.executedYuan,
-    projects: exec.value.projects.length,
-  };
 }
 
 async function runDuckDb(
@@ -249,88 +168,160 @@ function ratio(a: number, b: number): string {
   return b > 0 ? `${(a / b).toFixed(1)}×` : '—';
 }
 
-async function main(): Promise<void> {
-  out(
-    `Jixiao bench — ${ROWS.toLocaleString('en')} ledger rows, ${PROJECTS.toLocaleString('en')} projects, fiscal year ${BENCH_YEAR} (time limit ${LIMIT_S} s)`,
-  );
-  out(`   node ${process.version}, ${os.cpus().length} cores, temp ${tmp}`);
-  const ledgerCsv = path.join(tmp, 'ledger.csv');
-  const budgetCsv = path.join(tmp, 'budget.csv');
-  const gen = await timed(async () => {
-    const l = await writeLedgerCsv(ledgerCsv, ROWS, PROJECTS);
-    await writeBudgetCsv(budgetCsv, PROJECTS);
-    return l;
-  });
-  const expectedTotal = fenToYuanString(gen.value.totalFen);
-  out(
-    `1. generated ${(gen.value.bytes / 1048576).toFixed(1)} MB CSV in ${gen.s.toFixed(2)} s (Σ ${expectedTotal} 元)`,
-  );
-
-  out('2. DuckDB (read_csv + aggregate, the reference)');
-  const duck = await runDuckDb(ledgerCsv, budgetCsv);
-  out(
-    `   DuckDB: load ${duck.loadS.toFixed(2)} s · aggregate (${duck.groups.toLocaleString('en')} project-months + ${PROJECTS.toLocaleString('en')}-project join) ${duck.aggregateS.toFixed(3)} s · Σ ${duck.totalYuan} ${duck.totalYuan === expectedTotal ? '✓' : '✗ MISMATCH'}`,
-  );
-
-  const results: EngineResult[] = [];
-  out('3. PGlite (file dataDir, fresh), through the real import path');
-  const pgliteDir = path.join(tmp, 'pglite');
-  const embedded = await openDb({ kind: 'pglite', dataDir: pgliteDir });
-  try {
-    results.push(await runOurs('PGlite', embedded, ledgerCsv, budgetCsv));
-  } finally {
-    await embedded.close();
-  }
-  out(`   peak RSS so far ${mb(peakRss())}`);
-
-  out('4. PostgreSQL');
-  const pgUrl = startPostgres();
+/** One engine × size in a child process (its own peak RSS); its JSON line. */
+async function runChild(
+  engine: 'pglite' | 'pg',
+  rows: number,
+  pgUrl?: string,
+): Promise<ImportBenchResult> {
+  const args = ['--import', 'tsx', path.join(here, 'import-bench.ts'), engine, String(rows), tmp];
   if (pgUrl) {
-    const name = `jixiao_bench_${process.pid}`;
-    await adminQuery(pgUrl, `create database ${name}`);
-    const u = new URL(pgUrl);
-    u.pathname = `/${name}`;
-    const server = await openDb({ kind: 'pg', url: u.toString(), max: 4 });
-    try {
-      results.push(await runOurs('PostgreSQL', server, ledgerCsv, budgetCsv));
-    } finally {
-      await server.close();
-      await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
-    }
-  } else {
-    out('   skipped (set JIXIAO_BENCH_PG_URL, or install postgresql)');
+    args.push(pgUrl);
   }
+  if (rows === MAIN_ROWS) {
+    args.push('--execution');
+  }
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(() => child.kill('SIGKILL'));
+  let text = '';
+  child.stdout.on('data', (d: Buffer) => {
+    text += d.toString('utf8');
+  });
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  const line = text.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) {
+    throw new Error(`${engine} ${rows} rows: the child exited ${code}: ${text.slice(-500)}`);
+  }
+  return JSON.parse(line) as ImportBenchResult;
+}
 
-  out('');
-  out('Results (ratio = ours / DuckDB; goal ≤ 3×)');
-  out(
-    '| engine | ledger import (s) | vs DuckDB load | execution, all projects (s) | vs DuckDB aggregate | execution again (s) | vs DuckDB | RSS growth during import | Σ matches |',
-  );
-  out('|---|---|---|---|---|---|---|---|---|');
-  out(
-    `| DuckDB | ${duck.loadS.toFixed(2)} | 1.0× | ${duck.aggregateS.toFixed(3)} | 1.0× | — | — | — | ${duck.totalYuan === expectedTotal ? 'yes' : 'NO'} |`,
-  );
-  for (const r of results) {
-    out(
-      `| ${r.engine} | ${r.importS.toFixed(2)} | ${ratio(r.importS, duck.loadS)} | ${r.executionS.toFixed(3)} | ${ratio(r.executionS, duck.aggregateS)} | ${r.warmExecutionS.toFixed(3)} | ${ratio(r.warmExecutionS, duck.aggregateS)} | +${r.importRssGrowthMb} MB | ${r.totalYuan === expectedTotal ? 'yes' : `NO (${r.totalYuan})`} |`,
-    );
+async function onPostgres<T>(pgUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `jixiao_bench_${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+  await adminQuery(pgUrl, `create database ${name}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  try {
+    return await fn(u.toString());
+  } finally {
+    await adminQuery(pgUrl, `drop database if exists ${name} with (force)`);
   }
+}
+
+function printResult(r: ImportBenchResult): void {
+  const rate = Math.round(r.rows / r.importS).toLocaleString('en');
   out(
-    `Load average during the run: ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' / ')} (other work on this machine slows every engine)`,
-  );
-  out(
-    `Peak RSS of the whole run (process.resourceUsage().maxRSS): ${mb(peakRss())}; total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `   ${r.engine} ${r.rows.toLocaleString('en')} rows: raw COPY ${r.rawCopyS.toFixed(2)} s (+ VACUUM ANALYZE ${r.rawVacuumS.toFixed(2)} s) · our import ${r.importS.toFixed(2)} s (${rate} rows/s, RSS +${r.importRssGrowthMb} MB) = ${ratio(r.importS, r.rawCopyS)} (goal ≤ ${GOAL[r.engine]}×) · peak RSS ${r.peakRssMb} MB` +
+      (r.executionS === null
+        ? ''
+        : ` · execution of ${r.projects?.toLocaleString('en')} projects ${r.executionS.toFixed(2)} s (again ${r.warmExecutionS?.toFixed(2)} s)`),
   );
 }
 
+function printImportTable(results: ImportBenchResult[]): void {
+  out('');
+  out(
+    'Ledger import vs raw COPY (same rows, same table and indexes, no checks), per engine and size',
+  );
+  out(
+    '| engine | rows | raw COPY (s) | our import (s) | import / raw (goal) | time growth / row growth vs smallest (goal ≤ 1.1) | peak RSS (MB) | peak RSS − at 10⁶ (goal ≤ 50 MB) |',
+  );
+  out('|---|---|---|---|---|---|---|---|');
+  for (const engine of ['PGlite', 'PostgreSQL'] as const) {
+    const rs = results.filter((r) => r.engine === engine);
+    const first = rs[0];
+    const at1m = rs.find((r) => r.rows === 1_000_000);
+    for (const r of rs) {
+      const growth =
+        first && r !== first ? r.importS / first.importS / (r.rows / first.rows) : null;
+      const rss = at1m && r.rows > 1_000_000 ? `${r.peakRssMb - at1m.peakRssMb}` : '—';
+      out(
+        `| ${engine} | ${r.rows.toLocaleString('en')} | ${r.rawCopyS.toFixed(2)} | ${r.importS.toFixed(2)} | ${ratio(r.importS, r.rawCopyS)} (≤ ${GOAL[engine]}×) | ${growth === null ? '—' : growth.toFixed(2)} | ${r.peakRssMb} | ${rss} |`,
+      );
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  out(
+    `Jixiao bench — ledger import at ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} rows over ${PROJECTS.toLocaleString('en')} projects, fiscal year ${BENCH_YEAR} (time limit ${LIMIT_S} s)`,
+  );
+  out(
+    `   node ${process.version}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} at start`,
+  );
+  await writeBudgetCsv(path.join(tmp, 'budget.csv'), PROJECTS);
+  const pgUrl = startPostgres();
+  const results: ImportBenchResult[] = [];
+  let expectedTotal = '';
+  for (const rows of SIZES) {
+    const ledgerCsv = path.join(tmp, `ledger-${rows}.csv`);
+    const gen = await timed(() =>
+      writeLedgerCsv(
+        ledgerCsv,
+        rows,
+        PROJECTS,
+        undefined,
+        path.join(tmp, `ledger-${rows}.copy.csv`),
+      ),
+    );
+    out(
+      `${rows.toLocaleString('en')} rows: generated ${(gen.value.bytes / 1048576).toFixed(1)} MB CSV (and its COPY-ready twin) in ${gen.s.toFixed(1)} s`,
+    );
+    if (rows === MAIN_ROWS) {
+      expectedTotal = fenToYuanString(gen.value.totalFen);
+      const duck = await runDuckDb(ledgerCsv, path.join(tmp, 'budget.csv'));
+      out(
+        `   DuckDB (reference): read_csv ${duck.loadS.toFixed(2)} s · aggregate ${duck.aggregateS.toFixed(3)} s · Σ ${duck.totalYuan === expectedTotal ? 'matches' : 'MISMATCH'}`,
+      );
+    }
+    const r1 = await runChild('pglite', rows);
+    printResult(r1);
+    results.push(r1);
+    if (pgUrl) {
+      const r2 = await onPostgres(pgUrl, (url) => runChild('pg', rows, url));
+      printResult(r2);
+      results.push(r2);
+    }
+    for (const r of [...results.slice(-2)]) {
+      if (r.executedYuan !== null && r.executedYuan !== expectedTotal) {
+        out(`   !! ${r.engine}: Σ executed ${r.executedYuan} ≠ ${expectedTotal}`);
+      }
+    }
+    fs.rmSync(ledgerCsv, { force: true });
+    fs.rmSync(path.join(tmp, `ledger-${rows}.copy.csv`), { force: true });
+    fs.rmSync(path.join(tmp, `pglite-${rows}`), { recursive: true, force: true });
+  }
+  if (!pgUrl) {
+    out('   PostgreSQL skipped (set JIXIAO_BENCH_PG_URL, or install postgresql)');
+  }
+  printImportTable(results);
+  out(
+    `Load average now: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' / ',
+      )} (other work on this machine slows every engine; the ratios are taken in the same minutes)`,
+  );
+  if (process.env['JIXIAO_BENCH_SKIP_LOAD'] !== '1') {
+    await runLoadBench(out, pgUrl ? (fn) => onPostgres(pgUrl, fn) : null);
+  }
+  if (process.env['JIXIAO_BENCH_SKIP_REPORTS'] !== '1') {
+    await runReportsBench(out); // issue 19.3: a generated region of 100 departments
+  }
+  if (process.env['JIXIAO_BENCH_PROVINCE'] === '1') {
+    if (pgUrl) {
+      await onPostgres(pgUrl, (url) => runProvinceBench(out, url));
+    } else {
+      out('province: skipped (needs PostgreSQL)');
+    }
+  }
+  out(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 main()
-  // the load part (issue 16): 20 sessions on the real server; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out
-  .then(() => (process.env['JIXIAO_BENCH_SKIP_LOAD'] === '1' ? undefined : runLoadBench(out)))
-  // the reports part (issue 19.3): a generated region of 100 departments; JIXIAO_BENCH_SKIP_REPORTS=1 leaves it out
-  .then(() => (process.env['JIXIAO_BENCH_SKIP_REPORTS'] === '1' ? undefined : runReportsBench(out)))
   .catch((e: unknown) => {
     out(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exitCode = 1;

@@ -40,6 +40,17 @@ export type OpenDbOptions =
 // numeric → string (default), date → string 'YYYY-MM-DD' (avoid timezone shifts), int8 count → number.
 pg.types.setTypeParser(1082, (v: string) => v);
 
+/**
+ * Embedded PGlite's shared_buffers (JIXIAO_PGLITE_SHARED_BUFFERS, default 32MB; PGlite's own default is 128MB).
+ * PGlite's WASM memory never shrinks and its buffer pool is touched at start: 128MB of it cost ≈ 115 MB of RSS
+ * before the first query, while the data directory's pages are also in the OS page cache (read through the
+ * Emscripten file system), so a smaller pool mostly costs cheap re-reads. docs/decisions/0004 (memory).
+ */
+export function pgliteStartParams(): string[] {
+  const sharedBuffers = process.env['JIXIAO_PGLITE_SHARED_BUFFERS'] ?? '32MB';
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`];
+}
+
 export async function openDb(options: OpenDbOptions): Promise<Database> {
   if (options.kind === 'pg') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
@@ -58,6 +69,7 @@ export async function openDb(options: OpenDbOptions): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create({
+      startParams: pgliteStartParams(),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
