@@ -15820,6 +15820,62 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/todos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的待办：待审批的目标和变更申请、被退回或待审核的自评、待填报的运行监控说明、整改事项（计数与页面链接） */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 待办 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TodoList'];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -19727,6 +19783,30 @@ export interface components {
       newTarget: string;
       originalTarget: string;
       reason: string;
+    };
+    TodoItem: {
+      count: number;
+      departmentCode: string | null;
+      departmentName: string | null;
+      /** @enum {string} */
+      kind:
+        | 'goalsReturned'
+        | 'goalsToApprove'
+        | 'changeRequestsToDecide'
+        | 'evaluationReturned'
+        | 'evaluationAtHead'
+        | 'evaluationsToReview'
+        | 'monitoringDue'
+        | 'rectificationsDue'
+        | 'rectificationsToCheck'
+        | 'accountsLocked';
+      link: string;
+      month: number | null;
+    };
+    TodoList: {
+      items: components['schemas']['TodoItem'][];
+      total: number;
+      year: number;
     };
     UpdateInvestmentProject: {
       code?: string;

@@ -223,6 +223,18 @@ export const enUS: Record<MessageKey, string> = {
   'monitoring.cutoffMark': ' (cut-off)',
   'monitoring.notCutoff':
     'Month {m} is not a monitoring cut-off month: view only. To answer warnings and submit, pick month {months}.',
+  'todo.title': 'To-dos',
+  'todo.none': 'Nothing waiting',
+  'todo.goalsReturned': 'Goal sets returned',
+  'todo.goalsToApprove': 'Goal sets to approve',
+  'todo.changeRequestsToDecide': 'Target change requests to decide',
+  'todo.evaluationReturned': 'Self-evaluation returned for revision',
+  'todo.evaluationAtHead': 'Self-evaluation waiting for the department head',
+  'todo.evaluationsToReview': 'Self-evaluations to review',
+  'todo.monitoringDue': 'Monitoring warnings to answer (month {m})',
+  'todo.rectificationsDue': 'Rectification items open',
+  'todo.rectificationsToCheck': 'Rectification results to check',
+  'todo.accountsLocked': 'Locked accounts',
   // (end of workflow: evaluation sign-off)
 
   'report.title': 'Self-evaluation report',

@@ -214,6 +214,18 @@ export const zhCN = {
   'monitoring.cutoffMark': '（截止月）',
   'monitoring.notCutoff':
     '{m} 月不是监控截止月份，只能查看；填写偏差说明和报送请选择 {months} 月。',
+  'todo.title': '待办',
+  'todo.none': '暂无待办事项',
+  'todo.goalsReturned': '被退回的绩效目标',
+  'todo.goalsToApprove': '待审核的绩效目标',
+  'todo.changeRequestsToDecide': '待审批的目标变更申请',
+  'todo.evaluationReturned': '被退回修改的自评',
+  'todo.evaluationAtHead': '待部门负责人审核的自评',
+  'todo.evaluationsToReview': '待财政局审核的自评',
+  'todo.monitoringDue': '待填写的运行监控偏差说明（{m} 月）',
+  'todo.rectificationsDue': '待整改事项',
+  'todo.rectificationsToCheck': '待复核的整改事项',
+  'todo.accountsLocked': '已锁定的账号',
   // (end of workflow: evaluation sign-off)
 
   'report.title': '自评报告',

@@ -3,6 +3,7 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
+import { TodoCentre } from '../todos/todo-centre.tsx';
 import type { OverviewRow } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
@@ -122,6 +123,7 @@ export function BureauOverviewPage() {
         }
       />
       <OpenYear opening={opening} setOpening={setOpening} />
+      <TodoCentre />
       <LoadState
         loading={rows.loading && !rows.data}
         error={rows.error}

@@ -24,6 +24,7 @@ import {
 } from './monitoring-data.ts';
 import './dashboard.css';
 import { YearComparisonCard } from '../linkage/year-comparison.tsx';
+import { TodoCentre } from '../todos/todo-centre.tsx';
 
 function useDashboard() {
   const code = useDeptCode();
@@ -129,6 +130,7 @@ export function DashboardPage() {
         sub={`${departmentName(code)} · ${year}${t('app.yearSuffix')}`}
       />
       <LoadState loading={ev.loading && !ev.data} error={ev.error} reload={ev.reload} rows={8}>
+        <TodoCentre />
         <DashboardStats ev={ev.data} series={d.series} warn={d.warn} month={monthOf(d.mon.data)} />
         <DashboardCharts ev={ev.data} series={d.series} execLoading={d.exec.loading} />
         <IndicatorProgressCard d={d} />
