@@ -70,7 +70,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         id: string;
         impact: string | null;
         help: string;
-        nodes: { target: unknown[] }[];
+        nodes: { target: unknown[]; failureSummary?: string }[];
       }[];
     };
     return r.violations
@@ -79,7 +79,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         id: v.id,
         impact: v.impact ?? '',
         help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+        nodes: v.nodes
+          .slice(0, 3)
+          .map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').pop() ?? ''}`),
       }));
   });
 }

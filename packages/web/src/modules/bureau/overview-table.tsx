@@ -122,6 +122,7 @@ function checkColumns(t: Translate): Columns {
       title: t('app.actions'),
       key: 'actions',
       width: 170,
+      fixed: 'right' as const, // on screen at 1280–1440 px, where the table scrolls sideways
       render: (_v, r) => (
         <span className="jx-row-actions" onClick={(e) => e.stopPropagation()}>
           <Link to={`/dept/${r.code}/evaluation`}>{t('menu.evaluation')}</Link>
