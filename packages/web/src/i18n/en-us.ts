@@ -40,6 +40,7 @@ export const enUS: Record<MessageKey, string> = {
   'role.securityAdmin': 'Security administrator',
   'role.auditAdmin': 'Audit administrator',
   'role.thirdParty': 'Third-party agency',
+  'unit.wan': '10k yuan',
 
   'login.title': 'Sign in',
   'login.username': 'Username',

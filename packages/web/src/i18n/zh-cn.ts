@@ -38,6 +38,7 @@ export const zhCN = {
   'role.securityAdmin': '安全管理员',
   'role.auditAdmin': '审计管理员',
   'role.thirdParty': '第三方机构',
+  'unit.wan': '万元',
 
   'login.title': '用户登录',
   'login.username': '用户名',

@@ -1,5 +1,7 @@
 // Money on screen, always "36,628.61 万元" through core's formatWanYuan (the one formatter).
 import { formatWanYuan, parseWanYuan, parseYuan, type Fen } from '@jixiao/core/money';
+import { useI18n } from '../i18n/i18n.tsx';
+import { moneyUnit } from '../i18n/terms.ts';
 
 export interface MoneyTextProps {
   /** 2-decimal 元 string from the API ("366286100.00"). */
@@ -41,5 +43,6 @@ export function moneyText(p: MoneyTextProps): string {
 }
 
 export function MoneyText(props: MoneyTextProps) {
-  return <span className="jx-money">{moneyText(props)}</span>;
+  const { lang } = useI18n();
+  return <span className="jx-money">{moneyUnit(moneyText(props), lang)}</span>;
 }

@@ -40,7 +40,7 @@ export function monthlyOption(series: ExecutionSeries, t: Translate) {
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: series.months.map((m) => `${m.month}${t('dash.month')}`) },
     yAxis: [
-      { type: 'value', name: '万元', splitLine: { lineStyle: { type: 'dashed' } } },
+      { type: 'value', name: t('unit.wan'), splitLine: { lineStyle: { type: 'dashed' } } },
       { type: 'value', name: '%', max: 100, min: 0, splitLine: { show: false } },
     ],
     series: [
@@ -50,7 +50,7 @@ export function monthlyOption(series: ExecutionSeries, t: Translate) {
         data: series.months.map((m) => wanValue(m.spentFen)),
         itemStyle: { color: '#8fb3e6' },
         barMaxWidth: 28,
-        tooltip: { valueFormatter: (v: unknown) => `${String(v)} 万元` },
+        tooltip: { valueFormatter: (v: unknown) => `${String(v)} ${t('unit.wan')}` },
       },
       ...progressLines(series, t),
     ],

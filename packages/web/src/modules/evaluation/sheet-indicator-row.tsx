@@ -3,6 +3,7 @@
 import { Input } from 'antd';
 import type { ContractIndicator } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { term } from '../../i18n/terms.ts';
 import { ActualCell } from './actual-cell.tsx';
 import { DeductionNote, type SheetDeductions } from './deduction-note.tsx';
 import type { IndicatorEdit } from './live-score.ts';
@@ -47,17 +48,18 @@ function DeviationCell({
 }
 
 function GroupCells({ place }: { place: RowPlace }) {
+  const { lang } = useI18n();
   return (
     <>
       {place.firstOfL1 && (
         <th rowSpan={place.l1Rows} scope="rowgroup" className="jx-sheet-l1">
-          {place.group.level1}
+          {term(place.group.level1, lang)}
           <div className="jx-sheet-l1w">（{place.group.weight}）</div>
         </th>
       )}
       {place.firstOfL2 && (
         <th rowSpan={place.l2Rows} scope="rowgroup" className="jx-sheet-l2">
-          {place.level2}
+          {term(place.level2, lang)}
         </th>
       )}
     </>

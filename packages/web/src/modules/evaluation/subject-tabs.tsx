@@ -1,6 +1,7 @@
 // The tabs of the 绩效自评 page: the department and each project, with its live score and a dot when edited.
 import { Badge, Tabs } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { term } from '../../i18n/terms.ts';
 import { scored } from './live-score.ts';
 import type { SubjectState } from './use-evaluation.ts';
 
@@ -13,7 +14,7 @@ export function SubjectTabs({
   activeKey: string;
   onChange: (key: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Tabs
       activeKey={activeKey}
@@ -28,7 +29,9 @@ export function SubjectTabs({
               <Badge dot={c.changed.length > 0} offset={[4, 0]}>
                 <span>{c.s.kind === 'department' ? t('eval.department') : c.s.name}</span>
               </Badge>
-              <span className="jx-eval-tab-score">{sc ? `${sc.total} ${sc.grade}` : '—'}</span>
+              <span className="jx-eval-tab-score">
+                {sc ? `${sc.total} ${term(sc.grade, lang)}` : '—'}
+              </span>
             </span>
           ),
         };

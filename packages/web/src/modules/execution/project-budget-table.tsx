@@ -1,7 +1,8 @@
 // The projects of the execution report: code, name, fund source, kind, initial / adjusted budget, executed and
 // rate, with the department's totals as the summary row.
 import { Grid, Table, type TableColumnsType } from 'antd';
-import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+import { useI18n, type Lang, type Translate } from '../../i18n/i18n.tsx';
+import { term } from '../../i18n/terms.ts';
 import { byYuan, MoneyText } from '../../ui/money-text.tsx';
 import { PercentText, ratioPercent } from '../../ui/percent-text.tsx';
 import type { ProjectRow, readTotals } from './execution-data.ts';
@@ -82,7 +83,7 @@ function moneyColumns(t: Translate): TableColumnsType<ProjectRow> {
   ];
 }
 
-function columnsOf(t: Translate): TableColumnsType<ProjectRow> {
+function columnsOf(t: Translate, lang: Lang): TableColumnsType<ProjectRow> {
   return [
     { title: t('execution.code'), dataIndex: 'code', width: 140 },
     { title: t('execution.name'), dataIndex: 'name' },
@@ -91,7 +92,7 @@ function columnsOf(t: Translate): TableColumnsType<ProjectRow> {
       dataIndex: 'fundSource',
       width: 140,
       responsive: ['xl'],
-      render: (v: string | null) => v ?? '—',
+      render: (v: string | null) => (v ? term(v, lang) : '—'),
     },
     {
       title: t('execution.kind'),
@@ -110,7 +111,7 @@ export function ProjectBudgetTable({
   rows: ProjectRow[];
   totals: Totals | null;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Table<ProjectRow>
       size="small"
@@ -119,7 +120,7 @@ export function ProjectBudgetTable({
       pagination={false}
       data-testid="projects-table"
       summary={() => (totals ? <TotalsRow totals={totals} /> : null)}
-      columns={columnsOf(t)}
+      columns={columnsOf(t, lang)}
     />
   );
 }
