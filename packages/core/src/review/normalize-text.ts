@@ -130,6 +130,17 @@ function collapse(raw: string, base: number): Cells {
   return out;
 }
 
+/** chi_sim reads "20.00%" as "20.009%6": a 9 before and a digit after the sign of a two-decimal rate. */
+function dropOcrPercentNoise(c: Cells): Cells {
+  const s = c.chars.join('');
+  const drop = new Set<number>();
+  for (const m of s.matchAll(/\.\d{2}(9)%(\d)(?!\d)/g)) {
+    drop.add(m.index + 3);
+    drop.add(m.index + 5);
+  }
+  return drop.size === 0 ? c : keep(c, (_, i) => !drop.has(i));
+}
+
 /** OCR noise in numbers: "35. 3" → "35.3", "36， 628" → "36,628", "95 %" → "95%", "３５．３" handled by the caller. */
 function joinOcrDigits(c: Cells): Cells {
   const s = c.chars;
@@ -152,7 +163,7 @@ function cleanLine(raw: string, base: number, options: NormalizeOptions): Cells 
   // A tab separates table cells and survives as one tab; other whitespace runs become one space.
   let c = collapse(raw, base);
   if (options.ocr === true) {
-    c = joinOcrDigits(c);
+    c = dropOcrPercentNoise(joinOcrDigits(c));
   }
   const tabbed = [...tableRowToTabs(c.chars.join(''))];
   c = { chars: tabbed, cols: c.cols };
@@ -169,6 +180,15 @@ function cleanLine(raw: string, base: number, options: NormalizeOptions): Cells 
     }
     if (ch === '．' && /[0-9０-９]/.test(t[i - 1] ?? '') && /[0-9０-９]/.test(t[i + 1] ?? '')) {
       return '.';
+    }
+    // OCR reads a thousands comma as a point: "4.500.00" is 4,500.00.
+    if (
+      ch === '.' &&
+      options.ocr === true &&
+      /\d/.test(t[i - 1] ?? '') &&
+      /^\d{3}[.,]\d/.test(t.slice(i + 1, i + 6).join(''))
+    ) {
+      return ',';
     }
     if (
       ch === '，' &&
@@ -272,19 +292,32 @@ function cutAt(c: Cells, cuts: readonly number[]): Cells[] {
 function wrapWidth(lines: readonly SourceLine[]): number {
   const open = lines.filter((l) => !SENTENCE_END_RE.test(l.text)).map((l) => displayWidth(l.text));
   let best = { count: 0, width: 0 };
-  for (const w of new Set(open)) {
+  // The wrap width is near the widest line: a cluster of short headings is not a wrap width.
+  const widest = Math.max(0, ...lines.map((l) => displayWidth(l.text)));
+  for (const w of new Set(open.filter((x) => x >= widest * 0.85))) {
     const count = open.filter((x) => x >= w * 0.9 && x <= w + 2).length;
     if (count > best.count || (count === best.count && w > best.width)) {
       best = { count, width: w };
     }
   }
   const wider = lines.filter((l) => displayWidth(l.text) > best.width * 1.15).length;
-  return best.count >= 8 && wider <= lines.length * 0.05 ? best.width : 0;
+  return best.count >= 3 && wider <= lines.length * 0.05 ? best.width : 0;
 }
 
 /** Whether a paragraph ends between line `prev` and line `next`. */
 function breaksBetween(prev: string, next: string, wrapAt: number): boolean {
-  if (wrapAt === 0 || startsBlock(next) || isHeadingOnly(prev) || SENTENCE_END_RE.test(prev)) {
+  if (startsBlock(next) || isHeadingOnly(prev) || SENTENCE_END_RE.test(prev)) {
+    return true;
+  }
+  // A long line ending on a word, and the next one starting with its figure ("…拨付率" / "20.00%。").
+  if (
+    prev.length > 20 &&
+    /[\u4e00-\u9fff]$/.test(prev) &&
+    /^\d[\d,.]*\s?(?:%|％|万元|亿元|元|个百分点)/.test(next)
+  ) {
+    return false;
+  }
+  if (wrapAt === 0) {
     return true;
   }
   // A line clearly shorter than the wrap width ended on purpose (title lines, table cells).
