@@ -1,9 +1,10 @@
 // The district zip as a background job of the server process: started by a finance reviewer, polled for its
 // progress, downloaded when done. Its files live in the data directory's temp area (`<data dir>.tmp`, beside
-// the `<data dir>.lock` of the embedded database, outside the database's own folder) and are removed an hour after
-// the job ends, when it fails, and — for jobs a stopped server left behind — when the next job starts.
+// the `<data dir>.lock` of the embedded database, outside the database's own folder) and are removed once the zip
+// has been downloaded, an hour after the job ends otherwise, at once when it fails, and — for jobs a stopped server
+// left behind — when the next job starts.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '@jixiao/core';
 import { errorMessage } from '@jixiao/core';
@@ -78,11 +79,26 @@ function failure(e: unknown): DistrictJobView['error'] {
   return { code, zh: errorMessage(code, params, 'zh'), en: errorMessage(code, params, 'en') };
 }
 
+/** Forgets the job and removes its folder, and the temp area's folders when they are left empty. */
+async function removeJob(job: Job): Promise<void> {
+  jobs.delete(job.view.id);
+  await rm(job.dir, { recursive: true, force: true });
+  const area = path.dirname(job.dir);
+  for (const dir of [area, path.dirname(area)]) {
+    await rmdir(dir).catch(() => undefined); // only when empty
+  }
+}
+
 function expire(job: Job): void {
-  setTimeout(() => {
-    jobs.delete(job.view.id);
-    void rm(job.dir, { recursive: true, force: true });
-  }, DISTRICT_JOB_TTL_MS).unref();
+  setTimeout(() => void removeJob(job), DISTRICT_JOB_TTL_MS).unref();
+}
+
+/** After a complete download the job's files go at once (a new download starts a new job). */
+export async function districtJobDownloaded(actor: Actor, id: string): Promise<void> {
+  const job = jobs.get(id);
+  if (job && job.userId === actor.userId) {
+    await removeJob(job);
+  }
 }
 
 /** Starts the zip of the actor's region for `year` (or answers the job of the same user already running). */

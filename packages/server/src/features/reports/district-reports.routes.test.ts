@@ -1,6 +1,6 @@
 // 全区自评报告打包 over HTTP on the demo (3 departments of 440105 in 2023): the finance reviewer starts the job, polls it
 // to the end and downloads one zip holding every department's .docx (and PDF where LibreOffice is installed); others
-// are refused and the export is audited. Refusals on both databases; the zip itself on PGlite only, to keep the suite
+// are refused, the export is audited, and the files go once downloaded. Refusals on both databases; the zip itself on PGlite only, to keep the suite
 // short (the job reads through services whose own tests run on both).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,7 +72,8 @@ describeEachDb('district report zip', (use, driver) => {
     );
   });
 
-  it(
+  // The zip reads through the same services on both databases (their tests cover them): one run is enough.
+  it.runIf(driver === 'pglite')(
     'zips every department’s report with its progress, audited; only its starter sees it',
     { timeout: 120_000 },
     async () => {
@@ -98,7 +99,7 @@ describeEachDb('district report zip', (use, driver) => {
       expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain(
         '2023年度',
       );
-      const zip = await JSZip.loadAsync(await res.arrayBuffer());
+      const zip = await JSZip.loadAsync(await res.arrayBuffer()); // read whole: download complete
       const names = Object.keys(zip.files)
         .filter((n) => !zip.files[n]!.dir)
         .sort();
@@ -119,8 +120,11 @@ describeEachDb('district report zip', (use, driver) => {
         .from(auditLog)
         .where(eq(auditLog.action, 'report.district.export'));
       expect(audit).toContainEqual({ entityId: '440105/2023', actor: 'czj_reviewer' });
-      const jobsDir = path.join(tempAreaOf(dataDir), 'district-reports');
-      expect(fs.readdirSync(jobsDir)).toEqual([job.id]); // until it expires, then removed
+      for (let i = 0; i < 50 && fs.existsSync(tempAreaOf(dataDir)); i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(fs.existsSync(tempAreaOf(dataDir))).toBe(false); // downloaded: its files are gone
+      expect((await app(reviewer).request(`/api/reports/district/${job.id}`)).status).toBe(404);
     },
   );
 });

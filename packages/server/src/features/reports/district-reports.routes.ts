@@ -6,7 +6,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import { errorResponse } from '../../http/error-schema.ts';
 import { ERROR_CODES } from '@jixiao/core';
-import { districtJob, districtJobFile, startDistrictJob } from './district-jobs.ts';
+import {
+  districtJob,
+  districtJobDownloaded,
+  districtJobFile,
+  startDistrictJob,
+} from './district-jobs.ts';
 
 const tags = ['报告 Report'];
 
@@ -90,7 +95,7 @@ const fileRoute = createRoute({
   method: 'get',
   path: '/api/reports/district/{id}/file',
   tags,
-  summary: '下载打包好的 zip（任务完成后一小时内）',
+  summary: '下载打包好的 zip（下载完成后即删除；未下载的一小时后删除）',
   request: { params: JobParams },
   responses: {
     200: {
@@ -117,8 +122,11 @@ export function registerDistrictReportRoutes(app: App, deps: AppDeps): void {
   });
   app.openapi(statusRoute, (c) => c.json(districtJob(c.var.actor, c.req.valid('param').id), 200));
   app.openapi(fileRoute, (c) => {
-    const f = districtJobFile(c.var.actor, c.req.valid('param').id);
-    const body = Readable.toWeb(createReadStream(f.path)) as ReadableStream<Uint8Array>;
+    const { id } = c.req.valid('param');
+    const f = districtJobFile(c.var.actor, id);
+    const stream = createReadStream(f.path);
+    stream.once('end', () => void districtJobDownloaded(c.var.actor, id));
+    const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
     return c.body(body, 200, {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,

@@ -4,7 +4,7 @@
 // pool of LibreOffice processes (render/pdf/pdf-pool.ts). Files are written under `workDir` (the caller's temp area
 // in the data directory), the zip last; the export is recorded in the audit log before any work starts.
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
@@ -162,10 +162,11 @@ async function toPdf(
   workDir: string,
   onConverted: (n: number) => void,
 ): Promise<(string | null)[]> {
+  const profiles = path.join(workDir, 'soffice');
   const r = await convertDocxFilesToPdf(docxFiles, path.join(workDir, 'pdf'), {
-    workDir: path.join(workDir, 'soffice'),
+    workDir: profiles,
     onConverted,
-  });
+  }).finally(() => rm(profiles, { recursive: true, force: true })); // LibreOffice's profiles
   for (const p of r?.problems ?? []) {
     process.stderr.write(`district reports: PDF conversion: ${p.slice(0, 2000)}\n`);
   }
