@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import {
   REVIEW_CODE_TITLES,
+  REVIEW_DOCUMENT_TYPES,
   reviewReport,
+  type ReviewDocumentType,
   type Bilingual,
   type ReviewFinding,
   type ReviewResult,
@@ -22,6 +24,13 @@ const EXCERPT_CHARS = 24;
 function shorten(s: string, n: number): string {
   const chars = [...s.replace(/\s+/g, ' ')];
   return chars.length <= n ? chars.join('') : `${chars.slice(0, n).join('')}…`;
+}
+
+/** Where a finding is: line of a .txt, paragraph of a .docx (the same number), page and line of a .pdf. */
+function place(x: ReviewFinding): string {
+  return x.page === undefined
+    ? String(x.line)
+    : t({ zh: `第${x.page}页 ${x.line}行`, en: `p.${x.page} l.${x.line}` });
 }
 
 function count(findings: readonly ReviewFinding[], severity: ReviewSeverity): number {
@@ -48,16 +57,16 @@ export function renderReview(result: ReviewResult, file: string): string[] {
   );
   lines.push('');
   const header = [
-    t({ zh: '行', en: 'Line' }),
+    t({ zh: '位置', en: 'Place' }),
     t({ zh: '级别', en: 'Severity' }),
     t({ zh: '问题', en: 'Finding' }),
     t({ zh: '原文', en: 'Excerpt' }),
     t({ zh: '说明', en: 'Detail' }),
   ];
   const rows = f.map((x) => [
-    String(x.line),
+    place(x),
     t(SEVERITY[x.severity]),
-    `${x.code} ${t(REVIEW_CODE_TITLES[x.code])}`,
+    `${x.code} ${t(REVIEW_CODE_TITLES[x.code])}${x.ocr === true ? t({ zh: '（识别）', en: ' (OCR)' }) : ''}`,
     shorten(x.excerpt, EXCERPT_CHARS),
     t({ zh: x.message, en: x.messageEn }),
   ]);
@@ -73,22 +82,40 @@ export function registerReviewCommand(program: Command): void {
     )
     .argument(
       '<file>',
-      '报告文件：.txt、.docx 或文字版 .pdf / report file (.txt, .docx or text PDF)',
+      '报告文件：.txt、.docx 或 .pdf（扫描件经文字识别）/ report file (.txt, .docx or .pdf; scans are read by OCR)',
     )
     .option('--json', '输出审核结果 JSON / print the result object as JSON')
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option(
+      '--type <type>',
+      `报告类型（默认按标题识别）/ report type (detected from the title when absent): ${REVIEW_DOCUMENT_TYPES.join(', ')}`,
+    )
+    .action(async (file: string, opts: { json?: boolean; type?: string }) => {
+      const documentType = REVIEW_DOCUMENT_TYPES.find((x) => x === opts.type);
+      if (opts.type !== undefined && documentType === undefined) {
+        throw new CliError(
+          t({
+            zh: `报告类型应为 ${REVIEW_DOCUMENT_TYPES.join('、')} 之一`,
+            en: `--type must be one of ${REVIEW_DOCUMENT_TYPES.join(', ')}`,
+          }),
+          EXIT_INVALID,
+        );
+      }
       // Loaded here, not at start-up: the PDF and Word readers are only needed by this command.
       const { ExtractError, extractText } = await import('@jixiao/server/extract/extract-text');
-      let text: string;
+      let read: Awaited<ReturnType<typeof extractText>>;
       try {
-        ({ text } = await extractText(file));
+        read = await extractText(file);
       } catch (e) {
         if (e instanceof ExtractError) {
           throw new CliError(t(e.messages), EXIT_INVALID);
         }
         throw e;
       }
-      const result = reviewReport(text);
+      const result = reviewReport(read.text, {
+        ...(documentType === undefined ? {} : { documentType: documentType as ReviewDocumentType }),
+        ...(read.pageStarts === undefined ? {} : { pageStarts: read.pageStarts }),
+        ocr: read.ocr === true,
+      });
       if (opts.json) {
         printJson(result);
         return;
