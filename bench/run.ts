@@ -1,6 +1,7 @@
 // npm run bench — the ledger import against the engine itself (issue 19), then latency under load.
 // For each size (10⁵ and 10⁶ rows; 4·10⁶ with JIXIAO_BENCH_4M=1, or JIXIAO_BENCH_SIZES=100000,1000000,…) and each
-// engine (PGlite, PostgreSQL — JIXIAO_BENCH_PG_URL, or one started by bench/start-pg.sh and stopped at the end), a
+// engine (PGlite, PostgreSQL — JIXIAO_BENCH_PG_URL, or one started by bench/start-pg.sh and stopped at the end;
+// JIXIAO_BENCH_ENGINES=pg or =pglite for one of them), a
 // child process (bench/import-bench.ts, so peak RSS is per run) times the raw baseline — the same rows COPYed into
 // the same ledger table with the same indexes, no checks — and our import through the real path, and at 10⁶ rows
 // execution of all 10,000 projects; DuckDB reading the same CSV is printed for reference. Then the load part
@@ -27,6 +28,8 @@ const SIZES = (
 )
   .split(',')
   .map(Number);
+/** The engines measured (JIXIAO_BENCH_ENGINES=pglite,pg by default; one of them to run the other alone). */
+const ENGINES = (process.env['JIXIAO_BENCH_ENGINES'] ?? 'pglite,pg').split(',');
 /** The size at which execution and DuckDB are measured too. */
 const MAIN_ROWS = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1]!;
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
@@ -276,10 +279,12 @@ async function main(): Promise<void> {
         `   DuckDB (reference): read_csv ${duck.loadS.toFixed(2)} s · aggregate ${duck.aggregateS.toFixed(3)} s · Σ ${duck.totalYuan === expectedTotal ? 'matches' : 'MISMATCH'}`,
       );
     }
-    const r1 = await runChild('pglite', rows);
-    printResult(r1);
-    results.push(r1);
-    if (pgUrl) {
+    if (ENGINES.includes('pglite')) {
+      const r1 = await runChild('pglite', rows);
+      printResult(r1);
+      results.push(r1);
+    }
+    if (pgUrl && ENGINES.includes('pg')) {
       const r2 = await onPostgres(pgUrl, (url) => runChild('pg', rows, url));
       printResult(r2);
       results.push(r2);
