@@ -42,7 +42,7 @@ function sameSubject(doc: ReviewDocument, a: number, b: number): boolean {
 
 // The words of figures: two projects with equal figures share them without any copied sentence.
 const FIGURE_WORDS_RE =
-  /年初预算数?|全年预算数?|调整后预算数?|预算数|预算|实际支出|实际完成值?|执行数|执行率|支出进度|完成率|指标值|目标值|年度|全年|实际|支出|执行|万元|元|分值|得分|权重|个|项|家|人次|人|其中|合计|资金|共|为|达到?|\d/g;
+  /年初预算数?|全年预算数?|调整后预算数?|预算数|预算|实际支出|实际完成值?|执行数|执行率|支出进度|完成率|指标值|目标值|年度|全年|实际|支出|执行|万元|元|分值|得分|权重|个|项(?!目)|家|人次|人|其中|合计|资金|共|为|达到?|\d/g;
 const NAME_END_RE = /(?:项目|工程|专项资金|专项|平台|中心|系统|报告)$/;
 
 const contentOf = (s: string): string => [...s].filter(isContentChar).join('');
@@ -58,7 +58,12 @@ function boilerplate(doc: ReviewDocument, run: string): 'name' | 'figures' | nul
     rest = rest.replaceAll(n, '');
   }
   const meaningful = rest.replace(FIGURE_WORDS_RE, '');
-  if (NAME_END_RE.test(meaningful) && meaningful.length <= 30) {
+  // A name ends as names do and holds no verb of a sentence ("较好完成了…整体支出和项目" is prose).
+  if (
+    NAME_END_RE.test(meaningful) &&
+    meaningful.length <= 30 &&
+    !/了|完成|开展|推进/.test(meaningful)
+  ) {
     return 'name';
   }
   return meaningful.length < 12 ? 'figures' : null;
