@@ -760,8 +760,8 @@ export const ERRORS = {
   },
   IMPORT_MONTHS_TAKEN: {
     kind: 'conflict',
-    zh: '{year} 年 {months} 已有支出台账数据，本次未导入。如确需用本文件替换这些月份，请使用 --replace-month（接口参数 replace=true）。',
-    en: 'Month(s) {monthsEn} of {year} already hold ledger entries; nothing was imported. To replace those months with this file, use --replace-month (replace=true).',
+    zh: '{year} 年 {months} 已有支出台账数据，本次未导入。如确需用本文件替换这些月份，请先预览替换（将删除和新增的笔数、金额及执行率变化），确认后再替换；替换后可在导入记录中撤销。',
+    en: 'Month(s) {monthsEn} of {year} already hold ledger entries; nothing was imported. To replace those months, preview the replacement (rows and amounts removed and added, the execution rate before and after) and confirm it; it can be undone from the import history.',
   },
   IMPORT_SCOPE_INVALID: {
     kind: 'invalid',

@@ -164,6 +164,15 @@ export function registerImportCommand(program: Command): void {
           }
           throw new CliError(t({ zh: e.messageZh, en: e.messageEn }));
         }
+        if (isServiceError(e) && e.code === 'IMPORT_MONTHS_TAKEN' && !opts.json) {
+          // The command line's confirmation is the flag (the web shows a preview first).
+          printError(
+            t({
+              zh: '命令行：加 --replace-month 用本文件替换这些月份（被替换的数据保留，可在导入记录中撤销）',
+              en: 'Command line: add --replace-month to replace those months (the replaced rows are kept and can be restored)',
+            }),
+          );
+        }
         throw e;
       }
     });

@@ -120,13 +120,18 @@ export async function replaceMonths(
   exceptBatch: string,
 ): Promise<{ deletedRows: number; replacedBatches: string[]; shrunkBatches: string[] }> {
   const monthArray = sql.raw(`array[${months.map((m) => Number(m)).join(',')}]::smallint[]`);
+  // The rows taken out are kept (ledger_entries_replaced) so the replacement can be undone from the import history.
   const deleted = await queryRows<{ n: string }>(
     db,
     sql`with d as (delete from ledger_entries
                    where department_code = ${departmentCode} and fiscal_year = ${year} and month = any(${monthArray})
                      and import_batch_id is distinct from ${exceptBatch}
-                   returning 1)
-        select count(*)::text as n from d`,
+                   returning region_code, fiscal_year, department_code, project_code, pay_date, month,
+                             economic_class, amount, summary, voucher_no, import_batch_id),
+             kept as (insert into ledger_entries_replaced (region_code, fiscal_year, department_code, project_code,
+                        pay_date, month, economic_class, amount, summary, voucher_no, import_batch_id, replaced_by_batch)
+                      select d.*, ${exceptBatch} from d returning 1)
+        select count(*)::text as n from kept`,
   );
   const affected = await queryRows<{ id: string; months: number[] }>(
     db,

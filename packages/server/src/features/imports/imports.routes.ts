@@ -11,6 +11,7 @@ import { DepartmentCodeParam, YearQuery } from '../departments/departments.schem
 import { ErrorBodySchema, errorResponse } from '../../http/error-schema.ts';
 import { registerColumnMappingRoutes } from './column-mapping.routes.ts';
 import { registerDocumentImportRoutes } from './document-imports.routes.ts';
+import { registerLedgerReplaceRoutes } from './ledger-replace.routes.ts';
 import { savedMapping } from './column-mapping.service.ts';
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -77,6 +78,7 @@ const ImportBatchSchema = z
     status: z.string(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
+    replacedRows: z.number().openapi({ description: '该次导入替换掉的台账行数（可撤销替换）' }),
   })
   .openapi('ImportBatch');
 
@@ -190,6 +192,7 @@ export function registerImportRoutes(app: App, deps: AppDeps): void {
   });
   registerColumnMappingRoutes(app, deps);
   registerDocumentImportRoutes(app, deps);
+  registerLedgerReplaceRoutes(app, deps);
   app.openapi(listRoute, async (c) =>
     c.json(
       await listImports(

@@ -7,6 +7,7 @@ import { assertCanRead } from '../../auth/access.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import * as ledgerRepo from '../execution/ledger.repository.ts';
 import type { ImportKind } from './import-common.ts';
+import * as replaceRepo from './ledger-replace.repository.ts';
 
 export {
   type ImportHooks,
@@ -34,6 +35,8 @@ export interface ImportBatchOut {
   status: 'active' | 'replaced' | 'withdrawn';
   createdBy: string | null;
   createdAt: string;
+  /** Ledger rows this import replaced (kept; the replacement can be undone while it is > 0). */
+  replacedRows: number;
 }
 
 /** GET …/imports?year=: the department-year's import batches, newest first. */
@@ -46,6 +49,10 @@ export async function listImports(
   const dept = await getDepartment(database.db, actor, departmentCode);
   assertCanRead(actor, dept);
   const rows = await ledgerRepo.listBatches(database.db, dept.code, year);
+  const replaced = await replaceRepo.replacedRowCounts(
+    database.db,
+    rows.map((b) => b.id),
+  );
   return rows.map((b) => ({
     id: b.id,
     kind: b.kind,
@@ -57,5 +64,6 @@ export async function listImports(
     status: b.status,
     createdBy: b.createdBy,
     createdAt: b.createdAt.toISOString(),
+    replacedRows: replaced.get(b.id) ?? 0,
   }));
 }

@@ -79,7 +79,7 @@ function GoalsHeader({
             <Button icon={<UploadOutlined />} onClick={onImport} data-testid="import-goals">
               {t('execution.import')}
             </Button>
-            {page.scopeOptions.length > 0 && (
+            {(page.scopeOptions.length > 0 || page.listing.data?.yearEnded === true) && (
               <CreateGoalButton
                 ended={page.listing.data?.yearEnded === true}
                 year={year}
