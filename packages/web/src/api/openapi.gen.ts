@@ -3093,6 +3093,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/departments/{code}/imports/{batchId}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销一次月份替换：移除该次导入的数据，恢复被它替换的台账 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          batchId: string;
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 已恢复 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerRestoreResult'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/departments/{code}/imports/{kind}': {
     parameters: {
       query?: never;
@@ -3477,6 +3561,107 @@ export interface paths {
                 messageEn: string;
               };
             };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/imports/ledger/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 替换已导入月份前预览：删除与新增的笔数、金额，执行率变化（不写入） */
+    post: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          code: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description 替换预览 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LedgerReplacePreview'];
+          };
+        };
+        /** @description 请求有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 无权操作 */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 状态不允许 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 文件有错误 */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
           };
         };
       };
@@ -15412,7 +15597,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 下载打包好的 zip（任务完成后一小时内） */
+    /** 下载打包好的 zip（下载完成后即删除；未下载的一小时后删除） */
     get: {
       parameters: {
         query?: never;
@@ -18463,6 +18648,8 @@ export interface components {
       id: string;
       kind: string;
       months: number[];
+      /** @description 该次导入替换掉的台账行数（可撤销替换） */
+      replacedRows: number;
       rows: number;
       sha256: string;
       status: string;
@@ -18888,6 +19075,29 @@ export interface components {
        * @example 762700.00
        */
       totalYuan: string;
+    };
+    LedgerReplacePreview: {
+      addedRows: number;
+      addedYuan: string;
+      budgetYuan: string;
+      executedAfterYuan: string;
+      executedBeforeYuan: string;
+      fileName: string;
+      months: number[];
+      rateAfter: string | null;
+      rateBefore: string | null;
+      removed: {
+        amountYuan: string;
+        month: number;
+        rows: number;
+      }[];
+      removedRows: number;
+      removedYuan: string;
+      replacedMonths: number[];
+    };
+    LedgerRestoreResult: {
+      removedRows: number;
+      restoredRows: number;
     };
     LinkageDecisionInput: {
       /** @enum {string} */
