@@ -236,6 +236,25 @@ export const enUS: Record<MessageKey, string> = {
   'todo.rectificationsDue': 'Rectification items open',
   'todo.rectificationsToCheck': 'Rectification results to check',
   'todo.accountsLocked': 'Locked accounts',
+  'replace.preview': 'Preview replacement',
+  'replace.title': 'Replace imported months · {file}',
+  'replace.confirm': 'Replace',
+  'replace.month': 'Month',
+  'replace.removedRows': 'Rows removed',
+  'replace.removedAmount': 'Amount removed',
+  'replace.removed': 'Removed',
+  'replace.added': 'Added (this file)',
+  'replace.rowsAmount': '{n} rows, {amount}',
+  'replace.rate': 'Execution rate (before → after)',
+  'replace.rateDrops':
+    'The execution rate drops after the replacement: check the file is complete.',
+  'replace.restorable':
+    'The replaced rows are kept; the replacement can be undone from the import history.',
+  'replace.restore': 'Undo replacement',
+  'replace.restoreConfirm': 'Remove this import and bring back the {n} ledger rows it replaced?',
+  'replace.restored': 'The replaced rows are back',
+  'status.withdrawn': 'Withdrawn',
+  'status.replaced': 'Replaced',
   // (end of workflow: evaluation sign-off)
 
   'report.title': 'Self-evaluation report',

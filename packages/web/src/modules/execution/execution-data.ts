@@ -86,6 +86,8 @@ export interface ImportRow {
   at: string;
   by: string;
   status: string;
+  /** Ledger rows this import replaced (kept): while > 0 and the import is active, it can be undone. */
+  replacedRows: number;
 }
 
 export function readImports(body: ImportBatch[] | undefined): ImportRow[] {
@@ -97,6 +99,7 @@ export function readImports(body: ImportBatch[] | undefined): ImportRow[] {
     at: b.createdAt,
     by: b.createdBy ?? '',
     status: b.status,
+    replacedRows: b.replacedRows,
   }));
 }
 

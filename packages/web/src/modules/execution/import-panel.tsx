@@ -8,6 +8,7 @@ import { downloadFile } from '../../api/client.ts';
 import { uploadFile } from '../../api/upload.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ColumnMappingForm, headersMissing, type HeadersMissing } from './column-mapping-form.tsx';
+import { ReplacePreviewDialog, type ReplacePreview } from './replace-preview-dialog.tsx';
 import {
   importErrors,
   importedCount,
@@ -44,6 +45,25 @@ export function ImportPanel({
     conflict: File | null;
   } | null>(null);
   const [mapping, setMapping] = useState<{ file: File; missing: HeadersMissing } | null>(null);
+  const [preview, setPreview] = useState<{ file: File; data: ReplacePreview } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  /** 替换已导入月份: the ledger's preview first (nothing written), the replacement on confirmation. */
+  const askReplace = async (file: File) => {
+    if (template !== 'ledger') {
+      await upload(file, true);
+      return;
+    }
+    setPreviewing(true);
+    try {
+      const data = await uploadFile<ReplacePreview>(`${path}/preview`, file, { query: { year } })
+        .promise;
+      setPreview({ file, data });
+    } catch (e) {
+      void message.error(e instanceof ApiError ? e.localized(lang) : String(e));
+    } finally {
+      setPreviewing(false);
+    }
+  };
   const abort = useRef<(() => void) | null>(null);
 
   const upload = async (file: File, replace = false) => {
@@ -172,9 +192,11 @@ export function ImportPanel({
               <Button
                 size="small"
                 danger
-                onClick={() => problems.conflict && void upload(problems.conflict, true)}
+                loading={previewing}
+                data-testid="replace-preview-open"
+                onClick={() => problems.conflict && void askReplace(problems.conflict)}
               >
-                {t('execution.replace')}
+                {template === 'ledger' ? t('replace.preview') : t('execution.replace')}
               </Button>
             )
           }
@@ -184,6 +206,9 @@ export function ImportPanel({
               {problems.rows.length > 0 && (
                 <Table<ImportRowError>
                   className="jx-import-errors"
+                  data-testid="import-errors"
+                  tableLayout="fixed"
+                  scroll={{ x: 560 }}
                   size="small"
                   rowKey={(r, i) => `${r.row}-${r.column}-${i ?? 0}`}
                   dataSource={problems.rows}
@@ -196,7 +221,7 @@ export function ImportPanel({
                     {
                       title: t('execution.row'),
                       dataIndex: 'row',
-                      width: 64,
+                      width: 56,
                       render: (v: number) => (v > 0 ? v : '—'),
                     },
                     {
@@ -209,7 +234,14 @@ export function ImportPanel({
                     {
                       title: t('monitoring.reason'),
                       key: 'message',
-                      render: (_v, r) => (lang === 'en' ? r.messageEn : r.message),
+                      // the reason takes the rest (at least 300 px: the table scrolls in a narrow card
+                      // rather than wrapping the reason one character per line)
+                      width: 300,
+                      render: (_v, r) => (
+                        <span style={{ whiteSpace: 'normal', wordBreak: 'normal' }}>
+                          {lang === 'en' ? r.messageEn : r.message}
+                        </span>
+                      ),
                     },
                   ]}
                 />
@@ -222,6 +254,18 @@ export function ImportPanel({
           role="alert"
         />
       )}
+      <ReplacePreviewDialog
+        preview={preview?.data ?? null}
+        busy={progress !== null}
+        onCancel={() => setPreview(null)}
+        onConfirm={() => {
+          const file = preview?.file;
+          setPreview(null);
+          if (file) {
+            void upload(file, true);
+          }
+        }}
+      />
     </Card>
   );
 }

@@ -1,5 +1,7 @@
 // 数据导入: the three imports (ledger, budgets, indicator progress) and the history of the year's imports.
-import { Card, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Table, type TableColumnsType } from 'antd';
+import { ApiError } from '../../api/api-error.ts';
+import { api } from '../../api/client.ts';
 import { useDeptCode } from '../../app/dept-code.ts';
 import { useWorkspace } from '../../app/workspace.tsx';
 import { useI18n, type Lang, type MessageKey, type Translate } from '../../i18n/i18n.tsx';
@@ -25,7 +27,41 @@ function importKindLabel(kind: string, t: (k: MessageKey) => string): string {
         : kind;
 }
 
-function columnsOf(t: Translate, lang: Lang): TableColumnsType<ImportRow> {
+/** 撤销替换 on an import that replaced months (its rows out, the replaced rows back). */
+function RestoreButton({ row, onDone }: { row: ImportRow; onDone: () => void }) {
+  const code = useDeptCode();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  return (
+    <Popconfirm
+      title={t('replace.restore')}
+      description={t('replace.restoreConfirm', { n: row.replacedRows })}
+      okText={t('app.confirm')}
+      cancelText={t('app.cancel')}
+      onConfirm={() =>
+        api
+          .post(`/api/departments/${encodeURIComponent(code)}/imports/${row.key}/restore`)
+          .then(() => {
+            void message.success(t('replace.restored'));
+            onDone();
+          })
+          .catch((e: unknown) =>
+            message.error(e instanceof ApiError ? e.localized(lang) : String(e)),
+          )
+      }
+    >
+      <Button size="small" type="link" data-testid="import-restore">
+        {t('replace.restore')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+function columnsOf(
+  t: Translate,
+  lang: Lang,
+  restore: ((row: ImportRow) => React.ReactNode) | null,
+): TableColumnsType<ImportRow> {
   return [
     {
       title: t('execution.at'),
@@ -49,6 +85,17 @@ function columnsOf(t: Translate, lang: Lang): TableColumnsType<ImportRow> {
       width: 100,
       render: (v: string) => (v ? <StatusTag status={v} /> : '—'),
     },
+    ...(restore
+      ? [
+          {
+            title: '',
+            key: 'restore',
+            width: 100,
+            render: (_v: unknown, r: ImportRow) =>
+              r.replacedRows > 0 && r.status === 'active' ? restore(r) : null,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -105,7 +152,11 @@ export function ImportsTab({
             dataSource={importRows}
             pagination={importRows.length > 10 ? { pageSize: 10 } : false}
             locale={{ emptyText: t('execution.noImports') }}
-            columns={columnsOf(t, lang)}
+            columns={columnsOf(
+              t,
+              lang,
+              canImport ? (r) => <RestoreButton row={r} onDone={x.refresh} /> : null,
+            )}
           />
         </LoadState>
       </Card>
