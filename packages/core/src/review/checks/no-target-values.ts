@@ -105,7 +105,7 @@ function resultQuantities(doc: ReviewDocument, s: Sentence): Quantity[] {
       ACHIEVED_RE.test(phrase) &&
       !NOT_RESULT_RE.test(phrase) &&
       !MONEY_LABEL_RE.test(label) &&
-      !/较上年度?(?:减少|增加)/.test(phrase) &&
+      !/较上年|比上年|较去年|同比|环比/.test(phrase) &&
       !TARGET_WORD_RE.test(label)
     );
   });
