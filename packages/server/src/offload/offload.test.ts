@@ -17,6 +17,14 @@ describe('runOffloaded', () => {
     await expect(runOffloaded(WORKER, { echo: '你好' }, limits)).resolves.toEqual({ echo: '你好' });
   });
 
+  it('passes the worker’s progress messages to onProgress before its answer', async () => {
+    const seen: unknown[] = [];
+    await expect(
+      runOffloaded(WORKER, { echo: 'done', steps: 3 }, limits, [], (v) => seen.push(v)),
+    ).resolves.toEqual({ echo: 'done' });
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
   it('stops a task that overruns its time limit', async () => {
     await expect(
       runOffloaded(WORKER, { echo: 'x', sleepMs: 600_000 }, { ...limits, timeoutMs: 500 }),
