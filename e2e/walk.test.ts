@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from './demo-users.ts';
 import { collectPageErrors, loginAs, newContext, useServerAndBrowser } from './harness.ts';
 import { pageReady, seriousViolations, visibleCodes, type AxeViolation } from './walk-checks.ts';
+import { adminScreens, auditInWords, layoutsAndWords } from './walk-features.ts';
 
 const WALK_TIMEOUT_MS = 300_000;
 
@@ -117,4 +118,20 @@ describe('workspace walk (env.browser)', () => {
       await ctx.close();
     }
   });
+
+  it(
+    'account screens by duty (系统/安全管理员)',
+    () => adminScreens(env.browser, env.server.url),
+    120_000,
+  );
+  it(
+    'the audit log searched in Chinese, exported in the screen’s time',
+    () => auditInWords(env.browser, env.server.url),
+    120_000,
+  );
+  it(
+    'layouts at 1280/1440, the weighted 平均执行率, English words',
+    () => layoutsAndWords(env.browser, env.server.url),
+    120_000,
+  );
 });

@@ -3,6 +3,7 @@
 import type { ScoredOutput } from '@jixiao/core/scoring/index';
 import type { ContractIndicator, ContractInput } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { term } from '../../i18n/terms.ts';
 import type { SheetDeductions } from './deduction-note.tsx';
 import type { IndicatorEdit } from './live-score.ts';
 import { groupIndicators, sumWeights } from './sheet-groups.ts';
@@ -74,7 +75,7 @@ function indicatorRows({ input, output, editable, flagged, onEdit, deductions }:
 }
 
 function TotalRow({ input, output }: Pick<SheetProps, 'input' | 'output'>) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const totalWeight = sumWeights([...input.indicators, { weight: input.budget.weight ?? '10' }]);
   return (
     <tr className="jx-sheet-total">
@@ -86,7 +87,8 @@ function TotalRow({ input, output }: Pick<SheetProps, 'input' | 'output'>) {
         {output ? output.total : '—'}
       </td>
       <td className="jx-left">
-        {t('eval.grade')}：<strong data-testid="sheet-grade">{output ? output.grade : '—'}</strong>
+        {t('eval.grade')}：
+        <strong data-testid="sheet-grade">{output ? term(output.grade, lang) : '—'}</strong>
       </td>
     </tr>
   );
