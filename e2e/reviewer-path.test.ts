@@ -1,5 +1,7 @@
-// The finance-bureau reviewer: the region's departments (sortable table, grade chart) → one department →
-// its report preview; then the same report through the reviewer (findings beside the text).
+// The finance-bureau reviewer: the region's departments (sortable table, grade chart) → every department's report
+// in one zip (打包下载全部报告) → one department → its report preview; then the same report through the reviewer
+// (findings beside the text).
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_DEPARTMENT, demoUser } from './demo-users.ts';
 import {
@@ -29,6 +31,14 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
         expect(rows).toBeGreaterThanOrEqual(3);
         await expect(table.textContent()).resolves.toContain('36,628.61 万元');
         await page.getByTestId('grade-chart').locator('canvas').waitFor({ timeout: UI_TIMEOUT_MS });
+
+        // 打包下载全部报告: the background job's progress bar, then the zip of every department's report
+        const downloaded = page.waitForEvent('download', { timeout: 180_000 });
+        await page.getByTestId('district-download-button').click();
+        await page.getByTestId('district-progress').waitFor({ timeout: UI_TIMEOUT_MS });
+        const zip = await downloaded;
+        expect(zip.suggestedFilename()).toMatch(/^2023年度.+部门整体支出绩效自评报告\.zip$/);
+        expect(fs.statSync((await zip.path())!).size).toBeGreaterThan(10_000);
 
         await table.getByRole('link', { name: '广州市海珠区投资促进局' }).click();
         await page.waitForURL((u) => u.pathname === `/dept/${DEMO_DEPARTMENT}/dashboard`, {
