@@ -14,6 +14,7 @@ import { useAuth, useUser } from './auth.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { PageFallback } from './page-fallback.tsx';
 import { modulePath, modulesFor, type AppModule, type ModuleScope } from './modules.tsx';
+import { NavScreensContext, type NavScreen } from './nav-screens.tsx';
 import { PasswordDialog } from './password-dialog.tsx';
 import { useRegionName, useWorkspace } from './workspace.tsx';
 
@@ -44,6 +45,12 @@ export function AppLayout() {
         ? 'bureau'
         : 'admin';
   const items = useMemo(() => modulesFor(scope, user.role), [scope, user.role]);
+  const screens: NavScreen[] = items.map((m) => ({
+    key: m.key,
+    path: modulePath(m, user.departmentCode),
+    icon: m.icon,
+    label: moduleLabel(m, t, pick),
+  }));
   const menuItems = items
     .filter((m) => m.menu !== false)
     .map((m) => {
@@ -147,7 +154,9 @@ export function AppLayout() {
         <Content id="jx-main" className="jx-content" tabIndex={-1}>
           <ErrorBoundary key={location.pathname} title={t('app.loadFailed')} retry={t('app.retry')}>
             <Suspense fallback={<PageFallback />}>
-              <Outlet />
+              <NavScreensContext.Provider value={screens}>
+                <Outlet />
+              </NavScreensContext.Provider>
             </Suspense>
           </ErrorBoundary>
         </Content>

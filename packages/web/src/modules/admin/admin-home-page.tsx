@@ -3,8 +3,7 @@ import { AuditOutlined, SafetyOutlined, SettingOutlined } from '@ant-design/icon
 import { Card, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useUser } from '../../app/auth.tsx';
-import { moduleLabel } from '../../app/app-layout.tsx';
-import { modulePath, modulesFor } from '../../app/modules.tsx';
+import { useNavScreens } from '../../app/nav-screens.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { SetupHint } from '../setup/setup-hint.tsx';
@@ -47,7 +46,7 @@ export function AdminHomePage() {
           en: 'Audit administrator: searches, exports and verifies the audit log.',
         })
       : t(`admin.duty.${user.role === 'securityAdmin' ? 'security' : 'system'}` as MessageKey);
-  const screens = modulesFor('admin', user.role).filter((m) => m.key !== 'admin-home');
+  const screens = useNavScreens().filter((m) => m.key !== 'admin-home');
   return (
     <div>
       <PageHeader
@@ -65,13 +64,13 @@ export function AdminHomePage() {
       </Card>
       <div className="jx-grid jx-grid-3" data-testid="admin-screens">
         {screens.map((m) => (
-          <Link key={m.key} to={modulePath(m)}>
+          <Link key={m.key} to={m.path}>
             <Card
               hoverable
               size="small"
               title={
                 <span>
-                  {m.icon} {moduleLabel(m, t, pick)}
+                  {m.icon} {m.label}
                 </span>
               }
             >
