@@ -66,10 +66,13 @@ describe('issue 18 A: workflow, to-dos, monitoring month, safe imports (browser)
         await confirmPopover(clerk.page);
         await clerk.page.getByText('已提交部门负责人审核').first().waitFor();
         await clerk.page.getByTestId('eval-at-head').waitFor();
-        await expect.poll(() => clerk.page.getByTestId('eval-submit').count()).toBe(0);
+        await expect
+          .poll(() => clerk.page.getByTestId('eval-submit').count(), { timeout: UI_TIMEOUT_MS })
+          .toBe(0);
 
         await head.page.goto(evaluationUrl());
-        await head.page.getByTestId('eval-at-head').waitFor();
+        await head.page.getByTestId('live-total').waitFor({ timeout: 120_000 });
+        await head.page.getByTestId('eval-at-head').waitFor({ timeout: 120_000 });
         await head.page.getByTestId('deduct-1').click();
         await head.page.getByTestId('deduction-points').fill('1');
         await head.page.getByTestId('deduction-reason').fill('佐证材料不全，扣 1 分');
@@ -145,6 +148,70 @@ describe('issue 18 A: workflow, to-dos, monitoring month, safe imports (browser)
         );
         const goals = listing.body['goals'] as { projectId: string | null }[];
         expect(goals.some((g) => g.projectId === null)).toBe(true);
+        expect([...clerk.errors, ...bureau.errors]).toEqual([]);
+      } finally {
+        await Promise.all([clerk.ctx.close(), bureau.ctx.close()]);
+      }
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
+  it(
+    '待办 on the start pages; 运行监控 and the dashboard on the cut-off month; 替换已导入月份 previewed, confirmed, undone',
+    async () => {
+      const clerk = await signedIn(env, 'clerk', 2023);
+      const bureau = await signedIn(env, 'financeReviewer', 2023);
+      try {
+        // 待办 on the bureau's start page (the 2023 self-evaluation accepted above: nothing to review)
+        await bureau.page.goto(`${env.server.url}/bureau/overview`);
+        await bureau.page.getByTestId('todo-centre').waitFor();
+
+        // The clerk's 工作台: the 待办 centre, and the warning card says which month it counts (2023 has ended:
+        // its last cut-off month, July) — the month 运行监控 opens on.
+        await clerk.page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/dashboard`);
+        await clerk.page.getByTestId('todo-centre').waitFor();
+        await expect
+          .poll(
+            async () => (await clerk.page.getByTestId('dash-warnings-title').textContent()) ?? '',
+          )
+          .toContain('截至 7 月');
+        await clerk.page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/monitoring`);
+        const month = clerk.page.getByTestId('monitoring-month');
+        await expect
+          .poll(async () => (await month.textContent()) ?? '', { timeout: UI_TIMEOUT_MS })
+          .toContain('1–7月');
+        expect(await clerk.page.getByTestId('monitoring-not-cutoff').count()).toBe(0);
+
+        // 替换已导入月份: refused first (no CLI flag named), then the preview, the confirmation, the undo.
+        await clerk.page.goto(`${env.server.url}/dept/${DEMO_DEPARTMENT}/execution`);
+        await clerk.page.getByRole('tab', { name: '数据导入' }).click();
+        const december = [
+          '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
+          '2023-12-28,TZCJ-XM-001,招商引资业务工作经费,30215 会议费,100.00,更正后的十二月,GK2023-12001',
+        ].join('\n');
+        await clerk.page
+          .locator(
+            '[data-testid="import-ledger"] input[type=file], .ant-upload-wrapper:has([data-testid="import-ledger"]) input[type=file]',
+          )
+          .first()
+          .setInputFiles({
+            name: '十二月.csv',
+            mimeType: 'text/csv',
+            buffer: Buffer.from(december),
+          });
+        const conflict = clerk.page.locator('[role=alert]', { hasText: '已有支出台账数据' });
+        await conflict.waitFor();
+        expect(await conflict.textContent()).not.toMatch(/replace-month|replace=true/);
+        await clerk.page.getByTestId('replace-preview-open').click();
+        const preview = clerk.page.getByTestId('replace-preview');
+        await preview.waitFor();
+        expect(await preview.textContent()).toContain('12月');
+        expect(await clerk.page.getByTestId('replace-rate').textContent()).toMatch(
+          /%\s*→\s*[\d.]+%/,
+        );
+        await clerk.page.locator('#replace-confirm').click();
+        await clerk.page.getByTestId('import-restore').first().click();
+        await confirmPopover(clerk.page);
+        await clerk.page.getByText('已恢复被替换的数据').first().waitFor();
         expect([...clerk.errors, ...bureau.errors]).toEqual([]);
       } finally {
         await Promise.all([clerk.ctx.close(), bureau.ctx.close()]);
