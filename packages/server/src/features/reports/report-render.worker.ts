@@ -3,7 +3,6 @@
 import { parentPort } from 'node:worker_threads';
 import { buildSelfEvaluationReport, renderHtml } from '@jixiao/core';
 import { postProgress } from '../../offload/offload.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
 import type { RenderTask, RenderTaskResult } from './report-offload.ts';
 
 if (!parentPort) {
@@ -11,13 +10,21 @@ if (!parentPort) {
 }
 const port = parentPort;
 
+/** The docx library loads only for Word (the HTML preview's worker starts faster without it). */
+async function docxRenderer() {
+  return (await import('../../render/docx/render-docx.ts')).renderDocx;
+}
+
 async function run(task: RenderTask): Promise<RenderTaskResult> {
   if (task.type === 'one') {
     const doc = buildSelfEvaluationReport(task.data);
-    const body =
-      task.format === 'docx' ? await renderDocx(doc) : Buffer.from(renderHtml(doc), 'utf8');
-    return { type: 'one', body };
+    if (task.format === 'html') {
+      return { type: 'one', body: Buffer.from(renderHtml(doc), 'utf8') };
+    }
+    const renderDocx = await docxRenderer();
+    return { type: 'one', body: await renderDocx(doc) };
   }
+  const renderDocx = await docxRenderer();
   const bodies: Uint8Array[] = [];
   for (const data of task.items) {
     bodies.push(await renderDocx(buildSelfEvaluationReport(data)));
