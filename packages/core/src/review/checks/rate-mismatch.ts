@@ -3,7 +3,7 @@ import Big from 'big.js';
 import { toFixed2 } from '../../decimal.ts';
 import { moneyFacts, type MoneyFact } from '../money-facts.ts';
 import { quantityValue, toYuan, type Quantity } from '../numbers.ts';
-import { tableClaims } from './rate-tables.ts';
+import { tableClaims, type RateClaim } from './rate-tables.ts';
 import {
   labelBefore,
   quantitiesIn,
@@ -40,19 +40,6 @@ const RATE_NAMES_EN: Readonly<Record<string, string>> = {
   达成率: 'achievement rate',
   完成程度: 'completion rate',
 };
-
-export interface RateClaim {
-  name: string;
-  percent: Quantity;
-  /** Offsets of the words the rate is computed from (numerator first). */
-  numerator: Quantity;
-  denominator: Quantity;
-  numeratorValue: Big;
-  denominatorValue: Big;
-  excerptStart: number;
-  /** A completion rate may be capped at 100% once the target is reached. */
-  cappedAt100: boolean;
-}
 
 function numberText(q: Quantity): string {
   return q.raw

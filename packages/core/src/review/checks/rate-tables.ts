@@ -3,7 +3,20 @@ import Big from 'big.js';
 import { d } from '../../decimal.ts';
 import { findQuantities, type Quantity } from '../numbers.ts';
 import type { Paragraph, ReviewDocument } from '../review-document.ts';
-import type { RateClaim } from './rate-mismatch.ts';
+
+/** A printed rate and the two amounts it is computed from (prose and tables alike). */
+export interface RateClaim {
+  name: string;
+  percent: Quantity;
+  /** Offsets of the words the rate is computed from (numerator first). */
+  numerator: Quantity;
+  denominator: Quantity;
+  numeratorValue: Big;
+  denominatorValue: Big;
+  excerptStart: number;
+  /** A completion rate may be capped at 100% once the target is reached. */
+  cappedAt100: boolean;
+}
 
 interface Columns {
   budget: number;
