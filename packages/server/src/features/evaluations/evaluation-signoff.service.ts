@@ -17,7 +17,7 @@ import {
   currentStatus,
   freezeSelfEvaluation,
   scoreAll,
-} from './evaluation-review.service.ts';
+} from './evaluation-freeze.service.ts';
 
 /** The clerk's submission to the head inside the caller's transaction (the route; the demo's 2024). */
 export async function submitToHeadInTx(
