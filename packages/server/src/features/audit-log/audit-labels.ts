@@ -54,6 +54,19 @@ const ACTIONS: Record<string, Label> = {
   'report.district.export': { zh: '打包下载全区自评报告', en: 'District reports downloaded' },
   'report.paragraph.clear': { zh: '恢复报告段落为自动生成', en: 'Report paragraph reset' },
   'report.paragraph.set': { zh: '修改报告段落', en: 'Report paragraph edited' },
+  'ledger.restoreReplaced': { zh: '撤销替换已导入月份', en: 'Replaced ledger months restored' },
+  'selfEvaluation.submitToHead': {
+    zh: '提交绩效自评至部门负责人',
+    en: 'Self-evaluation sent to the head',
+  },
+  'selfEvaluation.headApprove': {
+    zh: '部门负责人审核通过绩效自评（报送财政局）',
+    en: 'Self-evaluation signed off by the head',
+  },
+  'selfEvaluation.headReturn': {
+    zh: '部门负责人退回绩效自评',
+    en: 'Self-evaluation returned by the head',
+  },
   'security.passwordPolicy.set': { zh: '修改密码策略', en: 'Password policy changed' },
   'user.create': { zh: '新建账户', en: 'Account created' },
   'user.disable': { zh: '停用账户', en: 'Account disabled' },
