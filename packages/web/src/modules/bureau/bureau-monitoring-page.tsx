@@ -15,15 +15,21 @@ import {
   type RegionMonitoring,
   type RegionWarningRow,
 } from '../monitoring/monitoring-data.ts';
-import { defaultMonth, MonthSelect } from '../monitoring/month-select.tsx';
+import { MonthSelect } from '../monitoring/month-select.tsx';
 import './bureau.css';
 
 export function BureauMonitoringPage() {
   const { year } = useWorkspace();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [month, setMonth] = useState(() => defaultMonth(year));
-  const data = useApi<RegionMonitoring>('/api/monitoring/overview', { year, month });
+  // null: the cut-off month that applies today (the server picks it, as on the department's 运行监控 page), until
+  // the user picks another month.
+  const [picked, setPicked] = useState<number | null>(null);
+  const data = useApi<RegionMonitoring>(
+    '/api/monitoring/overview',
+    picked === null ? { year } : { year, month: picked },
+  );
+  const month = picked ?? data.data?.month ?? 12;
   const rows = useMemo(() => readRegionWarnings(data.data), [data.data]);
   const count = (level: 'red' | 'yellow' | 'green' | 'blue') => (n: number) =>
     n > 0 ? <WarningTag level={level}>{n}</WarningTag> : <span className="jx-muted">0</span>;
@@ -33,7 +39,7 @@ export function BureauMonitoringPage() {
       <PageHeader
         title={t('menu.bureauMonitoring')}
         sub={`${year}${t('app.yearSuffix')}`}
-        extra={<MonthSelect value={month} onChange={setMonth} />}
+        extra={<MonthSelect value={month} onChange={setPicked} />}
       />
       <Card size="small">
         <LoadState loading={data.loading && !data.data} error={data.error} reload={data.reload}>

@@ -1,11 +1,7 @@
 // The monitoring month (1–12), the cut-off months (where answers are entered) marked; the department's page opens
-// on the cut-off month the server says applies (GET …/monitoring without a month), the bureau's on defaultMonth.
+// on the cut-off month the server says applies (GET …/monitoring without a month), and so does the bureau's.
 import { Select } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-export function defaultMonth(year: number, today = new Date()): number {
-  return year < today.getFullYear() ? 12 : Math.max(1, today.getMonth());
-}
 
 export function MonthSelect({
   value,
