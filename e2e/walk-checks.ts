@@ -81,7 +81,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         help: v.help,
         nodes: v.nodes
           .slice(0, 3)
-          .map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').pop() ?? ''}`),
+          .map(
+            (n) =>
+              `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').split('\n').pop() ?? ''}`,
+          ),
       }));
   });
 }
