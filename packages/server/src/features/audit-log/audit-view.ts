@@ -2,23 +2,12 @@
 // department's names instead of ids, the time in Beijing time (the same text on the screen and in the export), and
 // a before/after list of the fields that changed instead of raw JSON.
 import type { Queryable } from '../../db/open-db.ts';
+import type { AuditEntryFields } from '../../audit/audit-log.ts';
 import { actionLabel, entityLabel, fieldLabel, type Label } from './audit-labels.ts';
 import { departmentNames, userNames, type AuditRow } from './audit-log.repository.ts';
 
-export interface AuditExportEntry {
-  seq: number;
-  at: string;
-  actorUserId: string;
-  actorUsername: string;
-  actorRole: string;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  departmentCode: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
+/** An entry as exported: the fields its hash covers, and the hash. */
+export interface AuditExportEntry extends AuditEntryFields {
   hash: string;
 }
 
