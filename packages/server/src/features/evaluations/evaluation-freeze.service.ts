@@ -91,37 +91,27 @@ export async function freezeSelfEvaluation(
     throw new ServiceError('EVALUATION_ALREADY_SUBMITTED');
   }
   await assertGoalsLocked(tx, departmentCode, year);
-  const { built, scored } = await scoreAll(tx, departmentCode, year);
-  await repo.deleteSelfEvaluations(tx, departmentCode, year);
-  for (const x of scored) {
-    const out = x.output as { total: string; grade: string };
-    const row = await repo.insertSelfEvaluation(tx, {
-      regionCode,
-      fiscalYear: year,
-      departmentCode,
-      projectId: x.projectId,
+  const stored = await storeScored(
+    tx,
+    actor,
+    { regionCode, departmentCode, year, now },
+    {
       status: 'submitted',
-      preset: built.preset,
-      rules: { preset: built.preset },
-      input: x.input as unknown as Record<string, unknown>,
-      output: x.output as unknown as Record<string, unknown>,
-      total: out.total,
-      grade: out.grade,
-      scoredAt: now,
-      scoredBy: actor.userId,
       submittedAt: signOff?.submittedAt ?? now,
       submittedBy: signOff?.submittedBy ?? actor.userId,
       headReviewedBy: signOff ? actor.userId : null,
       headReviewedAt: signOff ? now : null,
       headComment: signOff?.comment ?? null,
-    });
+    },
+  );
+  for (const { row, out, preset } of stored) {
     await recordAudit(tx, actor, {
       action: 'selfEvaluation.submit',
       entity: 'self_evaluations',
       entityId: row.id,
       departmentCode,
       before: null,
-      after: { total: out.total, grade: out.grade, preset: built.preset },
+      after: { total: out.total, grade: out.grade, preset },
     });
   }
 }
@@ -130,4 +120,44 @@ export async function freezeSelfEvaluation(
 export async function currentStatus(tx: Queryable, departmentCode: string, year: number) {
   const statuses = await repo.evaluationStatuses(tx, departmentCode, year);
   return [...statuses][0] ?? 'live';
+}
+
+type SelfEvaluationRow = Parameters<typeof repo.insertSelfEvaluation>[1];
+
+/**
+ * Every subject scored and its row stored anew (inputs, outputs and rule preset frozen) with the given status and
+ * sign-off fields: the head's step and the submission to the bureau store the same rows.
+ */
+export async function storeScored(
+  tx: Queryable,
+  actor: AuditActor,
+  at: { regionCode: string; departmentCode: string; year: number; now: Date },
+  fields: Pick<SelfEvaluationRow, 'status'> & Partial<SelfEvaluationRow>,
+) {
+  const { regionCode, departmentCode, year, now } = at;
+  const { built, scored } = await scoreAll(tx, departmentCode, year);
+  await repo.deleteSelfEvaluations(tx, departmentCode, year);
+  const stored = [];
+  for (const x of scored) {
+    const out = x.output as { total: string; grade: string };
+    const row = await repo.insertSelfEvaluation(tx, {
+      regionCode,
+      fiscalYear: year,
+      departmentCode,
+      projectId: x.projectId,
+      preset: built.preset,
+      rules: { preset: built.preset },
+      input: x.input as unknown as Record<string, unknown>,
+      output: x.output as unknown as Record<string, unknown>,
+      total: out.total,
+      grade: out.grade,
+      scoredAt: now,
+      scoredBy: actor.userId,
+      submittedAt: now,
+      submittedBy: actor.userId,
+      ...fields,
+    });
+    stored.push({ row, out, preset: built.preset });
+  }
+  return stored;
 }

@@ -16,7 +16,7 @@ import {
   assertGoalsLocked,
   currentStatus,
   freezeSelfEvaluation,
-  scoreAll,
+  storeScored,
 } from './evaluation-freeze.service.ts';
 
 /** The clerk's submission to the head inside the caller's transaction (the route; the demo's 2024). */
@@ -32,28 +32,14 @@ export async function submitToHeadInTx(
     throw new ServiceError('EVALUATION_ALREADY_SUBMITTED');
   }
   await assertGoalsLocked(tx, departmentCode, year);
-  const { built, scored } = await scoreAll(tx, departmentCode, year);
-  await repo.deleteSelfEvaluations(tx, departmentCode, year);
-  for (const x of scored) {
-    const out = x.output as { total: string; grade: string };
-    await repo.insertSelfEvaluation(tx, {
-      regionCode,
-      fiscalYear: year,
-      departmentCode,
-      projectId: x.projectId,
+  const scored = await storeScored(
+    tx,
+    actor,
+    { regionCode, departmentCode, year, now },
+    {
       status: 'headReview',
-      preset: built.preset,
-      rules: { preset: built.preset },
-      input: x.input as unknown as Record<string, unknown>,
-      output: x.output as unknown as Record<string, unknown>,
-      total: out.total,
-      grade: out.grade,
-      scoredAt: now,
-      scoredBy: actor.userId,
-      submittedAt: now,
-      submittedBy: actor.userId,
-    });
-  }
+    },
+  );
   await recordAudit(tx, actor, {
     action: 'selfEvaluation.submitToHead',
     entity: 'self_evaluations',
