@@ -1,4 +1,4 @@
-// jixiao year open --region R --year Y [--preset mof-2020] [--finance-approval yes|no] [--json] — the CLI twin of
+// jixiao year open --region R --year Y [--preset mof-2020] [--finance-approval yes|no] [--head-review yes|no] [--json] — the CLI twin of
 // the finance bureau's 开启预算年度 (the same service); a year already open with the same settings is a no-op.
 import type { Command } from 'commander';
 import { CliError } from '../exit-codes.ts';
@@ -11,19 +11,18 @@ interface YearOptions {
   year?: string;
   preset?: string;
   financeApproval?: string;
+  headReview?: string;
   json?: boolean;
 }
 
-function approval(v: string | undefined): boolean | undefined {
+function approval(v: string | undefined, flag = '--finance-approval'): boolean | undefined {
   if (v === undefined) {
     return undefined;
   }
   if (v === 'yes' || v === 'no') {
     return v === 'yes';
   }
-  throw new CliError(
-    t({ zh: '--finance-approval 应为 yes 或 no', en: '--finance-approval must be yes or no' }),
-  );
+  throw new CliError(t({ zh: `${flag} 应为 yes 或 no`, en: `${flag} must be yes or no` }));
 }
 
 export function registerYearCommand(program: Command): void {
@@ -38,6 +37,10 @@ export function registerYearCommand(program: Command): void {
       '--finance-approval <yes|no>',
       '绩效目标是否还需财政审核（默认 yes）/ goals also need the bureau’s approval',
     )
+    .option(
+      '--head-review <yes|no>',
+      '绩效自评报送财政局前是否须部门负责人审核（默认 yes）/ the head signs the self-evaluation off first',
+    )
     .option('--json', '输出 JSON / JSON output')
     .action(async (opts: YearOptions) => {
       const region = opts.region ?? '';
@@ -51,6 +54,7 @@ export function registerYearCommand(program: Command): void {
       }
       const y = requireYear(opts.year);
       const financeApprovalRequired = approval(opts.financeApproval);
+      const evaluationHeadReviewRequired = approval(opts.headReview, '--head-review');
       const { CLI_ACTOR } = await import('@jixiao/server');
       const fy = await import('@jixiao/server/features/regions/fiscal-years.service');
       const r = await withDb(
@@ -62,7 +66,9 @@ export function registerYearCommand(program: Command): void {
             const same =
               (opts.preset === undefined || opts.preset === open.scoringPreset) &&
               (financeApprovalRequired === undefined ||
-                financeApprovalRequired === open.financeApprovalRequired);
+                financeApprovalRequired === open.financeApprovalRequired) &&
+              (evaluationHeadReviewRequired === undefined ||
+                evaluationHeadReviewRequired === open.evaluationHeadReviewRequired);
             if (!same) {
               throw new CliError(
                 t({
@@ -77,7 +83,12 @@ export function registerYearCommand(program: Command): void {
             database.db,
             CLI_ACTOR,
             region,
-            { year: y, scoringPreset: opts.preset, financeApprovalRequired },
+            {
+              year: y,
+              scoringPreset: opts.preset,
+              financeApprovalRequired,
+              evaluationHeadReviewRequired,
+            },
             now,
           );
           return { ...v, opened: true };
@@ -89,8 +100,8 @@ export function registerYearCommand(program: Command): void {
         return;
       }
       const how = t({
-        zh: `计分规则 ${r.scoringPresetTitle}，绩效目标${r.financeApprovalRequired ? '需' : '不需'}财政审核`,
-        en: `preset ${r.scoringPreset}, finance approval ${r.financeApprovalRequired ? 'yes' : 'no'}`,
+        zh: `计分规则 ${r.scoringPresetTitle}，绩效目标${r.financeApprovalRequired ? '需' : '不需'}财政审核，自评${r.evaluationHeadReviewRequired ? '需' : '不需'}部门负责人审核`,
+        en: `preset ${r.scoringPreset}, finance approval ${r.financeApprovalRequired ? 'yes' : 'no'}, head sign-off ${r.evaluationHeadReviewRequired ? 'yes' : 'no'}`,
       });
       printLine(
         r.opened

@@ -18460,6 +18460,7 @@ export interface components {
     };
     FiscalYear: {
       basisNotice: string | null;
+      evaluationHeadReviewRequired: boolean;
       financeApprovalRequired: boolean;
       openedAt: string;
       scoringPreset: string;
@@ -19350,6 +19351,8 @@ export interface components {
     };
     OpenFiscalYear: {
       basisNotice?: string | null;
+      /** @description 绩效自评报送财政局前是否须部门负责人审核（默认是） */
+      evaluationHeadReviewRequired?: boolean;
       /** @description 绩效目标在部门审核后是否还需财政局审核（默认是） */
       financeApprovalRequired?: boolean;
       /**

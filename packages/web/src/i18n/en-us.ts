@@ -521,6 +521,8 @@ export const enUS: Record<MessageKey, string> = {
     'At most {max}. Once opened, the region’s departments can pick the year and plan its projects and goals.',
   'fiscal.preset': 'Scoring rules',
   'fiscal.financeApproval': 'Goal sets need the finance bureau’s approval',
+  'fiscal.headReview':
+    'The department head signs the self-evaluation off before it reaches the bureau',
   'fiscal.basisNotice': 'Self-evaluation notice (optional)',
   'fiscal.done': 'Fiscal year {year} opened',
   'fiscal.nextNotOpen':

@@ -501,6 +501,7 @@ export const zhCN = {
     '最晚可开启到 {max} 年；开启后本地区各部门即可在年度选择中选中该年度，规划项目和绩效目标。',
   'fiscal.preset': '计分规则',
   'fiscal.financeApproval': '绩效目标须经财政局审核',
+  'fiscal.headReview': '绩效自评报送财政局前须经部门负责人审核',
   'fiscal.basisNotice': '自评工作通知（可选）',
   'fiscal.done': '{year} 年度已开启',
   'fiscal.nextNotOpen':

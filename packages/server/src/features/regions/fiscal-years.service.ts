@@ -15,6 +15,8 @@ export interface FiscalYearView {
   scoringPreset: string;
   scoringPresetTitle: string;
   financeApprovalRequired: boolean;
+  /** Whether the department head signs the self-evaluation off before it goes to the bureau. */
+  evaluationHeadReviewRequired: boolean;
   basisNotice: string | null;
   openedAt: string;
 }
@@ -34,6 +36,7 @@ export interface OpenFiscalYearInput {
   year: number;
   scoringPreset?: string | undefined;
   financeApprovalRequired?: boolean | undefined;
+  evaluationHeadReviewRequired?: boolean | undefined;
   basisNotice?: string | null | undefined;
 }
 
@@ -48,6 +51,7 @@ function view(r: repo.FiscalYearRow): FiscalYearView {
     scoringPreset: r.scoringPreset,
     scoringPresetTitle: getPreset(r.scoringPreset)?.title ?? r.scoringPreset,
     financeApprovalRequired: r.financeApprovalRequired,
+    evaluationHeadReviewRequired: r.evaluationHeadReviewRequired,
     basisNotice: r.basisNotice,
     openedAt: r.createdAt.toISOString(),
   };
@@ -135,6 +139,7 @@ export async function openFiscalYear(
       year: input.year,
       scoringPreset: preset.name,
       financeApprovalRequired: input.financeApprovalRequired ?? true,
+      evaluationHeadReviewRequired: input.evaluationHeadReviewRequired ?? true,
       basisNotice: input.basisNotice?.trim() || null,
       createdAt: now,
     });
@@ -156,6 +161,7 @@ export async function openFiscalYear(
         year: r.year,
         scoringPreset: r.scoringPreset,
         financeApprovalRequired: r.financeApprovalRequired,
+        evaluationHeadReviewRequired: r.evaluationHeadReviewRequired,
         basisNotice: r.basisNotice,
       },
     });

@@ -52,6 +52,7 @@ interface Listing {
     scoringPreset: string;
     scoringPresetTitle: string;
     financeApprovalRequired: boolean;
+    evaluationHeadReviewRequired: boolean;
   }[];
   nextYear: number;
   maxYear: number;
@@ -169,14 +170,25 @@ describeEachDb('region fiscal-year routes', (use) => {
   });
 
   it('the bureau opens 2025 (default mof-2020, audited); twice is a 409', async () => {
-    const res = await call(reviewer, 'POST', PATH, { year: 2025, financeApprovalRequired: false });
+    const res = await call(reviewer, 'POST', PATH, {
+      year: 2025,
+      financeApprovalRequired: false,
+      evaluationHeadReviewRequired: false,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       year: 2025,
       scoringPreset: 'mof-2020',
       financeApprovalRequired: false,
+      evaluationHeadReviewRequired: false,
       basisNotice: null,
     });
+    const listed = (await call(reviewer, 'GET', PATH)).body as Listing;
+    expect(listed.years.map((y) => [y.year, y.evaluationHeadReviewRequired])).toEqual([
+      [2023, true],
+      [2024, true],
+      [2025, false],
+    ]);
     const again = await call(reviewer, 'POST', PATH, {
       year: 2025,
       scoringPreset: 'hubei-variant',
@@ -185,7 +197,7 @@ describeEachDb('region fiscal-year routes', (use) => {
     expect(errorOf(again.body).message).toBe('2025 年度已经开启，无需重复开启');
     const audit = await queryRows<{
       actor: string;
-      after: { year: number; scoringPreset: string };
+      after: { year: number; scoringPreset: string; evaluationHeadReviewRequired: boolean };
     }>(
       use().db,
       sql`select actor_username as actor, after from audit_log where action = 'fiscalYear.open' and entity_id = '440105:2025'`,
@@ -193,7 +205,11 @@ describeEachDb('region fiscal-year routes', (use) => {
     expect(audit).toEqual([
       {
         actor: 'czj_reviewer',
-        after: expect.objectContaining({ year: 2025, scoringPreset: 'mof-2020' }),
+        after: expect.objectContaining({
+          year: 2025,
+          scoringPreset: 'mof-2020',
+          evaluationHeadReviewRequired: false,
+        }),
       },
     ]);
   });

@@ -27,6 +27,10 @@ export const OpenFiscalYearBody = z
       .boolean({ message: '是否需财政审核应为 true 或 false' })
       .optional()
       .openapi({ description: '绩效目标在部门审核后是否还需财政局审核（默认是）' }),
+    evaluationHeadReviewRequired: z
+      .boolean({ message: '是否需部门负责人审核自评应为 true 或 false' })
+      .optional()
+      .openapi({ description: '绩效自评报送财政局前是否须部门负责人审核（默认是）' }),
     basisNotice: z
       .string({ message: '自评工作通知应为文本' })
       .max(500, '自评工作通知不超过 500 个字符')
@@ -42,6 +46,7 @@ export const FiscalYearSchema = z
     scoringPreset: z.string(),
     scoringPresetTitle: z.string(),
     financeApprovalRequired: z.boolean(),
+    evaluationHeadReviewRequired: z.boolean(),
     basisNotice: z.string().nullable(),
     openedAt: z.string(),
   })

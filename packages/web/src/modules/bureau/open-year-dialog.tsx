@@ -23,6 +23,7 @@ interface Values {
   year: number;
   scoringPreset: string;
   financeApprovalRequired: boolean;
+  evaluationHeadReviewRequired: boolean;
   basisNotice: string;
 }
 
@@ -49,6 +50,7 @@ export function OpenYearDialog({
         year: listing.nextYear,
         scoringPreset: 'mof-2020',
         financeApprovalRequired: true,
+        evaluationHeadReviewRequired: true,
         basisNotice: '',
       });
     }
@@ -86,6 +88,7 @@ export function OpenYearDialog({
               year: v.year,
               scoringPreset: v.scoringPreset,
               financeApprovalRequired: v.financeApprovalRequired,
+              evaluationHeadReviewRequired: v.evaluationHeadReviewRequired,
               basisNotice: v.basisNotice.trim() || null,
             })
             .then(() => onOpened(v.year))
@@ -119,6 +122,9 @@ export function OpenYearDialog({
         </Form.Item>
         <Form.Item name="financeApprovalRequired" valuePropName="checked">
           <Checkbox>{t('fiscal.financeApproval')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="evaluationHeadReviewRequired" valuePropName="checked">
+          <Checkbox data-testid="head-review-required">{t('fiscal.headReview')}</Checkbox>
         </Form.Item>
         <Form.Item name="basisNotice" label={t('fiscal.basisNotice')} rules={[{ max: 500 }]}>
           <Input maxLength={500} />
