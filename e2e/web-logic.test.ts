@@ -78,6 +78,8 @@ describe('live scoring of the 自评表 (core engine in the browser)', () => {
         departmentName: 'X',
         year: 2024,
         preset: 'mof-2020',
+        headReviewRequired: true,
+        history: [],
         department: {
           kind: 'department',
           projectId: null,
