@@ -114,7 +114,7 @@ describe('login (env.browser)', () => {
           .first()
           .waitFor({ timeout: UI_TIMEOUT_MS });
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-        expect(await page.locator('body').textContent()).toContain('36,628.61 万元');
+        expect(await page.locator('body').textContent()).toContain('36,628.61 (10k yuan)');
       } finally {
         await ctx.close();
       }
