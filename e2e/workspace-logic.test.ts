@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractInput } from '../packages/web/src/api/types.ts';
 import { weightedRate, meanOf } from '../packages/web/src/modules/bureau/overview-stats.ts';
 import { mayAct, type Account } from '../packages/web/src/modules/admin/account-duties.ts';
+import { actorText, roleName } from '../packages/web/src/modules/admin/audit-values.ts';
 import {
   findingLabel,
   withoutIndicatorId,
@@ -15,6 +16,16 @@ import {
   scored,
   validEdits,
 } from '../packages/web/src/modules/evaluation/live-score.ts';
+
+describe('audit log actors', () => {
+  it('writers that are not accounts are named in words, never by their internal name', () => {
+    expect(actorText(null, 'system', 'zh')).toBe('系统（自动）');
+    expect(actorText(null, 'cli', 'zh')).toBe('命令行（服务器本机）');
+    expect(actorText(null, 'anonymous', 'en')).toBe('Not signed in');
+    expect(actorText('区财政局 绩效审核员', 'czj_reviewer', 'zh')).toBe('区财政局 绩效审核员');
+    expect(roleName('system', 'zh')).toBe('系统');
+  });
+});
 
 describe('bureau overview', () => {
   it('平均执行率 is Σ executed ÷ Σ budget (2 dp half-up), not the mean of the rates', () => {

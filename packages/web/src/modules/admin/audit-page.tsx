@@ -11,7 +11,7 @@ import { useApi } from '../../api/use-api.ts';
 import { useI18n, type Lang } from '../../i18n/i18n.tsx';
 import { LoadState } from '../../ui/load-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { roleName, valueText } from './audit-values.ts';
+import { actorText, roleName, valueText } from './audit-values.ts';
 
 type AuditEntry = Schema<'AuditEntry'>;
 
@@ -182,7 +182,7 @@ export function AuditPage() {
                 width: 170,
                 render: (_v, r) => (
                   <span>
-                    {r.actorName ?? r.actorUsername}
+                    {actorText(r.actorName, r.actorUsername, lang)}
                     {r.actorName && <span className="jx-muted">（{r.actorUsername}）</span>}
                   </span>
                 ),

@@ -9,7 +9,21 @@ const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   securityAdmin: { zh: '安全管理员', en: 'Security administrator' },
   auditAdmin: { zh: '审计管理员', en: 'Audit administrator' },
   thirdParty: { zh: '第三方机构', en: 'Third-party agency' },
+  system: { zh: '系统', en: 'System' },
+  anonymous: { zh: '未登录访问者', en: 'Not signed in' },
 };
+
+/** Writers that are not accounts: the server itself, the command line, an anonymous caller. */
+const SPECIAL_ACTORS: Record<string, { zh: string; en: string }> = {
+  system: { zh: '系统（自动）', en: 'System (automatic)' },
+  cli: { zh: '命令行（服务器本机）', en: 'Command line (on the server)' },
+  anonymous: { zh: '未登录访问者', en: 'Not signed in' },
+};
+
+/** The name of an entry's actor: the account's name, or what a non-account writer is called. */
+export function actorText(actorName: string | null, username: string, lang: Lang): string {
+  return actorName ?? SPECIAL_ACTORS[username]?.[lang] ?? username;
+}
 
 export function roleName(role: string, lang: Lang): string {
   const r = ROLE_NAMES[role];
