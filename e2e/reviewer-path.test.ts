@@ -107,11 +107,12 @@ describe('reviewer: from the overview to a department’s report (env.browser)',
           .or(clerkPage.locator('.ant-popconfirm').getByRole('button', { name: '确定' }))
           .first()
           .click();
-        await clerkPage.getByText('已提交部门负责人审核').waitFor({ timeout: 60_000 });
+        // The lasting state, not the toast (已提交部门负责人审核), which is gone after three seconds: a loaded CI
+        // machine once missed it.
         await clerkPage
           .locator('.ant-tag', { hasText: '待负责人审核' })
           .first()
-          .waitFor({ timeout: UI_TIMEOUT_MS });
+          .waitFor({ timeout: 2 * UI_TIMEOUT_MS });
 
         // 部门负责人审核通过 → 报送财政局 (clerk → head → bureau)
         const h = demoUser('deptHead');
