@@ -4,6 +4,9 @@ import type { Worker } from 'node:worker_threads';
 import type { MoneyUnit } from '@jixiao/core';
 import type { Database, Queryable } from '../../db/open-db.ts';
 import type { ImportSource } from '../../import/import-source.ts';
+import type { LedgerBatch, LedgerBatchesEnd } from '../../import/ledger-batches.ts';
+import type { LedgerBatchReader } from '../../import/ledger-batches-thread.ts';
+import { refuseRowErrors } from '../../import/row-errors.ts';
 import { UnreadableFileError, type TableInfo } from '../../import/read-table.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertCanEdit } from '../../auth/access.ts';
@@ -103,4 +106,36 @@ export async function editableDepartment(database: Database, actor: Actor, depar
   const dept = await getDepartment(database.db, actor, departmentCode);
   assertCanEdit(actor, dept);
   return dept;
+}
+
+/**
+ * Reads a ledger file to its end, handing each batch to `onBatch` (the import's COPY; nothing for a preview), and
+ * always ends the reading (a worker thread is terminated). An unreadable file, any bad row or no row at all is
+ * refused with the import's own errors.
+ */
+export async function readLedgerToEnd(
+  reader: LedgerBatchReader,
+  fileName: string,
+  onBatch: (batch: LedgerBatch) => Promise<void> = async () => {},
+): Promise<LedgerBatchesEnd> {
+  let end: LedgerBatchesEnd;
+  try {
+    for (;;) {
+      const r = await reader.next();
+      if (r.done) {
+        end = r.value;
+        break;
+      }
+      await onBatch(r.value);
+    }
+  } catch (e) {
+    unreadable(e);
+  } finally {
+    await reader.close();
+  }
+  refuseRowErrors(end.errors, fileName);
+  if (end.count === 0) {
+    throw noRows(fileName);
+  }
+  return end;
 }

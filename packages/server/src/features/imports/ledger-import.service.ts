@@ -17,7 +17,7 @@ import {
   inThreadReader,
   type LedgerBatchReader,
 } from '../../import/ledger-batches-thread.ts';
-import { ErrorList, refuseRowErrors } from '../../import/row-errors.ts';
+import { ErrorList } from '../../import/row-errors.ts';
 import { LEDGER_ALIASES } from '../../import/table-columns.ts';
 import { withMapping } from '../../import/column-mapping.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -26,9 +26,8 @@ import { ServiceError } from '../../http/service-error.ts';
 import * as ledgerRepo from '../execution/ledger.repository.ts';
 import {
   editableDepartment,
-  noRows,
+  readLedgerToEnd,
   refuseDuplicate,
-  unreadable,
   type ImportHooks,
   type ImportInput,
   type ImportResult,
@@ -216,25 +215,7 @@ async function importLedgerInTx(
     const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS);
     let end: LedgerBatchesEnd;
     try {
-      try {
-        for (;;) {
-          const r = await reader.next();
-          if (r.done) {
-            end = r.value;
-            break;
-          }
-          await writer.copy(r.value.bytes, r.value.rows);
-        }
-      } catch (e) {
-        unreadable(e);
-      } finally {
-        // The file is read (or the import failed): end the reading — a worker thread is terminated here.
-        await reader.close();
-      }
-      refuseRowErrors(end.errors, source.fileName);
-      if (end.count === 0) {
-        throw noRows(source.fileName);
-      }
+      end = await readLedgerToEnd(reader, source.fileName, (b) => writer.copy(b.bytes, b.rows));
       if (!Number.isSafeInteger(end.totalFen)) {
         throw new ServiceError(
           'IMPORT_TOTAL_OUT_OF_RANGE',

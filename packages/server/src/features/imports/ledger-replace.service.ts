@@ -6,8 +6,6 @@ import { d, fenToYuanString, parseYuan, toFixed2, type Fen } from '@jixiao/core'
 import type { Database } from '../../db/open-db.ts';
 import type { ImportSource } from '../../import/import-source.ts';
 import { inThreadReader } from '../../import/ledger-batches-thread.ts';
-import type { LedgerBatchesEnd } from '../../import/ledger-batches.ts';
-import { refuseRowErrors } from '../../import/row-errors.ts';
 import { LEDGER_ALIASES } from '../../import/table-columns.ts';
 import { withMapping } from '../../import/column-mapping.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -16,7 +14,7 @@ import { ServiceError, notFound } from '../../http/service-error.ts';
 import * as ledgerRepo from '../execution/ledger.repository.ts';
 import { computeExecution } from '../execution/execution.service.ts';
 import * as repo from './ledger-replace.repository.ts';
-import { editableDepartment, noRows, unreadable } from './import-common.ts';
+import { editableDepartment, readLedgerToEnd } from './import-common.ts';
 
 export interface ReplacePreview {
   fileName: string;
@@ -36,27 +34,8 @@ export interface ReplacePreview {
   rateAfter: string | null;
 }
 
-async function readWhole(source: ImportSource, input: Parameters<typeof inThreadReader>[1]) {
-  const reader = inThreadReader(source, input);
-  let end: LedgerBatchesEnd;
-  try {
-    for (;;) {
-      const r = await reader.next();
-      if (r.done) {
-        end = r.value;
-        break;
-      }
-    }
-  } catch (e) {
-    unreadable(e);
-  } finally {
-    await reader.close();
-  }
-  refuseRowErrors(end.errors, source.fileName);
-  if (end.count === 0) {
-    throw noRows(source.fileName);
-  }
-  return end;
+function readWhole(source: ImportSource, input: Parameters<typeof inThreadReader>[1]) {
+  return readLedgerToEnd(inThreadReader(source, input), source.fileName);
 }
 
 const fen = (yuan: string): Fen => parseYuan(yuan) ?? (0 as Fen);
