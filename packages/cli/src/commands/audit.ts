@@ -75,7 +75,10 @@ export function registerAuditCommand(program: Command): void {
     .option('--from <date>', '起始日期（含），如 2024-01-01（北京时间）/ from (inclusive)')
     .option('--to <date>', '截止日期（含当天）/ to (inclusive day)')
     .option('--format <format>', '格式 csv | json / format', 'csv')
-    .option('--user <username>', '只导出该用户的操作 / only this user')
+    .option(
+      '--user <text>',
+      '只导出登录名或姓名包含该文字的账户的操作 / only accounts whose login or name contains it',
+    )
     .option('--action <action>', '只导出该操作（前缀，如 goal.）/ only this action (prefix)')
     .option('--department <code>', '只导出该部门 / only this department')
     .option('--out <file>', '输出文件（默认标准输出）/ output file (default stdout)')

@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../db/open-db.ts';
-import { describeEachDb } from '../db/test-db.ts';
+import { describeEachDb, fixtureWrite } from '../db/test-db.ts';
+import { users } from '../db/schema/users.ts';
+import type { Role } from '@jixiao/core';
 import type { Actor } from '../auth/actor.ts';
 import { auditInTx } from './audit-log.ts';
 import { recordAudit } from './audit-log.ts';
@@ -182,6 +184,43 @@ describeEachDb(
       expect(
         (await searchAuditLog(db.db, auditor, { user: 'tzcj_clerk', limit: 500, offset: 0 })).total,
       ).toBeGreaterThanOrEqual(25);
+      // The account is found by part of its login or of its display name, in any case.
+      await fixtureWrite(db.db, 'two accounts', (tx) =>
+        tx.insert(users).values(
+          [
+            ['tzcj_clerk', '区投资促进局 填报员', 'clerk'],
+            ['tzcj_head', '区投资促进局 负责人', 'deptHead'],
+          ].map(([username, displayName, role]) => ({
+            regionCode: '440105',
+            username: username!,
+            displayName: displayName!,
+            role: role as Role,
+            passwordHash: 'not-a-login',
+          })),
+        ),
+      );
+      await recordAudit(
+        db.db,
+        { ...clerk, username: 'tzcj_head' },
+        {
+          action: 'goal.submit',
+          entity: 'goal_sets',
+          entityId: 'g1',
+          departmentCode: null,
+          before: null,
+          after: null,
+        },
+      );
+      const byUser = async (user: string) =>
+        new Set(
+          (await searchAuditLog(db.db, auditor, { user, limit: 500, offset: 0 })).entries.map(
+            (e) => e.actorUsername,
+          ),
+        );
+      expect(await byUser('TZCJ_CL')).toEqual(new Set(['tzcj_clerk']));
+      expect(await byUser('填报员')).toEqual(new Set(['tzcj_clerk']));
+      expect(await byUser('区投资促进局')).toEqual(new Set(['tzcj_clerk', 'tzcj_head']));
+      expect(await byUser('无此人')).toEqual(new Set());
       expect(
         (
           await searchAuditLog(db.db, auditor, {

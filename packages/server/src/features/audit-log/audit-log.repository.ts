@@ -10,6 +10,8 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export interface AuditFilter {
   /** Username (exact) of the actor. */
   user?: string | undefined;
+  /** Any of these usernames (the accounts whose login or display name matched the search). */
+  usersIn?: string[] | undefined;
   /** Action, exact ('goal.submit') or a prefix ending in '.' or '*' ('goal.' / 'goal*'). */
   action?: string | undefined;
   /** Any of these action codes (the codes whose Chinese or English name matched the search). */
@@ -31,6 +33,9 @@ function where(f: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (f.user) {
     parts.push(eq(auditLog.actorUsername, f.user));
+  }
+  if (f.usersIn) {
+    parts.push(f.usersIn.length > 0 ? inArray(auditLog.actorUsername, f.usersIn) : sql`false`);
   }
   if (f.action) {
     if (f.action.endsWith('*') || f.action.endsWith('.')) {
@@ -98,6 +103,24 @@ export async function readAuditPage(
 export async function distinctActions(db: Queryable): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog);
   return rows.map((r) => r.action);
+}
+
+/**
+ * Usernames of the accounts whose login or display name contains `text` (any case), and `text` itself — a writer
+ * that is not an account (system, cli) or an account since removed is still found by its exact name.
+ */
+export async function usernamesMatching(db: Queryable, text: string): Promise<string[]> {
+  const pattern = `%${escapeLike(text.toLowerCase())}%`;
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(
+      or(
+        like(sql`lower(${users.username})`, pattern),
+        like(sql`lower(${users.displayName})`, pattern),
+      ),
+    );
+  return [...new Set([text, ...rows.map((r) => r.username)])];
 }
 
 /** Display names of the accounts with these ids (the log keeps ids; the screen shows names). */

@@ -1,7 +1,12 @@
 // What the audit administrator may do with the log: search, export (CSV/JSON), verify. Exports and verifications
 // are themselves audited. Nobody else may read it (三员分立).
 import type { Db } from '../../db/open-db.ts';
-import { distinctActions, searchAudit, type AuditFilter } from './audit-log.repository.ts';
+import {
+  distinctActions,
+  searchAudit,
+  usernamesMatching,
+  type AuditFilter,
+} from './audit-log.repository.ts';
 import { actionsMatching } from './audit-labels.ts';
 import { describeEntries, type AuditView } from './audit-view.ts';
 import type { Queryable } from '../../db/open-db.ts';
@@ -62,12 +67,16 @@ export function toFilter(q: AuditQueryInput): AuditFilter {
  */
 async function filterByName(db: Queryable, q: AuditQueryInput): Promise<AuditFilter> {
   const filter = toFilter(q);
+  const byUser: AuditFilter = filter.user
+    ? { user: undefined, usersIn: await usernamesMatching(db, filter.user) }
+    : {};
   if (!filter.action) {
-    return filter;
+    return { ...filter, ...byUser };
   }
   const text = filter.action.replace(/\*$/, '');
   return {
     ...filter,
+    ...byUser,
     action: undefined,
     actionsIn: actionsMatching(text, await distinctActions(db)),
   };

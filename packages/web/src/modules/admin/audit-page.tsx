@@ -112,7 +112,7 @@ export function AuditPage() {
           <Space wrap>
             <Input
               allowClear
-              placeholder={pick({ zh: '用户名', en: 'Username' })}
+              placeholder={pick({ zh: '登录名或姓名', en: 'Login or name' })}
               aria-label={t('audit.user')}
               data-testid="audit-user"
               value={user}
