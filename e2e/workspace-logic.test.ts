@@ -8,6 +8,7 @@ import { mayAct, type Account } from '../packages/web/src/modules/admin/account-
 import { actorText, roleName } from '../packages/web/src/modules/admin/audit-values.ts';
 import {
   findingLabel,
+  findingPlace,
   withoutIndicatorId,
 } from '../packages/web/src/modules/evaluation/finding-labels.ts';
 import {
@@ -63,6 +64,11 @@ describe('account screens (三员分立 as auth/policies.ts)', () => {
 describe('no codes in the evaluation', () => {
   it('names findings and strips indicator ids', () => {
     expect(findingLabel('BUDGET_ADJUSTED', 'zh')).toBe('预算调整');
+    // A review finding's place: page and line of a PDF, paragraph of a Word file, line of a text.
+    expect(findingPlace({ line: 3, page: 2 }, 'pdf', 'zh')).toBe('第 2 页第 3 行');
+    expect(findingPlace({ line: 7 }, 'docx', 'zh')).toBe('第 7 段');
+    expect(findingPlace({ line: 7 }, 'txt', 'zh')).toBe('第 7 行');
+    expect(findingPlace({ line: 3, page: 2 }, 'pdf', 'en')).toBe('page 2, line 3');
     expect(findingLabel('MISSING_SECTION', 'en')).toBe('Missing section');
     expect(findingLabel('SOMETHING_NEW', 'zh')).toBe('提示');
     expect(withoutIndicatorId('指标 BUDGET「预算执行率」：偏低', 'BUDGET')).toBe(

@@ -313,6 +313,8 @@ export const enUS: Record<MessageKey, string> = {
   'review.noFindings': 'No findings.',
   'review.text': 'Report text',
   'review.line': 'line {n}',
+  'review.ocr': 'OCR',
+  'review.ocrHint': 'Text read from a scan (OCR): check against the original',
   'review.severity.high': 'High',
   'review.severity.medium': 'Medium',
   'review.severity.low': 'Low',

@@ -302,6 +302,8 @@ export const zhCN = {
   'review.noFindings': '未发现问题。',
   'review.text': '报告正文',
   'review.line': '第 {n} 行',
+  'review.ocr': '扫描识别',
+  'review.ocrHint': '文字由扫描件识别（OCR），请对照原件核实',
   'review.severity.high': '高',
   'review.severity.medium': '中',
   'review.severity.low': '低',

@@ -1,8 +1,11 @@
-// Review findings (report reviewer): severity, code title, line, the flagged words and the message.
+// Review findings (report reviewer): severity, code title, place (page/paragraph/line), a mark on text read from a
+// scan, the flagged words and the message.
 import { List, Tag } from 'antd';
-import type { ReviewFinding } from '../../api/types.ts';
+import type { ReviewFinding, ReviewedReport } from '../../api/types.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
-import { findingLabel } from '../evaluation/finding-labels.ts';
+import { findingLabel, findingPlace } from '../evaluation/finding-labels.ts';
+
+type ReviewedKind = ReviewedReport['kind'];
 
 const SEVERITY_COLOR: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
@@ -10,8 +13,11 @@ export function FindingList({
   findings,
   activeIndex,
   onPick,
+  kind,
 }: {
   findings: ReviewFinding[];
+  /** The reviewed file's kind: a Word file counts paragraphs, a PDF pages and lines. */
+  kind?: ReviewedKind | undefined;
   activeIndex?: number | null;
   onPick?: (index: number) => void;
 }) {
@@ -35,7 +41,14 @@ export function FindingList({
                 {t(`review.severity.${f.severity}` as MessageKey)}
               </Tag>
               <strong className="jx-finding-code">{findingLabel(f.code, lang)}</strong>
-              <span className="jx-muted">{t('review.line', { n: f.line })}</span>
+              <span className="jx-muted" data-testid="finding-place">
+                {findingPlace(f, kind, lang)}
+              </span>
+              {f.ocr && (
+                <Tag color="gold" title={t('review.ocrHint')}>
+                  {t('review.ocr')}
+                </Tag>
+              )}
             </div>
             <div className="jx-finding-msg">{lang === 'en' ? f.messageEn : f.message}</div>
             {f.excerpt && (

@@ -58,7 +58,12 @@ export function ReviewResult({
         title={`${t('review.findings')}（${r.findings.length}）`}
         extra={<ReturnControls r={r} onReturn={onReturn} />}
       >
-        <FindingList findings={r.findings} activeIndex={r.active} onPick={r.setActive} />
+        <FindingList
+          findings={r.findings}
+          kind={result.kind}
+          activeIndex={r.active}
+          onPick={r.setActive}
+        />
       </Card>
     </div>
   );

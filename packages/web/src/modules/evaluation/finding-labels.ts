@@ -54,3 +54,21 @@ export function withoutIndicatorId(message: string, indicator: string | null): s
     .replace(new RegExp(`([Ii])ndicator ${id} (?=")`, 'g'), '$1ndicator ')
     .replace(new RegExp(`([Ii])ndicator ${id}\\b`, 'g'), '$1ndicator');
 }
+
+/**
+ * Where a report-review finding is, in words: page and line of a PDF, paragraph of a Word file (not counting
+ * empty ones), line of a text file.
+ */
+export function findingPlace(
+  f: { line: number; page?: number | undefined },
+  kind: 'txt' | 'docx' | 'pdf' | undefined,
+  lang: Lang,
+): string {
+  if (f.page !== undefined) {
+    return lang === 'en' ? `page ${f.page}, line ${f.line}` : `第 ${f.page} 页第 ${f.line} 行`;
+  }
+  if (kind === 'docx') {
+    return lang === 'en' ? `paragraph ${f.line}` : `第 ${f.line} 段`;
+  }
+  return lang === 'en' ? `line ${f.line}` : `第 ${f.line} 行`;
+}

@@ -60,7 +60,7 @@ export function ReportPage() {
         title={t('review.findings')}
         size={520}
       >
-        {r.review && <FindingList findings={r.review.result.findings} />}
+        {r.review && <FindingList findings={r.review.result.findings} kind={r.review.kind} />}
       </Drawer>
     </div>
   );
