@@ -240,5 +240,9 @@ export const goalReviewGrades = pgTable(
     reviewerName: text('reviewer_name').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('goal_review_grades_goal').on(t.goalId)],
+  (t) => [
+    index('goal_review_grades_goal').on(t.goalId),
+    // the bureau overview's grade counts of a region-year (issue 19: not every region's grades)
+    index('goal_review_grades_region_year').on(t.regionCode, t.fiscalYear),
+  ],
 );
