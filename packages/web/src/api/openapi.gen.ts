@@ -15778,6 +15778,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/roles/permissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 角色与权限表（服务器实际执行的规则）— 系统管理员 / 安全管理员 */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description 每项权限及其角色 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PermissionRow'][];
+          };
+        };
+        /** @description 输入有误 */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 未登录 */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 角色无权（已记入审计日志） */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 不存在 */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+        /** @description 用户名已存在 */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorBody'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/security/password-policy': {
     parameters: {
       query?: never;
@@ -19406,6 +19487,28 @@ export interface components {
         en: string;
         zh: string;
       }[];
+    };
+    PermissionRow: {
+      /** @description 业务领域 */
+      area: {
+        en: string;
+        zh: string;
+      };
+      /** @description 权限（中文 / 英文） */
+      name: {
+        en: string;
+        zh: string;
+      };
+      /** @description 服务器授予此权限的角色 */
+      roles: (
+        | 'clerk'
+        | 'deptHead'
+        | 'financeReviewer'
+        | 'systemAdmin'
+        | 'securityAdmin'
+        | 'auditAdmin'
+        | 'thirdParty'
+      )[];
     };
     PolicyGrant: {
       amountYuan: string;

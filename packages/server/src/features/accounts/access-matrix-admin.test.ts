@@ -1,6 +1,6 @@
 // 三员分立 over HTTP, on both databases: inside the roles the access matrix allows (access-matrix.test.ts), a system
 // administrator creates only business accounts, a security administrator cannot change its own role, a generated
-// password signs in, and disabling an account signs it out.
+// password signs in, disabling an account signs it out, and both read the rule table (角色与权限) in words.
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../../db/test-db.ts';
 import { TestClient, errorOf } from '../../http/test-client.ts';
@@ -45,5 +45,27 @@ describeEachDb('access matrix: 三员分立', (use) => {
     expect((await sys.request('PATCH', `/api/users/${uid}`, { disabled: false })).status).toBe(200);
     const list = (await clients.secadmin.get('/api/users')).body as { username: string }[];
     expect(JSON.stringify(list)).not.toContain('scrypt$');
+  });
+
+  it('both account administrators read the table the server enforces; no one else does', async () => {
+    type Row = { area: { zh: string }; name: { zh: string; en: string }; roles: string[] };
+    const table = (await clients.secadmin.get('/api/roles/permissions')).body as Row[];
+    expect((await clients.sysadmin.get('/api/roles/permissions')).status).toBe(200);
+    const row = (zh: string) => table.find((r) => r.name.zh === zh)?.roles;
+    expect(row('编制、修改、提交绩效目标')).toEqual(['clerk']);
+    expect(row('检索、导出、校验审计日志')).toEqual(['auditAdmin']);
+    // 三员分立: no administrator holds a business permission, the auditor holds only the log's
+    const business = table.filter((r) => r.area.zh !== '账户与安全' && r.area.zh !== '审计与运维');
+    for (const r of business) {
+      expect(
+        r.roles.filter((x) => x.endsWith('Admin')),
+        r.name.zh,
+      ).toEqual([]);
+    }
+    // in words only: no code-like token in a name
+    expect(JSON.stringify(table.map((r) => [r.area, r.name]))).not.toMatch(/[a-z]+\.[a-z]+/);
+    for (const who of ['clerk', 'reviewer', 'auditadmin'] as const) {
+      expect((await clients[who].get('/api/roles/permissions')).status, who).toBe(403);
+    }
   });
 });

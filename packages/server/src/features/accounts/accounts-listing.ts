@@ -1,10 +1,12 @@
 // What the account screens list: accounts with their department's name, and the departments (and the finance
-// bureau) an account may be placed in — for both administrators who may read accounts (user.read).
+// bureau) an account may be placed in, and the rule table of roles and permissions — for both administrators who
+// may read accounts (user.read).
 import type { Db } from '../../db/open-db.ts';
 import { isCli, type Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
 import * as repo from './accounts.repository.ts';
 import { adminView, type AdminUserView } from './accounts-views.ts';
+import { permissionMatrix, type PermissionRow } from '../../auth/permission-labels.ts';
 
 export interface Placement {
   code: string;
@@ -35,4 +37,10 @@ export async function listUsersWithNames(
     ...adminView(u),
     departmentName: u.departmentCode ? (names.get(u.departmentCode) ?? null) : null,
   }));
+}
+
+/** 角色与权限: each permission in words with the roles the server grants it to. */
+export function rolePermissions(actor: Actor): PermissionRow[] {
+  assertPermission(actor, 'user.read');
+  return permissionMatrix();
 }

@@ -4,7 +4,7 @@ import { ROLES } from '@jixiao/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App, AppDeps } from '../../http/app-env.ts';
 import * as users from './accounts.service.ts';
-import { listPlacements, listUsersWithNames } from './accounts-listing.ts';
+import { listPlacements, listUsersWithNames, rolePermissions } from './accounts-listing.ts';
 import { IdParam } from '../goals/goals.schema.ts';
 import { errorResponse } from '../../http/error-schema.ts';
 import { jsonBody } from '../../http/route-parts.ts';
@@ -124,7 +124,29 @@ const PolicySchema = z
   .strict()
   .openapi('PasswordPolicy');
 
+const Words = z.object({ zh: z.string(), en: z.string() });
+const PermissionRowSchema = z
+  .object({
+    area: Words.openapi({ description: '业务领域' }),
+    name: Words.openapi({ description: '权限（中文 / 英文）' }),
+    roles: z.array(RoleEnum).openapi({ description: '服务器授予此权限的角色' }),
+  })
+  .openapi('PermissionRow');
+
 const routes = {
+  permissions: createRoute({
+    method: 'get',
+    path: '/api/roles/permissions',
+    tags: TAG,
+    summary: '角色与权限表（服务器实际执行的规则）— 系统管理员 / 安全管理员',
+    responses: {
+      200: {
+        description: '每项权限及其角色',
+        content: { 'application/json': { schema: z.array(PermissionRowSchema) } },
+      },
+      ...errors,
+    },
+  }),
   list: createRoute({
     method: 'get',
     path: '/api/users',
@@ -243,6 +265,7 @@ const routes = {
 
 export function registerUserRoutes(app: App, deps: AppDeps): void {
   const db = deps.database.db;
+  app.openapi(routes.permissions, (c) => c.json(rolePermissions(c.var.actor), 200));
   app.openapi(routes.list, async (c) => c.json(await listUsersWithNames(db, c.var.actor), 200));
   app.openapi(routes.placements, async (c) => c.json(await listPlacements(db, c.var.actor), 200));
   app.openapi(routes.create, async (c) => {

@@ -1,5 +1,6 @@
-// 角色与权限 (system and security administrator): each role's duty and how many accounts hold it; the security
-// administrator also sets the password and lock policy here (only stricter than the baseline, as the server checks).
+// 角色与权限 (system and security administrator): each role's duty and how many accounts hold it, the permission
+// table the server enforces (GET /api/roles/permissions: each permission in words, a mark under each role granted
+// it); the security administrator also sets the password and lock policy here (only stricter than the baseline).
 import { App, Button, Card, Form, InputNumber, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error.ts';
@@ -14,6 +15,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import type { Account } from './account-duties.ts';
 
 type Policy = Schema<'PasswordPolicy'>;
+type PermissionRow = Schema<'PermissionRow'>;
 
 const DUTIES: { role: Role; zh: string; en: string }[] = [
   {
@@ -106,6 +108,62 @@ function PolicyCard() {
   );
 }
 
+/** The server's rule table: one row per permission (grouped by area), one column per role, ✓ where granted. */
+function PermissionsCard() {
+  const { t, pick } = useI18n();
+  const table = useApi<PermissionRow[]>('/api/roles/permissions');
+  const roles = DUTIES.map((d) => d.role);
+  return (
+    <Card
+      size="small"
+      title={pick({
+        zh: '权限表（服务器实际执行的规则）',
+        en: 'Permissions (as the server enforces them)',
+      })}
+      className="jx-section"
+    >
+      <LoadState loading={table.loading && !table.data} error={table.error} reload={table.reload}>
+        <Table
+          size="small"
+          rowKey={(r) => `${r.area.zh}-${r.name.zh}`}
+          pagination={false}
+          data-testid="permissions-table"
+          dataSource={table.data ?? []}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              title: pick({ zh: '领域', en: 'Area' }),
+              key: 'area',
+              width: 140,
+              render: (_v, r, i) => {
+                const prev = (table.data ?? [])[i - 1];
+                return prev && prev.area.zh === r.area.zh ? '' : pick(r.area);
+              },
+            },
+            {
+              title: pick({ zh: '权限', en: 'Permission' }),
+              key: 'name',
+              render: (_v, r) => pick(r.name),
+            },
+            ...roles.map((role) => ({
+              title: t(`role.${role}` as MessageKey),
+              key: role,
+              width: 92,
+              align: 'center' as const,
+              render: (_v: unknown, r: PermissionRow) =>
+                r.roles.includes(role) ? (
+                  <span aria-label={pick({ zh: '有', en: 'yes' })}>✓</span>
+                ) : (
+                  ''
+                ),
+            })),
+          ]}
+        />
+      </LoadState>
+    </Card>
+  );
+}
+
 export function RolesPage() {
   const user = useUser();
   const { t, pick } = useI18n();
@@ -146,6 +204,7 @@ export function RolesPage() {
           })}
         </p>
       </Card>
+      <PermissionsCard />
       {user.role === 'securityAdmin' && <PolicyCard />}
     </div>
   );
