@@ -8,11 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminQuery,
-  SNAPSHOT_DIR_ENV,
-  withDatabase,
-} from '../../../server/src/db/test-global-setup.ts';
+import { adminQuery, withDatabase } from '../../../server/src/db/test-global-setup.ts';
+import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -32,9 +29,7 @@ interface Target {
 
 async function pgliteTarget(): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-audit-'));
-  const tar = fs.readFileSync(path.join(process.env[SNAPSHOT_DIR_ENV]!, 'demo.tar'));
-  const seedDb = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tar]) });
-  await seedDb.close();
+  seedDataDir(dir, 'demo');
   const withDb = async <T>(fn: (db: PGlite) => Promise<T>): Promise<T> => {
     const db = await PGlite.create({ dataDir: dir });
     try {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { openDb } from '@jixiao/server';
+import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -27,15 +27,7 @@ export function useDemoDataDir(name: string): {
 } {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `jixiao-${name}-cli-`));
   const dataDir = path.join(tmp, 'data');
-  beforeAll(async () => {
-    const snapshots = process.env['JIXIAO_TEST_SNAPSHOT_DIR'];
-    if (!snapshots) {
-      throw new Error('test snapshots missing: run through vitest (globalSetup)');
-    }
-    const blob = new Blob([fs.readFileSync(path.join(snapshots, 'demo.tar'))]);
-    const database = await openDb({ kind: 'pglite', dataDir, loadDataDir: blob });
-    await database.close();
-  });
+  beforeAll(() => seedDataDir(dataDir, 'demo'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const jixiao = (args: string[]): Promise<Run> =>
     new Promise((resolve) => {

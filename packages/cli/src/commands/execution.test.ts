@@ -9,13 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminQuery,
-  SNAPSHOT_DIR_ENV,
-  withDatabase,
-} from '../../../server/src/db/test-global-setup.ts';
+import { adminQuery, withDatabase } from '../../../server/src/db/test-global-setup.ts';
+import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-ledger-'));
@@ -28,9 +24,7 @@ interface Run {
 
 async function pgliteEnv(): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-exec-'));
-  const tar = fs.readFileSync(path.join(process.env[SNAPSHOT_DIR_ENV]!, 'demo.tar'));
-  const seed = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tar]) });
-  await seed.close();
+  seedDataDir(dir, 'demo');
   return {
     env: { JIXIAO_DATA_DIR: dir },
     close: async () => fs.rmSync(dir, { recursive: true, force: true }),

@@ -7,9 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_DIR_ENV } from '../../../server/src/db/test-global-setup.ts';
+import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
 import { isPdfAvailable } from '../../../server/src/render/pdf/convert-pdf.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -40,11 +39,9 @@ function runCli(args: string[], env: Record<string, string>) {
 
 describe.runIf(isPdfAvailable())('jixiao publish [pglite]', () => {
   const env: Record<string, string> = {};
-  beforeAll(async () => {
+  beforeAll(() => {
     const dir = path.join(tmp, 'data');
-    const tar = fs.readFileSync(path.join(process.env[SNAPSHOT_DIR_ENV]!, 'demo.tar'));
-    const seed = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tar]) });
-    await seed.close();
+    seedDataDir(dir, 'demo');
     env['JIXIAO_DATA_DIR'] = dir;
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
