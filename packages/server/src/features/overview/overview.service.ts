@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { requireRole } from '../../auth/access.ts';
 import { listDepartments } from '../departments/departments.service.ts';
 import { scoreRegionDepartments } from './region-scoring.ts';
+import { mapInParallel } from './read-in-parallel.ts';
 import { d, fenToYuanString, parseYuan, toFixed2, wanToFen, type Fen } from '@jixiao/core';
 import { countDepartmentWarnings } from '../monitoring/monitoring.service.ts';
 import { goalGradeCountsOfRegion, type GoalGradeCounts } from '../exante/goal-grade.service.ts';
@@ -43,6 +44,8 @@ async function computeRegionOverview(db: Db, actor: Actor, year: number): Promis
   const grades = await goalGradeCountsOfRegion(db, actor.regionCode, year);
   const rows: OverviewRow[] = [];
   const codes = depts.filter((x) => x.years.includes(year)).map((x) => x.code);
+  const warningList = await mapInParallel(codes, (code) => countDepartmentWarnings(db, code, year));
+  const warnings = new Map(codes.map((code, i) => [code, warningList[i]!]));
   const scored = await scoreRegionDepartments(db, codes, year); // scores computed off the request thread
   for (const dept of depts) {
     const ev = scored.get(dept.code);
@@ -65,7 +68,7 @@ async function computeRegionOverview(db: Db, actor: Actor, year: number): Promis
       grade: 'total' in out ? out.grade : null,
       projects: ev.projects,
       findings: 'total' in out ? out.findings.length : out.errors.length,
-      warnings: await countDepartmentWarnings(db, dept.code, year),
+      warnings: warnings.get(dept.code) ?? { red: 0, yellow: 0 },
       goalGrades: grades.get(dept.code) ?? { excellent: 0, good: 0, fair: 0, poor: 0 },
     });
   }

@@ -3,11 +3,12 @@
 // computed in one bounded worker, so a region of many departments never stalls other requests. A department whose
 // self-evaluation was submitted or accepted shows its frozen score, as in evaluations/evaluation-view.ts.
 import type { ScoringOutput } from '@jixiao/core';
-import type { Queryable } from '../../db/open-db.ts';
+import type { Db } from '../../db/open-db.ts';
 import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../../offload/offload.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { buildEvaluationInputs, type ContractInput } from '../evaluations/evaluations.service.ts';
 import { listSelfEvaluations } from '../evaluations/evaluations.repository.ts';
+import { mapInParallel } from './read-in-parallel.ts';
 
 /** A region's scoring takes well under a second; this bounds a pathological one. */
 export const REGION_SCORING_TIMEOUT_MS = 30_000;
@@ -45,30 +46,25 @@ async function scoreOffloaded(inputs: ContractInput[]): Promise<ScoringOutput[]>
 
 /** Each department's line (by code): stored data read here, live scores computed in a worker. */
 export async function scoreRegionDepartments(
-  db: Queryable,
+  db: Db,
   codes: readonly string[],
   year: number,
 ): Promise<Map<string, DepartmentScoreLine>> {
-  const read: (Omit<DepartmentScoreLine, 'output'> & {
-    code: string;
-    frozen: ScoringOutput | null;
-    input: ContractInput;
-  })[] = [];
-  for (const code of codes) {
-    // Sequential on purpose: inside a transaction the queries share one connection.
+  // A few departments at a time (not in a transaction: each department's reads on a connection of the pool).
+  const read = await mapInParallel(codes, async (code) => {
     const built = await buildEvaluationInputs(db, code, year);
     const row = (await listSelfEvaluations(db, code, year)).find((r) => r.projectId === null);
     const frozen = row !== undefined && FROZEN.has(row.status);
     const input = frozen ? (row.input as unknown as ContractInput) : built.department.input;
-    read.push({
+    return {
       code,
       status: row?.status ?? 'live',
       budget: input.budget,
       projects: built.projects.length,
       frozen: frozen ? (row.output as unknown as ScoringOutput) : null,
       input,
-    });
-  }
+    };
+  });
   const live = read.filter((r) => r.frozen === null);
   const scored = live.length === 0 ? [] : await scoreOffloaded(live.map((r) => r.input));
   const liveOutput = new Map(live.map((r, i) => [r.code, scored[i]]));
