@@ -1,133 +1,86 @@
-// Heavy work off the request thread: a task runs in a fresh worker thread with a time limit, and at most
-// OFFLOAD_CONCURRENCY tasks run at once (a few more wait; beyond that the caller is told the server is busy).
+// Heavy work off the request thread: a task runs on a long-lived worker thread of a small pool (offload-pool.ts:
+// started once, re-used, replaced after a timeout, a crash or too much memory) with a time limit and a heap limit,
+// and at most OFFLOAD_CONCURRENCY tasks of a lane run at once (a few more wait; beyond that the caller is told the
+// server is busy). Imports have a lane of their own, so a long file never holds back a report preview.
 // The server's own thread keeps answering other requests whatever a task does; a task that overruns is
-// terminated (its memory goes with the thread), so one hostile upload can cost at most its time limit.
+// terminated with its thread (its memory goes with it), so one hostile upload can cost at most its time limit.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { TransferListItem } from 'node:worker_threads';
+import { closePool, poolStats, prestartPool, runOnPool } from './offload-pool.ts';
+
+export { OffloadBusy, OffloadCrash, OffloadTimeout } from './offload-protocol.ts';
+export type { OffloadHandler, OffloadTaskContext } from './offload-protocol.ts';
+import { OffloadBusy } from './offload-protocol.ts';
+
+/** compute: review, rendering, scoring; import: parsing uploaded files (held as long as the import reads). */
+export type OffloadLane = 'compute' | 'import';
 
 export interface OffloadLimits {
   /** Wall-clock limit of one task, in ms. */
   timeoutMs: number;
   /** Heap limit of the worker thread, in MB. */
   maxHeapMb: number;
+  /** Whose slots the task takes (default compute). */
+  lane?: OffloadLane;
 }
 
-/** Tasks running at once: one per core but the one the server's own thread needs (at least one). */
+/** Tasks running at once per lane: one per core but the one the server's own thread needs (at least one). */
 export const OFFLOAD_CONCURRENCY = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-/** Tasks that may wait for a free slot; more are refused at once (OffloadBusy). */
+/** Tasks that may wait for a free slot of a lane; more are refused at once (OffloadBusy). */
 export const OFFLOAD_QUEUE = 8;
 
-export class OffloadBusy extends Error {
-  override readonly name = 'OffloadBusy';
-}
-export class OffloadTimeout extends Error {
-  override readonly name = 'OffloadTimeout';
-}
-/** The worker failed (out of memory, crashed): not the caller's data error, which the task reports itself. */
-export class OffloadCrash extends Error {
-  override readonly name = 'OffloadCrash';
-}
+class Lane {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function acquire(): Promise<void> {
-  if (running < OFFLOAD_CONCURRENCY) {
-    running += 1;
-    return;
+  async acquire(): Promise<void> {
+    if (this.running < OFFLOAD_CONCURRENCY) {
+      this.running += 1;
+      return;
+    }
+    if (this.waiting.length >= OFFLOAD_QUEUE) {
+      throw new OffloadBusy('too many heavy tasks at once');
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
-  if (waiting.length >= OFFLOAD_QUEUE) {
-    throw new OffloadBusy('too many heavy tasks at once');
-  }
-  await new Promise<void>((resolve) => waiting.push(resolve));
-}
 
-function release(): void {
-  const next = waiting.shift();
-  if (next) {
-    next(); // the slot passes to the next task
-  } else {
-    running -= 1;
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next(); // the slot passes to the next task
+    } else {
+      this.running -= 1;
+    }
   }
 }
 
-/** A progress message a worker may post before its answer (postProgress); the caller's onProgress gets `value`. */
-interface ProgressMessage {
-  offloadProgress: true;
-  value: unknown;
-}
-
-function isProgress(m: unknown): m is ProgressMessage {
-  return (
-    typeof m === 'object' && m !== null && (m as Partial<ProgressMessage>).offloadProgress === true
-  );
-}
-
-/** In a worker: tells the caller how far the task is (any number of times before the answer). */
-export function postProgress(port: { postMessage(m: unknown): void }, value: unknown): void {
-  port.postMessage({ offloadProgress: true, value } satisfies ProgressMessage);
-}
+const lanes: Record<OffloadLane, Lane> = { compute: new Lane(), import: new Lane() };
 
 /**
- * Runs `module` (a worker module that answers one message with one message, see review.worker.ts) on `input`.
- * Resolves with the worker's answer; rejects with OffloadBusy, OffloadTimeout or OffloadCrash. Messages the worker
- * posts with postProgress before its answer go to `onProgress`.
+ * Runs `module`'s `handle` (an OffloadHandler, see report-render.worker.ts) on `input` in a pooled thread.
+ * Resolves with the handler's answer; rejects with OffloadBusy, OffloadTimeout or OffloadCrash. Values the handler
+ * passes to ctx.progress before its answer go to `onProgress`. `transfer` moves buffers (or MessagePorts) of the
+ * input to the thread instead of copying them.
  */
 export async function runOffloaded<I, O>(
   module: URL,
   input: I,
   limits: OffloadLimits,
-  transfer: ArrayBuffer[] = [],
+  transfer: readonly TransferListItem[] = [],
   onProgress?: (value: unknown) => void,
 ): Promise<O> {
-  await acquire();
+  const lane = lanes[limits.lane ?? 'compute'];
+  await lane.acquire();
   try {
-    return await runOnce<I, O>(module, input, limits, transfer, onProgress);
+    return await runOnPool<O>(module, input, limits, transfer, onProgress);
   } finally {
-    release();
+    lane.release();
   }
 }
 
-function runOnce<I, O>(
-  module: URL,
-  input: I,
-  limits: OffloadLimits,
-  transfer: ArrayBuffer[],
-  onProgress?: (value: unknown) => void,
-): Promise<O> {
-  return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(new URL('../import/tsx-worker.mjs', import.meta.url), {
-      workerData: { module: module.href },
-      // The entry registers tsx itself; inheriting `--import tsx` would register it twice on newer Node.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-    });
-    let settled = false;
-    const finish = (f: () => void): void => {
-      if (!settled) {
-        settled = true;
-        clearTimeout(timer);
-        f();
-        void worker.terminate();
-      }
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new OffloadTimeout(`over ${limits.timeoutMs} ms`))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (m: unknown) => {
-      if (isProgress(m)) {
-        onProgress?.(m.value);
-      } else {
-        finish(() => resolve(m as O));
-      }
-    });
-    worker.once('error', (e: Error) =>
-      finish(() => reject(new OffloadCrash(e.message, { cause: e }))),
-    );
-    worker.once('exit', (code) =>
-      finish(() => reject(new OffloadCrash(`worker exited with code ${code}`))),
-    );
-    worker.postMessage(input, transfer);
-  });
+/** Starts the pool's threads ahead of the first task, one per heap limit, with these modules loaded (server start). */
+export function prestartOffload(specs: readonly { module: URL; maxHeapMb: number }[]): void {
+  prestartPool(specs);
 }
+
+export { closePool as closeOffloadPool, poolStats as offloadPoolStats };

@@ -1,15 +1,7 @@
 // The worker side of the region's scoring (region-scoring.ts): scores each contract input with core's one engine.
-import { parentPort } from 'node:worker_threads';
 import { scoreEvaluation, type ScoringOutput } from '@jixiao/core';
+import type { OffloadHandler } from '../../offload/offload.ts';
 
-if (!parentPort) {
-  throw new Error('region-scoring.worker.ts runs only as a worker thread');
-}
-const port = parentPort;
-
-port.once('message', (inputs: unknown[]) => {
-  const outputs: ScoringOutput[] = inputs.map((input) =>
-    scoreEvaluation(input as Parameters<typeof scoreEvaluation>[0]),
-  );
-  port.postMessage(outputs);
-});
+/** Run on a pooled thread (offload/offload.ts), which keeps this module loaded between overviews. */
+export const handle: OffloadHandler<unknown[], ScoringOutput[]> = (inputs) =>
+  inputs.map((input) => scoreEvaluation(input as Parameters<typeof scoreEvaluation>[0]));

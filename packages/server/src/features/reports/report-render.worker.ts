@@ -1,21 +1,15 @@
-// The worker side of report rendering (offload/offload.ts): the report's data → core's document model → .docx
+// The worker side of report rendering (offload/offload.ts, run on a pooled thread): the report's data → core's document model → .docx
 // or the HTML preview, for one department or a batch of them (the district zip), with progress after each.
-import { parentPort } from 'node:worker_threads';
 import { buildSelfEvaluationReport, renderHtml } from '@jixiao/core';
-import { postProgress } from '../../offload/offload.ts';
+import type { OffloadHandler, OffloadTaskContext } from '../../offload/offload.ts';
 import type { RenderTask, RenderTaskResult } from './report-offload.ts';
-
-if (!parentPort) {
-  throw new Error('report-render.worker.ts runs only as a worker thread');
-}
-const port = parentPort;
 
 /** The docx library loads only for Word (the HTML preview's worker starts faster without it). */
 async function docxRenderer() {
   return (await import('../../render/docx/render-docx.ts')).renderDocx;
 }
 
-async function run(task: RenderTask): Promise<RenderTaskResult> {
+async function run(task: RenderTask, ctx: OffloadTaskContext): Promise<RenderTaskResult> {
   if (task.type === 'one') {
     const doc = buildSelfEvaluationReport(task.data);
     if (task.format === 'html') {
@@ -28,11 +22,10 @@ async function run(task: RenderTask): Promise<RenderTaskResult> {
   const bodies: Uint8Array[] = [];
   for (const data of task.items) {
     bodies.push(await renderDocx(buildSelfEvaluationReport(data)));
-    postProgress(port, bodies.length);
+    ctx.progress(bodies.length);
   }
   return { type: 'many', bodies };
 }
 
-port.once('message', (task: RenderTask) => {
-  void run(task).then((r) => port.postMessage(r));
-});
+/** A pooled thread keeps this module: every preview after the first renders without a start-up. */
+export const handle: OffloadHandler<RenderTask, RenderTaskResult> = run;

@@ -1,15 +1,10 @@
 // The worker side of the report review (see offload/offload.ts): reads the uploaded bytes (or takes the text
 // of a generated report) and runs the checks, then posts the result or the reader's refusal as plain data.
 // A scanned PDF is read by OCR here too (child processes with their own time limits), never on the request thread.
-import { parentPort } from 'node:worker_threads';
 import { reviewReport } from '@jixiao/core';
+import type { OffloadHandler } from '../../offload/offload.ts';
 import { ExtractError, extractTextFromBytes } from '../../extract/extract-text.ts';
 import type { ReviewTask, ReviewTaskResult } from './review-offload.ts';
-
-if (!parentPort) {
-  throw new Error('review.worker.ts runs only as a worker thread');
-}
-const port = parentPort;
 
 async function run(task: ReviewTask): Promise<ReviewTaskResult> {
   try {
@@ -42,6 +37,5 @@ async function run(task: ReviewTask): Promise<ReviewTaskResult> {
   }
 }
 
-port.once('message', (task: ReviewTask) => {
-  void run(task).then((r) => port.postMessage(r));
-});
+/** Run on a pooled thread (offload/offload.ts), which keeps this module loaded between reviews. */
+export const handle: OffloadHandler<ReviewTask, ReviewTaskResult> = run;
