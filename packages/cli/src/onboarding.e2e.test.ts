@@ -15,6 +15,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, withDatabase } from '../../server/src/db/test-global-setup.ts';
 import { withInProcessDb } from './onboarding-e2e-steps.ts';
+import { JIXIAO_NODE_ARGS } from './test-node-args.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const EXAMPLE = path.join(repoRoot, 'examples/baiyun-2025');
@@ -35,7 +36,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
     }
     execFile(
       process.execPath,
-      ['packages/cli/bin/jixiao.mjs', ...args],
+      [...JIXIAO_NODE_ARGS, ...args],
       { cwd: repoRoot, env: e, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         resolve({

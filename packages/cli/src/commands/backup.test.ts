@@ -14,6 +14,7 @@ import { loadConfig, openDb, startServer } from '@jixiao/server';
 import { queryRows } from '@jixiao/server/db/open-db';
 import { adminQuery, withDatabase } from '@jixiao/server/db/test-global-setup';
 import { seedDataDir } from '@jixiao/server/db/test-snapshot-dir';
+import { JIXIAO_NODE_ARGS } from '../test-node-args.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const base = path.join(os.tmpdir(), `jixiao-backup-cli-${randomUUID()}`);
@@ -37,7 +38,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['packages/cli/bin/jixiao.mjs', ...args],
+      [...JIXIAO_NODE_ARGS, ...args],
       { cwd: repoRoot, env: full },
       (error, stdout, stderr) =>
         resolve({

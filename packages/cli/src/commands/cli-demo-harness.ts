@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
+import { JIXIAO_NODE_ARGS } from '../test-node-args.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -37,7 +38,7 @@ export function useDemoDataDir(name: string): {
       delete env['JIXIAO_DEMO'];
       execFile(
         process.execPath,
-        ['packages/cli/bin/jixiao.mjs', ...args],
+        [...JIXIAO_NODE_ARGS, ...args],
         { cwd: repoRoot, env, maxBuffer: 16 * 1024 * 1024 },
         (error, stdout, stderr) => {
           resolve({

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataDir } from '../../../server/src/db/test-snapshot-dir.ts';
 import { isPdfAvailable } from '../../../server/src/render/pdf/convert-pdf.ts';
+import { JIXIAO_NODE_ARGS } from '../test-node-args.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-cli-publish-'));
@@ -25,7 +26,7 @@ function runCli(args: string[], env: Record<string, string>) {
     delete e['DATABASE_URL'];
     execFile(
       process.execPath,
-      ['packages/cli/bin/jixiao.mjs', ...args],
+      [...JIXIAO_NODE_ARGS, ...args],
       { cwd: repoRoot, env: e, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) =>
         resolve({

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReviewResult } from '@jixiao/core';
+import { JIXIAO_NODE_ARGS } from '../test-node-args.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const seed = join(
@@ -35,7 +36,7 @@ function runCli(args: string[]): Promise<Run> {
     delete env['JIXIAO_LANG'];
     execFile(
       process.execPath,
-      ['packages/cli/bin/jixiao.mjs', ...args],
+      [...JIXIAO_NODE_ARGS, ...args],
       { cwd: repoRoot, env },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreFromJson, type ScoringErrorCode } from '@jixiao/core';
+import { JIXIAO_NODE_ARGS } from '../test-node-args.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const goldenDir = join(repoRoot, 'packages', 'core', 'src', 'scoring', 'golden');
@@ -27,7 +28,7 @@ function runCli(args: string[]): Promise<Run> {
     delete env['JIXIAO_LANG'];
     execFile(
       process.execPath,
-      ['packages/cli/bin/jixiao.mjs', 'score', ...args],
+      [...JIXIAO_NODE_ARGS, 'score', ...args],
       { cwd: repoRoot, env },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
