@@ -5,9 +5,10 @@
 // child process (bench/import-bench.ts, so peak RSS is per run) times the raw baseline — the same rows COPYed into
 // the same ledger table with the same indexes, no checks — and our import through the real path, and at 10⁶ rows
 // execution of all 10,000 projects; DuckDB reading the same CSV is printed for reference. Then the load part
-// (bench/load.ts, both engines; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out) and, opt-in, the province
-// (bench/province.ts, JIXIAO_BENCH_PROVINCE=1). Every figure is printed beside its goal; it never asserts. It
-// bounds its own runtime (JIXIAO_BENCH_TIME_LIMIT_S, default 720 s without the opt-in parts).
+// (bench/load.ts, both engines; JIXIAO_BENCH_SKIP_LOAD=1 leaves it out) and, opt-in, the memory soak
+// (bench/soak.ts, JIXIAO_BENCH_SOAK_S=1800) and the province (bench/province.ts, JIXIAO_BENCH_PROVINCE=1). Every
+// figure is printed beside its goal; it never asserts. It bounds its own runtime (JIXIAO_BENCH_TIME_LIMIT_S,
+// default 720 s without the opt-in parts, plus the soak's length).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import type { ImportBenchResult } from './import-bench.ts';
 import { runLoadBench } from './load.ts';
 import { runReportsBench } from './reports.ts';
 import { runProvinceBench } from './province.ts';
+import { runSoakBench } from './soak.ts';
 
 const SIZES = (
   process.env['JIXIAO_BENCH_SIZES'] ??
@@ -35,7 +37,11 @@ const MAIN_ROWS = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
 const OPT_IN =
   process.env['JIXIAO_BENCH_4M'] === '1' || process.env['JIXIAO_BENCH_PROVINCE'] === '1';
-const LIMIT_S = Number(process.env['JIXIAO_BENCH_TIME_LIMIT_S'] ?? (OPT_IN ? 3600 : 720));
+/** The memory soak's length (issue 19 point 4; opt-in, e.g. 1800): added to the time limit. */
+const SOAK_S = Number(process.env['JIXIAO_BENCH_SOAK_S'] ?? 0);
+const LIMIT_S =
+  Number(process.env['JIXIAO_BENCH_TIME_LIMIT_S'] ?? (OPT_IN ? 3600 : 720)) +
+  (SOAK_S > 0 ? SOAK_S + 120 : 0);
 const GOAL = { PGlite: 2, PostgreSQL: 1.5 } as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const started = Date.now();
@@ -315,6 +321,9 @@ async function main(): Promise<void> {
   }
   if (process.env['JIXIAO_BENCH_SKIP_REPORTS'] !== '1') {
     await runReportsBench(out); // issue 19.3: a generated region of 100 departments
+  }
+  if (SOAK_S > 0) {
+    await runSoakBench(out); // issue 19.4: RSS every minute under a mixed load with writes
   }
   if (process.env['JIXIAO_BENCH_PROVINCE'] === '1') {
     if (pgUrl) {
