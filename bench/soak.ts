@@ -58,7 +58,11 @@ async function startServer(
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: ROOT,
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => {
+    stderr = (stderr + b.toString()).slice(-2000); // the tail, told when the server does not come up
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
@@ -68,7 +72,7 @@ async function startServer(
       await exited;
     }
   };
-  for (let i = 0; i < 1200; i += 1) {
+  for (let i = 0; i < 1200 && child.exitCode === null; i += 1) {
     const up = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -79,7 +83,7 @@ async function startServer(
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error('the server did not start within 300 s');
+  throw new Error(`the server did not start within 300 s: ${stderr}`);
 }
 
 async function signIn(
