@@ -775,6 +775,19 @@ export const ERRORS = {
   },
   // (end of imports (ledger, budgets, progress, goals, column mapping))
 
+  // ---- import parsing off the request thread (issue 16) ----
+  IMPORT_PARSE_BUSY: {
+    kind: 'unavailable',
+    zh: '同时导入的文件较多，请稍后再试',
+    en: 'Many files are being imported at once; try again shortly',
+  },
+  IMPORT_PARSE_TOO_HEAVY: {
+    kind: 'unprocessable',
+    zh: '文件在 {minutes} 分钟内未能读完（或过大，超出可用内存），已停止，未导入任何数据；请检查文件，或拆分后分批导入',
+    en: 'The file could not be read within {minutes} minutes (or needed more memory than allowed) and was stopped; nothing was imported. Check the file or split it',
+  },
+  // (end of import parsing off the request thread (issue 16))
+
   // ---- organisation and onboarding (regions, agencies, units, fiscal years, user import) ----
   REGION_CODE_INVALID: {
     kind: 'invalid',

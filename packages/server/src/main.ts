@@ -4,6 +4,9 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapDb } from './db/bootstrap.ts';
 import { runStartupTasks } from './features/accounts/first-admin.ts';
+import { REGION_SCORING_WORKER } from './features/overview/region-scoring.ts';
+import { REPORT_RENDER_WORKER } from './features/reports/report-offload.ts';
+import { closeOffloadPool, prestartOffload } from './offload/offload.ts';
 
 export async function startServer(
   config: Config = loadConfig(),
@@ -25,6 +28,8 @@ export async function startServer(
   await runStartupTasks(deps, log);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // Warm worker threads for the heavy work, so the first preview or overview after a write starts none.
+  prestartOffload([REPORT_RENDER_WORKER, REGION_SCORING_WORKER]);
   const url = `http://localhost:${config.port}`;
   log(`[jixiao] 已启动 listening on ${url}  (API 文档 docs: ${url}/api/docs)`);
   let closed = false;
@@ -34,6 +39,7 @@ export async function startServer(
     }
     closed = true;
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeOffloadPool();
     await database.close();
   };
   return { close, url };

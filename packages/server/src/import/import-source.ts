@@ -21,8 +21,9 @@ export interface ImportSource {
   /**
    * The source for another thread, with the buffers to put in postMessage's transfer list (absent: the source
    * cannot leave this thread). Transferred bytes leave this thread: the source cannot be opened here afterwards.
+   * `keep`: the bytes are copied instead (nothing to transfer), and the source stays usable here.
    */
-  handOff?(): { data: SourceHandOff; transfer: ArrayBuffer[] };
+  handOff?(opts?: { keep?: boolean }): { data: SourceHandOff; transfer: ArrayBuffer[] };
 }
 
 export function fileSource(filePath: string): ImportSource {
@@ -56,7 +57,10 @@ export function bufferSource(fileName: string, bytes: Uint8Array): ImportSource 
       return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
     },
     size: async () => bytes.byteLength,
-    handOff: () => {
+    handOff: (opts) => {
+      if (opts?.keep) {
+        return { data: { kind: 'bytes', fileName, bytes }, transfer: [] }; // postMessage copies it
+      }
       const whole =
         bytes.buffer instanceof ArrayBuffer &&
         bytes.byteOffset === 0 &&

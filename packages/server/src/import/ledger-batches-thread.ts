@@ -1,8 +1,11 @@
-// Where ledgerBatches() runs: on the importing thread (small files), or in a worker thread so that parsing and
-// row checks overlap the COPY, which on embedded PGlite is WASM running on the importing thread itself. Both
-// are read through one interface; the worker is always terminated by close().
-import { Worker } from 'node:worker_threads';
-import type { ImportSource, SourceHandOff } from './import-source.ts';
+// Where ledgerBatches() runs: always off the importing thread, on a pooled worker thread (offload/offload.ts, the
+// import lane) — warm, so a small file costs no thread start — streaming its batches over a MessagePort while the
+// importing thread COPYs them (on embedded PGlite the COPY is WASM running on the importing thread itself).
+// inThreadReader (the same generator on this thread) is kept for the unit tests that compare the two.
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { ServiceError } from '../http/service-error.ts';
+import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../offload/offload.ts';
+import type { ImportSource } from './import-source.ts';
 import {
   errorFromData,
   ledgerBatches,
@@ -15,18 +18,15 @@ import {
 /** Batches the worker may have posted that the importing thread has not consumed yet (credit-based back-pressure). */
 export const LEDGER_BATCHES_IN_FLIGHT = 2;
 
-/**
- * Files at least this large (≈ 110,000 ledger rows) are parsed in a worker thread. A worker costs about 0.6 s before
- * its first batch (thread start, tsx registered in the thread, papaparse/iconv/@jixiao/core loaded; measured on this
- * 2-core machine) while the importing thread has little to do but hash the file, and it saves the parsing time
- * (≈ 10 µs per row) only as far as that overlaps the COPY. Measured on PGlite, fresh database, median of 3
- * (thread / worker): 3.9 MB 1.48 / 1.88 s, 7.9 MB 3.70 / 4.01 s, 11.9 MB 5.36 / 5.07 s, 15.9 MB 7.31 / 6.63 s,
- * 94 MB (1M rows) ≈ 27 / 19 s.
- */
-export const LEDGER_WORKER_MIN_BYTES = 10 * 1024 * 1024;
+/** The parsing of imports: its worker module and heap limit (one pooled thread is kept warm for it). */
+export const IMPORT_PARSE_WORKER = {
+  module: new URL('./parse.worker.ts', import.meta.url),
+  maxHeapMb: 512,
+};
+/** A ledger file is read within this time (1M rows take ≈ 20 s; the COPY on this thread sets the pace). */
+export const LEDGER_READ_TIMEOUT_MS = 30 * 60_000;
 
-export type ToLedgerWorker =
-  { type: 'start'; source: SourceHandOff; input: LedgerBatchesInput } | { type: 'ack' };
+export type ToLedgerWorker = { type: 'ack' } | { type: 'close' };
 export type FromLedgerWorker =
   | { type: 'batch'; batch: LedgerBatch }
   | { type: 'end'; end: LedgerBatchesEnd }
@@ -38,7 +38,7 @@ export interface LedgerBatchReader {
   close(): Promise<void>;
 }
 
-/** ledgerBatches() on this thread. */
+/** ledgerBatches() on this thread (unit tests compare it with the worker's). */
 export function inThreadReader(source: ImportSource, input: LedgerBatchesInput): LedgerBatchReader {
   const batches = ledgerBatches(source, input);
   return {
@@ -50,49 +50,66 @@ export function inThreadReader(source: ImportSource, input: LedgerBatchesInput):
   };
 }
 
+/** The pool's refusals as the import's own: busy, or stopped (time limit, memory). */
+export function importOffloadError(e: unknown, timeoutMs: number): unknown {
+  if (e instanceof OffloadBusy) {
+    return new ServiceError('IMPORT_PARSE_BUSY');
+  }
+  if (e instanceof OffloadTimeout || e instanceof OffloadCrash) {
+    return new ServiceError('IMPORT_PARSE_TOO_HEAVY', {
+      minutes: String(Math.round(timeoutMs / 60_000)),
+    });
+  }
+  return e;
+}
+
 /**
- * ledgerBatches() in a worker thread. Construct it early (the thread starts while this one hashes the file),
- * then start() once the import's input is known. The source's bytes are transferred, not copied.
+ * ledgerBatches() on a pooled worker thread: start() once the import's input is known (the source's bytes are
+ * transferred, not copied), then next() until done, and close() in every case (it ends the task and frees its slot).
  */
 export class LedgerBatchesWorker implements LedgerBatchReader {
-  readonly worker: Worker;
+  private port: MessagePort | null = null;
+  private task: Promise<unknown> | null = null;
   private readonly inbox: FromLedgerWorker[] = [];
   private wake: (() => void) | null = null;
-  private failure: Error | null = null;
+  private failure: unknown = null;
   private unacked = 0;
   private closing: Promise<void> | null = null;
 
-  constructor() {
-    this.worker = new Worker(new URL('./tsx-worker.mjs', import.meta.url), {
-      workerData: { module: new URL('./ledger-batches.worker.ts', import.meta.url).href },
-      // The entry registers tsx itself; inheriting `--import tsx` would register it twice on newer Node.
-      execArgv: [],
-    });
-    this.worker.on('message', (m: FromLedgerWorker) => {
-      this.inbox.push(m);
-      this.wakeUp();
-    });
-    this.worker.on('error', (e: Error) => {
-      this.failure ??= e;
-      this.wakeUp();
-    });
-    this.worker.on('exit', (code) => {
-      if (!this.closing) {
-        this.failure ??= new Error(
-          `the ledger worker thread exited (code ${code}) before the import finished`,
-        );
-      }
-      this.wakeUp();
-    });
-  }
-
-  start(source: ImportSource, input: LedgerBatchesInput): void {
+  /**
+   * `opts.gate` (tests): the worker waits, blocking its thread, until the gate's first Int32 is not 0 before it
+   * reads — were the parse on this thread, this thread would block too.
+   */
+  start(
+    source: ImportSource,
+    input: LedgerBatchesInput,
+    opts: { timeoutMs?: number; gate?: SharedArrayBuffer } = {},
+  ): void {
     const h = source.handOff?.();
     if (!h) {
       throw new Error(`import source "${source.fileName}" cannot be handed to a worker thread`);
     }
-    const m: ToLedgerWorker = { type: 'start', source: h.data, input };
-    this.worker.postMessage(m, h.transfer);
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    port1.on('message', (m: FromLedgerWorker) => {
+      this.inbox.push(m);
+      this.wakeUp();
+    });
+    const timeoutMs = opts.timeoutMs ?? LEDGER_READ_TIMEOUT_MS;
+    this.task = runOffloaded(
+      IMPORT_PARSE_WORKER.module,
+      { type: 'ledger', source: h.data, input, port: port2, gate: opts.gate },
+      { timeoutMs, maxHeapMb: IMPORT_PARSE_WORKER.maxHeapMb, lane: 'import' },
+      [port2, ...h.transfer],
+    ).catch((e: unknown) => {
+      this.failure ??= importOffloadError(e, timeoutMs);
+      this.wakeUp();
+    });
+  }
+
+  /** close() was called (the import is over with this reader). */
+  get closed(): boolean {
+    return this.closing !== null;
   }
 
   /** Batches posted by the worker and not yet acknowledged (never more than LEDGER_BATCHES_IN_FLIGHT). */
@@ -104,8 +121,7 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
     if (this.unacked > 0 && !this.closing) {
       // The previous batch is consumed (copied): the worker may post one more.
       this.unacked = 0;
-      const ack: ToLedgerWorker = { type: 'ack' };
-      this.worker.postMessage(ack);
+      this.post({ type: 'ack' });
     }
     const m = await this.receive();
     if (m.type === 'batch') {
@@ -118,16 +134,27 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
     throw errorFromData(m.error);
   }
 
-  /** Terminates the thread (idempotent); resolves once it is gone. */
+  /** Stops the reading (idempotent); resolves once the worker's task has ended and its slot is free. */
   close(): Promise<void> {
-    this.closing ??= this.worker.terminate().then(() => undefined);
+    this.closing ??= (async () => {
+      this.post({ type: 'close' });
+      await this.task;
+      this.port?.close();
+    })();
     return this.closing;
+  }
+
+  private post(m: ToLedgerWorker): void {
+    this.port?.postMessage(m);
   }
 
   private async receive(): Promise<FromLedgerWorker> {
     for (;;) {
       if (this.closing) {
-        throw new Error('the ledger worker thread was closed');
+        throw new Error('the ledger reader was closed');
+      }
+      if (!this.task) {
+        throw new Error('the ledger reader was not started');
       }
       const m = this.inbox.shift();
       if (m) {

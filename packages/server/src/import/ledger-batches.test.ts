@@ -1,6 +1,6 @@
-// The ledger row loop (ledgerBatches) and its two transports: the same batches on this thread and from a worker
-// thread, back-pressure (at most 2 batches in flight), errors re-created as their own classes, the thread always
-// terminated, and a source's bytes transferred (not copied) to the worker.
+// The ledger row loop (ledgerBatches) and its two transports: the same batches on this thread and from a pooled
+// worker thread, back-pressure (at most 2 batches in flight), errors re-created as their own classes, the task
+// always ended, and a source's bytes transferred (not copied) to the worker.
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../http/service-error.ts';
 import { bufferSource, fileSource } from './import-source.ts';
@@ -16,6 +16,7 @@ import {
   type LedgerBatchReader,
 } from './ledger-batches-thread.ts';
 import { UnreadableFileError } from './read-table.ts';
+import { offloadPoolStats } from '../offload/offload.ts';
 
 const HEAD = '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号';
 const line = { regionCode: '440105', departmentCode: '440105-TZCJ', year: 2025, batchId: 'b-1' };
@@ -109,14 +110,14 @@ describe('ledgerBatches', () => {
   });
 });
 
-describe('ledgerBatches in a worker thread', () => {
-  it('gives exactly the batches and summary of this thread; the thread is gone afterwards', async () => {
+describe('ledgerBatches on a pooled worker thread', () => {
+  it('gives exactly the batches and summary of this thread; its task ends with the reading', async () => {
     const here = await drain(inThreadReader(bufferSource('a.csv', Buffer.from(csv)), input(2)));
     const worker = new LedgerBatchesWorker();
     worker.start(bufferSource('a.csv', Buffer.from(csv)), input(2));
     const there = await drain(worker);
     expect(there).toEqual(here);
-    expect(worker.worker.threadId).toBe(-1);
+    expect(offloadPoolStats().busy).toBe(0);
   });
 
   it('keeps at most 2 batches in flight until they are consumed', async () => {
@@ -144,7 +145,7 @@ describe('ledgerBatches in a worker thread', () => {
     }
   });
 
-  it('closed mid-file, the thread is terminated and reading stops', async () => {
+  it('closed mid-file, the task stops (the pooled thread is free) and reading stops', async () => {
     const rows = Array.from(
       { length: 20 },
       (_, i) => `2025-04-01,TZCJ-XM-102,,30201 办公费,1.00,x,GK-${i}`,
@@ -153,7 +154,7 @@ describe('ledgerBatches in a worker thread', () => {
     worker.start(bufferSource('d.csv', Buffer.from([HEAD, ...rows].join('\n'))), input(1));
     expect((await worker.next()).done).toBe(false);
     await worker.close();
-    expect(worker.worker.threadId).toBe(-1);
+    expect(offloadPoolStats().busy).toBe(0);
     expect(await rejection(worker.next())).toBeInstanceOf(Error);
   });
 
@@ -162,7 +163,7 @@ describe('ledgerBatches in a worker thread', () => {
       const worker = new LedgerBatchesWorker();
       worker.start(source, input(10));
       const e = await rejection(drain(worker));
-      expect(worker.worker.threadId).toBe(-1);
+      expect(offloadPoolStats().busy).toBe(0);
       return e;
     };
     const xls = await run(
@@ -187,9 +188,9 @@ describe('ledgerBatches in a worker thread', () => {
     const source = bufferSource('e.csv', whole);
     const worker = new LedgerBatchesWorker();
     worker.start(source, input(10));
-    expect(whole.byteLength).toBe(0); // detached: the bytes now belong to the worker
     expect(() => source.open()).toThrow('handed to another thread');
     expect((await drain(worker)).end.count).toBe(5);
+    expect(whole.byteLength).toBe(0); // detached: the bytes went to the worker (once it had a slot)
 
     const pooled = Buffer.from(csv.slice(0, 200)); // a view into Node's shared small-Buffer pool
     expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);

@@ -17,7 +17,7 @@ import {
 } from '@jixiao/core';
 import { findHeaderRow, headersMissingError } from '../../import/header-match.ts';
 import type { ImportSource } from '../../import/import-source.ts';
-import { readGrids } from '../../import/read-grid.ts';
+import { readGridsOffloaded } from '../../import/read-offloaded.ts';
 import type { TableInfo, TableRow } from '../../import/read-table.ts';
 import { ErrorList, encodingProblem, isBlank } from '../../import/row-errors.ts';
 import { withMapping } from '../../import/column-mapping.ts';
@@ -40,7 +40,7 @@ export async function readBudgetFile(
   opts: { year: number; unit?: MoneyUnit; mapping?: Readonly<Record<string, string>> },
   errors: ErrorList,
 ): Promise<BudgetFile> {
-  const { info, sheets } = await readGrids(source).catch(unreadable);
+  const { info, sheets } = await readGridsOffloaded(source).catch(unreadable);
   const rows = tableRows(sheets[0]?.rows ?? []).filter((r) => !isBlank(r.cells));
   const aliases = withMapping(BUDGET_FILE_ALIASES, opts.mapping);
   let layout: BudgetFile['layout'] = 'annual';

@@ -21,7 +21,7 @@ import {
   type HeaderSearch,
 } from '../../import/header-match.ts';
 import type { ImportSource } from '../../import/import-source.ts';
-import { readGrids } from '../../import/read-grid.ts';
+import { readGridsOffloaded } from '../../import/read-offloaded.ts';
 import { ErrorList } from '../../import/row-errors.ts';
 import { withMapping } from '../../import/column-mapping.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -60,7 +60,7 @@ export interface GoalImportResult {
 }
 
 async function readSets(input: GoalImportInput, errors: ErrorList): Promise<GoalSetDraft[]> {
-  const { sheets } = await readGrids(input.source).catch(unreadable);
+  const { sheets } = await readGridsOffloaded(input.source).catch(unreadable);
   const aliases = withMapping(GOAL_ALIASES, input.mapping);
   const sets: GoalSetDraft[] = [];
   let firstSearch: HeaderSearch<GoalField> | null = null;

@@ -1,11 +1,10 @@
 // What every import kind shares: its result, its input, the refusal of a file already imported (same sha256),
 // of an unreadable file and of a file without rows, and the department the actor may import into.
-import type { Worker } from 'node:worker_threads';
 import type { MoneyUnit } from '@jixiao/core';
 import type { Database, Queryable } from '../../db/open-db.ts';
 import type { ImportSource } from '../../import/import-source.ts';
 import type { LedgerBatch, LedgerBatchesEnd } from '../../import/ledger-batches.ts';
-import type { LedgerBatchReader } from '../../import/ledger-batches-thread.ts';
+import type { LedgerBatchReader, LedgerBatchesWorker } from '../../import/ledger-batches-thread.ts';
 import { refuseRowErrors } from '../../import/row-errors.ts';
 import { UnreadableFileError, type TableInfo } from '../../import/read-table.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -52,10 +51,10 @@ export interface ImportHooks {
   afterCopy?: () => Promise<void>;
   /** Rows per COPY chunk (tests use a small one to have rows copied before a later row fails). */
   copyBatchRows?: number;
-  /** Ledger: parse in a worker thread (true) or on this thread (false); default by size (LEDGER_WORKER_MIN_BYTES). */
-  parseInWorker?: boolean;
-  /** Ledger: called with the worker thread when one is started (tests check it is gone afterwards). */
-  onWorker?: (worker: Worker) => void;
+  /** Ledger: called with the reader (on a pooled thread) of each import (tests check it ends with the import). */
+  onReader?: (reader: LedgerBatchesWorker) => void;
+  /** Ledger: the reader waits (blocking its thread) until this gate's first Int32 is not 0. */
+  parseGate?: SharedArrayBuffer;
 }
 
 /** An unreadable file (not a table, broken CSV or Excel) as the import's refusal; anything else rethrown. */

@@ -1,13 +1,14 @@
 // Shared by the import service tests (ledger-import*.test.ts): the demo department's 2025 budget and first ledger
-// files, the totals and errors they check, and the suite that runs each file twice — ledger files parsed on the
-// importing thread and in a worker thread (forced by the hook) — checking that no thread outlives its import.
-import type { Worker } from 'node:worker_threads';
+// files, the totals and errors they check, and the suite (on both databases) that checks no ledger reader on a
+// pooled thread outlives its import.
 import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
 import { afterEach, expect } from 'vitest';
 import { queryRows, type Database } from '../../db/open-db.ts';
 import { describeEachDb } from '../../db/test-db.ts';
 import { bufferSource } from '../../import/import-source.ts';
+import type { LedgerBatchesWorker } from '../../import/ledger-batches-thread.ts';
+import { offloadPoolStats } from '../../offload/offload.ts';
 import { CLI_ACTOR } from '../../auth/actor.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { importBudgets, importLedger, type ImportHooks } from './imports.service.ts';
@@ -63,68 +64,54 @@ export async function expectServiceError(p: Promise<unknown>, code: string): Pro
   return e as ServiceError;
 }
 
-export type Parse = 'thread' | 'worker';
-
 export interface ImportSuite {
   use: () => Database;
-  parse: Parse;
-  /** Every worker thread started so far in this suite, and those that have exited. */
-  workers: Worker[];
-  exited: Set<Worker>;
-  watch: (w: Worker) => void;
-  /** The suite's hooks: parse where the suite says, watch the workers. */
+  /** Every ledger reader started so far in this suite (each on a pooled worker thread). */
+  readers: LedgerBatchesWorker[];
+  /** The suite's hooks: watch the readers. */
   hooks: (h?: ImportHooks) => ImportHooks;
   /** The newest entry of the real audit log, as the service wrote it. */
   lastAudit: () => Promise<Record<string, unknown>>;
 }
 
-/** `describeEachDb` for each way of parsing ledger files; no worker thread may outlive its import. */
+/**
+ * `describeEachDb` for the import services. Every ledger file is parsed on a pooled worker thread (there is no
+ * other way since the size threshold went); no reader may outlive its import, nor any task hold a pooled thread.
+ */
 export function describeImports(title: string, body: (s: ImportSuite) => void): void {
-  for (const parse of ['thread', 'worker'] as const) {
-    describeEachDb(
-      `${title}; ledger parsed in ${parse === 'worker' ? 'a worker thread' : 'the importing thread'}`,
-      (use) => {
-        const workers: Worker[] = [];
-        const exited = new Set<Worker>();
-        const watch = (w: Worker) => {
-          workers.push(w);
-          w.once('exit', () => exited.add(w));
-        };
-        afterEach(() => {
-          // Whatever the outcome, no worker thread outlives its import.
-          expect(workers.filter((w) => !exited.has(w) || w.threadId !== -1)).toEqual([]);
-        });
-        const lastAudit = async (): Promise<Record<string, unknown>> => {
-          const [row] = await queryRows<{
-            action: string;
-            entity: string;
-            entity_id: string;
-            department_code: string | null;
-            after: unknown;
-          }>(
-            use().db,
-            sql`select action, entity, entity_id, department_code, after from audit_log order by seq desc limit 1`,
-          );
-          return {
-            action: row?.action,
-            entity: row?.entity,
-            entityId: row?.entity_id,
-            departmentCode: row?.department_code,
-            after: row?.after,
-          };
-        };
-        body({
-          use,
-          parse,
-          workers,
-          exited,
-          watch,
-          hooks: (h = {}) => ({ ...h, parseInWorker: parse === 'worker', onWorker: watch }),
-          lastAudit,
-        });
-      },
-    );
-  }
+  describeEachDb(title, (use) => {
+    const readers: LedgerBatchesWorker[] = [];
+    afterEach(() => {
+      // Whatever the outcome, every reader was closed and no parsing task still holds a thread.
+      expect(readers.filter((r) => !r.closed)).toEqual([]);
+      expect(offloadPoolStats().busy).toBe(0);
+    });
+    const lastAudit = async (): Promise<Record<string, unknown>> => {
+      const [row] = await queryRows<{
+        action: string;
+        entity: string;
+        entity_id: string;
+        department_code: string | null;
+        after: unknown;
+      }>(
+        use().db,
+        sql`select action, entity, entity_id, department_code, after from audit_log order by seq desc limit 1`,
+      );
+      return {
+        action: row?.action,
+        entity: row?.entity,
+        entityId: row?.entity_id,
+        departmentCode: row?.department_code,
+        after: row?.after,
+      };
+    };
+    body({
+      use,
+      readers,
+      hooks: (h = {}) => ({ ...h, onReader: (r) => readers.push(r) }),
+      lastAudit,
+    });
+  });
 }
 
 /**

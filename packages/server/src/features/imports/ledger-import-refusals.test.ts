@@ -18,7 +18,7 @@ import {
 } from './imports-test-harness.ts';
 
 describeImports('imports (refusals and failures)', (s) => {
-  const { use, hooks, workers, watch, parse } = s;
+  const { use, hooks, readers } = s;
   beforeAll(() => importFirstLedgers(s));
 
   it('imports an .xlsx ledger (date cells, numeric amounts)', async () => {
@@ -279,12 +279,12 @@ describeImports('imports (refusals and failures)', (s) => {
     expect(await ledgerTotal(use().db)).toEqual(before);
   });
 
-  it('ledger files were parsed where asked (small files stay on the importing thread by default)', async () => {
+  it('every ledger file, however small, is read on a pooled thread (no size threshold)', async () => {
     const jan = [
       '支付日期,项目编码,项目名称,经济分类科目,金额(元),摘要,凭证号',
       '2025-01-05,TZCJ-XM-101,,30201 办公费,1.00,x,GK2025-0105',
     ].join('\n');
-    const n = workers.length;
+    const n = readers.length;
     await expectServiceError(
       importLedger(
         use(),
@@ -294,15 +294,10 @@ describeImports('imports (refusals and failures)', (s) => {
           year: YEAR,
           source: bufferSource('台账-1月补.csv', Buffer.from(jan)),
         },
-        { onWorker: watch },
+        hooks(),
       ),
       'IMPORT_MONTHS_TAKEN',
     );
-    expect(workers).toHaveLength(n);
-    if (parse === 'worker') {
-      expect(workers.length).toBeGreaterThanOrEqual(12);
-    } else {
-      expect(workers).toEqual([]);
-    }
+    expect(readers).toHaveLength(n + 1);
   });
 });

@@ -1,22 +1,17 @@
 // The ledger import (支出台账 / 国库集中支付 支付明细): the file streamed, every row checked, valid rows COPYed in
-// batches inside one transaction — a large file parsed in a worker thread meanwhile; months already imported
+// batches inside one transaction — the file parsed on a pooled worker thread meanwhile; months already imported
 // refused unless replaced; the batch recorded and audited. Also the same import for rows already parsed (demo).
 import { randomUUID } from 'node:crypto';
 import { fenToYuanString, validateLedgerRow, type LedgerRow } from '@jixiao/core';
 import type { Database, Tx } from '../../db/open-db.ts';
 import { copyWriter, driverOfTx } from '../../import/copy-rows.ts';
-import { sha256Of, type ImportSource } from '../../import/import-source.ts';
+import { sha256Of } from '../../import/import-source.ts';
 import {
   LEDGER_COLUMNS,
   LedgerLineGroups,
   type LedgerBatchesEnd,
 } from '../../import/ledger-batches.ts';
-import {
-  LEDGER_WORKER_MIN_BYTES,
-  LedgerBatchesWorker,
-  inThreadReader,
-  type LedgerBatchReader,
-} from '../../import/ledger-batches-thread.ts';
+import { LedgerBatchesWorker } from '../../import/ledger-batches-thread.ts';
 import { ErrorList } from '../../import/row-errors.ts';
 import { LEDGER_ALIASES } from '../../import/table-columns.ts';
 import { withMapping } from '../../import/column-mapping.ts';
@@ -131,22 +126,10 @@ async function finishLedgerBatch(
   return replaced;
 }
 
-/** Parse in a worker thread? Forced by the hook, else by size (and only for a source that can leave the thread). */
-async function parseInWorker(source: ImportSource, hooks: ImportHooks): Promise<boolean> {
-  if (!source.handOff) {
-    return false;
-  }
-  if (hooks.parseInWorker !== undefined) {
-    return hooks.parseInWorker;
-  }
-  const size = await source.size?.();
-  return size !== undefined && size >= LEDGER_WORKER_MIN_BYTES;
-}
-
 /**
  * `jixiao import ledger` / POST …/imports/ledger: the file is streamed, every row checked, valid rows COPYed in
- * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row. A large
- * file is read and checked in a worker thread while this one COPYs (ledger-batches-thread.ts).
+ * batches inside one transaction; any error anywhere refuses the whole file and lists every bad row. The
+ * file, whatever its size, is read and checked on a pooled worker thread while this one COPYs (ledger-batches-thread.ts).
  */
 export async function importLedger(
   database: Database,
@@ -155,12 +138,9 @@ export async function importLedger(
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const dept = await editableDepartment(database, actor, input.departmentCode);
-  const { source } = input;
-  // Started first: the thread boots while this one hashes the file and looks up the projects.
-  const worker = (await parseInWorker(source, hooks)) ? new LedgerBatchesWorker() : null;
-  if (worker) {
-    hooks.onWorker?.(worker.worker);
-  }
+  // Read on a pooled thread, whatever the file's size: the request thread only COPYs.
+  const worker = new LedgerBatchesWorker();
+  hooks.onReader?.(worker);
   try {
     const result = await importLedgerInTx(database, actor, dept, input, worker, hooks);
     if (result.rows >= VACUUM_AFTER_ROWS) {
@@ -169,7 +149,7 @@ export async function importLedger(
     }
     return result;
   } finally {
-    await worker?.close();
+    await worker.close();
   }
 }
 
@@ -178,7 +158,7 @@ async function importLedgerInTx(
   actor: Actor,
   dept: { code: string; name: string; regionCode: string },
   input: ImportInput,
-  worker: LedgerBatchesWorker | null,
+  worker: LedgerBatchesWorker,
   hooks: ImportHooks,
 ): Promise<ImportResult> {
   const { source, year } = input;
@@ -205,17 +185,11 @@ async function importLedgerInTx(
       batchRows: hooks.copyBatchRows,
       aliases: withMapping(LEDGER_ALIASES, input.mapping),
     };
-    let reader: LedgerBatchReader;
-    if (worker) {
-      worker.start(source, batchInput);
-      reader = worker;
-    } else {
-      reader = inThreadReader(source, batchInput);
-    }
+    worker.start(source, batchInput, hooks.parseGate ? { gate: hooks.parseGate } : {});
     const writer = copyWriter(tx, database.driver, 'ledger_entries', LEDGER_COLUMNS);
     let end: LedgerBatchesEnd;
     try {
-      end = await readLedgerToEnd(reader, source.fileName, (b) => writer.copy(b.bytes, b.rows));
+      end = await readLedgerToEnd(worker, source.fileName, (b) => writer.copy(b.bytes, b.rows));
       if (!Number.isSafeInteger(end.totalFen)) {
         throw new ServiceError(
           'IMPORT_TOTAL_OUT_OF_RANGE',

@@ -5,7 +5,8 @@
 import { d, fenToYuanString, parseYuan, toFixed2, type Fen } from '@jixiao/core';
 import type { Database } from '../../db/open-db.ts';
 import type { ImportSource } from '../../import/import-source.ts';
-import { inThreadReader } from '../../import/ledger-batches-thread.ts';
+import { LedgerBatchesWorker } from '../../import/ledger-batches-thread.ts';
+import type { LedgerBatchesInput } from '../../import/ledger-batches.ts';
 import { LEDGER_ALIASES } from '../../import/table-columns.ts';
 import { withMapping } from '../../import/column-mapping.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -34,8 +35,11 @@ export interface ReplacePreview {
   rateAfter: string | null;
 }
 
-function readWhole(source: ImportSource, input: Parameters<typeof inThreadReader>[1]) {
-  return readLedgerToEnd(inThreadReader(source, input), source.fileName);
+/** The file read to its end on a pooled thread (its bytes move there; only its name is used afterwards). */
+function readWhole(source: ImportSource, input: LedgerBatchesInput) {
+  const reader = new LedgerBatchesWorker();
+  reader.start(source, input);
+  return readLedgerToEnd(reader, source.fileName);
 }
 
 const fen = (yuan: string): Fen => parseYuan(yuan) ?? (0 as Fen);

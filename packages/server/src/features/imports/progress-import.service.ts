@@ -5,7 +5,8 @@ import { cellsOf, isDecimalString, parseQualProgress, rowError, type RowError } 
 import type { Database } from '../../db/open-db.ts';
 import { sha256Of } from '../../import/import-source.ts';
 import { findHeaderRow, headersMissingError } from '../../import/header-match.ts';
-import { openTable, type TableRow } from '../../import/read-table.ts';
+import type { TableRow } from '../../import/read-table.ts';
+import { openTableOffloaded } from '../../import/read-offloaded.ts';
 import { ErrorList, encodingProblem, isBlank } from '../../import/row-errors.ts';
 import {
   DEPARTMENT_SUBJECT_CODES,
@@ -47,7 +48,7 @@ export async function importProgress(
     const k = `${r.projectCode ?? ''}\u0001${r.name.trim()}`;
     byName.set(k, [...(byName.get(k) ?? []), r]);
   }
-  const { info, rows } = await openTable(source).catch(unreadable);
+  const { info, rows } = await openTableOffloaded(source).catch(unreadable);
   const h = (f: ProgressField) => PROGRESS_HEADERS[f];
   const aliases = withMapping(PROGRESS_ALIASES, input.mapping);
   const errors = new ErrorList();

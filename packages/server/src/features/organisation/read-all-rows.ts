@@ -2,7 +2,8 @@
 // with the reader's own message.
 import { ServiceError } from '../../http/service-error.ts';
 import type { ImportSource } from '../../import/import-source.ts';
-import { openTable, UnreadableFileError, type TableRow } from '../../import/read-table.ts';
+import { UnreadableFileError, type TableRow } from '../../import/read-table.ts';
+import { openTableOffloaded } from '../../import/read-offloaded.ts';
 
 /** More rows than any region's 单位名录 or account list: the file is clearly the wrong one. */
 export const MAX_ROWS = 20_000;
@@ -15,7 +16,7 @@ export interface WholeTable {
 
 export async function readAllRows(source: ImportSource): Promise<WholeTable> {
   try {
-    const { info, rows } = await openTable(source);
+    const { info, rows } = await openTableOffloaded(source); // parsed on a pooled thread
     const out: TableRow[] = [];
     for await (const r of rows) {
       out.push(r);

@@ -22,15 +22,20 @@ export interface DepartmentScoreLine {
   projects: number;
 }
 
-const WORKER = new URL('./region-scoring.worker.ts', import.meta.url);
+/** The scoring's worker module and heap limit (the server starts a pooled thread for it ahead of use). */
+export const REGION_SCORING_WORKER = {
+  module: new URL('./region-scoring.worker.ts', import.meta.url),
+  maxHeapMb: 256,
+};
 const FROZEN = new Set(['submitted', 'accepted']);
 
 async function scoreOffloaded(inputs: ContractInput[]): Promise<ScoringOutput[]> {
   try {
-    return await runOffloaded<ContractInput[], ScoringOutput[]>(WORKER, inputs, {
-      timeoutMs: REGION_SCORING_TIMEOUT_MS,
-      maxHeapMb: 256,
-    });
+    return await runOffloaded<ContractInput[], ScoringOutput[]>(
+      REGION_SCORING_WORKER.module,
+      inputs,
+      { timeoutMs: REGION_SCORING_TIMEOUT_MS, maxHeapMb: REGION_SCORING_WORKER.maxHeapMb },
+    );
   } catch (e) {
     if (e instanceof OffloadBusy) {
       throw new ServiceError('SCORING_BUSY');

@@ -16,6 +16,8 @@ export type RenderTaskResult =
   { type: 'one'; body: Uint8Array } | { type: 'many'; bodies: Uint8Array[] };
 
 const WORKER = new URL('./report-render.worker.ts', import.meta.url);
+/** The rendering's worker module and heap limit (the server starts a pooled thread for it ahead of use). */
+export const REPORT_RENDER_WORKER = { module: WORKER, maxHeapMb: RENDER_HEAP_MB };
 
 async function offload(
   task: RenderTask,
