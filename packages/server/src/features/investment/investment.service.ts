@@ -42,11 +42,8 @@ import {
   type UpdateProjectInput,
 } from './investment-writes.ts';
 import { applyImportRows, importRowsInvalid, type ImportResult } from './investment-import.ts';
-import {
-  readProjectSheet,
-  writeImportTemplate,
-  writeProjectsWorkbook,
-} from './investment-workbook.ts';
+import { writeImportTemplate, writeProjectsWorkbook } from './investment-workbook.ts';
+import { readProjectSheetOffloaded } from './investment-sheet-offload.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -364,7 +361,7 @@ export async function importInvestmentProjects(
   if (body.byteLength > MAX_IMPORT_BYTES) {
     throw new ServiceError('PIPELINE_FILE_TOO_LARGE', { limit: '10 MB' });
   }
-  const sheet = await readProjectSheet(body);
+  const sheet = await readProjectSheetOffloaded(body); // parsed on a pooled thread
   return db.transaction(async (tx) => {
     const units = [...(await unitsOf(tx, dept.regionCode)).values()];
     const { rows, errors } = checkProjectSheet(sheet, { units, today: chinaToday(now) });
