@@ -25,7 +25,7 @@ export interface DepartmentScoreLine {
 /** The scoring's worker module and heap limit (the server starts a pooled thread for it ahead of use). */
 export const REGION_SCORING_WORKER = {
   module: new URL('./region-scoring.worker.ts', import.meta.url),
-  // The same limit as rendering and imports: one warm pooled thread serves them all (decision 0014).
+  // The same limit as rendering and imports: one warm pooled thread serves them all (decision 0015).
   maxHeapMb: 512,
 };
 const FROZEN = new Set(['submitted', 'accepted']);
