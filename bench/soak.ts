@@ -106,6 +106,16 @@ async function signIn(
   return { cookie, csrf: body.csrfToken ?? '' };
 }
 
+/** Threads of a process (Linux /proc): the offload pool keeps warm worker threads, each with its own heap. */
+function threadsOf(pid: number): number | null {
+  try {
+    const m = /Threads:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Counts {
@@ -181,6 +191,7 @@ export async function runSoakBench(out: (line?: string) => void): Promise<void> 
   try {
     await sleep(10_000);
     const idleStart = rssMbOf(server.pid) ?? NaN;
+    const threadsStart = threadsOf(server.pid);
     out(
       `   idle after start: ${idleStart} MB (goal ≤ ${GOAL_IDLE_MB} MB: ${verdict(idleStart <= GOAL_IDLE_MB)}); the first start, which loads the demo: ${idleFirst} MB`,
     );
@@ -209,6 +220,7 @@ export async function runSoakBench(out: (line?: string) => void): Promise<void> 
     }
     await sleep(10_000);
     const idleEnd = rssMbOf(server.pid) ?? NaN;
+    const threadsEnd = threadsOf(server.pid);
     const firstMin = samples[0] ?? NaN;
     const last = samples[samples.length - 1] ?? NaN;
     const max = Math.max(...samples);
@@ -225,7 +237,7 @@ export async function runSoakBench(out: (line?: string) => void): Promise<void> 
       `   RSS under load: first minute ${firstMin} MB, last ${last} MB (${pct(underLoad)}), max ${max} MB — flat ±10%: ${verdict(Math.abs(underLoad) <= 10)}`,
     );
     out(
-      `   RSS idle: after start ${idleStart} MB, after the load ${idleEnd} MB (${pct(idle)}) — goal ≤ ${GOAL_IDLE_MB} MB and ±10%: ${verdict(idleEnd <= GOAL_IDLE_MB && Math.abs(idle) <= 10)}`,
+      `   RSS idle: after start ${idleStart} MB, after the load ${idleEnd} MB (${pct(idle)}) — goal ≤ ${GOAL_IDLE_MB} MB and ±10%: ${verdict(idleEnd <= GOAL_IDLE_MB && Math.abs(idle) <= 10)}; threads ${threadsStart ?? '?'} → ${threadsEnd ?? '?'} (warm offload threads)`,
     );
   } finally {
     await server.stop();
