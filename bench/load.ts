@@ -6,15 +6,12 @@
 // against the same load on /api/auth/me (session lookup only). On PGlite the server's RSS (/proc/PID/status
 // VmRSS) is read once idle after start and again after the load, beside the goal (≤ 600 MB, flat ±10%).
 // It prints — it never asserts.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startBenchServer, type BenchServer } from './bench-server.ts';
 import { writeThenRead } from './load-write-read.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SESSIONS = Number(process.env['JIXIAO_BENCH_SESSIONS'] ?? 20);
 const SECONDS = Number(process.env['JIXIAO_BENCH_LOAD_S'] ?? 30);
 const REVIEWER = { username: 'czj_reviewer', password: 'Demo#Review2023' };
@@ -30,59 +27,17 @@ const PAGES: { name: string; path: string }[] = [
   },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-interface Server {
-  url: string;
-  pid: number;
-  stop: () => Promise<void>;
-}
-
-/** The server (demo loaded) on PGlite, or on the PostgreSQL database at `pgUrl`. */
-async function startServer(pgUrl: string | null): Promise<Server> {
+/** The server (demo loaded) on PGlite in a temp dir, or on the PostgreSQL database at `pgUrl`. */
+async function startServer(pgUrl: string | null): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-load-'));
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
-  Object.assign(env, { JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1' });
-  delete env['DATABASE_URL'];
-  if (pgUrl) {
-    env['DATABASE_URL'] = pgUrl;
-  }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const server = await startBenchServer(dataDir, pgUrl);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
-  for (let i = 0; i < 1200; i += 1) {
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) {
-      return { url, pid: child.pid!, stop };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error('the server did not start within 300 s');
 }
 
 async function signIn(url: string): Promise<string> {

@@ -6,15 +6,12 @@
 // 30 s (a write moves the data version, so the caches recompute). RSS (/proc/PID/status VmRSS) is sampled every
 // minute; at the end, idle again, it prints first/last/max and the verdict beside the goals (idle ≤ 600 MB after
 // start; flat ±10% after the load). It prints — it never asserts.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startBenchServer, type BenchServer } from './bench-server.ts';
 import { rssMbOf } from './load.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env['JIXIAO_BENCH_SOAK_S'] ?? 1800);
 const SESSIONS = Number(process.env['JIXIAO_BENCH_SOAK_SESSIONS'] ?? 10);
 const PAUSE_MS = Number(process.env['JIXIAO_BENCH_SOAK_PAUSE_MS'] ?? 100);
@@ -37,53 +34,8 @@ const PAGES = [
 ];
 const PARAGRAPH = `${DEPT}/report/paragraphs/basic.functions?year=2024`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function startServer(
-  dataDir: string,
-): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
-  Object.assign(env, { JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '1' });
-  delete env['DATABASE_URL'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (b: Buffer) => {
-    stderr = (stderr + b.toString()).slice(-2000); // the tail, told when the server does not come up
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
-  for (let i = 0; i < 1200 && child.exitCode === null; i += 1) {
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) {
-      return { url, pid: child.pid!, stop };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop();
-  throw new Error(`the server did not start within 300 s: ${stderr}`);
+async function startServer(dataDir: string): Promise<BenchServer> {
+  return startBenchServer(dataDir);
 }
 
 async function signIn(
