@@ -1,6 +1,7 @@
-// The audit chain's anchor: the head hash an auditor keeps, checked against the log (jixiao audit anchor / verify).
-import { sql } from 'drizzle-orm';
+// Verifying the audit chain: every broken entry is reported, not only the first; and the anchor the auditor keeps
+// (jixiao audit anchor) detects a chain rewritten from its start with every hash recomputed.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { queryRows, type Database } from '../db/open-db.ts';
 import { describeEachDb } from '../db/test-db.ts';
@@ -19,27 +20,49 @@ const clerk: Actor = {
   ip: '10.0.0.8',
 };
 
+async function seed(db: Database, n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await recordAudit(db.db, clerk, {
+      action: 'indicator.actual.set',
+      entity: 'indicators',
+      entityId: `ind-${i}`,
+      departmentCode: '440105-TZCJ',
+      before: { actual: String(i) },
+      after: { actual: String(i + 1) },
+    });
+  }
+}
+
+async function count(db: Database): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from audit_log`);
+  return Number(rows[0]!.n);
+}
+
+describeEachDb(
+  'audit verification finds every break',
+  (use) => {
+    it('verify reports every broken entry, not only the first', async () => {
+      const db = use();
+      await seed(db, 5);
+      const total = await count(db);
+      await db.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+      await db.db.execute(sql`update audit_log set action = 'x.forged' where seq in (2, 4)`);
+      await db.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+      const v = await verifyAuditChain(db.db);
+      expect(v.entries).toBe(total);
+      expect(v.broken.map((b) => [b.seq, b.reason])).toEqual([
+        [2, 'hash'],
+        [4, 'hash'],
+      ]);
+      expect(v.firstBroken).toMatchObject({ seq: 2 });
+    });
+  },
+  'empty',
+);
+
 describeEachDb(
   'audit anchor',
   (use) => {
-    const seed = async (db: Database, n: number): Promise<void> => {
-      for (let i = 0; i < n; i += 1) {
-        await recordAudit(db.db, clerk, {
-          action: 'indicator.actual.set',
-          entity: 'indicators',
-          entityId: `ind-${i}`,
-          departmentCode: '440105-TZCJ',
-          before: { actual: String(i) },
-          after: { actual: String(i + 1) },
-        });
-      }
-    };
-    const count = async (db: Database): Promise<number> =>
-      Number(
-        (await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from audit_log`))[0]!
-          .n,
-      );
-
     it('an anchor kept by the auditor detects a chain rewritten from its start', async () => {
       const db = use();
       await seed(db, 4);
@@ -65,6 +88,7 @@ describeEachDb(
   },
   'empty',
 );
+
 /** A superuser's rewrite: entries from `seq` on get a new action and recomputed hashes, and the head follows. */
 async function rewriteFrom(db: Database, seq: number): Promise<void> {
   const rows = await queryRows<{ seq: number; prev_hash: string; entry_text: string | null }>(
