@@ -75,6 +75,18 @@ export function bufferSource(fileName: string, bytes: Uint8Array): ImportSource 
   };
 }
 
+/** The source's hand-off to a worker thread (see ImportSource.handOff); a source that has none is a bug here. */
+export function handOffSource(
+  source: ImportSource,
+  opts?: { keep?: boolean },
+): { data: SourceHandOff; transfer: ArrayBuffer[] } {
+  const h = source.handOff?.(opts);
+  if (!h) {
+    throw new Error(`import source "${source.fileName}" cannot be handed to a worker thread`);
+  }
+  return h;
+}
+
 /** The source handed over by another thread. */
 export function sourceFromHandOff(h: SourceHandOff): ImportSource {
   return h.kind === 'file'

@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { ServiceError } from '../http/service-error.ts';
 import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../offload/offload.ts';
-import type { ImportSource } from './import-source.ts';
+import { handOffSource, type ImportSource } from './import-source.ts';
 import {
   errorFromData,
   ledgerBatches,
@@ -85,10 +85,7 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
     input: LedgerBatchesInput,
     opts: { timeoutMs?: number; gate?: SharedArrayBuffer } = {},
   ): void {
-    const h = source.handOff?.();
-    if (!h) {
-      throw new Error(`import source "${source.fileName}" cannot be handed to a worker thread`);
-    }
+    const h = handOffSource(source);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     port1.on('message', (m: FromLedgerWorker) => {

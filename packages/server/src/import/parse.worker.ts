@@ -1,4 +1,4 @@
-// The worker side of import parsing (import-offload.ts), on a pooled thread (offload/offload.ts): a file read whole
+// The worker side of import parsing (read-offloaded.ts, ledger-batches-thread.ts), on a pooled thread (offload/offload.ts): a file read whole
 // as rows or as grids, or the ledger's row loop streamed in batches over a MessagePort with credit-based
 // back-pressure (ledger-batches-thread.ts). Errors travel as plain data and become their own classes again.
 import type { MessagePort } from 'node:worker_threads';

@@ -46,6 +46,13 @@ const threads = new Set<Thread>();
 const modulesByHeap = new Map<number, Set<string>>();
 let nextTaskId = 1;
 
+/** New threads of this heap limit preload `href`. */
+function remember(maxHeapMb: number, href: string): void {
+  const seen = modulesByHeap.get(maxHeapMb) ?? new Set<string>();
+  seen.add(href);
+  modulesByHeap.set(maxHeapMb, seen);
+}
+
 function startThread(maxHeapMb: number): Thread {
   const worker = new Worker(ENTRY, {
     workerData: { module: RUNTIME },
@@ -186,12 +193,7 @@ export function runOnPool<O>(
   transfer: readonly TransferListItem[],
   onProgress?: (value: unknown) => void,
 ): Promise<O> {
-  let seen = modulesByHeap.get(limits.maxHeapMb);
-  if (!seen) {
-    seen = new Set();
-    modulesByHeap.set(limits.maxHeapMb, seen);
-  }
-  seen.add(module.href);
+  remember(limits.maxHeapMb, module.href);
   const t = take(limits.maxHeapMb);
   return new Promise<O>((resolve, reject) => {
     const id = nextTaskId++;
@@ -219,9 +221,7 @@ export function runOnPool<O>(
 /** Starts one warm thread per heap limit, preloading the modules given (server start). */
 export function prestartPool(specs: readonly { module: URL; maxHeapMb: number }[]): void {
   for (const s of specs) {
-    const seen = modulesByHeap.get(s.maxHeapMb) ?? new Set<string>();
-    seen.add(s.module.href);
-    modulesByHeap.set(s.maxHeapMb, seen);
+    remember(s.maxHeapMb, s.module.href);
   }
   for (const maxHeapMb of new Set(specs.map((s) => s.maxHeapMb))) {
     keepWarm(maxHeapMb);

@@ -6,11 +6,11 @@
 // terminated with its thread (its memory goes with it), so one hostile upload can cost at most its time limit.
 import os from 'node:os';
 import type { TransferListItem } from 'node:worker_threads';
-import { closePool, poolStats, prestartPool, runOnPool } from './offload-pool.ts';
+import { runOnPool } from './offload-pool.ts';
+import { OffloadBusy } from './offload-protocol.ts';
 
 export { OffloadBusy, OffloadCrash, OffloadTimeout } from './offload-protocol.ts';
 export type { OffloadHandler, OffloadTaskContext } from './offload-protocol.ts';
-import { OffloadBusy } from './offload-protocol.ts';
 
 /** compute: review, rendering, scoring; import: parsing uploaded files (held as long as the import reads). */
 export type OffloadLane = 'compute' | 'import';
@@ -78,9 +78,8 @@ export async function runOffloaded<I, O>(
   }
 }
 
-/** Starts the pool's threads ahead of the first task, one per heap limit, with these modules loaded (server start). */
-export function prestartOffload(specs: readonly { module: URL; maxHeapMb: number }[]): void {
-  prestartPool(specs);
-}
-
-export { closePool as closeOffloadPool, poolStats as offloadPoolStats };
+export {
+  closePool as closeOffloadPool,
+  poolStats as offloadPoolStats,
+  prestartPool as prestartOffload,
+} from './offload-pool.ts';
