@@ -48,7 +48,10 @@ describe('初始化向导 on an empty install (env.browser)', () => {
           .locator('input[type="file"]')
           .setInputFiles(path.join(EXAMPLES, 'agencies.xlsx'));
         const preview = page.getByTestId('agencies-upload-preview');
-        await preview.waitFor({ timeout: UI_TIMEOUT_MS });
+        // The preview, or the refusal the page shows instead: a refusal fails the test with its own words.
+        const refusal = page.getByTestId('row-errors');
+        await preview.or(refusal).first().waitFor({ timeout: UI_TIMEOUT_MS });
+        expect(await refusal.count(), (await refusal.allTextContents()).join(' / ')).toBe(0);
         await preview
           .getByText('将新建部门 3 个、所属单位 3 个', { exact: false })
           .waitFor({ timeout: UI_TIMEOUT_MS });

@@ -33,6 +33,7 @@ export function RowErrorsAlert({ error }: { error: unknown }) {
       type="error"
       showIcon
       role="alert"
+      data-testid="row-errors"
       message={text}
       description={
         rows.length > 0 ? (
