@@ -6,6 +6,7 @@ import { bootstrapDb } from './db/bootstrap.ts';
 import { runStartupTasks } from './features/accounts/first-admin.ts';
 import { REGION_SCORING_WORKER } from './features/overview/region-scoring.ts';
 import { REPORT_RENDER_WORKER } from './features/reports/report-offload.ts';
+import { DOCUMENT_WRITER_WORKER } from './render/document-writer.ts';
 import { closeOffloadPool, prestartOffload } from './offload/offload.ts';
 
 export async function startServer(
@@ -29,7 +30,7 @@ export async function startServer(
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // Warm worker threads for the heavy work, so the first preview or overview after a write starts none.
-  prestartOffload([REPORT_RENDER_WORKER, REGION_SCORING_WORKER]);
+  prestartOffload([REPORT_RENDER_WORKER, REGION_SCORING_WORKER, DOCUMENT_WRITER_WORKER]);
   const url = `http://localhost:${config.port}`;
   log(`[jixiao] 已启动 listening on ${url}  (API 文档 docs: ${url}/api/docs)`);
   let closed = false;

@@ -15,9 +15,8 @@ import {
 import type { Db, Queryable } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
-import { renderTablesXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
 import * as repo from './exante.repository.ts';
 import { loadItemFor } from './exante.access.ts';
 import { ACTION_TEXT, requirementOf, rulesFor, templateOf } from './exante.views.ts';
@@ -106,8 +105,9 @@ export async function renderExAnteFile(
 ): Promise<ExAnteFile> {
   const base = exAnteReportTitle(data);
   if (format === 'xlsx') {
-    const body = await renderTablesXlsx(
-      [
+    const body = await writeDocument({
+      kind: 'tables-xlsx',
+      tables: [
         {
           title: `事前绩效评估审核表（${data.type === 'POLICY' ? '政策' : '项目'}）`,
           subtitle: `主管部门：${data.departmentName}`,
@@ -119,15 +119,15 @@ export async function renderExAnteFile(
           table: buildExAnteScoreTable(data),
         },
       ],
-      { created: now, creator: data.departmentName },
-    );
+      options: { created: now, creator: data.departmentName },
+    });
     return {
       body,
       fileName: `${data.fiscalYear}年度「${data.projectName}」事前绩效评估审核表.xlsx`,
       contentType: CONTENT_TYPES.xlsx,
     };
   }
-  const docx = await renderDocx(buildExAnteReport(data));
+  const docx = await writeDocument({ kind: 'report-docx', doc: buildExAnteReport(data) });
   if (format === 'docx') {
     return { body: docx, fileName: `${base}.docx`, contentType: CONTENT_TYPES.docx };
   }

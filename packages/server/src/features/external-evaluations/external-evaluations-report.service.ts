@@ -13,7 +13,7 @@ import {
 import type { Db, Queryable } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { ServiceError } from '../../http/service-error.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
 import * as repo from './external-evaluations.repository.ts';
 import { loadFor } from './external-evaluations.access.ts';
@@ -107,7 +107,7 @@ export async function renderExtEvalFile(
   format: ExtEvalReportFormat,
 ): Promise<ExtEvalFile> {
   const base = extEvalReportTitle(data);
-  const docx = await renderDocx(buildExtEvalReport(data));
+  const docx = await writeDocument({ kind: 'report-docx', doc: buildExtEvalReport(data) });
   if (format === 'docx') {
     return { body: docx, fileName: `${base}.docx`, contentType: CONTENT_TYPES.docx };
   }

@@ -42,7 +42,7 @@ import {
   type UpdateProjectInput,
 } from './investment-writes.ts';
 import { applyImportRows, importRowsInvalid, type ImportResult } from './investment-import.ts';
-import { writeImportTemplate, writeProjectsWorkbook } from './investment-workbook.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import { readProjectSheetOffloaded } from './investment-sheet-offload.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -322,10 +322,11 @@ export async function exportInvestmentProjects(
     limit: 100_000,
     sort: 'code',
   });
-  const body = await writeProjectsWorkbook(
-    rows.map((r) => toView(r, units)),
+  const body = await writeDocument({
+    kind: 'investment-projects-xlsx',
+    projects: rows.map((r) => toView(r, units)),
     now,
-  );
+  });
   return { fileName: `${dept.shortName}招商项目库.xlsx`, body };
 }
 
@@ -338,10 +339,11 @@ export async function investmentImportTemplate(
 ): Promise<{ fileName: string; body: Buffer }> {
   const dept = await readableDept(db, actor, departmentCode);
   const units = await repo.listUnits(db, dept.regionCode);
-  const body = await writeImportTemplate(
-    units.map((u) => u.name),
+  const body = await writeDocument({
+    kind: 'investment-template-xlsx',
+    unitNames: units.map((u) => u.name),
     now,
-  );
+  });
   return { fileName: '招商项目导入模板.xlsx', body };
 }
 

@@ -22,7 +22,7 @@ import {
   getLinkageTable,
   setLinkageRules,
 } from './linkage.service.ts';
-import { writeLinkageWorkbook } from './linkage-xlsx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 
 const errors = {
   400: errorResponse('输入有误'),
@@ -102,7 +102,7 @@ export function registerLinkageRoutes(app: App, deps: AppDeps): void {
   );
   app.openapi(route.xlsx, async (c) => {
     const table = await tableOf(c.var.actor, c.req.valid('query'));
-    const body = await writeLinkageWorkbook(table, deps.now());
+    const body = await writeDocument({ kind: 'linkage-xlsx', table, now: deps.now() });
     const name = `${table.year}年度预算安排建议（${table.regionCode}）.xlsx`;
     return new Response(new Uint8Array(body), {
       status: 200,

@@ -9,8 +9,7 @@ import * as deptRepo from '../departments/departments.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { computeMonitoring } from './monitoring-compute.ts';
-import { renderMonitoringDocx } from './monitoring-form-docx.ts';
-import { renderMonitoringXlsx } from './monitoring-form-xlsx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import type { MonitoringReport } from './monitoring.types.ts';
 
 export type {
@@ -61,14 +60,14 @@ export async function renderMonitoringForm(
     return {
       fileName,
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      body: await renderMonitoringDocx(report),
+      body: await writeDocument({ kind: 'monitoring-docx', report }),
       report,
     };
   }
   return {
     fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: await renderMonitoringXlsx(report, now),
+    body: await writeDocument({ kind: 'monitoring-xlsx', report, created: now }),
     report,
   };
 }

@@ -13,8 +13,7 @@ import { isCli, type Actor } from '../../auth/actor.ts';
 import { accessDenied, assertPermission } from '../../auth/access.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
 import { ServiceError, notFound } from '../../http/service-error.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
-import { renderTablesXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import type { NpcEvaluationKind } from '../../db/schema/publication.ts';
 import * as repo from './publication.repository.ts';
 import * as npcRepo from './npc.repository.ts';
@@ -196,13 +195,17 @@ export async function renderNpcSummary(
   const doc = buildNpcSummary(data);
   if (format === 'docx') {
     return {
-      body: await renderDocx(doc),
+      body: await writeDocument({ kind: 'report-docx', doc }),
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       fileName: `${doc.title}.docx`,
     };
   }
   return {
-    body: await renderTablesXlsx(npcSummaryTables(data), { created: now }),
+    body: await writeDocument({
+      kind: 'tables-xlsx',
+      tables: npcSummaryTables(data),
+      options: { created: now },
+    }),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileName: `${doc.title}.xlsx`,
   };

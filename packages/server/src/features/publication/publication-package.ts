@@ -3,7 +3,6 @@
 // model → .docx → LibreOffice), the external evaluations' reports when there are any, and a 清单 (manifest) with
 // each file's size and sha256. The zip is built from the frozen files, so the same package gives the same bytes.
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
 import {
   buildExtEvalReport,
   buildSelfEvaluationReport,
@@ -13,7 +12,7 @@ import {
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { PublicationFileKind } from '../../db/schema/publication.ts';
-import { renderAnnexesDocx, renderDocx } from '../../render/docx/render-docx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { loadReportData } from '../reports/report-data.service.ts';
@@ -64,9 +63,15 @@ function numbered(i: number, name: string, ext: string): string {
 }
 
 async function reportFiles(doc: ReportDocument, convert: DocxConverter): Promise<PackageFile[]> {
-  const report = await convert(await renderDocx(doc));
+  const report = await convert(await writeDocument({ kind: 'report-docx', doc }));
+  // One annex after another on the pool (a lane's queue is short), then converted side by side as before.
+  const head = { title: doc.title, meta: doc.meta };
+  const annexDocx: Buffer[] = [];
+  for (const a of doc.annexes) {
+    annexDocx.push(await writeDocument({ kind: 'annexes-docx', doc: head, annexes: [a] }));
+  }
   const annexFiles = await Promise.all(
-    doc.annexes.map(async (a) => ({ a, out: await convert(await renderAnnexesDocx(doc, [a])) })),
+    doc.annexes.map(async (a, i) => ({ a, out: await convert(annexDocx[i]!) })),
   );
   return [
     {
@@ -131,7 +136,9 @@ async function externalReportFiles(
   for (const ev of concluded) {
     const data = await extEvalReportData(db, ev, now);
     const title = extEvalReportTitle(data);
-    const file = await convert(await renderDocx(buildExtEvalReport(data)));
+    const file = await convert(
+      await writeDocument({ kind: 'report-docx', doc: buildExtEvalReport(data) }),
+    );
     out.push({
       kind: 'externalReport',
       projectCode: data.projectCode,
@@ -173,14 +180,5 @@ export async function zipFiles(
   files: readonly { fileName: string; body: Buffer }[],
   date: Date,
 ): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const f of files) {
-    zip.file(f.fileName, f.body, { date, binary: true });
-  }
-  return zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'UNIX',
-  });
+  return writeDocument({ kind: 'zip', files, date });
 }

@@ -8,7 +8,7 @@ import {
 import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertPermission } from '../../auth/access.ts';
-import { renderDocx } from '../../render/docx/render-docx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import * as repo from './rectifications.repository.ts';
 import { deadlineConfig } from './rectifications-raise.ts';
@@ -74,6 +74,9 @@ export async function renderRectificationReport(
   now: Date,
 ): Promise<{ body: Buffer; fileName: string }> {
   const data = await rectificationReportData(db, actor, departmentCode, year, evaluationId, now);
-  const body = await renderDocx(buildRectificationReport(data));
+  const body = await writeDocument({
+    kind: 'report-docx',
+    doc: buildRectificationReport(data),
+  });
   return { body, fileName: `${data.departmentName}${String(year)}年度整改报告.docx` };
 }

@@ -3,17 +3,15 @@
 // here; the .docx are rendered in bounded workers a few departments at a time (report-offload.ts), the PDFs by a
 // pool of LibreOffice processes (render/pdf/pdf-pool.ts). Files are written under `workDir` (the caller's temp area
 // in the data directory), the zip last; the export is recorded in the audit log before any work starts.
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import JSZip from 'jszip';
 import type { DepartmentReportData } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
 import { isCli, type Actor } from '../../auth/actor.ts';
 import { accessDenied, requireRole } from '../../auth/access.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
 import { ServiceError } from '../../http/service-error.ts';
+import { writeZipFile } from '../../render/document-writer.ts';
 import { isPdfAvailable } from '../../render/pdf/convert-pdf.ts';
 import { convertDocxFilesToPdf } from '../../render/pdf/pdf-pool.ts';
 import { listDepartments } from '../departments/departments.service.ts';
@@ -173,23 +171,15 @@ async function toPdf(
   return r?.pdfs ?? [];
 }
 
-/** Word/ and PDF/ folders; the files are already compressed, so they are stored as they are. */
+/** Word/ and PDF/ folders; the files are already compressed, so they are stored as they are (on the pool). */
 async function writeZip(
   zipPath: string,
   docxFiles: string[],
   pdfFiles: (string | null)[],
 ): Promise<void> {
-  const zip = new JSZip();
-  for (const f of docxFiles) {
-    zip.file(`Word/${path.basename(f)}`, await readFile(f), { compression: 'STORE' });
-  }
-  for (const f of pdfFiles) {
-    if (f !== null) {
-      zip.file(`PDF/${path.basename(f)}`, await readFile(f), { compression: 'STORE' });
-    }
-  }
-  await pipeline(
-    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true }),
-    createWriteStream(zipPath),
-  );
+  const entries = [
+    ...docxFiles.map((f) => ({ name: `Word/${path.basename(f)}`, path: f })),
+    ...pdfFiles.flatMap((f) => (f === null ? [] : [{ name: `PDF/${path.basename(f)}`, path: f }])),
+  ];
+  await writeZipFile(entries, zipPath);
 }

@@ -12,7 +12,7 @@ import { VersionedCache } from '../../db/versioned-cache.ts';
 import * as repo from './reports.repository.ts';
 import { renderReportOffloaded } from './report-offload.ts';
 import { convertDocxToPdf } from '../../render/pdf/convert-pdf.ts';
-import { renderSelfEvaluationXlsx } from '../../render/xlsx/render-tables-xlsx.ts';
+import { writeDocument } from '../../render/document-writer.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { assertCanEdit } from '../../auth/access.ts';
 import { auditInTx } from '../../audit/audit-log.ts';
@@ -94,7 +94,7 @@ async function renderUncached(
       return make(renderPlainText(doc()), 'txt');
     case 'xlsx':
       return make(
-        await renderSelfEvaluationXlsx(data),
+        await writeDocument({ kind: 'self-evaluation-xlsx', data }),
         'xlsx',
         `${year}年度${data.department.name}绩效自评表`,
       );
