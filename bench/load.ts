@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBenchServer, type BenchServer } from './bench-server.ts';
 import { writeThenRead } from './load-write-read.ts';
+import { IDLE_COLLECT_AFTER_MS } from '../packages/server/src/runtime/idle-collector.ts';
 
 const SESSIONS = Number(process.env['JIXIAO_BENCH_SESSIONS'] ?? 20);
 const SECONDS = Number(process.env['JIXIAO_BENCH_LOAD_S'] ?? 30);
@@ -139,7 +140,9 @@ async function loadOneEngine(
       );
     }
     if (!pgUrl) {
-      await new Promise((r) => setTimeout(r, 5000));
+      // Idle long enough for the server's collection after a burst (runtime/idle-collector.ts), as a server is
+      // between two users' clicks.
+      await new Promise((r) => setTimeout(r, IDLE_COLLECT_AFTER_MS + 5000));
       const after = rssMbOf(server.pid);
       const change = idleRss && after ? ((after - idleRss) / idleRss) * 100 : NaN;
       out(

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBenchServer, type BenchServer } from './bench-server.ts';
 import { rssMbOf } from './load.ts';
+import { IDLE_COLLECT_AFTER_MS } from '../packages/server/src/runtime/idle-collector.ts';
 
 const SECONDS = Number(process.env['JIXIAO_BENCH_SOAK_S'] ?? 1800);
 const SESSIONS = Number(process.env['JIXIAO_BENCH_SOAK_SESSIONS'] ?? 10);
@@ -170,7 +171,7 @@ export async function runSoakBench(out: (line?: string) => void): Promise<void> 
     } finally {
       clearInterval(sampler);
     }
-    await sleep(10_000);
+    await sleep(IDLE_COLLECT_AFTER_MS + 5000); // the server's collection once quiet (runtime/idle-collector.ts)
     const idleEnd = rssMbOf(server.pid) ?? NaN;
     const threadsEnd = threadsOf(server.pid);
     const firstMin = samples[0] ?? NaN;

@@ -8,6 +8,29 @@ import { REGION_SCORING_WORKER } from './features/overview/region-scoring.ts';
 import { REPORT_RENDER_WORKER } from './features/reports/report-offload.ts';
 import { DOCUMENT_WRITER_WORKER } from './render/document-writer.ts';
 import { closeOffloadPool, prestartOffload } from './offload/offload.ts';
+import { collectGarbage } from './runtime/collect-garbage.ts';
+import { idleCollector, type IdleCollector } from './runtime/idle-collector.ts';
+
+/**
+ * Serves the app. The start-up's garbage (migrations, the demo load) is collected first, and a burst's once the
+ * server falls quiet: V8 alone would keep it resident while idle (runtime/idle-collector.ts).
+ */
+function listen(
+  app: ReturnType<typeof createApp>,
+  config: Config,
+): { server: ReturnType<typeof serve>; idle: IdleCollector } {
+  collectGarbage();
+  const idle = idleCollector();
+  const server = serve({
+    fetch: (req, env) => {
+      idle.touch();
+      return app.fetch(req, env);
+    },
+    port: config.port,
+    hostname: config.host,
+  });
+  return { server, idle };
+}
 
 export async function startServer(
   config: Config = loadConfig(),
@@ -27,8 +50,7 @@ export async function startServer(
   }
   const deps = { database, config, now: () => new Date() };
   await runStartupTasks(deps, log);
-  const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const { server, idle } = listen(createApp(deps), config);
   // Warm worker threads for the heavy work, so the first preview or overview after a write starts none.
   prestartOffload([REPORT_RENDER_WORKER, REGION_SCORING_WORKER, DOCUMENT_WRITER_WORKER]);
   const url = `http://localhost:${config.port}`;
@@ -39,6 +61,7 @@ export async function startServer(
       return;
     }
     closed = true;
+    idle.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await closeOffloadPool();
     await database.close();
