@@ -4,7 +4,7 @@
 // Data: the State Council's annual notices 国务院办公厅关于20XX年部分节假日安排的通知 —
 // 2023: 国办发明电〔2022〕16号; 2024: 国办发明电〔2023〕7号; 2025: 国办发明电〔2024〕12号.
 // A year without a notice here is counted Monday–Friday only, and `calendarCovers` says so.
-import { addDays, dayNumber, weekday, yearOf } from './iso-date.ts';
+import { addDays, dayNumber, yearOf } from './iso-date.ts';
 
 export interface WorkdayCalendar {
   /** Years whose official holiday notice is included. */
@@ -88,18 +88,46 @@ export function calendarCovers(
   return true;
 }
 
+/** The calendar's days as day numbers (counting a year of requests compares numbers, not strings). */
+const dayNumberSets = new WeakMap<
+  WorkdayCalendar,
+  { holidays: ReadonlySet<number>; makeUp: ReadonlySet<number> }
+>();
+
+function daySets(calendar: WorkdayCalendar): {
+  holidays: ReadonlySet<number>;
+  makeUp: ReadonlySet<number>;
+} {
+  let sets = dayNumberSets.get(calendar);
+  if (sets === undefined) {
+    sets = {
+      holidays: new Set([...calendar.holidays].map(dayNumber)),
+      makeUp: new Set([...calendar.makeUpWorkdays].map(dayNumber)),
+    };
+    dayNumberSets.set(calendar, sets);
+  }
+  return sets;
+}
+
+function isWorkingDayNumber(
+  n: number,
+  sets: { holidays: ReadonlySet<number>; makeUp: ReadonlySet<number> },
+): boolean {
+  if (sets.makeUp.has(n)) {
+    return true;
+  }
+  if (sets.holidays.has(n)) {
+    return false;
+  }
+  const wd = (((n + 4) % 7) + 7) % 7; // 1970-01-01 (day 0) was a Thursday
+  return wd !== 0 && wd !== 6;
+}
+
 export function isWorkingDay(
   iso: string,
   calendar: WorkdayCalendar = CN_WORKDAY_CALENDAR,
 ): boolean {
-  if (calendar.makeUpWorkdays.has(iso)) {
-    return true;
-  }
-  if (calendar.holidays.has(iso)) {
-    return false;
-  }
-  const wd = weekday(iso);
-  return wd !== 0 && wd !== 6;
+  return isWorkingDayNumber(dayNumber(iso), daySets(calendar));
 }
 
 /**
@@ -114,10 +142,11 @@ export function workingDaysBetween(
   if (to < from) {
     return -workingDaysBetween(to, from, calendar);
   }
+  const sets = daySets(calendar);
   let n = 0;
   const end = dayNumber(to);
-  for (let d = addDays(from, 1); dayNumber(d) <= end; d = addDays(d, 1)) {
-    if (isWorkingDay(d, calendar)) {
+  for (let d = dayNumber(from) + 1; d <= end; d++) {
+    if (isWorkingDayNumber(d, sets)) {
       n++;
     }
   }

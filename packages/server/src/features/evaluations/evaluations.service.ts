@@ -38,14 +38,25 @@ export async function getEvaluation(
   year: number,
 ): Promise<DepartmentEvaluation> {
   const dept = await getDepartment(db, actor, departmentCode);
-  const ev = await evaluations.get(db, `${dept.code}|${year}`, () =>
-    evaluate(db, dept.code, dept.name, year),
-  );
-  return structuredClone(ev); // callers may change their copy
+  return structuredClone(await sharedEvaluation(db, dept, year)); // callers may change their copy
 }
 
 /** The evaluation as it stands is the same for every reader until the next write (see db/versioned-cache.ts). */
 const evaluations = new VersionedCache<DepartmentEvaluation>(256);
+
+/**
+ * The cached evaluation itself, for callers that have checked access and only read it (the report's 同比, the
+ * linkage table): the same computation as getEvaluation's, not a second one per reader. Never change it.
+ */
+export function sharedEvaluation(
+  db: Db,
+  dept: { code: string; name: string },
+  year: number,
+): Promise<Readonly<DepartmentEvaluation>> {
+  return evaluations.get(db, `${dept.code}|${year}`, () =>
+    evaluate(db, dept.code, dept.name, year),
+  );
+}
 
 /** CLI path: `jixiao score --department CODE --year YYYY [--project CODE]`. */
 export async function scoreStoredEvaluation(opts: {

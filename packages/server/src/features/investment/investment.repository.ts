@@ -227,7 +227,22 @@ function fenOf(yuan: string): Fen {
   return f;
 }
 
-export function toProjectRecord(r: InvestmentProjectRow): InvestmentProjectRecord {
+/** The columns a metric reads (a narrow select: PGlite's cost is per value returned). */
+const recordColumns = {
+  id: s.investmentProjects.id,
+  isKeyProject: s.investmentProjects.isKeyProject,
+  plannedInvestment: s.investmentProjects.plannedInvestment,
+  responsibleUnitCode: s.investmentProjects.responsibleUnitCode,
+  leadOn: s.investmentProjects.leadOn,
+  negotiatingOn: s.investmentProjects.negotiatingOn,
+  signedOn: s.investmentProjects.signedOn,
+  registeredOn: s.investmentProjects.registeredOn,
+  operatingOn: s.investmentProjects.operatingOn,
+};
+
+export function toProjectRecord(
+  r: Pick<InvestmentProjectRow, keyof typeof recordColumns>,
+): InvestmentProjectRecord {
   return {
     id: r.id,
     isKeyProject: r.isKeyProject,
@@ -253,7 +268,7 @@ export async function loadProjectRecords(
   const inWin = (c: (typeof STAGE_COLUMN)[PipelineStage]) =>
     and(gte(c, window.from), lte(c, window.to));
   const rows = await db
-    .select()
+    .select(recordColumns)
     .from(p)
     .where(
       and(

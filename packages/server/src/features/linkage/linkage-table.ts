@@ -19,7 +19,7 @@ import type { Db } from '../../db/open-db.ts';
 import type { DepartmentRow } from '../departments/departments.repository.ts';
 import { computeExecution } from '../execution/execution.service.ts';
 import * as execRepo from '../execution/execution.repository.ts';
-import { evaluate } from '../evaluations/evaluation-view.ts';
+import { sharedEvaluation } from '../evaluations/evaluations.service.ts';
 import type { EvaluationSubject } from '../evaluations/evaluation-inputs.ts';
 import * as repo from './linkage.repository.ts';
 
@@ -182,7 +182,7 @@ export async function departmentLines(
 ): Promise<LinkageRow[]> {
   const last = year - 1;
   const [ev, exec, next] = await Promise.all([
-    evaluate(db, dept.code, dept.name, last),
+    sharedEvaluation(db, dept, last),
     computeExecution(db, dept, last, 12),
     execRepo.projectBudgets(db, dept.code, year, null),
   ]);

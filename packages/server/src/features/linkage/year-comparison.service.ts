@@ -11,7 +11,7 @@ import type { Db } from '../../db/open-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { getDepartment } from '../departments/departments.service.ts';
 import { listDepartmentYears } from '../departments/departments.repository.ts';
-import { evaluate } from '../evaluations/evaluation-view.ts';
+import { sharedEvaluation } from '../evaluations/evaluations.service.ts';
 import type { EvaluationSubject } from '../evaluations/evaluation-inputs.ts';
 
 function figures(sj: EvaluationSubject, code: string | null): YearSubjectFigures {
@@ -34,7 +34,7 @@ function figures(sj: EvaluationSubject, code: string | null): YearSubjectFigures
 }
 
 async function yearFigures(db: Db, dept: { code: string; name: string }, year: number) {
-  const ev = await evaluate(db, dept.code, dept.name, year);
+  const ev = await sharedEvaluation(db, dept, year);
   return {
     year,
     department: figures(ev.department, null),
