@@ -16,6 +16,8 @@ import { CLI_ACTOR, migrate, openDb, type Database } from '@jixiao/server';
 import * as s from '@jixiao/server/db/schema/index';
 import { fileSource } from '@jixiao/server/import/import-source';
 import { LEDGER_COLUMNS } from '@jixiao/server/import/ledger-batches';
+import type { ThreadHeap } from '@jixiao/server/import/ledger-batches-thread';
+import { poolStats } from '@jixiao/server/offload/offload-pool';
 import { importBudgets, importLedger } from '@jixiao/server/features/imports/imports.service';
 import { computeExecution } from '@jixiao/server/features/execution/execution.service';
 import { auditInTx } from '@jixiao/server/audit/audit-log';
@@ -30,8 +32,16 @@ export interface ImportBenchResult {
   importS: number;
   /** Peak RSS of this process (the whole run of this engine and size). */
   peakRssMb: number;
-  /** RSS growth during our import, over the RSS before it. */
+  /** RSS growth during our import, over the RSS before it (peak; see `importMem`). */
   importRssGrowthMb: number;
+  /** Where the raw COPY's memory went (the engine's own growth for this table: the reference). */
+  rawMem: PhaseMemory;
+  /** Where our import's memory went. */
+  importMem: PhaseMemory;
+  /** The parse thread's heap during our import (a thread of the pool: its memory is in this process's RSS). */
+  parseThreadHeap: ThreadHeap | null;
+  /** Pooled worker threads before and after our import (a retired thread is replaced by a warm one). */
+  poolThreads: [number, number];
   executionS: number | null;
   warmExecutionS: number | null;
   executedYuan: string | null;
@@ -117,21 +127,139 @@ async function rawCopy(database: Database, copyCsv: string): Promise<void> {
   }
 }
 
-async function withRssSampling<T>(
-  fn: () => Promise<T>,
-): Promise<{ value: T; s: number; growthMb: number }> {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+/** One reading of this process's memory, in MB, after a full collection (node --expose-gc) when available. */
+interface MemReading {
+  rss: number;
+  /** V8 heap in use, this (the importing) thread. */
+  heap: number;
+  /** ArrayBuffers and Buffers held from JS (COPY batches, file chunks), without PGlite's WASM memory. */
+  buffers: number;
+  /** PGlite's WASM linear memory, its resident pages (PostgreSQL's own heap, shared buffers, sorts); 0 on PostgreSQL. */
+  wasm: number;
+}
+
+/** A phase's memory: peak RSS growth over the start (the kernel's high-water mark), and what is held after it. */
+export interface PhaseMemory {
+  peakGrowthMb: number;
+  /** Growth held after the phase, each part after a full collection. */
+  held: MemReading;
+  /** Growth of the WASM memory's resident pages (they are never given back, so: after the phase = at its largest). */
+  wasmGrowthMb: number;
+  /** held.rss − heap − buffers − wasm: native memory, the parse thread's heap, allocator slack. */
+  restMb: number;
+}
+
+const MB = 1048576;
+
+/** PGlite's WASM memory in bytes (the Emscripten module is not public API: read defensively). */
+function wasmBytes(database: Database): number {
+  const mod = (database.pglite as unknown as { mod?: { HEAPU8?: Uint8Array } } | null)?.mod;
+  return mod?.HEAPU8?.buffer.byteLength ?? 0;
+}
+
+/**
+ * The resident part of PGlite's WASM memory, in bytes: the read-write mapping of exactly its size in
+ * /proc/self/smaps (pages of it never touched are not resident). The largest if several match; `bytes` if none.
+ */
+function wasmResidentBytes(bytes: number): number {
+  if (bytes === 0) {
+    return 0;
+  }
+  let text: string;
   try {
-    const r = await timed(fn);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { ...r, growthMb: Math.round((peak - base) / 1048576) };
+    text = fs.readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return bytes;
+  }
+  let found = -1;
+  let inMatch = false;
+  for (const line of text.split('\n')) {
+    const range = /^([0-9a-f]+)-([0-9a-f]+) rw/.exec(line);
+    if (range) {
+      inMatch = parseInt(range[2]!, 16) - parseInt(range[1]!, 16) === bytes;
+    } else if (/^[0-9a-f]+-/.test(line)) {
+      inMatch = false;
+    } else if (inMatch && line.startsWith('Rss:')) {
+      found = Math.max(found, Number(/(\d+) kB/.exec(line)?.[1] ?? 0) * 1024);
+    }
+  }
+  return found < 0 ? bytes : found;
+}
+
+function procStatusKb(field: 'VmRSS' | 'VmHWM'): number | null {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      fs.readFileSync('/proc/self/status', 'utf8'),
+    );
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The run's peak RSS in kB from the kernel's marks taken before each reset (resetting also lowers getrusage's). */
+let runPeakKb = 0;
+
+/** The peak RSS of the whole run, in MB (the kernel's marks across resets, and getrusage). */
+function runPeakRssMb(): number {
+  runPeakKb = Math.max(runPeakKb, procStatusKb('VmHWM') ?? 0);
+  return Math.round(Math.max(runPeakKb, process.resourceUsage().maxRSS) / 1024);
+}
+
+/** Resets the kernel's peak-RSS mark of this process (Linux); false where it cannot. */
+function resetPeakRss(): boolean {
+  runPeakRssMb();
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readMemory(database: Database): MemReading {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  const wasm = wasmBytes(database); // counted in arrayBuffers
+  return {
+    rss: m.rss / MB,
+    heap: m.heapUsed / MB,
+    buffers: (m.arrayBuffers - wasm) / MB,
+    wasm: wasmResidentBytes(wasm) / MB,
+  };
+}
+
+/** Runs `fn` and says where its memory went (see PhaseMemory); RSS is also sampled every 50 ms as a fallback. */
+async function withMemory<T>(
+  database: Database,
+  fn: () => Promise<T>,
+): Promise<{ value: T; s: number; mem: PhaseMemory }> {
+  const before = readMemory(database);
+  const kernelPeak = resetPeakRss();
+  let sampled = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss);
+  }, 50);
+  let r: { value: T; s: number };
+  try {
+    r = await timed(fn);
   } finally {
     clearInterval(timer);
   }
+  const hwm = kernelPeak ? procStatusKb('VmHWM') : null;
+  const peak = Math.max(sampled / MB, hwm === null ? 0 : hwm / 1024);
+  const after = readMemory(database);
+  const d = (k: keyof MemReading) => Math.round(after[k] - before[k]);
+  const held = { rss: d('rss'), heap: d('heap'), buffers: d('buffers'), wasm: d('wasm') };
+  return {
+    ...r,
+    mem: {
+      peakGrowthMb: Math.round(peak - before.rss),
+      held,
+      wasmGrowthMb: held.wasm,
+      restMb: held.rss - held.heap - held.buffers - held.wasm,
+    },
+  };
 }
 
 export async function benchOneSize(
@@ -153,15 +281,23 @@ export async function benchOneSize(
       ...input,
       source: fileSource(path.join(dir, 'budget.csv')),
     });
-    const raw = await timed(() => rawCopy(database, path.join(dir, `ledger-${rows}.copy.csv`)));
-    const vacuum = await timed(() => database.db.execute(sql`vacuum (analyze) ledger_entries`));
+    const raw = await withMemory(database, async () => {
+      const copy = await timed(() => rawCopy(database, path.join(dir, `ledger-${rows}.copy.csv`)));
+      const vacuum = await timed(() => database.db.execute(sql`vacuum (analyze) ledger_entries`));
+      return { copyS: copy.s, vacuumS: vacuum.s };
+    });
     await database.db.execute(sql`truncate ledger_entries`);
-    const ours = await withRssSampling(() =>
-      importLedger(database, CLI_ACTOR, {
-        ...input,
-        source: fileSource(path.join(dir, `ledger-${rows}.csv`)),
-      }),
+    const threadsBefore = poolStats().threads;
+    let reader: { threadHeap: ThreadHeap | null } | null = null;
+    const ours = await withMemory(database, () =>
+      importLedger(
+        database,
+        CLI_ACTOR,
+        { ...input, source: fileSource(path.join(dir, `ledger-${rows}.csv`)) },
+        { onReader: (r) => (reader = r) },
+      ),
     );
+    const threadsAfter = poolStats().threads;
     let exec: Awaited<ReturnType<typeof computeExecution>> | null = null;
     let executionS: number | null = null;
     let warmExecutionS: number | null = null;
@@ -176,11 +312,15 @@ export async function benchOneSize(
     return {
       engine: engine === 'pglite' ? 'PGlite' : 'PostgreSQL',
       rows: ours.value.rows,
-      rawCopyS: raw.s,
-      rawVacuumS: vacuum.s,
+      rawCopyS: raw.value.copyS,
+      rawVacuumS: raw.value.vacuumS,
       importS: ours.s,
-      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      importRssGrowthMb: ours.growthMb,
+      peakRssMb: runPeakRssMb(),
+      importRssGrowthMb: ours.mem.peakGrowthMb,
+      rawMem: raw.mem,
+      importMem: ours.mem,
+      parseThreadHeap: (reader as { threadHeap: ThreadHeap | null } | null)?.threadHeap ?? null,
+      poolThreads: [threadsBefore, threadsAfter],
       executionS,
       warmExecutionS,
       executedYuan: exec?.executedYuan ?? null,

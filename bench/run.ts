@@ -36,7 +36,9 @@ const ENGINES = (process.env['JIXIAO_BENCH_ENGINES'] ?? 'pglite,pg').split(',');
 const MAIN_ROWS = SIZES.includes(1_000_000) ? 1_000_000 : SIZES[SIZES.length - 1]!;
 const PROJECTS = Number(process.env['JIXIAO_BENCH_PROJECTS'] ?? 10_000);
 const OPT_IN =
-  process.env['JIXIAO_BENCH_4M'] === '1' || process.env['JIXIAO_BENCH_PROVINCE'] === '1';
+  process.env['JIXIAO_BENCH_4M'] === '1' ||
+  process.env['JIXIAO_BENCH_PROVINCE'] === '1' ||
+  SIZES.some((n) => n > 1_000_000);
 /** The memory soak's length (issue 19 point 4; opt-in, e.g. 1800): added to the time limit. */
 const SOAK_S = Number(process.env['JIXIAO_BENCH_SOAK_S'] ?? 0);
 const LIMIT_S =
@@ -183,7 +185,15 @@ async function runChild(
   rows: number,
   pgUrl?: string,
 ): Promise<ImportBenchResult> {
-  const args = ['--import', 'tsx', path.join(here, 'import-bench.ts'), engine, String(rows), tmp];
+  const args = [
+    '--expose-gc', // readings after a full collection, not wherever V8's sawtooth is
+    '--import',
+    'tsx',
+    path.join(here, 'import-bench.ts'),
+    engine,
+    String(rows),
+    tmp,
+  ];
   if (pgUrl) {
     args.push(pgUrl);
   }
@@ -216,14 +226,62 @@ async function onPostgres<T>(pgUrl: string, fn: (url: string) => Promise<T>): Pr
   }
 }
 
+/** The import's own memory: peak growth less the engine's (WASM) growth — what the goal is judged on. */
+function oursMb(r: ImportBenchResult): number {
+  return r.importMem.peakGrowthMb - r.importMem.wasmGrowthMb;
+}
+
+function memText(m: ImportBenchResult['importMem']): string {
+  const h = m.held;
+  return `RSS +${m.peakGrowthMb} MB at peak (ours +${m.peakGrowthMb - m.wasmGrowthMb}, engine +${m.wasmGrowthMb}); held after GC +${h.rss} MB = heap ${h.heap} + buffers ${h.buffers} + WASM ${h.wasm} + rest ${m.restMb}`;
+}
+
 function printResult(r: ImportBenchResult): void {
   const rate = Math.round(r.rows / r.importS).toLocaleString('en');
   out(
-    `   ${r.engine} ${r.rows.toLocaleString('en')} rows: raw COPY ${r.rawCopyS.toFixed(2)} s (+ VACUUM ANALYZE ${r.rawVacuumS.toFixed(2)} s) · our import ${r.importS.toFixed(2)} s (${rate} rows/s, RSS +${r.importRssGrowthMb} MB) = ${ratio(r.importS, r.rawCopyS)} (goal ≤ ${GOAL[r.engine]}×) · peak RSS ${r.peakRssMb} MB` +
+    `   ${r.engine} ${r.rows.toLocaleString('en')} rows: raw COPY ${r.rawCopyS.toFixed(2)} s (+ VACUUM ANALYZE ${r.rawVacuumS.toFixed(2)} s) · our import ${r.importS.toFixed(2)} s (${rate} rows/s) = ${ratio(r.importS, r.rawCopyS)} (goal ≤ ${GOAL[r.engine]}×) · peak RSS ${r.peakRssMb} MB` +
       (r.executionS === null
         ? ''
         : ` · execution of ${r.projects?.toLocaleString('en')} projects ${r.executionS.toFixed(2)} s (again ${r.warmExecutionS?.toFixed(2)} s)`),
   );
+  const t = r.parseThreadHeap;
+  out(
+    `      memory, our import: ${memText(r.importMem)}` +
+      (t
+        ? ` · parse thread's V8 heap: at most ${t.peakTotalMb} MB reserved, ${t.peakUsedMb} MB in use, ${t.endUsedMb} MB at the end`
+        : '') +
+      ` · pooled threads ${r.poolThreads[0]} → ${r.poolThreads[1]}`,
+  );
+  out(`      memory, raw COPY + VACUUM (the engine alone): ${memText(r.rawMem)}`);
+}
+
+/** Time per row against the smallest size's (goal: within 10%), and the memory check (goal: ≤ 10⁶'s + 50 MB). */
+function printGoals(results: ImportBenchResult[]): void {
+  for (const engine of ['PGlite', 'PostgreSQL'] as const) {
+    const rs = results.filter((r) => r.engine === engine);
+    const first = rs[0];
+    if (!first || rs.length < 2) {
+      continue;
+    }
+    const perRow = (r: ImportBenchResult, s: number) => (s / r.rows) * 1e6;
+    const lin = rs.slice(1).map((r) => {
+      const x = perRow(r, r.importS) / perRow(first, first.importS);
+      const rawX = perRow(r, r.rawCopyS) / perRow(first, first.rawCopyS);
+      return `${r.rows.toLocaleString('en')}: ${perRow(r, r.importS).toFixed(1)} µs/row = ${x.toFixed(2)}× (${Math.abs(x - 1) <= 0.1 ? 'within 10%' : x < 1 ? 'NOT within 10% — faster per row' : 'NOT within 10% — slower per row'}; raw COPY ${rawX.toFixed(2)}×)`;
+    });
+    out(
+      `   ${engine} linearity (our time per row vs ${first.rows.toLocaleString('en')} rows' ${perRow(first, first.importS).toFixed(1)} µs/row; goal within 10%): ${lin.join(' · ')}`,
+    );
+    const at1m = rs.find((r) => r.rows === 1_000_000);
+    const largest = rs[rs.length - 1]!;
+    if (at1m && largest.rows > at1m.rows) {
+      const check = (a: number, b: number) =>
+        `${a} MB vs ${b} + 50 MB: ${a <= b + 50 ? 'met' : 'NOT met'}`;
+      out(
+        `   ${engine} memory (goal: growth at ${largest.rows.toLocaleString('en')} ≤ at 1,000,000 + 50 MB): ours ${check(oursMb(largest), oursMb(at1m))}; whole RSS growth ${check(largest.importMem.peakGrowthMb, at1m.importMem.peakGrowthMb)}; held after GC ${check(largest.importMem.held.rss, at1m.importMem.held.rss)}`,
+      );
+    }
+  }
 }
 
 function printImportTable(results: ImportBenchResult[]): void {
@@ -232,19 +290,18 @@ function printImportTable(results: ImportBenchResult[]): void {
     'Ledger import vs raw COPY (same rows, same table and indexes, no checks), per engine and size',
   );
   out(
-    '| engine | rows | raw COPY (s) | our import (s) | import / raw (goal) | time growth / row growth vs smallest (goal ≤ 1.1) | peak RSS (MB) | peak RSS − at 10⁶ (goal ≤ 50 MB) |',
+    '| engine | rows | raw COPY (s) | our import (s) | import / raw (goal) | time per row vs smallest (goal 0.9–1.1) | peak RSS (MB) | import RSS growth: ours + engine (MB) | raw COPY RSS growth (MB) |',
   );
-  out('|---|---|---|---|---|---|---|---|');
+  out('|---|---|---|---|---|---|---|---|---|');
   for (const engine of ['PGlite', 'PostgreSQL'] as const) {
     const rs = results.filter((r) => r.engine === engine);
     const first = rs[0];
-    const at1m = rs.find((r) => r.rows === 1_000_000);
     for (const r of rs) {
       const growth =
         first && r !== first ? r.importS / first.importS / (r.rows / first.rows) : null;
-      const rss = at1m && r.rows > 1_000_000 ? `${r.peakRssMb - at1m.peakRssMb}` : '—';
+      const m = r.importMem;
       out(
-        `| ${engine} | ${r.rows.toLocaleString('en')} | ${r.rawCopyS.toFixed(2)} | ${r.importS.toFixed(2)} | ${ratio(r.importS, r.rawCopyS)} (≤ ${GOAL[engine]}×) | ${growth === null ? '—' : growth.toFixed(2)} | ${r.peakRssMb} | ${rss} |`,
+        `| ${engine} | ${r.rows.toLocaleString('en')} | ${r.rawCopyS.toFixed(2)} | ${r.importS.toFixed(2)} | ${ratio(r.importS, r.rawCopyS)} (≤ ${GOAL[engine]}×) | ${growth === null ? '—' : growth.toFixed(2)} | ${r.peakRssMb} | ${m.peakGrowthMb}: ${oursMb(r)} + ${m.wasmGrowthMb} | ${r.rawMem.peakGrowthMb} |`,
       );
     }
   }
@@ -308,6 +365,7 @@ async function main(): Promise<void> {
     out('   PostgreSQL skipped (set JIXIAO_BENCH_PG_URL, or install postgresql)');
   }
   printImportTable(results);
+  printGoals(results);
   out(
     `Load average now: ${os
       .loadavg()

@@ -29,8 +29,18 @@ export const LEDGER_READ_TIMEOUT_MS = 30 * 60_000;
 export type ToLedgerWorker = { type: 'ack' } | { type: 'close' };
 export type FromLedgerWorker =
   | { type: 'batch'; batch: LedgerBatch }
-  | { type: 'end'; end: LedgerBatchesEnd }
+  | { type: 'end'; end: LedgerBatchesEnd; heap: ThreadHeap }
   | { type: 'error'; error: ErrorData };
+
+/** The parse thread's V8 heap during a ledger read, in MB (the bench attributes the import's memory with it). */
+export interface ThreadHeap {
+  /** Largest heap size V8 had reserved (total_heap_size), read after each batch. */
+  peakTotalMb: number;
+  /** Largest heap in use (live objects and not yet collected garbage), read after each batch. */
+  peakUsedMb: number;
+  /** At the end of the file. */
+  endUsedMb: number;
+}
 
 /** Batches until `done` (then the end summary); throws what the generator threw. close() in every case. */
 export interface LedgerBatchReader {
@@ -75,6 +85,8 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
   private failure: unknown = null;
   private unacked = 0;
   private closing: Promise<void> | null = null;
+  /** The parse thread's heap over this read, once it has ended (null before, or when it failed). */
+  threadHeap: ThreadHeap | null = null;
 
   /**
    * `opts.gate` (tests): the worker waits, blocking its thread, until the gate's first Int32 is not 0 before it
@@ -126,6 +138,7 @@ export class LedgerBatchesWorker implements LedgerBatchReader {
       return { done: false, value: m.batch };
     }
     if (m.type === 'end') {
+      this.threadHeap = m.heap;
       return { done: true, value: m.end };
     }
     throw errorFromData(m.error);

@@ -1,6 +1,7 @@
 // The worker side of import parsing (read-offloaded.ts, ledger-batches-thread.ts), on a pooled thread (offload/offload.ts): a file read whole
 // as rows or as grids, or the ledger's row loop streamed in batches over a MessagePort with credit-based
 // back-pressure (ledger-batches-thread.ts). Errors travel as plain data and become their own classes again.
+import v8 from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import type { OffloadHandler } from '../offload/offload.ts';
 import { sourceFromHandOff, type SourceHandOff } from './import-source.ts';
@@ -13,6 +14,7 @@ import {
 import {
   LEDGER_BATCHES_IN_FLIGHT,
   type FromLedgerWorker,
+  type ThreadHeap,
   type ToLedgerWorker,
 } from './ledger-batches-thread.ts';
 import { readGrids, type FileGrids } from './read-grid.ts';
@@ -50,6 +52,27 @@ async function readTable(source: SourceHandOff): Promise<ParseResult> {
   return { type: 'table', info, rows: out, failure: null };
 }
 
+/** This thread's heap, read after each batch: the largest reserved and used, and the last used (MB). */
+function heapWatch(): { read(): void; result(): ThreadHeap } {
+  const mb = (n: number) => Math.round(n / 1048576);
+  let peakTotal = 0;
+  let peakUsed = 0;
+  let used = 0;
+  const read = () => {
+    const h = v8.getHeapStatistics();
+    peakTotal = Math.max(peakTotal, h.total_heap_size);
+    used = h.used_heap_size;
+    peakUsed = Math.max(peakUsed, used);
+  };
+  return {
+    read,
+    result: () => {
+      read();
+      return { peakTotalMb: mb(peakTotal), peakUsedMb: mb(peakUsed), endUsedMb: mb(used) };
+    },
+  };
+}
+
 /** ledgerBatches() posted batch by batch on `port`: at most LEDGER_BATCHES_IN_FLIGHT unacknowledged; stops on close. */
 async function pumpLedger(m: Extract<ParseTask, { type: 'ledger' }>): Promise<void> {
   const { port } = m;
@@ -73,11 +96,13 @@ async function pumpLedger(m: Extract<ParseTask, { type: 'ledger' }>): Promise<vo
   const post = (msg: FromLedgerWorker) =>
     port.postMessage(msg, msg.type === 'batch' ? [msg.batch.bytes.buffer as ArrayBuffer] : []);
   const batches = ledgerBatches(sourceFromHandOff(m.source), m.input);
+  const heap = heapWatch();
   try {
     for (;;) {
       const r = await batches.next();
+      heap.read();
       if (r.done) {
-        post({ type: 'end', end: r.value });
+        post({ type: 'end', end: r.value, heap: heap.result() });
         break;
       }
       while (credits === 0 && !closed) {
