@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/open-db.ts';
-import { describeEachDb } from '../../db/test-db.ts';
+import { describeEachDb, describeOnOneDb } from '../../db/test-db.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { submitToBureau } from '../evaluations/evaluation-test-signoff.ts';
 import { getPublication, preparePublication, imageTypeOf } from './publication.service.ts';
@@ -226,7 +226,8 @@ describeEachDb('publication (公开)', (use) => {
 });
 
 describe.runIf(isPdfAvailable())('publication package as PDF (LibreOffice)', () => {
-  describeEachDb('pdf', (use) => {
+  // PGlite only: preparing the package runs on both databases above; this one is about LibreOffice's conversion.
+  describeOnOneDb('pdf', (use) => {
     it('renders every file of the package as a PDF', { timeout: 300_000 }, async () => {
       const db = use().db;
       await submitToBureau(db, clerk, DEPT, YEAR, NOW).catch(() => undefined);
