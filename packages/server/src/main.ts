@@ -4,12 +4,10 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapDb } from './db/bootstrap.ts';
 import { runStartupTasks } from './features/accounts/first-admin.ts';
-import { REGION_SCORING_WORKER } from './features/overview/region-scoring.ts';
-import { REPORT_RENDER_WORKER } from './features/reports/report-offload.ts';
-import { DOCUMENT_WRITER_WORKER } from './render/document-writer.ts';
 import { closeOffloadPool, prestartOffload } from './offload/offload.ts';
 import { collectGarbage } from './runtime/collect-garbage.ts';
 import { idleCollector, type IdleCollector } from './runtime/idle-collector.ts';
+import { WARM_WORKERS } from './warm-workers.ts';
 
 /**
  * Serves the app. The start-up's garbage (migrations, the demo load) is collected first, and a burst's once the
@@ -51,8 +49,8 @@ export async function startServer(
   const deps = { database, config, now: () => new Date() };
   await runStartupTasks(deps, log);
   const { server, idle } = listen(createApp(deps), config);
-  // Warm worker threads for the heavy work, so the first preview or overview after a write starts none.
-  prestartOffload([REPORT_RENDER_WORKER, REGION_SCORING_WORKER, DOCUMENT_WRITER_WORKER]);
+  // A warm worker thread for the heavy work, so the first preview, overview, document or import starts none.
+  prestartOffload(WARM_WORKERS);
   const url = `http://localhost:${config.port}`;
   log(`[jixiao] 已启动 listening on ${url}  (API 文档 docs: ${url}/api/docs)`);
   let closed = false;
