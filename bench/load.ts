@@ -116,8 +116,9 @@ async function loadOneEngine(
   );
   const t0 = performance.now();
   const server = await startServer(pgUrl);
-  // Idle a few seconds after start (the demo load's garbage collected) before reading RSS.
-  await new Promise((r) => setTimeout(r, 5000));
+  // Idle as long as after the load (below): the server's quiet-period collection (runtime/idle-collector.ts) has
+  // run in both readings, so they compare the same state.
+  await new Promise((r) => setTimeout(r, IDLE_COLLECT_AFTER_MS + 5000));
   const idleRss = rssMbOf(server.pid);
   out(
     `   server up in ${((performance.now() - t0) / 1000).toFixed(1)} s · RSS idle after start ${idleRss ?? '?'} MB`,
