@@ -51,17 +51,22 @@ export function pgliteStartParams(): string[] {
   return [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`];
 }
 
+function openPg(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' on the pool; the
+  // pool drops that connection and the next query opens another. Unhandled, the event would end the process.
+  pool.on('error', (e: Error) => {
+    process.stderr.write(
+      `[jixiao] 数据库连接已断开，将自动重连 a database connection was closed by the server (it reconnects): ${e.message}\n`,
+    );
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, driver: 'pg', pglite: null, pool, close: () => pool.end() };
+}
+
 export async function openDb(options: OpenDbOptions): Promise<Database> {
   if (options.kind === 'pg') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return {
-      db,
-      driver: 'pg',
-      pglite: null,
-      pool,
-      close: () => pool.end(),
-    };
+    return openPg(options.url, options.max ?? 10);
   }
   const lock = options.dataDir
     ? lockDataDir(options.dataDir, options.holder ?? `${path.basename(process.argv[1] ?? 'node')}`)
