@@ -31,11 +31,25 @@ describe('财政重点评价 in the browser', () => {
         await loginAs(page, env.server.url, reviewer.username, reviewer.password);
         await page.goto(`${env.server.url}/bureau/external-evaluation`);
         await page.getByTestId('ext-eval-pick').click();
-        await page.getByTestId('ext-eval-pick-TZCJ-XM-001').click({ timeout: UI_TIMEOUT_MS });
-        await page
+        const pick = page.getByTestId('ext-eval-pick-TZCJ-XM-001');
+        const confirm = page
           .getByTestId('ext-eval-evaluator-dialog')
-          .getByRole('button', { name: /确定选取/ })
-          .click();
+          .getByRole('button', { name: /确定选取/ });
+        await pick.click({ timeout: UI_TIMEOUT_MS });
+        // A click that lands while the list re-renders is lost (CI at load: the dialog never came, 60 s): click
+        // again until the evaluator dialog shows.
+        await expect
+          .poll(
+            async () => {
+              if (!(await confirm.isVisible())) {
+                await pick.click({ timeout: 5_000 }).catch(() => undefined);
+              }
+              return confirm.isVisible();
+            },
+            { timeout: UI_TIMEOUT_MS, interval: 2_000 },
+          )
+          .toBe(true);
+        await confirm.click();
         await expect
           .poll(() => page.locator('.ant-modal-wrap:visible').count(), { timeout: UI_TIMEOUT_MS })
           .toBe(0);
