@@ -4,7 +4,13 @@
 // inThreadReader (the same generator on this thread) is kept for the unit tests that compare the two.
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { ServiceError } from '../http/service-error.ts';
-import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../offload/offload.ts';
+import {
+  OffloadBusy,
+  OffloadCrash,
+  OffloadTimeout,
+  runOffloaded,
+  WARM_HEAP_MB,
+} from '../offload/offload.ts';
 import { handOffSource, type ImportSource } from './import-source.ts';
 import {
   errorFromData,
@@ -21,7 +27,7 @@ export const LEDGER_BATCHES_IN_FLIGHT = 2;
 /** The parsing of imports: its worker module and heap limit (one pooled thread is kept warm for it). */
 export const IMPORT_PARSE_WORKER = {
   module: new URL('./parse.worker.ts', import.meta.url),
-  maxHeapMb: 512,
+  maxHeapMb: WARM_HEAP_MB,
 };
 /** A ledger file is read within this time (1M rows take ≈ 20 s; the COPY on this thread sets the pace). */
 export const LEDGER_READ_TIMEOUT_MS = 30 * 60_000;

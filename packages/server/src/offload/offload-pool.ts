@@ -13,6 +13,11 @@ import {
   type ToPoolThread,
 } from './offload-protocol.ts';
 
+/**
+ * The heap limit of the server's warm thread. Threads are pooled per heap limit, so every heavy task (rendering,
+ * documents, scoring, review, imports) names this one: one warm thread serves them all (decision 0015).
+ */
+export const WARM_HEAP_MB = 512;
 /** A thread whose used heap is above this after a task (or above half its limit) is replaced. */
 export const RETIRE_HEAP_MB = 96;
 /** Tasks one thread runs before it is replaced (bounds whatever a module keeps between tasks). */

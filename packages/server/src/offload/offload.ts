@@ -81,5 +81,6 @@ export async function runOffloaded<I, O>(
 export {
   closePool as closeOffloadPool,
   poolStats as offloadPoolStats,
+  WARM_HEAP_MB,
   prestartPool as prestartOffload,
 } from './offload-pool.ts';

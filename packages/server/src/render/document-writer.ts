@@ -4,7 +4,13 @@
 // heap limit is stopped with its thread. The builders stay in their feature folders; document-writer.worker.ts
 // dispatches by `kind`.
 import type { DepartmentReportData, ReportAnnex, ReportDocument } from '@jixiao/core';
-import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../offload/offload.ts';
+import {
+  OffloadBusy,
+  OffloadCrash,
+  OffloadTimeout,
+  runOffloaded,
+  WARM_HEAP_MB,
+} from '../offload/offload.ts';
 import { ServiceError, type ErrorCode } from '../http/service-error.ts';
 import type { XlsxOptions, XlsxTable } from './xlsx/render-tables-xlsx.ts';
 import type { LinkageTable } from '../features/linkage/linkage.service.ts';
@@ -46,12 +52,10 @@ export type DocumentAnswer =
 /** Time limit of one document; a zip of a region's files on disk gets longer. */
 export const DOCUMENT_TIMEOUT_MS = 60_000;
 const ZIP_TO_FILE_TIMEOUT_MS = 600_000;
-/** The heap limit of the rendering's warm thread, so documents share it (decision 0015). */
-const DOCUMENT_HEAP_MB = 512;
 
 const WORKER = new URL('./document-writer.worker.ts', import.meta.url);
 /** The writer's module and heap limit (the server's warm thread preloads it: main.ts). */
-export const DOCUMENT_WRITER_WORKER = { module: WORKER, maxHeapMb: DOCUMENT_HEAP_MB };
+export const DOCUMENT_WRITER_WORKER = { module: WORKER, maxHeapMb: WARM_HEAP_MB };
 
 /** Test hooks: `gate` holds every document until it is opened (see DocumentTask.gate). */
 export const documentWriterHooks: { gate: SharedArrayBuffer | null } = { gate: null };
@@ -66,7 +70,7 @@ async function run(job: DocumentJob): Promise<Uint8Array> {
       gate ? { job, gate } : { job },
       {
         timeoutMs,
-        maxHeapMb: DOCUMENT_HEAP_MB,
+        maxHeapMb: WARM_HEAP_MB,
       },
     );
   } catch (e) {

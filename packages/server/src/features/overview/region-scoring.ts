@@ -4,7 +4,13 @@
 // self-evaluation was submitted or accepted shows its frozen score, as in evaluations/evaluation-view.ts.
 import type { ScoringOutput } from '@jixiao/core';
 import type { Db } from '../../db/open-db.ts';
-import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../../offload/offload.ts';
+import {
+  OffloadBusy,
+  OffloadCrash,
+  OffloadTimeout,
+  runOffloaded,
+  WARM_HEAP_MB,
+} from '../../offload/offload.ts';
 import { ServiceError } from '../../http/service-error.ts';
 import { buildEvaluationInputs, type ContractInput } from '../evaluations/evaluations.service.ts';
 import { listSelfEvaluations } from '../evaluations/evaluations.repository.ts';
@@ -25,8 +31,7 @@ export interface DepartmentScoreLine {
 /** The scoring's worker module and heap limit (the server starts a pooled thread for it ahead of use). */
 export const REGION_SCORING_WORKER = {
   module: new URL('./region-scoring.worker.ts', import.meta.url),
-  // The same limit as rendering and imports: one warm pooled thread serves them all (decision 0015).
-  maxHeapMb: 512,
+  maxHeapMb: WARM_HEAP_MB,
 };
 const FROZEN = new Set(['submitted', 'accepted']);
 

@@ -1,12 +1,17 @@
 // Report rendering off the request thread (offload/offload.ts): the .docx and the HTML preview of a report, and
 // batches of .docx for the district zip, each in a bounded worker so a large report never stalls other requests.
 import type { DepartmentReportData } from '@jixiao/core';
-import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../../offload/offload.ts';
+import {
+  OffloadBusy,
+  OffloadCrash,
+  OffloadTimeout,
+  runOffloaded,
+  WARM_HEAP_MB,
+} from '../../offload/offload.ts';
 import { ServiceError } from '../../http/service-error.ts';
 
 /** One report renders in well under a second; a batch gets this much per report. */
 export const RENDER_TIMEOUT_MS = 30_000;
-const RENDER_HEAP_MB = 512;
 
 export type RenderTask =
   | { type: 'one'; format: 'docx' | 'html'; data: DepartmentReportData }
@@ -17,7 +22,7 @@ export type RenderTaskResult =
 
 const WORKER = new URL('./report-render.worker.ts', import.meta.url);
 /** The rendering's worker module and heap limit (the server starts a pooled thread for it ahead of use). */
-export const REPORT_RENDER_WORKER = { module: WORKER, maxHeapMb: RENDER_HEAP_MB };
+export const REPORT_RENDER_WORKER = { module: WORKER, maxHeapMb: WARM_HEAP_MB };
 
 async function offload(
   task: RenderTask,
@@ -28,7 +33,7 @@ async function offload(
     return await runOffloaded<RenderTask, RenderTaskResult>(
       WORKER,
       task,
-      { timeoutMs, maxHeapMb: RENDER_HEAP_MB },
+      { timeoutMs, maxHeapMb: WARM_HEAP_MB },
       [],
       onProgress && ((v) => onProgress(Number(v))),
     );

@@ -1,7 +1,13 @@
 // The report review runs off the request thread (offload/offload.ts): a bounded worker per review, so a huge or
 // hostile upload costs its own time limit and never freezes the server for anyone else.
 import type { Bilingual, ReviewDocumentType, ReviewResult } from '@jixiao/core';
-import { OffloadBusy, OffloadCrash, OffloadTimeout, runOffloaded } from '../../offload/offload.ts';
+import {
+  OffloadBusy,
+  OffloadCrash,
+  OffloadTimeout,
+  runOffloaded,
+  WARM_HEAP_MB,
+} from '../../offload/offload.ts';
 import { ServiceError } from '../../http/service-error.ts';
 
 /** A review takes at most this long (a real report: well under a second). */
@@ -39,7 +45,7 @@ export async function reviewOffloaded(
     const pdf = task.type === 'bytes' && /\.pdf$/i.test(task.fileName);
     r = await runOffloaded<ReviewTask, ReviewTaskResult>(WORKER, task, {
       timeoutMs: pdf ? PDF_REVIEW_TIMEOUT_MS : REVIEW_TIMEOUT_MS,
-      maxHeapMb: 512,
+      maxHeapMb: WARM_HEAP_MB,
     });
   } catch (e) {
     if (e instanceof OffloadBusy) {
